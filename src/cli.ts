@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { resolveNow } from './clock.js';
+import type { Ctx, Deps } from './context.js';
+import { exitCodeFor, UserError } from './errors.js';
+import { defaultDataDir } from './store/paths.js';
+import { VERSION } from './version.js';
+import * as assess from './commands/assess/index.js';
+import * as config from './commands/config/index.js';
+import * as dashboard from './commands/dashboard/index.js';
+
+/** Each noun registers its verbs; the code that runs them is imported only when one is invoked. */
+export interface Noun {
+  register(program: Command, context: (cmd: Command) => Ctx): void;
+}
+
+const NOUNS: Noun[] = [assess, config];
+
+export function buildProgram(deps: Deps): Command {
+  const program = new Command('mtl');
+  const context = (cmd: Command): Ctx => {
+    const { home } = cmd.optsWithGlobals() as { home?: string };
+    const fromEnv = deps.env.MTL_HOME?.trim();
+    const dataDir = home ? path.resolve(home) : fromEnv ? path.resolve(fromEnv) : defaultDataDir(deps.env);
+    return { io: deps.io, env: deps.env, now: resolveNow(deps.env, deps.clock), dataDir, argv0: deps.argv0 };
+  };
+  program
+    .usage('[options] [command]')
+    .description('mtl: management through leadership, a weekly coach for new engineering managers')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--home <dir>', 'data folder (default: $MTL_HOME, else ~/.config/mtl)')
+    .option('--no-color', 'no colours (NO_COLOR=1 works too)')
+    .helpOption('-h, --help', 'show help')
+    .configureOutput({
+      writeOut: (s) => deps.io.out(s),
+      writeErr: (s) => deps.io.err(s),
+      outputError: (s, write) => write(deps.io.color.red(s)),
+    })
+    .showSuggestionAfterError(true)
+    .exitOverride();
+  for (const noun of NOUNS) noun.register(program, context);
+  dashboard.register(program, context);
+  program.addHelpText(
+    'after',
+    `
+Start here:
+  $ mtl assess                     take the self-assessment
+  $ mtl goals new                  turn a weak spot into a goal
+  $ mtl nudge                      what is due this week (for cron)
+
+Data lives in $MTL_HOME or --home, else ~/.config/mtl (files readable by you alone).`,
+  );
+  for (const cmd of allCommands(program)) cmd.exitOverride().configureOutput(program.configureOutput());
+  return program;
+}
+
+function allCommands(cmd: Command): Command[] {
+  return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
+}
+
+/** Runs one command line and returns the exit code; never exits the process itself. */
+export async function run(argv: string[], deps: Deps): Promise<number> {
+  const program = buildProgram(deps);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    return report(err, deps);
+  }
+}
+
+function report(err: unknown, deps: Deps): number {
+  const { io } = deps;
+  if (err instanceof CommanderError) {
+    if (['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(err.code)) return 0;
+    return 2;
+  }
+  if (err instanceof UserError) {
+    io.err(io.color.red(`mtl: ${err.message}`) + '\n');
+    if (err.hint) io.err(`${err.hint}\n`);
+  } else if (err instanceof Error && err.name === 'CancelError') {
+    io.err(`${err.message}\n`);
+  } else if (err instanceof Error && err.name !== 'SilentError') {
+    io.err(io.color.red(`mtl: unexpected error: ${err.message}`) + '\n');
+    if (deps.env.MTL_DEBUG) io.err(`${err.stack}\n`);
+    else io.err('Run again with MTL_DEBUG=1 for details, and please report it.\n');
+  }
+  return exitCodeFor(err);
+}

@@ -1,0 +1,128 @@
+import {
+  buildAssessment,
+  EXTENDED_AREAS,
+  LEVELS,
+  levelWord,
+  parseAnswers,
+  recommendedTemplates,
+  TEAM_AREAS,
+  TOO_EASY_QUESTION,
+  TOO_EASY_WARNING,
+  VERDICT_TEXT,
+  weakAreas,
+  type Area,
+} from '../../core/assessment.js';
+import { dayOf } from '../../core/dates.js';
+import type { Ctx } from '../../context.js';
+import { UserError } from '../../errors.js';
+import { updateData } from '../../store/file-store.js';
+import { nextId, type AnswerLevel, type Assessment } from '../../store/schema.js';
+import { printJson } from '../../ui/output.js';
+import { createPrompter, requireTerminal, type Prompter } from '../../ui/prompter.js';
+
+export interface AssessOptions {
+  answers?: string;
+  full?: boolean;
+  json?: boolean;
+}
+
+export async function assess(ctx: Ctx, opts: AssessOptions, prompter: Prompter = createPrompter()): Promise<void> {
+  const full = Boolean(opts.full);
+  const input = opts.answers !== undefined ? answersFromFlag(opts.answers, full) : await askQuestions(ctx, prompter, full);
+  const saved = await updateData(ctx.dataDir, (data) => {
+    const assessment = buildAssessment(input, { id: nextId(data, 'a'), date: dayOf(ctx.now), at: ctx.now.toISOString() });
+    data.assessments.push(assessment);
+    return { assessment, count: data.assessments.length };
+  });
+  if (opts.json) printJson(ctx.io, toJson(saved.assessment));
+  else ctx.io.out(renderResult(ctx, saved.assessment, saved.count));
+}
+
+function answersFromFlag(list: string, full: boolean): { tooEasy: boolean; levels: AnswerLevel[] } {
+  const parsed = parseAnswers(list, full);
+  if ('levels' in parsed) return parsed;
+  const e = parsed.error;
+  if ('count' in e) {
+    throw new UserError(
+      `--answers needs ${e.expected} answers${full ? ' with --full' : ''}, got ${e.count}.`,
+      `Give yes or no, then ${e.expected - 1} of ${LEVELS.join(', ')} (or 1-5), separated by commas.`,
+    );
+  }
+  throw new UserError(`Answer ${e.position} of --answers is "${e.value}"; it should be ${e.expected}.`);
+}
+
+async function askQuestions(ctx: Ctx, prompter: Prompter, full: boolean) {
+  requireTerminal(ctx.io, `--answers ${['no', ...TEAM_AREAS.map(() => 'sometimes')].join(',')}`);
+  const tooEasy = await prompter.select(TOO_EASY_QUESTION, [
+    { name: 'No, it is hard work', value: false },
+    { name: 'Yes, it feels a little too easy', value: true },
+  ]);
+  const areas = full ? [...TEAM_AREAS, ...EXTENDED_AREAS] : TEAM_AREAS;
+  const levels: AnswerLevel[] = [];
+  for (const [i, area] of areas.entries()) {
+    const level = await prompter.select(
+      `(${i + 1}/${areas.length}) ${area.question}`,
+      LEVELS.map((word, index) => ({ name: word, value: (index + 1) as AnswerLevel })),
+      3 as AnswerLevel,
+    );
+    levels.push(level);
+  }
+  return { tooEasy, levels };
+}
+
+function goalCommand(template: string): string {
+  return `mtl goals new --template ${template}`;
+}
+
+/** The JSON form of a result: stable field names (`date`, `score`, `verdict` at least). */
+export function toJson(a: Assessment) {
+  const areas = (list: Area[], levels: Record<string, AnswerLevel>) =>
+    list.map((area) => {
+      const level = levels[area.key]!;
+      const weak = level <= 3;
+      return { key: area.key, label: area.label, level, answer: levelWord(level), weak, ...(weak ? { template: area.template, command: goalCommand(area.template) } : {}) };
+    });
+  return {
+    id: a.id,
+    date: a.date,
+    score: a.score,
+    verdict: a.verdict,
+    summary: VERDICT_TEXT[a.verdict],
+    tooEasy: a.tooEasy,
+    areas: areas(TEAM_AREAS, a.answers),
+    ...(a.extended ? { extendedScore: a.extendedScore, extended: areas(EXTENDED_AREAS, a.extended) } : {}),
+    recommended: recommendedTemplates(a).map((template) => ({ template, command: goalCommand(template) })),
+  };
+}
+
+function renderResult(ctx: Ctx, a: Assessment, count: number): string {
+  const c = ctx.io.color;
+  const lines: string[] = [];
+  const verdict = a.verdict === 'leading' ? c.green.bold('leading through leadership') : c.yellow.bold('not yet leading');
+  lines.push('', `${c.bold(`Score ${a.score}/100`)}  ${verdict}`, VERDICT_TEXT[a.verdict]);
+  if (a.tooEasy) lines.push('', c.yellow(TOO_EASY_WARNING));
+  const section = (title: string, list: Area[], levels: Record<string, AnswerLevel>) => {
+    lines.push('', c.bold(title));
+    const width = Math.max(...list.map((area) => area.label.length));
+    for (const area of list) {
+      const level = levels[area.key]!;
+      const word = levelWord(level).padEnd(9);
+      const mark = level <= 3 ? c.yellow(`weak   try: ${goalCommand(area.template)}`) : c.green('strong');
+      lines.push(`  ${area.label.padEnd(width)}  ${word}  ${mark}`);
+    }
+  };
+  section('Your team', TEAM_AREAS, a.answers);
+  if (a.extended) {
+    section(`Your wider responsibilities (score ${a.extendedScore}/100)`, EXTENDED_AREAS, a.extended);
+  }
+  const weak = weakAreas(TEAM_AREAS, a.answers).length + (a.extended ? weakAreas(EXTENDED_AREAS, a.extended).length : 0);
+  const templates = recommendedTemplates(a);
+  lines.push('');
+  if (templates.length > 0) {
+    lines.push(c.bold(weak > 0 ? 'Start with a goal for your weakest spot:' : 'Next:'), `  ${goalCommand(templates[0]!)}`);
+  } else {
+    lines.push(c.bold('Keep it up:'), '  mtl goals new --template learning   keep learning on purpose');
+  }
+  lines.push('', c.dim(`Saved as ${a.id} (${count === 1 ? 'your first assessment' : `assessment ${count}`}). See your trend: mtl assess history`), '');
+  return lines.join('\n');
+}

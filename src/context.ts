@@ -1,0 +1,31 @@
+import type { ChalkInstance } from 'chalk';
+
+/** The process-facing pieces a command may use; main.ts builds the real ones, tests build fakes. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** stdout is a terminal: tables, bars and fuzzy times instead of plain exact output. */
+  stdoutIsTTY: boolean;
+  /** stdin is a terminal: prompts are possible. */
+  stdinIsTTY: boolean;
+  color: ChalkInstance;
+  columns: number;
+}
+
+export interface Deps {
+  io: Io;
+  env: Record<string, string | undefined>;
+  /** The wall clock; MTL_NOW replaces it (see resolveNow). */
+  clock: () => Date;
+  /** Absolute path of the mtl executable and of node, for `mtl cron install`. */
+  argv0: { node: string; script: string };
+}
+
+/** What every command run receives once the global options are known. */
+export interface Ctx {
+  io: Io;
+  env: Record<string, string | undefined>;
+  now: Date;
+  dataDir: string;
+  argv0: Deps['argv0'];
+}

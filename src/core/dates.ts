@@ -1,0 +1,124 @@
+import {
+  addDays,
+  addMonths,
+  addQuarters,
+  addWeeks,
+  differenceInCalendarDays,
+  endOfMonth,
+  endOfQuarter,
+  endOfYear,
+  format,
+  getQuarter,
+  isValid,
+  nextDay,
+  parse,
+  startOfQuarter,
+  type Day as WeekdayIndex,
+} from 'date-fns';
+import type { Day } from '../store/schema.js';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The calendar day of an instant in the user's time zone, as `YYYY-MM-DD`. */
+export function dayOf(instant: Date): Day {
+  return format(instant, 'yyyy-MM-dd');
+}
+
+/**
+ * Local midnight of a calendar day. `new Date("2027-03-31")` would be UTC midnight, the day before
+ * west of Greenwich; this never is.
+ */
+export function dateOfDay(day: Day): Date {
+  const date = parse(day, 'yyyy-MM-dd', new Date(2000, 0, 1));
+  if (!ISO_DAY.test(day) || !isValid(date) || dayOf(date) !== day) throw new RangeError(`Not a calendar day: ${day}`);
+  return date;
+}
+
+export function isDay(text: string): boolean {
+  try {
+    dateOfDay(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier); safe across DST changes. */
+export function daysBetween(from: Day, to: Day): number {
+  return differenceInCalendarDays(dateOfDay(to), dateOfDay(from));
+}
+
+export function addDaysToDay(day: Day, days: number): Day {
+  return dayOf(addDays(dateOfDay(day), days));
+}
+
+/** Calendar quarter label of a day, like `2027-Q1`. */
+export function quarterOf(day: Day): string {
+  const date = dateOfDay(day);
+  return `${date.getFullYear()}-Q${getQuarter(date)}`;
+}
+
+export function startOfQuarterFor(day: Day): Day {
+  return dayOf(startOfQuarter(dateOfDay(day)));
+}
+
+export function endOfQuarterFor(day: Day): Day {
+  return dayOf(endOfQuarter(dateOfDay(day)));
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const UNIT_DAYS: Record<string, (d: Date, n: number) => Date> = {
+  day: addDays,
+  week: addWeeks,
+  month: addMonths,
+  quarter: addQuarters,
+};
+
+export const DEADLINE_EXAMPLES = [
+  '2027-03-31',
+  'end of quarter',
+  'end of next quarter',
+  'end of year',
+  'end of month',
+  'in 6 weeks',
+  'in 10 days',
+  'next friday',
+  'tomorrow',
+];
+
+/**
+ * Turns a deadline phrase into a calendar day, relative to `today`. Handles ISO dates and the
+ * phrases in DEADLINE_EXAMPLES (with "eoq"/"eoy" shorthands); returns undefined for anything else so
+ * the caller can try a natural-language parser.
+ */
+export function parseDeadline(text: string, today: Day): Day | undefined {
+  const phrase = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '');
+  if (ISO_DAY.test(phrase)) return isDay(phrase) ? phrase : undefined;
+  const base = dateOfDay(today);
+  const fixed: Record<string, () => Date> = {
+    today: () => base,
+    tomorrow: () => addDays(base, 1),
+    'end of quarter': () => endOfQuarter(base),
+    'end of this quarter': () => endOfQuarter(base),
+    eoq: () => endOfQuarter(base),
+    'end of next quarter': () => endOfQuarter(addQuarters(base, 1)),
+    'end of year': () => endOfYear(base),
+    'end of this year': () => endOfYear(base),
+    eoy: () => endOfYear(base),
+    'end of next year': () => endOfYear(addMonths(base, 12)),
+    'end of month': () => endOfMonth(base),
+    'end of this month': () => endOfMonth(base),
+    'end of next month': () => endOfMonth(addMonths(base, 1)),
+  };
+  const exact = fixed[phrase];
+  if (exact) return dayOf(exact());
+  const inN = /^in (\d{1,3}|a|an|one|two|three|four|five|six) (day|week|month|quarter)s?$/.exec(phrase);
+  if (inN) {
+    const words: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+    const n = words[inN[1]!] ?? Number(inN[1]);
+    return dayOf(UNIT_DAYS[inN[2]!]!(base, n));
+  }
+  const weekday = /^(next |this |on )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/.exec(phrase);
+  if (weekday) return dayOf(nextDay(base, WEEKDAYS.indexOf(weekday[2]!) as WeekdayIndex));
+  return undefined;
+}

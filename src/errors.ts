@@ -1,0 +1,50 @@
+/**
+ * Typed errors. Commands throw these; `exitCodeFor` in this file is the one table that turns them
+ * into exit codes (PRODUCT.md section 1).
+ */
+export class UserError extends Error {
+  override name = 'UserError';
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+  }
+}
+
+/** Wrong usage of the command line itself: unknown command or option, missing argument. */
+export class UsageError extends UserError {
+  override name = 'UsageError';
+}
+
+/** The data on disk cannot be trusted; nothing was written. */
+export class DataError extends UserError {
+  override name = 'DataError';
+}
+
+/** The user cancelled at a prompt (Ctrl-C). */
+export class CancelError extends Error {
+  override name = 'CancelError';
+  constructor() {
+    super('Cancelled; nothing was saved.');
+  }
+}
+
+/** The message was already printed; only the exit code is left to set. */
+export class SilentError extends Error {
+  override name = 'SilentError';
+  constructor(readonly code: number) {
+    super('');
+  }
+}
+
+export const ExitCode = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  cancelled: 130,
+} as const;
+
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof SilentError) return err.code;
+  if (err instanceof CancelError) return ExitCode.cancelled;
+  if (err instanceof UsageError) return ExitCode.usage;
+  return ExitCode.failure;
+}

@@ -1,0 +1,31 @@
+import { Chalk, supportsColor } from 'chalk';
+import { run } from './cli.js';
+import type { Deps } from './context.js';
+
+/** The only module that touches `process`: it builds the real dependencies and sets the exit code. */
+function colorLevel(argv: string[]): 0 | 1 | 2 | 3 {
+  const env = process.env;
+  if (argv.includes('--no-color') || 'NO_COLOR' in env || env.TERM === 'dumb' || !process.stdout.isTTY) return 0;
+  return supportsColor ? supportsColor.level : 0;
+}
+
+const argv = process.argv.slice(2);
+const deps: Deps = {
+  io: {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    color: new Chalk({ level: colorLevel(argv) }),
+    columns: process.stdout.columns || 80,
+  },
+  env: process.env,
+  clock: () => new Date(),
+  argv0: { node: process.execPath, script: process.argv[1] ?? 'mtl' },
+};
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+});
+
+process.exitCode = await run(argv, deps);

@@ -1,0 +1,68 @@
+import { DataError } from '../errors.js';
+import { emptyData, SCHEMA_VERSION, type Data } from './schema.js';
+
+type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * MIGRATIONS[n] turns a version-n document into version n+1. Version 0 is the unversioned shape
+ * (a bare object of lists), kept so a hand-made or very early file still loads.
+ */
+const MIGRATIONS: Record<number, Migration> = {
+  0: (doc) => ({ ...doc, version: 1 }),
+};
+
+const LIST_FIELDS = [
+  'assessments',
+  'goals',
+  'members',
+  'praise',
+  'feedback',
+  'memberGoals',
+  'delegations',
+  'oneOnOnes',
+  'innovationWeeks',
+] as const;
+
+/** Brings a parsed document up to the current schema, or explains why it cannot. */
+export function migrate(raw: unknown, file: string): Data {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new DataError(`${file} does not hold an mtl data document (expected a JSON object).`);
+  }
+  let doc = raw as Record<string, unknown>;
+  let version = doc.version === undefined ? 0 : doc.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw new DataError(`${file} has an invalid "version" field: ${JSON.stringify(doc.version)}.`);
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new DataError(
+      `${file} was written by a newer mtl (data version ${version}; this mtl reads up to ${SCHEMA_VERSION}).`,
+      'Upgrade mtl to read it; nothing was changed.',
+    );
+  }
+  while (version < SCHEMA_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) throw new DataError(`${file}: no migration from data version ${version}.`);
+    doc = step(doc);
+    version += 1;
+  }
+  const data = { ...emptyData(), ...doc } as Data;
+  for (const field of LIST_FIELDS) {
+    if (!Array.isArray(data[field])) {
+      throw new DataError(`${file}: the field "${field}" should be a list but is ${describe(data[field])}.`);
+    }
+  }
+  for (const field of ['counters', 'learning', 'nudge'] as const) {
+    if (typeof data[field] !== 'object' || data[field] === null || Array.isArray(data[field])) {
+      throw new DataError(`${file}: the field "${field}" should be an object but is ${describe(data[field])}.`);
+    }
+  }
+  data.learning = { ...emptyData().learning, ...data.learning };
+  data.nudge = { ...emptyData().nudge, ...data.nudge };
+  return data;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'string' ? 'text' : `a ${typeof value}`;
+}

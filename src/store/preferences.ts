@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataError, UserError } from '../errors.js';
+import { acquireLock, ensureDataDir } from './file-store.js';
+
+export const PREFERENCES_FILE = 'config.json';
+
+interface PreferenceSpec<T> {
+  default: T;
+  description: string;
+  parse(text: string): T;
+}
+
+function wholeNumber(min: number, max: number) {
+  return (text: string): number => {
+    const n = Number(text);
+    if (!/^\d+$/.test(text.trim()) || n < min || n > max) {
+      throw new UserError(`"${text}" is not allowed here: give a whole number from ${min} to ${max}.`);
+    }
+    return n;
+  };
+}
+
+function oneOf<T extends string>(...allowed: T[]) {
+  return (text: string): T => {
+    const value = text.trim().toLowerCase() as T;
+    if (!allowed.includes(value)) throw new UserError(`"${text}" is not allowed here: use one of ${allowed.join(', ')}.`);
+    return value;
+  };
+}
+
+function yesNo(text: string): boolean {
+  const value = text.trim().toLowerCase();
+  if (['true', 'yes', 'on', '1'].includes(value)) return true;
+  if (['false', 'no', 'off', '0'].includes(value)) return false;
+  throw new UserError(`"${text}" is not allowed here: use true or false.`);
+}
+
+export const PREFERENCE_SPECS = {
+  goalsDir: {
+    default: '',
+    description: 'folder for goal files (empty: <data dir>/goals)',
+    parse: (text: string) => (text.trim() === '' ? '' : path.resolve(text.trim())),
+  } as PreferenceSpec<string>,
+  lookAheadDays: {
+    default: 14,
+    description: 'days ahead that nudges and prep look for deadlines',
+    parse: wholeNumber(1, 365),
+  } as PreferenceSpec<number>,
+  recognitionDays: {
+    default: 7,
+    description: 'days without praise before a report is flagged',
+    parse: wholeNumber(1, 90),
+  } as PreferenceSpec<number>,
+  checkInDays: {
+    default: 14,
+    description: 'days without a check-in before a goal is flagged',
+    parse: wholeNumber(1, 180),
+  } as PreferenceSpec<number>,
+  learningHoursPerQuarter: {
+    default: 12,
+    description: 'leadership learning target, hours per quarter',
+    parse: wholeNumber(0, 500),
+  } as PreferenceSpec<number>,
+  weekStart: {
+    default: 'monday',
+    description: 'first day of the week for "this week"',
+    parse: oneOf('monday', 'sunday'),
+  } as PreferenceSpec<'monday' | 'sunday'>,
+  hints: {
+    default: true,
+    description: 'show a one-line reminder hint on interactive commands',
+    parse: yesNo,
+  } as PreferenceSpec<boolean>,
+};
+
+export type PreferenceKey = keyof typeof PREFERENCE_SPECS;
+export type Preferences = { [K in PreferenceKey]: (typeof PREFERENCE_SPECS)[K]['default'] };
+export const PREFERENCE_KEYS = Object.keys(PREFERENCE_SPECS) as PreferenceKey[];
+
+export function defaultPreferences(): Preferences {
+  return Object.fromEntries(PREFERENCE_KEYS.map((k) => [k, PREFERENCE_SPECS[k].default])) as Preferences;
+}
+
+/**
+ * Reads preferences with a plain JSON parse: conf (and its validator) costs ~50 ms to import, so it is
+ * only loaded to write (`setPreference`). The file format is conf's own: one JSON object.
+ */
+export function readPreferences(dir: string): Preferences {
+  const file = path.join(dir, PREFERENCES_FILE);
+  let stored: Record<string, unknown> = {};
+  try {
+    stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new DataError(`${file} is damaged: ${(err as Error).message}\nmtl has not changed it.`, 'Repair it by hand, or remove it to go back to the defaults.');
+    }
+  }
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) stored = {};
+  const prefs = defaultPreferences() as Record<string, unknown>;
+  for (const key of PREFERENCE_KEYS) {
+    const value = stored[key];
+    if (value !== undefined && typeof value === typeof prefs[key]) prefs[key] = value;
+  }
+  return prefs as Preferences;
+}
+
+export function parsePreferenceKey(key: string): PreferenceKey {
+  if (!(PREFERENCE_KEYS as string[]).includes(key)) {
+    throw new UserError(`Unknown preference "${key}".`, `Known preferences: ${PREFERENCE_KEYS.join(', ')}.`);
+  }
+  return key as PreferenceKey;
+}
+
+/** Validates and stores one preference through conf, under the same cross-process lock as the data. */
+export async function setPreference(dir: string, key: PreferenceKey, text: string): Promise<unknown> {
+  const value = PREFERENCE_SPECS[key].parse(text);
+  readPreferences(dir);
+  ensureDataDir(dir);
+  const { default: Conf } = await import('conf');
+  const release = await acquireLock(path.join(dir, PREFERENCES_FILE));
+  try {
+    const conf = new Conf<Record<string, unknown>>({
+      cwd: dir,
+      configName: 'config',
+      projectSuffix: '',
+      configFileMode: 0o600,
+      clearInvalidConfig: false,
+    });
+    conf.set(key, value);
+  } finally {
+    await release();
+  }
+  return value;
+}

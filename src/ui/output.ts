@@ -1,0 +1,69 @@
+import { stripVTControlCharacters } from 'node:util';
+import type { Io } from '../context.js';
+
+/** `--json` output: stable field names, two-space indent, one trailing newline. */
+export function printJson(io: Io, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2) + '\n');
+}
+
+export function visibleWidth(text: string): number {
+  return stripVTControlCharacters(text).length;
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - visibleWidth(text)));
+}
+
+/**
+ * Column-aligned rows. On a terminal the header is dimmed; when piped, rows are tab-separated so
+ * that `cut` and `awk` work, and there is no header.
+ */
+export function renderTable(io: Io, header: string[], rows: string[][]): string {
+  if (!io.stdoutIsTTY) return rows.map((r) => r.map((c) => stripVTControlCharacters(c)).join('\t')).join('\n') + (rows.length ? '\n' : '');
+  const widths = header.map((h, i) => Math.max(visibleWidth(h), ...rows.map((r) => visibleWidth(r[i] ?? ''))));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [io.color.dim(line(header)), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** A ten-cell bar for 0-100 on a terminal, the plain percentage elsewhere. */
+export function progressBar(io: Io, percent: number): string {
+  const p = Math.max(0, Math.min(100, Math.round(percent)));
+  if (!io.stdoutIsTTY) return `${p}%`;
+  const filled = Math.round(p / 10);
+  return io.color.green('█'.repeat(filled)) + io.color.dim('░'.repeat(10 - filled)) + ` ${String(p).padStart(3)}%`;
+}
+
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** A sparkline of 1-5 levels, oldest first. */
+export function sparkline(levels: number[]): string {
+  return levels.map((l) => SPARKS[Math.round(((Math.max(1, Math.min(5, l)) - 1) / 4) * (SPARKS.length - 1))]).join('');
+}
+
+/** "today", "in 3 days", "2 days overdue". */
+export function dueText(daysLeft: number): string {
+  if (daysLeft === 0) return 'due today';
+  if (daysLeft === 1) return 'due tomorrow';
+  if (daysLeft > 1) return `in ${daysLeft} days`;
+  return daysLeft === -1 ? '1 day overdue' : `${-daysLeft} days overdue`;
+}
+
+/** "today", "yesterday", "5 days ago". */
+export function agoText(days: number): string {
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${days} days ago`;
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** Shell-quotes a word for a command the user may copy. */
+export function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,83 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = path.join(ROOT, 'bin', 'mtl.js');
+
+export interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  input?: string;
+  cwd?: string;
+}
+
+const homes: string[] = [];
+afterEach(() => {
+  for (const dir of homes.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary data folder (removed after the test); the folder itself is not created. */
+export function tempHome(): string {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-test-'));
+  homes.push(parent);
+  return path.join(parent, 'data');
+}
+
+function childEnv(home: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, MTL_HOME: home, NO_COLOR: '1', MTL_NOW: undefined, EDITOR: undefined, VISUAL: undefined };
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  return env;
+}
+
+/** Runs the built binary synchronously, with no terminal (stdin is a pipe). */
+export function mtl(home: string, args: string[], options: RunOptions = {}): Result {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env: childEnv(home, options.env),
+    input: options.input ?? '',
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the built binary asynchronously: for concurrency tests. */
+export function mtlAsync(home: string, args: string[], options: RunOptions = {}): Promise<Result> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: childEnv(home, options.env), cwd: options.cwd ?? ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdin.end(options.input ?? '');
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** Runs and insists on success, returning stdout. */
+export function ok(home: string, args: string[], options: RunOptions = {}): string {
+  const r = mtl(home, args, options);
+  if (r.code !== 0) throw new Error(`mtl ${args.join(' ')} exited ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
+  return r.stdout;
+}
+
+export function readStore(home: string): any {
+  return JSON.parse(fs.readFileSync(path.join(home, 'mtl.json'), 'utf8'));
+}
+
+export function mode(file: string): number {
+  return fs.statSync(file).mode & 0o777;
+}

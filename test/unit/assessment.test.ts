@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildAssessment,
+  parseAnswers,
+  parseLevel,
+  recommendedTemplates,
+  scoreOf,
+  trendOf,
+  verdictOf,
+} from '../../src/core/assessment.js';
+
+const meta = (id: string, date: string) => ({ id, date, at: `${date}T09:00:00.000Z` });
+
+describe('parseAnswers', () => {
+  it('reads yes/no then five words or digits', () => {
+    expect(parseAnswers('no,sometimes,mostly,rarely,mostly,sometimes', false)).toEqual({ tooEasy: false, levels: [3, 4, 2, 4, 3] });
+    expect(parseAnswers('YES, 1,2,3,4,5', false)).toEqual({ tooEasy: true, levels: [1, 2, 3, 4, 5] });
+  });
+
+  it('names the first bad value and its position', () => {
+    expect(parseAnswers('no,sometimes,often,rarely,mostly,sometimes', false)).toMatchObject({ error: { position: 3, value: 'often' } });
+    expect(parseAnswers('maybe,1,2,3,4,5', false)).toMatchObject({ error: { position: 1, value: 'maybe', expected: 'yes or no' } });
+    expect(parseAnswers('no,6,2,3,4,5', false)).toMatchObject({ error: { position: 2, value: '6' } });
+  });
+
+  it('counts answers, seven more with --full', () => {
+    expect(parseAnswers('no,1,2,3,4', false)).toEqual({ error: { count: 5, expected: 6 } });
+    expect(parseAnswers('no,1,2,3,4,5', true)).toEqual({ error: { count: 6, expected: 13 } });
+    expect(parseAnswers('no,1,2,3,4,5,1,2,3,4,5,1,2', true)).toMatchObject({ levels: [1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2] });
+  });
+});
+
+describe('scoring', () => {
+  it('maps never..always to 0..100', () => {
+    expect(scoreOf([1, 1, 1, 1, 1])).toBe(0);
+    expect(scoreOf([5, 5, 5, 5, 5])).toBe(100);
+    expect(scoreOf([3, 4, 2, 4, 3])).toBe(55);
+  });
+
+  it('calls it leading when at least three of five are mostly or always', () => {
+    expect(verdictOf([4, 4, 5, 1, 1])).toBe('leading');
+    expect(verdictOf([4, 4, 3, 3, 3])).toBe('developing');
+    expect(parseLevel('Always')).toBe(5);
+    expect(parseLevel('often')).toBeUndefined();
+  });
+
+  it('keeps the too-easy answer out of the score but recommends autonomy first', () => {
+    const a = buildAssessment({ tooEasy: true, levels: [5, 5, 5, 5, 2] }, meta('a1', '2027-01-05'));
+    expect(a.score).toBe(85);
+    expect(a.verdict).toBe('leading');
+    expect(recommendedTemplates(a)).toEqual(['autonomy', 'member-goals']);
+  });
+
+  it('recommends templates weakest area first, each once', () => {
+    const a = buildAssessment({ tooEasy: false, levels: [3, 1, 2, 4, 5] }, meta('a1', '2027-01-05'));
+    expect(recommendedTemplates(a)).toEqual(['culture', 'autonomy']);
+  });
+
+  it('scores the extended part separately', () => {
+    const a = buildAssessment({ tooEasy: false, levels: [5, 5, 5, 5, 5, 1, 1, 1, 1, 1, 1, 1] }, meta('a1', '2027-01-05'));
+    expect(a.score).toBe(100);
+    expect(a.extendedScore).toBe(0);
+    expect(recommendedTemplates(a)).toEqual(['culture', 'recognition', 'member-goals', 'learning', 'innovation', 'autonomy']);
+  });
+});
+
+describe('trendOf', () => {
+  it('is undefined without history and tracks change per area', () => {
+    expect(trendOf([])).toBeUndefined();
+    const history = [
+      buildAssessment({ tooEasy: true, levels: [1, 2, 3, 4, 5] }, meta('a1', '2027-01-05')),
+      buildAssessment({ tooEasy: false, levels: [3, 2, 3, 4, 4] }, meta('a2', '2027-04-05')),
+    ];
+    const trend = trendOf(history)!;
+    expect(trend.score).toMatchObject({ first: 50, last: 55, change: 5 });
+    expect(trend.areas.find((a) => a.key === 'autonomy')).toMatchObject({ series: [1, 3], change: 2 });
+    expect(trend.areas.find((a) => a.key === 'challenge')).toMatchObject({ change: -1 });
+  });
+});
