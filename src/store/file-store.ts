@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { DataError } from '../errors.js';
 import { migrate } from './migrations.js';
 import { emptyData, type Data } from './schema.js';
@@ -75,15 +74,31 @@ export async function updateData<T>(dir: string, change: (data: Data) => T): Pro
   try {
     const data = readFile(file) ?? emptyData();
     const result = change(data);
-    writeAtomic(file, JSON.stringify(data, null, 1) + '\n', true);
+    writeAtomic(file, serialize(data), true);
     return result;
   } finally {
     await release().catch(() => undefined);
   }
 }
 
+/**
+ * One entry per line: close to compact JSON in size and parse time (the store can hold tens of
+ * thousands of entries), yet a person repairing the file by hand can still read and diff it.
+ */
+export function serialize(data: Data): string {
+  const fields = Object.entries(data).map(([key, value]) => {
+    const name = JSON.stringify(key);
+    if (Array.isArray(value) && value.length > 0) return `${name}: [\n${value.map((v) => JSON.stringify(v)).join(',\n')}\n]`;
+    return `${name}: ${JSON.stringify(value)}`;
+  });
+  return `{\n${fields.join(',\n')}\n}\n`;
+}
+
 /** The lock, as a `<file>.lock` folder; a holder killed outright leaves it stale after 10 s. */
 export async function acquireLock(file: string): Promise<() => Promise<void>> {
+  // Imported here, not at the top: proper-lockfile brings graceful-fs, which patches fs on load and
+  // would slow every read-only command.
+  const { default: lockfile } = await import('proper-lockfile');
   try {
     return await lockfile.lock(file, {
       realpath: false,

@@ -26,5 +26,5 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .description('past results with dates and a trend per area')
     .option('--json', 'print the history as JSON')
     .addHelpText('after', examples('mtl assess history', 'mtl assess history --json'))
-    .action(async (opts, cmd) => (await import('./history.js')).history(context(cmd), opts));
+    .action(async (_opts, cmd) => (await import('./history.js')).history(context(cmd), cmd.optsWithGlobals()));
 }

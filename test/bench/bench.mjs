@@ -1,0 +1,80 @@
+// npm run bench: times whole mtl commands against bare `node -e 0` in the same hyperfine run, at full
+// size (1,000 goals, 50 reports, 10,000 praise, 1,000 assessments) and at a tenth of it, and reads
+// each command's peak memory with GNU time. Needs hyperfine (apt-get install hyperfine time).
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = path.join(root, 'bin', 'mtl.js');
+
+/** Every command that does not prompt and that the issues ask to measure. */
+const COMMANDS = [
+  ['--version'],
+  ['assess', 'history', '--json'],
+  ['goals', '--json'],
+  ['prep'],
+  ['praise', 'list', '--json'],
+  ['1on1', 'Report7'],
+  ['team', 'list', '--json'],
+  ['nudge', '--all'],
+  ['learn'],
+  [],
+];
+const runs = Number(process.env.BENCH_RUNS ?? 20);
+
+if (spawnSync('hyperfine', ['--version']).status !== 0) {
+  console.error('bench: hyperfine is missing; install it with: apt-get install hyperfine time');
+  process.exit(1);
+}
+if (!fs.existsSync(path.join(root, 'dist', 'mtl.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-bench-'));
+const env = { ...process.env, NO_COLOR: '1', MTL_NOW: '2027-02-10T09:00:00' };
+const rows = [];
+try {
+  for (const [label, scale] of [['full', 1], ['tenth', 0.1]]) {
+    const home = path.join(work, label);
+    execFileSync(process.execPath, [path.join(root, 'test/bench/make-store.mjs'), home, String(scale)]);
+    const runEnv = { ...env, MTL_HOME: home };
+    const usable = COMMANDS.filter((args) => spawnSync(process.execPath, [bin, ...args], { env: runEnv, stdio: 'ignore' }).status === 0);
+    for (const args of COMMANDS.filter((a) => !usable.includes(a))) console.error(`bench: skipped "mtl ${args.join(' ')}" (it did not exit 0)`);
+    const names = ['node -e 0', ...usable.map((args) => `mtl ${args.join(' ')}`.trim())];
+    const commands = ['node -e 0', ...usable.map((args) => [process.execPath, bin, ...args].map(quote).join(' '))];
+    const out = path.join(work, `${label}.json`);
+    execFileSync('hyperfine', ['-N', '--warmup', '3', '--runs', String(runs), '--export-json', out, ...commands.flatMap((c, i) => ['-n', names[i], c])], {
+      env: runEnv,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const results = JSON.parse(fs.readFileSync(out, 'utf8')).results;
+    const base = results[0].median;
+    for (const [i, r] of results.entries()) {
+      const args = i === 0 ? ['-e', '0'] : [bin, ...usable[i - 1]];
+      rows.push({ size: label, command: names[i], median: r.median * 1000, ratio: r.median / base, rss: peakRss(args, runEnv) });
+    }
+  }
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+function quote(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word}'`;
+}
+
+/** Peak resident memory in MB of one run, from GNU time; undefined when it is not installed. */
+function peakRss(args, runEnv) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { env: runEnv, encoding: 'utf8' });
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return r.status === 0 && kb > 0 ? kb / 1024 : undefined;
+}
+
+const width = Math.max(...rows.map((r) => r.command.length));
+console.log(`\n${'size'.padEnd(6)} ${'command'.padEnd(width)}  median ms  ratio  max RSS MB`);
+for (const r of rows) {
+  const ratio = r.ratio.toFixed(2);
+  const flag = r.command !== 'node -e 0' && (r.ratio > 1.5 || (r.rss ?? 0) > 100) ? '  over target' : '';
+  console.log(`${r.size.padEnd(6)} ${r.command.padEnd(width)}  ${r.median.toFixed(1).padStart(9)}  ${ratio.padStart(5)}  ${(r.rss?.toFixed(1) ?? 'n/a').padStart(10)}${flag}`);
+}
+console.log('\nratio = median / median of `node -e 0` in the same run; targets: ratio <= 1.5, max RSS < 100 MB.');

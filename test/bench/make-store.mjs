@@ -1,0 +1,87 @@
+// Writes a realistic mtl.json of a given size into a data folder, for the benchmark.
+// Usage: node test/bench/make-store.mjs <dataDir> <scale>   (scale 1 = 1,000 goals, 10,000 praise)
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [dir, scaleText = '1'] = process.argv.slice(2);
+const scale = Number(scaleText);
+const n = (count) => Math.max(1, Math.round(count * scale));
+const day = (offset) => {
+  const d = new Date(2027, 0, 15 + offset);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+const at = (offset) => `${day(offset)}T09:00:00.000Z`;
+const templates = ['autonomy', 'culture', 'recognition', 'member-goals', 'innovation', 'learning'];
+const members = Array.from({ length: n(50) }, (_, i) => ({
+  id: `r${i + 1}`,
+  name: `Report${i + 1}`,
+  added: day(-300),
+  notes: [{ date: day(-200), text: `Two kids, plays the cello, training for a marathon (${i})` }],
+}));
+const data = {
+  version: 1,
+  counters: {},
+  assessments: Array.from({ length: n(1000) }, (_, i) => ({
+    id: `a${i + 1}`,
+    date: day(-i),
+    at: at(-i),
+    tooEasy: i % 3 === 0,
+    answers: { autonomy: (i % 5) + 1, lives: ((i + 1) % 5) + 1, connection: 3, safety: 4, challenge: 2 },
+    score: 50,
+    verdict: 'developing',
+  })).reverse(),
+  goals: Array.from({ length: n(1000) }, (_, i) => ({
+    id: `g${i + 1}`,
+    title: `Goal number ${i + 1} for the team`,
+    template: templates[i % templates.length],
+    file: path.join(dir, 'goals', `g${i + 1}-goal-number-${i + 1}.md`),
+    created: day(-90),
+    due: day((i % 120) - 30),
+    status: i % 4 === 0 ? 'done' : 'open',
+    progress: i % 101,
+    checkIns: Array.from({ length: 3 }, (_, k) => ({ date: day(-60 + k * 20), at: at(-60 + k * 20), note: `Discussed with my boss (${k})`, progress: k * 20 })),
+  })),
+  members,
+  praise: Array.from({ length: n(10000) }, (_, i) => ({
+    id: `p${i + 1}`,
+    member: members[i % members.length].id,
+    text: `Great work on the release, item ${i}`,
+    date: day(-(i % 400)),
+    at: at(-(i % 400)),
+    public: i % 2 === 0,
+  })),
+  feedback: Array.from({ length: n(2000) }, (_, i) => ({
+    id: `f${i + 1}`,
+    member: members[i % members.length].id,
+    text: `Could write smaller pull requests (${i})`,
+    date: day(-(i % 300)),
+    at: at(-(i % 300)),
+    ...(i % 5 ? { deliveredOn: day(-(i % 300) + 3) } : {}),
+  })),
+  memberGoals: Array.from({ length: n(150) }, (_, i) => ({
+    id: `m${i + 1}`,
+    member: members[i % members.length].id,
+    title: `Own the on-call rotation (${i})`,
+    quarter: '2027-Q1',
+    due: '2027-03-31',
+    status: 'open',
+    progress: 30,
+    created: day(-10),
+    checkIns: [],
+  })),
+  delegations: Array.from({ length: n(200) }, (_, i) => ({
+    id: `d${i + 1}`,
+    item: `Roadmap item ${i}`,
+    member: members[i % members.length].id,
+    created: day(-i),
+    status: 'open',
+    steps: { requirements: day(-1), 'tech-checkin': null, docs: null, dependencies: null },
+  })),
+  oneOnOnes: Array.from({ length: n(1000) }, (_, i) => ({ member: members[i % members.length].id, date: day(-(i % 200)), at: at(-(i % 200)), feedbackDelivered: [] })),
+  learning: { logs: Array.from({ length: n(200) }, (_, i) => ({ date: day(-i), hours: 1.5, what: `Podcast ${i}` })), tips: [], booksRead: [] },
+  innovationWeeks: [],
+  nudge: { shown: {}, prompts: {} },
+};
+data.counters = { a: data.assessments.length, g: data.goals.length, r: members.length, p: data.praise.length, f: data.feedback.length, m: data.memberGoals.length, d: data.delegations.length };
+fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+fs.writeFileSync(path.join(dir, 'mtl.json'), JSON.stringify(data, null, 1), { mode: 0o600 });

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mode, mtl, ok, tempHome } from '../helpers/cli.js';
+
+describe('mtl config', () => {
+  it('lists defaults, sets through conf with mode 0600, and reads back', () => {
+    const home = tempHome();
+    expect(JSON.parse(ok(home, ['config', 'list', '--json']))).toMatchObject({ lookAheadDays: 14, recognitionDays: 7, hints: true, weekStart: 'monday' });
+    const set = mtl(home, ['config', 'set', 'recognitionDays', '10']);
+    expect(set).toMatchObject({ code: 0, stdout: '' });
+    expect(set.stderr).toContain('recognitionDays is now 10');
+    expect(ok(home, ['config', 'get', 'recognitionDays'])).toBe('10\n');
+    ok(home, ['config', 'set', 'hints', 'false']);
+    const file = path.join(home, 'config.json');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ recognitionDays: 10, hints: false });
+    expect(mode(file)).toBe(0o600);
+    expect(mode(home)).toBe(0o700);
+    expect(ok(home, ['config'])).toMatch(/^recognitionDays\t10\tset\t/m);
+  });
+
+  it('refuses unknown keys and bad values, naming them, and changes nothing', () => {
+    const home = tempHome();
+    ok(home, ['config', 'set', 'lookAheadDays', '21']);
+    const file = path.join(home, 'config.json');
+    const before = fs.readFileSync(file, 'utf8');
+    let r = mtl(home, ['config', 'set', 'lookahead', '3']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Unknown preference "lookahead"');
+    expect(r.stderr).toContain('lookAheadDays');
+    r = mtl(home, ['config', 'set', 'lookAheadDays', 'soon']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('"soon" is not allowed here: give a whole number from 1 to 365');
+    r = mtl(home, ['config', 'set', 'weekStart', 'friday']);
+    expect(r.stderr).toContain('use one of monday, sunday');
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('refuses a damaged config file without rewriting it', () => {
+    const home = tempHome();
+    fs.mkdirSync(home, { recursive: true });
+    const file = path.join(home, 'config.json');
+    fs.writeFileSync(file, '{"lookAheadDays": 3,');
+    const r = mtl(home, ['config', 'set', 'hints', 'false']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file} is damaged`);
+    expect(fs.readFileSync(file, 'utf8')).toBe('{"lookAheadDays": 3,');
+  });
+});
