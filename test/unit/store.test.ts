@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DataError } from '../../src/errors.js';
+import { readData, serialize, updateData } from '../../src/store/file-store.js';
+import { migrate } from '../../src/store/migrations.js';
+import { emptyData, nextId } from '../../src/store/schema.js';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-store-'));
+  dirs.push(dir);
+  return path.join(dir, 'data');
+}
+
+describe('migrate', () => {
+  it('fills missing collections of an old document and keeps its entries', () => {
+    const data = migrate({ goals: [{ id: 'g1' }] }, 'f');
+    expect(data.version).toBe(1);
+    expect(data.goals).toEqual([{ id: 'g1' }]);
+    expect(data.praise).toEqual([]);
+    expect(data.nudge).toEqual({ shown: {}, prompts: {} });
+  });
+
+  it.each([
+    [[], 'expected a JSON object'],
+    [{ version: 'one' }, 'invalid "version" field'],
+    [{ version: 2 }, 'written by a newer mtl'],
+    [{ version: 1, praise: 'lots' }, 'the field "praise" should be a list but is text'],
+    [{ version: 1, nudge: [] }, 'the field "nudge" should be an object but is a list'],
+  ])('refuses %j', (doc, message) => {
+    expect(() => migrate(doc, 'f')).toThrow(DataError);
+    expect(() => migrate(doc, 'f')).toThrow(message);
+  });
+});
+
+describe('serialize', () => {
+  it('round-trips and puts one entry per line', () => {
+    const data = emptyData();
+    data.praise.push({ id: 'p1', member: 'r1', text: 'a "quoted"\nline', date: '2027-01-01', at: '2027-01-01T00:00:00Z', public: false });
+    data.praise.push({ id: 'p2', member: 'r1', text: 'b', date: '2027-01-02', at: '2027-01-02T00:00:00Z', public: true });
+    const text = serialize(data);
+    expect(JSON.parse(text)).toEqual(data);
+    expect(text.split('\n').filter((l) => l.startsWith('{"id":"p'))).toHaveLength(2);
+  });
+});
+
+describe('updateData', () => {
+  it('creates the folder and file owner-only, keeps the previous version as .bak', async () => {
+    const dir = tempDir();
+    await updateData(dir, (d) => void nextId(d, 'g'));
+    await updateData(dir, (d) => void nextId(d, 'g'));
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(dir, 'mtl.json')).mode & 0o777).toBe(0o600);
+    expect(readData(dir).counters.g).toBe(2);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'mtl.json.bak'), 'utf8')).counters.g).toBe(1);
+  });
+
+  it('writes nothing when the change throws', async () => {
+    const dir = tempDir();
+    await updateData(dir, (d) => void nextId(d, 'g'));
+    const before = fs.readFileSync(path.join(dir, 'mtl.json'), 'utf8');
+    await expect(
+      updateData(dir, (d) => {
+        nextId(d, 'g');
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    expect(fs.readFileSync(path.join(dir, 'mtl.json'), 'utf8')).toBe(before);
+    expect(fs.readdirSync(dir).sort()).toEqual(['mtl.json']);
+  });
+
+  it('serialises concurrent updates in one process', async () => {
+    const dir = tempDir();
+    await Promise.all(Array.from({ length: 10 }, () => updateData(dir, (d) => void nextId(d, 'p'))));
+    expect(readData(dir).counters.p).toBe(10);
+  });
+});
