@@ -8,13 +8,15 @@ import { VERSION } from './version.js';
 import * as assess from './commands/assess/index.js';
 import * as config from './commands/config/index.js';
 import * as dashboard from './commands/dashboard/index.js';
+import * as goals from './commands/goals/index.js';
+import * as prep from './commands/prep/index.js';
 
 /** Each noun registers its verbs; the code that runs them is imported only when one is invoked. */
 export interface Noun {
   register(program: Command, context: (cmd: Command) => Ctx): void;
 }
 
-const NOUNS: Noun[] = [assess, config];
+const NOUNS: Noun[] = [assess, config, goals, prep];
 
 export function buildProgram(deps: Deps): Command {
   const program = new Command('mtl');

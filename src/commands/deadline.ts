@@ -9,15 +9,16 @@ const FILLER = /^(?:by|on|before|until|due|the|[\s,.!])*$/i;
  * A deadline phrase to a calendar day: the core's own phrases first (ISO dates, quarters, years,
  * "in N weeks", weekdays), then chrono-node's English parser for the rest ("march 3rd", "next month"),
  * loaded only when needed. chrono finds dates inside any text ("banana friday"), so its match must be
- * the whole phrase. Anything else, or a day before today, is an error that shows examples.
+ * the whole phrase, and a day it finds must not be in the past. Anything else is an error that shows
+ * examples. (An explicit ISO date in the past is returned as it is; callers decide.)
  */
 export async function resolveDeadline(text: string, today: Day, now: Date): Promise<Day> {
-  const day = parseDeadline(text, today) ?? (await naturalDay(text, now));
-  if (day !== undefined && day >= today) return day;
+  const known = parseDeadline(text, today);
+  if (known) return known;
+  const found = await naturalDay(text, now);
+  if (found !== undefined && found >= today) return found;
   throw new UserError(
-    day === undefined
-      ? `Cannot read "${text}" as a deadline.`
-      : `The deadline "${text}" is ${day}, which is in the past (today is ${today}).`,
+    `Cannot read "${text}" as a deadline${found ? ` (it reads as ${found}, in the past)` : ''}.`,
     `Try one of: ${DEADLINE_EXAMPLES.map((e) => `"${e}"`).join(', ')}.`,
   );
 }

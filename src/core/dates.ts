@@ -21,7 +21,8 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The calendar day of an instant in the user's time zone, as `YYYY-MM-DD`. */
 export function dayOf(instant: Date): Day {
-  return format(instant, 'yyyy-MM-dd');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(instant.getFullYear()).padStart(4, '0')}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
 }
 
 /**
@@ -29,8 +30,10 @@ export function dayOf(instant: Date): Day {
  * west of Greenwich; this never is.
  */
 export function dateOfDay(day: Day): Date {
-  const date = parse(day, 'yyyy-MM-dd', new Date(2000, 0, 1));
-  if (!ISO_DAY.test(day) || !isValid(date) || dayOf(date) !== day) throw new RangeError(`Not a calendar day: ${day}`);
+  // By hand rather than date-fns `parse`: nudges and balances call this for every praise entry.
+  const match = ISO_DAY.exec(day);
+  const date = match ? new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) : undefined;
+  if (!date || dayOf(date) !== day) throw new RangeError(`Not a calendar day: ${day}`);
   return date;
 }
 
@@ -80,19 +83,43 @@ export const DEADLINE_EXAMPLES = [
   'end of next quarter',
   'end of year',
   'end of month',
+  'end of q3',
   'in 6 weeks',
   'in 10 days',
   'next friday',
   'tomorrow',
 ];
 
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+
 /**
  * Turns a deadline phrase into a calendar day, relative to `today`. Handles ISO dates and the
- * phrases in DEADLINE_EXAMPLES (with "eoq"/"eoy" shorthands); returns undefined for anything else so
- * the caller can try a natural-language parser.
+ * phrases in DEADLINE_EXAMPLES (with "eoq"/"eoy" shorthands, an optional "the", "end of q1".."q4"
+ * with or without a year); returns undefined for anything else so the caller can try a
+ * natural-language parser.
  */
 export function parseDeadline(text: string, today: Day): Day | undefined {
-  const phrase = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '');
+  const phrase = text
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\bthe /g, '')
+    .replace(/^(by|on|before|until|due) /, '');
   if (ISO_DAY.test(phrase)) return isDay(phrase) ? phrase : undefined;
   const base = dateOfDay(today);
   const fixed: Record<string, () => Date> = {
@@ -108,17 +135,28 @@ export function parseDeadline(text: string, today: Day): Day | undefined {
     'end of next year': () => endOfYear(addMonths(base, 12)),
     'end of month': () => endOfMonth(base),
     'end of this month': () => endOfMonth(base),
+    eom: () => endOfMonth(base),
     'end of next month': () => endOfMonth(addMonths(base, 1)),
   };
   const exact = fixed[phrase];
   if (exact) return dayOf(exact());
-  const inN = /^in (\d{1,3}|a|an|one|two|three|four|five|six) (day|week|month|quarter)s?$/.exec(phrase);
+  const quarter = /^(?:end of )?q([1-4])(?: (\d{4}))?$/.exec(phrase);
+  if (quarter) return endOfNamedQuarter(Number(quarter[1]), quarter[2] ? Number(quarter[2]) : undefined, today);
+  const inN = /^in (\d{1,3}|[a-z]+) (day|week|month|quarter)s?$/.exec(phrase);
   if (inN) {
-    const words: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
-    const n = words[inN[1]!] ?? Number(inN[1]);
+    const n = NUMBER_WORDS[inN[1]!] ?? Number(inN[1]);
+    if (!Number.isInteger(n) || n < 1) return undefined;
     return dayOf(UNIT_DAYS[inN[2]!]!(base, n));
   }
   const weekday = /^(next |this |on )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/.exec(phrase);
   if (weekday) return dayOf(nextDay(base, WEEKDAYS.indexOf(weekday[2]!) as WeekdayIndex));
   return undefined;
+}
+
+/** The last day of quarter `q` of `year`; without a year, the next such quarter end on or after today. */
+function endOfNamedQuarter(q: number, year: number | undefined, today: Day): Day {
+  const thisYear = dateOfDay(today).getFullYear();
+  const end = (y: number) => dayOf(endOfQuarter(new Date(y, (q - 1) * 3, 1)));
+  if (year !== undefined) return end(year);
+  return end(thisYear) >= today ? end(thisYear) : end(thisYear + 1);
 }

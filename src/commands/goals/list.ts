@@ -1,0 +1,45 @@
+import type { Ctx } from '../../context.js';
+import { dayOf } from '../../core/dates.js';
+import { goalView, sortGoals, type GoalView } from '../../core/goals.js';
+import { readData } from '../../store/file-store.js';
+import { agoText, dueText, printJson, progressBar, renderTable } from '../../ui/output.js';
+
+export interface ListOptions {
+  all?: boolean;
+  json?: boolean;
+}
+
+export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
+  const today = dayOf(ctx.now);
+  const data = readData(ctx.dataDir);
+  const shown = sortGoals(data.goals.filter((g) => opts.all || g.status === 'open')).map((g) => goalView(g, today));
+  if (opts.json) {
+    printJson(ctx.io, shown);
+    return;
+  }
+  if (shown.length === 0) {
+    const done = data.goals.length;
+    ctx.io.err(
+      done > 0
+        ? `No open goals (${done} done). See them: mtl goals list --all. Start another: mtl goals new\n`
+        : 'No goals yet. Start one from a template: mtl goals new (see mtl goals templates)\n',
+    );
+    return;
+  }
+  const { io } = ctx;
+  const rows = shown.map((g) => [g.id, g.title, g.template, g.due ?? '-', dueCell(ctx, g), lastCheckInCell(ctx, g), progressBar(io, g.progress)]);
+  io.out(renderTable(io, ['id', 'title', 'template', 'due', 'days left', 'last check-in', 'progress'], rows));
+}
+
+function dueCell(ctx: Ctx, g: GoalView): string {
+  const c = ctx.io.color;
+  if (g.status === 'done') return c.green(`done ${g.doneOn ?? ''}`.trim());
+  if (g.daysLeft === null) return '-';
+  const text = dueText(g.daysLeft);
+  return g.daysLeft < 0 ? c.red(text) : g.daysLeft <= 14 ? c.yellow(text) : text;
+}
+
+function lastCheckInCell(ctx: Ctx, g: GoalView): string {
+  if (!g.lastCheckIn) return ctx.io.color.dim('never');
+  return ctx.io.stdoutIsTTY ? agoText(g.lastCheckIn.daysAgo) : g.lastCheckIn.date;
+}

@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import type { Ctx } from '../../context.js';
+import { examples } from '../examples.js';
+
+export function register(program: Command, context: (cmd: Command) => Ctx): void {
+  program
+    .command('prep')
+    .description('before a 1:1 with your boss: goals and what moved, what is due or overdue, latest assessment')
+    .option('--markdown', 'print markdown to paste into a shared doc')
+    .option('--json', 'print as JSON')
+    .addHelpText('after', examples('mtl prep', 'mtl prep --markdown | pbcopy', 'mtl prep --json'))
+    .action(async (opts, cmd) => (await import('./run.js')).prep(context(cmd), opts));
+}

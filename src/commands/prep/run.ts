@@ -1,0 +1,97 @@
+import type { Ctx } from '../../context.js';
+import { dayOf } from '../../core/dates.js';
+import { buildPrep, type GoalView, type Prep, type PrepGoal } from '../../core/goals.js';
+import { UsageError } from '../../errors.js';
+import { readData } from '../../store/file-store.js';
+import { readPreferences } from '../../store/preferences.js';
+import { agoText, dueText, plural, printJson, progressBar } from '../../ui/output.js';
+
+export interface PrepOptions {
+  json?: boolean;
+  markdown?: boolean;
+}
+
+export async function prep(ctx: Ctx, opts: PrepOptions): Promise<void> {
+  if (opts.json && opts.markdown) throw new UsageError('Choose one of --json and --markdown.');
+  const data = readData(ctx.dataDir);
+  const report = buildPrep(data.goals, data.assessments, dayOf(ctx.now), readPreferences(ctx.dataDir).lookAheadDays);
+  if (opts.json) {
+    printJson(ctx.io, report);
+    return;
+  }
+  if (report.goals.length === 0 && report.recentlyDone.length === 0 && !report.assessment) {
+    ctx.io.err(
+      'Nothing to prepare yet: no open goals and no assessment.\nStart with the self-assessment (mtl assess), then agree a goal or two with your boss (mtl goals new).\n',
+    );
+    return;
+  }
+  ctx.io.out(opts.markdown ? markdown(report) : terminal(ctx, report));
+}
+
+function changeText(g: PrepGoal): string {
+  if (g.change === null) return 'no check-in yet';
+  const signed = g.change > 0 ? `+${g.change}` : g.change < 0 ? `${g.change}` : '±0';
+  return `${signed} since ${g.changeSince ? `the check-in of ${g.changeSince}` : 'it started'}`;
+}
+
+function lastText(g: GoalView): string {
+  if (!g.lastCheckIn) return `no check-in since it started on ${g.created}`;
+  return `last check-in ${g.lastCheckIn.date} (${agoText(g.lastCheckIn.daysAgo)}): ${g.lastCheckIn.note}`;
+}
+
+function dueLine(g: GoalView): string {
+  return g.due ? `due ${g.due}, ${dueText(g.daysLeft!)}` : 'no due date';
+}
+
+function assessmentText(a: NonNullable<Prep['assessment']>): string {
+  const change = a.change === null ? 'first assessment' : `${a.change > 0 ? '+' : ''}${a.change === 0 ? '±0' : a.change} since ${a.previous!.date} (${a.previous!.score})`;
+  return `${a.score}/100 on ${a.date}, ${a.verdict === 'leading' ? 'leading through leadership' : 'not yet leading'}; ${change}`;
+}
+
+function terminal(ctx: Ctx, r: Prep): string {
+  const { io } = ctx;
+  const c = io.color;
+  const out: string[] = [c.bold(`Prep for your 1:1 with your boss, ${r.date}`), ''];
+  out.push(c.bold(`Goals (${r.goals.length} open)`));
+  if (r.goals.length === 0) out.push('  none open: mtl goals new');
+  for (const g of r.goals) {
+    out.push(`  ${c.bold(g.id)}  ${g.title}  ${c.dim(`(${g.template})`)}`);
+    out.push(`      ${progressBar(io, g.progress)}  ${changeText(g)}  ${g.overdue ? c.red(dueLine(g)) : dueLine(g)}`);
+    out.push(`      ${c.dim(lastText(g))}`);
+  }
+  const short = (g: GoalView) => `  ${g.id}  ${g.title}  ${g.due ?? ''} (${dueText(g.daysLeft!)})`;
+  out.push('', c.bold(`Due within ${r.lookAheadDays} days`));
+  out.push(...(r.dueSoon.length ? r.dueSoon.map(short) : ['  nothing']));
+  out.push('', c.bold('Overdue'));
+  out.push(...(r.overdue.length ? r.overdue.map((g) => c.red(short(g))) : ['  nothing']));
+  if (r.recentlyDone.length) {
+    out.push('', c.bold(`Done in the last ${r.lookAheadDays} days`));
+    out.push(...r.recentlyDone.map((g) => `  ${g.id}  ${g.title}  done ${g.doneOn}`));
+  }
+  out.push('', c.bold('Latest assessment'));
+  out.push(r.assessment ? `  ${assessmentText(r.assessment)}` : '  none yet: mtl assess');
+  out.push('', c.dim(`Share it: mtl prep --markdown. After the meeting: mtl goals check-in <id> "<what you agreed>" --progress N`), '');
+  return out.join('\n');
+}
+
+function markdown(r: Prep): string {
+  const out: string[] = [`# 1:1 prep, ${r.date}`, '', `## Goals (${plural(r.goals.length, 'open goal')})`, ''];
+  if (r.goals.length === 0) out.push('No open goals.');
+  for (const g of r.goals) {
+    out.push(`- **${g.id} ${md(g.title)}** (${g.template}): ${g.progress}%, ${changeText(g)}; ${dueLine(g)}`);
+    out.push(`  - ${md(lastText(g))}`);
+  }
+  const short = (g: GoalView) => `- ${g.id} ${md(g.title)}: ${dueLine(g)}`;
+  out.push('', `## Due within ${r.lookAheadDays} days`, '', ...(r.dueSoon.length ? r.dueSoon.map(short) : ['Nothing.']));
+  out.push('', '## Overdue', '', ...(r.overdue.length ? r.overdue.map(short) : ['Nothing.']));
+  if (r.recentlyDone.length) {
+    out.push('', `## Done in the last ${r.lookAheadDays} days`, '', ...r.recentlyDone.map((g) => `- ${g.id} ${md(g.title)}: done ${g.doneOn}`));
+  }
+  out.push('', '## Latest assessment', '', r.assessment ? assessmentText(r.assessment) : 'None yet.', '');
+  return out.join('\n');
+}
+
+/** Escapes the characters that would turn a title into markdown formatting. */
+function md(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}

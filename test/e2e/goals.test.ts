@@ -1,0 +1,370 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, mode, mtl, ok, readStore, tempHome } from '../helpers/cli.js';
+import { TmuxSession } from '../helpers/tmux.js';
+
+const TEMPLATES = ['autonomy', 'culture', 'innovation', 'learning', 'member-goals', 'recognition'];
+const NOW = { MTL_NOW: '2027-03-10T10:00:00', USER: 'sam' };
+
+function goalFiles(home: string): string[] {
+  const dir = path.join(home, 'goals');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+}
+
+describe('mtl goals templates', () => {
+  it('lists the six built-ins with descriptions, tab-separated when piped', () => {
+    const out = ok(tempHome(), ['goals', 'templates']);
+    const lines = out.trim().split('\n');
+    expect(lines.map((l) => l.split('\t')[0])).toEqual(TEMPLATES);
+    expect(lines[0]).toMatch(/^autonomy\tbuilt-in\tHand roadmap items to engineers/);
+  });
+
+  it('lets a user template join and override a built-in, and skips badly named files', () => {
+    const home = tempHome();
+    fs.mkdirSync(path.join(home, 'templates'), { recursive: true });
+    fs.writeFileSync(path.join(home, 'templates', 'oncall.md'), '---\ntitle: Calm on-call\ndescription: Fewer pages at night\ndue: in 8 weeks\n---\n# {{title}}\nOwner {{owner}}\n');
+    fs.writeFileSync(path.join(home, 'templates', 'culture.md'), '---\ntitle: My culture\ndescription: Mine, not the built-in\n---\n# {{title}} due {{due}}\n');
+    fs.writeFileSync(path.join(home, 'templates', 'Bad Name.md'), '# x\n');
+    const r = mtl(home, ['goals', 'templates', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Bad Name.md: the name "Bad Name" is not a plain word');
+    const list = JSON.parse(r.stdout);
+    expect(list.map((t: { name: string }) => t.name)).toEqual(['autonomy', 'culture', 'innovation', 'learning', 'member-goals', 'oncall', 'recognition']);
+    expect(list.find((t: { name: string }) => t.name === 'culture')).toMatchObject({ source: 'user', description: 'Mine, not the built-in' });
+
+    const created = JSON.parse(ok(home, ['goals', 'new', '--template', 'oncall', '--json'], { env: NOW }));
+    expect(created).toMatchObject({ template: 'oncall', title: 'Calm on-call', due: '2027-05-05' });
+    expect(fs.readFileSync(created.file, 'utf8')).toContain('# Calm on-call\nOwner sam\n');
+    const culture = JSON.parse(ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: NOW }));
+    expect(fs.readFileSync(culture.file, 'utf8')).toContain('# My culture due 2027-03-31\n');
+  });
+});
+
+describe('mtl goals new', () => {
+  it.each(TEMPLATES)('works as the assessment prints it: mtl goals new --template %s', (name) => {
+    const home = tempHome();
+    const r = mtl(home, ['goals', 'new', '--template', name], { env: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Created g1 ".+" \(.+\), due 2027-03-31\.\n/);
+    expect(r.stderr).toContain('mtl goals open g1');
+    const [goal] = readStore(home).goals;
+    expect(goal).toMatchObject({ id: 'g1', template: name, created: '2027-03-10', due: '2027-03-31', status: 'open', progress: 0, checkIns: [] });
+    const slug = goal.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    expect(path.dirname(goal.file)).toBe(path.join(home, 'goals'));
+    expect(path.basename(goal.file)).toMatch(/^g1-[a-z0-9]+(-[a-z0-9]+)*\.md$/);
+    expect(slug.startsWith(path.basename(goal.file).slice(3, -3))).toBe(true);
+    const text = fs.readFileSync(goal.file, 'utf8');
+    expect(text).toMatch(/^---\nid: g1\ntitle: ".+"\ntemplate: .+\nowner: sam\ncreated: 2027-03-10\ndue: 2027-03-31\n/);
+    expect(text).toContain(`# ${goal.title}\n`);
+    expect(text).toContain('Owner: sam · Started: 2027-03-10 · Due: 2027-03-31 · Quarter: 2027-Q1');
+    expect(text).toMatch(/## Metrics we agreed on\n\n(- \[ \] .+\n){3,}/);
+    expect(text).not.toMatch(/\{\{\w+\}\}/);
+    expect(mode(goal.file)).toBe(0o600);
+    expect(mode(path.join(home, 'goals'))).toBe(0o700);
+  });
+
+  it('takes title and deadline from flags and prints JSON', () => {
+    const home = tempHome();
+    const r = mtl(home, ['goals', 'new', '--template', 'Autonomy', '--title', 'Engineers own the Q3 roadmap!', '--due', 'end of next quarter', '--json'], { env: NOW });
+    expect(r.code).toBe(0);
+    const goal = JSON.parse(r.stdout);
+    expect(goal).toMatchObject({ id: 'g1', title: 'Engineers own the Q3 roadmap!', template: 'autonomy', due: '2027-06-30', status: 'open', progress: 0, daysLeft: 112 });
+    expect(goal.file).toBe(path.join(home, 'goals', 'g1-engineers-own-the-q3-roadmap.md'));
+    expect(fs.existsSync(goal.file)).toBe(true);
+  });
+
+  it.each([
+    ['2027-04-15', '2027-04-15'],
+    ['end of quarter', '2027-03-31'],
+    ['end of next quarter', '2027-06-30'],
+    ['end of year', '2027-12-31'],
+    ['in 6 weeks', '2027-04-21'],
+    ['next friday', '2027-03-12'],
+    ['tomorrow', '2027-03-11'],
+    ['march 20th', '2027-03-20'],
+  ])('reads --due %j on 2027-03-10 as %s', (phrase, day) => {
+    const home = tempHome();
+    const goal = JSON.parse(ok(home, ['goals', 'new', '-t', 'learning', '--due', phrase, '--json'], { env: NOW }));
+    expect(goal.due).toBe(day);
+    expect(readStore(home).goals[0].due).toBe(day);
+  });
+
+  it.each([
+    [['--template', '../autonomy'], /"\.\.\/autonomy" is not a template name: names are plain words/],
+    [['--template', '..'], /"\.\." is not a template name/],
+    [['--template', '/etc/passwd'], /is not a template name/],
+    [['--template', 'teamwork'], /There is no template called "teamwork"/],
+    [['--template', 'culture', '--due', 'whenever'], /Cannot read "whenever" as a deadline\.\nTry one of: "2027-03-31", "end of quarter"/],
+    [['--template', 'culture', '--due', 'banana friday'], /Cannot read "banana friday" as a deadline/],
+    [['--template', 'culture', '--due', '2027-02-30'], /Cannot read "2027-02-30" as a deadline/],
+    [['--template', 'culture', '--due', '2027-03-01'], /is 2027-03-01, which is in the past/],
+    [['--template', 'culture', '--title', '  '], /The title is empty/],
+    [[], /Which template\? There is no terminal to ask on\.\nGive it as a flag: mtl goals new --template <name>/],
+  ])('refuses %j: exit 1, nothing created', (args, message) => {
+    const home = tempHome();
+    const r = mtl(home, ['goals', 'new', ...args], { env: NOW });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+    expect(fs.existsSync(path.join(home, 'mtl.json'))).toBe(false);
+    expect(goalFiles(home)).toEqual([]);
+  });
+
+  it('gives two goals with the same title their own files', () => {
+    const home = tempHome();
+    ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch'], { env: NOW });
+    ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch'], { env: NOW });
+    expect(goalFiles(home)).toEqual(['g1-team-lunch.md', 'g2-team-lunch.md']);
+    expect(readStore(home).goals.map((g: { id: string }) => g.id)).toEqual(['g1', 'g2']);
+  });
+
+  it('never overwrites an existing file, and records nothing', () => {
+    const home = tempHome();
+    fs.mkdirSync(path.join(home, 'goals'), { recursive: true });
+    const mine = path.join(home, 'goals', 'g1-team-lunch.md');
+    fs.writeFileSync(mine, 'my notes');
+    const r = mtl(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch'], { env: NOW });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${mine} already exists; mtl never overwrites a goal file`);
+    expect(fs.readFileSync(mine, 'utf8')).toBe('my notes');
+    expect(fs.existsSync(path.join(home, 'mtl.json'))).toBe(false);
+  });
+
+  it('writes into the goalsDir preference', () => {
+    const home = tempHome();
+    const dir = path.join(path.dirname(home), 'my goals');
+    ok(home, ['config', 'set', 'goalsDir', dir]);
+    const goal = JSON.parse(ok(home, ['goals', 'new', '-t', 'innovation', '--json'], { env: NOW }));
+    expect(path.dirname(goal.file)).toBe(dir);
+    expect(mode(dir)).toBe(0o700);
+  });
+});
+
+describe('deadlines across time zones', () => {
+  const cases: [string, string, string, string, number][] = [
+    // [TZ, MTL_NOW (an instant), end of quarter, end of year, days left to the end of quarter]
+    ['America/Los_Angeles', '2027-03-31T23:30:00Z', '2027-03-31', '2027-12-31', 0],
+    ['UTC', '2027-03-31T23:30:00Z', '2027-03-31', '2027-12-31', 0],
+    ['Asia/Tokyo', '2027-03-31T23:30:00Z', '2027-06-30', '2027-12-31', 90],
+    ['America/Los_Angeles', '2027-12-31T20:00:00Z', '2027-12-31', '2027-12-31', 0],
+    ['UTC', '2027-12-31T20:00:00Z', '2027-12-31', '2027-12-31', 0],
+    ['Asia/Tokyo', '2027-12-31T20:00:00Z', '2028-03-31', '2028-12-31', 90],
+  ];
+  it.each(cases)('in %s at %s: end of quarter %s, end of year %s, %i days left', (TZ, MTL_NOW, quarter, year, daysLeft) => {
+    const home = tempHome();
+    const env = { TZ, MTL_NOW };
+    expect(JSON.parse(ok(home, ['goals', 'new', '-t', 'culture', '--due', 'end of quarter', '--json'], { env })).due).toBe(quarter);
+    expect(JSON.parse(ok(home, ['goals', 'new', '-t', 'learning', '--due', 'end of year', '--json'], { env })).due).toBe(year);
+    expect(JSON.parse(ok(home, ['goals', '--json'], { env }))[0]).toMatchObject({ id: 'g1', due: quarter, daysLeft });
+  });
+
+  it.each(['America/Los_Angeles', 'UTC', 'Asia/Tokyo'])('counts a local wall-clock time as that day in %s', (TZ) => {
+    const home = tempHome();
+    const goal = JSON.parse(ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: { TZ, MTL_NOW: '2027-03-31T23:30:00' } }));
+    expect(goal).toMatchObject({ created: '2027-03-31', due: '2027-03-31', daysLeft: 0 });
+    const next = JSON.parse(ok(home, ['goals', '--json'], { env: { TZ, MTL_NOW: '2027-04-01T00:30:00' } }));
+    expect(next[0]).toMatchObject({ daysLeft: -1, overdue: true });
+  });
+
+  it('counts days left through the spring-forward week in Los Angeles', () => {
+    const home = tempHome();
+    const TZ = 'America/Los_Angeles';
+    ok(home, ['goals', 'new', '-t', 'culture', '--due', '2027-03-16'], { env: { TZ, MTL_NOW: '2027-03-10T09:00:00' } });
+    const left = (MTL_NOW: string) => JSON.parse(ok(home, ['goals', '--json'], { env: { TZ, MTL_NOW } }))[0].daysLeft;
+    expect(left('2027-03-13T23:59:00')).toBe(3);
+    expect(left('2027-03-14T00:30:00')).toBe(2);
+    expect(left('2027-03-14T03:30:00')).toBe(2);
+    expect(left('2027-03-15T00:00:00')).toBe(1);
+    expect(left('2027-03-17T08:00:00')).toBe(-1);
+    const piped = ok(home, ['goals'], { env: { TZ, MTL_NOW: '2027-03-14T12:00:00' } });
+    expect(piped).toContain('2027-03-16\tin 2 days\t');
+  });
+});
+
+describe('mtl goals list', () => {
+  it('says how to start when empty, exit 0', () => {
+    const home = tempHome();
+    const r = mtl(home, ['goals']);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(r.stderr).toContain('No goals yet. Start one from a template: mtl goals new');
+    expect(ok(home, ['goals', 'list', '--json'])).toBe('[]\n');
+  });
+
+  it('lists open goals by due date; --all adds done ones', () => {
+    const home = tempHome();
+    ok(home, ['goals', 'new', '-t', 'learning', '--due', 'end of year'], { env: NOW });
+    ok(home, ['goals', 'new', '-t', 'autonomy', '--due', '2027-03-20', '--title', 'Hand over the search rewrite'], { env: NOW });
+    ok(home, ['goals', 'new', '-t', 'culture'], { env: NOW });
+    ok(home, ['goals', 'check-in', 'g2', 'Boss agreed', '--progress', '25'], { env: { MTL_NOW: '2027-03-12T10:00:00' } });
+    ok(home, ['goals', 'done', 'g3'], { env: NOW });
+    const lines = ok(home, ['goals'], { env: { MTL_NOW: '2027-03-22T10:00:00' } }).trim().split('\n');
+    expect(lines).toEqual([
+      'g2\tHand over the search rewrite\tautonomy\t2027-03-20\t2 days overdue\t2027-03-12\t25%',
+      "g1\tBecome a student of leadership this quarter\tlearning\t2027-12-31\tin 284 days\tnever\t0%",
+    ]);
+    const all = ok(home, ['goals', '--all'], { env: { MTL_NOW: '2027-03-22T10:00:00' } }).trim().split('\n');
+    expect(all).toHaveLength(3);
+    expect(all[2]).toMatch(/^g3\t.*\tculture\t2027-03-31\tdone 2027-03-10\tnever\t0%$/);
+    const json = JSON.parse(ok(home, ['goals', '--all', '--json'], { env: { MTL_NOW: '2027-03-22T10:00:00' } }));
+    expect(json.map((g: { id: string }) => g.id)).toEqual(['g2', 'g1', 'g3']);
+    expect(json[0]).toMatchObject({ id: 'g2', status: 'open', progress: 25, daysLeft: -2, overdue: true, lastCheckIn: { date: '2027-03-12', note: 'Boss agreed', progress: 25, daysAgo: 10 } });
+    for (const g of json) for (const key of ['id', 'title', 'template', 'due', 'status', 'progress', 'file']) expect(g).toHaveProperty(key);
+  });
+});
+
+describe('check-in, done, reopen', () => {
+  function withGoal(): string {
+    const home = tempHome();
+    ok(home, ['goals', 'new', '-t', 'recognition', '--title', 'Weekly praise'], { env: NOW });
+    return home;
+  }
+
+  it('records notes and progress', () => {
+    const home = withGoal();
+    const r = mtl(home, ['goals', 'check-in', 'g1', 'Agreed with my boss: praise every Friday', '--progress', '40'], { env: { MTL_NOW: '2027-03-15T09:00:00' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Checked in on g1 "Weekly praise": progress 0% → 40% (1 check-in).');
+    ok(home, ['goals', 'check-in', 'G1', 'Slipped a week'], { env: { MTL_NOW: '2027-03-22T09:00:00' } });
+    const [goal] = readStore(home).goals;
+    expect(goal.progress).toBe(40);
+    expect(goal.checkIns).toEqual([
+      { date: '2027-03-15', at: expect.stringMatching(/^2027-03-15T/), note: 'Agreed with my boss: praise every Friday', progress: 40 },
+      { date: '2027-03-22', at: expect.stringMatching(/^2027-03-22T/), note: 'Slipped a week' },
+    ]);
+  });
+
+  it.each([
+    [['g1', 'x', '--progress', '120'], /--progress "120" is not allowed: give a whole number from 0 to 100/],
+    [['g1', 'x', '--progress', 'half'], /--progress "half" is not allowed/],
+    [['g1', '   '], /The check-in note is empty/],
+    [['g7', 'x'], /There is no goal "g7"\.\nKnown goals: g1 \(Weekly praise\)/],
+  ])('refuses check-in %j and changes nothing', (args, message) => {
+    const home = withGoal();
+    const before = fs.readFileSync(path.join(home, 'mtl.json'), 'utf8');
+    const r = mtl(home, ['goals', 'check-in', ...args]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(fs.readFileSync(path.join(home, 'mtl.json'), 'utf8')).toBe(before);
+  });
+
+  it('marks done keeping progress, and reopens', () => {
+    const home = withGoal();
+    ok(home, ['goals', 'check-in', 'g1', 'Most of it', '-p', '80'], { env: NOW });
+    const done = mtl(home, ['goals', 'done', 'g1', '--json'], { env: { MTL_NOW: '2027-03-30T10:00:00' } });
+    expect(done.code).toBe(0);
+    expect(JSON.parse(done.stdout)).toMatchObject({ id: 'g1', status: 'done', progress: 80, doneOn: '2027-03-30' });
+    expect(done.stderr).toContain('Done: g1 "Weekly praise" on 2027-03-30, at 80%. Undo: mtl goals reopen g1');
+    expect(mtl(home, ['goals', 'done', 'g1']).stderr).toContain('is already done (since 2027-03-30); nothing changed');
+    expect(mtl(home, ['goals']).stderr).toContain('No open goals (1 done)');
+    const reopened = mtl(home, ['goals', 'reopen', 'g1']);
+    expect(reopened.stderr).toContain('Reopened g1 "Weekly praise" (80%, due 2027-03-31)');
+    const [goal] = readStore(home).goals;
+    expect(goal.status).toBe('open');
+    expect(goal).not.toHaveProperty('doneOn');
+  });
+});
+
+describe('mtl goals open', () => {
+  function fakeEditor(dir: string): { script: string; log: string } {
+    const script = path.join(dir, 'fake-editor.sh');
+    const log = path.join(dir, 'editor.log');
+    fs.writeFileSync(script, `#!/bin/sh\necho "$@" > '${log}'\nfor last in "$@"; do :; done\nhead -2 "$last" >> '${log}'\n`, { mode: 0o755 });
+    return { script, log };
+  }
+
+  it('runs $VISUAL before $EDITOR, with its arguments and the file', () => {
+    const home = tempHome();
+    const { file } = JSON.parse(ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: NOW }));
+    const { script, log } = fakeEditor(path.dirname(home));
+    expect(mtl(home, ['goals', 'open', 'g1'], { env: { VISUAL: `${script} -w`, EDITOR: 'false' } }).code).toBe(0);
+    expect(fs.readFileSync(log, 'utf8')).toBe(`-w ${file}\n---\nid: g1\n`);
+    fs.rmSync(log);
+    expect(mtl(home, ['goals', 'open', '1'], { env: { EDITOR: script } }).code).toBe(0);
+    expect(fs.readFileSync(log, 'utf8')).toContain(file);
+  });
+
+  it('explains a missing editor, a failing one, and a deleted file', () => {
+    const home = tempHome();
+    const { file } = JSON.parse(ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: NOW }));
+    const none = mtl(home, ['goals', 'open', 'g1']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain(`No editor set: $VISUAL and $EDITOR are both empty. The file is ${file}`);
+    expect(none.stderr).toContain('export EDITOR=nano');
+    expect(mtl(home, ['goals', 'open', 'g1'], { env: { EDITOR: 'no-such-editor-mtl' } }).stderr).toContain('Cannot start the editor "no-such-editor-mtl": no such program');
+    expect(mtl(home, ['goals', 'open', 'g1'], { env: { EDITOR: 'false' } }).stderr).toContain('The editor "false" exited with code 1');
+    fs.rmSync(file);
+    const gone = mtl(home, ['goals', 'open', 'g1'], { env: { EDITOR: 'true' } });
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain(`The file of g1 "Build a team culture people enjoy being part of" is gone: ${file}`);
+  });
+});
+
+describe.skipIf(!TmuxSession.available())('mtl goals new in a real terminal', () => {
+  it('walks through template, title and deadline, re-asking a bad deadline', async () => {
+    const home = tempHome();
+    const tmux = new TmuxSession(`node ${BIN} goals new`, { MTL_HOME: home, MTL_NOW: '2027-03-10T10:00:00', USER: 'sam' });
+    try {
+      await tmux.waitFor('Which kind of goal?');
+      await tmux.waitFor('Hand roadmap items to engineers');
+      tmux.keys('Down', 'Enter'); // culture
+      await tmux.waitFor('Title of the goal:');
+      await tmux.waitFor('Build a team culture people enjoy being part of');
+      tmux.keys('C-u');
+      tmux.keys('-l', 'Monthly team lunch');
+      tmux.keys('Enter');
+      await tmux.waitFor('Deadline');
+      tmux.keys('C-u');
+      tmux.keys('-l', 'someday soon');
+      tmux.keys('Enter');
+      await tmux.waitFor('Cannot read "someday soon" as a deadline');
+      tmux.keys('-l', 'in 6 weeks');
+      tmux.keys('Enter');
+      const screen = await tmux.waitFor('[exit 0]');
+      expect(screen).toContain('Created g1 "Monthly team lunch" (culture), due 2027-04-21.');
+    } finally {
+      tmux.kill();
+    }
+    const [goal] = readStore(home).goals;
+    expect(goal).toMatchObject({ title: 'Monthly team lunch', template: 'culture', due: '2027-04-21' });
+    expect(fs.readFileSync(goal.file, 'utf8')).toContain('# Monthly team lunch\n');
+  });
+
+  it('checks flags before asking, and Ctrl-C at a question saves nothing (exit 130)', async () => {
+    const home = tempHome();
+    const bad = new TmuxSession(`node ${BIN} goals new --due 'whenever'`, { MTL_HOME: home });
+    try {
+      const screen = await bad.waitFor('[exit 1]');
+      expect(screen).toContain('Cannot read "whenever" as a deadline');
+      expect(screen).not.toContain('Which kind of goal?');
+    } finally {
+      bad.kill();
+    }
+    const tmux = new TmuxSession(`node ${BIN} goals new`, { MTL_HOME: home });
+    try {
+      await tmux.waitFor('Which kind of goal?');
+      tmux.keys('Enter');
+      await tmux.waitFor('Title of the goal:');
+      tmux.keys('C-c');
+      const screen = await tmux.waitFor('[exit 130]');
+      expect(screen).toContain('Cancelled; nothing was saved.');
+    } finally {
+      tmux.kill();
+    }
+    expect(fs.existsSync(path.join(home, 'mtl.json'))).toBe(false);
+    expect(goalFiles(home)).toEqual([]);
+  });
+
+  it('--yes takes the template defaults without asking', async () => {
+    const home = tempHome();
+    const tmux = new TmuxSession(`node ${BIN} goals new --template member-goals --yes`, { MTL_HOME: home, MTL_NOW: '2027-03-10T10:00:00' });
+    try {
+      const screen = await tmux.waitFor('[exit 0]');
+      expect(screen).toContain('Created g1 "Help each report set and reach 2-3 goals this quarter" (member-goals), due 2027-03-31.');
+    } finally {
+      tmux.kill();
+    }
+  });
+});

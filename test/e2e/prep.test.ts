@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { mtl, ok, tempHome } from '../helpers/cli.js';
+
+const at = (day: string) => ({ env: { MTL_NOW: `${day}T10:00:00` } });
+
+/** Two open goals (one overdue by the 25th), one done, two assessments. */
+function seeded(): string {
+  const home = tempHome();
+  ok(home, ['assess', '--answers', 'no,2,3,4,3,2'], at('2027-01-10'));
+  ok(home, ['goals', 'new', '-t', 'autonomy', '--title', 'Hand over the search rewrite', '--due', '2027-03-20'], at('2027-03-01'));
+  ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Monthly team lunch', '--due', '2027-06-30'], at('2027-03-01'));
+  ok(home, ['goals', 'new', '-t', 'learning', '--due', 'end of quarter'], at('2027-03-01'));
+  ok(home, ['goals', 'check-in', 'g1', 'Boss agreed: Ana owns it', '--progress', '20'], at('2027-03-05'));
+  ok(home, ['goals', 'check-in', 'g1', 'Requirements done with product', '--progress', '50'], at('2027-03-19'));
+  ok(home, ['goals', 'done', 'g3'], at('2027-03-22'));
+  ok(home, ['assess', '--answers', 'no,4,3,4,3,4'], at('2027-03-24'));
+  return home;
+}
+
+describe('mtl prep', () => {
+  it('is helpful with no data, exit 0', () => {
+    const home = tempHome();
+    const r = mtl(home, ['prep']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Nothing to prepare yet');
+    expect(r.stderr).toContain('mtl assess');
+    const json = JSON.parse(ok(home, ['prep', '--json'], at('2027-03-25')));
+    expect(json).toEqual({ date: '2027-03-25', lookAheadDays: 14, goals: [], dueSoon: [], overdue: [], recentlyDone: [], assessment: null });
+  });
+
+  it('shows each goal with what moved, due soon, overdue, done and the assessment trend', () => {
+    const home = seeded();
+    const r = mtl(home, ['prep'], at('2027-03-25'));
+    expect(r.code).toBe(0);
+    const out = r.stdout;
+    expect(out).toContain('Prep for your 1:1 with your boss, 2027-03-25');
+    expect(out).toContain('Goals (2 open)');
+    expect(out).toMatch(/g1 {2}Hand over the search rewrite {2}\(autonomy\)\n {6}50% {2}\+30 since the check-in of 2027-03-05 {2}due 2027-03-20, 5 days overdue\n {6}last check-in 2027-03-19 \(6 days ago\): Requirements done with product/);
+    expect(out).toMatch(/g2 {2}Monthly team lunch {2}\(culture\)\n {6}0% {2}no check-in yet {2}due 2027-06-30, in 97 days\n {6}no check-in since it started on 2027-03-01/);
+    expect(out).toMatch(/Due within 14 days\n {2}nothing\n/);
+    expect(out).toMatch(/Overdue\n {2}g1 {2}Hand over the search rewrite {2}2027-03-20 \(5 days overdue\)\n/);
+    expect(out).toMatch(/Done in the last 14 days\n {2}g3 {2}Become a student of leadership this quarter {2}done 2027-03-22\n/);
+    expect(out).toMatch(/Latest assessment\n {2}65\/100 on 2027-03-24, leading through leadership; \+20 since 2027-01-10 \(45\)/);
+  });
+
+  it('lists goals due within the look-ahead preference', () => {
+    const home = seeded();
+    ok(home, ['config', 'set', 'lookAheadDays', '100']);
+    const out = ok(home, ['prep'], at('2027-03-25'));
+    expect(out).toMatch(/Due within 100 days\n {2}g2 {2}Monthly team lunch {2}2027-06-30 \(in 97 days\)\n/);
+  });
+
+  it('prints markdown to paste into a shared doc', () => {
+    const home = seeded();
+    const out = ok(home, ['prep', '--markdown'], at('2027-03-25'));
+    expect(out.split('\n').slice(0, 7)).toEqual([
+      '# 1:1 prep, 2027-03-25',
+      '',
+      '## Goals (2 open goals)',
+      '',
+      '- **g1 Hand over the search rewrite** (autonomy): 50%, +30 since the check-in of 2027-03-05; due 2027-03-20, 5 days overdue',
+      '  - last check-in 2027-03-19 (6 days ago): Requirements done with product',
+      '- **g2 Monthly team lunch** (culture): 0%, no check-in yet; due 2027-06-30, in 97 days',
+    ]);
+    expect(out).toContain('## Overdue\n\n- g1 Hand over the search rewrite: due 2027-03-20, 5 days overdue\n');
+    expect(out).toContain('## Due within 14 days\n\nNothing.\n');
+    expect(out).toContain('## Latest assessment\n\n65/100 on 2027-03-24, leading through leadership; +20 since 2027-01-10 (45)\n');
+    expect(out).not.toMatch(/\x1b\[/);
+  });
+
+  it('prints stable JSON', () => {
+    const home = seeded();
+    const json = JSON.parse(ok(home, ['prep', '--json'], at('2027-03-25')));
+    expect(json.date).toBe('2027-03-25');
+    expect(json.goals.map((g: { id: string }) => g.id)).toEqual(['g1', 'g2']);
+    expect(json.goals[0]).toMatchObject({ id: 'g1', title: 'Hand over the search rewrite', template: 'autonomy', due: '2027-03-20', status: 'open', progress: 50, change: 30, changeSince: '2027-03-05', daysLeft: -5, overdue: true });
+    expect(json.overdue.map((g: { id: string }) => g.id)).toEqual(['g1']);
+    expect(json.dueSoon).toEqual([]);
+    expect(json.recentlyDone.map((g: { id: string }) => g.id)).toEqual(['g3']);
+    expect(json.assessment).toEqual({ date: '2027-03-24', score: 65, verdict: 'leading', previous: { date: '2027-01-10', score: 45 }, change: 20 });
+  });
+
+  it('refuses --json with --markdown as a usage error', () => {
+    const r = mtl(tempHome(), ['prep', '--json', '--markdown']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Choose one of --json and --markdown');
+  });
+});
