@@ -10,13 +10,19 @@ import * as config from './commands/config/index.js';
 import * as dashboard from './commands/dashboard/index.js';
 import * as goals from './commands/goals/index.js';
 import * as prep from './commands/prep/index.js';
+import * as team from './commands/team/index.js';
+import * as praise from './commands/praise/index.js';
+import * as feedback from './commands/feedback/index.js';
+import * as memberGoals from './commands/member-goals/index.js';
+import * as delegate from './commands/delegate/index.js';
+import * as oneOnOne from './commands/one-on-one/index.js';
 
 /** Each noun registers its verbs; the code that runs them is imported only when one is invoked. */
 export interface Noun {
   register(program: Command, context: (cmd: Command) => Ctx): void;
 }
 
-const NOUNS: Noun[] = [assess, config, goals, prep];
+const NOUNS: Noun[] = [assess, config, goals, prep, team, praise, feedback, memberGoals, delegate, oneOnOne];
 
 export function buildProgram(deps: Deps): Command {
   const program = new Command('mtl');

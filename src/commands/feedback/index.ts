@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import type { Ctx } from '../../context.js';
+import { examples } from '../examples.js';
+
+export function register(program: Command, context: (cmd: Command) => Ctx): void {
+  const run = () => import('./run.js');
+  // The parent also takes --json, and commander gives it an option typed after a sub-command's name,
+  // so the sub-commands read options with optsWithGlobals().
+  const feedback = program
+    .command('feedback')
+    .argument('<name>', 'the report (any case; a unique start of the name is enough)')
+    .argument('<text>', 'what could go better, in quotes')
+    .description('queue constructive feedback for the next 1:1 with a report')
+    .option('--json', 'print the new entry as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'mtl feedback sam "the design doc skipped the rollback plan"',
+        'mtl feedback list',
+        'mtl feedback list sam --all',
+        'mtl 1on1 sam --done      marks it delivered',
+      ),
+    )
+    .action(async (name, text, opts, cmd) => (await run()).queue(context(cmd), name, text, opts));
+  feedback
+    .command('list [name]')
+    .description('feedback still to give (with --all, also what was delivered)')
+    .option('--all', 'include delivered feedback')
+    .option('--json', 'print as JSON')
+    .addHelpText('after', examples('mtl feedback list', 'mtl feedback list sam --all --json'))
+    .action(async (name, _opts, cmd) => (await run()).list(context(cmd), name, cmd.optsWithGlobals()));
+}

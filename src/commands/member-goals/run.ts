@@ -1,0 +1,152 @@
+import { dayOf, daysBetween, quarterOf } from '../../core/dates.js';
+import { activeMembers, findMember, goalCountWarning, memberGoalsThisQuarter, requireText } from '../../core/team.js';
+import type { Ctx } from '../../context.js';
+import { UsageError, UserError } from '../../errors.js';
+import { readData, updateData } from '../../store/file-store.js';
+import { nextId, type Data, type Member, type MemberGoal } from '../../store/schema.js';
+import { dueText, printJson, progressBar, renderTable, shellWord } from '../../ui/output.js';
+import { resolveDeadline } from '../deadline.js';
+import { memberGoalJson } from '../team/json.js';
+
+interface Options {
+  due?: string;
+  progress?: string;
+  all?: boolean;
+  json?: boolean;
+}
+
+const VERBS = ['add', 'list', 'check-in', 'done'] as const;
+type Verb = (typeof VERBS)[number];
+
+export async function memberGoals(ctx: Ctx, name: string | undefined, verb: string | undefined, args: string[], opts: Options): Promise<void> {
+  if (name === undefined || name.toLowerCase() === 'list') {
+    if (args.length) throw new UsageError(`Too many arguments: ${args.join(' ')}.`, 'mtl member-goals list [<name>]');
+    return list(ctx, verb, opts);
+  }
+  const action = parseVerb(verb ?? 'list');
+  checkOptions(action, opts);
+  const need = (count: number, shape: string) => {
+    if (args.length !== count) {
+      throw new UsageError(
+        args.length < count ? `member-goals ${action} needs ${shape}.` : `Too many arguments for member-goals ${action}: ${args.slice(count).join(' ')}.`,
+        `mtl member-goals ${shellWord(name)} ${action} ${shape}${action === 'add' ? '  (quote a title of several words)' : ''}`,
+      );
+    }
+  };
+  switch (action) {
+    case 'list':
+      need(0, '');
+      return list(ctx, name, opts);
+    case 'add':
+      need(1, '"<title>"');
+      return add(ctx, name, args[0]!, opts);
+    case 'check-in':
+      need(2, '<id> "<note>"');
+      return checkIn(ctx, name, args[0]!, args[1]!, opts);
+    case 'done':
+      need(1, '<id>');
+      return done(ctx, name, args[0]!);
+  }
+}
+
+function parseVerb(verb: string): Verb {
+  const v = verb.toLowerCase();
+  if (!(VERBS as readonly string[]).includes(v)) {
+    throw new UsageError(`Unknown member-goals action "${verb}".`, `Use one of: ${VERBS.join(', ')}. Example: mtl member-goals sam add "<title>"`);
+  }
+  return v as Verb;
+}
+
+function checkOptions(action: Verb, opts: Options): void {
+  const allowed: Record<Verb, (keyof Options)[]> = { add: ['due'], list: ['all', 'json'], 'check-in': ['progress'], done: [] };
+  for (const key of ['due', 'progress', 'all', 'json'] as const) {
+    if (opts[key] !== undefined && !allowed[action].includes(key)) {
+      throw new UsageError(`--${key} does not apply to member-goals ${action}.`, `See: mtl member-goals --help`);
+    }
+  }
+}
+
+function parseProgress(text: string): number {
+  const n = Number(text.trim().replace(/%$/, ''));
+  if (!/^\d+%?$/.test(text.trim()) || n > 100) throw new UserError(`--progress "${text}" is not a percentage.`, 'Give a whole number from 0 to 100.');
+  return n;
+}
+
+function goalOf(data: Data, member: Member, id: string): MemberGoal {
+  const goal = data.memberGoals.find((g) => g.id === id.trim().toLowerCase() && g.member === member.id);
+  if (goal) return goal;
+  const theirs = data.memberGoals.filter((g) => g.member === member.id && g.status === 'open').map((g) => `${g.id} (${g.title})`);
+  throw new UserError(
+    `${member.name} has no goal "${id}".`,
+    theirs.length ? `Their open goals: ${theirs.join(', ')}.` : `They have no open goals. Add one: mtl member-goals ${shellWord(member.name)} add "<title>"`,
+  );
+}
+
+async function add(ctx: Ctx, name: string, title: string, opts: Options): Promise<void> {
+  const clean = requireText(title, 'goal title');
+  const today = dayOf(ctx.now);
+  const due = await resolveDeadline(opts.due ?? 'end of quarter', today, ctx.now);
+  const { goal, member, count } = await updateData(ctx.dataDir, (data) => {
+    const member = findMember(data, name);
+    const goal: MemberGoal = { id: nextId(data, 'm'), member: member.id, title: clean, quarter: quarterOf(today), due, status: 'open', progress: 0, created: today, checkIns: [] };
+    data.memberGoals.push(goal);
+    return { goal, member, count: memberGoalsThisQuarter(data, member.id, today).length };
+  });
+  const who = shellWord(member.name);
+  ctx.io.err(`Added ${goal.id} for ${member.name}: ${goal.title}, due ${due} (${dueText(daysBetween(today, due))}). Check in: mtl member-goals ${who} check-in ${goal.id} "<note>" --progress 20\n`);
+  warn(ctx, member.name, count, goal.quarter);
+}
+
+async function checkIn(ctx: Ctx, name: string, id: string, note: string, opts: Options): Promise<void> {
+  const clean = requireText(note, 'check-in note');
+  const progress = opts.progress === undefined ? undefined : parseProgress(opts.progress);
+  const today = dayOf(ctx.now);
+  const { goal, member } = await updateData(ctx.dataDir, (data) => {
+    const member = findMember(data, name);
+    const goal = goalOf(data, member, id);
+    goal.checkIns.push({ date: today, at: ctx.now.toISOString(), note: clean, ...(progress !== undefined ? { progress } : {}) });
+    if (progress !== undefined) goal.progress = progress;
+    return { goal, member };
+  });
+  ctx.io.err(`Checked in on ${goal.id} for ${member.name} (${goal.progress}%). See: mtl member-goals ${shellWord(member.name)}\n`);
+}
+
+async function done(ctx: Ctx, name: string, id: string): Promise<void> {
+  const { goal, member, already } = await updateData(ctx.dataDir, (data) => {
+    const member = findMember(data, name);
+    const goal = goalOf(data, member, id);
+    const already = goal.status === 'done';
+    goal.status = 'done';
+    goal.progress = 100;
+    return { goal, member, already };
+  });
+  ctx.io.err(already ? `${goal.id} was already done.\n` : `${member.name} finished ${goal.id}: ${goal.title}. Say so: mtl praise ${shellWord(member.name)} "<what they achieved>" --public\n`);
+}
+
+async function list(ctx: Ctx, name: string | undefined, opts: Options): Promise<void> {
+  const data = readData(ctx.dataDir);
+  const today = dayOf(ctx.now);
+  const quarter = quarterOf(today);
+  const member = name === undefined ? undefined : findMember(data, name, { includeRemoved: true });
+  const goals = data.memberGoals.filter(
+    (g) => (!member || g.member === member.id) && (opts.all || g.quarter === quarter || g.status === 'open'),
+  );
+  if (opts.json) printJson(ctx.io, goals.map((g) => memberGoalJson(data, g)));
+  else if (goals.length) {
+    const rows = goals.map((g) => {
+      const j = memberGoalJson(data, g);
+      const due = g.status === 'done' ? 'done' : g.due ? (ctx.io.stdoutIsTTY ? dueText(daysBetween(today, g.due)) : g.due) : '-';
+      return [j.id, ...(member ? [] : [j.member]), j.title, j.quarter, due, progressBar(ctx.io, j.progress), j.lastCheckIn ?? '-'];
+    });
+    ctx.io.out(renderTable(ctx.io, ['id', ...(member ? [] : ['report']), 'goal', 'quarter', 'due', 'progress', 'last check-in'], rows));
+  } else {
+    ctx.io.err(`No goals for ${member ? member.name : 'your reports'} in ${quarter}. Add one: mtl member-goals ${member ? shellWord(member.name) : '<name>'} add "<title>"\n`);
+  }
+  const who = member ? (member.removed ? [] : [member]) : activeMembers(data);
+  for (const m of who) warn(ctx, m.name, memberGoalsThisQuarter(data, m.id, today).length, quarter);
+}
+
+function warn(ctx: Ctx, name: string, count: number, quarter: string): void {
+  const warning = goalCountWarning(name, count, quarter);
+  if (warning) ctx.io.err(ctx.io.color.yellow(`warning: ${warning}`) + '\n');
+}

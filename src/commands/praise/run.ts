@@ -1,0 +1,97 @@
+import { dayOf, isDay } from '../../core/dates.js';
+import { balanceAdvice, findMember, recognitionBalance, requireText } from '../../core/team.js';
+import type { Ctx } from '../../context.js';
+import { UserError } from '../../errors.js';
+import { readData, updateData } from '../../store/file-store.js';
+import { readPreferences } from '../../store/preferences.js';
+import { nextId, type Praise } from '../../store/schema.js';
+import { plural, printJson, renderTable, shellWord } from '../../ui/output.js';
+import { praiseJson } from '../team/json.js';
+
+export async function praise(ctx: Ctx, name: string, text: string, opts: { public?: boolean; json?: boolean }): Promise<void> {
+  const clean = requireText(text, 'praise');
+  const today = dayOf(ctx.now);
+  const { recognitionDays } = readPreferences(ctx.dataDir);
+  const { entry, json, recent } = await updateData(ctx.dataDir, (data) => {
+    const member = findMember(data, name);
+    const entry: Praise = { id: nextId(data, 'p'), member: member.id, text: clean, date: today, at: ctx.now.toISOString(), public: Boolean(opts.public) };
+    data.praise.push(entry);
+    const [balance] = recognitionBalance(data, today, recognitionDays, [member]);
+    return { entry, json: praiseJson(data, entry), recent: balance!.recent };
+  });
+  if (opts.json) printJson(ctx.io, json);
+  const kind = entry.public ? 'public' : 'private';
+  const tip = entry.public ? '' : ' Worth saying in front of the team too? Add --public next time you do.';
+  ctx.io.err(
+    `Logged ${kind} praise for ${json.member} (${entry.id}); ${plural(recent, 'time')} in the last ${recognitionDays} days.${tip} See: mtl praise list ${shellWord(json.member)}\n`,
+  );
+}
+
+export async function list(ctx: Ctx, name: string | undefined, opts: { since?: string; json?: boolean }): Promise<void> {
+  if (opts.since !== undefined && !isDay(opts.since.trim())) {
+    throw new UserError(`--since "${opts.since}" is not a calendar day.`, 'Give it as YYYY-MM-DD, for example --since 2027-01-01.');
+  }
+  const data = readData(ctx.dataDir);
+  const member = name === undefined ? undefined : findMember(data, name, { includeRemoved: true });
+  const since = opts.since?.trim();
+  const entries = data.praise
+    .filter((p) => (!member || p.member === member.id) && (!since || p.date >= since))
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  if (opts.json) {
+    printJson(ctx.io, entries.map((p) => praiseJson(data, p)));
+    return;
+  }
+  if (!entries.length) {
+    ctx.io.err(`No praise logged${member ? ` for ${member.name}` : ''}${since ? ` since ${since}` : ''}. Log some: mtl praise ${member ? shellWord(member.name) : '<name>'} "<what they did well>"\n`);
+    return;
+  }
+  const rows = entries.map((p) => {
+    const j = praiseJson(data, p);
+    return [j.date, j.id, j.member, j.public ? 'public' : 'private', j.text];
+  });
+  ctx.io.out(renderTable(ctx.io, ['date', 'id', 'report', 'kind', 'praise'], rows));
+}
+
+export async function balance(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
+  const data = readData(ctx.dataDir);
+  const today = dayOf(ctx.now);
+  const { recognitionDays } = readPreferences(ctx.dataDir);
+  const balances = recognitionBalance(data, today, recognitionDays);
+  if (opts.json) {
+    printJson(
+      ctx.io,
+      balances.map((b) => ({
+        member: b.name,
+        memberId: b.id,
+        date: today,
+        recognitionDays,
+        recent: b.recent,
+        lastPraise: b.lastPraise ?? null,
+        daysSincePraise: b.daysSincePraise ?? null,
+        quarterPraise: b.quarter.praise,
+        quarterPrivate: b.quarter.private,
+        quarterPublic: b.quarter.public,
+        quarterFeedback: b.quarter.feedback,
+        due: b.due,
+        advice: balanceAdvice(b, recognitionDays) ?? null,
+      })),
+    );
+    return;
+  }
+  if (!balances.length) {
+    ctx.io.err('No reports yet. Add the first: mtl team add "Sam Lee"\n');
+    return;
+  }
+  const c = ctx.io.color;
+  const rows = balances.map((b) => [
+    b.name,
+    b.due ? c.yellow(String(b.recent)) : String(b.recent),
+    b.lastPraise ?? '-',
+    String(b.quarter.praise),
+    `${b.quarter.private}/${b.quarter.public}`,
+    `${b.quarter.praise}/${b.quarter.feedback}`,
+  ]);
+  ctx.io.out(renderTable(ctx.io, ['report', `last ${recognitionDays} days`, 'last praise', 'this quarter', 'private/public', 'praise/feedback'], rows));
+  const advice = balances.map((b) => balanceAdvice(b, recognitionDays)).filter((a): a is string => Boolean(a));
+  if (advice.length) ctx.io.err(advice.map((a) => c.yellow(`• ${a}`)).join('\n') + '\n');
+}

@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import type { Ctx } from '../../context.js';
+import { examples } from '../examples.js';
+
+export function register(program: Command, context: (cmd: Command) => Ctx): void {
+  const team = program
+    .command('team')
+    .description('your reports, with the personal notes a caring manager remembers')
+    .addHelpText(
+      'after',
+      examples(
+        'mtl team add "Sam Lee" --note "daughter starts school in September"',
+        'mtl team note sam "training for a half marathon in May"',
+        'mtl team list',
+        'mtl team show sam',
+        'mtl team remove sam',
+        'mtl team remove sam --purge --yes',
+      ),
+    );
+  const run = () => import('./run.js');
+  team
+    .command('list', { isDefault: true })
+    .description('your reports: last praise, praise this quarter, queued feedback, open goals')
+    .option('--json', 'print as JSON (personal notes only with --with-notes)')
+    .option('--with-notes', 'include personal notes')
+    .option('--all', 'include removed reports')
+    .addHelpText('after', examples('mtl team list', 'mtl team list --with-notes', 'mtl team list --json'))
+    .action(async (opts, cmd) => (await run()).list(context(cmd), opts));
+  team
+    .command('add <name>')
+    .description('add a report (adding a removed report again restores them)')
+    .option('--note <text>', 'a first personal note')
+    .addHelpText('after', examples('mtl team add "Sam Lee"', 'mtl team add Priya --note "two kids, loves climbing"'))
+    .action(async (name, opts, cmd) => (await run()).add(context(cmd), name, opts));
+  team
+    .command('note <name> <text>')
+    .description('remember something personal about a report (family, health, hobbies, plans)')
+    .addHelpText('after', examples('mtl team note sam "mother in hospital; ask how she is"'))
+    .action(async (name, text, _opts, cmd) => (await run()).note(context(cmd), name, text));
+  team
+    .command('show <name>')
+    .description('one report: notes, recognition, goals and delegated items')
+    .option('--json', 'print as JSON (includes personal notes)')
+    .addHelpText('after', examples('mtl team show sam', 'mtl team show sam --json'))
+    .action(async (name, opts, cmd) => (await run()).show(context(cmd), name, opts));
+  team
+    .command('remove <name>')
+    .description('take a report off the team; their history is kept unless --purge')
+    .option('--purge', 'delete the report and everything recorded about them')
+    .option('--yes', 'confirm --purge without a prompt (needed without a terminal)')
+    .addHelpText('after', examples('mtl team remove sam', 'mtl team remove sam --purge', 'mtl team remove sam --purge --yes'))
+    .action(async (name, opts, cmd) => (await run()).remove(context(cmd), name, opts));
+}

@@ -1,0 +1,178 @@
+import { dayOf } from '../../core/dates.js';
+import {
+  activeMembers,
+  findMember,
+  historyOf,
+  memberGoalsThisQuarter,
+  oneOnOneAgenda,
+  purgeMember,
+  recognitionBalance,
+  requireText,
+  validateNewName,
+} from '../../core/team.js';
+import type { Ctx } from '../../context.js';
+import { UserError } from '../../errors.js';
+import { readData, updateData } from '../../store/file-store.js';
+import { readPreferences } from '../../store/preferences.js';
+import { nextId, type Data, type Member } from '../../store/schema.js';
+import { agoText, plural, printJson, renderTable, shellWord } from '../../ui/output.js';
+import { createPrompter, type Prompter } from '../../ui/prompter.js';
+import { agendaJson, renderAgenda } from '../one-on-one/render.js';
+
+export async function add(ctx: Ctx, name: string, opts: { note?: string }): Promise<void> {
+  const today = dayOf(ctx.now);
+  const note = opts.note === undefined ? undefined : requireText(opts.note, 'note');
+  const { member, restored } = await updateData(ctx.dataDir, (data) => {
+    const checked = validateNewName(data, name);
+    if (checked.restore) {
+      const member = checked.restore;
+      delete member.removed;
+      if (note) member.notes.push({ date: today, text: note });
+      return { member, restored: true };
+    }
+    const member: Member = { id: nextId(data, 'r'), name: checked.name, added: today, notes: note ? [{ date: today, text: note }] : [] };
+    data.members.push(member);
+    return { member, restored: false };
+  });
+  const who = shellWord(member.name);
+  if (restored) {
+    ctx.io.err(`${member.name} is back on your team, with their earlier history (${member.id}). See: mtl team show ${who}\n`);
+  } else {
+    ctx.io.err(`Added ${member.name} to your team (${member.id}). Next: mtl member-goals ${who} add "<goal>"  or  mtl praise ${who} "<what they did well>"\n`);
+  }
+}
+
+export async function note(ctx: Ctx, name: string, text: string): Promise<void> {
+  const today = dayOf(ctx.now);
+  const clean = requireText(text, 'note');
+  const member = await updateData(ctx.dataDir, (data) => {
+    const member = findMember(data, name);
+    member.notes.push({ date: today, text: clean });
+    return member;
+  });
+  ctx.io.err(`Noted for ${member.name} (${plural(member.notes.length, 'note')}). They come up in: mtl 1on1 ${shellWord(member.name)}\n`);
+}
+
+interface ListOptions {
+  json?: boolean;
+  withNotes?: boolean;
+  all?: boolean;
+}
+
+export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
+  const data = readData(ctx.dataDir);
+  const today = dayOf(ctx.now);
+  const { recognitionDays } = readPreferences(ctx.dataDir);
+  const members = opts.all ? data.members : activeMembers(data);
+  const balances = recognitionBalance(data, today, recognitionDays, members);
+  const rows = members.map((m, i) => ({
+    member: m,
+    balance: balances[i]!,
+    queued: data.feedback.filter((f) => f.member === m.id && !f.deliveredOn).length,
+    openGoals: data.memberGoals.filter((g) => g.member === m.id && g.status === 'open').length,
+    goalsThisQuarter: memberGoalsThisQuarter(data, m.id, today).length,
+  }));
+  if (opts.json) {
+    printJson(
+      ctx.io,
+      rows.map((r) => ({
+        id: r.member.id,
+        name: r.member.name,
+        added: r.member.added,
+        ...(r.member.removed ? { removed: r.member.removed } : {}),
+        lastPraise: r.balance.lastPraise ?? null,
+        praiseThisWeek: r.balance.recent,
+        praiseThisQuarter: r.balance.quarter.praise,
+        queuedFeedback: r.queued,
+        openGoals: r.openGoals,
+        goalsThisQuarter: r.goalsThisQuarter,
+        ...(opts.withNotes ? { notes: r.member.notes } : {}),
+      })),
+    );
+    return;
+  }
+  if (rows.length === 0) {
+    ctx.io.err('No reports yet. Add the first: mtl team add "Sam Lee"\n');
+    return;
+  }
+  const { io } = ctx;
+  const c = io.color;
+  const lastPraise = (day: string | undefined, days: number | undefined, due: boolean) => {
+    if (!day) return io.stdoutIsTTY ? c.yellow('never') : '-';
+    const text = io.stdoutIsTTY ? agoText(days ?? 0) : day;
+    return due && io.stdoutIsTTY ? c.yellow(text) : text;
+  };
+  const header = ['name', 'added', 'last praise', 'praise this quarter', 'queued feedback', 'open goals', ...(opts.withNotes ? ['notes'] : [])];
+  const table = rows.map((r) => [
+    r.member.removed ? `${r.member.name} (removed)` : r.member.name,
+    r.member.added,
+    lastPraise(r.balance.lastPraise, r.balance.daysSincePraise, r.balance.due),
+    String(r.balance.quarter.praise),
+    String(r.queued),
+    String(r.openGoals),
+    ...(opts.withNotes ? [r.member.notes.map((n) => n.text).join('; ')] : []),
+  ]);
+  io.out(renderTable(io, header, table));
+  const due = rows.filter((r) => !r.member.removed && r.balance.due).map((r) => r.member.name);
+  if (due.length && io.stdoutIsTTY) {
+    io.err(c.dim(`Not recognised in the last ${recognitionDays} days: ${due.join(', ')}. Log it: mtl praise <name> "<what they did well>"\n`));
+  }
+}
+
+export async function show(ctx: Ctx, name: string, opts: { json?: boolean }): Promise<void> {
+  const data = readData(ctx.dataDir);
+  const member = findMember(data, name);
+  const agenda = oneOnOneAgenda(data, member, dayOf(ctx.now));
+  if (opts.json) printJson(ctx.io, agendaJson(data, agenda));
+  else ctx.io.out(renderAgenda(ctx.io, data, agenda, { markdown: false, title: member.name }));
+}
+
+interface RemoveOptions {
+  purge?: boolean;
+  yes?: boolean;
+}
+
+export async function remove(ctx: Ctx, name: string, opts: RemoveOptions, prompter: Prompter = createPrompter()): Promise<void> {
+  const today = dayOf(ctx.now);
+  if (!opts.purge) {
+    const member = await updateData(ctx.dataDir, (data) => {
+      const member = findMember(data, name);
+      member.removed = today;
+      return member;
+    });
+    const who = shellWord(member.name);
+    ctx.io.err(`${member.name} is off your team; their history is kept. Bring them back: mtl team add ${who}  Delete everything: mtl team remove ${who} --purge\n`);
+    return;
+  }
+  const before = readData(ctx.dataDir);
+  const target = findMember(before, name, { includeRemoved: true });
+  const summary = describeHistory(before, target.id);
+  if (!opts.yes) {
+    if (!ctx.io.stdinIsTTY) {
+      throw new UserError(`--purge deletes ${target.name} and ${summary}; confirm it with --yes.`, `mtl team remove ${shellWord(target.name)} --purge --yes`);
+    }
+    const sure = await prompter.confirm(`Delete ${target.name} and ${summary}? This cannot be undone.`, false);
+    if (!sure) {
+      ctx.io.err('Nothing was deleted.\n');
+      return;
+    }
+  }
+  await updateData(ctx.dataDir, (data) => {
+    const member = data.members.find((m) => m.id === target.id);
+    if (!member) throw new UserError(`${target.name} was already deleted.`);
+    purgeMember(data, member.id);
+  });
+  ctx.io.err(`Deleted ${target.name} and ${summary}. See your team: mtl team list\n`);
+}
+
+function describeHistory(data: Data, memberId: string): string {
+  const h = historyOf(data, memberId);
+  const parts = [
+    plural(h.praise, 'praise entry', 'praise entries'),
+    plural(h.feedback, 'feedback note'),
+    plural(h.memberGoals, 'goal'),
+    plural(h.delegations, 'delegated item'),
+    plural(h.oneOnOnes, '1:1 record'),
+  ];
+  return `all their history (${parts.join(', ')})`;
+}

@@ -1,0 +1,269 @@
+import { UserError } from '../errors.js';
+import type { CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, OneOnOne, Praise } from '../store/schema.js';
+import { daysBetween, quarterOf, startOfQuarterFor } from './dates.js';
+
+/** Words that are sub-commands where a name could stand (`mtl praise list`), so no report may be called that. */
+export const RESERVED_NAMES = ['list', 'balance'];
+
+/** A text the user typed, trimmed; blank text is refused with `what` named in the message. */
+export function requireText(text: string | undefined, what: string): string {
+  const trimmed = (text ?? '').trim();
+  if (!trimmed) throw new UserError(`The ${what} is empty.`, `Write a few words, in quotes: "${exampleFor(what)}".`);
+  return trimmed;
+}
+
+function exampleFor(what: string): string {
+  if (what.includes('praise')) return 'ran a calm incident review';
+  if (what.includes('feedback')) return 'the design doc skipped the rollback plan';
+  if (what.includes('name')) return 'Sam Lee';
+  return 'what you want to remember';
+}
+
+/** Reports still on the team, in the order they were added. */
+export function activeMembers(data: Data): Member[] {
+  return data.members.filter((m) => !m.removed);
+}
+
+const fold = (text: string) => text.trim().toLocaleLowerCase();
+
+/**
+ * The report a typed name means: an exact match (any case) first, then the only name starting with
+ * it. Removed reports count only with `includeRemoved`. Throws a UserError listing the candidates
+ * when the prefix is ambiguous, or the known names when nothing matches.
+ */
+export function findMember(data: Data, name: string, options: { includeRemoved?: boolean } = {}): Member {
+  const wanted = fold(name);
+  if (!wanted) throw new UserError('The report name is empty.', knownNamesHint(data));
+  const pool = options.includeRemoved ? [...activeMembers(data), ...data.members.filter((m) => m.removed)] : activeMembers(data);
+  const exact = pool.find((m) => fold(m.name) === wanted);
+  if (exact) return exact;
+  const byPrefix = pool.filter((m) => fold(m.name).startsWith(wanted));
+  if (byPrefix.length === 1) return byPrefix[0]!;
+  if (byPrefix.length > 1) {
+    throw new UserError(`"${name}" could be ${orList(byPrefix.map((m) => m.name))}.`, 'Type more of the name.');
+  }
+  throw new UserError(`No report called "${name}".`, knownNamesHint(data));
+}
+
+function knownNamesHint(data: Data): string {
+  const names = activeMembers(data).map((m) => m.name);
+  return names.length ? `Your reports: ${names.join(', ')}.` : 'No reports yet. Add one: mtl team add "Sam Lee"';
+}
+
+function orList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** Checks a new report's name: not blank, not an option, not a sub-command word, not already taken. */
+export function validateNewName(data: Data, name: string): { name: string; restore?: Member } {
+  const clean = requireText(name, 'name').replace(/\s+/g, ' ');
+  if (clean.startsWith('-')) throw new UserError(`"${clean}" cannot be a name: it starts with "-".`);
+  if (RESERVED_NAMES.includes(fold(clean))) {
+    throw new UserError(`"${clean}" cannot be a name: it is a word mtl commands use (${RESERVED_NAMES.join(', ')}).`, 'Add a surname or an initial.');
+  }
+  const active = activeMembers(data).find((m) => fold(m.name) === fold(clean));
+  if (active) throw new UserError(`${active.name} is already on your team.`, `Add a note instead: mtl team note "${active.name}" "<text>"`);
+  const restore = data.members.find((m) => m.removed && fold(m.name) === fold(clean));
+  return restore ? { name: clean, restore } : { name: clean };
+}
+
+const inQuarterUpTo = (day: Day, today: Day) => day <= today && quarterOf(day) === quarterOf(today);
+
+/** What the recognition log says about one report, as of `today`. */
+export interface RecognitionBalance {
+  id: string;
+  name: string;
+  /** Praise in the last `recognitionDays` days, today included. */
+  recent: number;
+  lastPraise?: Day;
+  daysSincePraise?: number;
+  /** This calendar quarter, up to today. */
+  quarter: { praise: number; private: number; public: number; feedback: number };
+  /** No praise within `recognitionDays`: the weekly habit slipped for this person. */
+  due: boolean;
+}
+
+/**
+ * The recognition balance of every active report at `today`: praise in the last `recognitionDays`
+ * days and this quarter, private against public, praise against constructive feedback. Entries dated
+ * after `today` are ignored, so a balance can be taken at any past date. `members` defaults to the
+ * active reports.
+ */
+export function recognitionBalance(data: Data, today: Day, recognitionDays = 7, members = activeMembers(data)): RecognitionBalance[] {
+  return members.map((member) => {
+    const praise = data.praise.filter((p) => p.member === member.id && p.date <= today);
+    const feedback = data.feedback.filter((f) => f.member === member.id && f.date <= today);
+    const lastPraise = praise.reduce<Day | undefined>((last, p) => (!last || p.date > last ? p.date : last), undefined);
+    const inQuarter = praise.filter((p) => inQuarterUpTo(p.date, today));
+    const recent = praise.filter((p) => daysBetween(p.date, today) < recognitionDays).length;
+    return {
+      id: member.id,
+      name: member.name,
+      recent,
+      ...(lastPraise ? { lastPraise, daysSincePraise: daysBetween(lastPraise, today) } : {}),
+      quarter: {
+        praise: inQuarter.length,
+        private: inQuarter.filter((p) => !p.public).length,
+        public: inQuarter.filter((p) => p.public).length,
+        feedback: feedback.filter((f) => inQuarterUpTo(f.date, today)).length,
+      },
+      due: recent === 0,
+    };
+  });
+}
+
+/** One line of advice about a balance, or undefined when it looks healthy. */
+export function balanceAdvice(b: RecognitionBalance, recognitionDays = 7): string | undefined {
+  if (b.lastPraise === undefined) return `no praise logged for ${b.name} yet`;
+  if (b.due) return `${b.daysSincePraise} days since ${b.name} was last recognised (aim: every ${recognitionDays} days)`;
+  if (b.quarter.feedback > b.quarter.praise) return `more constructive feedback than praise for ${b.name} this quarter`;
+  if (b.quarter.praise >= 3 && b.quarter.public === 0) return `all praise for ${b.name} this quarter was private; say some of it in front of the team`;
+  return undefined;
+}
+
+/** The owner's checklist for a delegated roadmap item: the short key typed, and what it means. */
+export const DELEGATION_STEPS = [
+  { key: 'requirements', label: 'requirements agreed with the product manager' },
+  { key: 'tech-checkin', label: 'raised at the weekly technical check-in' },
+  { key: 'docs', label: 'documentation written with the writers' },
+  { key: 'dependencies', label: 'cross-team dependencies done and tested end to end' },
+] as const;
+
+export type DelegationStep = (typeof DELEGATION_STEPS)[number]['key'];
+
+/** A typed step key (any case), or a UserError listing the steps. */
+export function parseStep(text: string): DelegationStep {
+  const key = fold(text);
+  const step = DELEGATION_STEPS.find((s) => s.key === key);
+  if (!step) {
+    throw new UserError(`Unknown step "${text}".`, `Steps: ${DELEGATION_STEPS.map((s) => `${s.key} (${s.label})`).join(', ')}.`);
+  }
+  return step.key;
+}
+
+/** A fresh checklist with every step open. */
+export function emptySteps(): Record<string, Day | null> {
+  return Object.fromEntries(DELEGATION_STEPS.map((s) => [s.key, null]));
+}
+
+/** The steps of a delegation not checked yet, in checklist order. */
+export function openSteps(d: Delegation): DelegationStep[] {
+  return DELEGATION_STEPS.filter((s) => !d.steps[s.key]).map((s) => s.key);
+}
+
+/**
+ * The autonomy goal's metric: roadmap items an engineer owned at some point in `today`'s quarter
+ * (delegated by today, and still open or finished within the quarter).
+ */
+export function itemsOwnedThisQuarter(data: Data, today: Day): { quarter: string; count: number; delegatedThisQuarter: number; doneThisQuarter: number; items: Delegation[] } {
+  const start = startOfQuarterFor(today);
+  const items = data.delegations.filter(
+    (d) => d.created <= today && (d.status === 'open' || (d.doneOn !== undefined && d.doneOn >= start)),
+  );
+  return {
+    quarter: quarterOf(today),
+    count: items.length,
+    delegatedThisQuarter: items.filter((d) => d.created >= start).length,
+    doneThisQuarter: items.filter((d) => d.status === 'done' && d.doneOn !== undefined && d.doneOn >= start && d.doneOn <= today).length,
+    items,
+  };
+}
+
+/** How many goals a report should have each quarter, as the article suggests. */
+export const GOALS_PER_QUARTER = { min: 2, max: 3 } as const;
+
+/** A report's goals in `today`'s quarter. */
+export function memberGoalsThisQuarter(data: Data, memberId: string, today: Day): MemberGoal[] {
+  const quarter = quarterOf(today);
+  return data.memberGoals.filter((g) => g.member === memberId && g.quarter === quarter);
+}
+
+/** A warning when a report has fewer than two or more than three goals this quarter, else undefined. */
+export function goalCountWarning(name: string, count: number, quarter: string): string | undefined {
+  if (count < GOALS_PER_QUARTER.min) {
+    return `${name} has ${count === 0 ? 'no goals' : count === 1 ? 'one goal' : `${count} goals`} for ${quarter}; help them set two or three.`;
+  }
+  if (count > GOALS_PER_QUARTER.max) {
+    return `${name} has ${count} goals for ${quarter}; two or three hard but achievable ones work better than many.`;
+  }
+  return undefined;
+}
+
+/** Everything worth bringing to a 1:1 with one report. */
+export interface Agenda {
+  member: Member;
+  today: Day;
+  lastOneOnOne?: OneOnOne;
+  daysSinceLast?: number;
+  /** Praise logged since the last 1:1 (all of it when there was none). */
+  praise: Praise[];
+  /** Constructive feedback not delivered yet. */
+  feedback: Feedback[];
+  quarter: string;
+  goals: (MemberGoal & { daysLeft?: number; lastCheckIn?: CheckIn })[];
+  goalWarning?: string;
+  delegations: (Delegation & { open: DelegationStep[] })[];
+  notes: Member['notes'];
+}
+
+/**
+ * Assembles the agenda for a 1:1 with `member` as of `today`: praise since the last 1:1, queued
+ * feedback, this quarter's goals (and older ones still open), open delegations with their open
+ * checklist steps, and the personal notes to ask about.
+ */
+export function oneOnOneAgenda(data: Data, member: Member, today: Day): Agenda {
+  const meetings = data.oneOnOnes.filter((o) => o.member === member.id && o.date <= today).sort((a, b) => cmp(a.at, b.at));
+  const last = meetings[meetings.length - 1];
+  const quarter = quarterOf(today);
+  const goals = data.memberGoals
+    .filter((g) => g.member === member.id && (g.quarter === quarter || (g.status === 'open' && g.created <= today)))
+    .map((g) => ({
+      ...g,
+      ...(g.due ? { daysLeft: daysBetween(today, g.due) } : {}),
+      ...(g.checkIns.length ? { lastCheckIn: g.checkIns[g.checkIns.length - 1] } : {}),
+    }));
+  return {
+    member,
+    today,
+    ...(last ? { lastOneOnOne: last, daysSinceLast: daysBetween(last.date, today) } : {}),
+    praise: data.praise
+      .filter((p) => p.member === member.id && p.date <= today && (!last || p.at > last.at))
+      .sort((a, b) => cmp(b.at, a.at)),
+    feedback: data.feedback.filter((f) => f.member === member.id && !f.deliveredOn && f.date <= today).sort((a, b) => cmp(a.at, b.at)),
+    quarter,
+    goals,
+    goalWarning: goalCountWarning(member.name, memberGoalsThisQuarter(data, member.id, today).length, quarter),
+    delegations: data.delegations.filter((d) => d.member === member.id && d.status === 'open').map((d) => ({ ...d, open: openSteps(d) })),
+    notes: member.notes,
+  };
+}
+
+/** Everything a purge of `member` deletes, counted, for the confirmation message. */
+export function historyOf(data: Data, memberId: string): Record<'praise' | 'feedback' | 'memberGoals' | 'delegations' | 'oneOnOnes', number> {
+  return {
+    praise: data.praise.filter((p) => p.member === memberId).length,
+    feedback: data.feedback.filter((f) => f.member === memberId).length,
+    memberGoals: data.memberGoals.filter((g) => g.member === memberId).length,
+    delegations: data.delegations.filter((d) => d.member === memberId).length,
+    oneOnOnes: data.oneOnOnes.filter((o) => o.member === memberId).length,
+  };
+}
+
+/** Deletes a report and everything recorded about them. */
+export function purgeMember(data: Data, memberId: string): void {
+  data.members = data.members.filter((m) => m.id !== memberId);
+  data.praise = data.praise.filter((p) => p.member !== memberId);
+  data.feedback = data.feedback.filter((f) => f.member !== memberId);
+  data.memberGoals = data.memberGoals.filter((g) => g.member !== memberId);
+  data.delegations = data.delegations.filter((d) => d.member !== memberId);
+  data.oneOnOnes = data.oneOnOnes.filter((o) => o.member !== memberId);
+}
+
+/** The display name of a member id, even for a removed report. */
+export function nameOf(data: Data, memberId: string): string {
+  return data.members.find((m) => m.id === memberId)?.name ?? memberId;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
