@@ -3,16 +3,11 @@ import {
   addMonths,
   addQuarters,
   addWeeks,
-  differenceInCalendarDays,
   endOfMonth,
   endOfQuarter,
   endOfYear,
-  format,
-  getQuarter,
-  isValid,
   nextDay,
   parse,
-  startOfQuarter,
   type Day as WeekdayIndex,
 } from 'date-fns';
 import type { Day } from '../store/schema.js';
@@ -46,27 +41,49 @@ export function isDay(text: string): boolean {
   }
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * A calendar day as a count of days, through UTC so that no time zone or DST change can shift it:
+ * calendar arithmetic needs no clock time at all. Throws on anything but a real `YYYY-MM-DD`.
+ */
+function dayNumber(day: Day): number {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const d = Number(day.slice(8, 10));
+  const ms = Date.UTC(y, m - 1, d);
+  if (!ISO_DAY.test(day) || m < 1 || m > 12 || d < 1 || new Date(ms).getUTCDate() !== d) throw new RangeError(`Not a calendar day: ${day}`);
+  return ms / DAY_MS;
+}
+
+function dayFromNumber(n: number): Day {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** Calendar days from `from` to `to` (negative when `to` is earlier); safe across DST changes. */
 export function daysBetween(from: Day, to: Day): number {
-  return differenceInCalendarDays(dateOfDay(to), dateOfDay(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 export function addDaysToDay(day: Day, days: number): Day {
-  return dayOf(addDays(dateOfDay(day), days));
+  return dayFromNumber(dayNumber(day) + days);
 }
 
 /** Calendar quarter label of a day, like `2027-Q1`. */
 export function quarterOf(day: Day): string {
-  const date = dateOfDay(day);
-  return `${date.getFullYear()}-Q${getQuarter(date)}`;
+  dayNumber(day);
+  return `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
 }
 
 export function startOfQuarterFor(day: Day): Day {
-  return dayOf(startOfQuarter(dateOfDay(day)));
+  dayNumber(day);
+  const firstMonth = (Math.ceil(Number(day.slice(5, 7)) / 3) - 1) * 3 + 1;
+  return `${day.slice(0, 4)}-${String(firstMonth).padStart(2, '0')}-01`;
 }
 
 export function endOfQuarterFor(day: Day): Day {
-  return dayOf(endOfQuarter(dateOfDay(day)));
+  const next = addDaysToDay(startOfQuarterFor(day), 95);
+  return addDaysToDay(`${next.slice(0, 7)}-01`, -1);
 }
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -159,4 +176,12 @@ function endOfNamedQuarter(q: number, year: number | undefined, today: Day): Day
   const end = (y: number) => dayOf(endOfQuarter(new Date(y, (q - 1) * 3, 1)));
   if (year !== undefined) return end(year);
   return end(thisYear) >= today ? end(thisYear) : end(thisYear + 1);
+}
+
+/**
+ * Orders ISO days, instants, ids and plain names by code unit. Not `localeCompare`: its first call
+ * loads ICU's collator, which costs more than a whole list command.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import type { Assessment, CheckIn, Day, Goal } from '../store/schema.js';
-import { daysBetween } from './dates.js';
+import { compareText, daysBetween } from './dates.js';
 
 /** A goal as lists and reports show it: the stored fields plus what follows from today. */
 export interface GoalView {
@@ -46,7 +46,7 @@ export function sortGoals<T extends Pick<Goal, 'id' | 'status' | 'due'>>(goals: 
   return [...goals].sort(
     (a, b) =>
       (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1) ||
-      (a.due ?? '9999-99-99').localeCompare(b.due ?? '9999-99-99') ||
+      compareText(a.due ?? '9999-99-99', b.due ?? '9999-99-99') ||
       num(a.id) - num(b.id),
   );
 }

@@ -58,6 +58,7 @@ async function askQuestions(ctx: Ctx, prompter: Prompter, full: boolean) {
     { name: 'Yes, it feels a little too easy', value: true },
   ]);
   const areas = full ? [...TEAM_AREAS, ...EXTENDED_AREAS] : TEAM_AREAS;
+  ctx.io.err(ctx.io.color.dim('Think of the last few weeks. How often is each statement true? (Ctrl-C to stop; nothing is saved until the end.)') + '\n');
   const levels: AnswerLevel[] = [];
   for (const [i, area] of areas.entries()) {
     const level = await prompter.select(
