@@ -8,6 +8,10 @@ import { VERSION } from './version.js';
 import * as assess from './commands/assess/index.js';
 import * as config from './commands/config/index.js';
 import * as dashboard from './commands/dashboard/index.js';
+import * as nudge from './commands/nudge/index.js';
+import * as cron from './commands/cron/index.js';
+import * as learn from './commands/learn/index.js';
+import * as innovation from './commands/innovation/index.js';
 import * as goals from './commands/goals/index.js';
 import * as prep from './commands/prep/index.js';
 import * as team from './commands/team/index.js';
@@ -22,7 +26,31 @@ export interface Noun {
   register(program: Command, context: (cmd: Command) => Ctx): void;
 }
 
-const NOUNS: Noun[] = [assess, config, goals, prep, team, praise, feedback, memberGoals, delegate, oneOnOne];
+const NOUNS: Noun[] = [
+  assess,
+  goals,
+  prep,
+  team,
+  praise,
+  feedback,
+  memberGoals,
+  delegate,
+  oneOnOne,
+  learn,
+  innovation,
+  nudge,
+  cron,
+  config,
+];
+
+/** The three steps of the article, then the habit and the housekeeping, as --help shows them. */
+const HELP_GROUPS: [string, string[]][] = [
+  ['1. Test how you lead:', ['assess']],
+  ['2. Goals for the new job:', ['goals', 'prep']],
+  ['3. Lead your team every week:', ['team', 'praise', 'feedback', 'member-goals', 'delegate', '1on1', 'learn', 'innovation']],
+  ['The weekly nudge:', ['nudge', 'cron']],
+  ['Your data and setup:', ['config', 'export', 'import', 'completion']],
+];
 
 export function buildProgram(deps: Deps): Command {
   const program = new Command('mtl');
@@ -47,6 +75,10 @@ export function buildProgram(deps: Deps): Command {
     .showSuggestionAfterError(true)
     .exitOverride();
   for (const noun of NOUNS) noun.register(program, context);
+  for (const cmd of program.commands) {
+    const group = HELP_GROUPS.find(([, names]) => names.includes(cmd.name()));
+    if (group) cmd.helpGroup(group[0]);
+  }
   dashboard.register(program, context);
   program.addHelpText(
     'after',

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../context.js';
 import { readData } from '../../store/file-store.js';
+import { maybeHint } from '../hint.js';
 
 export async function dashboard(ctx: Ctx): Promise<void> {
   const data = readData(ctx.dataDir);
@@ -22,4 +23,5 @@ export async function dashboard(ctx: Ctx): Promise<void> {
     return;
   }
   ctx.io.out(`Latest assessment: ${latest.score}/100 on ${latest.date} (${latest.verdict}). Trend: mtl assess history\n`);
+  maybeHint(ctx, data);
 }

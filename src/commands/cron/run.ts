@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { format } from 'date-fns';
+import type { Ctx } from '../../context.js';
+import { buildBlock, findBlock, missedRun, nudgeLine, parseSchedule, withBlock, withoutBlock, type FoundBlock } from '../../core/cron.js';
+import { SilentError, UserError } from '../../errors.js';
+import { readData } from '../../store/file-store.js';
+import { printJson } from '../../ui/output.js';
+import { systemCrontab } from './crontab.js';
+
+const SCHEDULE_EXAMPLES = 'For example --schedule "0 9 * * 1" (Mondays at 09:00) or "30 8 * * 1-5" (weekdays at 08:30).';
+
+function absolute(file: string): string {
+  try {
+    return fs.realpathSync(path.resolve(file));
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+function lineFor(ctx: Ctx, schedule: string): string {
+  return nudgeLine({ schedule, dataDir: ctx.dataDir, node: absolute(ctx.argv0.node), script: absolute(ctx.argv0.script) });
+}
+
+function noCrontab(program: string, line: string): UserError {
+  return new UserError(
+    `No "${program}" program found, so mtl cannot edit your crontab.`,
+    `Install cron (Debian/Ubuntu: sudo apt-get install cron), or add this line to your scheduler by hand:\n  ${line}`,
+  );
+}
+
+function blockOf(crontab: string): FoundBlock | undefined {
+  const found = findBlock(crontab);
+  if (found && 'error' in found) {
+    throw new UserError(`Your crontab looks hand-edited: ${found.error}.`, 'Fix the mtl lines with crontab -e, then try again. Nothing was changed.');
+  }
+  return found;
+}
+
+export async function install(ctx: Ctx, opts: { schedule: string }): Promise<void> {
+  const schedule = parseSchedule(opts.schedule);
+  if ('error' in schedule) throw new UserError(schedule.error, SCHEDULE_EXAMPLES);
+  const line = lineFor(ctx, schedule.text);
+  const crontab = systemCrontab(ctx.env);
+  const current = crontab.read();
+  if (current === undefined) throw noCrontab(crontab.program, line);
+  const found = blockOf(current);
+  if (found?.line === line) {
+    ctx.io.err(`Already installed; your crontab is unchanged:\n  ${line}\nSee when it last ran: mtl cron status\n`);
+    return;
+  }
+  const next = withBlock(current, buildBlock(line, ctx.now.toISOString()));
+  if (typeof next !== 'string') throw new UserError(next.error);
+  crontab.write(next);
+  ctx.io.err(
+    `${found ? 'Updated' : 'Installed'} the mtl block in your crontab; cron will run:\n  ${line}\n` +
+      `Your other crontab lines are untouched. Check it is running: mtl cron status\n`,
+  );
+}
+
+export async function uninstall(ctx: Ctx): Promise<void> {
+  const crontab = systemCrontab(ctx.env);
+  const current = crontab.read();
+  if (current === undefined) throw noCrontab(crontab.program, lineFor(ctx, '0 9 * * 1'));
+  if (!blockOf(current)) {
+    ctx.io.err('There is no mtl block in your crontab; nothing to remove.\n');
+    return;
+  }
+  const next = withoutBlock(current);
+  if (typeof next !== 'string') throw new UserError(next.error);
+  crontab.write(next);
+  ctx.io.err('Removed the mtl block from your crontab; every other line is as it was.\nRun the nudge by hand any time: mtl nudge\n');
+}
+
+function sinceText(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
+  const days = Math.floor(hours / 24);
+  return `${days} day${days === 1 ? '' : 's'} ago`;
+}
+
+const stamp = (d: Date) => format(d, 'yyyy-MM-dd HH:mm');
+
+export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
+  const crontab = systemCrontab(ctx.env);
+  const current = crontab.read();
+  const found = current === undefined ? undefined : blockOf(current);
+  const dataDir = found?.dataDir ?? ctx.dataDir;
+  const lastRunAt = readData(dataDir).nudge.lastRunAt;
+  const lastRun = lastRunAt ? new Date(lastRunAt) : undefined;
+  const schedule = found?.schedule ? parseSchedule(found.schedule) : undefined;
+  const installedAt = found?.installedAt ? new Date(found.installedAt) : undefined;
+  const missed =
+    schedule && !('error' in schedule) ? missedRun(schedule, ctx.now, lastRun, installedAt && !isNaN(installedAt.getTime()) ? installedAt : undefined) : undefined;
+  const suggested = lineFor(ctx, '0 9 * * 1');
+
+  if (opts.json) {
+    printJson(ctx.io, {
+      crontabProgram: current === undefined ? null : crontab.program,
+      installed: Boolean(found),
+      schedule: found?.schedule ?? null,
+      line: found?.line ?? null,
+      dataDir,
+      installedAt: found?.installedAt ?? null,
+      lastRunAt: lastRunAt ?? null,
+      cronSeemsDown: Boolean(missed),
+      missedRunAt: missed?.toISOString() ?? null,
+      ...(current === undefined ? { lineToAdd: suggested } : {}),
+    });
+    if (current === undefined) throw new SilentError(1);
+    return;
+  }
+  const c = ctx.io.color;
+  const out: string[] = [];
+  if (current === undefined) out.push(`cron        ${c.yellow(`no "${crontab.program}" program on this machine`)}`);
+  else out.push(`cron        ${found ? c.green('installed') : c.yellow('not installed')}`);
+  if (found) {
+    out.push(`schedule    ${found.schedule ?? '?'}`, `line        ${found.line ?? '(missing: reinstall with mtl cron install)'}`);
+    if (installedAt && !isNaN(installedAt.getTime())) out.push(`installed   ${stamp(installedAt)}`);
+  }
+  out.push(`data        ${dataDir}`);
+  out.push(`last nudge  ${lastRun ? `${sinceText(ctx.now.getTime() - lastRun.getTime())} (${stamp(lastRun)})` : 'never'}`);
+  ctx.io.out(out.join('\n') + '\n');
+  if (current === undefined) throw noCrontab(crontab.program, suggested);
+  if (!found) ctx.io.err('Install it: mtl cron install   (every Monday at 09:00; --schedule to change)\n');
+  if (missed) {
+    ctx.io.err(
+      c.yellow(`cron seems not to be running: the nudge due ${stamp(missed)} has no recorded run.`) +
+        '\nIf the machine was asleep then, no harm done: the next run catches up on everything.' +
+        '\nOtherwise check the cron service (Debian/Ubuntu: service cron status), or run mtl nudge by hand.\n',
+    );
+  }
+}

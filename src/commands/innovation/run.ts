@@ -1,0 +1,63 @@
+import { format } from 'date-fns';
+import type { Ctx } from '../../context.js';
+import { dateOfDay, dayOf, daysBetween, endOfQuarterFor, quarterOf } from '../../core/dates.js';
+import { innovationStatus, innovationWeekFrom, nextQuarterStart, suggestedStart, weekOfQuarter } from '../../core/innovation.js';
+import { readData, updateData } from '../../store/file-store.js';
+import type { Day, InnovationWeek } from '../../store/schema.js';
+import { plural, printJson } from '../../ui/output.js';
+import { resolveDeadline } from '../deadline.js';
+
+const named = (day: Day) => `${format(dateOfDay(day), 'EEE')} ${day}`;
+
+export async function plan(ctx: Ctx, startArg: string): Promise<void> {
+  const today = dayOf(ctx.now);
+  const start = await resolveDeadline(startArg, today, ctx.now);
+  const week = innovationWeekFrom(start, today);
+  const replaced = await updateData(ctx.dataDir, (data) => {
+    const old = weekOfQuarter(data.innovationWeeks, week.quarter);
+    data.innovationWeeks = [...data.innovationWeeks.filter((w) => w !== old), week].sort((a, b) => (a.start < b.start ? -1 : 1));
+    return old;
+  });
+  const lines = [`Planned the ${week.quarter} innovation week: ${named(week.start)} to ${named(week.end)}, demo day ${named(week.demo)}.`];
+  if (replaced) lines.push(`It replaces the week planned earlier (${replaced.start} to ${replaced.end}).`);
+  if (week.end < today) lines.push('That week is in the past: it is recorded as held.');
+  else lines.push('Tell the team now, so everyone can pick a project and invite people to the demo. See it: mtl innovation');
+  ctx.io.err(lines.join('\n') + '\n');
+}
+
+function describe(week: InnovationWeek, today: Day): string {
+  const status = innovationStatus(week, today);
+  if (status === 'upcoming') {
+    const n = daysBetween(today, week.start);
+    return n === 1 ? 'starts tomorrow' : `starts in ${plural(n, 'day')}`;
+  }
+  if (status === 'in-progress') {
+    const demo = daysBetween(today, week.demo);
+    return demo === 0 ? 'demo day is today' : `under way; demo in ${plural(demo, 'day')}`;
+  }
+  return 'held';
+}
+
+export async function show(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
+  const data = readData(ctx.dataDir);
+  const today = dayOf(ctx.now);
+  const quarter = quarterOf(today);
+  const week = weekOfQuarter(data.innovationWeeks, quarter);
+  const later = data.innovationWeeks.filter((w) => w.quarter > quarter);
+  if (opts.json) {
+    const withStatus = (w: InnovationWeek) => ({ ...w, status: innovationStatus(w, today), daysUntil: daysBetween(today, w.start) });
+    printJson(ctx.io, { quarter, week: week ? withStatus(week) : null, weeks: data.innovationWeeks.map(withStatus) });
+    return;
+  }
+  const c = ctx.io.color;
+  const lines: string[] = [];
+  if (week) {
+    lines.push(`${c.bold(`Innovation week ${quarter}`)}: ${named(week.start)} to ${named(week.end)}, demo day ${named(week.demo)}; ${describe(week, today)}.`);
+  } else {
+    lines.push(`${c.bold(`No innovation week planned for ${quarter}`)} (${plural(daysBetween(today, endOfQuarterFor(today)), 'day')} left in the quarter).`);
+  }
+  for (const w of later) lines.push(`Next: ${w.quarter}, ${named(w.start)} to ${named(w.end)}; ${describe(w, today)}.`);
+  ctx.io.out(lines.join('\n') + '\n');
+  if (!week) ctx.io.err(`Plan one: mtl innovation plan ${suggestedStart(today)}\n`);
+  else if (innovationStatus(week, today) === 'done' && !later.length) ctx.io.err(`Next quarter's: mtl innovation plan ${nextQuarterStart(today)}\n`);
+}

@@ -1,0 +1,53 @@
+import type { Ctx } from '../../context.js';
+import { dayOf, daysBetween } from '../../core/dates.js';
+import { mindsetOfWeek, type MindsetPrompt } from '../../core/mindset.js';
+import { dueNudges, notShownToday, recordRun, type Reminder } from '../../core/nudges.js';
+import { updateData } from '../../store/file-store.js';
+import { readPreferences } from '../../store/preferences.js';
+import { plural, printJson } from '../../ui/output.js';
+
+export interface NudgeOptions {
+  json?: boolean;
+  all?: boolean;
+}
+
+/**
+ * Never prompts and never reads stdin: cron runs it with no terminal. The run is recorded even when
+ * nothing is due, so `mtl cron status` can tell that cron is alive.
+ */
+export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
+  const prefs = readPreferences(ctx.dataDir);
+  const today = dayOf(ctx.now);
+  const run = await updateData(ctx.dataDir, (data) => {
+    const previousRunAt = data.nudge.lastRunAt;
+    const reminders = notShownToday(dueNudges(data, ctx.now, prefs), data.nudge, today, opts.all);
+    const mindset = reminders.length ? mindsetOfWeek(data.nudge, today, prefs.weekStart) : null;
+    recordRun(data.nudge, ctx.now, reminders, mindset);
+    return { reminders, mindset, previousRunAt };
+  });
+  if (opts.json) {
+    printJson(ctx.io, {
+      date: today,
+      reminders: run.reminders,
+      mindset: run.mindset && { id: run.mindset.id, theme: run.mindset.theme, title: run.mindset.title, text: run.mindset.text },
+      previousRunAt: run.previousRunAt ?? null,
+    });
+    return;
+  }
+  if (!run.reminders.length) return;
+  ctx.io.out(render(ctx, today, run.reminders, run.mindset, run.previousRunAt));
+}
+
+function render(ctx: Ctx, today: string, reminders: Reminder[], mindset: MindsetPrompt | null, previousRunAt: string | undefined): string {
+  const c = ctx.io.color;
+  const lines = [c.bold(`mtl nudge for ${today}: ${plural(reminders.length, 'reminder')}`)];
+  if (previousRunAt) {
+    const gap = daysBetween(dayOf(new Date(previousRunAt)), today);
+    if (gap > 7) lines.push(c.dim(`(the last nudge ran ${gap} days ago; this one catches up)`));
+  }
+  for (const r of reminders) {
+    lines.push('', `- ${r.text}`, c.dim(`  Why: ${r.why}`), `  Next: ${c.cyan(r.command)}`);
+  }
+  if (mindset) lines.push('', c.bold(`Mindset of the week: ${mindset.title}`), `  ${mindset.text}`);
+  return lines.join('\n') + '\n';
+}

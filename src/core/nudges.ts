@@ -1,0 +1,241 @@
+import type { Data, Day, Goal, Member, NudgeState } from '../store/schema.js';
+import { plural, shellWord } from '../ui/output.js';
+import { addDaysToDay, dayOf, daysBetween, endOfQuarterFor, quarterOf, startOfQuarterFor } from './dates.js';
+import { suggestedStart, weekOfQuarter } from './innovation.js';
+import { learningProgress } from './learning.js';
+import { mindsetKey, type MindsetPrompt } from './mindset.js';
+
+export type ReminderKind = 'goal' | 'recognition' | 'member-goals' | 'member-goals-check-in' | 'innovation' | 'learning' | 'assessment';
+
+/** One thing due, with why it matters and the command to run next. */
+export interface Reminder {
+  /** Stable per reminder, so a second run on the same day can skip what it already printed. */
+  key: string;
+  kind: ReminderKind;
+  text: string;
+  why: string;
+  command: string;
+  /** The day the clock started: last praise, last check-in, last assessment, due date... */
+  since?: Day;
+}
+
+export interface NudgePreferences {
+  recognitionDays: number;
+  lookAheadDays: number;
+  checkInDays: number;
+  learningHoursPerQuarter: number;
+}
+
+/** Quarter-end check-ins are due in the quarter's last this-many days. */
+export const QUARTER_END_DAYS = 14;
+export const ASSESSMENT_DAYS = 90;
+export const MIN_MEMBER_GOALS = 2;
+
+/**
+ * Every reminder due at `now`, from the state of the store alone: when each person was last
+ * recognised, when each goal was last checked in. A week of missed runs is therefore caught up by
+ * the next run, which says how long it has been.
+ */
+export function dueNudges(data: Data, now: Date, prefs: NudgePreferences): Reminder[] {
+  const today = dayOf(now);
+  const daysFrom = dayCounter();
+  const team = data.members.filter((m) => !m.removed || m.removed > today);
+  return [
+    ...goalReminders(data.goals, today, prefs, daysFrom),
+    ...recognitionReminders(data, team, today, prefs.recognitionDays, daysFrom),
+    ...memberGoalReminders(data, team, today),
+    ...innovationReminders(data, today),
+    ...learningReminders(data, today, prefs.learningHoursPerQuarter),
+    ...assessmentReminders(data, today),
+  ];
+}
+
+const days = (n: number) => plural(n, 'day');
+
+type DayCounter = (from: Day, to: Day) => number;
+
+/**
+ * daysBetween for thousands of goals: each distinct day is parsed once (parsing dominates the cost
+ * of a nudge over a large store); the arithmetic stays daysBetween's own.
+ */
+function dayCounter(): DayCounter {
+  const numbers = new Map<Day, number>();
+  const number = (day: Day) => {
+    let n = numbers.get(day);
+    if (n === undefined) numbers.set(day, (n = daysBetween('2000-01-01', day)));
+    return n;
+  };
+  return (from, to) => number(to) - number(from);
+}
+
+function goalReminders(goals: Goal[], today: Day, prefs: NudgePreferences, daysFrom: DayCounter): Reminder[] {
+  const reminders: Reminder[] = [];
+  for (const goal of goals) {
+    if (goal.status !== 'open') continue;
+    const parts: string[] = [];
+    const whys: string[] = [];
+    let since: Day | undefined;
+    if (goal.due) {
+      const left = daysFrom(today, goal.due);
+      if (left < 0) {
+        parts.push(`${days(-left)} overdue (due ${goal.due})`);
+        whys.push('An overdue goal is a topic for your boss: finish it, move the date, or drop it on purpose.');
+        since = goal.due;
+      } else if (left <= prefs.lookAheadDays) {
+        parts.push(left === 0 ? 'due today' : left === 1 ? `due tomorrow (${goal.due})` : `due in ${days(left)} (${goal.due})`);
+        whys.push('The deadline is close: record where it stands while there is still time to act.');
+      }
+    }
+    const lastTouch = goal.checkIns.reduce<Day>((latest, c) => (c.date > latest ? c.date : latest), goal.created);
+    const quiet = daysFrom(lastTouch, today);
+    if (quiet >= prefs.checkInDays) {
+      parts.push(goal.checkIns.length ? `no check-in for ${days(quiet)}` : `no check-in since it was created ${days(quiet)} ago`);
+      whys.push('A goal nobody looks at stops being a goal; a short note every couple of weeks keeps it honest.');
+      since ??= lastTouch;
+    }
+    if (!parts.length) continue;
+    reminders.push({
+      key: `goal:${goal.id}`,
+      kind: 'goal',
+      text: `Goal ${goal.id} "${goal.title}": ${parts.join('; ')}.`,
+      why: whys.join(' '),
+      command: `mtl goals check-in ${goal.id} "<note>" --progress N`,
+      ...(since ? { since } : {}),
+    });
+  }
+  return reminders;
+}
+
+function recognitionReminders(data: Data, team: Member[], today: Day, interval: number, daysFrom: DayCounter): Reminder[] {
+  const lastPraise = new Map<string, Day>();
+  for (const p of data.praise) {
+    const seen = lastPraise.get(p.member);
+    if (p.date <= today && (!seen || p.date > seen)) lastPraise.set(p.member, p.date);
+  }
+  const reminders: Reminder[] = [];
+  for (const member of team) {
+    const last = lastPraise.get(member.id);
+    const quiet = daysFrom(last ?? member.added, today);
+    if (last && quiet < interval) continue;
+    reminders.push({
+      key: `recognition:${member.id}`,
+      kind: 'recognition',
+      text: last
+        ? `${member.name}: no praise logged for ${days(quiet)} (last on ${last}).`
+        : `${member.name}: never recognised${quiet > 0 ? ` in ${days(quiet)} on the team` : ''}.`,
+      why: 'Noticing good work every week, in private and in public, is how people learn what counts.',
+      command: `mtl praise ${shellWord(member.name)} "..."`,
+      since: last ?? member.added,
+    });
+  }
+  return reminders;
+}
+
+function memberGoalReminders(data: Data, team: Member[], today: Day): Reminder[] {
+  const quarter = quarterOf(today);
+  const end = endOfQuarterFor(today);
+  const left = daysBetween(today, end);
+  const reminders: Reminder[] = [];
+  for (const member of team) {
+    const goals = data.memberGoals.filter((g) => g.member === member.id && g.quarter === quarter);
+    const name = shellWord(member.name);
+    if (goals.length < MIN_MEMBER_GOALS) {
+      reminders.push({
+        key: `member-goals:${member.id}:${quarter}`,
+        kind: 'member-goals',
+        text: `${member.name} has ${plural(goals.length, 'goal')} for ${quarter}; help them set 2-3.`,
+        why: 'Two or three hard but reachable goals, broken into steps, give a report something to grow towards.',
+        command: `mtl member-goals ${name} add "<title>"`,
+        since: startOfQuarterFor(today),
+      });
+    }
+    const open = goals.filter((g) => g.status === 'open');
+    if (left < QUARTER_END_DAYS && open.length) {
+      reminders.push({
+        key: `member-goals-check-in:${member.id}:${quarter}`,
+        kind: 'member-goals-check-in',
+        text: `${quarter} ends ${left === 0 ? 'today' : `in ${days(left)}`}: go through ${member.name}'s ${plural(open.length, 'open goal')} with them (${open.map((g) => g.id).join(', ')}).`,
+        why: 'The quarterly check-in is where coaching and accountability happen: what was reached, what is next.',
+        command: `mtl member-goals ${name} check-in ${open[0]!.id} "<note>" --progress N`,
+        since: addDaysToDay(end, -(QUARTER_END_DAYS - 1)),
+      });
+    }
+  }
+  return reminders;
+}
+
+function innovationReminders(data: Data, today: Day): Reminder[] {
+  const quarter = quarterOf(today);
+  if (weekOfQuarter(data.innovationWeeks, quarter)) return [];
+  const left = daysBetween(today, endOfQuarterFor(today));
+  return [
+    {
+      key: `innovation:${quarter}`,
+      kind: 'innovation',
+      text: `No innovation week planned for ${quarter} (${days(left)} left in the quarter).`,
+      why: 'A week where everyone builds what they choose, ending in a demo, gives new ideas a real chance.',
+      command: `mtl innovation plan ${suggestedStart(today)}`,
+      since: startOfQuarterFor(today),
+    },
+  ];
+}
+
+function learningReminders(data: Data, today: Day, target: number): Reminder[] {
+  const progress = learningProgress(data.learning, today, target);
+  if (!progress.behind) return [];
+  return [
+    {
+      key: `learning:${progress.quarter}`,
+      kind: 'learning',
+      text: `Learning: ${progress.hours} of ${target} hours this quarter; a steady pace would be ${progress.expected} by now.`,
+      why: 'Leadership is learned a little every week; an hour of reading or a talk, then one tip tried at work.',
+      command: `mtl learn log <hours> "<what>"`,
+      since: startOfQuarterFor(today),
+    },
+  ];
+}
+
+function assessmentReminders(data: Data, today: Day): Reminder[] {
+  const latest = data.assessments.reduce<Data['assessments'][number] | undefined>((a, b) => (!a || b.date > a.date ? b : a), undefined);
+  if (latest && daysBetween(latest.date, today) < ASSESSMENT_DAYS) return [];
+  return [
+    {
+      key: 'assessment',
+      kind: 'assessment',
+      text: latest
+        ? `Your last self-assessment was ${days(daysBetween(latest.date, today))} ago (${latest.date}, score ${latest.score}).`
+        : 'You have not taken the self-assessment yet.',
+      why: 'Five minutes each quarter shows whether you are leading more and doing less.',
+      command: 'mtl assess',
+      ...(latest ? { since: latest.date } : {}),
+    },
+  ];
+}
+
+/** The reminders a run prints: all of them with `all`, else those not already printed today. */
+export function notShownToday(reminders: Reminder[], state: NudgeState, today: Day, all = false): Reminder[] {
+  return all ? reminders : reminders.filter((r) => state.shown[r.key] !== today);
+}
+
+/** How long `shown` remembers a key; older entries are dropped so the store does not grow. */
+const SHOWN_MEMORY_DAYS = 31;
+
+/**
+ * Records a run: its instant, the reminders and mindset prompt it printed (so a second run today
+ * stays quiet), and the prompt in this quarter's rotation. Forgets what is too old to matter.
+ */
+export function recordRun(state: NudgeState, now: Date, printed: Reminder[], mindset: MindsetPrompt | null): void {
+  const today = dayOf(now);
+  state.lastRunAt = now.toISOString();
+  const oldest = addDaysToDay(today, -SHOWN_MEMORY_DAYS);
+  for (const [key, day] of Object.entries(state.shown)) if (day < oldest) delete state.shown[key];
+  for (const r of printed) state.shown[r.key] = today;
+  if (mindset) {
+    state.shown[mindsetKey(mindset)] = today;
+    const quarter = quarterOf(today);
+    const used = (state.prompts[quarter] ??= []);
+    if (used[used.length - 1] !== mindset.id) used.push(mindset.id);
+  }
+  const quarters = Object.keys(state.prompts).sort();
+  for (const old of quarters.slice(0, -4)) delete state.prompts[old];
+}

@@ -1,0 +1,181 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, mtl, ok, readStore, ROOT, tempHome } from '../helpers/cli.js';
+import { writeStore } from '../helpers/store-fixture.js';
+
+const BEGIN = '# >>> mtl nudge (managed by mtl; edit with mtl cron) >>>';
+const END = '# <<< mtl nudge <<<';
+const FAKE = path.join(ROOT, 'test', 'helpers', 'fake-crontab.sh');
+const OTHER_LINES = 'MAILTO=me@example.com\n# nightly backup  \n30 2 * * * /usr/local/bin/backup --quiet 2>&1 | logger -t backup\n\n@reboot echo "up" >> /tmp/boot.log\n';
+
+/** A data folder and a fake crontab (a file) that the fake crontab program reads and writes. */
+function setup(initial?: string) {
+  const home = tempHome();
+  const file = path.join(path.dirname(home), 'crontab');
+  if (initial !== undefined) fs.writeFileSync(file, initial);
+  const env = (extra: Record<string, string> = {}) => ({ env: { MTL_CRONTAB: FAKE, FAKE_CRONTAB_FILE: file, ...extra } });
+  return { home, file, env, crontab: () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined) };
+}
+
+const blocks = (text: string) => text.split('\n').filter((l) => l === BEGIN).length;
+
+describe('mtl cron with a stand-in crontab program', () => {
+  it('installs one marked block with absolute paths, once, keeping every other line', () => {
+    const t = setup(OTHER_LINES);
+    const r = mtl(t.home, ['cron', 'install'], t.env());
+    expect(r.code).toBe(0);
+    const line = `0 9 * * 1 MTL_HOME='${t.home}' '${fs.realpathSync(process.execPath)}' '${fs.realpathSync(BIN)}' nudge`;
+    expect(r.stderr).toContain(`Installed the mtl block in your crontab; cron will run:\n  ${line}\n`);
+    const after = t.crontab()!;
+    expect(after.startsWith(OTHER_LINES)).toBe(true);
+    expect(after.slice(OTHER_LINES.length).split('\n')).toEqual([BEGIN, expect.stringMatching(/^# installed \d{4}-\d\d-\d\dT.*; see it with: mtl cron status$/), line, END, '']);
+
+    const again = mtl(t.home, ['cron', 'install'], t.env());
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('Already installed; your crontab is unchanged');
+    expect(t.crontab()).toBe(after);
+
+    ok(t.home, ['cron', 'install', '--schedule', '30 8 * * 1-5'], t.env());
+    const changed = t.crontab()!;
+    expect(blocks(changed)).toBe(1);
+    expect(changed).toContain(`\n30 8 * * 1-5 MTL_HOME='${t.home}'`);
+    expect(changed.startsWith(OTHER_LINES)).toBe(true);
+  });
+
+  it('uninstalls only its block, giving back the crontab byte for byte', () => {
+    const t = setup(OTHER_LINES);
+    ok(t.home, ['cron', 'install'], t.env());
+    fs.appendFileSync(t.file, '15 * * * * added-later\n');
+    const r = mtl(t.home, ['cron', 'uninstall'], t.env());
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Removed the mtl block from your crontab');
+    expect(t.crontab()).toBe(`${OTHER_LINES}15 * * * * added-later\n`);
+    const again = mtl(t.home, ['cron', 'uninstall'], t.env());
+    expect(again).toMatchObject({ code: 0, stderr: 'There is no mtl block in your crontab; nothing to remove.\n' });
+  });
+
+  it('installs into an empty crontab ("no crontab for ...")', () => {
+    const t = setup();
+    ok(t.home, ['cron', 'install'], t.env());
+    expect(t.crontab()!.startsWith(`${BEGIN}\n`)).toBe(true);
+    ok(t.home, ['cron', 'uninstall'], t.env());
+    expect(t.crontab()).toBe('');
+  });
+
+  it('refuses a bad schedule, naming the field, and leaves the crontab alone', () => {
+    const t = setup(OTHER_LINES);
+    const r = mtl(t.home, ['cron', 'install', '--schedule', '0 25 * * 1'], t.env());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('mtl: In "0 25 * * 1", the hour field "25" should be * or numbers 0-23');
+    expect(r.stderr).toContain('For example --schedule "0 9 * * 1"');
+    expect(mtl(t.home, ['cron', 'install', '--schedule', '@reboot'], t.env()).stderr).toContain('has 1 field');
+    expect(t.crontab()).toBe(OTHER_LINES);
+  });
+
+  it('writes a line that cron can run as it stands', () => {
+    const t = setup('');
+    writeStore(t.home);
+    ok(t.home, ['cron', 'install', '--schedule', '* * * * *'], t.env());
+    const line = t.crontab()!.split('\n').find((l) => l.startsWith('* * * * * '))!;
+    const command = line.slice('* * * * * '.length).replace(/\\%/g, '%');
+    const r = spawnSync('/bin/sh', ['-c', command], { env: { PATH: '/usr/bin:/bin', MTL_NOW: '2027-02-15T09:00:00', ...(process.env.TZ ? { TZ: process.env.TZ } : {}) }, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('mtl nudge for 2027-02-15');
+    expect(readStore(t.home).nudge.lastRunAt).toBe(new Date(2027, 1, 15, 9).toISOString());
+  });
+
+  it('status shows the schedule, the line and the last nudge', () => {
+    const t = setup(OTHER_LINES);
+    expect(mtl(t.home, ['cron', 'status'], t.env())).toMatchObject({ code: 0, stdout: `cron        not installed\ndata        ${t.home}\nlast nudge  never\n` });
+    ok(t.home, ['cron', 'install'], t.env({ MTL_NOW: '2027-02-10T12:00:00' }));
+    ok(t.home, ['nudge'], t.env({ MTL_NOW: '2027-02-15T09:00:00' }));
+    const r = mtl(t.home, ['cron', 'status'], t.env({ MTL_NOW: '2027-02-18T10:00:00' }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'cron        installed',
+        'schedule    0 9 * * 1',
+        `line        ${t.crontab()!.split('\n').find((l) => l.startsWith('0 9 * * 1'))}`,
+        'installed   2027-02-10 12:00',
+        `data        ${t.home}`,
+        'last nudge  3 days ago (2027-02-15 09:00)',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(ok(t.home, ['cron', 'status', '--json'], t.env({ MTL_NOW: '2027-02-18T10:00:00' })));
+    expect(json).toMatchObject({ installed: true, schedule: '0 9 * * 1', dataDir: t.home, lastRunAt: new Date(2027, 1, 15, 9).toISOString(), cronSeemsDown: false, missedRunAt: null, crontabProgram: FAKE });
+  });
+
+  it('status says kindly when cron seems not to be running', () => {
+    const t = setup('');
+    ok(t.home, ['cron', 'install'], t.env({ MTL_NOW: '2027-02-10T12:00:00' }));
+    ok(t.home, ['nudge'], t.env({ MTL_NOW: '2027-02-15T09:00:00' }));
+    const onTime = mtl(t.home, ['cron', 'status'], t.env({ MTL_NOW: '2027-02-22T09:30:00' }));
+    expect(onTime.stderr).toBe('');
+    const late = mtl(t.home, ['cron', 'status'], t.env({ MTL_NOW: '2027-02-22T10:30:00' }));
+    expect(late.code).toBe(0);
+    expect(late.stdout).toContain('last nudge  7 days ago (2027-02-15 09:00)');
+    expect(late.stderr).toContain('cron seems not to be running: the nudge due 2027-02-22 09:00 has no recorded run.');
+    expect(late.stderr).toContain('If the machine was asleep then, no harm done');
+    const json = JSON.parse(ok(t.home, ['cron', 'status', '--json'], t.env({ MTL_NOW: '2027-02-22T10:30:00' })));
+    expect(json).toMatchObject({ cronSeemsDown: true, missedRunAt: new Date(2027, 1, 22, 9).toISOString() });
+  });
+
+  it('without a crontab program, says so and prints the line to add by hand', () => {
+    const t = setup();
+    const missing = { env: { MTL_CRONTAB: path.join(path.dirname(t.home), 'no-such-crontab') } };
+    for (const args of [['cron', 'install'], ['cron', 'status'], ['cron', 'uninstall']]) {
+      const r = mtl(t.home, args, missing);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toContain('program found, so mtl cannot edit your crontab.');
+      expect(r.stderr).toContain(`or add this line to your scheduler by hand:\n  0 9 * * 1 MTL_HOME='${t.home}' '`);
+    }
+    expect(JSON.parse(mtl(t.home, ['cron', 'status', '--json'], missing).stdout)).toMatchObject({ crontabProgram: null, installed: false, lineToAdd: expect.stringContaining(' nudge') });
+  });
+
+  it('refuses to edit a crontab with a broken mtl block', () => {
+    const t = setup(`${OTHER_LINES}${BEGIN}\n0 9 * * 1 something\n`);
+    const r = mtl(t.home, ['cron', 'install'], t.env());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Your crontab looks hand-edited: it has an mtl begin marker');
+    expect(t.crontab()).toBe(`${OTHER_LINES}${BEGIN}\n0 9 * * 1 something\n`);
+  });
+});
+
+/**
+ * Against the real crontab program. It edits the crontab of the user running the tests, so it runs
+ * only when CI is set or MTL_TEST_REAL_CRONTAB=1, and puts the crontab back as it found it.
+ */
+const realAllowed = Boolean(process.env.CI || process.env.MTL_TEST_REAL_CRONTAB) && spawnSync('crontab', ['-l']).error === undefined;
+
+describe.runIf(realAllowed)('mtl cron with the real crontab program', () => {
+  let saved: string | undefined;
+  beforeAll(() => {
+    const r = spawnSync('crontab', ['-l'], { encoding: 'utf8' });
+    saved = r.status === 0 ? r.stdout : undefined;
+  });
+  afterAll(() => {
+    if (saved === undefined) spawnSync('crontab', ['-r']);
+    else spawnSync('crontab', ['-'], { input: saved });
+  });
+  const real = () => spawnSync('crontab', ['-l'], { encoding: 'utf8' }).stdout;
+  const env = { env: { MTL_CRONTAB: undefined } };
+
+  it('install twice leaves one block; other lines survive; uninstall removes only the block', () => {
+    const home = tempHome();
+    const mine = '# a line of my own  \n17 3 * * 0 /bin/true --not-mtl\n';
+    expect(spawnSync('crontab', ['-'], { input: mine }).status).toBe(0);
+    ok(home, ['cron', 'install'], env);
+    ok(home, ['cron', 'install'], env);
+    const installed = real();
+    expect(blocks(installed)).toBe(1);
+    expect(installed.startsWith(mine)).toBe(true);
+    expect(installed).toContain(`0 9 * * 1 MTL_HOME='${home}'`);
+    expect(ok(home, ['cron', 'status'], env)).toContain('cron        installed');
+    ok(home, ['cron', 'uninstall'], env);
+    expect(real()).toBe(mine);
+  });
+});

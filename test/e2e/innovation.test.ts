@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { mtl, ok, readStore, tempHome } from '../helpers/cli.js';
+
+const at = (day: string) => ({ env: { MTL_NOW: `${day}T10:00:00` } });
+
+describe('mtl innovation', () => {
+  it('suggests planning one when the quarter has none', () => {
+    const home = tempHome();
+    const r = mtl(home, ['innovation'], at('2027-02-03'));
+    expect(r).toEqual({ code: 0, stdout: 'No innovation week planned for 2027-Q1 (56 days left in the quarter).\n', stderr: 'Plan one: mtl innovation plan 2027-02-15\n' });
+    expect(JSON.parse(ok(home, ['innovation', '--json'], at('2027-02-03')))).toEqual({ quarter: '2027-Q1', week: null, weeks: [] });
+  });
+
+  it('plans Monday to Friday with the demo on Friday, and shows the countdown', () => {
+    const home = tempHome();
+    const r = mtl(home, ['innovation', 'plan', '2027-02-15'], at('2027-02-03'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'Planned the 2027-Q1 innovation week: Mon 2027-02-15 to Fri 2027-02-19, demo day Fri 2027-02-19.\n' +
+        'Tell the team now, so everyone can pick a project and invite people to the demo. See it: mtl innovation\n',
+    );
+    expect(readStore(home).innovationWeeks).toEqual([{ quarter: '2027-Q1', start: '2027-02-15', end: '2027-02-19', demo: '2027-02-19', planned: '2027-02-03' }]);
+    expect(ok(home, ['innovation'], at('2027-02-03'))).toBe('Innovation week 2027-Q1: Mon 2027-02-15 to Fri 2027-02-19, demo day Fri 2027-02-19; starts in 12 days.\n');
+    expect(ok(home, ['innovation'], at('2027-02-17'))).toContain('; under way; demo in 2 days.');
+    expect(ok(home, ['innovation'], at('2027-02-19'))).toContain('; demo day is today.');
+    const done = mtl(home, ['innovation'], at('2027-03-01'));
+    expect(done.stdout).toContain('; held.');
+    expect(done.stderr).toBe("Next quarter's: mtl innovation plan 2027-04-05\n");
+    expect(JSON.parse(ok(home, ['innovation', '--json'], at('2027-02-03'))).week).toEqual({
+      quarter: '2027-Q1',
+      start: '2027-02-15',
+      end: '2027-02-19',
+      demo: '2027-02-19',
+      planned: '2027-02-03',
+      status: 'upcoming',
+      daysUntil: 12,
+    });
+  });
+
+  it('keeps one week per quarter: planning again replaces it and says so', () => {
+    const home = tempHome();
+    ok(home, ['innovation', 'plan', '2027-02-15'], at('2027-02-03'));
+    ok(home, ['innovation', 'plan', '2027-04-12'], at('2027-02-03'));
+    const r = mtl(home, ['innovation', 'plan', 'next wednesday'], at('2027-02-03'));
+    expect(r.stderr).toContain('Planned the 2027-Q1 innovation week: Wed 2027-02-10 to Tue 2027-02-16, demo day Tue 2027-02-16.');
+    expect(r.stderr).toContain('It replaces the week planned earlier (2027-02-15 to 2027-02-19).');
+    expect(readStore(home).innovationWeeks.map((w: { quarter: string; start: string }) => `${w.quarter} ${w.start}`)).toEqual(['2027-Q1 2027-02-10', '2027-Q2 2027-04-12']);
+    expect(ok(home, ['innovation'], at('2027-02-03'))).toContain('Next: 2027-Q2, Mon 2027-04-12 to Fri 2027-04-16; starts in 68 days.');
+    // The nudge no longer asks for this quarter's week.
+    expect(JSON.parse(ok(home, ['nudge', '--json'], at('2027-02-03'))).reminders.map((r: { kind: string }) => r.kind)).not.toContain('innovation');
+  });
+
+  it('refuses a start it cannot read, writing nothing', () => {
+    const home = tempHome();
+    const r = mtl(home, ['innovation', 'plan', 'someday'], at('2027-02-03'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Cannot read "someday" as a deadline');
+    expect(mtl(home, ['innovation', 'plan'], at('2027-02-03')).code).toBe(2);
+    expect(() => readStore(home)).toThrow();
+  });
+});

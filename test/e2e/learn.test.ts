@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { mtl, ok, readStore, tempHome } from '../helpers/cli.js';
+
+const at = (day: string) => ({ env: { MTL_NOW: `${day}T10:00:00` } });
+
+describe('mtl learn', () => {
+  it('logs hours and tips, and reports them against the pro-rata target', () => {
+    const home = tempHome();
+    const logged = mtl(home, ['learn', 'log', '1.5', 'Extreme Ownership, chapters 1-3'], at('2027-01-20'));
+    expect(logged).toMatchObject({ code: 0, stdout: '' });
+    expect(logged.stderr).toBe('Logged 1.5 hours: Extreme Ownership, chapters 1-3\n2027-Q1: 1.5 of 12 hours. Tried a tip from it? mtl learn apply "<tip>"\n');
+    ok(home, ['learn', 'log', '2', 'Leadership podcast'], at('2027-02-01'));
+    ok(home, ['learn', 'log', '5', 'last quarter'], at('2026-12-20'));
+    const tip = mtl(home, ['learn', 'apply', 'Asked two questions before answering in design review'], at('2027-02-02'));
+    expect(tip.stderr).toBe('Noted a tip tried in practice: Asked two questions before answering in design review\n1 tip applied this quarter. See all: mtl learn\n');
+    ok(home, ['learn', 'read', 'extreme'], at('2027-02-03'));
+    expect(readStore(home).learning).toEqual({
+      logs: [
+        { date: '2027-01-20', hours: 1.5, what: 'Extreme Ownership, chapters 1-3' },
+        { date: '2027-02-01', hours: 2, what: 'Leadership podcast' },
+        { date: '2026-12-20', hours: 5, what: 'last quarter' },
+      ],
+      tips: [{ date: '2027-02-02', tip: 'Asked two questions before answering in design review' }],
+      booksRead: ['Extreme Ownership'],
+    });
+
+    const r = mtl(home, ['learn'], at('2027-02-15'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'Learning in 2027-Q1 (44 days left)',
+        '  29%  3.5 of 12 hours; behind: a steady pace would be 6.1 by today',
+        '',
+        'Reading list',
+        '  [x] Extreme Ownership, Jocko Willink & Leif Babin',
+        '  [ ] Mindset, Carol Dweck',
+        '  [ ] How to Win Friends and Influence People, Dale Carnegie',
+        '  [ ] The 5 Levels of Leadership, John C. Maxwell',
+        '  [ ] Think Again, Adam Grant',
+        '  [ ] Start with Why, Simon Sinek',
+        '  [ ] Harvard Business Review, the magazine and hbr.org',
+        '',
+        'Tips tried this quarter',
+        '  2027-02-02  Asked two questions before answering in design review',
+        '',
+        'Logged this quarter',
+        '  2027-01-20   1.5h  Extreme Ownership, chapters 1-3',
+        '  2027-02-01     2h  Leadership podcast',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stderr).toBe('Next: mtl learn log <hours> "<what>"\n');
+  });
+
+  it('follows learningHoursPerQuarter and prints JSON', () => {
+    const home = tempHome();
+    ok(home, ['learn', 'log', '3', 'course'], at('2027-01-10'));
+    ok(home, ['config', 'set', 'learningHoursPerQuarter', '4']);
+    const json = JSON.parse(ok(home, ['learn', '--json'], at('2027-02-15')));
+    expect(json).toMatchObject({ quarter: '2027-Q1', hours: 3, target: 4, expected: 2, behind: false, daysLeft: 44, tips: [], logs: [{ date: '2027-01-10', hours: 3, what: 'course' }] });
+    expect(json.books).toHaveLength(7);
+    expect(json.books[0]).toEqual({ title: 'Extreme Ownership', author: 'Jocko Willink & Leif Babin', read: false });
+    expect(ok(home, ['learn', 'show', '--json'], at('2027-02-15'))).toBe(JSON.stringify(json, null, 2) + '\n');
+  });
+
+  it('refuses bad hours, empty text and unknown or ambiguous books, writing nothing', () => {
+    const home = tempHome();
+    for (const hours of ['0', '101', 'two', '1,5']) {
+      const r = mtl(home, ['learn', 'log', hours, 'x'], at('2027-02-15'));
+      expect(r.code, hours).toBe(1);
+      expect(r.stderr).toContain(`mtl: "${hours}" is not a number of hours: give a positive number up to 100; decimals are fine.`);
+    }
+    expect(mtl(home, ['learn', 'log', '1', '  '], at('2027-02-15')).stderr).toContain('The description of what you learned is empty.');
+    expect(mtl(home, ['learn', 'apply', ''], at('2027-02-15')).stderr).toContain('The tip is empty.');
+    const unknown = mtl(home, ['learn', 'read', 'dune'], at('2027-02-15'));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No book of the reading list starts with "dune".\nThe list:\n  Extreme Ownership\n');
+    expect(mtl(home, ['learn', 'read', 'h'], at('2027-02-15')).stderr).toContain('"h" matches 2 books: How to Win Friends and Influence People, Harvard Business Review.');
+    expect(mtl(home, ['learn', 'log', '1'], at('2027-02-15')).code).toBe(2);
+    expect(mtl(home, ['learn'], at('2027-02-15')).code).toBe(0);
+    expect(() => readStore(home)).toThrow();
+  });
+
+  it('marks a book read once, matched case-insensitively by its start', () => {
+    const home = tempHome();
+    expect(mtl(home, ['learn', 'read', 'THE 5 levels'], at('2027-02-15')).stderr).toBe(
+      'Marked read: The 5 Levels of Leadership (John C. Maxwell). Now try one idea from it: mtl learn apply "<tip>"\n',
+    );
+    expect(mtl(home, ['learn', 'read', '5 levels of'], at('2027-02-16')).stderr).toBe('The 5 Levels of Leadership was already marked read.\n');
+    expect(readStore(home).learning.booksRead).toEqual(['The 5 Levels of Leadership']);
+  });
+});

@@ -1,0 +1,149 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, mode, mtl, ok, readStore, tempHome } from '../helpers/cli.js';
+import { busyStore, writeStore } from '../helpers/store-fixture.js';
+import { TmuxSession } from '../helpers/tmux.js';
+
+const at = (instant: string) => ({ env: { MTL_NOW: instant } });
+const MONDAY = '2027-02-15T09:00:00';
+
+describe('mtl nudge', () => {
+  it('prints each reminder with why and the next command, plus the mindset prompt', () => {
+    const home = tempHome();
+    busyStore(home);
+    const r = mtl(home, ['nudge'], at(MONDAY));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('mtl nudge for 2027-02-15: 2 reminders');
+    expect(r.stdout).toContain(
+      [
+        '- Goal g2 "Hand the roadmap to the team": due today.',
+        '  Why: The deadline is close: record where it stands while there is still time to act.',
+        '  Next: mtl goals check-in g2 "<note>" --progress N',
+        '',
+        '- Alice: never recognised in 42 days on the team.',
+        '  Why: Noticing good work every week, in private and in public, is how people learn what counts.',
+        '  Next: mtl praise Alice "..."',
+      ].join('\n'),
+    );
+    expect(r.stdout).not.toContain('Bob');
+    expect(r.stdout).not.toContain('Gone');
+    expect(r.stdout).toMatch(/\nMindset of the week: .+\n  .+\n$/);
+    const store = readStore(home);
+    expect(store.nudge.lastRunAt).toBe(new Date(2027, 1, 15, 9).toISOString());
+    expect(store.nudge.shown).toEqual({ 'goal:g2': '2027-02-15', 'recognition:r1': '2027-02-15', [`mindset:${store.nudge.prompts['2027-Q1'][0]}`]: '2027-02-15' });
+    expect(mode(path.join(home, 'mtl.json'))).toBe(0o600);
+  });
+
+  it('stays quiet on a second run the same day, unless --all', () => {
+    const home = tempHome();
+    busyStore(home);
+    const first = ok(home, ['nudge'], at(MONDAY));
+    const again = mtl(home, ['nudge'], at('2027-02-15T17:30:00'));
+    expect(again).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readStore(home).nudge.lastRunAt).toBe(new Date(2027, 1, 15, 17, 30).toISOString());
+    expect(ok(home, ['nudge', '--all'], at('2027-02-15T18:00:00'))).toBe(first);
+    expect(ok(home, ['nudge'], at('2027-02-16T09:00:00'))).toContain('Alice: never recognised in 43 days');
+  });
+
+  it('prints nothing and exits 0 when nothing is due, but records the run', () => {
+    const home = tempHome();
+    busyStore(home);
+    const quiet = { env: { MTL_NOW: '2027-02-12T09:00:00' } };
+    const store = readStore(home);
+    store.goals = [];
+    store.praise.push({ id: 'p2', member: 'r1', text: 'x', date: '2027-02-11', at: '2027-02-11T10:00:00Z', public: false });
+    fs.writeFileSync(path.join(home, 'mtl.json'), JSON.stringify(store));
+    expect(mtl(home, ['nudge'], quiet)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readStore(home).nudge.lastRunAt).toBe(new Date(2027, 1, 12, 9).toISOString());
+    expect(JSON.parse(ok(home, ['nudge', '--json'], quiet))).toEqual({ date: '2027-02-12', reminders: [], mindset: null, previousRunAt: new Date(2027, 1, 12, 9).toISOString() });
+  });
+
+  it('prints JSON with stable fields', () => {
+    const home = tempHome();
+    busyStore(home);
+    const json = JSON.parse(ok(home, ['nudge', '--json'], at(MONDAY)));
+    expect(json.date).toBe('2027-02-15');
+    expect(json.previousRunAt).toBeNull();
+    expect(json.reminders).toEqual([
+      expect.objectContaining({ key: 'goal:g2', kind: 'goal', command: 'mtl goals check-in g2 "<note>" --progress N', text: expect.any(String), why: expect.any(String) }),
+      expect.objectContaining({ key: 'recognition:r1', kind: 'recognition', since: '2027-01-04', command: 'mtl praise Alice "..."' }),
+    ]);
+    expect(json.mindset).toEqual({ id: expect.any(String), theme: expect.any(String), title: expect.any(String), text: expect.any(String) });
+  });
+
+  it('catches up after three weeks of missed runs and says so', () => {
+    const home = tempHome();
+    busyStore(home);
+    ok(home, ['nudge'], at(MONDAY));
+    const late = ok(home, ['nudge'], at('2027-03-08T09:00:00'));
+    expect(late).toContain('(the last nudge ran 21 days ago; this one catches up)');
+    expect(late).toContain('Goal g2 "Hand the roadmap to the team": 21 days overdue (due 2027-02-15); no check-in for 28 days.');
+    expect(late).toContain('Bob Stone: no praise logged for 26 days (last on 2027-02-10).');
+    expect(late).toContain("Next: mtl praise 'Bob Stone' \"...\"");
+  });
+
+  it('runs as cron would: no terminal, stdin closed, a minimal environment', () => {
+    const home = tempHome();
+    busyStore(home);
+    const r = spawnSync(process.execPath, [BIN, 'nudge'], {
+      env: { MTL_HOME: home, MTL_NOW: MONDAY, PATH: '/usr/bin:/bin', HOME: path.dirname(home), ...(process.env.TZ ? { TZ: process.env.TZ } : {}) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('mtl nudge for 2027-02-15: 2 reminders');
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('refuses damaged data without touching it', () => {
+    const home = tempHome();
+    writeStore(home);
+    fs.writeFileSync(path.join(home, 'mtl.json'), '{"version": 1, "goals": {}}');
+    const r = mtl(home, ['nudge'], at(MONDAY));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the field "goals" should be a list');
+    expect(fs.readFileSync(path.join(home, 'mtl.json'), 'utf8')).toBe('{"version": 1, "goals": {}}');
+  });
+
+  it('on a fresh data folder, starts with the self-assessment', () => {
+    const home = tempHome();
+    const out = ok(home, ['nudge'], at(MONDAY));
+    expect(out).toContain('- You have not taken the self-assessment yet.\n');
+    expect(out).toContain('  Next: mtl assess\n');
+    expect(out).toContain('  Next: mtl innovation plan 2027-02-22\n');
+    expect(fs.statSync(home).mode & 0o777).toBe(0o700);
+  });
+});
+
+describe.runIf(TmuxSession.available())('the reminder hint on interactive commands', () => {
+  it('shows one line on the dashboard when the last nudge is over a week old, and obeys hints=false', async () => {
+    const home = tempHome();
+    busyStore(home);
+    const env = { MTL_HOME: home, MTL_NOW: MONDAY, NO_COLOR: '1' };
+    const run = async (expectHint: boolean) => {
+      const tmux = new TmuxSession(`${process.execPath} ${BIN}`, env);
+      try {
+        const screen = await tmux.waitFor('[exit 0]');
+        expect(screen).toContain('Latest assessment: 55/100');
+        if (expectHint) expect(screen).toContain('2 reminders due: run mtl nudge');
+        else expect(screen).not.toContain('reminders due');
+      } finally {
+        tmux.kill();
+      }
+    };
+    await run(true);
+    ok(home, ['config', 'set', 'hints', 'false']);
+    await run(false);
+    ok(home, ['config', 'set', 'hints', 'true']);
+    ok(home, ['nudge'], at('2027-02-14T09:00:00'));
+    await run(false);
+    // Piped, the dashboard never adds the hint.
+    expect(mtl(home, [], at('2027-03-15T09:00:00')).stderr).toBe('');
+  });
+});

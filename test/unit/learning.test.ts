@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { innovationStatus, innovationWeekFrom, nextQuarterStart, suggestedStart, weekOfQuarter } from '../../src/core/innovation.js';
+import { learningProgress, matchBooks, parseHours, READING_LIST, readingList } from '../../src/core/learning.js';
+import { emptyData } from '../../src/store/schema.js';
+
+describe('parseHours', () => {
+  it('takes positive numbers up to 100, decimals too', () => {
+    expect(parseHours('1.5')).toBe(1.5);
+    expect(parseHours(' 2 ')).toBe(2);
+    expect(parseHours('.5')).toBe(0.5);
+    expect(parseHours('100')).toBe(100);
+    for (const bad of ['0', '-1', '100.5', 'abc', '1h', '', '1e2', 'NaN', 'Infinity']) expect(parseHours(bad), bad).toBeUndefined();
+  });
+});
+
+describe('the reading list', () => {
+  it('holds the article’s resources', () => {
+    expect(READING_LIST.map((b) => b.title)).toEqual([
+      'Extreme Ownership',
+      'Mindset',
+      'How to Win Friends and Influence People',
+      'The 5 Levels of Leadership',
+      'Think Again',
+      'Start with Why',
+      'Harvard Business Review',
+    ]);
+  });
+
+  it('matches a title by its start, case-insensitively, with or without "the"', () => {
+    expect(matchBooks('extreme').map((b) => b.title)).toEqual(['Extreme Ownership']);
+    expect(matchBooks('5 LEVELS').map((b) => b.title)).toEqual(['The 5 Levels of Leadership']);
+    expect(matchBooks('the 5 levels of leadership').map((b) => b.title)).toEqual(['The 5 Levels of Leadership']);
+    expect(matchBooks('How to win friends, and')).toEqual([READING_LIST[2]]);
+    expect(matchBooks('mindset').map((b) => b.title)).toEqual(['Mindset']);
+    expect(matchBooks('s')).toEqual([READING_LIST[5]]);
+    expect(matchBooks('h').map((b) => b.title)).toEqual(['How to Win Friends and Influence People', 'Harvard Business Review']);
+    expect(matchBooks('ownership')).toEqual([]);
+    expect(matchBooks('  ')).toEqual([]);
+  });
+
+  it('marks the books read, whatever their case', () => {
+    const learning = { ...emptyData().learning, booksRead: ['think again'] };
+    expect(readingList(learning).filter((b) => b.read).map((b) => b.title)).toEqual(['Think Again']);
+  });
+});
+
+describe('learningProgress', () => {
+  const learning = {
+    logs: [
+      { date: '2026-12-31', hours: 5, what: 'last quarter' },
+      { date: '2027-01-10', hours: 1.5, what: 'book' },
+      { date: '2027-02-01', hours: 2.25, what: 'talks' },
+      { date: '2027-02-20', hours: 3, what: 'later' },
+    ],
+    tips: [
+      { date: '2026-12-20', tip: 'old' },
+      { date: '2027-01-12', tip: 'asked instead of told' },
+    ],
+    booksRead: [],
+  };
+
+  it('counts this quarter up to today against the pro-rata target', () => {
+    // 2027-02-15 is day 46 of 90: 12 x 46 / 90 = 6.13.
+    const p = learningProgress(learning, '2027-02-15', 12);
+    expect(p).toMatchObject({ quarter: '2027-Q1', hours: 3.8, target: 12, expected: 6.1, behind: true, daysLeft: 44 });
+    expect(p.tips.map((t) => t.tip)).toEqual(['asked instead of told']);
+    expect(learningProgress(learning, '2027-01-01', 12)).toMatchObject({ hours: 0, expected: 0.1, behind: true });
+    expect(learningProgress(learning, '2027-03-31', 6.75)).toMatchObject({ hours: 6.8, expected: 6.8, behind: false });
+    expect(learningProgress(learning, '2027-02-15', 0)).toMatchObject({ expected: 0, behind: false });
+  });
+});
+
+describe('the innovation week', () => {
+  it('runs five working days from the start, demo on the last', () => {
+    expect(innovationWeekFrom('2027-02-15', '2027-02-01')).toEqual({ quarter: '2027-Q1', start: '2027-02-15', end: '2027-02-19', demo: '2027-02-19', planned: '2027-02-01' });
+    expect(innovationWeekFrom('2027-02-17', '2027-02-01')).toMatchObject({ start: '2027-02-17', end: '2027-02-23' });
+    expect(innovationWeekFrom('2027-02-13', '2027-02-01')).toMatchObject({ start: '2027-02-15', end: '2027-02-19' });
+    expect(innovationWeekFrom('2027-03-31', '2027-02-01')).toMatchObject({ quarter: '2027-Q1', end: '2027-04-06' });
+  });
+
+  it('knows where it stands and which quarter has one', () => {
+    const week = innovationWeekFrom('2027-02-15', '2027-02-01');
+    expect(['2027-02-14', '2027-02-15', '2027-02-19', '2027-02-20'].map((d) => innovationStatus(week, d))).toEqual(['upcoming', 'in-progress', 'in-progress', 'done']);
+    expect(weekOfQuarter([week], '2027-Q1')).toBe(week);
+    expect(weekOfQuarter([week], '2027-Q2')).toBeUndefined();
+  });
+
+  it('suggests a Monday at least a week away, in this quarter if it fits', () => {
+    expect(suggestedStart('2027-02-03')).toBe('2027-02-15');
+    expect(suggestedStart('2027-02-08')).toBe('2027-02-15');
+    expect(suggestedStart('2027-03-20')).toBe('2027-04-05');
+  });
+});
+
+describe('nextQuarterStart', () => {
+  it('is the first Monday of the next quarter, across a year end too', () => {
+    expect(nextQuarterStart('2027-03-01')).toBe('2027-04-05');
+    expect(nextQuarterStart('2027-12-30')).toBe('2028-01-03');
+  });
+});

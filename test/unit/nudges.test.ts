@@ -1,0 +1,300 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Chalk } from 'chalk';
+import type { Ctx } from '../../src/context.js';
+import { maybeHint } from '../../src/commands/hint.js';
+import { MINDSET_PROMPTS, mindsetOfWeek, weekStartOf } from '../../src/core/mindset.js';
+import { dueNudges, notShownToday, recordRun, type Reminder } from '../../src/core/nudges.js';
+import { emptyData, type Data, type Goal, type Member } from '../../src/store/schema.js';
+
+const prefs = { recognitionDays: 7, lookAheadDays: 14, checkInDays: 14, learningHoursPerQuarter: 0 };
+
+/** Local wall-clock time on a calendar day, in whatever TZ the test runs. */
+const at = (day: string, time = '09:00') => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [h, min] = time.split(':').map(Number) as [number, number];
+  return new Date(y, m - 1, d, h, min);
+};
+
+/** A store where the quarterly rules are satisfied, so each test sees only the rule it sets up. */
+function store(today: string, change: (d: Data) => void = () => {}): Data {
+  const data = emptyData();
+  const quarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+  data.assessments.push({ id: 'a1', date: today, at: `${today}T09:00:00Z`, tooEasy: false, answers: {}, score: 60, verdict: 'developing' });
+  data.innovationWeeks.push({ quarter, start: today, end: today, demo: today, planned: today });
+  change(data);
+  return data;
+}
+
+const member = (id: string, name: string, added = '2026-01-01', removed?: string): Member => ({ id, name, added, notes: [], ...(removed ? { removed } : {}) });
+const praise = (memberId: string, date: string) => ({ id: `p-${date}`, member: memberId, text: 'nice', date, at: `${date}T10:00:00Z`, public: false });
+const goal = (id: string, fields: Partial<Goal>): Goal => ({ id, title: `Goal ${id}`, template: 'autonomy', file: `/g/${id}.md`, created: '2027-01-01', status: 'open', progress: 0, checkIns: [], ...fields });
+/** Two goals this quarter for a member, so the member-goals rule stays quiet. */
+const twoGoals = (memberId: string, quarter: string) =>
+  ['x', 'y'].map((s) => ({ id: `${memberId}${s}`, member: memberId, title: s, quarter, status: 'done' as const, progress: 100, created: '2027-01-01', checkIns: [] }));
+
+const kinds = (list: Reminder[]) => list.map((r) => r.kind);
+const only = (list: Reminder[], kind: Reminder['kind']) => list.filter((r) => r.kind === kind);
+
+describe('recognition', () => {
+  it('flags a report never praised, saying how long they have been on the team', () => {
+    const data = store('2027-01-18', (d) => {
+      d.members.push(member('m1', 'Alice', '2027-01-04'));
+      d.memberGoals.push(...twoGoals('m1', '2027-Q1'));
+    });
+    const [r, ...rest] = dueNudges(data, at('2027-01-18'), prefs);
+    expect(rest).toEqual([]);
+    expect(r).toMatchObject({ key: 'recognition:m1', kind: 'recognition', since: '2027-01-04', command: 'mtl praise Alice "..."' });
+    expect(r!.text).toBe('Alice: never recognised in 14 days on the team.');
+  });
+
+  it('flags praise exactly seven days ago, not six', () => {
+    const data = (day: string) =>
+      store('2027-01-18', (d) => {
+        d.members.push(member('m1', 'Alice'));
+        d.memberGoals.push(...twoGoals('m1', '2027-Q1'));
+        d.praise.push(praise('m1', '2027-01-02'), praise('m1', day));
+      });
+    const seven = only(dueNudges(data('2027-01-11'), at('2027-01-18'), prefs), 'recognition');
+    expect(seven.map((r) => r.text)).toEqual(['Alice: no praise logged for 7 days (last on 2027-01-11).']);
+    expect(only(dueNudges(data('2027-01-12'), at('2027-01-18'), prefs), 'recognition')).toEqual([]);
+  });
+
+  it('follows recognitionDays, ignores removed reports and quotes names for the shell', () => {
+    const data = store('2027-01-18', (d) => {
+      d.members.push(member('m1', 'Mary Ann'), member('m2', 'Bob', '2026-01-01', '2027-01-10'));
+      d.memberGoals.push(...twoGoals('m1', '2027-Q1'));
+      d.praise.push(praise('m1', '2027-01-08'));
+    });
+    expect(dueNudges(data, at('2027-01-18'), { ...prefs, recognitionDays: 14 })).toEqual([]);
+    const [r] = dueNudges(data, at('2027-01-18'), prefs);
+    expect(r!.command).toBe(`mtl praise 'Mary Ann' "..."`);
+  });
+});
+
+describe('goals', () => {
+  const today = '2027-01-04';
+  const goalsOf = (g: Goal, p = prefs) => only(dueNudges(store(today, (d) => d.goals.push(g)), at(today), p), 'goal');
+
+  it('flags a goal due today', () => {
+    const [r] = goalsOf(goal('g2', { due: '2027-01-04', created: '2027-01-01' }));
+    expect(r).toMatchObject({ key: 'goal:g2', text: 'Goal g2 "Goal g2": due today.', command: 'mtl goals check-in g2 "<note>" --progress N' });
+  });
+
+  it('flags a goal overdue across a year end, counting calendar days', () => {
+    const [r] = goalsOf(goal('g1', { due: '2026-12-28', created: '2026-12-27' }));
+    expect(r!.text).toBe('Goal g1 "Goal g1": 7 days overdue (due 2026-12-28).');
+    expect(r!.since).toBe('2026-12-28');
+  });
+
+  it('uses the look-ahead for deadlines', () => {
+    expect(goalsOf(goal('g1', { due: '2027-01-18' }))[0]!.text).toContain('due in 14 days (2027-01-18)');
+    expect(goalsOf(goal('g1', { due: '2027-01-19' }))).toEqual([]);
+    expect(goalsOf(goal('g1', { due: '2027-01-19' }), { ...prefs, lookAheadDays: 30 })).toHaveLength(1);
+  });
+
+  it('flags 14 days without a check-in, counting from creation or the last check-in', () => {
+    expect(goalsOf(goal('g1', { created: '2026-12-21' }))[0]!.text).toBe('Goal g1 "Goal g1": no check-in since it was created 14 days ago.');
+    expect(goalsOf(goal('g1', { created: '2026-12-22' }))).toEqual([]);
+    const checked = goal('g1', { created: '2026-10-01', checkIns: [{ date: '2026-12-10', at: '', note: '' }, { date: '2026-12-21', at: '', note: '' }] });
+    expect(goalsOf(checked)[0]).toMatchObject({ since: '2026-12-21', text: 'Goal g1 "Goal g1": no check-in for 14 days.' });
+  });
+
+  it('puts both reasons in one reminder, and ignores done goals', () => {
+    const [r] = goalsOf(goal('g1', { created: '2026-11-01', due: '2027-01-02' }));
+    expect(r!.text).toBe('Goal g1 "Goal g1": 2 days overdue (due 2027-01-02); no check-in since it was created 64 days ago.');
+    expect(goalsOf(goal('g1', { created: '2026-11-01', due: '2027-01-02', status: 'done' }))).toEqual([]);
+  });
+});
+
+describe("reports' quarterly goals", () => {
+  const withGoals = (today: string, count: number, status: 'open' | 'done' = 'open') =>
+    store(today, (d) => {
+      d.members.push(member('m1', 'Alice'));
+      d.praise.push(praise('m1', today));
+      d.memberGoals.push(...twoGoals('m1', '2027-Q1').slice(0, count).map((g) => ({ ...g, status })));
+    });
+
+  it('asks for two or more goals per report this quarter', () => {
+    const [r] = dueNudges(withGoals('2027-02-01', 1), at('2027-02-01'), prefs);
+    expect(r).toMatchObject({ kind: 'member-goals', key: 'member-goals:m1:2027-Q1', text: 'Alice has 1 goal for 2027-Q1; help them set 2-3.', command: 'mtl member-goals Alice add "<title>"' });
+    expect(dueNudges(withGoals('2027-02-01', 2), at('2027-02-01'), prefs)).toEqual([]);
+  });
+
+  it('asks for the end-of-quarter check-in in the last 14 days, while goals are open', () => {
+    expect(dueNudges(withGoals('2027-03-17', 2), at('2027-03-17'), prefs)).toEqual([]);
+    const [r] = dueNudges(withGoals('2027-03-18', 2), at('2027-03-18'), prefs);
+    expect(r).toMatchObject({ kind: 'member-goals-check-in', text: "2027-Q1 ends in 13 days: go through Alice's 2 open goals with them (m1x, m1y).", command: 'mtl member-goals Alice check-in m1x "<note>" --progress N' });
+    expect(dueNudges(withGoals('2027-03-31', 2), at('2027-03-31'), prefs)[0]!.text).toContain('ends today');
+    expect(dueNudges(withGoals('2027-03-20', 2, 'done'), at('2027-03-20'), prefs)).toEqual([]);
+  });
+});
+
+describe('quarterly rituals', () => {
+  it('asks for an innovation week when none is planned this quarter', () => {
+    const data = store('2027-02-03', (d) => {
+      d.innovationWeeks = [{ quarter: '2027-Q2', start: '2027-04-05', end: '2027-04-09', demo: '2027-04-09', planned: '2027-02-01' }];
+    });
+    const [r] = dueNudges(data, at('2027-02-03'), prefs);
+    expect(r).toMatchObject({ kind: 'innovation', key: 'innovation:2027-Q1', command: 'mtl innovation plan 2027-02-15' });
+    expect(r!.text).toBe('No innovation week planned for 2027-Q1 (56 days left in the quarter).');
+  });
+
+  it('flags learning behind the pro-rata target only', () => {
+    const withHours = (hours: number) => store('2027-02-15', (d) => d.learning.logs.push({ date: '2027-01-20', hours, what: 'book' }));
+    // 2027-02-15 is day 46 of a 90-day quarter: 12 x 46 / 90 = 6.13 hours by now.
+    const [r] = dueNudges(withHours(6), at('2027-02-15'), { ...prefs, learningHoursPerQuarter: 12 });
+    expect(r).toMatchObject({ kind: 'learning', text: 'Learning: 6 of 12 hours this quarter; a steady pace would be 6.1 by now.', command: 'mtl learn log <hours> "<what>"' });
+    expect(dueNudges(withHours(6.5), at('2027-02-15'), { ...prefs, learningHoursPerQuarter: 12 })).toEqual([]);
+    expect(dueNudges(withHours(0.5), at('2027-02-15'), prefs)).toEqual([]);
+  });
+
+  it('asks for a self-assessment after 90 days, or when there is none', () => {
+    const data = store('2027-04-01', (d) => {
+      d.assessments[0]!.date = '2027-01-01';
+      d.innovationWeeks.push({ quarter: '2027-Q1', start: '2027-01-04', end: '2027-01-08', demo: '2027-01-08', planned: '2027-01-01' });
+      d.innovationWeeks.push({ quarter: '2027-Q2', start: '2027-04-01', end: '2027-04-07', demo: '2027-04-07', planned: '2027-03-01' });
+    });
+    const [r] = dueNudges(data, at('2027-04-01'), prefs);
+    expect(r).toMatchObject({ kind: 'assessment', command: 'mtl assess', since: '2027-01-01', text: 'Your last self-assessment was 90 days ago (2027-01-01, score 60).' });
+    expect(dueNudges(data, at('2027-03-31'), prefs)).toEqual([]);
+    expect(kinds(dueNudges(emptyData(), at('2027-03-31'), prefs))).toEqual(['innovation', 'assessment']);
+  });
+});
+
+describe('catch-up', () => {
+  it('after three weeks of missed runs, says how long it has been', () => {
+    const data = store('2027-02-22', (d) => {
+      d.members.push(member('m1', 'Alice'));
+      d.memberGoals.push(...twoGoals('m1', '2027-Q1'));
+      d.praise.push(praise('m1', '2027-01-29'));
+      d.goals.push(goal('g1', { created: '2027-01-25', checkIns: [{ date: '2027-01-29', at: '', note: '' }] }));
+      d.nudge.lastRunAt = at('2027-02-01').toISOString();
+    });
+    const due = dueNudges(data, at('2027-02-22'), prefs);
+    expect(due.map((r) => r.text)).toEqual(['Goal g1 "Goal g1": no check-in for 24 days.', 'Alice: no praise logged for 24 days (last on 2027-01-29).']);
+    // The rules read the state, not the runs: the same reminders whatever the last run.
+    delete data.nudge.lastRunAt;
+    expect(dueNudges(data, at('2027-02-22'), prefs)).toEqual(due);
+  });
+});
+
+describe('in America/New_York across the start of daylight saving time', () => {
+  const saved = process.env.TZ;
+  beforeEach(() => {
+    process.env.TZ = 'America/New_York';
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  });
+
+  it('counts the 23-hour Sunday as a day like any other', () => {
+    // Clocks went forward on Sunday 2027-03-14; the week from Monday 8th to Monday 15th is 167 hours.
+    const data = store('2027-03-15', (d) => {
+      d.members.push(member('m1', 'Alice'));
+      d.memberGoals.push(...twoGoals('m1', '2027-Q1'));
+      d.praise.push(praise('m1', '2027-03-08'));
+      d.goals.push(goal('g1', { created: '2027-03-01', due: '2027-03-15' }), goal('g2', { created: '2027-03-02', checkIns: [] }));
+    });
+    const early = at('2027-03-15', '00:30');
+    expect(early.getTimezoneOffset()).toBe(240);
+    const due = dueNudges(data, early, prefs);
+    expect(due.map((r) => r.text)).toEqual([
+      'Goal g1 "Goal g1": due today; no check-in since it was created 14 days ago.',
+      'Alice: no praise logged for 7 days (last on 2027-03-08).',
+    ]);
+    expect(only(due, 'goal').map((r) => r.key)).toEqual(['goal:g1']);
+    expect(only(dueNudges(data, at('2027-03-14', '23:30'), prefs), 'recognition')).toEqual([]);
+    expect(weekStartOf('2027-03-15')).toBe('2027-03-15');
+    expect(weekStartOf('2027-03-14')).toBe('2027-03-08');
+  });
+});
+
+describe('a run', () => {
+  const today = '2027-01-18';
+  const data = () => store(today, (d) => d.members.push(member('m1', 'Alice'), member('m2', 'Bob')));
+
+  it('prints each reminder once a day unless --all, and records its time', () => {
+    const d = data();
+    const first = notShownToday(dueNudges(d, at(today), prefs), d.nudge, today);
+    expect(first.length).toBeGreaterThan(2);
+    recordRun(d.nudge, at(today), first, mindsetOfWeek(d.nudge, today));
+    expect(d.nudge.lastRunAt).toBe(at(today).toISOString());
+    expect(notShownToday(dueNudges(d, at(today, '15:00'), prefs), d.nudge, today)).toEqual([]);
+    expect(notShownToday(dueNudges(d, at(today, '15:00'), prefs), d.nudge, today, true)).toEqual(first);
+    d.members.push(member('m3', 'Cy'));
+    expect(notShownToday(dueNudges(d, at(today, '16:00'), prefs), d.nudge, today).map((r) => r.key)).toEqual(['recognition:m3', 'member-goals:m3:2027-Q1']);
+    expect(notShownToday(dueNudges(d, at('2027-01-19'), prefs), d.nudge, '2027-01-19').length).toBe(first.length + 2);
+  });
+
+  it('forgets shown reminders after a month', () => {
+    const d = data();
+    d.nudge.shown = { old: '2026-12-01', recent: '2027-01-10' };
+    recordRun(d.nudge, at(today), [], null);
+    expect(d.nudge.shown).toEqual({ recent: '2027-01-10' });
+  });
+});
+
+describe('the mindset prompt of the week', () => {
+  it('has enough prompts for a quarter, with unique ids', () => {
+    expect(MINDSET_PROMPTS.length).toBeGreaterThanOrEqual(14);
+    expect(new Set(MINDSET_PROMPTS.map((p) => p.id)).size).toBe(MINDSET_PROMPTS.length);
+  });
+
+  it('keeps one prompt through a week and never repeats within a quarter', () => {
+    const d = emptyData();
+    const seen: string[] = [];
+    for (let day = '2027-04-01'; day <= '2027-06-30'; ) {
+      const prompt = mindsetOfWeek(d.nudge, day);
+      recordRun(d.nudge, at(day), [], prompt);
+      const sameWeek = mindsetOfWeek(d.nudge, day);
+      expect(sameWeek.id).toBe(prompt.id);
+      seen.push(prompt.id);
+      const next = at(day);
+      next.setDate(next.getDate() + 7);
+      day = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-${String(next.getDate()).padStart(2, '0')}`;
+    }
+    expect(seen).toHaveLength(13);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(d.nudge.prompts['2027-Q2']).toEqual(seen);
+  });
+
+  it('moves on the next week, and a skipped week uses up no prompt', () => {
+    const d = emptyData();
+    const a = mindsetOfWeek(d.nudge, '2027-01-04');
+    recordRun(d.nudge, at('2027-01-04'), [], a);
+    const b = mindsetOfWeek(d.nudge, '2027-01-25');
+    expect(b.id).not.toBe(a.id);
+    expect(MINDSET_PROMPTS.indexOf(b) - MINDSET_PROMPTS.indexOf(a)).toSatisfy((n: number) => n === 1 || n === 1 - MINDSET_PROMPTS.length);
+  });
+});
+
+describe('the hint on interactive commands', () => {
+  function ctx(now: Date, tty = true): { ctx: Ctx; err: string[] } {
+    const err: string[] = [];
+    const io = { out: () => {}, err: (t: string) => void err.push(t), stdoutIsTTY: tty, stdinIsTTY: tty, color: new Chalk({ level: 0 }), columns: 80 };
+    return { ctx: { io, env: {}, now, dataDir: '/nonexistent/mtl-hint-test', argv0: { node: 'node', script: 'mtl' } }, err };
+  }
+  const used = () => store('2027-01-18', (d) => d.members.push(member('m1', 'Alice')));
+
+  it('says how many reminders are due when the last nudge is over a week old', () => {
+    const d = used();
+    d.nudge.lastRunAt = at('2027-01-10').toISOString();
+    const { ctx: c, err } = ctx(at('2027-01-18'));
+    maybeHint(c, d);
+    // Recognition, member goals, and learning (the default target is 12 hours a quarter).
+    expect(err).toEqual(['3 reminders due: run mtl nudge\n']);
+  });
+
+  it('stays quiet after a recent nudge, when piped, and on an empty store', () => {
+    const d = used();
+    d.nudge.lastRunAt = at('2027-01-12').toISOString();
+    const recent = ctx(at('2027-01-18'));
+    maybeHint(recent.ctx, d);
+    const piped = ctx(at('2027-01-18'), false);
+    maybeHint(piped.ctx, used());
+    const empty = ctx(at('2027-01-18'));
+    maybeHint(empty.ctx, emptyData());
+    expect([...recent.err, ...piped.err, ...empty.err]).toEqual([]);
+  });
+});
