@@ -16,7 +16,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: !process.env.MTL_NO_MINIFY,
   keepNames: false,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',

@@ -20,6 +20,9 @@ import * as feedback from './commands/feedback/index.js';
 import * as memberGoals from './commands/member-goals/index.js';
 import * as delegate from './commands/delegate/index.js';
 import * as oneOnOne from './commands/one-on-one/index.js';
+import * as exportNoun from './commands/export/index.js';
+import * as importNoun from './commands/import/index.js';
+import * as completion from './commands/completion/index.js';
 
 /** Each noun registers its verbs; the code that runs them is imported only when one is invoked. */
 export interface Noun {
@@ -41,6 +44,9 @@ const NOUNS: Noun[] = [
   nudge,
   cron,
   config,
+  exportNoun,
+  importNoun,
+  completion,
 ];
 
 /** The three steps of the article, then the habit and the housekeeping, as --help shows them. */

@@ -1,5 +1,5 @@
 // npm run bench: times whole mtl commands against bare `node -e 0` in the same hyperfine run, at full
-// size (1,000 goals, 50 reports, 10,000 praise, 1,000 assessments) and at a tenth of it, and reads
+// size (1,000 goals, 50 reports, 10,000 praise, 1,000 assessments, and a few hundred of the rest) and at a tenth of it, and reads
 // each command's peak memory with GNU time. Needs hyperfine (apt-get install hyperfine time).
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,7 +17,7 @@ const COMMANDS = [
   ['goals', '--json'],
   ['prep'],
   ['praise', 'list', '--json'],
-  ['1on1', 'Report7'],
+  ['1on1', 'Report3'],
   ['team', 'list', '--json'],
   ['nudge', '--all'],
   ['learn'],

@@ -50,7 +50,7 @@ const data = {
     at: at(-(i % 400)),
     public: i % 2 === 0,
   })),
-  feedback: Array.from({ length: n(2000) }, (_, i) => ({
+  feedback: Array.from({ length: n(500) }, (_, i) => ({
     id: `f${i + 1}`,
     member: members[i % members.length].id,
     text: `Could write smaller pull requests (${i})`,
@@ -69,7 +69,7 @@ const data = {
     created: day(-10),
     checkIns: [],
   })),
-  delegations: Array.from({ length: n(200) }, (_, i) => ({
+  delegations: Array.from({ length: n(100) }, (_, i) => ({
     id: `d${i + 1}`,
     item: `Roadmap item ${i}`,
     member: members[i % members.length].id,
@@ -77,8 +77,8 @@ const data = {
     status: 'open',
     steps: { requirements: day(-1), 'tech-checkin': null, docs: null, dependencies: null },
   })),
-  oneOnOnes: Array.from({ length: n(1000) }, (_, i) => ({ member: members[i % members.length].id, date: day(-(i % 200)), at: at(-(i % 200)), feedbackDelivered: [] })),
-  learning: { logs: Array.from({ length: n(200) }, (_, i) => ({ date: day(-i), hours: 1.5, what: `Podcast ${i}` })), tips: [], booksRead: [] },
+  oneOnOnes: Array.from({ length: n(500) }, (_, i) => ({ member: members[i % members.length].id, date: day(-(i % 200)), at: at(-(i % 200)), feedbackDelivered: [] })),
+  learning: { logs: Array.from({ length: n(100) }, (_, i) => ({ date: day(-i), hours: 1.5, what: `Podcast ${i}` })), tips: [], booksRead: [] },
   innovationWeeks: [],
   nudge: { shown: {}, prompts: {} },
 };

@@ -1,0 +1,40 @@
+import { createEvents, type DateArray, type EventAttributes } from 'ics';
+import { addDaysToDay } from '../../core/dates.js';
+import { nameOf } from '../../core/team.js';
+import { UserError } from '../../errors.js';
+import type { Data, Day } from '../../store/schema.js';
+
+const dateArray = (day: Day): DateArray => [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
+
+/** All-day events from `first` to `last` inclusive (iCalendar's end day is exclusive). */
+function allDay(uid: string, title: string, first: Day, last: Day, description: string, stamp: Date): EventAttributes {
+  return {
+    uid: `${uid}@mtl`,
+    title,
+    description,
+    start: dateArray(first),
+    end: dateArray(addDaysToDay(last, 1)),
+    timestamp: stamp.getTime(),
+    productId: 'mtl',
+  } as EventAttributes;
+}
+
+/** Goal deadlines, reports' goal deadlines, innovation weeks and demo days, as an iCalendar file. */
+export function calendarOf(data: Data, now: Date): string {
+  const events: EventAttributes[] = [];
+  for (const g of data.goals.filter((g) => g.due)) {
+    events.push(allDay(`goal-${g.id}`, `Goal due: ${g.title}`, g.due!, g.due!, `mtl goal ${g.id} (${g.template}), ${g.status}. Check in: mtl goals check-in ${g.id}`, now));
+  }
+  for (const g of data.memberGoals.filter((g) => g.due)) {
+    const name = nameOf(data, g.member);
+    events.push(allDay(`member-goal-${g.id}`, `${name}'s goal due: ${g.title}`, g.due!, g.due!, `Talk it over in your 1:1: mtl 1on1 ${name}`, now));
+  }
+  for (const w of data.innovationWeeks) {
+    events.push(allDay(`innovation-${w.quarter}`, `Innovation week (${w.quarter})`, w.start, w.end, 'Everyone works on a project of their choice.', now));
+    events.push(allDay(`demo-${w.quarter}`, `Innovation week demo (${w.quarter})`, w.demo, w.demo, 'Each person shows what they built.', now));
+  }
+  if (events.length === 0) return 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:mtl\r\nX-WR-CALNAME:mtl\r\nEND:VCALENDAR\r\n';
+  const { error, value } = createEvents(events, { calName: 'mtl', productId: 'mtl' });
+  if (error || !value) throw new UserError(`Cannot write the calendar: ${error?.message ?? 'unknown error'}.`);
+  return value;
+}

@@ -1,0 +1,70 @@
+import { addDaysToDay, compareText, dayOf, quarterOf } from '../../core/dates.js';
+import { goalView, sortGoals } from '../../core/goals.js';
+import { activeMembers, recognitionBalance } from '../../core/team.js';
+import type { Data } from '../../store/schema.js';
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/**
+ * A readable summary for a performance review or a handover: the assessment trend, my goals, each
+ * report's recognition, goals and delegated work, and the last 90 days. Personal notes only on request.
+ */
+export function markdownSummary(data: Data, now: Date, options: { withNotes: boolean }): string {
+  const today = dayOf(now);
+  const since = addDaysToDay(today, -90);
+  const out: string[] = [`# Management summary, ${today}`, '', `Quarter ${quarterOf(today)}. Made with mtl.`, ''];
+
+  out.push('## Self-assessment', '');
+  const assessments = [...data.assessments].sort((a, b) => compareText(a.at, b.at));
+  const latest = assessments[assessments.length - 1];
+  if (!latest) out.push('No assessment yet.', '');
+  else {
+    const first = assessments[0]!;
+    out.push(`- Latest: ${latest.score}/100 (${latest.verdict}) on ${latest.date}`);
+    if (assessments.length > 1) out.push(`- First: ${first.score}/100 on ${first.date} (${signed(latest.score - first.score)} since, over ${assessments.length} assessments)`);
+    out.push('');
+  }
+
+  out.push('## My goals', '');
+  const goals = sortGoals(data.goals).map((g) => goalView(g, today));
+  if (goals.length === 0) out.push('No goals yet.', '');
+  else {
+    out.push('| Goal | Kind | Due | Status | Progress | Last check-in |', '| --- | --- | --- | --- | --- | --- |');
+    for (const g of goals) {
+      const last = g.lastCheckIn ? `${g.lastCheckIn.date}: ${cell(g.lastCheckIn.note)}` : '';
+      out.push(`| ${g.id} ${cell(g.title)} | ${g.template} | ${g.due ?? ''} | ${g.overdue ? 'overdue' : g.status} | ${g.progress}% | ${last} |`);
+    }
+    out.push('');
+  }
+
+  out.push('## Team', '');
+  const balances = recognitionBalance(data, today);
+  const members = activeMembers(data);
+  if (members.length === 0) out.push('No reports recorded.', '');
+  for (const member of members) {
+    const b = balances.find((x) => x.id === member.id)!;
+    out.push(`### ${member.name}`, '');
+    out.push(`- Recognition this quarter: ${b.quarter.praise} (${b.quarter.public} public); constructive feedback: ${b.quarter.feedback}; last praise: ${b.lastPraise ?? 'never'}`);
+    for (const g of data.memberGoals.filter((x) => x.member === member.id && x.quarter === quarterOf(today))) {
+      out.push(`- Goal: ${g.title} (${g.status}, ${g.progress}%${g.due ? `, due ${g.due}` : ''})`);
+    }
+    for (const d of data.delegations.filter((x) => x.member === member.id && x.status === 'open')) out.push(`- Owns: ${d.item}`);
+    if (options.withNotes) for (const n of member.notes) out.push(`- Note (${n.date}): ${n.text}`);
+    out.push('');
+  }
+
+  const recent = <T extends { date: string }>(list: T[]) => list.filter((x) => x.date >= since && x.date <= today);
+  const hours = recent(data.learning.logs).reduce((sum, l) => sum + l.hours, 0);
+  out.push(`## The last 90 days (${since} to ${today})`, '');
+  out.push(`- Praise logged: ${recent(data.praise).length} (${recent(data.praise).filter((p) => p.public).length} public)`);
+  out.push(`- Constructive feedback logged: ${recent(data.feedback).length}; 1:1s held: ${recent(data.oneOnOnes).length}`);
+  out.push(`- Goals completed: ${data.goals.filter((g) => g.doneOn && g.doneOn >= since).length}; roadmap items handed over: ${recent(data.delegations.map((d) => ({ date: d.created }))).length}`);
+  out.push(`- Leadership learning: ${Math.round(hours * 10) / 10} hours; tips tried: ${recent(data.learning.tips).length}`);
+  for (const w of data.innovationWeeks.filter((w) => w.end >= since)) out.push(`- Innovation week: ${w.start} to ${w.end}, demo ${w.demo}`);
+  out.push('');
+  return out.join('\n');
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildBackup } from '../../core/backup.js';
+import type { Ctx } from '../../context.js';
+import { UserError } from '../../errors.js';
+import { readData, writeAtomic } from '../../store/file-store.js';
+import { PREFERENCES_FILE } from '../../store/preferences.js';
+import type { Data } from '../../store/schema.js';
+import { VERSION } from '../../version.js';
+import { goalsDir } from '../goals/new.js';
+
+const FORMATS = ['json', 'md', 'ics'] as const;
+type Format = (typeof FORMATS)[number];
+
+export interface ExportOptions {
+  format: string;
+  output?: string;
+  withNotes?: boolean;
+}
+
+export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
+  const format = opts.format.toLowerCase() as Format;
+  if (!FORMATS.includes(format)) throw new UserError(`Unknown export format "${opts.format}".`, `Use one of: ${FORMATS.join(', ')}.`);
+  const data = readData(ctx.dataDir);
+  let text: string;
+  if (format === 'json') text = JSON.stringify(backupOf(ctx, data), null, 1) + '\n';
+  else if (format === 'md') text = (await import('./markdown.js')).markdownSummary(data, ctx.now, { withNotes: Boolean(opts.withNotes) });
+  else text = (await import('./ics.js')).calendarOf(data, ctx.now);
+  if (!opts.output) {
+    ctx.io.out(text);
+    return;
+  }
+  const file = path.resolve(opts.output);
+  try {
+    writeAtomic(file, text);
+  } catch (err) {
+    throw new UserError(`Cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? err}.`, 'Check that the folder exists and is writable; nothing was written.');
+  }
+  const next = format === 'json' ? `Restore it with: mtl import ${opts.output}` : format === 'ics' ? 'Import it in your calendar app.' : '';
+  ctx.io.err(`Wrote ${file} (${format}, readable by you alone). ${next}\n`);
+}
+
+function backupOf(ctx: Ctx, data: Data) {
+  const dir = goalsDir(ctx);
+  const goalFiles: Record<string, string> = {};
+  for (const goal of data.goals) {
+    const relative = path.relative(dir, goal.file);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+    const text = readIfThere(goal.file);
+    if (text !== undefined) goalFiles[relative] = text;
+  }
+  const templates: Record<string, string> = {};
+  const templatesDir = path.join(ctx.dataDir, 'templates');
+  for (const name of listMarkdown(templatesDir)) templates[name] = readIfThere(path.join(templatesDir, name)) ?? '';
+  const stored = readIfThere(path.join(ctx.dataDir, PREFERENCES_FILE));
+  return buildBackup(
+    { mtlVersion: VERSION, exportedAt: ctx.now.toISOString(), data, preferences: stored ? JSON.parse(stored) : {}, goalFiles, templates },
+    dir,
+  );
+}
+
+function readIfThere(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function listMarkdown(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+  } catch {
+    return [];
+  }
+}

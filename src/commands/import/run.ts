@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { isEmptyData, mergeData, parseBackup, type Backup } from '../../core/backup.js';
+import type { Ctx } from '../../context.js';
+import { UserError } from '../../errors.js';
+import { readData, updateData, writeAtomic } from '../../store/file-store.js';
+import { PREFERENCES_FILE, readPreferences } from '../../store/preferences.js';
+import type { Data } from '../../store/schema.js';
+import { plural } from '../../ui/output.js';
+
+export async function importData(ctx: Ctx, file: string, opts: { merge?: boolean }): Promise<void> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UserError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? err}.`, 'Give the path of a file made by: mtl export --format json');
+  }
+  const backup = parseBackup(text, file);
+  const current = readData(ctx.dataDir);
+  if (!isEmptyData(current) && !opts.merge) {
+    throw new UserError(
+      `${ctx.dataDir} already holds data (${summary(current)}); nothing was changed.`,
+      'Add the backup to it with --merge, or restore into an empty folder with --home <dir>.',
+    );
+  }
+  if (opts.merge) await merge(ctx, backup);
+  else await restore(ctx, backup);
+}
+
+async function restore(ctx: Ctx, backup: Backup): Promise<void> {
+  const prefsFile = path.join(ctx.dataDir, PREFERENCES_FILE);
+  const goalsDir = (typeof backup.preferences.goalsDir === 'string' && backup.preferences.goalsDir) || path.join(ctx.dataDir, 'goals');
+  const created: string[] = [];
+  await updateData(ctx.dataDir, (data) => {
+    if (!isEmptyData(data)) throw new UserError(`${ctx.dataDir} received data while importing; nothing was changed.`, 'Run the import again.');
+    try {
+      writeFiles(goalsDir, backup.goalFiles, created);
+      writeFiles(path.join(ctx.dataDir, 'templates'), backup.templates, created);
+      if (Object.keys(backup.preferences).length > 0 && !fs.existsSync(prefsFile)) {
+        writeAtomic(prefsFile, JSON.stringify(backup.preferences, null, '\t') + '\n');
+        created.push(prefsFile);
+      }
+    } catch (err) {
+      for (const f of created) fs.rmSync(f, { force: true });
+      throw err;
+    }
+    Object.assign(data, backup.data);
+    for (const goal of data.goals) goal.file = path.resolve(goalsDir, goal.file);
+  });
+  ctx.io.err(`Restored ${summary(backup.data)} into ${ctx.dataDir}. See it with: mtl\n`);
+}
+
+async function merge(ctx: Ctx, backup: Backup): Promise<void> {
+  const goalsDir = readPreferences(ctx.dataDir).goalsDir || path.join(ctx.dataDir, 'goals');
+  const created: string[] = [];
+  const result = await updateData(ctx.dataDir, (data) => {
+    const incoming = structuredClone(backup.data);
+    const relativeName = new Map<string, string>();
+    for (const goal of incoming.goals) {
+      const absolute = path.resolve(goalsDir, goal.file);
+      relativeName.set(absolute, goal.file);
+      goal.file = absolute;
+    }
+    const before = new Set(data.goals.map((g) => g.id));
+    const merged = mergeData(data, incoming);
+    const renamedFrom = new Map([...merged.goalFileNames].map(([from, to]) => [to, from]));
+    const files: Record<string, string> = {};
+    for (const goal of data.goals.filter((g) => !before.has(g.id))) {
+      const text = backup.goalFiles[relativeName.get(renamedFrom.get(goal.file) ?? goal.file) ?? ''];
+      if (text !== undefined) files[path.relative(goalsDir, goal.file)] = text;
+    }
+    try {
+      writeFiles(goalsDir, files, created);
+    } catch (err) {
+      for (const f of created) fs.rmSync(f, { force: true });
+      throw err;
+    }
+    return merged;
+  });
+  const added = Object.entries(result.added).map(([k, n]) => plural(n, ...(WORDS[k] ?? [k, k])));
+  ctx.io.err(added.length ? `Merged: added ${added.join(', ')}. Everything already here was kept.\n` : 'Nothing new in that backup: everything in it is already here.\n');
+}
+
+const WORDS: Record<string, [string, string]> = {
+  assessments: ['assessment', 'assessments'],
+  goals: ['goal', 'goals'],
+  members: ['report', 'reports'],
+  praise: ['praise entry', 'praise entries'],
+  feedback: ['feedback note', 'feedback notes'],
+  memberGoals: ["report's goal", "reports' goals"],
+  delegations: ['delegated item', 'delegated items'],
+  oneOnOnes: ['1:1', '1:1s'],
+  learning: ['learning entry', 'learning entries'],
+  innovationWeeks: ['innovation week', 'innovation weeks'],
+};
+
+/** Writes each file once (never over an existing file with other content); records what it created. */
+function writeFiles(dir: string, files: Record<string, string>, created: string[]): void {
+  const names = Object.keys(files);
+  if (names.length === 0) return;
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const name of names) {
+    const target = path.resolve(dir, name);
+    if (path.relative(dir, target).startsWith('..')) throw new UserError(`The backup names an unsafe file: ${name}; nothing was changed.`);
+    if (fs.existsSync(target)) {
+      if (fs.readFileSync(target, 'utf8') === files[name]) continue;
+      throw new UserError(`${target} already exists with other content; nothing was changed.`, 'Move it away and import again.');
+    }
+    fs.writeFileSync(target, files[name]!, { flag: 'wx', mode: 0o600 });
+    created.push(target);
+  }
+}
+
+function summary(data: Data): string {
+  return [
+    plural(data.assessments.length, 'assessment'),
+    plural(data.goals.length, 'goal'),
+    plural(data.members.filter((m) => !m.removed).length, 'report'),
+    plural(data.praise.length, 'praise entry', 'praise entries'),
+  ].join(', ');
+}

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, mtl, ok, tempHome } from '../helpers/cli.js';
+
+const lines = (text: string) => text.split('\n').filter(Boolean);
+
+describe('mtl completion', () => {
+  it('prints a script per shell and refuses others', () => {
+    const home = tempHome();
+    expect(ok(home, ['completion', 'bash'])).toContain('complete -o default -F _mtl_complete mtl');
+    expect(ok(home, ['completion', 'zsh'])).toMatch(/^#compdef mtl/);
+    expect(ok(home, ['completion', 'fish'])).toContain('complete -c mtl');
+    const r = mtl(home, ['completion', 'tcsh']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('No completion for the shell "tcsh"');
+  });
+
+  it('completes commands, verbs, options, template names, report names and goal ids', () => {
+    const home = tempHome();
+    ok(home, ['team', 'add', 'Sam']);
+    ok(home, ['team', 'add', 'Alex']);
+    ok(home, ['goals', 'new', '--template', 'culture', '--title', 'Lunch', '--yes']);
+    expect(lines(ok(home, ['__complete', '--', 'go']))).toEqual(['goals']);
+    expect(lines(ok(home, ['__complete', '--', 'goals', '']))).toEqual(expect.arrayContaining(['list', 'new', 'check-in', 'done', 'reopen', 'open', 'templates']));
+    expect(lines(ok(home, ['__complete', '--', 'goals', 'new', '--template', '']))).toEqual(['autonomy', 'culture', 'innovation', 'learning', 'member-goals', 'recognition']);
+    expect(lines(ok(home, ['__complete', '--', 'goals', 'new', '--ti']))).toEqual(['--title']);
+    expect(lines(ok(home, ['__complete', '--', 'praise', 's']))).toEqual(['Sam']);
+    expect(lines(ok(home, ['__complete', '--', 'goals', 'done', '']))).toEqual(['g1']);
+    expect(lines(ok(home, ['__complete', '--', 'export', '--format', '']))).toEqual(['json', 'md', 'ics']);
+  });
+
+  it('works in a real bash through the installed script', () => {
+    const home = tempHome();
+    ok(home, ['team', 'add', 'Sam']);
+    const binDir = path.join(path.dirname(home), 'bin');
+    fs.mkdirSync(binDir);
+    fs.writeFileSync(path.join(binDir, 'mtl'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
+    const script = ok(home, ['completion', 'bash']);
+    const r = spawnSync(
+      'bash',
+      ['--norc', '-c', `${script}\nCOMP_WORDS=(mtl praise S); COMP_CWORD=2; _mtl_complete; printf '%s\\n' "\${COMPREPLY[@]}"`],
+      { env: { ...process.env, PATH: `${binDir}:${process.env.PATH}`, MTL_HOME: home }, encoding: 'utf8' },
+    );
+    expect(r.stdout).toBe('Sam\n');
+  });
+});

@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mode, mtl, ok, readStore, tempHome } from '../helpers/cli.js';
+
+const NOW = { MTL_NOW: '2027-02-10T09:00:00' };
+
+/** A data folder with one of everything that exports. */
+function seeded(): string {
+  const home = tempHome();
+  const run = (...args: string[]) => ok(home, args, { env: NOW });
+  run('assess', '--answers', 'no,3,3,3,3,3');
+  run('goals', 'new', '--template', 'autonomy', '--title', 'Hand the roadmap to the team', '--due', 'end of quarter', '--yes');
+  run('goals', 'check-in', 'g1', 'Agreed the metric with my boss', '--progress', '20');
+  run('team', 'add', 'Sam', '--note', 'Two kids; training for a marathon');
+  run('praise', 'sam', 'Clear incident write-up', '--public');
+  run('feedback', 'sam', 'Smaller pull requests');
+  run('member-goals', 'sam', 'add', 'Lead the on-call revamp', '--due', '2027-03-15');
+  run('innovation', 'plan', '2027-03-08');
+  return home;
+}
+
+/** Unfolds iCalendar lines and returns each VEVENT's properties. */
+function parseIcs(text: string): Record<string, string>[] {
+  const lines = text.replace(/\r\n[ \t]/g, '').split(/\r\n/);
+  const events: Record<string, string>[] = [];
+  let current: Record<string, string> | undefined;
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') current = {};
+    else if (line === 'END:VEVENT') (events.push(current!), (current = undefined));
+    else if (current) {
+      const i = line.indexOf(':');
+      current[line.slice(0, i)] = line.slice(i + 1);
+    }
+  }
+  return events;
+}
+
+describe('mtl export', () => {
+  it('json: a complete backup that restores into a new folder and exports identically', () => {
+    const home = seeded();
+    const backup = path.join(path.dirname(home), 'backup.json');
+    const r = mtl(home, ['export', '--output', backup], { env: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`Wrote ${backup}`);
+    expect(mode(backup)).toBe(0o600);
+    const doc = JSON.parse(fs.readFileSync(backup, 'utf8'));
+    expect(doc).toMatchObject({ format: 'mtl-backup', dataVersion: 1, exportedAt: '2027-02-10T09:00:00.000Z' });
+    expect(doc.data.goals[0].file).toBe('g1-hand-the-roadmap-to-the-team.md');
+    expect(doc.goalFiles['g1-hand-the-roadmap-to-the-team.md']).toContain('Hand the roadmap to the team');
+
+    const restored = tempHome();
+    const imp = mtl(restored, ['import', backup], { env: NOW });
+    expect(imp.code).toBe(0);
+    expect(imp.stderr).toContain('Restored 1 assessment, 1 goal, 1 report, 1 praise entry');
+    const goalFile = path.join(restored, 'goals', 'g1-hand-the-roadmap-to-the-team.md');
+    expect(fs.readFileSync(goalFile, 'utf8')).toBe(doc.goalFiles['g1-hand-the-roadmap-to-the-team.md']);
+    expect(mode(goalFile)).toBe(0o600);
+    expect(readStore(restored).goals[0].file).toBe(goalFile);
+    expect(ok(restored, ['export'], { env: NOW })).toBe(fs.readFileSync(backup, 'utf8'));
+  });
+
+  it('md: a readable summary without personal notes unless asked', () => {
+    const home = seeded();
+    const md = ok(home, ['export', '--format', 'md'], { env: NOW });
+    expect(md).toContain('# Management summary, 2027-02-10');
+    expect(md).toContain('- Latest: 50/100 (developing) on 2027-02-10');
+    expect(md).toContain('| g1 Hand the roadmap to the team | autonomy | 2027-03-31 | open | 20% | 2027-02-10: Agreed the metric with my boss |');
+    expect(md).toContain('### Sam');
+    expect(md).toContain('- Goal: Lead the on-call revamp (open, 0%, due 2027-03-15)');
+    expect(md).not.toContain('marathon');
+    expect(ok(home, ['export', '--format', 'md', '--with-notes'], { env: NOW })).toContain('Two kids; training for a marathon');
+  });
+
+  it('ics: all-day events on the right days, whatever the time zone', () => {
+    const home = seeded();
+    for (const TZ of ['America/Los_Angeles', 'UTC', 'Asia/Tokyo']) {
+      const events = parseIcs(ok(home, ['export', '--format', 'ics'], { env: { ...NOW, TZ } }));
+      const byUid = Object.fromEntries(events.map((e) => [e.UID, e]));
+      expect(Object.keys(byUid).sort()).toEqual(['demo-2027-Q1@mtl', 'goal-g1@mtl', 'innovation-2027-Q1@mtl', 'member-goal-m1@mtl']);
+      expect(byUid['goal-g1@mtl']).toMatchObject({ SUMMARY: 'Goal due: Hand the roadmap to the team', 'DTSTART;VALUE=DATE': '20270331', 'DTEND;VALUE=DATE': '20270401' });
+      expect(byUid['member-goal-m1@mtl']).toMatchObject({ 'DTSTART;VALUE=DATE': '20270315', 'DTEND;VALUE=DATE': '20270316' });
+      expect(byUid['innovation-2027-Q1@mtl']).toMatchObject({ 'DTSTART;VALUE=DATE': '20270308', 'DTEND;VALUE=DATE': '20270313' });
+      expect(byUid['demo-2027-Q1@mtl']).toMatchObject({ 'DTSTART;VALUE=DATE': '20270312', 'DTEND;VALUE=DATE': '20270313' });
+    }
+  });
+
+  it('refuses an unknown format and an unwritable output, exit 1', () => {
+    const home = seeded();
+    let r = mtl(home, ['export', '--format', 'pdf']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Unknown export format "pdf"');
+    expect(r.stderr).toContain('json, md, ics');
+    r = mtl(home, ['export', '--output', path.join(path.dirname(home), 'missing', 'x.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Cannot write');
+  });
+});
+
+describe('mtl import', () => {
+  it('refuses a non-empty folder without --merge, a damaged file and a newer one, changing nothing', () => {
+    const home = seeded();
+    const backup = path.join(path.dirname(home), 'b.json');
+    ok(home, ['export', '-o', backup]);
+    const before = fs.readFileSync(path.join(home, 'mtl.json'), 'utf8');
+    let r = mtl(home, ['import', backup]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('already holds data (1 assessment, 1 goal, 1 report, 1 praise entry); nothing was changed');
+    expect(r.stderr).toContain('--merge');
+
+    const empty = tempHome();
+    fs.writeFileSync(backup + '.broken', fs.readFileSync(backup, 'utf8').slice(0, 200));
+    r = mtl(empty, ['import', backup + '.broken']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('is not a valid mtl backup: it is not valid JSON');
+    const newer = JSON.parse(fs.readFileSync(backup, 'utf8'));
+    newer.dataVersion = 7;
+    fs.writeFileSync(backup + '.newer', JSON.stringify(newer));
+    r = mtl(empty, ['import', backup + '.newer']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('comes from a newer mtl (data version 7');
+    fs.writeFileSync(backup + '.other', '{"hello": 1}');
+    expect(mtl(empty, ['import', backup + '.other']).stderr).toContain('is not an mtl backup');
+    expect(mtl(empty, ['import', backup + '.nope']).stderr).toContain('Cannot read');
+    expect(fs.existsSync(empty)).toBe(false);
+    expect(fs.readFileSync(path.join(home, 'mtl.json'), 'utf8')).toBe(before);
+  });
+
+  it('--merge adds what is new, matches reports by name, renumbers taken ids, and is idempotent', () => {
+    const home = seeded();
+    const backup = path.join(path.dirname(home), 'b.json');
+    ok(home, ['export', '-o', backup]);
+    const other = tempHome();
+    ok(other, ['goals', 'new', '--template', 'culture', '--title', 'Team lunch every month', '--yes'], { env: NOW });
+    ok(other, ['team', 'add', 'SAM'], { env: NOW });
+    ok(other, ['praise', 'sam', 'Great demo'], { env: NOW });
+    const r = mtl(other, ['import', backup, '--merge'], { env: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Merged: added 1 assessment, 1 goal, 1 praise entry, 1 feedback note');
+    const store = readStore(other);
+    expect(store.members).toHaveLength(1);
+    expect(store.goals.map((g: { id: string; title: string }) => `${g.id} ${g.title}`)).toEqual(['g1 Team lunch every month', 'g2 Hand the roadmap to the team']);
+    expect(fs.existsSync(path.join(other, 'goals', 'g2-hand-the-roadmap-to-the-team.md'))).toBe(true);
+    expect(store.praise.every((p: { member: string }) => p.member === store.members[0].id)).toBe(true);
+    const again = mtl(other, ['import', backup, '--merge'], { env: NOW });
+    expect(again.stderr).toContain('Nothing new in that backup');
+    expect(readStore(other).praise).toHaveLength(2);
+  });
+});
