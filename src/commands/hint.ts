@@ -2,7 +2,8 @@ import type { Ctx } from '../context.js';
 import { dueNudges } from '../core/nudges.js';
 import { readData } from '../store/file-store.js';
 import { readPreferences } from '../store/preferences.js';
-import type { Data } from '../store/schema.js';
+import { readNudgeState } from '../store/nudge-state.js';
+import type { Data, NudgeState } from '../store/schema.js';
 import { plural } from '../ui/output.js';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -13,7 +14,7 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
  * empty store, and on any error (a hint must never break the command it decorates). Pass the data
  * the command already read to keep it free.
  */
-export function maybeHint(ctx: Ctx, data?: Data): void {
+export function maybeHint(ctx: Ctx, data?: Data, state?: NudgeState): void {
   if (!ctx.io.stdoutIsTTY || !ctx.io.stdinIsTTY) return;
   try {
     const prefs = readPreferences(ctx.dataDir);
@@ -21,7 +22,8 @@ export function maybeHint(ctx: Ctx, data?: Data): void {
     const store = data ?? readData(ctx.dataDir);
     const used = store.assessments.length + store.goals.length + store.members.length + store.learning.logs.length + store.innovationWeeks.length;
     if (!used) return;
-    const last = store.nudge.lastRunAt ? Date.parse(store.nudge.lastRunAt) : NaN;
+    const { lastRunAt } = state ?? readNudgeState(ctx.dataDir);
+    const last = lastRunAt ? Date.parse(lastRunAt) : NaN;
     if (ctx.now.getTime() - last <= WEEK_MS) return;
     const due = dueNudges(store, ctx.now, prefs).length;
     if (due) ctx.io.err(ctx.io.color.dim(`${plural(due, 'reminder')} due: run mtl nudge`) + '\n');

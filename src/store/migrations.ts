@@ -9,6 +9,10 @@ type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
  */
 const MIGRATIONS: Record<number, Migration> = {
   0: (doc) => ({ ...doc, version: 1 }),
+  // Version 2 moved the nudge's run state out to nudge.json: every nudge recorded its run by
+  // rewriting the whole document. What it held (the last run, today's shown reminders) is
+  // ephemeral; dropping it costs at most one repeated reminder.
+  1: ({ nudge: _nudge, ...doc }) => ({ ...doc, version: 2 }),
 };
 
 const LIST_FIELDS = [
@@ -51,13 +55,12 @@ export function migrate(raw: unknown, file: string): Data {
       throw new DataError(`${file}: the field "${field}" should be a list but is ${describe(data[field])}.`);
     }
   }
-  for (const field of ['counters', 'learning', 'nudge'] as const) {
+  for (const field of ['counters', 'learning'] as const) {
     if (typeof data[field] !== 'object' || data[field] === null || Array.isArray(data[field])) {
       throw new DataError(`${file}: the field "${field}" should be an object but is ${describe(data[field])}.`);
     }
   }
   data.learning = { ...emptyData().learning, ...data.learning };
-  data.nudge = { ...emptyData().nudge, ...data.nudge };
   return data;
 }
 

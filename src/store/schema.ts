@@ -6,7 +6,7 @@
  * Calendar days are ISO strings `YYYY-MM-DD` (a day in the user's time zone); instants are full ISO
  * date-times.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type Day = string;
 export type Instant = string;
@@ -143,7 +143,6 @@ export interface Data {
   oneOnOnes: OneOnOne[];
   learning: { logs: LearningLog[]; tips: LearningTip[]; booksRead: string[] };
   innovationWeeks: InnovationWeek[];
-  nudge: NudgeState;
 }
 
 export function emptyData(): Data {
@@ -160,8 +159,12 @@ export function emptyData(): Data {
     oneOnOnes: [],
     learning: { logs: [], tips: [], booksRead: [] },
     innovationWeeks: [],
-    nudge: { shown: {}, prompts: {} },
   };
+}
+
+/** What `mtl nudge` remembers between runs; kept apart from the data (see store/nudge-state.ts). */
+export function emptyNudgeState(): NudgeState {
+  return { shown: {}, prompts: {} };
 }
 
 /** Hands out the next short id for a kind (`g1`, `g2`, ...); ids are never reused. */

@@ -17,7 +17,7 @@ describe('mtl assess --answers', () => {
     expect(r.stdout).toMatch(/Knowing each other\s+rarely\s+weak\s+try: mtl goals new --template culture/);
     expect(r.stdout).toMatch(/Knowing their lives\s+mostly\s+strong/);
     const store = readStore(home);
-    expect(store.version).toBe(1);
+    expect(store.version).toBe(2);
     expect(store.assessments).toHaveLength(1);
     expect(store.assessments[0]).toMatchObject({ id: 'a1', date: '2027-01-15', score: 55, verdict: 'developing', tooEasy: false });
     expect(store.assessments[0].answers).toEqual({ autonomy: 3, lives: 4, connection: 2, safety: 4, challenge: 3 });
@@ -163,7 +163,7 @@ describe('the store', () => {
     fs.mkdirSync(home, { recursive: true });
     fs.writeFileSync(path.join(home, 'mtl.json'), JSON.stringify({ assessments: [] }));
     ok(home, ['assess', '--answers', ANSWERS]);
-    expect(readStore(home)).toMatchObject({ version: 1, goals: [], assessments: [{ id: 'a1' }] });
+    expect(readStore(home)).toMatchObject({ version: 2, goals: [], assessments: [{ id: 'a1' }] });
   });
 
   it('reports a data folder it cannot use, exit 1, no stack', () => {

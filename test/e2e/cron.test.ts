@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, mtl, ok, readStore, ROOT, tempHome } from '../helpers/cli.js';
+import { BIN, mtl, ok, readNudgeState, readStore, ROOT, tempHome } from '../helpers/cli.js';
 import { writeStore } from '../helpers/store-fixture.js';
 
 const BEGIN = '# >>> mtl nudge (managed by mtl; edit with mtl cron) >>>';
@@ -83,7 +83,7 @@ describe('mtl cron with a stand-in crontab program', () => {
     const r = spawnSync('/bin/sh', ['-c', command], { env: { PATH: '/usr/bin:/bin', MTL_NOW: '2027-02-15T09:00:00', ...(process.env.TZ ? { TZ: process.env.TZ } : {}) }, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('mtl nudge for 2027-02-15');
-    expect(readStore(t.home).nudge.lastRunAt).toBe(new Date(2027, 1, 15, 9).toISOString());
+    expect(readNudgeState(t.home).lastRunAt).toBe(new Date(2027, 1, 15, 9).toISOString());
   });
 
   it('status shows the schedule, the line and the last nudge', () => {

@@ -45,7 +45,7 @@ describe('mtl export', () => {
     expect(r.stderr).toContain(`Wrote ${backup}`);
     expect(mode(backup)).toBe(0o600);
     const doc = JSON.parse(fs.readFileSync(backup, 'utf8'));
-    expect(doc).toMatchObject({ format: 'mtl-backup', dataVersion: 1, exportedAt: '2027-02-10T09:00:00.000Z' });
+    expect(doc).toMatchObject({ format: 'mtl-backup', dataVersion: 2, exportedAt: '2027-02-10T09:00:00.000Z' });
     expect(doc.data.goals[0].file).toBe('g1-hand-the-roadmap-to-the-team.md');
     expect(doc.goalFiles['g1-hand-the-roadmap-to-the-team.md']).toContain('Hand the roadmap to the team');
 

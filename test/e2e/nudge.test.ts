@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, mode, mtl, ok, readStore, tempHome } from '../helpers/cli.js';
+import { BIN, mode, mtl, ok, readNudgeState, readStore, tempHome } from '../helpers/cli.js';
 import { busyStore, writeStore } from '../helpers/store-fixture.js';
 import { TmuxSession } from '../helpers/tmux.js';
 
@@ -13,6 +13,7 @@ describe('mtl nudge', () => {
   it('prints each reminder with why and the next command, plus the mindset prompt', () => {
     const home = tempHome();
     busyStore(home);
+    const before = fs.readFileSync(path.join(home, 'mtl.json'), 'utf8');
     const r = mtl(home, ['nudge'], at(MONDAY));
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -32,10 +33,11 @@ describe('mtl nudge', () => {
     expect(r.stdout).not.toContain('Bob');
     expect(r.stdout).not.toContain('Gone');
     expect(r.stdout).toMatch(/\nMindset of the week: .+\n  .+\n$/);
-    const store = readStore(home);
-    expect(store.nudge.lastRunAt).toBe(new Date(2027, 1, 15, 9).toISOString());
-    expect(store.nudge.shown).toEqual({ 'goal:g2': '2027-02-15', 'recognition:r1': '2027-02-15', [`mindset:${store.nudge.prompts['2027-Q1'][0]}`]: '2027-02-15' });
-    expect(mode(path.join(home, 'mtl.json'))).toBe(0o600);
+    const state = readNudgeState(home);
+    expect(state.lastRunAt).toBe(new Date(2027, 1, 15, 9).toISOString());
+    expect(state.shown).toEqual({ 'goal:g2': '2027-02-15', 'recognition:r1': '2027-02-15', [`mindset:${state.prompts['2027-Q1'][0]}`]: '2027-02-15' });
+    expect(mode(path.join(home, 'nudge.json'))).toBe(0o600);
+    expect(fs.readFileSync(path.join(home, 'mtl.json'), 'utf8')).toBe(before);
   });
 
   it('stays quiet on a second run the same day, unless --all', () => {
@@ -44,7 +46,7 @@ describe('mtl nudge', () => {
     const first = ok(home, ['nudge'], at(MONDAY));
     const again = mtl(home, ['nudge'], at('2027-02-15T17:30:00'));
     expect(again).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(readStore(home).nudge.lastRunAt).toBe(new Date(2027, 1, 15, 17, 30).toISOString());
+    expect(readNudgeState(home).lastRunAt).toBe(new Date(2027, 1, 15, 17, 30).toISOString());
     expect(ok(home, ['nudge', '--all'], at('2027-02-15T18:00:00'))).toBe(first);
     expect(ok(home, ['nudge'], at('2027-02-16T09:00:00'))).toContain('Alice: never recognised in 43 days');
   });
@@ -58,7 +60,7 @@ describe('mtl nudge', () => {
     store.praise.push({ id: 'p2', member: 'r1', text: 'x', date: '2027-02-11', at: '2027-02-11T10:00:00Z', public: false });
     fs.writeFileSync(path.join(home, 'mtl.json'), JSON.stringify(store));
     expect(mtl(home, ['nudge'], quiet)).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(readStore(home).nudge.lastRunAt).toBe(new Date(2027, 1, 12, 9).toISOString());
+    expect(readNudgeState(home).lastRunAt).toBe(new Date(2027, 1, 12, 9).toISOString());
     expect(JSON.parse(ok(home, ['nudge', '--json'], quiet))).toEqual({ date: '2027-02-12', reminders: [], mindset: null, previousRunAt: new Date(2027, 1, 12, 9).toISOString() });
   });
 

@@ -78,6 +78,11 @@ export function readStore(home: string): any {
   return JSON.parse(fs.readFileSync(path.join(home, 'mtl.json'), 'utf8'));
 }
 
+/** What `mtl nudge` remembers between runs (nudge.json). */
+export function readNudgeState(home: string): any {
+  return JSON.parse(fs.readFileSync(path.join(home, 'nudge.json'), 'utf8'));
+}
+
 export function mode(file: string): number {
   return fs.statSync(file).mode & 0o777;
 }

@@ -4,7 +4,7 @@ import type { Ctx } from '../../src/context.js';
 import { maybeHint } from '../../src/commands/hint.js';
 import { MINDSET_PROMPTS, mindsetOfWeek, weekStartOf } from '../../src/core/mindset.js';
 import { dueNudges, notShownToday, recordRun, type Reminder } from '../../src/core/nudges.js';
-import { emptyData, type Data, type Goal, type Member } from '../../src/store/schema.js';
+import { emptyData, emptyNudgeState, type Data, type Goal, type Member } from '../../src/store/schema.js';
 
 const prefs = { recognitionDays: 7, lookAheadDays: 14, checkInDays: 14, learningHoursPerQuarter: 0 };
 
@@ -168,13 +168,9 @@ describe('catch-up', () => {
       d.memberGoals.push(...twoGoals('m1', '2027-Q1'));
       d.praise.push(praise('m1', '2027-01-29'));
       d.goals.push(goal('g1', { created: '2027-01-25', checkIns: [{ date: '2027-01-29', at: '', note: '' }] }));
-      d.nudge.lastRunAt = at('2027-02-01').toISOString();
     });
     const due = dueNudges(data, at('2027-02-22'), prefs);
     expect(due.map((r) => r.text)).toEqual(['Goal g1 "Goal g1": no check-in for 24 days.', 'Alice: no praise logged for 24 days (last on 2027-01-29).']);
-    // The rules read the state, not the runs: the same reminders whatever the last run.
-    delete data.nudge.lastRunAt;
-    expect(dueNudges(data, at('2027-02-22'), prefs)).toEqual(due);
   });
 });
 
@@ -216,22 +212,23 @@ describe('a run', () => {
 
   it('prints each reminder once a day unless --all, and records its time', () => {
     const d = data();
-    const first = notShownToday(dueNudges(d, at(today), prefs), d.nudge, today);
+    const s = emptyNudgeState();
+    const first = notShownToday(dueNudges(d, at(today), prefs), s, today);
     expect(first.length).toBeGreaterThan(2);
-    recordRun(d.nudge, at(today), first, mindsetOfWeek(d.nudge, today));
-    expect(d.nudge.lastRunAt).toBe(at(today).toISOString());
-    expect(notShownToday(dueNudges(d, at(today, '15:00'), prefs), d.nudge, today)).toEqual([]);
-    expect(notShownToday(dueNudges(d, at(today, '15:00'), prefs), d.nudge, today, true)).toEqual(first);
+    recordRun(s, at(today), first, mindsetOfWeek(s, today));
+    expect(s.lastRunAt).toBe(at(today).toISOString());
+    expect(notShownToday(dueNudges(d, at(today, '15:00'), prefs), s, today)).toEqual([]);
+    expect(notShownToday(dueNudges(d, at(today, '15:00'), prefs), s, today, true)).toEqual(first);
     d.members.push(member('m3', 'Cy'));
-    expect(notShownToday(dueNudges(d, at(today, '16:00'), prefs), d.nudge, today).map((r) => r.key)).toEqual(['recognition:m3', 'member-goals:m3:2027-Q1']);
-    expect(notShownToday(dueNudges(d, at('2027-01-19'), prefs), d.nudge, '2027-01-19').length).toBe(first.length + 2);
+    expect(notShownToday(dueNudges(d, at(today, '16:00'), prefs), s, today).map((r) => r.key)).toEqual(['recognition:m3', 'member-goals:m3:2027-Q1']);
+    expect(notShownToday(dueNudges(d, at('2027-01-19'), prefs), s, '2027-01-19').length).toBe(first.length + 2);
   });
 
   it('forgets shown reminders after a month', () => {
-    const d = data();
-    d.nudge.shown = { old: '2026-12-01', recent: '2027-01-10' };
-    recordRun(d.nudge, at(today), [], null);
-    expect(d.nudge.shown).toEqual({ recent: '2027-01-10' });
+    const s = emptyNudgeState();
+    s.shown = { old: '2026-12-01', recent: '2027-01-10' };
+    recordRun(s, at(today), [], null);
+    expect(s.shown).toEqual({ recent: '2027-01-10' });
   });
 });
 
@@ -242,12 +239,12 @@ describe('the mindset prompt of the week', () => {
   });
 
   it('keeps one prompt through a week and never repeats within a quarter', () => {
-    const d = emptyData();
+    const s = emptyNudgeState();
     const seen: string[] = [];
     for (let day = '2027-04-01'; day <= '2027-06-30'; ) {
-      const prompt = mindsetOfWeek(d.nudge, day);
-      recordRun(d.nudge, at(day), [], prompt);
-      const sameWeek = mindsetOfWeek(d.nudge, day);
+      const prompt = mindsetOfWeek(s, day);
+      recordRun(s, at(day), [], prompt);
+      const sameWeek = mindsetOfWeek(s, day);
       expect(sameWeek.id).toBe(prompt.id);
       seen.push(prompt.id);
       const next = at(day);
@@ -256,14 +253,14 @@ describe('the mindset prompt of the week', () => {
     }
     expect(seen).toHaveLength(13);
     expect(new Set(seen).size).toBe(seen.length);
-    expect(d.nudge.prompts['2027-Q2']).toEqual(seen);
+    expect(s.prompts['2027-Q2']).toEqual(seen);
   });
 
   it('moves on the next week, and a skipped week uses up no prompt', () => {
-    const d = emptyData();
-    const a = mindsetOfWeek(d.nudge, '2027-01-04');
-    recordRun(d.nudge, at('2027-01-04'), [], a);
-    const b = mindsetOfWeek(d.nudge, '2027-01-25');
+    const s = emptyNudgeState();
+    const a = mindsetOfWeek(s, '2027-01-04');
+    recordRun(s, at('2027-01-04'), [], a);
+    const b = mindsetOfWeek(s, '2027-01-25');
     expect(b.id).not.toBe(a.id);
     expect(MINDSET_PROMPTS.indexOf(b) - MINDSET_PROMPTS.indexOf(a)).toSatisfy((n: number) => n === 1 || n === 1 - MINDSET_PROMPTS.length);
   });
@@ -279,22 +276,20 @@ describe('the hint on interactive commands', () => {
 
   it('says how many reminders are due when the last nudge is over a week old', () => {
     const d = used();
-    d.nudge.lastRunAt = at('2027-01-10').toISOString();
     const { ctx: c, err } = ctx(at('2027-01-18'));
-    maybeHint(c, d);
+    maybeHint(c, d, { ...emptyNudgeState(), lastRunAt: at('2027-01-10').toISOString() });
     // Recognition, member goals, and learning (the default target is 12 hours a quarter).
     expect(err).toEqual(['3 reminders due: run mtl nudge\n']);
   });
 
   it('stays quiet after a recent nudge, when piped, and on an empty store', () => {
     const d = used();
-    d.nudge.lastRunAt = at('2027-01-12').toISOString();
     const recent = ctx(at('2027-01-18'));
-    maybeHint(recent.ctx, d);
+    maybeHint(recent.ctx, d, { ...emptyNudgeState(), lastRunAt: at('2027-01-12').toISOString() });
     const piped = ctx(at('2027-01-18'), false);
-    maybeHint(piped.ctx, used());
+    maybeHint(piped.ctx, used(), emptyNudgeState());
     const empty = ctx(at('2027-01-18'));
-    maybeHint(empty.ctx, emptyData());
+    maybeHint(empty.ctx, emptyData(), emptyNudgeState());
     expect([...recent.err, ...piped.err, ...empty.err]).toEqual([]);
   });
 });

@@ -18,21 +18,30 @@ function tempDir(): string {
 describe('migrate', () => {
   it('fills missing collections of an old document and keeps its entries', () => {
     const data = migrate({ goals: [{ id: 'g1' }] }, 'f');
-    expect(data.version).toBe(1);
+    expect(data.version).toBe(2);
     expect(data.goals).toEqual([{ id: 'g1' }]);
     expect(data.praise).toEqual([]);
-    expect(data.nudge).toEqual({ shown: {}, prompts: {} });
+    expect(data).not.toHaveProperty('nudge');
   });
 
   it.each([
     [[], 'expected a JSON object'],
     [{ version: 'one' }, 'invalid "version" field'],
-    [{ version: 2 }, 'written by a newer mtl'],
+    [{ version: 3 }, 'written by a newer mtl'],
     [{ version: 1, praise: 'lots' }, 'the field "praise" should be a list but is text'],
-    [{ version: 1, nudge: [] }, 'the field "nudge" should be an object but is a list'],
+    [{ version: 2, learning: [] }, 'the field "learning" should be an object but is a list'],
   ])('refuses %j', (doc, message) => {
     expect(() => migrate(doc, 'f')).toThrow(DataError);
     expect(() => migrate(doc, 'f')).toThrow(message);
+  });
+});
+
+describe('migrate from version 1', () => {
+  it('drops the nudge run state, which now lives in nudge.json, and keeps everything else', () => {
+    const data = migrate({ version: 1, nudge: { lastRunAt: '2027-01-01T09:00:00Z', shown: {}, prompts: {} }, praise: [{ id: 'p1' }] }, 'f');
+    expect(data.version).toBe(2);
+    expect(data).not.toHaveProperty('nudge');
+    expect(data.praise).toEqual([{ id: 'p1' }]);
   });
 });
 

@@ -4,7 +4,7 @@ import { format } from 'date-fns';
 import type { Ctx } from '../../context.js';
 import { buildBlock, findBlock, missedRun, nudgeLine, parseSchedule, withBlock, withoutBlock, type FoundBlock } from '../../core/cron.js';
 import { SilentError, UserError } from '../../errors.js';
-import { readData } from '../../store/file-store.js';
+import { readNudgeState } from '../../store/nudge-state.js';
 import { printJson } from '../../ui/output.js';
 import { systemCrontab } from './crontab.js';
 
@@ -89,7 +89,7 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
   const current = crontab.read();
   const found = current === undefined ? undefined : blockOf(current);
   const dataDir = found?.dataDir ?? ctx.dataDir;
-  const lastRunAt = readData(dataDir).nudge.lastRunAt;
+  const lastRunAt = readNudgeState(dataDir).lastRunAt;
   const lastRun = lastRunAt ? new Date(lastRunAt) : undefined;
   const schedule = found?.schedule ? parseSchedule(found.schedule) : undefined;
   const installedAt = found?.installedAt ? new Date(found.installedAt) : undefined;

@@ -2,7 +2,8 @@ import type { Ctx } from '../../context.js';
 import { dayOf, daysBetween } from '../../core/dates.js';
 import { mindsetOfWeek, type MindsetPrompt } from '../../core/mindset.js';
 import { dueNudges, notShownToday, recordRun, type Reminder } from '../../core/nudges.js';
-import { updateData } from '../../store/file-store.js';
+import { readData } from '../../store/file-store.js';
+import { updateNudgeState } from '../../store/nudge-state.js';
 import { readPreferences } from '../../store/preferences.js';
 import { plural, printJson } from '../../ui/output.js';
 
@@ -18,11 +19,13 @@ export interface NudgeOptions {
 export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
   const prefs = readPreferences(ctx.dataDir);
   const today = dayOf(ctx.now);
-  const run = await updateData(ctx.dataDir, (data) => {
-    const previousRunAt = data.nudge.lastRunAt;
-    const reminders = notShownToday(dueNudges(data, ctx.now, prefs), data.nudge, today, opts.all);
-    const mindset = reminders.length ? mindsetOfWeek(data.nudge, today, prefs.weekStart) : null;
-    recordRun(data.nudge, ctx.now, reminders, mindset);
+  // The data is only read (renames are atomic); what the run changes is the small nudge state.
+  const due = dueNudges(readData(ctx.dataDir), ctx.now, prefs);
+  const run = await updateNudgeState(ctx.dataDir, (state) => {
+    const previousRunAt = state.lastRunAt;
+    const reminders = notShownToday(due, state, today, opts.all);
+    const mindset = reminders.length ? mindsetOfWeek(state, today, prefs.weekStart) : null;
+    recordRun(state, ctx.now, reminders, mindset);
     return { reminders, mindset, previousRunAt };
   });
   if (opts.json) {

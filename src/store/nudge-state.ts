@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataError } from '../errors.js';
+import { acquireLock, ensureDataDir, writeAtomic } from './file-store.js';
+import { emptyNudgeState, type NudgeState } from './schema.js';
+
+export const NUDGE_STATE_FILE = 'nudge.json';
+
+/**
+ * The nudge's memory (last run, reminders shown today, mindset prompts used) lives in its own small
+ * file: a weekly cron run then writes a few hundred bytes instead of the whole data document.
+ */
+export function readNudgeState(dir: string): NudgeState {
+  const file = path.join(dir, NUDGE_STATE_FILE);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyNudgeState();
+    throw new DataError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? err}.`);
+  }
+  try {
+    const state = JSON.parse(text) as Partial<NudgeState>;
+    if (typeof state !== 'object' || state === null || Array.isArray(state)) throw new Error('not an object');
+    return { ...emptyNudgeState(), ...state };
+  } catch (err) {
+    throw new DataError(
+      `${file} is damaged: ${(err as Error).message}\nmtl has not changed it.`,
+      `It only remembers when the nudge last ran; remove it (rm '${file}') and the next nudge starts afresh.`,
+    );
+  }
+}
+
+/** A locked read-modify-write of the nudge state, like updateData for the data document. */
+export async function updateNudgeState<T>(dir: string, change: (state: NudgeState) => T): Promise<T> {
+  ensureDataDir(dir);
+  const file = path.join(dir, NUDGE_STATE_FILE);
+  const release = await acquireLock(file);
+  try {
+    const state = readNudgeState(dir);
+    const result = change(state);
+    writeAtomic(file, JSON.stringify(state) + '\n');
+    return result;
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
