@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import type { CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, OneOnOne, Praise } from '../store/schema.js';
-import { daysBetween, quarterOf, startOfQuarterFor } from './dates.js';
+import { addDaysToDay, daysBetween, quarterOf, startOfQuarterFor } from './dates.js';
 
 /** Words that are sub-commands where a name could stand (`mtl praise list`), so no report may be called that. */
 export const RESERVED_NAMES = ['list', 'balance'];
@@ -67,7 +67,6 @@ export function validateNewName(data: Data, name: string): { name: string; resto
   return restore ? { name: clean, restore } : { name: clean };
 }
 
-const inQuarterUpTo = (day: Day, today: Day) => day <= today && quarterOf(day) === quarterOf(today);
 
 /** What the recognition log says about one report, as of `today`. */
 export interface RecognitionBalance {
@@ -90,24 +89,36 @@ export interface RecognitionBalance {
  * active reports.
  */
 export function recognitionBalance(data: Data, today: Day, recognitionDays = 7, members = activeMembers(data)): RecognitionBalance[] {
+  // ISO days compare as strings: one pass over the log, no date parsing per entry.
+  const quarterStart = startOfQuarterFor(today);
+  const windowStart = addDaysToDay(today, 1 - recognitionDays);
+  const byMember = new Map(
+    members.map((m) => [m.id, { last: undefined as Day | undefined, recent: 0, praise: 0, private: 0, public: 0, feedback: 0 }]),
+  );
+  for (const p of data.praise) {
+    const b = byMember.get(p.member);
+    if (!b || p.date > today) continue;
+    if (!b.last || p.date > b.last) b.last = p.date;
+    if (p.date >= windowStart) b.recent += 1;
+    if (p.date >= quarterStart) {
+      b.praise += 1;
+      if (p.public) b.public += 1;
+      else b.private += 1;
+    }
+  }
+  for (const f of data.feedback) {
+    const b = byMember.get(f.member);
+    if (b && f.date <= today && f.date >= quarterStart) b.feedback += 1;
+  }
   return members.map((member) => {
-    const praise = data.praise.filter((p) => p.member === member.id && p.date <= today);
-    const feedback = data.feedback.filter((f) => f.member === member.id && f.date <= today);
-    const lastPraise = praise.reduce<Day | undefined>((last, p) => (!last || p.date > last ? p.date : last), undefined);
-    const inQuarter = praise.filter((p) => inQuarterUpTo(p.date, today));
-    const recent = praise.filter((p) => daysBetween(p.date, today) < recognitionDays).length;
+    const b = byMember.get(member.id)!;
     return {
       id: member.id,
       name: member.name,
-      recent,
-      ...(lastPraise ? { lastPraise, daysSincePraise: daysBetween(lastPraise, today) } : {}),
-      quarter: {
-        praise: inQuarter.length,
-        private: inQuarter.filter((p) => !p.public).length,
-        public: inQuarter.filter((p) => p.public).length,
-        feedback: feedback.filter((f) => inQuarterUpTo(f.date, today)).length,
-      },
-      due: recent === 0,
+      recent: b.recent,
+      ...(b.last ? { lastPraise: b.last, daysSincePraise: daysBetween(b.last, today) } : {}),
+      quarter: { praise: b.praise, private: b.private, public: b.public, feedback: b.feedback },
+      due: b.recent === 0,
     };
   });
 }

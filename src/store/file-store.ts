@@ -94,22 +94,45 @@ export function serialize(data: Data): string {
   return `{\n${fields.join(',\n')}\n}\n`;
 }
 
-/** The lock, as a `<file>.lock` folder; a holder killed outright leaves it stale after 10 s. */
-export async function acquireLock(file: string): Promise<() => Promise<void>> {
-  // Imported here, not at the top: proper-lockfile brings graceful-fs, which patches fs on load and
-  // would slow every read-only command.
-  const { default: lockfile } = await import('proper-lockfile');
+/** A lock older than this was left by a process that died; mtl's own writes hold it for milliseconds. */
+const STALE_LOCK_MS = 10_000;
+/** Waiters give up after this; it spans the stale time so a dead holder never blocks anyone. */
+const LOCK_WAIT_MS = 15_000;
+
+/**
+ * A cross-process lock on `file`: the folder `<file>.lock`, created with mkdir (atomic on every
+ * file system mtl runs on). A lock older than STALE_LOCK_MS is taken over. Hand-written rather than
+ * proper-lockfile, which loads graceful-fs and patches fs (7 ms on every write) to refresh locks held
+ * for seconds; mtl holds its locks for milliseconds.
+ */
+export async function acquireLock(file: string, options = { staleMs: STALE_LOCK_MS, waitMs: LOCK_WAIT_MS }): Promise<() => Promise<void>> {
+  const lock = `${file}.lock`;
+  const started = Date.now();
+  for (let delay = 5; ; delay = Math.min(delay * 1.5, 200)) {
+    try {
+      fs.mkdirSync(lock, { mode: 0o700 });
+      return async () => fs.rmSync(lock, { recursive: true, force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new DataError(`Cannot lock ${file}: ${reason(err)}.`, 'Check the permissions of the data folder.');
+      }
+    }
+    if (lockAge(lock) > options.staleMs) {
+      fs.rmSync(lock, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() - started > options.waitMs) {
+      throw new DataError(`Another mtl process has held ${lock} for too long.`, 'Try again in a moment; if no mtl is running, remove that folder.');
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay * (0.5 + Math.random())));
+  }
+}
+
+function lockAge(lock: string): number {
   try {
-    return await lockfile.lock(file, {
-      realpath: false,
-      stale: 10_000,
-      retries: { retries: 200, factor: 1.2, minTimeout: 5, maxTimeout: 200, randomize: true },
-    });
-  } catch (err) {
-    throw new DataError(
-      `Another mtl process has held ${file}.lock for too long (${reason(err)}).`,
-      'Try again in a moment; if no mtl is running, remove that folder.',
-    );
+    return Date.now() - fs.statSync(lock).mtimeMs;
+  } catch {
+    return 0;
   }
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
-import { readData, serialize, updateData } from '../../src/store/file-store.js';
+import { acquireLock, readData, serialize, updateData } from '../../src/store/file-store.js';
 import { migrate } from '../../src/store/migrations.js';
 import { emptyData, nextId } from '../../src/store/schema.js';
 
@@ -85,5 +85,34 @@ describe('updateData', () => {
     const dir = tempDir();
     await Promise.all(Array.from({ length: 10 }, () => updateData(dir, (d) => void nextId(d, 'p'))));
     expect(readData(dir).counters.p).toBe(10);
+  });
+});
+
+describe('acquireLock', () => {
+  it('waits for the holder, then takes the lock', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'x.json');
+    const release = await acquireLock(file);
+    let second = false;
+    const waiting = acquireLock(file).then((r) => ((second = true), r));
+    await new Promise((r) => setTimeout(r, 60));
+    expect(second).toBe(false);
+    await release();
+    await (await waiting)();
+    expect(second).toBe(true);
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('takes over a lock left by a dead process once it is stale, and gives up on a live one', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'x.json');
+    fs.mkdirSync(`${file}.lock`);
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(`${file}.lock`, old, old);
+    await (await acquireLock(file))();
+    fs.mkdirSync(`${file}.lock`);
+    await expect(acquireLock(file, { staleMs: 10_000, waitMs: 100 })).rejects.toThrow('has held');
   });
 });
