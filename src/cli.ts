@@ -63,7 +63,7 @@ export function buildProgram(deps: Deps): Command {
   const context = (cmd: Command): Ctx => {
     const { home } = cmd.optsWithGlobals() as { home?: string };
     const fromEnv = deps.env.MTL_HOME?.trim();
-    const dataDir = home ? path.resolve(home) : fromEnv ? path.resolve(fromEnv) : defaultDataDir(deps.env);
+    const dataDir = home ? path.resolve(home) : fromEnv ? path.resolve(fromEnv) : defaultDataDir(deps.env, deps.platform);
     return { io: deps.io, env: deps.env, now: resolveNow(deps.env, deps.clock), dataDir, argv0: deps.argv0 };
   };
   program

@@ -9,6 +9,8 @@ export interface Io {
   /** stdin is a terminal: prompts are possible. */
   stdinIsTTY: boolean;
   color: ChalkInstance;
+  /** Where prompts are drawn: stderr, so that data on stdout stays clean. */
+  promptOutput?: NodeJS.WritableStream;
   columns: number;
 }
 
@@ -17,6 +19,7 @@ export interface Deps {
   env: Record<string, string | undefined>;
   /** The wall clock; MTL_NOW replaces it (see resolveNow). */
   clock: () => Date;
+  platform: NodeJS.Platform;
   /** Absolute path of the mtl executable and of node, for `mtl cron install`. */
   argv0: { node: string; script: string };
 }

@@ -5,7 +5,8 @@ import type { Deps } from './context.js';
 /** The only module that touches `process`: it builds the real dependencies and sets the exit code. */
 function colorLevel(argv: string[]): 0 | 1 | 2 | 3 {
   const env = process.env;
-  if (argv.includes('--no-color') || 'NO_COLOR' in env || env.TERM === 'dumb' || !process.stdout.isTTY) return 0;
+  // NO_COLOR counts when it is set and not empty (no-color.org).
+  if (argv.includes('--no-color') || env.NO_COLOR || env.TERM === 'dumb' || !process.stdout.isTTY) return 0;
   return supportsColor ? supportsColor.level : 0;
 }
 
@@ -17,10 +18,12 @@ const deps: Deps = {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     color: new Chalk({ level: colorLevel(argv) }),
+    promptOutput: process.stderr,
     columns: process.stdout.columns || 80,
   },
   env: process.env,
   clock: () => new Date(),
+  platform: process.platform,
   argv0: { node: process.execPath, script: process.argv[1] ?? 'mtl' },
 };
 

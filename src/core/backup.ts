@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { DataError } from '../errors.js';
 import { migrate } from '../store/migrations.js';
-import { SCHEMA_VERSION, type Data } from '../store/schema.js';
+import { SCHEMA_VERSION, type Assessment, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type MemberGoal, type Praise } from '../store/schema.js';
+import { compareText } from './dates.js';
 
 export const BACKUP_FORMAT = 'mtl-backup';
 
@@ -84,98 +85,159 @@ export function isEmptyData(data: Data): boolean {
 }
 
 export interface MergeResult {
+  /** Entries added, by list. */
   added: Record<string, number>;
+  /** Entries that were already here and got newer state from the backup (check-ins, deliveries...). */
+  updated: Record<string, number>;
   /** Incoming goal file path to the path it gets (ids can change when they collide). */
   goalFileNames: Map<string, string>;
 }
 
 type Entry = { id: string };
 
+/** What makes two entries the same entry, whatever their ids (which differ between machines). */
+const IDENTITY = {
+  assessments: (a: Assessment) => `${a.at}|${JSON.stringify(a.answers)}`,
+  goals: (g: Goal) => `${g.created}|${g.template}|${g.title}`,
+  praise: (p: Praise) => `${p.at}|${p.member}|${p.text}`,
+  feedback: (f: Feedback) => `${f.at}|${f.member}|${f.text}`,
+  memberGoals: (g: MemberGoal) => `${g.created}|${g.member}|${g.title}`,
+  delegations: (d: Delegation) => `${d.created}|${d.member}|${d.item}`,
+};
+
 /**
- * Merges a backup's data into `target` without losing or duplicating anything: reports are matched by
- * name (case-insensitively), entries already present (same content) are skipped, and an incoming id
- * that is taken gets the next free one, with every reference to it rewritten.
+ * Merges a backup's data into `target` without losing or duplicating anything. Reports are matched by
+ * name (case-insensitively) and other entries by what identifies them (IDENTITY), so an older backup of
+ * the same store adds nothing. When an entry exists on both sides, its history is joined: check-ins
+ * are united, a delivery or a ticked step is kept, and the side changed last decides status and
+ * progress. An incoming id that is taken gets the next free one, with every reference rewritten.
+ * Linear in the size of the data.
  */
 export function mergeData(target: Data, incoming: Data): MergeResult {
   const added: Record<string, number> = {};
-  const count = (k: string) => (added[k] = (added[k] ?? 0) + 1);
+  const updated: Record<string, number> = {};
+  const bump = (counts: Record<string, number>, k: string) => (counts[k] = (counts[k] ?? 0) + 1);
+
   const memberIds = new Map<string, string>();
+  const memberId = idAllocator(target, target.members, 'r');
+  const byName = new Map(target.members.map((m) => [m.name.toLowerCase(), m]));
   for (const m of incoming.members) {
-    const same = target.members.find((t) => t.name.toLowerCase() === m.name.toLowerCase());
+    const same = byName.get(m.name.toLowerCase());
     if (same) {
       memberIds.set(m.id, same.id);
-      for (const note of m.notes) if (!same.notes.some((n) => n.text === note.text)) same.notes.push(note);
+      const notes = new Set(same.notes.map((n) => n.text));
+      for (const note of m.notes) if (!notes.has(note.text)) same.notes.push(note);
       continue;
     }
-    const id = freeId(target, target.members, m.id, 'r');
+    const id = memberId(m.id);
     memberIds.set(m.id, id);
     target.members.push({ ...m, id });
-    count('members');
+    bump(added, 'members');
   }
   const member = (id: string) => memberIds.get(id) ?? id;
-  const feedbackIds = new Map<string, string>();
-  const mergeList = <T extends Entry>(key: string, list: T[], items: T[], prefix: string, rewrite: (e: T) => T, ids?: Map<string, string>) => {
-    for (const item of items.map(rewrite)) {
-      const existing = list.find((e) => sameContent(e, item));
-      if (existing) {
-        ids?.set(item.id, existing.id);
+
+  /** Adds what is new, joins what exists; returns incoming id -> id in the target. */
+  function mergeList<T extends Entry>(key: keyof typeof IDENTITY, prefix: string, rewrite: (e: T) => T, join?: (mine: T, theirs: T) => boolean) {
+    const list = target[key] as unknown as T[];
+    const identity = IDENTITY[key] as unknown as (e: T) => string;
+    const existing = new Map(list.map((e) => [identity(e), e]));
+    const ids = new Map<string, string>();
+    const allocate = idAllocator(target, list, prefix);
+    for (const item of (incoming[key] as unknown as T[]).map(rewrite)) {
+      const mine = existing.get(identity(item));
+      if (mine) {
+        ids.set(item.id, mine.id);
+        if (join?.(mine, item)) bump(updated, key);
         continue;
       }
-      const id = freeId(target, list, item.id, prefix);
-      ids?.set(item.id, id);
-      list.push({ ...item, id });
-      count(key);
+      const id = allocate(item.id);
+      ids.set(item.id, id);
+      const copy = { ...item, id };
+      list.push(copy);
+      existing.set(identity(copy), copy);
+      bump(added, key);
     }
-  };
-  const goalIds = new Map<string, string>();
-  mergeList('assessments', target.assessments, incoming.assessments, 'a', (a) => a);
-  mergeList('goals', target.goals, incoming.goals, 'g', (g) => g, goalIds);
-  mergeList('praise', target.praise, incoming.praise, 'p', (p) => ({ ...p, member: member(p.member) }));
-  mergeList('feedback', target.feedback, incoming.feedback, 'f', (f) => ({ ...f, member: member(f.member) }), feedbackIds);
-  mergeList('memberGoals', target.memberGoals, incoming.memberGoals, 'm', (g) => ({ ...g, member: member(g.member) }));
-  mergeList('delegations', target.delegations, incoming.delegations, 'd', (d) => ({ ...d, member: member(d.member) }));
-  const goalFileNames = new Map<string, string>();
-  for (const goal of target.goals) {
-    const original = incoming.goals.find((g) => goalIds.get(g.id) === goal.id && g.id !== goal.id);
-    if (original) {
-      const base = path.basename(goal.file).replace(new RegExp(`^${original.id}-`), `${goal.id}-`);
-      const renamed = path.join(path.dirname(goal.file), base);
-      goalFileNames.set(original.file, renamed);
-      goal.file = renamed;
-    }
+    return ids;
   }
+
+  mergeList<Assessment>('assessments', 'a', (a) => a);
+  const goalIds = mergeList<Goal>('goals', 'g', (g) => g, joinProgress);
+  mergeList<Praise>('praise', 'p', (p) => ({ ...p, member: member(p.member) }));
+  const feedbackIds = mergeList<Feedback>('feedback', 'f', (f) => ({ ...f, member: member(f.member) }), (mine, theirs) => {
+    if (!theirs.deliveredOn || (mine.deliveredOn && mine.deliveredOn <= theirs.deliveredOn)) return false;
+    mine.deliveredOn = theirs.deliveredOn;
+    return true;
+  });
+  mergeList<MemberGoal>('memberGoals', 'm', (g) => ({ ...g, member: member(g.member) }), joinProgress);
+  mergeList<Delegation>('delegations', 'd', (d) => ({ ...d, member: member(d.member) }), (mine, theirs) => {
+    let changed = false;
+    for (const [step, day] of Object.entries(theirs.steps)) {
+      if (day && (!mine.steps[step] || day < mine.steps[step]!)) (mine.steps[step] = day), (changed = true);
+    }
+    if (theirs.status === 'done' && mine.status !== 'done') (mine.status = 'done'), (mine.doneOn = theirs.doneOn), (changed = true);
+    return changed;
+  });
+
+  const goalFileNames = new Map<string, string>();
+  const goalsById = new Map(target.goals.map((g) => [g.id, g]));
+  for (const original of incoming.goals) {
+    const goal = goalsById.get(goalIds.get(original.id) ?? '');
+    if (!goal || goal.id === original.id || goal.file !== original.file) continue;
+    const renamed = path.join(path.dirname(goal.file), path.basename(goal.file).replace(new RegExp(`^${original.id}-`), `${goal.id}-`));
+    goalFileNames.set(original.file, renamed);
+    goal.file = renamed;
+  }
+
+  const meetings = new Set(target.oneOnOnes.map((o) => `${o.at}|${o.member}`));
   for (const o of incoming.oneOnOnes) {
     const rewritten = { ...o, member: member(o.member), feedbackDelivered: o.feedbackDelivered.map((id) => feedbackIds.get(id) ?? id) };
-    if (!target.oneOnOnes.some((t) => sameContent(t, rewritten))) {
-      target.oneOnOnes.push(rewritten);
-      count('oneOnOnes');
-    }
+    if (meetings.has(`${rewritten.at}|${rewritten.member}`)) continue;
+    target.oneOnOnes.push(rewritten);
+    bump(added, 'oneOnOnes');
   }
-  for (const log of incoming.learning.logs) if (!target.learning.logs.some((l) => sameContent(l, log))) (target.learning.logs.push(log), count('learning'));
-  for (const tip of incoming.learning.tips) if (!target.learning.tips.some((t) => sameContent(t, tip))) (target.learning.tips.push(tip), count('learning'));
+  const logs = new Set(target.learning.logs.map((l) => JSON.stringify(l)));
+  for (const log of incoming.learning.logs) if (!logs.has(JSON.stringify(log))) (target.learning.logs.push(log), bump(added, 'learning'));
+  const tips = new Set(target.learning.tips.map((t) => JSON.stringify(t)));
+  for (const tip of incoming.learning.tips) if (!tips.has(JSON.stringify(tip))) (target.learning.tips.push(tip), bump(added, 'learning'));
   for (const book of incoming.learning.booksRead) if (!target.learning.booksRead.includes(book)) target.learning.booksRead.push(book);
   for (const week of incoming.innovationWeeks) {
-    if (!target.innovationWeeks.some((w) => w.quarter === week.quarter)) (target.innovationWeeks.push(week), count('innovationWeeks'));
+    if (!target.innovationWeeks.some((w) => w.quarter === week.quarter)) (target.innovationWeeks.push(week), bump(added, 'innovationWeeks'));
   }
-  return { added, goalFileNames };
+  return { added, updated, goalFileNames };
 }
 
-/** Same entry whatever its id (and, for a goal, its file name, which carries the id). */
-function sameContent(a: object, b: object): boolean {
-  const strip = ({ id: _id, file: _file, ...rest }: Record<string, unknown>) => rest;
-  return JSON.stringify(strip(a as Record<string, unknown>)) === JSON.stringify(strip(b as Record<string, unknown>));
+type Progressing = { checkIns: CheckIn[]; status: 'open' | 'done'; progress: number; doneOn?: Day; created: Day };
+
+/** Unites check-ins; the side whose last change is later decides status, progress and doneOn. */
+function joinProgress<T extends Progressing>(mine: T, theirs: T): boolean {
+  const seen = new Set(mine.checkIns.map((c) => c.at));
+  const extra = theirs.checkIns.filter((c) => !seen.has(c.at));
+  const lastChange = (e: Progressing) => [e.created, e.doneOn ?? '', ...e.checkIns.map((c) => c.at)].reduce((a, b) => (b > a ? b : a), '');
+  const theirsNewer = lastChange(theirs) > lastChange(mine);
+  if (extra.length) mine.checkIns = [...mine.checkIns, ...extra].sort((a, b) => compareText(a.at, b.at));
+  if (theirsNewer) {
+    mine.status = theirs.status;
+    mine.progress = theirs.progress;
+    if (theirs.doneOn) mine.doneOn = theirs.doneOn;
+    else delete mine.doneOn;
+  }
+  return extra.length > 0 || theirsNewer;
 }
 
-/** Keeps `wanted` when no entry uses it, else hands out the next id; counters never go backwards. */
-function freeId(data: Data, list: Entry[], wanted: string, prefix: string): string {
-  const number = Number(wanted.slice(prefix.length));
-  const taken = list.some((e) => e.id === wanted);
-  if (!taken && wanted.startsWith(prefix) && Number.isInteger(number) && number > 0) {
-    data.counters[prefix] = Math.max(data.counters[prefix] ?? 0, number);
-    return wanted;
-  }
-  let n = Math.max(data.counters[prefix] ?? 0, ...list.map((e) => Number(e.id.slice(prefix.length)) || 0)) + 1;
-  while (list.some((e) => e.id === `${prefix}${n}`)) n += 1;
-  data.counters[prefix] = n;
-  return `${prefix}${n}`;
+/** Hands out ids for one list: `wanted` when it is free, else the next number; counters never go back. */
+function idAllocator(data: Data, list: Entry[], prefix: string): (wanted: string) => string {
+  const used = new Set(list.map((e) => e.id));
+  let highest = list.reduce((max, e) => Math.max(max, Number(e.id.slice(prefix.length)) || 0), data.counters[prefix] ?? 0);
+  return (wanted) => {
+    const number = Number(wanted.slice(prefix.length));
+    let id = wanted;
+    if (used.has(wanted) || !wanted.startsWith(prefix) || !Number.isInteger(number) || number < 1) {
+      do highest += 1;
+      while (used.has(`${prefix}${highest}`));
+      id = `${prefix}${highest}`;
+    } else highest = Math.max(highest, number);
+    used.add(id);
+    data.counters[prefix] = highest;
+    return id;
+  };
 }

@@ -24,10 +24,10 @@ export function ensureDataDir(dir: string): void {
 
 /** Reads the document without a lock (renames are atomic, so a reader never sees half a write). */
 export function readData(dir: string): Data {
-  return readFile(dataFilePath(dir)) ?? emptyData();
+  return readFile(dataFilePath(dir))?.data ?? emptyData();
 }
 
-function readFile(file: string): Data | undefined {
+function readFile(file: string): { data: Data; text: string } | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -42,7 +42,7 @@ function readFile(file: string): Data | undefined {
     throw damaged(file, `it is not valid JSON (${(err as Error).message})`);
   }
   try {
-    return migrate(parsed, file);
+    return { data: migrate(parsed, file), text };
   } catch (err) {
     if (err instanceof DataError) throw damaged(file, err.message, err.hint);
     throw err;
@@ -57,24 +57,21 @@ function damaged(file: string, what: string, hint?: string): DataError {
   return new DataError(`${file} is damaged: ${what}\nmtl has not changed it.`, hint ?? restore);
 }
 
-export interface UpdateOptions {
-  /** How long to wait for another mtl process that holds the lock. */
-  lockRetries?: number;
-}
-
 /**
  * A locked read-modify-write: takes the lock, reads the latest document, lets `change` modify it,
  * then writes it atomically (temp file, fsync, rename), keeping the previous version as `.bak`.
- * If `change` throws, nothing is written.
+ * If `change` throws, or changes nothing, nothing is written.
  */
 export async function updateData<T>(dir: string, change: (data: Data) => T): Promise<T> {
   ensureDataDir(dir);
   const file = dataFilePath(dir);
   const release = await acquireLock(file);
   try {
-    const data = readFile(file) ?? emptyData();
+    const current = readFile(file);
+    const data = current?.data ?? emptyData();
     const result = change(data);
-    writeAtomic(file, serialize(data), true);
+    const text = serialize(data);
+    if (text !== current?.text) writeAtomic(file, text, true);
     return result;
   } finally {
     await release().catch(() => undefined);
@@ -143,9 +140,12 @@ export function writeAtomic(file: string, text: string, keepBackup = false): voi
   try {
     fs.writeFileSync(fd, text);
     fs.fsyncSync(fd);
-  } finally {
+  } catch (err) {
     fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw err;
   }
+  fs.closeSync(fd);
   try {
     if (keepBackup && fs.existsSync(file)) keepPreviousVersion(file);
     fs.renameSync(temp, file);
@@ -164,8 +164,9 @@ function keepPreviousVersion(file: string): void {
     fs.linkSync(file, temp);
   } catch {
     fs.copyFileSync(file, temp);
-    fs.chmodSync(temp, 0o600);
   }
+  // A hard link shares the old file's mode, which a user may have loosened by hand.
+  fs.chmodSync(temp, 0o600);
   fs.renameSync(temp, backup);
 }
 

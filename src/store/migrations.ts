@@ -61,7 +61,42 @@ export function migrate(raw: unknown, file: string): Data {
     }
   }
   data.learning = { ...emptyData().learning, ...data.learning };
+  for (const [list, fields] of Object.entries(ENTRY_FIELDS)) {
+    (data[list as keyof typeof ENTRY_FIELDS] as unknown[]).forEach((entry, index) => checkEntry(file, list, entry, index, fields));
+  }
   return data;
+}
+
+type Kind = 'text' | 'day' | 'list' | 'object' | 'number';
+
+/** The fields every entry of a list must have, so a hand-broken entry is refused with its place named. */
+const ENTRY_FIELDS: Record<(typeof LIST_FIELDS)[number], Record<string, Kind>> = {
+  assessments: { id: 'text', date: 'day', answers: 'object', score: 'number' },
+  goals: { id: 'text', title: 'text', template: 'text', file: 'text', status: 'text', progress: 'number', checkIns: 'list' },
+  members: { id: 'text', name: 'text', notes: 'list' },
+  praise: { id: 'text', member: 'text', text: 'text', date: 'day' },
+  feedback: { id: 'text', member: 'text', text: 'text', date: 'day' },
+  memberGoals: { id: 'text', member: 'text', title: 'text', progress: 'number', checkIns: 'list' },
+  delegations: { id: 'text', member: 'text', item: 'text', steps: 'object' },
+  oneOnOnes: { member: 'text', date: 'day', feedbackDelivered: 'list' },
+  innovationWeeks: { quarter: 'text', start: 'day', end: 'day', demo: 'day' },
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkEntry(file: string, list: string, entry: unknown, index: number, fields: Record<string, Kind>): void {
+  const where = () => `${file}: entry ${index + 1} of "${list}"${typeof (entry as { id?: unknown })?.id === 'string' ? ` (${(entry as { id: string }).id})` : ''}`;
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new DataError(`${where()} should be an object but is ${describe(entry)}.`);
+  for (const [field, kind] of Object.entries(fields)) {
+    const value = (entry as Record<string, unknown>)[field];
+    const ok =
+      kind === 'text' ? typeof value === 'string'
+      : kind === 'day' ? typeof value === 'string' && DAY.test(value)
+      : kind === 'list' ? Array.isArray(value)
+      : kind === 'number' ? typeof value === 'number'
+      : typeof value === 'object' && value !== null && !Array.isArray(value);
+    if (!ok) throw new DataError(`${where()} has ${field} = ${JSON.stringify(value) ?? 'nothing'}; it should be ${kind === 'day' ? 'a day (YYYY-MM-DD)' : `a ${kind}`}.`);
+  }
 }
 
 function describe(value: unknown): string {

@@ -20,9 +20,13 @@ export function readNudgeState(dir: string): NudgeState {
     throw new DataError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? err}.`);
   }
   try {
-    const state = JSON.parse(text) as Partial<NudgeState>;
-    if (typeof state !== 'object' || state === null || Array.isArray(state)) throw new Error('not an object');
-    return { ...emptyNudgeState(), ...state };
+    const isMap = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    const raw: unknown = JSON.parse(text);
+    if (!isMap(raw)) throw new Error('it does not hold a JSON object');
+    const state: NudgeState = { ...emptyNudgeState(), ...(raw as Partial<NudgeState>) };
+    if (!isMap(state.shown) || !isMap(state.prompts)) throw new Error('"shown" and "prompts" should be objects');
+    if (state.lastRunAt !== undefined && Number.isNaN(Date.parse(state.lastRunAt))) throw new Error(`"lastRunAt" is not a date-time: ${JSON.stringify(state.lastRunAt)}`);
+    return state;
   } catch (err) {
     throw new DataError(
       `${file} is damaged: ${(err as Error).message}\nmtl has not changed it.`,

@@ -2,9 +2,14 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** The platform's config folder for mtl, without env-paths' "-nodejs" suffix: ~/.config/mtl on Linux. */
-export function defaultDataDir(env: Record<string, string | undefined>): string {
+export function defaultDataDir(env: Record<string, string | undefined>, platform: NodeJS.Platform): string {
   const home = env.HOME || os.homedir();
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Preferences', 'mtl');
-  if (process.platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), 'mtl', 'Config');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Preferences', 'mtl');
+  if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), 'mtl', 'Config');
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'mtl');
+}
+
+/** Where goal files go: the `goalsDir` preference, else `<data dir>/goals`. */
+export function goalsDirFor(dataDir: string, prefs: { goalsDir: string }): string {
+  return prefs.goalsDir || path.join(dataDir, 'goals');
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataError, UserError } from '../errors.js';
-import { acquireLock, ensureDataDir } from './file-store.js';
+import { acquireLock, ensureDataDir, writeAtomic } from './file-store.js';
 
 export const PREFERENCES_FILE = 'config.json';
 
@@ -84,25 +84,59 @@ export function defaultPreferences(): Preferences {
 
 /**
  * Reads preferences with a plain JSON parse: conf (and its validator) costs ~50 ms to import, so it is
- * only loaded to write (`setPreference`). The file format is conf's own: one JSON object.
+ * only loaded to write (`setPreference`). The file format is conf's own: one JSON object. A file that is
+ * not an object, or holds a value mtl would refuse from `mtl config set`, is reported, never used.
  */
 export function readPreferences(dir: string): Preferences {
   const file = path.join(dir, PREFERENCES_FILE);
-  let stored: Record<string, unknown> = {};
-  try {
-    stored = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new DataError(`${file} is damaged: ${(err as Error).message}\nmtl has not changed it.`, 'Repair it by hand, or remove it to go back to the defaults.');
-    }
-  }
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) stored = {};
+  const stored = readStoredPreferences(dir);
   const prefs = defaultPreferences() as Record<string, unknown>;
   for (const key of PREFERENCE_KEYS) {
     const value = stored[key];
-    if (value !== undefined && typeof value === typeof prefs[key]) prefs[key] = value;
+    if (value === undefined) continue;
+    try {
+      if (typeof value !== typeof prefs[key]) throw new UserError(`it should be a ${typeof prefs[key]}`);
+      prefs[key] = PREFERENCE_SPECS[key].parse(String(value));
+    } catch (err) {
+      throw new DataError(
+        `${file} is damaged: ${key} is ${JSON.stringify(value)}; ${(err as Error).message.replace(/^"[^"]*" is not allowed here: /, '')}\nmtl has not changed it.`,
+        `Fix it with: mtl config set ${key} <value> after removing that line, or remove the file to go back to the defaults.`,
+      );
+    }
   }
   return prefs as Preferences;
+}
+
+/** The preferences file as stored (only what the user set), checked to be a JSON object. */
+export function readStoredPreferences(dir: string): Record<string, unknown> {
+  const file = path.join(dir, PREFERENCES_FILE);
+  let stored: unknown;
+  try {
+    stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw damagedPreferences(file, (err as Error).message);
+  }
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) throw damagedPreferences(file, 'it does not hold a JSON object');
+  return stored as Record<string, unknown>;
+}
+
+function damagedPreferences(file: string, what: string): DataError {
+  return new DataError(`${file} is damaged: ${what}\nmtl has not changed it.`, 'Repair it by hand, or remove it to go back to the defaults.');
+}
+
+/** Writes a whole preferences file (restoring a backup), under the preferences lock, never over one. */
+export async function restorePreferences(dir: string, stored: Record<string, unknown>): Promise<boolean> {
+  const file = path.join(dir, PREFERENCES_FILE);
+  ensureDataDir(dir);
+  const release = await acquireLock(file);
+  try {
+    if (fs.existsSync(file)) return false;
+    writeAtomic(file, JSON.stringify(stored, null, '\t') + '\n');
+    return true;
+  } finally {
+    await release();
+  }
 }
 
 export function parsePreferenceKey(key: string): PreferenceKey {

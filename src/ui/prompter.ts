@@ -27,7 +27,8 @@ export function requireTerminal(io: Io, flags: string): void {
   }
 }
 
-async function ask<T>(question: () => Promise<T>): Promise<T> {
+/** Runs one question; Ctrl-C (inquirer's ExitPromptError) becomes a CancelError, exit code 130. */
+export async function ask<T>(question: () => Promise<T>): Promise<T> {
   try {
     return await question();
   } catch (err) {
@@ -36,20 +37,25 @@ async function ask<T>(question: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createPrompter(): Prompter {
+/**
+ * Questions are drawn on `io.promptOutput` (stderr in main.ts), so `mtl goals new --json > goal.json`
+ * still shows them and keeps them out of the data on stdout.
+ */
+export function createPrompter(io?: Pick<Io, 'promptOutput'>): Prompter {
   const lib = () => import('@inquirer/prompts');
+  const context = io?.promptOutput ? { output: io.promptOutput } : undefined;
   return {
     async select(message, choices, defaultValue) {
       const { select } = await lib();
-      return ask(() => select({ message, choices, default: defaultValue, loop: false, pageSize: 10 }));
+      return ask(() => select({ message, choices, default: defaultValue, loop: false, pageSize: 10 }, context));
     },
     async input(message, options = {}) {
       const { input } = await lib();
-      return ask(() => input({ message, default: options.default, validate: options.validate, required: true }));
+      return ask(() => input({ message, default: options.default, validate: options.validate, required: true }, context));
     },
     async confirm(message, defaultValue = false) {
       const { confirm } = await lib();
-      return ask(() => confirm({ message, default: defaultValue }));
+      return ask(() => confirm({ message, default: defaultValue }, context));
     },
   };
 }

@@ -136,7 +136,8 @@ describe('mtl import', () => {
     ok(other, ['praise', 'sam', 'Great demo'], { env: NOW });
     const r = mtl(other, ['import', backup, '--merge'], { env: NOW });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Merged: added 1 assessment, 1 goal, 1 praise entry, 1 feedback note');
+    expect(r.stderr).toContain('Merged: added 1 assessment, 1 goal, 1 praise entry, 1 feedback note, 1 report\'s goal, 1 innovation week.');
+    expect(r.stderr).toContain('Nothing already here was lost');
     const store = readStore(other);
     expect(store.members).toHaveLength(1);
     expect(store.goals.map((g: { id: string; title: string }) => `${g.id} ${g.title}`)).toEqual(['g1 Team lunch every month', 'g2 Hand the roadmap to the team']);
@@ -145,5 +146,45 @@ describe('mtl import', () => {
     const again = mtl(other, ['import', backup, '--merge'], { env: NOW });
     expect(again.stderr).toContain('Nothing new in that backup');
     expect(readStore(other).praise).toHaveLength(2);
+  });
+
+  it('--merge of an older backup of the same data adds nothing and loses no progress', () => {
+    const home = seeded();
+    const backup = path.join(path.dirname(home), 'old.json');
+    ok(home, ['export', '-o', backup], { env: NOW });
+    const later = { env: { MTL_NOW: '2027-02-20T10:00:00' } };
+    ok(home, ['goals', 'check-in', 'g1', 'Two items handed over', '--progress', '40'], later);
+    ok(home, ['1on1', 'sam', '--done'], later);
+    ok(home, ['delegate', 'Billing export v2', '--to', 'sam'], later);
+    ok(home, ['delegate', 'check', 'd1', 'docs'], later);
+    const before = readStore(home);
+    const r = mtl(home, ['import', backup, '--merge'], later);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Nothing new in that backup');
+    const after = readStore(home);
+    expect(after.goals).toEqual(before.goals);
+    expect(after.feedback).toEqual(before.feedback);
+    expect(after.feedback[0].deliveredOn).toBe('2027-02-20');
+    expect(after.delegations).toEqual(before.delegations);
+    expect(fs.readdirSync(path.join(home, 'goals'))).toEqual(['g1-hand-the-roadmap-to-the-team.md']);
+  });
+
+  it('--merge of a newer backup brings existing entries up to date', () => {
+    const home = seeded();
+    const copy = tempHome();
+    const backup = path.join(path.dirname(home), 'b.json');
+    ok(home, ['export', '-o', backup], { env: NOW });
+    ok(copy, ['import', backup], { env: NOW });
+    const later = { env: { MTL_NOW: '2027-02-20T10:00:00' } };
+    ok(home, ['goals', 'check-in', 'g1', 'Two items handed over', '--progress', '40'], later);
+    ok(home, ['1on1', 'sam', '--done'], later);
+    ok(home, ['export', '-o', backup], later);
+    const r = mtl(copy, ['import', backup, '--merge'], later);
+    expect(r.stderr).toContain('Merged: added 1 1:1; brought up to date 1 goal, 1 feedback note');
+    const store = readStore(copy);
+    expect(store.goals).toHaveLength(1);
+    expect(store.goals[0]).toMatchObject({ progress: 40 });
+    expect(store.goals[0].checkIns).toHaveLength(2);
+    expect(store.feedback[0].deliveredOn).toBe('2027-02-20');
   });
 });

@@ -121,16 +121,16 @@ describe('mtl goals new', () => {
     expect(readStore(home).goals.map((g: { id: string }) => g.id)).toEqual(['g1', 'g2']);
   });
 
-  it('never overwrites an existing file, and records nothing', () => {
+  it('never overwrites an existing file: an id whose file is there is skipped', () => {
     const home = tempHome();
     fs.mkdirSync(path.join(home, 'goals'), { recursive: true });
+    // As left by a process killed between writing the goal file and saving the data.
     const mine = path.join(home, 'goals', 'g1-team-lunch.md');
     fs.writeFileSync(mine, 'my notes');
-    const r = mtl(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch'], { env: NOW });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${mine} already exists; mtl never overwrites a goal file`);
+    const goal = JSON.parse(ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch', '--json'], { env: NOW }));
+    expect(goal).toMatchObject({ id: 'g2', file: path.join(home, 'goals', 'g2-team-lunch.md') });
     expect(fs.readFileSync(mine, 'utf8')).toBe('my notes');
-    expect(fs.existsSync(path.join(home, 'mtl.json'))).toBe(false);
+    expect(readStore(home).goals.map((g: { id: string }) => g.id)).toEqual(['g2']);
   });
 
   it('writes into the goalsDir preference', () => {

@@ -17,9 +17,10 @@ function tempDir(): string {
 
 describe('migrate', () => {
   it('fills missing collections of an old document and keeps its entries', () => {
-    const data = migrate({ goals: [{ id: 'g1' }] }, 'f');
+    const goal = { id: 'g1', title: 'T', template: 'culture', file: '/g1-t.md', status: 'open', progress: 0, checkIns: [] };
+    const data = migrate({ goals: [goal] }, 'f');
     expect(data.version).toBe(2);
-    expect(data.goals).toEqual([{ id: 'g1' }]);
+    expect(data.goals).toEqual([goal]);
     expect(data.praise).toEqual([]);
     expect(data).not.toHaveProperty('nudge');
   });
@@ -30,6 +31,9 @@ describe('migrate', () => {
     [{ version: 3 }, 'written by a newer mtl'],
     [{ version: 1, praise: 'lots' }, 'the field "praise" should be a list but is text'],
     [{ version: 2, learning: [] }, 'the field "learning" should be an object but is a list'],
+    [{ version: 2, praise: [null] }, 'f: entry 1 of "praise" should be an object but is null'],
+    [{ version: 2, goals: [{ id: 'g7', title: 'T', template: 't', file: 'f', status: 'open', progress: 0, checkIns: null }] }, 'f: entry 1 of "goals" (g7) has checkIns = null; it should be a list'],
+    [{ version: 2, praise: [{ id: 'p1', member: 'r1', text: 'x', date: '31/01/2027' }] }, 'has date = "31/01/2027"; it should be a day (YYYY-MM-DD)'],
   ])('refuses %j', (doc, message) => {
     expect(() => migrate(doc, 'f')).toThrow(DataError);
     expect(() => migrate(doc, 'f')).toThrow(message);
@@ -38,10 +42,11 @@ describe('migrate', () => {
 
 describe('migrate from version 1', () => {
   it('drops the nudge run state, which now lives in nudge.json, and keeps everything else', () => {
-    const data = migrate({ version: 1, nudge: { lastRunAt: '2027-01-01T09:00:00Z', shown: {}, prompts: {} }, praise: [{ id: 'p1' }] }, 'f');
+    const praise = { id: 'p1', member: 'r1', text: 'x', date: '2027-01-01', at: '2027-01-01T09:00:00Z', public: false };
+    const data = migrate({ version: 1, nudge: { lastRunAt: '2027-01-01T09:00:00Z', shown: {}, prompts: {} }, praise: [praise] }, 'f');
     expect(data.version).toBe(2);
     expect(data).not.toHaveProperty('nudge');
-    expect(data.praise).toEqual([{ id: 'p1' }]);
+    expect(data.praise).toEqual([praise]);
   });
 });
 

@@ -26,7 +26,7 @@ export interface AssessOptions {
   json?: boolean;
 }
 
-export async function assess(ctx: Ctx, opts: AssessOptions, prompter: Prompter = createPrompter()): Promise<void> {
+export async function assess(ctx: Ctx, opts: AssessOptions, prompter: Prompter = createPrompter(ctx.io)): Promise<void> {
   const full = Boolean(opts.full);
   const input = opts.answers !== undefined ? answersFromFlag(opts.answers, full) : await askQuestions(ctx, prompter, full);
   const saved = await updateData(ctx.dataDir, (data) => {

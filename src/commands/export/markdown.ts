@@ -9,7 +9,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
  * A readable summary for a performance review or a handover: the assessment trend, my goals, each
  * report's recognition, goals and delegated work, and the last 90 days. Personal notes only on request.
  */
-export function markdownSummary(data: Data, now: Date, options: { withNotes: boolean }): string {
+export function markdownSummary(data: Data, now: Date, options: { withNotes: boolean; recognitionDays: number }): string {
   const today = dayOf(now);
   const since = addDaysToDay(today, -90);
   const out: string[] = [`# Management summary, ${today}`, '', `Quarter ${quarterOf(today)}. Made with mtl.`, ''];
@@ -38,7 +38,7 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
   }
 
   out.push('## Team', '');
-  const balances = recognitionBalance(data, today);
+  const balances = recognitionBalance(data, today, options.recognitionDays);
   const members = activeMembers(data);
   if (members.length === 0) out.push('No reports recorded.', '');
   for (const member of members) {

@@ -4,10 +4,10 @@ import { buildBackup } from '../../core/backup.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { readData, writeAtomic } from '../../store/file-store.js';
-import { PREFERENCES_FILE } from '../../store/preferences.js';
+import { goalsDirFor } from '../../store/paths.js';
+import { readPreferences, readStoredPreferences } from '../../store/preferences.js';
 import type { Data } from '../../store/schema.js';
 import { VERSION } from '../../version.js';
-import { goalsDir } from '../goals/new.js';
 
 const FORMATS = ['json', 'md', 'ics'] as const;
 type Format = (typeof FORMATS)[number];
@@ -24,7 +24,10 @@ export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
   const data = readData(ctx.dataDir);
   let text: string;
   if (format === 'json') text = JSON.stringify(backupOf(ctx, data), null, 1) + '\n';
-  else if (format === 'md') text = (await import('./markdown.js')).markdownSummary(data, ctx.now, { withNotes: Boolean(opts.withNotes) });
+  else if (format === 'md') {
+    const { recognitionDays } = readPreferences(ctx.dataDir);
+    text = (await import('./markdown.js')).markdownSummary(data, ctx.now, { withNotes: Boolean(opts.withNotes), recognitionDays });
+  }
   else text = (await import('./ics.js')).calendarOf(data, ctx.now);
   if (!opts.output) {
     ctx.io.out(text);
@@ -41,7 +44,7 @@ export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
 }
 
 function backupOf(ctx: Ctx, data: Data) {
-  const dir = goalsDir(ctx);
+  const dir = goalsDirFor(ctx.dataDir, readPreferences(ctx.dataDir));
   const goalFiles: Record<string, string> = {};
   for (const goal of data.goals) {
     const relative = path.relative(dir, goal.file);
@@ -52,9 +55,8 @@ function backupOf(ctx: Ctx, data: Data) {
   const templates: Record<string, string> = {};
   const templatesDir = path.join(ctx.dataDir, 'templates');
   for (const name of listMarkdown(templatesDir)) templates[name] = readIfThere(path.join(templatesDir, name)) ?? '';
-  const stored = readIfThere(path.join(ctx.dataDir, PREFERENCES_FILE));
   return buildBackup(
-    { mtlVersion: VERSION, exportedAt: ctx.now.toISOString(), data, preferences: stored ? JSON.parse(stored) : {}, goalFiles, templates },
+    { mtlVersion: VERSION, exportedAt: ctx.now.toISOString(), data, preferences: readStoredPreferences(ctx.dataDir), goalFiles, templates },
     dir,
   );
 }

@@ -7,8 +7,9 @@ import { goalView } from '../../core/goals.js';
 import { renderGoalFile, slugify, titleProblem, type Template } from '../../core/templates.js';
 import { UserError } from '../../errors.js';
 import { updateData } from '../../store/file-store.js';
+import { goalsDirFor } from '../../store/paths.js';
 import { readPreferences } from '../../store/preferences.js';
-import { nextId, type Goal } from '../../store/schema.js';
+import { nextId, type Data, type Goal } from '../../store/schema.js';
 import { printJson, shellWord } from '../../ui/output.js';
 import { createPrompter, type Prompter } from '../../ui/prompter.js';
 import { resolveDeadline } from '../deadline.js';
@@ -28,7 +29,7 @@ export async function newGoal(ctx: Ctx, opts: NewGoalOptions, prompter?: Prompte
   const today = dayOf(ctx.now);
   const set = loadTemplates(ctx.dataDir);
   const ask = ctx.io.stdinIsTTY && !opts.yes;
-  const lazyPrompter = () => (prompter ??= createPrompter());
+  const lazyPrompter = () => (prompter ??= createPrompter(ctx.io));
 
   // Flags are checked before any question, so a bad --due never costs the user a round of prompts.
   const flagTitle = opts.title?.trim();
@@ -59,7 +60,7 @@ export async function newGoal(ctx: Ctx, opts: NewGoalOptions, prompter?: Prompte
   let written: string | undefined;
   try {
     const goal = await updateData(ctx.dataDir, (data) => {
-      const id = nextId(data, 'g');
+      const id = freeGoalId(data, dir);
       const file = path.join(dir, `${id}-${slugify(title)}.md`);
       const text = renderGoalFile(template, { id, title, owner, created: today, due, quarter: quarterOf(today) });
       writeGoalFile(dir, file, text);
@@ -98,7 +99,24 @@ function safeUsername(): string {
 
 /** The folder for goal files: the `goalsDir` preference, else `<data dir>/goals`; created owner-only. */
 export function goalsDir(ctx: Ctx): string {
-  return readPreferences(ctx.dataDir).goalsDir || path.join(ctx.dataDir, 'goals');
+  return goalsDirFor(ctx.dataDir, readPreferences(ctx.dataDir));
+}
+
+/**
+ * The next goal id whose file name is free. A process killed between writing a goal file and saving
+ * the data leaves a file for an id the counter never gave out; skipping it keeps `goals new` working.
+ */
+function freeGoalId(data: Data, dir: string): string {
+  let taken: string[] = [];
+  try {
+    taken = fs.readdirSync(dir);
+  } catch {
+    // No folder yet: every id is free.
+  }
+  for (;;) {
+    const id = nextId(data, 'g');
+    if (!taken.some((name) => name.startsWith(`${id}-`))) return id;
+  }
 }
 
 function writeGoalFile(dir: string, file: string, text: string): void {

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isEmptyData, mergeData, parseBackup, type Backup } from '../../core/backup.js';
+import { plural } from '../../ui/output.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { readData, updateData, writeAtomic } from '../../store/file-store.js';
-import { PREFERENCES_FILE, readPreferences } from '../../store/preferences.js';
+import { readData, updateData } from '../../store/file-store.js';
+import { goalsDirFor } from '../../store/paths.js';
+import { readPreferences, restorePreferences } from '../../store/preferences.js';
 import type { Data } from '../../store/schema.js';
-import { plural } from '../../ui/output.js';
 
 export async function importData(ctx: Ctx, file: string, opts: { merge?: boolean }): Promise<void> {
   let text: string;
@@ -23,62 +24,70 @@ export async function importData(ctx: Ctx, file: string, opts: { merge?: boolean
       'Add the backup to it with --merge, or restore into an empty folder with --home <dir>.',
     );
   }
-  if (opts.merge) await merge(ctx, backup);
-  else await restore(ctx, backup);
+  // Goal files go where this data folder keeps them; a goals folder named in the backup may belong to
+  // another machine or to the live data, so it is never taken over.
+  const goalsDir = goalsDirFor(ctx.dataDir, readPreferences(ctx.dataDir));
+  if (opts.merge) await merge(ctx, backup, goalsDir);
+  else await restore(ctx, backup, goalsDir);
 }
 
-async function restore(ctx: Ctx, backup: Backup): Promise<void> {
-  const prefsFile = path.join(ctx.dataDir, PREFERENCES_FILE);
-  const goalsDir = (typeof backup.preferences.goalsDir === 'string' && backup.preferences.goalsDir) || path.join(ctx.dataDir, 'goals');
-  const created: string[] = [];
-  await updateData(ctx.dataDir, (data) => {
-    if (!isEmptyData(data)) throw new UserError(`${ctx.dataDir} received data while importing; nothing was changed.`, 'Run the import again.');
-    try {
+async function restore(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void> {
+  await withCleanup(async (created) => {
+    await updateData(ctx.dataDir, (data) => {
+      if (!isEmptyData(data)) throw new UserError(`${ctx.dataDir} received data while importing; nothing was changed.`, 'Run the import again.');
       writeFiles(goalsDir, backup.goalFiles, created);
       writeFiles(path.join(ctx.dataDir, 'templates'), backup.templates, created);
-      if (Object.keys(backup.preferences).length > 0 && !fs.existsSync(prefsFile)) {
-        writeAtomic(prefsFile, JSON.stringify(backup.preferences, null, '\t') + '\n');
-        created.push(prefsFile);
-      }
-    } catch (err) {
-      for (const f of created) fs.rmSync(f, { force: true });
-      throw err;
-    }
-    Object.assign(data, backup.data);
-    for (const goal of data.goals) goal.file = path.resolve(goalsDir, goal.file);
+      Object.assign(data, backup.data);
+      for (const goal of data.goals) goal.file = path.resolve(goalsDir, goal.file);
+    });
   });
-  ctx.io.err(`Restored ${summary(backup.data)} into ${ctx.dataDir}. See it with: mtl\n`);
+  const { goalsDir: _elsewhere, ...preferences } = backup.preferences;
+  const restoredPrefs = Object.keys(preferences).length > 0 && (await restorePreferences(ctx.dataDir, preferences));
+  ctx.io.err(`Restored ${summary(backup.data)}${restoredPrefs ? ' and your preferences' : ''} into ${ctx.dataDir}. See it with: mtl\n`);
 }
 
-async function merge(ctx: Ctx, backup: Backup): Promise<void> {
-  const goalsDir = readPreferences(ctx.dataDir).goalsDir || path.join(ctx.dataDir, 'goals');
-  const created: string[] = [];
-  const result = await updateData(ctx.dataDir, (data) => {
-    const incoming = structuredClone(backup.data);
-    const relativeName = new Map<string, string>();
-    for (const goal of incoming.goals) {
-      const absolute = path.resolve(goalsDir, goal.file);
-      relativeName.set(absolute, goal.file);
-      goal.file = absolute;
-    }
-    const before = new Set(data.goals.map((g) => g.id));
-    const merged = mergeData(data, incoming);
-    const renamedFrom = new Map([...merged.goalFileNames].map(([from, to]) => [to, from]));
-    const files: Record<string, string> = {};
-    for (const goal of data.goals.filter((g) => !before.has(g.id))) {
-      const text = backup.goalFiles[relativeName.get(renamedFrom.get(goal.file) ?? goal.file) ?? ''];
-      if (text !== undefined) files[path.relative(goalsDir, goal.file)] = text;
-    }
-    try {
+async function merge(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void> {
+  const result = await withCleanup((created) =>
+    updateData(ctx.dataDir, (data) => {
+      const incoming = structuredClone(backup.data);
+      const relativeName = new Map<string, string>();
+      for (const goal of incoming.goals) {
+        const absolute = path.resolve(goalsDir, goal.file);
+        relativeName.set(absolute, goal.file);
+        goal.file = absolute;
+      }
+      const before = new Set(data.goals.map((g) => g.id));
+      const merged = mergeData(data, incoming);
+      const renamedFrom = new Map([...merged.goalFileNames].map(([from, to]) => [to, from]));
+      const files: Record<string, string> = {};
+      for (const goal of data.goals.filter((g) => !before.has(g.id))) {
+        const text = backup.goalFiles[relativeName.get(renamedFrom.get(goal.file) ?? goal.file) ?? ''];
+        if (text !== undefined) files[path.relative(goalsDir, goal.file)] = text;
+      }
       writeFiles(goalsDir, files, created);
-    } catch (err) {
-      for (const f of created) fs.rmSync(f, { force: true });
-      throw err;
-    }
-    return merged;
-  });
-  const added = Object.entries(result.added).map(([k, n]) => plural(n, ...(WORDS[k] ?? [k, k])));
-  ctx.io.err(added.length ? `Merged: added ${added.join(', ')}. Everything already here was kept.\n` : 'Nothing new in that backup: everything in it is already here.\n');
+      return merged;
+    }),
+  );
+  const describe = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => plural(n, ...(WORDS[k] ?? [k, k])));
+  const added = describe(result.added);
+  const updated = describe(result.updated);
+  if (!added.length && !updated.length) {
+    ctx.io.err('Nothing new in that backup: everything in it is already here.\n');
+    return;
+  }
+  const parts = [added.length ? `added ${added.join(', ')}` : '', updated.length ? `brought up to date ${updated.join(', ')}` : ''].filter(Boolean);
+  ctx.io.err(`Merged: ${parts.join('; ')}. Nothing already here was lost.\n`);
+}
+
+/** Runs `work`; if it fails, removes every file it recorded as created, so a failed import leaves nothing. */
+async function withCleanup<T>(work: (created: string[]) => Promise<T>): Promise<T> {
+  const created: string[] = [];
+  try {
+    return await work(created);
+  } catch (err) {
+    for (const f of created) fs.rmSync(f, { force: true });
+    throw err;
+  }
 }
 
 const WORDS: Record<string, [string, string]> = {
@@ -98,16 +107,21 @@ const WORDS: Record<string, [string, string]> = {
 function writeFiles(dir: string, files: Record<string, string>, created: string[]): void {
   const names = Object.keys(files);
   if (names.length === 0) return;
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  for (const name of names) {
-    const target = path.resolve(dir, name);
-    if (path.relative(dir, target).startsWith('..')) throw new UserError(`The backup names an unsafe file: ${name}; nothing was changed.`);
-    if (fs.existsSync(target)) {
-      if (fs.readFileSync(target, 'utf8') === files[name]) continue;
-      throw new UserError(`${target} already exists with other content; nothing was changed.`, 'Move it away and import again.');
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    for (const name of names) {
+      const target = path.resolve(dir, name);
+      if (path.relative(dir, target).startsWith('..')) throw new UserError(`The backup names an unsafe file: ${name}; nothing was changed.`);
+      if (fs.existsSync(target)) {
+        if (fs.readFileSync(target, 'utf8') === files[name]) continue;
+        throw new UserError(`${target} already exists with other content; nothing was changed.`, 'Move it away and import again.');
+      }
+      fs.writeFileSync(target, files[name]!, { flag: 'wx', mode: 0o600 });
+      created.push(target);
     }
-    fs.writeFileSync(target, files[name]!, { flag: 'wx', mode: 0o600 });
-    created.push(target);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`Cannot write goal files into ${dir}: ${(err as NodeJS.ErrnoException).code ?? err}; nothing was changed.`, 'Check that folder, or set another: mtl config set goalsDir <folder>');
   }
 }
 

@@ -132,7 +132,7 @@ interface RemoveOptions {
   yes?: boolean;
 }
 
-export async function remove(ctx: Ctx, name: string, opts: RemoveOptions, prompter: Prompter = createPrompter()): Promise<void> {
+export async function remove(ctx: Ctx, name: string, opts: RemoveOptions, prompter: Prompter = createPrompter(ctx.io)): Promise<void> {
   const today = dayOf(ctx.now);
   if (!opts.purge) {
     const member = await updateData(ctx.dataDir, (data) => {
