@@ -129,6 +129,11 @@ const NUMBER_WORDS: Record<string, number> = {
  * phrases in DEADLINE_EXAMPLES (with "eoq"/"eoy" shorthands, an optional "the", "end of q1".."q4"
  * with or without a year); returns undefined for anything else so the caller can try a
  * natural-language parser.
+ *
+ * Weekdays: a bare weekday ("friday", "on friday", "by friday") and "this friday" mean the first
+ * such day on or after `today`, so typed on a Friday they mean today. "next friday" always means
+ * the first Friday strictly after `today`: a week on when typed on a Friday, in two days when typed
+ * on a Wednesday.
  */
 export function parseDeadline(text: string, today: Day): Day | undefined {
   const phrase = text
@@ -166,7 +171,11 @@ export function parseDeadline(text: string, today: Day): Day | undefined {
     return dayOf(UNIT_DAYS[inN[2]!]!(base, n));
   }
   const weekday = /^(next |this |on )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/.exec(phrase);
-  if (weekday) return dayOf(nextDay(base, WEEKDAYS.indexOf(weekday[2]!) as WeekdayIndex));
+  if (weekday) {
+    // "friday", "on friday", "this friday" typed on a Friday mean today; "next friday" is a week on.
+    const target = WEEKDAYS.indexOf(weekday[2]!) as WeekdayIndex;
+    return weekday[1] !== 'next ' && base.getDay() === target ? today : dayOf(nextDay(base, target));
+  }
   return undefined;
 }
 

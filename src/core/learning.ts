@@ -47,6 +47,9 @@ export interface LearningProgress {
   target: number;
   /** Where a steady pace would be by today: target x elapsed days / days in the quarter. */
   expected: number;
+  /** Where a steady pace was LEARNING_GRACE_DAYS ago (0 in the quarter's first week): fewer hours is behind. */
+  floor: number;
+  /** Fewer hours than `floor`: more than a week behind a steady pace. */
   behind: boolean;
   daysLeft: number;
   logs: LearningLog[];
@@ -55,7 +58,18 @@ export interface LearningProgress {
 
 const tenths = (n: number) => Math.round(n * 10) / 10;
 
-/** This quarter's learning: hours logged against the pro-rata share of the target, and tips tried. */
+/**
+ * A week of grace before the learning target counts as missed: nobody is behind on the first day of
+ * a quarter, and a week without reading is normal.
+ */
+export const LEARNING_GRACE_DAYS = 7;
+
+/**
+ * This quarter's learning: hours logged against the pro-rata share of the target, and tips tried.
+ * `behind` allows LEARNING_GRACE_DAYS of slack: it compares the hours with the pro-rata share of
+ * the elapsed days minus the grace, so it is never true in a quarter's first week, and after that
+ * only when the hours are below where a steady pace was a week ago.
+ */
 export function learningProgress(learning: Data['learning'], today: Day, target: number): LearningProgress {
   const quarter = quarterOf(today);
   const start = startOfQuarterFor(today);
@@ -66,7 +80,8 @@ export function learningProgress(learning: Data['learning'], today: Day, target:
   const logs = inQuarter(learning.logs);
   const hours = tenths(logs.reduce((sum, l) => sum + l.hours, 0));
   const expected = tenths((target * elapsed) / length);
-  return { quarter, hours, target, expected, behind: target > 0 && hours < expected, daysLeft: daysBetween(today, end), logs, tips: inQuarter(learning.tips) };
+  const floor = tenths((target * Math.max(0, elapsed - LEARNING_GRACE_DAYS)) / length);
+  return { quarter, hours, target, expected, floor, behind: target > 0 && hours < floor, daysLeft: daysBetween(today, end), logs, tips: inQuarter(learning.tips) };
 }
 
 /** Each book of the reading list with whether the user has marked it read. */

@@ -1,9 +1,9 @@
 import type { Data, Day, Goal, Member, NudgeState } from '../store/schema.js';
-import { plural, shellWord } from '../ui/output.js';
 import { addDaysToDay, dayOf, daysBetween, endOfQuarterFor, quarterOf, startOfQuarterFor } from './dates.js';
 import { suggestedStart, weekOfQuarter } from './innovation.js';
 import { learningProgress } from './learning.js';
 import { mindsetKey, type MindsetPrompt } from './mindset.js';
+import { plural, shellWord } from './text.js';
 
 export type ReminderKind = 'goal' | 'recognition' | 'member-goals' | 'member-goals-check-in' | 'innovation' | 'learning' | 'assessment';
 
@@ -131,10 +131,16 @@ function recognitionReminders(data: Data, team: Member[], today: Day, interval: 
   return reminders;
 }
 
+/**
+ * Per report: fewer than MIN_MEMBER_GOALS goals this quarter; and, in the quarter's last
+ * QUARTER_END_DAYS days, the open goals not yet checked in on inside that window (a check-in
+ * dated on or after the window's first day counts, so the reminder clears goal by goal).
+ */
 function memberGoalReminders(data: Data, team: Member[], today: Day): Reminder[] {
   const quarter = quarterOf(today);
   const end = endOfQuarterFor(today);
   const left = daysBetween(today, end);
+  const windowStart = addDaysToDay(end, -(QUARTER_END_DAYS - 1));
   const reminders: Reminder[] = [];
   for (const member of team) {
     const goals = data.memberGoals.filter((g) => g.member === member.id && g.quarter === quarter);
@@ -149,15 +155,16 @@ function memberGoalReminders(data: Data, team: Member[], today: Day): Reminder[]
         since: startOfQuarterFor(today),
       });
     }
-    const open = goals.filter((g) => g.status === 'open');
-    if (left < QUARTER_END_DAYS && open.length) {
+    if (left >= QUARTER_END_DAYS) continue;
+    const pending = goals.filter((g) => g.status === 'open' && !g.checkIns.some((c) => c.date >= windowStart && c.date <= today));
+    if (pending.length) {
       reminders.push({
         key: `member-goals-check-in:${member.id}:${quarter}`,
         kind: 'member-goals-check-in',
-        text: `${quarter} ends ${left === 0 ? 'today' : `in ${days(left)}`}: go through ${member.name}'s ${plural(open.length, 'open goal')} with them (${open.map((g) => g.id).join(', ')}).`,
+        text: `${quarter} ends ${left === 0 ? 'today' : `in ${days(left)}`}: go through ${member.name}'s ${plural(pending.length, 'open goal')} with them (${pending.map((g) => g.id).join(', ')}).`,
         why: 'The quarterly check-in is where coaching and accountability happen: what was reached, what is next.',
-        command: `mtl member-goals ${name} check-in ${open[0]!.id} "<note>" --progress N`,
-        since: addDaysToDay(end, -(QUARTER_END_DAYS - 1)),
+        command: `mtl member-goals ${name} check-in ${pending[0]!.id} "<note>" --progress N`,
+        since: windowStart,
       });
     }
   }

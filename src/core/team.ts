@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import type { CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, OneOnOne, Praise } from '../store/schema.js';
-import { addDaysToDay, daysBetween, quarterOf, startOfQuarterFor } from './dates.js';
+import { addDaysToDay, compareText, daysBetween, quarterOf, startOfQuarterFor } from './dates.js';
 
 /** Words that are sub-commands where a name could stand (`mtl praise list`), so no report may be called that. */
 export const RESERVED_NAMES = ['list', 'balance'];
@@ -16,6 +16,8 @@ function exampleFor(what: string): string {
   if (what.includes('praise')) return 'ran a calm incident review';
   if (what.includes('feedback')) return 'the design doc skipped the rollback plan';
   if (what.includes('name')) return 'Sam Lee';
+  if (what.includes('learned')) return 'Podcast on difficult conversations';
+  if (what === 'tip') return 'Asked two questions before giving an answer';
   return 'what you want to remember';
 }
 
@@ -223,7 +225,7 @@ export interface Agenda {
  * checklist steps, and the personal notes to ask about.
  */
 export function oneOnOneAgenda(data: Data, member: Member, today: Day): Agenda {
-  const meetings = data.oneOnOnes.filter((o) => o.member === member.id && o.date <= today).sort((a, b) => cmp(a.at, b.at));
+  const meetings = data.oneOnOnes.filter((o) => o.member === member.id && o.date <= today).sort((a, b) => compareText(a.at, b.at));
   const last = meetings[meetings.length - 1];
   const quarter = quarterOf(today);
   const goals = data.memberGoals
@@ -239,8 +241,8 @@ export function oneOnOneAgenda(data: Data, member: Member, today: Day): Agenda {
     ...(last ? { lastOneOnOne: last, daysSinceLast: daysBetween(last.date, today) } : {}),
     praise: data.praise
       .filter((p) => p.member === member.id && p.date <= today && (!last || p.at > last.at))
-      .sort((a, b) => cmp(b.at, a.at)),
-    feedback: data.feedback.filter((f) => f.member === member.id && !f.deliveredOn && f.date <= today).sort((a, b) => cmp(a.at, b.at)),
+      .sort((a, b) => compareText(b.at, a.at)),
+    feedback: data.feedback.filter((f) => f.member === member.id && !f.deliveredOn && f.date <= today).sort((a, b) => compareText(a.at, b.at)),
     quarter,
     goals,
     goalWarning: goalCountWarning(member.name, memberGoalsThisQuarter(data, member.id, today).length, quarter),
@@ -273,8 +275,4 @@ export function purgeMember(data: Data, memberId: string): void {
 /** The display name of a member id, even for a removed report. */
 export function nameOf(data: Data, memberId: string): string {
   return data.members.find((m) => m.id === memberId)?.name ?? memberId;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

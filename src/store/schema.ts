@@ -82,6 +82,8 @@ export interface MemberGoal {
   status: 'open' | 'done';
   progress: number;
   created: Day;
+  /** The day `member-goals done` was run; absent on open goals and on goals done before it was recorded. */
+  doneOn?: Day;
   checkIns: CheckIn[];
 }
 

@@ -59,11 +59,4 @@ export function agoText(days: number): string {
   return `${days} days ago`;
 }
 
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}
-
-/** Shell-quotes a word for a command the user may copy. */
-export function shellWord(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
+export { plural, shellWord } from '../core/text.js';

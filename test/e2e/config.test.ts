@@ -36,6 +36,19 @@ describe('mtl config', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 
+  it('ends the help of every subcommand with examples', () => {
+    const home = tempHome();
+    const help = (verb: string) => {
+      const r = mtl(home, ['config', verb, '--help']);
+      expect(r.code).toBe(0);
+      return r.stdout.slice(r.stdout.indexOf('\nExamples:\n'));
+    };
+    expect(help('list')).toMatch(/^\nExamples:\n {2}\$ mtl config list\n {2}\$ mtl config list --json\n\s*$/);
+    expect(help('get')).toContain('  $ mtl config get recognitionDays\n');
+    expect(help('set')).toContain('  $ mtl config set learningHoursPerQuarter 20\n');
+    expect(help('set')).toContain('  $ mtl config set goalsDir ""');
+  });
+
   it('refuses a damaged config file without rewriting it', () => {
     const home = tempHome();
     fs.mkdirSync(home, { recursive: true });

@@ -63,6 +63,16 @@ describe('mtl learn', () => {
     expect(ok(home, ['learn', 'show', '--json'], at('2027-02-15'))).toBe(JSON.stringify(json, null, 2) + '\n');
   });
 
+  it('allows a week of grace: not behind on the first days of a quarter', () => {
+    const home = tempHome();
+    const first = ok(home, ['learn'], at('2027-04-01'));
+    expect(first).toContain('0 of 12 hours; within a week of a steady pace (0.1 by today)');
+    expect(JSON.parse(ok(home, ['learn', '--json'], at('2027-04-07')))).toMatchObject({ hours: 0, expected: 0.9, behind: false });
+    expect(ok(home, ['nudge', '--all'], at('2027-04-07'))).not.toContain('Learning:');
+    expect(ok(home, ['learn'], at('2027-04-08'))).toContain('0 of 12 hours; behind: a steady pace would be 1.1 by today');
+    expect(ok(home, ['nudge', '--all'], at('2027-04-08'))).toContain('- Learning: 0 of 12 hours this quarter; a steady pace would be 1.1 by now.');
+  });
+
   it('refuses bad hours, empty text and unknown or ambiguous books, writing nothing', () => {
     const home = tempHome();
     for (const hours of ['0', '101', 'two', '1,5']) {

@@ -123,6 +123,29 @@ describe('mtl nudge', () => {
   });
 });
 
+describe.runIf(TmuxSession.available())('mtl nudge run by hand after cron', () => {
+  it('keeps stdout empty but says on stderr how many reminders were already shown today', async () => {
+    const home = tempHome();
+    busyStore(home);
+    ok(home, ['nudge'], at(MONDAY));
+    const run = async (args: string, until: string) => {
+      const tmux = new TmuxSession(`${process.execPath} ${BIN} ${args}`, { MTL_HOME: home, MTL_NOW: '2027-02-15T17:30:00', NO_COLOR: '1' });
+      try {
+        return await tmux.waitFor(until);
+      } finally {
+        tmux.kill();
+      }
+    };
+    const screen = await run('nudge', '[exit 0]');
+    expect(screen).toContain('2 reminders were already shown today; see them again with: mtl nudge --all\n[exit 0]');
+    expect(screen).not.toContain('mtl nudge for');
+    // Only stderr carries it: with stderr thrown away, the terminal shows nothing at all.
+    expect((await run('nudge 2>/dev/null', '[exit 0]')).trim()).toBe('[exit 0]');
+    // Piped, as under cron, the second run stays completely silent.
+    expect(mtl(home, ['nudge'], at('2027-02-15T18:00:00'))).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
 describe.runIf(TmuxSession.available())('the reminder hint on interactive commands', () => {
   it('shows one line on the dashboard when the last nudge is over a week old, and obeys hints=false', async () => {
     const home = tempHome();

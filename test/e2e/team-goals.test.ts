@@ -48,13 +48,24 @@ describe('mtl member-goals', () => {
     expect(wrongOwner.stderr).toContain('Sam has no goal "m2".');
     expect(wrongOwner.stderr).toContain('Their open goals: m1 (Lead the redesign).');
     expect(mtl(home, ['member-goals', 'sam', 'check-in', 'm1', ' '], { env }).code).toBe(1);
-    expect(mtl(home, ['member-goals', 'sam', 'check-in', 'm1', 'x', '--progress', '150'], { env }).stderr).toContain('not a percentage');
+    for (const bad of ['150', 'abc', '-5', '']) {
+      const r = mtl(home, ['member-goals', 'sam', 'check-in', 'm1', 'x', '--progress', bad], { env });
+      expect(r.code).toBe(1);
+      // The same words as mtl goals check-in.
+      expect(r.stderr).toContain(`--progress "${bad}" is not allowed: give a whole number from 0 to 100.`);
+    }
     expect(readStore(home).memberGoals[0].checkIns).toHaveLength(1);
 
-    const done = mtl(home, ['member-goals', 'sam', 'done', 'm1'], { env });
+    // Like mtl goals done: progress stays where the last check-in left it, and the day is recorded.
+    const done = mtl(home, ['member-goals', 'sam', 'done', 'm1'], { env: { MTL_NOW: '2027-01-20T10:00:00' } });
     expect(done.code).toBe(0);
     expect(done.stderr).toContain('Sam finished m1: Lead the redesign.');
-    expect(readStore(home).memberGoals[0]).toMatchObject({ status: 'done', progress: 100 });
+    expect(readStore(home).memberGoals[0]).toMatchObject({ status: 'done', progress: 30, doneOn: '2027-01-20' });
+    const json = JSON.parse(ok(home, ['member-goals', 'sam', 'list', '--json'], { env: { MTL_NOW: '2027-01-21T10:00:00' } }));
+    expect(json[0]).toMatchObject({ id: 'm1', status: 'done', progress: 30, doneOn: '2027-01-20' });
+    const again = mtl(home, ['member-goals', 'sam', 'done', 'm1'], { env: { MTL_NOW: '2027-01-21T10:00:00' } });
+    expect(again.stderr).toContain('m1 was already done (since 2027-01-20).');
+    expect(readStore(home).memberGoals[0].doneOn).toBe('2027-01-20');
     expectPrivate(home);
   });
 
@@ -73,7 +84,7 @@ describe('mtl member-goals', () => {
     expect(all.stderr).toContain('warning: Priya has one goal for 2027-Q1');
     const json = JSON.parse(ok(home, ['member-goals', 'priya', 'list', '--json'], { env }));
     expect(json).toEqual([
-      { id: 'm3', member: 'Priya', memberId: 'r2', title: 'Own on-call', quarter: '2027-Q1', due: '2027-03-31', status: 'open', progress: 0, created: '2027-01-12', lastCheckIn: null, checkIns: [] },
+      { id: 'm3', member: 'Priya', memberId: 'r2', title: 'Own on-call', quarter: '2027-Q1', due: '2027-03-31', status: 'open', progress: 0, created: '2027-01-12', doneOn: null, lastCheckIn: null, checkIns: [] },
     ]);
     expect(JSON.parse(ok(home, ['member-goals', '--json'], { env }))).toHaveLength(3);
     // Next quarter: done goals of the last one drop out unless --all.

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysToDay, dateOfDay, dayOf, daysBetween, endOfQuarterFor, parseDeadline, quarterOf } from '../../src/core/dates.js';
 import { resolveDeadline } from '../../src/commands/deadline.js';
+import { goalView } from '../../src/core/goals.js';
+import { dueNudges } from '../../src/core/nudges.js';
+import { emptyData, type Goal } from '../../src/store/schema.js';
 
 /** Runs a block of tests with the process in another time zone (Node re-reads TZ when it is set). */
 function inZone(tz: string, body: () => void): void {
@@ -58,6 +61,22 @@ describe('parseDeadline on Wednesday 2027-03-10', () => {
   });
 });
 
+describe('parseDeadline on Friday 2027-03-12: a bare or "this" weekday includes today, "next" never does', () => {
+  it.each([
+    ['friday', '2027-03-12'],
+    ['this friday', '2027-03-12'],
+    ['on friday', '2027-03-12'],
+    ['by Friday', '2027-03-12'],
+    ['next friday', '2027-03-19'],
+    ['saturday', '2027-03-13'],
+    ['next saturday', '2027-03-13'],
+    ['thursday', '2027-03-18'],
+    ['this thursday', '2027-03-18'],
+  ])('%s is %s', (phrase, day) => {
+    expect(parseDeadline(phrase, '2027-03-12')).toBe(day);
+  });
+});
+
 describe('quarter and year ends', () => {
   it.each([
     ['2027-03-31', 'end of quarter', '2027-03-31'],
@@ -77,6 +96,17 @@ describe('quarter and year ends', () => {
     expect(quarterOf('2027-03-31')).toBe('2027-Q1');
     expect(quarterOf('2027-04-01')).toBe('2027-Q2');
     expect(endOfQuarterFor('2027-11-02')).toBe('2027-12-31');
+  });
+});
+
+describe('calendar arithmetic (UTC day numbers: no zone can shift it)', () => {
+  it('counts days across quarter ends, year ends and DST changes', () => {
+    expect(daysBetween('2027-03-30', '2027-04-02')).toBe(3);
+    expect(daysBetween('2027-12-30', '2028-01-02')).toBe(3);
+    expect(daysBetween('2028-01-02', '2027-12-30')).toBe(-3);
+    expect(daysBetween('2027-03-13', '2027-03-15')).toBe(2);
+    expect(addDaysToDay('2027-03-14', 1)).toBe('2027-03-15');
+    expect(addDaysToDay('2027-12-31', 1)).toBe('2028-01-01');
   });
 });
 
@@ -106,21 +136,62 @@ for (const tz of ['America/Los_Angeles', 'UTC', 'Asia/Tokyo']) {
       expect(dateOfDay('2027-03-31').getDate()).toBe(31);
     });
 
-    it('counts days across quarter and year ends', () => {
-      expect(daysBetween('2027-03-30', '2027-04-02')).toBe(3);
-      expect(daysBetween('2027-12-30', '2028-01-02')).toBe(3);
-      expect(daysBetween('2028-01-02', '2027-12-30')).toBe(-3);
+    /** Local wall-clock time in the zone under test (built inside the test, after TZ is set). */
+    const local = (day: string, time: string) => {
+      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+      const [h, min] = time.split(':').map(Number) as [number, number];
+      return new Date(y, m - 1, d, h, min);
+    };
+    // US clocks went forward on Sunday 2027-03-14 and back on Sunday 2027-11-07.
+    const around = ['2027-03-13', '2027-03-14', '2027-03-15', '2027-11-06', '2027-11-07', '2027-12-31', '2028-01-01'];
+
+    it('is really running in this zone', () => {
+      const offsets = { 'America/Los_Angeles': [480, 420], UTC: [0, 0], 'Asia/Tokyo': [-540, -540] }[tz]!;
+      expect([local('2027-03-13', '23:30').getTimezoneOffset(), local('2027-03-15', '00:30').getTimezoneOffset()]).toEqual(offsets);
+    });
+
+    it('takes the local day of instants at 23:30 and 00:30 around DST changes and a year end', () => {
+      for (const day of around) {
+        expect(dayOf(local(day, '23:30'))).toBe(day);
+        expect(dayOf(local(day, '00:30'))).toBe(day);
+      }
+    });
+
+    it('maps one instant to the day it is in this zone', () => {
+      const expected: Record<string, [string, string, string]> = {
+        // instant                    Los Angeles   UTC           Tokyo
+        '2027-03-14T07:30:00Z': ['2027-03-13', '2027-03-14', '2027-03-14'],
+        '2027-03-15T06:30:00Z': ['2027-03-14', '2027-03-15', '2027-03-15'],
+        '2027-12-31T14:30:00Z': ['2027-12-31', '2027-12-31', '2027-12-31'],
+        '2027-12-31T15:30:00Z': ['2027-12-31', '2027-12-31', '2028-01-01'],
+        '2028-01-01T07:30:00Z': ['2027-12-31', '2028-01-01', '2028-01-01'],
+      };
+      const column = ['America/Los_Angeles', 'UTC', 'Asia/Tokyo'].indexOf(tz);
+      for (const [instant, days] of Object.entries(expected)) expect([instant, dayOf(new Date(instant))]).toEqual([instant, days[column]]);
+    });
+
+    it('reads deadline phrases (local date arithmetic) across DST changes and a year end', () => {
+      expect(parseDeadline('in 1 week', '2027-03-10')).toBe('2027-03-17');
+      expect(parseDeadline('in 1 week', '2027-11-03')).toBe('2027-11-10');
+      expect(parseDeadline('tomorrow', '2027-03-13')).toBe('2027-03-14');
+      expect(parseDeadline('sunday', '2027-11-06')).toBe('2027-11-07');
       expect(parseDeadline('end of next quarter', '2027-12-31')).toBe('2028-03-31');
     });
 
-    it('counts days across daylight-saving changes', () => {
-      expect(daysBetween('2027-03-13', '2027-03-15')).toBe(2);
-      expect(daysBetween('2027-11-06', '2027-11-08')).toBe(2);
-      expect(daysBetween('2027-03-27', '2027-03-29')).toBe(2);
-      expect(addDaysToDay('2027-03-13', 1)).toBe('2027-03-14');
-      expect(addDaysToDay('2027-03-14', 1)).toBe('2027-03-15');
-      expect(parseDeadline('in 1 week', '2027-03-10')).toBe('2027-03-17');
-      expect(parseDeadline('in 1 week', '2027-11-03')).toBe('2027-11-10');
+    it('sees a deadline as tomorrow at 23:30 the evening before, and as today at 00:30', () => {
+      const prefs = { recognitionDays: 7, lookAheadDays: 14, checkInDays: 14, learningHoursPerQuarter: 0 };
+      for (const [before, due] of [['2027-03-13', '2027-03-14'], ['2027-03-14', '2027-03-15'], ['2027-11-06', '2027-11-07'], ['2027-12-31', '2028-01-01']] as const) {
+        const goal: Goal = { id: 'g1', title: 'Ship', template: 'autonomy', file: '/g/g1.md', created: before, due, status: 'open', progress: 0, checkIns: [] };
+        const data = emptyData();
+        data.goals.push(goal);
+        const goalText = (now: Date) => dueNudges(data, now, prefs).filter((r) => r.kind === 'goal').map((r) => r.text);
+        const evening = local(before, '23:30');
+        expect(goalView(goal, dayOf(evening))).toMatchObject({ daysLeft: 1, overdue: false });
+        expect(goalText(evening)).toEqual([`Goal g1 "Ship": due tomorrow (${due}).`]);
+        const night = local(due, '00:30');
+        expect(goalView(goal, dayOf(night))).toMatchObject({ daysLeft: 0, overdue: false });
+        expect(goalText(night)).toEqual(['Goal g1 "Ship": due today.']);
+      }
     });
 
     it('takes the day of an instant in this zone', () => {

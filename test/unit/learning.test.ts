@@ -64,9 +64,21 @@ describe('learningProgress', () => {
     const p = learningProgress(learning, '2027-02-15', 12);
     expect(p).toMatchObject({ quarter: '2027-Q1', hours: 3.8, target: 12, expected: 6.1, behind: true, daysLeft: 44 });
     expect(p.tips.map((t) => t.tip)).toEqual(['asked instead of told']);
-    expect(learningProgress(learning, '2027-01-01', 12)).toMatchObject({ hours: 0, expected: 0.1, behind: true });
     expect(learningProgress(learning, '2027-03-31', 6.75)).toMatchObject({ hours: 6.8, expected: 6.8, behind: false });
     expect(learningProgress(learning, '2027-02-15', 0)).toMatchObject({ expected: 0, behind: false });
+  });
+
+  it('gives a week of grace: never behind in the first week, then only below the steady pace of a week ago', () => {
+    const none = { logs: [], tips: [], booksRead: [] };
+    expect(learningProgress(none, '2027-01-01', 12)).toMatchObject({ hours: 0, expected: 0.1, floor: 0, behind: false });
+    expect(learningProgress(none, '2027-04-01', 12)).toMatchObject({ hours: 0, floor: 0, behind: false });
+    expect(learningProgress(none, '2027-01-07', 12)).toMatchObject({ expected: 0.9, floor: 0, behind: false });
+    // Day 8: the steady pace a week ago (day 1) was 12 x 1 / 90 = 0.13 hours.
+    expect(learningProgress(none, '2027-01-08', 12)).toMatchObject({ floor: 0.1, behind: true });
+    // 2027-02-15 is day 46: a steady pace is 6.1 hours by now, and was 12 x 39 / 90 = 5.2 a week ago.
+    const withHours = (hours: number) => learningProgress({ ...none, logs: [{ date: '2027-01-10', hours, what: 'book' }] }, '2027-02-15', 12);
+    expect(withHours(5.2)).toMatchObject({ expected: 6.1, floor: 5.2, behind: false });
+    expect(withHours(5.1)).toMatchObject({ expected: 6.1, floor: 5.2, behind: true });
   });
 });
 

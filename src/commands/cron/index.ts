@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
+import { DEFAULT_SCHEDULE } from '../../core/cron.js';
 import { examples } from '../examples.js';
 
 export function register(program: Command, context: (cmd: Command) => Ctx): void {
@@ -17,7 +18,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
   cron
     .command('install')
     .description('add (or update) the mtl block in your crontab; default every Monday at 09:00')
-    .option('--schedule <cron expr>', 'when to run, five cron fields', '0 9 * * 1')
+    .option('--schedule <cron expr>', 'when to run, five cron fields', DEFAULT_SCHEDULE)
     .addHelpText('after', examples('mtl cron install', 'mtl cron install --schedule "0 8 * * 1,4"', 'mtl --home ~/work-mtl cron install'))
     .action(async (opts, cmd) => (await run()).install(context(cmd), opts));
   cron

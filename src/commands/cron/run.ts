@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'date-fns';
 import type { Ctx } from '../../context.js';
-import { buildBlock, findBlock, missedRun, nudgeLine, parseSchedule, withBlock, withoutBlock, type FoundBlock } from '../../core/cron.js';
+import { buildBlock, DEFAULT_SCHEDULE, findBlock, missedRun, nudgeLine, parseSchedule, withBlock, withoutBlock, type FoundBlock } from '../../core/cron.js';
 import { SilentError, UserError } from '../../errors.js';
 import { readNudgeState } from '../../store/nudge-state.js';
 import { printJson } from '../../ui/output.js';
 import { systemCrontab } from './crontab.js';
 
-const SCHEDULE_EXAMPLES = 'For example --schedule "0 9 * * 1" (Mondays at 09:00) or "30 8 * * 1-5" (weekdays at 08:30).';
+const SCHEDULE_EXAMPLES = `For example --schedule "${DEFAULT_SCHEDULE}" (Mondays at 09:00, the default) or "30 8 * * 1-5" (weekdays at 08:30).`;
 
 function absolute(file: string): string {
   try {
@@ -61,7 +61,7 @@ export async function install(ctx: Ctx, opts: { schedule: string }): Promise<voi
 export async function uninstall(ctx: Ctx): Promise<void> {
   const crontab = systemCrontab(ctx.env);
   const current = crontab.read();
-  if (current === undefined) throw noCrontab(crontab.program, lineFor(ctx, '0 9 * * 1'));
+  if (current === undefined) throw noCrontab(crontab.program, lineFor(ctx, DEFAULT_SCHEDULE));
   if (!blockOf(current)) {
     ctx.io.err('There is no mtl block in your crontab; nothing to remove.\n');
     return;
@@ -95,7 +95,7 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
   const installedAt = found?.installedAt ? new Date(found.installedAt) : undefined;
   const missed =
     schedule && !('error' in schedule) ? missedRun(schedule, ctx.now, lastRun, installedAt && !isNaN(installedAt.getTime()) ? installedAt : undefined) : undefined;
-  const suggested = lineFor(ctx, '0 9 * * 1');
+  const suggested = lineFor(ctx, DEFAULT_SCHEDULE);
 
   if (opts.json) {
     printJson(ctx.io, {

@@ -1,16 +1,11 @@
 import type { Ctx } from '../../context.js';
 import { dayOf } from '../../core/dates.js';
 import { learningProgress, matchBooks, MAX_HOURS_PER_LOG, parseHours, READING_LIST, readingList } from '../../core/learning.js';
+import { requireText } from '../../core/team.js';
 import { UserError } from '../../errors.js';
 import { readData, updateData } from '../../store/file-store.js';
 import { readPreferences } from '../../store/preferences.js';
 import { plural, printJson, progressBar } from '../../ui/output.js';
-
-function required(text: string, what: string, example: string): string {
-  const trimmed = text.trim();
-  if (!trimmed) throw new UserError(`The ${what} is empty.`, `For example: ${example}`);
-  return trimmed;
-}
 
 const hoursText = (n: number) => `${n} ${n === 1 ? 'hour' : 'hours'}`;
 
@@ -19,7 +14,7 @@ export async function log(ctx: Ctx, hoursArg: string, whatArg: string): Promise<
   if (hours === undefined) {
     throw new UserError(`"${hoursArg}" is not a number of hours: give a positive number up to ${MAX_HOURS_PER_LOG}; decimals are fine.`, 'For example: mtl learn log 1.5 "Start with Why, chapters 1-2"');
   }
-  const what = required(whatArg, 'description of what you learned', 'mtl learn log 1 "Podcast on difficult conversations"');
+  const what = requireText(whatArg, 'description of what you learned');
   const today = dayOf(ctx.now);
   const target = readPreferences(ctx.dataDir).learningHoursPerQuarter;
   const progress = await updateData(ctx.dataDir, (data) => {
@@ -30,7 +25,7 @@ export async function log(ctx: Ctx, hoursArg: string, whatArg: string): Promise<
 }
 
 export async function apply(ctx: Ctx, tipArg: string): Promise<void> {
-  const tip = required(tipArg, 'tip', 'mtl learn apply "Asked two questions before giving an answer"');
+  const tip = requireText(tipArg, 'tip');
   const today = dayOf(ctx.now);
   const count = await updateData(ctx.dataDir, (data) => {
     data.learning.tips.push({ date: today, tip });
@@ -75,7 +70,14 @@ export async function show(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   }
   const c = ctx.io.color;
   const percent = target > 0 ? (p.hours / target) * 100 : 100;
-  const pace = target > 0 ? (p.behind ? c.yellow(`behind: a steady pace would be ${p.expected} by today`) : c.green(`on pace (${p.expected} by today)`)) : 'no target set';
+  const pace =
+    target <= 0
+      ? 'no target set'
+      : p.behind
+        ? c.yellow(`behind: a steady pace would be ${p.expected} by today`)
+        : p.hours >= p.expected
+          ? c.green(`on pace (${p.expected} by today)`)
+          : `within a week of a steady pace (${p.expected} by today)`;
   const lines = [
     c.bold(`Learning in ${p.quarter}`) + c.dim(` (${plural(p.daysLeft, 'day')} left)`),
     `  ${progressBar(ctx.io, percent)}  ${p.hours} of ${hoursText(target)}; ${pace}`,

@@ -1,4 +1,5 @@
 import { dayOf, daysBetween, quarterOf } from '../../core/dates.js';
+import { parseProgress } from '../../core/goals.js';
 import { activeMembers, findMember, goalCountWarning, memberGoalsThisQuarter, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UsageError, UserError } from '../../errors.js';
@@ -66,9 +67,10 @@ function checkOptions(action: Verb, opts: Options): void {
   }
 }
 
-function parseProgress(text: string): number {
-  const n = Number(text.trim().replace(/%$/, ''));
-  if (!/^\d+%?$/.test(text.trim()) || n > 100) throw new UserError(`--progress "${text}" is not a percentage.`, 'Give a whole number from 0 to 100.');
+/** `--progress` read and refused exactly as `mtl goals check-in` does. */
+function progressOption(text: string): number {
+  const n = parseProgress(text);
+  if (n === undefined) throw new UserError(`--progress "${text}" is not allowed: give a whole number from 0 to 100.`);
   return n;
 }
 
@@ -99,7 +101,7 @@ async function add(ctx: Ctx, name: string, title: string, opts: Options): Promis
 
 async function checkIn(ctx: Ctx, name: string, id: string, note: string, opts: Options): Promise<void> {
   const clean = requireText(note, 'check-in note');
-  const progress = opts.progress === undefined ? undefined : parseProgress(opts.progress);
+  const progress = opts.progress === undefined ? undefined : progressOption(opts.progress);
   const today = dayOf(ctx.now);
   const { goal, member } = await updateData(ctx.dataDir, (data) => {
     const member = findMember(data, name);
@@ -111,16 +113,24 @@ async function checkIn(ctx: Ctx, name: string, id: string, note: string, opts: O
   ctx.io.err(`Checked in on ${goal.id} for ${member.name} (${goal.progress}%). See: mtl member-goals ${shellWord(member.name)}\n`);
 }
 
+/** Like `mtl goals done`: progress stays what the last check-in said, and the day is recorded. */
 async function done(ctx: Ctx, name: string, id: string): Promise<void> {
+  const today = dayOf(ctx.now);
   const { goal, member, already } = await updateData(ctx.dataDir, (data) => {
     const member = findMember(data, name);
     const goal = goalOf(data, member, id);
     const already = goal.status === 'done';
-    goal.status = 'done';
-    goal.progress = 100;
+    if (!already) {
+      goal.status = 'done';
+      goal.doneOn = today;
+    }
     return { goal, member, already };
   });
-  ctx.io.err(already ? `${goal.id} was already done.\n` : `${member.name} finished ${goal.id}: ${goal.title}. Say so: mtl praise ${shellWord(member.name)} "<what they achieved>" --public\n`);
+  ctx.io.err(
+    already
+      ? `${goal.id} was already done${goal.doneOn ? ` (since ${goal.doneOn})` : ''}.\n`
+      : `${member.name} finished ${goal.id}: ${goal.title}. Done on ${today}, at ${goal.progress}%. Say so: mtl praise ${shellWord(member.name)} "<what they achieved>" --public\n`,
+  );
 }
 
 async function list(ctx: Ctx, name: string | undefined, opts: Options): Promise<void> {

@@ -14,7 +14,8 @@ export interface NudgeOptions {
 
 /**
  * Never prompts and never reads stdin: cron runs it with no terminal. The run is recorded even when
- * nothing is due, so `mtl cron status` can tell that cron is alive.
+ * nothing is due, so `mtl cron status` can tell that cron is alive. Reminders already printed today
+ * are skipped without a word on stdout; at a terminal, one line on stderr says how many were.
  */
 export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
   const prefs = readPreferences(ctx.dataDir);
@@ -26,7 +27,7 @@ export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
     const reminders = notShownToday(due, state, today, opts.all);
     const mindset = reminders.length ? mindsetOfWeek(state, today, prefs.weekStart) : null;
     recordRun(state, ctx.now, reminders, mindset);
-    return { reminders, mindset, previousRunAt };
+    return { reminders, mindset, previousRunAt, alreadyShown: due.length - reminders.length };
   });
   if (opts.json) {
     printJson(ctx.io, {
@@ -35,10 +36,14 @@ export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
       mindset: run.mindset && { id: run.mindset.id, theme: run.mindset.theme, title: run.mindset.title, text: run.mindset.text },
       previousRunAt: run.previousRunAt ?? null,
     });
-    return;
+  } else if (run.reminders.length) {
+    ctx.io.out(render(ctx, today, run.reminders, run.mindset, run.previousRunAt));
   }
-  if (!run.reminders.length) return;
-  ctx.io.out(render(ctx, today, run.reminders, run.mindset, run.previousRunAt));
+  // Cron must stay quiet, but a person at a terminal should not take silence for "nothing is due".
+  if (ctx.io.stdoutIsTTY && run.alreadyShown > 0) {
+    const were = run.alreadyShown === 1 ? 'was' : 'were';
+    ctx.io.err(`${plural(run.alreadyShown, 'reminder')} ${were} already shown today; see them again with: mtl nudge --all${opts.json ? ' --json' : ''}\n`);
+  }
 }
 
 function render(ctx: Ctx, today: string, reminders: Reminder[], mindset: MindsetPrompt | null, previousRunAt: string | undefined): string {

@@ -25,6 +25,7 @@ export function memberGoalJson(data: Data, g: MemberGoal) {
     status: g.status,
     progress: g.progress,
     created: g.created,
+    doneOn: g.doneOn ?? null,
     lastCheckIn: last?.date ?? null,
     checkIns: g.checkIns.map((c) => ({ date: c.date, note: c.note, ...(c.progress !== undefined ? { progress: c.progress } : {}) })),
   };
