@@ -86,6 +86,10 @@ export function buildProgram(deps: Deps): Command {
     if (group) cmd.helpGroup(group[0]);
   }
   dashboard.register(program, context);
+  // For people without cron: one line when the last nudge is over a week old; on a terminal only.
+  program.hook('postAction', async (_program, action) => {
+    if (deps.io.stdoutIsTTY && deps.io.stdinIsTTY) (await import('./commands/hint.js')).hintAfter(context(action), action);
+  });
   program.addHelpText(
     'after',
     `

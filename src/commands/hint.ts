@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { dueNudges } from '../core/nudges.js';
 import { readData } from '../store/file-store.js';
@@ -7,6 +8,21 @@ import type { Data, NudgeState } from '../store/schema.js';
 import { plural } from '../ui/output.js';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Nouns that never hint: the nudge itself and its cron, and output meant for files or shells. */
+const QUIET_NOUNS = ['nudge', 'cron', 'completion', '__complete', 'export', 'import'];
+
+/**
+ * The hint after a command ran without error (cli.ts calls it from commander's postAction hook):
+ * not for the quiet nouns, not with --json, not for the dashboard (it calls maybeHint with its data).
+ */
+export function hintAfter(ctx: Ctx, action: Command): void {
+  let noun = action;
+  while (noun.parent?.parent) noun = noun.parent;
+  if (!noun.parent || QUIET_NOUNS.includes(noun.name())) return;
+  if ((action.optsWithGlobals() as { json?: boolean }).json) return;
+  maybeHint(ctx);
+}
 
 /**
  * For people without cron: on an interactive command, one line on stderr saying how many reminders

@@ -1,27 +1,130 @@
 import type { Ctx } from '../../context.js';
+import { isEmptyData } from '../../core/backup.js';
+import { buildDashboard, type Dashboard, type DashboardGoal } from '../../core/dashboard.js';
+import { dayOf } from '../../core/dates.js';
 import { readData } from '../../store/file-store.js';
+import { readPreferences } from '../../store/preferences.js';
+import { dueText, plural, printJson, progressBar, sparkline, visibleWidth } from '../../ui/output.js';
 import { maybeHint } from '../hint.js';
 
-export async function dashboard(ctx: Ctx): Promise<void> {
+export interface DashboardOptions {
+  json?: boolean;
+}
+
+/** How many of each list one screen shows; the rest is counted and pointed at. */
+const SHOW_REMINDERS = 3;
+const SHOW_GOALS = 5;
+const SHOW_NAMES = 5;
+
+/**
+ * `mtl`: reads the store and prints; it records nothing (a nudge run is `mtl nudge`). On a terminal it
+ * adds the reminder hint itself, with the data already read (cli.ts's hook skips the root command).
+ */
+export async function dashboard(ctx: Ctx, opts: DashboardOptions = {}): Promise<void> {
   const data = readData(ctx.dataDir);
-  const c = ctx.io.color;
-  const latest = data.assessments[data.assessments.length - 1];
-  if (!latest) {
-    ctx.io.out(
-      [
-        c.bold('Welcome to mtl, a coach for managing through leadership.'),
-        '',
-        'Three steps: test how you lead today, set goals that measure the new job, practise every week.',
-        'Start with the five-minute self-assessment:',
-        '',
-        '  mtl assess',
-        '',
-        'Then see mtl --help for goals, your team, and the weekly nudge.',
-        '',
-      ].join('\n'),
-    );
+  if (!opts.json && isEmptyData(data)) {
+    ctx.io.out(welcome(ctx));
     return;
   }
-  ctx.io.out(`Latest assessment: ${latest.score}/100 on ${latest.date} (${latest.verdict}). Trend: mtl assess history\n`);
+  const d = buildDashboard(data, ctx.now, dayOf(ctx.now), readPreferences(ctx.dataDir));
+  if (opts.json) {
+    printJson(ctx.io, {
+      date: d.date,
+      lookAheadDays: d.lookAheadDays,
+      reminders: d.reminders,
+      openGoals: d.openGoals,
+      dueSoon: d.dueSoon,
+      overdue: d.overdue,
+      assessment: d.assessment,
+      team: d.team,
+      next: d.next,
+    });
+    return;
+  }
+  ctx.io.out(render(ctx, d));
   maybeHint(ctx, data);
+}
+
+function welcome(ctx: Ctx): string {
+  const c = ctx.io.color;
+  return [
+    c.bold('Welcome to mtl, a coach for managing through leadership.'),
+    '',
+    'Three steps: test how you lead today, set goals that measure the new job, practise every week.',
+    'Start with the five-minute self-assessment:',
+    '',
+    `  ${c.cyan('mtl assess')}`,
+    '',
+    'Then add your reports (mtl team add "Sam Lee"), and see mtl --help for goals and the weekly nudge.',
+    '',
+  ].join('\n');
+}
+
+function render(ctx: Ctx, d: Dashboard): string {
+  const { io } = ctx;
+  const c = io.color;
+  const out: string[] = [c.bold(`mtl, ${d.date}`), ''];
+
+  if (d.reminders.length === 0) out.push(`${c.bold('Reminders:')} none due`);
+  else {
+    out.push(`${c.bold('Reminders:')} ${d.reminders.length} due`);
+    for (const r of d.reminders.slice(0, SHOW_REMINDERS)) out.push(`  - ${r.text}`, `      ${c.cyan(r.command)}`);
+    const more = d.reminders.length - SHOW_REMINDERS;
+    out.push(c.dim(more > 0 ? `  and ${more} more: mtl nudge --all` : '  all of them, with why they matter: mtl nudge --all'));
+  }
+
+  out.push('');
+  if (d.openGoals === 0) out.push(`${c.bold('Goals:')} none open (mtl goals new)`);
+  else if (!d.overdue.length && !d.dueSoon.length) out.push(`${c.bold('Goals:')} ${d.openGoals} open, nothing due within ${plural(d.lookAheadDays, 'day')}`);
+  else {
+    const counts = [...(d.overdue.length ? [`${d.overdue.length} overdue`] : []), ...(d.dueSoon.length ? [`${d.dueSoon.length} due within ${plural(d.lookAheadDays, 'day')}`] : [])];
+    out.push(`${c.bold('Goals:')} ${d.openGoals} open, ${counts.join(', ')}`);
+    const shown = [...d.overdue, ...d.dueSoon].slice(0, SHOW_GOALS);
+    const widest = (text: (g: DashboardGoal) => string) => Math.max(...shown.map((g) => visibleWidth(text(g))));
+    const [idWidth, titleWidth, whenWidth] = [widest((g) => g.id), widest((g) => g.title), widest(goalWhen)];
+    for (const g of shown) {
+      const when = goalWhen(g).padEnd(whenWidth);
+      out.push(`  ${g.id.padEnd(idWidth)}  ${g.title.padEnd(titleWidth)}  ${g.daysLeft < 0 ? c.red(when) : when}  ${progressBar(io, g.progress)}`);
+    }
+    const more = d.overdue.length + d.dueSoon.length - shown.length;
+    if (more > 0) out.push(c.dim(`  and ${more} more: mtl prep`));
+  }
+
+  out.push('');
+  const a = d.assessment;
+  if (!a) out.push(`${c.bold('Latest assessment:')} none yet (mtl assess)`);
+  else {
+    const verdict = a.verdict === 'leading' ? 'leading through leadership' : 'not yet leading';
+    out.push(`${c.bold('Latest assessment:')} ${a.score}/100 on ${a.date} (${a.daysAgo <= 0 ? 'today' : `${plural(a.daysAgo, 'day')} ago`}), ${verdict}${a.tooEasy ? '; the job felt too easy' : ''}`);
+    if (!a.previous) out.push(`  Trend: first assessment; take it again next quarter to see the trend`);
+    else {
+      const changes = [`${signed(ctx, a.change!)} since ${a.previous.date} (${a.previous.score})`];
+      if (a.count > 2) changes.push(`${signed(ctx, a.changeSinceFirst)} since the first, ${a.first.date} (${a.first.score})`);
+      const spark = io.stdoutIsTTY ? `  ${sparkline(a.scores.slice(-24).map((s) => 1 + s / 25))}` : '';
+      out.push(`  Trend: ${changes.join(', ')}${spark}`);
+    }
+  }
+
+  out.push('');
+  const t = d.team;
+  if (t.reports === 0) out.push(`${c.bold('Team:')} no reports yet (mtl team add "Sam Lee")`);
+  else if (t.notRecognised.length === 0) out.push(`${c.bold('Team:')} ${plural(t.reports, 'report')}, all recognised in the last ${plural(t.recognitionDays, 'day')}`);
+  else {
+    const names = t.notRecognised.slice(0, SHOW_NAMES).map((m) => m.name);
+    const more = t.notRecognised.length - names.length;
+    const who = `${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+    out.push(`${c.bold('Team:')} ${plural(t.reports, 'report')}, ${t.notRecognised.length} not recognised in the last ${plural(t.recognitionDays, 'day')}: ${who}`);
+  }
+
+  out.push('', `${c.bold('Next:')} ${c.cyan(d.next.command)}`, `  ${d.next.why}`, '');
+  return out.join('\n');
+}
+
+function goalWhen(g: DashboardGoal): string {
+  return `due ${g.due}, ${dueText(g.daysLeft)}`;
+}
+
+function signed(ctx: Ctx, n: number): string {
+  const c = ctx.io.color;
+  return n > 0 ? c.green(`+${n}`) : n < 0 ? c.red(String(n)) : '±0';
 }
