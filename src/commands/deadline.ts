@@ -15,6 +15,10 @@ const FILLER = /^(?:by|on|before|until|due|the|[\s,.!])*$/i;
 export async function resolveDeadline(text: string, today: Day, now: Date): Promise<Day> {
   const known = parseDeadline(text, today);
   if (known) return known;
+  if (/^\s*\d{4}-\d{1,2}-\d{1,2}\s*$/.test(text)) {
+    // chrono would read 2027-13-01 as January 13th; a date that looks ISO must be a real one.
+    throw new UserError(`"${text.trim()}" is not a calendar day.`, 'Give a real date as YYYY-MM-DD (month 01-12, a day that month has), e.g. 2027-03-31.');
+  }
   const found = await naturalDay(text, now);
   if (found !== undefined && found >= today) return found;
   throw new UserError(

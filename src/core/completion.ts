@@ -35,7 +35,8 @@ const ARG_VALUES: Record<string, (d: Dynamic) => string[]> = {
  * empty): subcommands, options, or values from the data, filtered by what is typed so far.
  */
 export function completeWords(root: CommandShape, words: string[], dynamic: Dynamic): string[] {
-  const typed = words[words.length - 1] ?? '';
+  // What the shell passes may still carry the user's quoting: "Ana S or Ana\ S.
+  const typed = (words[words.length - 1] ?? '').replace(/^["']/, '').replace(/\\(.)/g, '$1');
   let node = root;
   const globals = root.options;
   let argIndex = 0;
@@ -74,7 +75,10 @@ export const COMPLETION_SCRIPTS: Record<'bash' | 'zsh' | 'fish', string> = {
   bash: `# mtl completion for bash. Install: mtl completion bash > ~/.local/share/bash-completion/completions/mtl
 _mtl_complete() {
   local IFS=$'\\n'
-  COMPREPLY=($(mtl __complete -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
+  local candidates
+  candidates=($(mtl __complete -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
+  # Names may hold spaces ("Ana Silva"): escape them so the line stays one word.
+  COMPREPLY=("\${candidates[@]// /\\\\ }")
 }
 complete -o default -F _mtl_complete mtl
 `,

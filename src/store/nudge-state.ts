@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../errors.js';
-import { acquireLock, ensureDataDir, writeAtomic } from './file-store.js';
+import { acquireLock, ensureDataDir, writeAtomic } from './atomic.js';
 import { emptyNudgeState, type NudgeState } from './schema.js';
 
 export const NUDGE_STATE_FILE = 'nudge.json';

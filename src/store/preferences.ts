@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataError, UserError } from '../errors.js';
-import { acquireLock, ensureDataDir, writeAtomic } from './file-store.js';
+import { acquireLock, ensureDataDir, writeAtomic } from './atomic.js';
 
 export const PREFERENCES_FILE = 'config.json';
 

@@ -34,15 +34,20 @@ describe('mtl completion', () => {
   it('works in a real bash through the installed script', () => {
     const home = tempHome();
     ok(home, ['team', 'add', 'Sam']);
+    ok(home, ['team', 'add', 'Ana Silva']);
     const binDir = path.join(path.dirname(home), 'bin');
     fs.mkdirSync(binDir);
     fs.writeFileSync(path.join(binDir, 'mtl'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
     const script = ok(home, ['completion', 'bash']);
-    const r = spawnSync(
-      'bash',
-      ['--norc', '-c', `${script}\nCOMP_WORDS=(mtl praise S); COMP_CWORD=2; _mtl_complete; printf '%s\\n' "\${COMPREPLY[@]}"`],
-      { env: { ...process.env, PATH: `${binDir}:${process.env.PATH}`, MTL_HOME: home }, encoding: 'utf8' },
-    );
-    expect(r.stdout).toBe('Sam\n');
+    const complete = (words: string) =>
+      spawnSync(
+        'bash',
+        ['--norc', '-c', `${script}\nCOMP_WORDS=(${words}); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); _mtl_complete; printf '%s\\n' "\${COMPREPLY[@]}"`],
+        { env: { ...process.env, PATH: `${binDir}:${process.env.PATH}`, MTL_HOME: home }, encoding: 'utf8' },
+      ).stdout;
+    expect(complete('mtl praise S')).toBe('Sam\n');
+    // A name with a space comes back escaped, so it stays one word on the command line.
+    expect(complete('mtl praise An')).toBe('Ana\\ Silva\n');
+    expect(complete("mtl praise 'Ana\\ S'")).toBe('Ana\\ Silva\n');
   });
 });

@@ -49,8 +49,10 @@ describe('mtl goals new', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^Created g1 ".+" \(.+\), due 2027-03-31\.\n/);
     expect(r.stderr).toContain('mtl goals open g1');
-    const [goal] = readStore(home).goals;
-    expect(goal).toMatchObject({ id: 'g1', template: name, created: '2027-03-10', due: '2027-03-31', status: 'open', progress: 0, checkIns: [] });
+    const [stored] = readStore(home).goals;
+    expect(stored).toMatchObject({ id: 'g1', template: name, created: '2027-03-10', due: '2027-03-31', status: 'open', progress: 0, checkIns: [] });
+    expect(path.isAbsolute(stored.file)).toBe(false);
+    const goal = { ...stored, file: path.join(home, 'goals', stored.file) };
     const slug = goal.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
     expect(path.dirname(goal.file)).toBe(path.join(home, 'goals'));
     expect(path.basename(goal.file)).toMatch(/^g1-[a-z0-9]+(-[a-z0-9]+)*\.md$/);
@@ -98,7 +100,8 @@ describe('mtl goals new', () => {
     [['--template', 'teamwork'], /There is no template called "teamwork"/],
     [['--template', 'culture', '--due', 'whenever'], /Cannot read "whenever" as a deadline\.\nTry one of: "2027-03-31", "end of quarter"/],
     [['--template', 'culture', '--due', 'banana friday'], /Cannot read "banana friday" as a deadline/],
-    [['--template', 'culture', '--due', '2027-02-30'], /Cannot read "2027-02-30" as a deadline/],
+    [['--template', 'culture', '--due', '2027-02-30'], /"2027-02-30" is not a calendar day\.\nGive a real date as YYYY-MM-DD/],
+    [['--template', 'culture', '--due', '2027-13-01'], /"2027-13-01" is not a calendar day/],
     [['--template', 'culture', '--due', '2027-03-01'], /is 2027-03-01, which is in the past/],
     [['--template', 'culture', '--title', '  '], /The title is empty/],
     [[], /Which template\? There is no terminal to ask on\.\nGive it as a flag: mtl goals new --template <name>/],
@@ -286,6 +289,19 @@ describe('mtl goals open', () => {
     expect(fs.readFileSync(log, 'utf8')).toContain(file);
   });
 
+  it('keeps finding its own files after the data folder is copied or moved', () => {
+    const home = tempHome();
+    ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch', '--json'], { env: NOW });
+    expect(readStore(home).goals[0].file).toBe('g1-team-lunch.md');
+    const copy = path.join(path.dirname(home), 'copy');
+    fs.cpSync(home, copy, { recursive: true });
+    fs.rmSync(home, { recursive: true });
+    const { script, log } = fakeEditor(path.dirname(copy));
+    expect(mtl(copy, ['goals', 'open', 'g1'], { env: { EDITOR: script } }).code).toBe(0);
+    expect(fs.readFileSync(log, 'utf8')).toContain(path.join(copy, 'goals', 'g1-team-lunch.md'));
+    expect(JSON.parse(ok(copy, ['goals', '--json']))[0].file).toBe(path.join(copy, 'goals', 'g1-team-lunch.md'));
+  });
+
   it('explains a missing editor, a failing one, and a deleted file', () => {
     const home = tempHome();
     const { file } = JSON.parse(ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: NOW }));
@@ -329,7 +345,7 @@ describe.skipIf(!TmuxSession.available())('mtl goals new in a real terminal', ()
     }
     const [goal] = readStore(home).goals;
     expect(goal).toMatchObject({ title: 'Monthly team lunch', template: 'culture', due: '2027-04-21' });
-    expect(fs.readFileSync(goal.file, 'utf8')).toContain('# Monthly team lunch\n');
+    expect(fs.readFileSync(path.join(home, 'goals', goal.file), 'utf8')).toContain('# Monthly team lunch\n');
   });
 
   it('checks flags before asking, and Ctrl-C at a question saves nothing (exit 130)', async () => {

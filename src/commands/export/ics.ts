@@ -1,6 +1,7 @@
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import { addDaysToDay } from '../../core/dates.js';
 import { nameOf } from '../../core/team.js';
+import { shellWord } from '../../core/text.js';
 import { UserError } from '../../errors.js';
 import type { Data, Day } from '../../store/schema.js';
 
@@ -27,7 +28,7 @@ export function calendarOf(data: Data, now: Date): string {
   }
   for (const g of data.memberGoals.filter((g) => g.due)) {
     const name = nameOf(data, g.member);
-    events.push(allDay(`member-goal-${g.id}`, `${name}'s goal due: ${g.title}`, g.due!, g.due!, `Talk it over in your 1:1: mtl 1on1 ${name}`, now));
+    events.push(allDay(`member-goal-${g.id}`, `${name}'s goal due: ${g.title}`, g.due!, g.due!, `Talk it over in your 1:1: mtl 1on1 ${shellWord(name)}`, now));
   }
   for (const w of data.innovationWeeks) {
     events.push(allDay(`innovation-${w.quarter}`, `Innovation week (${w.quarter})`, w.start, w.end, 'Everyone works on a project of their choice.', now));

@@ -21,7 +21,7 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
   else {
     const first = assessments[0]!;
     out.push(`- Latest: ${latest.score}/100 (${latest.verdict}) on ${latest.date}`);
-    if (assessments.length > 1) out.push(`- First: ${first.score}/100 on ${first.date} (${signed(latest.score - first.score)} since, over ${assessments.length} assessments)`);
+    if (assessments.length > 1) out.push(`- First: ${first.score}/100 on ${first.date} (${latest.score === first.score ? 'no change' : `${signed(latest.score - first.score)}`} since, over ${assessments.length} assessments)`);
     out.push('');
   }
 
@@ -60,7 +60,7 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
   out.push(`- Constructive feedback logged: ${recent(data.feedback).length}; 1:1s held: ${recent(data.oneOnOnes).length}`);
   out.push(`- Goals completed: ${data.goals.filter((g) => g.doneOn && g.doneOn >= since).length}; roadmap items handed over: ${recent(data.delegations.map((d) => ({ date: d.created }))).length}`);
   out.push(`- Leadership learning: ${Math.round(hours * 10) / 10} hours; tips tried: ${recent(data.learning.tips).length}`);
-  for (const w of data.innovationWeeks.filter((w) => w.end >= since)) out.push(`- Innovation week: ${w.start} to ${w.end}, demo ${w.demo}`);
+  for (const w of data.innovationWeeks.filter((w) => w.end >= since && w.start <= today)) out.push(`- Innovation week: ${w.start} to ${w.end}, demo ${w.demo}`);
   out.push('');
   return out.join('\n');
 }

@@ -40,7 +40,7 @@ export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
     throw new UserError(`Cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? err}.`, 'Check that the folder exists and is writable; nothing was written.');
   }
   const next = format === 'json' ? `Restore it with: mtl import ${opts.output}` : format === 'ics' ? 'Import it in your calendar app.' : '';
-  ctx.io.err(`Wrote ${file} (${format}, readable by you alone). ${next}\n`);
+  ctx.io.err(`Wrote ${file} (${format}, readable by you alone).${next ? ` ${next}` : ''}\n`);
 }
 
 function backupOf(ctx: Ctx, data: Data) {
