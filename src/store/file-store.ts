@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../errors.js';
 import { acquireLock, BACKUP_SUFFIX, ensureDataDir, reason, writeAtomic } from './atomic.js';
+import { lazyData } from './lazy-read.js';
 import { migrate } from './migrations.js';
 import { goalsDirFor } from './paths.js';
 import { readPreferences } from './preferences.js';
@@ -15,8 +16,14 @@ export function dataFilePath(dir: string): string {
 
 /** Reads the document without a lock (renames are atomic, so a reader never sees half a write). */
 export function readData(dir: string): Data {
-  const data = readFile(dataFilePath(dir))?.data ?? emptyData();
-  return withAbsoluteGoalFiles(data, goalsFolder(dir));
+  const file = dataFilePath(dir);
+  const bytes = readBytes(file);
+  if (bytes === undefined) return withAbsoluteGoalFiles(emptyData(), goalsFolder(dir));
+  const resolveGoals = (field: string, value: unknown) => {
+    if (field === 'goals') withAbsoluteGoalFiles({ goals: value } as Data, goalsFolder(dir));
+  };
+  const lazy = lazyData(bytes, file, resolveGoals, (what, hint) => damaged(file, what, hint));
+  return lazy ?? withAbsoluteGoalFiles(parseDocument(bytes.toString('utf8'), file), goalsFolder(dir));
 }
 
 /**
@@ -37,14 +44,21 @@ function relativeGoalFile(file: string, goalsDir: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
-function readFile(file: string): { data: Data; text: string } | undefined {
-  let text: string;
+function readText(file: string): string | undefined {
+  return readBytes(file)?.toString('utf8');
+}
+
+function readBytes(file: string): Buffer | undefined {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
   }
+}
+
+/** Parses and checks a whole document, migrating an older one. */
+function parseDocument(text: string, file: string): Data {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -52,7 +66,7 @@ function readFile(file: string): { data: Data; text: string } | undefined {
     throw damaged(file, `it is not valid JSON (${(err as Error).message})`);
   }
   try {
-    return { data: migrate(parsed, file), text };
+    return migrate(parsed, file);
   } catch (err) {
     if (err instanceof DataError) throw damaged(file, err.message, err.hint);
     throw err;
@@ -78,11 +92,12 @@ export async function updateData<T>(dir: string, change: (data: Data) => T): Pro
   const release = await acquireLock(file);
   try {
     const goalsDir = goalsFolder(dir);
-    const current = readFile(file);
-    const data = withAbsoluteGoalFiles(current?.data ?? emptyData(), goalsDir);
+    // A write always parses and checks the whole document: nothing damaged is ever rewritten.
+    const current = readText(file);
+    const data = withAbsoluteGoalFiles(current === undefined ? emptyData() : parseDocument(current, file), goalsDir);
     const result = change(data);
     const text = serialize(data, goalsDir);
-    if (text !== current?.text) writeAtomic(file, text, true);
+    if (text !== current) writeAtomic(file, text, true);
     return result;
   } finally {
     await release().catch(() => undefined);

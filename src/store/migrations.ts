@@ -50,21 +50,25 @@ export function migrate(raw: unknown, file: string): Data {
     version += 1;
   }
   const data = { ...emptyData(), ...doc } as Data;
-  for (const field of LIST_FIELDS) {
-    if (!Array.isArray(data[field])) {
-      throw new DataError(`${file}: the field "${field}" should be a list but is ${describe(data[field])}.`);
-    }
-  }
-  for (const field of ['counters', 'learning'] as const) {
-    if (typeof data[field] !== 'object' || data[field] === null || Array.isArray(data[field])) {
-      throw new DataError(`${file}: the field "${field}" should be an object but is ${describe(data[field])}.`);
-    }
-  }
+  for (const field of [...LIST_FIELDS, 'counters', 'learning'] as const) checkField(file, field, data[field]);
   data.learning = { ...emptyData().learning, ...data.learning };
-  for (const [list, fields] of Object.entries(ENTRY_FIELDS)) {
-    (data[list as keyof typeof ENTRY_FIELDS] as unknown[]).forEach((entry, index) => checkEntry(file, list, entry, index, fields));
-  }
   return data;
+}
+
+/**
+ * Checks one top-level field of a current-version document: its shape and, for a list, every entry's
+ * required fields. Throws a DataError that names the file, the list and the entry.
+ */
+export function checkField(file: string, field: string, value: unknown): void {
+  if ((LIST_FIELDS as readonly string[]).includes(field)) {
+    if (!Array.isArray(value)) throw new DataError(`${file}: the field "${field}" should be a list but is ${describe(value)}.`);
+    const fields = ENTRY_FIELDS[field as keyof typeof ENTRY_FIELDS];
+    value.forEach((entry, index) => checkEntry(file, field, entry, index, fields));
+  } else if (field === 'counters' || field === 'learning') {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new DataError(`${file}: the field "${field}" should be an object but is ${describe(value)}.`);
+    }
+  }
 }
 
 type Kind = 'text' | 'day' | 'list' | 'object' | 'number';

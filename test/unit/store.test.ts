@@ -121,3 +121,39 @@ describe('acquireLock', () => {
     await expect(acquireLock(file, { staleMs: 10_000, waitMs: 100 })).rejects.toThrow('has held');
   });
 });
+
+describe('readData, field by field', () => {
+  async function written(change: (d: ReturnType<typeof emptyData>) => void): Promise<string> {
+    const dir = tempDir();
+    await updateData(dir, change);
+    return dir;
+  }
+  const praise = (i: number) => ({ id: `p${i}`, member: 'r1', text: `Merci Chloé 🎉 ${i}`, date: '2027-01-01', at: '2027-01-01T09:00:00Z', public: false });
+
+  it('reads the same data as a whole parse', async () => {
+    const dir = await written((d) => {
+      d.praise.push(praise(1), praise(2));
+      d.learning.booksRead.push('Mindset');
+      nextId(d, 'p');
+    });
+    const text = fs.readFileSync(path.join(dir, 'mtl.json'), 'utf8');
+    expect(JSON.parse(JSON.stringify(readData(dir)))).toEqual(JSON.parse(text));
+  });
+
+  it('parses only the fields a command reads, and names a damaged one when it is read', async () => {
+    const dir = await written((d) => void d.praise.push(praise(1)));
+    const file = path.join(dir, 'mtl.json');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"date":"2027-01-01"', '"date":"soon"'));
+    const data = readData(dir);
+    expect(data.goals).toEqual([]);
+    expect(() => data.praise).toThrow(`${file} is damaged: ${file}: entry 1 of "praise" (p1) has date = "soon"`);
+    await expect(updateData(dir, () => undefined)).rejects.toThrow('has date = "soon"');
+  });
+
+  it('falls back to a whole parse for a hand-formatted file', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'mtl.json'), JSON.stringify({ version: 2, praise: [praise(1)] }, null, 2));
+    expect(readData(dir).praise).toEqual([praise(1)]);
+  });
+});

@@ -1,0 +1,69 @@
+import { DataError } from '../errors.js';
+import { checkField } from './migrations.js';
+import { emptyData, SCHEMA_VERSION, type Data } from './schema.js';
+
+const HEADER = Buffer.from(`{\n"version": ${SCHEMA_VERSION},\n`);
+const FIELD_START = Buffer.from('\n"');
+const TRAILER = Buffer.from('\n}\n');
+
+/**
+ * Read-only commands need a few lists of a document that can hold tens of thousands of entries, so
+ * a file in the layout `serialize` writes (one top-level field per line, current version) is split
+ * into its fields without decoding or parsing them, and each field is decoded, parsed, checked and
+ * finished (`finish`) the first time it is read. Anything else (an older version, a hand-edited
+ * layout) returns undefined and is parsed whole. A damaged field still stops the command, when read.
+ */
+export function lazyData(
+  bytes: Buffer,
+  file: string,
+  finish: (field: string, value: unknown) => void,
+  damaged: (what: string, hint?: string) => Error,
+): Data | undefined {
+  if (!bytes.subarray(0, HEADER.length).equals(HEADER) || !bytes.subarray(bytes.length - TRAILER.length).equals(TRAILER)) return undefined;
+  // Field lines start with `"name": `; entry lines start with `{` or `]`, and strings hold no raw newline.
+  const fields: { key: string; at: number; from: number }[] = [];
+  for (let at = bytes.indexOf(FIELD_START); at !== -1; at = bytes.indexOf(FIELD_START, at + 1)) {
+    const close = bytes.indexOf('": ', at + 2);
+    if (close === -1) return undefined;
+    fields.push({ key: bytes.toString('latin1', at + 2, close), at, from: close + 3 });
+  }
+  const defaults = emptyData() as unknown as Record<string, unknown>;
+  const data = {} as Record<string, unknown>;
+  for (const [i, { key, from }] of fields.entries()) {
+    const next = fields[i + 1];
+    // Up to the comma before the next field, or the newline before the closing brace.
+    const to = next ? next.at - 1 : bytes.length - TRAILER.length;
+    if (!/^\w+$/.test(key) || bytes[to] !== (next ? 0x2c : 0x0a)) return undefined;
+    let value: unknown;
+    let parsed = false;
+    Object.defineProperty(data, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        if (!parsed) {
+          try {
+            value = JSON.parse(bytes.toString('utf8', from, to));
+          } catch (err) {
+            throw damaged(`its field "${key}" is not valid JSON (${(err as Error).message})`);
+          }
+          try {
+            checkField(file, key, value);
+          } catch (err) {
+            throw err instanceof DataError ? damaged(err.message, err.hint) : err;
+          }
+          if (key === 'learning') value = { ...(defaults.learning as object), ...(value as object) };
+          finish(key, value);
+          parsed = true;
+        }
+        return value;
+      },
+      set(v: unknown) {
+        value = v;
+        parsed = true;
+      },
+    });
+  }
+  data.version = SCHEMA_VERSION;
+  for (const [key, value] of Object.entries(defaults)) if (!(key in data)) data[key] = value;
+  return data as unknown as Data;
+}
