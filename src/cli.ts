@@ -2,7 +2,8 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { resolveNow } from './clock.js';
 import type { Ctx, Deps } from './context.js';
-import { exitCodeFor, UserError } from './errors.js';
+import { didYouMean } from './core/text.js';
+import { exitCodeFor, UsageError, UserError } from './errors.js';
 import { defaultDataDir } from './store/paths.js';
 import { VERSION } from './version.js';
 import * as assess from './commands/assess/index.js';
@@ -86,6 +87,7 @@ export function buildProgram(deps: Deps): Command {
     if (group) cmd.helpGroup(group[0]);
   }
   dashboard.register(program, context);
+  for (const cmd of allCommands(program)) refuseStrayWords(cmd);
   // For people without cron: one line when the last nudge is over a week old; on a terminal only.
   program.hook('postAction', async (_program, action) => {
     if (deps.io.stdoutIsTTY && deps.io.stdinIsTTY) (await import('./commands/hint.js')).hintAfter(context(action), action);
@@ -102,6 +104,40 @@ Data lives in $MTL_HOME or --home, else ~/.config/mtl (files readable by you alo
   );
   for (const cmd of allCommands(program)) cmd.exitOverride().configureOutput(program.configureOutput());
   return program;
+}
+
+/**
+ * A noun with a default verb that takes no arguments (`mtl goals` is `mtl goals list`) would hand a
+ * mistyped verb to that default, and commander would answer "too many arguments for 'list'". The
+ * default verb accepts the stray words instead, and refuses them before its action: as an unknown
+ * command of the noun when the verb was implied, as surplus arguments when it was typed.
+ */
+function refuseStrayWords(noun: Command): void {
+  const name = (noun as unknown as { _defaultCommandName?: string })._defaultCommandName;
+  const verb = name ? noun.commands.find((c) => c.name() === name) : undefined;
+  if (!verb || verb.registeredArguments.length) return;
+  verb.allowExcessArguments(true).hook('preAction', (_verb, action) => {
+    const word = action === verb ? verb.args[0] : undefined;
+    if (word === undefined) return;
+    const path = commandPath(noun);
+    const verbs = noun.commands.filter((c) => !c.name().startsWith('__'));
+    const typed = noun.args[0];
+    if (typed !== undefined && [verb.name(), ...verb.aliases()].includes(typed)) {
+      throw new UsageError(`'${path} ${verb.name()}' takes no arguments; got '${word}'.`, `See: ${path} ${verb.name()} --help`);
+    }
+    const names = verbs.flatMap((c) => [c.name(), ...c.aliases()]);
+    const suggestion = didYouMean(word, names);
+    throw new UsageError(
+      `unknown command '${word}' for '${path}'.`,
+      `${suggestion ? `${suggestion} ` : ''}Commands of ${path}: ${verbs.map((c) => c.name()).join(', ')}. See ${path} --help.`,
+    );
+  });
+}
+
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }
 
 function allCommands(cmd: Command): Command[] {

@@ -129,7 +129,7 @@ export function parseAnswers(
   list: string,
   full: boolean,
 ): { tooEasy: boolean; levels: AnswerLevel[] } | { error: AnswerError } {
-  const parts = list.split(',').map((p) => p.trim());
+  const parts = list.trim() === '' ? [] : list.split(',').map((p) => p.trim());
   const expected = 1 + TEAM_AREAS.length + (full ? EXTENDED_AREAS.length : 0);
   if (parts.length !== expected) return { error: { count: parts.length, expected } };
   const tooEasy = parseYesNo(parts[0]!);
@@ -153,6 +153,12 @@ export function scoreOf(levels: number[]): number {
 export function verdictOf(teamLevels: number[]): Assessment['verdict'] {
   return teamLevels.filter((l) => l > WEAK_AT_OR_BELOW).length >= LEADING_AREAS ? 'leading' : 'developing';
 }
+
+/** The verdict as every text output names it; JSON keeps the raw `leading` / `developing`. */
+export const VERDICT_LABEL: Record<Assessment['verdict'], string> = {
+  leading: 'leading',
+  developing: 'not yet leading',
+};
 
 export const VERDICT_TEXT: Record<Assessment['verdict'], string> = {
   leading: 'You are managing through leadership: most of your team areas happen mostly or always.',

@@ -49,3 +49,13 @@ export function suggestedStart(today: Day): Day {
   const monday = mondayFrom(addDaysToDay(today, 7));
   return daysBetween(addDaysToDay(monday, 4), endOfQuarterFor(today)) >= 0 ? monday : nextQuarterStart(today);
 }
+
+/**
+ * The week worth planning on `today`: `suggestedStart` and the quarter it falls in. That is this
+ * quarter while a week announced a week ahead still fits in it; near the quarter's end it is the
+ * next quarter, so that planning the suggested start always settles the quarter named.
+ */
+export function weekToPlan(today: Day): { quarter: string; start: Day } {
+  const start = suggestedStart(today);
+  return { quarter: quarterOf(start), start };
+}

@@ -1,6 +1,6 @@
 import type { Data, Day, Goal, Member, NudgeState } from '../store/schema.js';
 import { addDaysToDay, dayOf, daysBetween, endOfQuarterFor, quarterOf, startOfQuarterFor } from './dates.js';
-import { suggestedStart, weekOfQuarter } from './innovation.js';
+import { weekOfQuarter, weekToPlan } from './innovation.js';
 import { learningProgress } from './learning.js';
 import { mindsetKey, type MindsetPrompt } from './mindset.js';
 import { plural, shellWord } from './text.js';
@@ -40,13 +40,17 @@ export function dueNudges(data: Data, now: Date, prefs: NudgePreferences): Remin
   const today = dayOf(now);
   const daysFrom = dayCounter();
   const team = data.members.filter((m) => !m.removed || m.removed > today);
+  const assessment = assessmentReminders(data, today);
+  // Never assessed: that is the first step, so it comes first; a due re-assessment comes last.
+  const firstStep = data.assessments.length === 0;
   return [
+    ...(firstStep ? assessment : []),
     ...goalReminders(data.goals, today, prefs, daysFrom),
     ...recognitionReminders(data, team, today, prefs.recognitionDays, daysFrom),
     ...memberGoalReminders(data, team, today),
     ...innovationReminders(data, today),
     ...learningReminders(data, today, prefs.learningHoursPerQuarter),
-    ...assessmentReminders(data, today),
+    ...(firstStep ? [] : assessment),
   ];
 }
 
@@ -171,18 +175,27 @@ function memberGoalReminders(data: Data, team: Member[], today: Day): Reminder[]
   return reminders;
 }
 
+/**
+ * No innovation week this quarter. Once one can no longer fit (announced a week ahead) before the
+ * quarter ends, the reminder is about the next quarter instead, so the suggested command clears it.
+ */
 function innovationReminders(data: Data, today: Day): Reminder[] {
-  const quarter = quarterOf(today);
-  if (weekOfQuarter(data.innovationWeeks, quarter)) return [];
+  const current = quarterOf(today);
+  if (weekOfQuarter(data.innovationWeeks, current)) return [];
+  const { quarter, start } = weekToPlan(today);
+  if (quarter !== current && weekOfQuarter(data.innovationWeeks, quarter)) return [];
   const left = daysBetween(today, endOfQuarterFor(today));
   return [
     {
       key: `innovation:${quarter}`,
       kind: 'innovation',
-      text: `No innovation week planned for ${quarter} (${days(left)} left in the quarter).`,
+      text:
+        quarter === current
+          ? `No innovation week planned for ${quarter} (${days(left)} left in the quarter).`
+          : `No innovation week planned for ${quarter} yet; ${current} has too little time left for one (${days(left)}).`,
       why: 'A week where everyone builds what they choose, ending in a demo, gives new ideas a real chance.',
-      command: `mtl innovation plan ${suggestedStart(today)}`,
-      since: startOfQuarterFor(today),
+      command: `mtl innovation plan ${start}`,
+      ...(quarter === current ? { since: startOfQuarterFor(today) } : {}),
     },
   ];
 }

@@ -18,6 +18,9 @@ function exampleFor(what: string): string {
   if (what.includes('name')) return 'Sam Lee';
   if (what.includes('learned')) return 'Podcast on difficult conversations';
   if (what === 'tip') return 'Asked two questions before giving an answer';
+  if (what === 'goal title') return 'Run the Q3 architecture review';
+  if (what === 'roadmap item') return 'Search results page, v2';
+  if (what === 'check-in note') return 'design approved, build starts Monday';
   return 'what you want to remember';
 }
 
@@ -144,12 +147,15 @@ export const DELEGATION_STEPS = [
 
 export type DelegationStep = (typeof DELEGATION_STEPS)[number]['key'];
 
-/** A typed step key (any case), or a UserError listing the steps. */
+/** A typed step key (any case) or its position 1-4 in the checklist, or a UserError listing both. */
 export function parseStep(text: string): DelegationStep {
   const key = fold(text);
-  const step = DELEGATION_STEPS.find((s) => s.key === key);
+  const step = /^\d+$/.test(key) ? DELEGATION_STEPS[Number(key) - 1] : DELEGATION_STEPS.find((s) => s.key === key);
   if (!step) {
-    throw new UserError(`Unknown step "${text}".`, `Steps: ${DELEGATION_STEPS.map((s) => `${s.key} (${s.label})`).join(', ')}.`);
+    throw new UserError(
+      `Unknown step "${text}".`,
+      `Steps, by number or key: ${DELEGATION_STEPS.map((s, i) => `${i + 1} ${s.key} (${s.label})`).join(', ')}.`,
+    );
   }
   return step.key;
 }

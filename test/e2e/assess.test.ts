@@ -13,7 +13,7 @@ describe('mtl assess --answers', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Score 55/100');
-    expect(r.stdout).toContain('not yet leading');
+    expect(r.stdout).toContain('Score 55/100  not yet leading\n');
     expect(r.stdout).toMatch(/Knowing each other\s+rarely\s+weak\s+try: mtl goals new --template culture/);
     expect(r.stdout).toMatch(/Knowing their lives\s+mostly\s+strong/);
     const store = readStore(home);
@@ -78,6 +78,24 @@ describe('mtl assess --answers', () => {
     expect(r.stderr).toContain('--answers');
     expect(fs.existsSync(path.join(home, 'mtl.json'))).toBe(false);
   });
+
+  it('with --full and no terminal, suggests all thirteen answers', () => {
+    const home = tempHome();
+    const r = mtl(home, ['assess', '--full']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `mtl: No terminal to ask questions on.\nGive the answers as flags instead: --answers no${',sometimes'.repeat(12)} (13 answers with --full).\n`,
+    );
+    expect(mtl(home, ['assess']).stderr).toContain(`--answers no${',sometimes'.repeat(5)} (6 answers).`);
+  });
+
+  it('counts an empty --answers as no answers at all', () => {
+    const home = tempHome();
+    const r = mtl(home, ['assess', '--answers', '']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--answers needs 6 answers, got 0.');
+    expect(mtl(home, ['assess', '--full', '--answers', ' ']).stderr).toContain('--answers needs 13 answers with --full, got 0.');
+  });
 });
 
 describe('mtl assess history', () => {
@@ -86,9 +104,11 @@ describe('mtl assess history', () => {
     ok(home, ['assess', '--answers', 'yes,1,2,3,2,1'], { env: { MTL_NOW: '2027-01-10T09:00:00' } });
     ok(home, ['assess', '--answers', 'no,3,3,3,4,3'], { env: { MTL_NOW: '2027-04-10T09:00:00' } });
     const lines = ok(home, ['assess', 'history']).trim().split('\n');
-    expect(lines).toEqual(['2027-01-10\ta1\t20\tdeveloping\tyes\t1\t2\t3\t2\t1', '2027-04-10\ta2\t55\tdeveloping\tno\t3\t3\t3\t4\t3']);
+    // The same human label as mtl assess prints; JSON keeps the raw "developing".
+    expect(lines).toEqual(['2027-01-10\ta1\t20\tnot yet leading\tyes\t1\t2\t3\t2\t1', '2027-04-10\ta2\t55\tnot yet leading\tno\t3\t3\t3\t4\t3']);
     const json = JSON.parse(ok(home, ['assess', 'history', '--json']));
     expect(json.assessments.map((a: { date: string }) => a.date)).toEqual(['2027-01-10', '2027-04-10']);
+    expect(json.assessments.map((a: { verdict: string }) => a.verdict)).toEqual(['developing', 'developing']);
     expect(json.trend.score).toMatchObject({ first: 20, last: 55, change: 35 });
     expect(json.trend.areas[0]).toMatchObject({ key: 'autonomy', series: [1, 3], change: 2 });
   });

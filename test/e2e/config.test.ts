@@ -49,6 +49,45 @@ describe('mtl config', () => {
     expect(help('set')).toContain('  $ mtl config set goalsDir ""');
   });
 
+  it('get --json prints the value as JSON', () => {
+    const home = tempHome();
+    expect(ok(home, ['config', 'get', 'lookAheadDays', '--json'])).toBe('14\n');
+    expect(ok(home, ['config', 'get', 'weekStart', '--json'])).toBe('"monday"\n');
+    expect(ok(home, ['config', 'get', 'hints', '--json'])).toBe('true\n');
+    expect(ok(home, ['config', 'get', 'goalsDir', '--json'])).toBe('""\n');
+  });
+
+  it('set --help lists every key with what it allows', () => {
+    const r = mtl(tempHome(), ['config', 'set', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\nKeys and allowed values:\n');
+    expect(r.stdout).toContain('  lookAheadDays            a whole number from 1 to 365; default 14\n                           days ahead that nudges and prep look for deadlines\n');
+    expect(r.stdout).toContain('  weekStart                monday or sunday; default monday\n');
+    expect(r.stdout).toContain('  hints                    true or false; default true\n');
+    expect(r.stdout).toContain('  goalsDir                 a folder (~/ is your home); "" for <data dir>/goals\n');
+  });
+
+  it('names the key in a refused value', () => {
+    const home = tempHome();
+    const r = mtl(home, ['config', 'set', 'lookAheadDays', '-1']);
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toBe('mtl: lookAheadDays: "-1" is not allowed here: give a whole number from 1 to 365.\nSee the keys and what they allow: mtl config set --help\n');
+    expect(mtl(home, ['config', 'set', 'weekStart', 'friday']).stderr).toContain('mtl: weekStart: "friday" is not allowed here: use one of monday, sunday.');
+    expect(fs.existsSync(path.join(home, 'config.json'))).toBe(false);
+  });
+
+  it('expands a leading ~/ in goalsDir to the home folder, and lists the default goals folder by its path', () => {
+    const home = tempHome();
+    const me = path.dirname(home);
+    const listed = () => ok(home, ['config', 'list']).split('\n').find((l) => l.startsWith('goalsDir\t'));
+    expect(listed()).toBe(`goalsDir\t${path.join(home, 'goals')}\tdefault\tfolder for goal files (empty: <data dir>/goals)`);
+    const r = mtl(home, ['config', 'set', 'goalsDir', '~/notes/goals'], { env: { HOME: me } });
+    expect(r.stderr).toBe(`goalsDir is now ${JSON.stringify(path.join(me, 'notes', 'goals'))}. See all: mtl config list\n`);
+    expect(ok(home, ['config', 'get', 'goalsDir'])).toBe(`${path.join(me, 'notes', 'goals')}\n`);
+    expect(fs.existsSync(path.join(process.cwd(), '~'))).toBe(false);
+    expect(listed()).toBe(`goalsDir\t${path.join(me, 'notes', 'goals')}\tset\tfolder for goal files (empty: <data dir>/goals)`);
+  });
+
   it('refuses a damaged config file without rewriting it', () => {
     const home = tempHome();
     fs.mkdirSync(home, { recursive: true });

@@ -124,6 +124,18 @@ describe('mtl cron with a stand-in crontab program', () => {
     expect(json).toMatchObject({ cronSeemsDown: true, missedRunAt: new Date(2027, 1, 22, 9).toISOString() });
   });
 
+  it('status does not call a run recorded in the future (a preview with MTL_NOW) "just now"', () => {
+    const t = setup('');
+    ok(t.home, ['cron', 'install'], t.env({ MTL_NOW: '2027-02-10T12:00:00' }));
+    ok(t.home, ['nudge'], t.env({ MTL_NOW: '2027-12-21T09:00:00' }));
+    const r = mtl(t.home, ['cron', 'status'], t.env({ MTL_NOW: '2027-02-22T10:30:00' }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('last nudge  in the future (a preview with MTL_NOW?) (2027-12-21 09:00)\n');
+    expect(r.stdout).not.toContain('just now');
+    // Nor does that future run hide a missed one.
+    expect(r.stderr).toContain('cron seems not to be running: the nudge due 2027-02-22 09:00 has no recorded run.');
+  });
+
   it('without a crontab program, says so and prints the line to add by hand', () => {
     const t = setup();
     const missing = { env: { MTL_CRONTAB: path.join(path.dirname(t.home), 'no-such-crontab') } };

@@ -64,7 +64,7 @@ describe('mtl export', () => {
     const home = seeded();
     const md = ok(home, ['export', '--format', 'md'], { env: NOW });
     expect(md).toContain('# Management summary, 2027-02-10');
-    expect(md).toContain('- Latest: 50/100 (developing) on 2027-02-10');
+    expect(md).toContain('- Latest: 50/100 (not yet leading) on 2027-02-10');
     expect(md).toContain('| g1 Hand the roadmap to the team | autonomy | 2027-03-31 | open | 20% | 2027-02-10: Agreed the metric with my boss |');
     expect(md).toContain('### Sam');
     expect(md).toContain('- Goal: Lead the on-call revamp (open, 0%, due 2027-03-15)');

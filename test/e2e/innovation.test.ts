@@ -54,8 +54,28 @@ describe('mtl innovation', () => {
     const home = tempHome();
     const r = mtl(home, ['innovation', 'plan', 'someday'], at('2027-02-03'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Cannot read "someday" as a deadline');
+    expect(r.stderr).toBe(
+      'mtl: Cannot read "someday" as the start of the innovation week.\n' +
+        'Give the first day of the week, for example "2027-02-15", "next monday", "in 3 weeks", "march 1"; the suggested one: mtl innovation plan 2027-02-15\n',
+    );
+    expect(r.stderr).not.toContain('deadline');
+    const empty = mtl(home, ['innovation', 'plan', ''], at('2027-02-03'));
+    expect(empty.code).toBe(1);
+    expect(empty.stderr.split('\n')[0]).toBe('mtl: The start date of the innovation week is empty.');
     expect(mtl(home, ['innovation', 'plan'], at('2027-02-03')).code).toBe(2);
     expect(() => readStore(home)).toThrow();
+  });
+
+  it('late in a quarter, points at the next quarter, and the nudge reminder clears once that is planned', () => {
+    const home = tempHome();
+    const late = at('2026-12-21');
+    const show = mtl(home, ['innovation'], late);
+    expect(show.stdout).toBe('No innovation week planned for 2026-Q4 (10 days left in the quarter).\n');
+    expect(show.stderr).toBe("Too late for one this quarter; plan 2027-Q1's: mtl innovation plan 2027-01-04\n");
+    const reminder = () => JSON.parse(ok(home, ['nudge', '--json', '--dry-run'], late)).reminders.filter((r: { kind: string }) => r.kind === 'innovation');
+    expect(reminder()).toEqual([expect.objectContaining({ key: 'innovation:2027-Q1', text: expect.stringMatching(/^No innovation week planned for 2027-Q1 yet/), command: 'mtl innovation plan 2027-01-04' })]);
+    ok(home, ['innovation', 'plan', '2027-01-04'], late);
+    expect(reminder()).toEqual([]);
+    expect(mtl(home, ['innovation'], late).stderr).toBe('');
   });
 });

@@ -77,6 +77,46 @@ describe('mtl nudge', () => {
     expect(json.mindset).toEqual({ id: expect.any(String), theme: expect.any(String), title: expect.any(String), text: expect.any(String) });
   });
 
+  it('--json lists every reminder due, even after a plain run the same day, and marks none as shown', () => {
+    const home = tempHome();
+    busyStore(home);
+    ok(home, ['nudge'], at(MONDAY));
+    const shown = readNudgeState(home).shown;
+    const json = JSON.parse(ok(home, ['nudge', '--json'], at('2027-02-15T12:00:00')));
+    expect(json.reminders.map((r: { key: string }) => r.key)).toEqual(['goal:g2', 'recognition:r1']);
+    expect(json.previousRunAt).toBe(new Date(2027, 1, 15, 9).toISOString());
+    // It records the run, but not as having shown anything: a plain run later stays as it was.
+    expect(readNudgeState(home)).toMatchObject({ lastRunAt: new Date(2027, 1, 15, 12).toISOString(), shown });
+    const fresh = tempHome();
+    busyStore(fresh);
+    ok(fresh, ['nudge', '--json'], at(MONDAY));
+    expect(readNudgeState(fresh).shown).toEqual({});
+    expect(ok(fresh, ['nudge'], at('2027-02-15T12:00:00'))).toContain('mtl nudge for 2027-02-15: 2 reminders');
+  });
+
+  it('--dry-run previews a day without recording the run or what it showed', () => {
+    const home = tempHome();
+    busyStore(home);
+    ok(home, ['nudge'], at('2027-02-14T09:00:00'));
+    const before = fs.readFileSync(path.join(home, 'nudge.json'), 'utf8');
+    const r = mtl(home, ['nudge', '--dry-run'], at('2027-03-29'));
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('mtl nudge for 2027-03-29: 6 reminders');
+    expect(r.stderr).toBe('Dry run for 2027-03-29: nothing was recorded.\n');
+    expect(fs.readFileSync(path.join(home, 'nudge.json'), 'utf8')).toBe(before);
+    expect(JSON.parse(ok(home, ['nudge', '--json', '--dry-run'], at('2027-03-29'))).reminders).toHaveLength(6);
+    expect(fs.readFileSync(path.join(home, 'nudge.json'), 'utf8')).toBe(before);
+    // The preview left no future run behind for cron status to trip over.
+    expect(readNudgeState(home).lastRunAt).toBe(new Date(2027, 1, 14, 9).toISOString());
+    // On a fresh folder it does not even create the data folder.
+    const fresh = tempHome();
+    expect(ok(fresh, ['nudge', '--dry-run'], at(MONDAY))).toContain('- You have not taken the self-assessment yet.');
+    expect(fs.existsSync(fresh)).toBe(false);
+    const help = ok(home, ['nudge', '--help']);
+    expect(help).toContain('--dry-run');
+    expect(help).toContain('$ MTL_NOW=2027-03-29 mtl nudge --dry-run');
+  });
+
   it('catches up after three weeks of missed runs and says so', () => {
     const home = tempHome();
     busyStore(home);
@@ -116,7 +156,8 @@ describe('mtl nudge', () => {
   it('on a fresh data folder, starts with the self-assessment', () => {
     const home = tempHome();
     const out = ok(home, ['nudge'], at(MONDAY));
-    expect(out).toContain('- You have not taken the self-assessment yet.\n');
+    // The first step first: the assessment leads the list.
+    expect(out.split('\n').slice(0, 3)).toEqual(['mtl nudge for 2027-02-15: 3 reminders', '', '- You have not taken the self-assessment yet.']);
     expect(out).toContain('  Next: mtl assess\n');
     expect(out).toContain('  Next: mtl innovation plan 2027-02-22\n');
     expect(fs.statSync(home).mode & 0o777).toBe(0o700);

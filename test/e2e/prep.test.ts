@@ -41,7 +41,7 @@ describe('mtl prep', () => {
     expect(out).toMatch(/Due within 14 days\n {2}nothing\n/);
     expect(out).toMatch(/Overdue\n {2}g1 {2}Hand over the search rewrite {2}2027-03-20 \(5 days overdue\)\n/);
     expect(out).toMatch(/Done in the last 14 days\n {2}g3 {2}Become a student of leadership this quarter {2}done 2027-03-22\n/);
-    expect(out).toMatch(/Latest assessment\n {2}65\/100 on 2027-03-24, leading through leadership; \+20 since 2027-01-10 \(45\)/);
+    expect(out).toMatch(/Latest assessment\n {2}65\/100 on 2027-03-24, leading; \+20 since 2027-01-10 \(45\)/);
   });
 
   it('lists goals due within the look-ahead preference', () => {
@@ -65,7 +65,7 @@ describe('mtl prep', () => {
     ]);
     expect(out).toContain('## Overdue\n\n- g1 Hand over the search rewrite: due 2027-03-20, 5 days overdue\n');
     expect(out).toContain('## Due within 14 days\n\nNothing.\n');
-    expect(out).toContain('## Latest assessment\n\n65/100 on 2027-03-24, leading through leadership; +20 since 2027-01-10 (45)\n');
+    expect(out).toContain('## Latest assessment\n\n65/100 on 2027-03-24, leading; +20 since 2027-01-10 (45)\n');
     expect(out).not.toMatch(/\x1b\[/);
   });
 

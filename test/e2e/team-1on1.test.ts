@@ -111,7 +111,9 @@ describe('mtl 1on1', () => {
     const r = ok(home, ['1on1', 'priya'], at('2027-01-12'));
     expect(r).toContain('No 1:1 with Priya recorded yet.');
     expect(r).toContain('Praise logged (0)');
-    expect(r).toContain('Priya has no goals for 2027-Q1; help them set two or three.');
+    // The advice to set goals comes once, not again as a warning under it.
+    expect(r).toContain('\nTheir goals for 2027-Q1\n  None yet. Help Priya set two or three: mtl member-goals Priya add "<goal>"\n\nDelegated items (0)');
+    expect(r.match(/two or three/g)).toHaveLength(1);
     expect(ok(home, ['team', 'show', 'pri'], at('2027-01-12'))).toContain('Priya  2027-01-12');
   });
 });

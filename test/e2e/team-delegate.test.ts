@@ -16,6 +16,9 @@ describe('mtl delegate', () => {
       { id: 'd1', item: 'Billing export v2', member: 'r1', created: '2027-01-12', status: 'open', steps: { requirements: null, 'tech-checkin': null, docs: null, dependencies: null } },
     ]);
     expect(mtl(home, ['delegate', 'Billing export v3'], { env })).toMatchObject({ code: 2, stderr: expect.stringContaining('--to') });
+    const blank = mtl(home, ['delegate', '', '--to', 'sam'], { env });
+    expect(blank).toMatchObject({ code: 1, stdout: '' });
+    expect(blank.stderr).toBe('mtl: The roadmap item is empty.\nWrite a few words, in quotes: "Search results page, v2".\n');
     expect(mtl(home, ['delegate', '  ', '--to', 'sam'], { env }).code).toBe(1);
     expect(mtl(home, ['delegate', 'x', '--to', 'alex'], { env }).stderr).toContain('No report called "alex".');
     expect(readStore(home).delegations).toHaveLength(1);
@@ -33,14 +36,17 @@ describe('mtl delegate', () => {
     const unknownStep = mtl(home, ['delegate', 'check', 'd1', 'qa'], { env });
     expect(unknownStep.code).toBe(1);
     expect(unknownStep.stderr).toContain('Unknown step "qa".');
-    expect(unknownStep.stderr).toContain('requirements (requirements agreed with the product manager), tech-checkin');
+    expect(unknownStep.stderr).toContain('Steps, by number or key: 1 requirements (requirements agreed with the product manager), 2 tech-checkin');
+    // Steps can be ticked by their position in the checklist too.
+    expect(mtl(home, ['delegate', 'check', 'd1', '1'], { env }).stderr).toContain('d1 (Sam): checked "requirements agreed with the product manager".');
+    expect(mtl(home, ['delegate', 'check', 'd1', '5'], { env }).stderr).toContain('Unknown step "5".');
     expect(mtl(home, ['delegate', 'check', 'd9', 'docs'], { env }).stderr).toContain('Open items: d1 (Billing export v2).');
-    expect(readStore(home).delegations[0].steps).toEqual({ requirements: null, 'tech-checkin': null, docs: '2027-01-12', dependencies: null });
+    expect(readStore(home).delegations[0].steps).toEqual({ requirements: '2027-01-12', 'tech-checkin': null, docs: '2027-01-12', dependencies: null });
 
     const done = mtl(home, ['delegate', 'done', 'd1'], { env });
     expect(done.code).toBe(0);
     expect(done.stderr).toContain('d1 done: "Billing export v2", owned by Sam.');
-    expect(done.stderr).toContain('warning: closed with 3 steps unchecked: requirements, tech-checkin, dependencies.');
+    expect(done.stderr).toContain('warning: closed with 2 steps unchecked: tech-checkin, dependencies.');
     expect(readStore(home).delegations[0]).toMatchObject({ status: 'done', doneOn: '2027-01-12' });
     expectPrivate(home);
   });

@@ -29,6 +29,12 @@ describe('mtl member-goals', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('Cannot read "whenever" as a deadline');
     expect(mtl(home, ['member-goals', 'sam', 'add', '  '], { env }).code).toBe(1);
+    // The hint shows a goal title, not a note.
+    expect(mtl(home, ['member-goals', 'sam', 'add', ''], { env })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'mtl: The goal title is empty.\nWrite a few words, in quotes: "Run the Q3 architecture review".\n',
+    });
     expect(readStore(home).memberGoals).toHaveLength(4);
   });
 

@@ -6,6 +6,7 @@ import {
   recommendedTemplates,
   scoreOf,
   trendOf,
+  VERDICT_LABEL,
   verdictOf,
 } from '../../src/core/assessment.js';
 
@@ -28,6 +29,11 @@ describe('parseAnswers', () => {
     expect(parseAnswers('no,1,2,3,4,5', true)).toEqual({ error: { count: 6, expected: 13 } });
     expect(parseAnswers('no,1,2,3,4,5,1,2,3,4,5,1,2', true)).toMatchObject({ levels: [1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2] });
   });
+
+  it('counts an empty list as no answers, not one', () => {
+    expect(parseAnswers('', false)).toEqual({ error: { count: 0, expected: 6 } });
+    expect(parseAnswers('  ', true)).toEqual({ error: { count: 0, expected: 13 } });
+  });
 });
 
 describe('scoring', () => {
@@ -40,6 +46,7 @@ describe('scoring', () => {
   it('calls it leading when at least three of five are mostly or always', () => {
     expect(verdictOf([4, 4, 5, 1, 1])).toBe('leading');
     expect(verdictOf([4, 4, 3, 3, 3])).toBe('developing');
+    expect(VERDICT_LABEL).toEqual({ leading: 'leading', developing: 'not yet leading' });
     expect(parseLevel('Always')).toBe(5);
     expect(parseLevel('often')).toBeUndefined();
   });

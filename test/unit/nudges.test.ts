@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import type { Ctx } from '../../src/context.js';
 import { maybeHint } from '../../src/commands/hint.js';
 import { MINDSET_PROMPTS, mindsetOfWeek, weekStartOf } from '../../src/core/mindset.js';
+import { innovationWeekFrom } from '../../src/core/innovation.js';
 import { dueNudges, notShownToday, recordRun, type Reminder } from '../../src/core/nudges.js';
 import { emptyData, emptyNudgeState, type Data, type Goal, type Member, type MemberGoal } from '../../src/store/schema.js';
 
@@ -159,6 +160,29 @@ describe('quarterly rituals', () => {
     expect(r!.text).toBe('No innovation week planned for 2027-Q1 (56 days left in the quarter).');
   });
 
+  it('near the end of a quarter, asks for the next quarter\'s week, which the suggested command plans', () => {
+    const late = store('2026-12-21', (d) => (d.innovationWeeks = []));
+    const [r] = dueNudges(late, at('2026-12-21'), prefs);
+    expect(r).toEqual({
+      key: 'innovation:2027-Q1',
+      kind: 'innovation',
+      text: 'No innovation week planned for 2027-Q1 yet; 2026-Q4 has too little time left for one (10 days).',
+      why: expect.any(String),
+      command: 'mtl innovation plan 2027-01-04',
+    });
+    // Planning the suggested start clears it: that week belongs to 2027-Q1.
+    late.innovationWeeks.push(innovationWeekFrom('2027-01-04', '2026-12-21'));
+    expect(dueNudges(late, at('2026-12-21'), prefs)).toEqual([]);
+    // Mid-quarter, a week still fits: the reminder is about this quarter, with a start in it.
+    const mid = store('2026-11-16', (d) => (d.innovationWeeks = []));
+    expect(dueNudges(mid, at('2026-11-16'), prefs)).toEqual([
+      expect.objectContaining({ key: 'innovation:2026-Q4', text: 'No innovation week planned for 2026-Q4 (45 days left in the quarter).', command: 'mtl innovation plan 2026-11-23', since: '2026-10-01' }),
+    ]);
+    // The last Monday whose week fits, announced a week ahead: 2026-12-14 suggests 2026-12-21 to 12-25.
+    expect(dueNudges(store('2026-12-14', (d) => (d.innovationWeeks = [])), at('2026-12-14'), prefs)[0]).toMatchObject({ key: 'innovation:2026-Q4', command: 'mtl innovation plan 2026-12-21' });
+    expect(dueNudges(store('2026-12-15', (d) => (d.innovationWeeks = [])), at('2026-12-15'), prefs)[0]).toMatchObject({ key: 'innovation:2027-Q1', command: 'mtl innovation plan 2027-01-04' });
+  });
+
   it('flags learning more than a week behind the pro-rata target only', () => {
     const withHours = (hours: number) => store('2027-02-15', (d) => d.learning.logs.push({ date: '2027-01-20', hours, what: 'book' }));
     const twelve = { ...prefs, learningHoursPerQuarter: 12 };
@@ -186,7 +210,9 @@ describe('quarterly rituals', () => {
     const [r] = dueNudges(data, at('2027-04-01'), prefs);
     expect(r).toMatchObject({ kind: 'assessment', command: 'mtl assess', since: '2027-01-01', text: 'Your last self-assessment was 90 days ago (2027-01-01, score 60).' });
     expect(dueNudges(data, at('2027-03-31'), prefs)).toEqual([]);
-    expect(kinds(dueNudges(emptyData(), at('2027-03-31'), prefs))).toEqual(['innovation', 'assessment']);
+    // Never assessed: the first step comes first.
+    expect(kinds(dueNudges(emptyData(), at('2027-03-31'), prefs))).toEqual(['assessment', 'innovation']);
+    expect(dueNudges(emptyData(), at('2027-03-31'), prefs)[0]!.text).toBe('You have not taken the self-assessment yet.');
   });
 });
 

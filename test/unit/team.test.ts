@@ -155,6 +155,16 @@ describe('delegation', () => {
   it('parses step keys and lists them on a mistake', () => {
     expect(parseStep('Tech-Checkin')).toBe('tech-checkin');
     expect(() => parseStep('doc')).toThrow('Unknown step "doc".');
+    expect([parseStep('1'), parseStep(' 2 '), parseStep('3'), parseStep('4')]).toEqual(['requirements', 'tech-checkin', 'docs', 'dependencies']);
+    for (const bad of ['0', '5', '01x']) expect(() => parseStep(bad)).toThrow(`Unknown step "${bad}".`);
+    try {
+      parseStep('9');
+    } catch (err) {
+      expect((err as { hint?: string }).hint).toBe(
+        'Steps, by number or key: 1 requirements (requirements agreed with the product manager), 2 tech-checkin (raised at the weekly technical check-in), ' +
+          '3 docs (documentation written with the writers), 4 dependencies (cross-team dependencies done and tested end to end).',
+      );
+    }
     expect(DELEGATION_STEPS.map((s) => s.key)).toEqual(['requirements', 'tech-checkin', 'docs', 'dependencies']);
   });
 

@@ -2,8 +2,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { plural, shellWord } from '../../src/core/text.js';
+import { didYouMean, plural, shellWord, similarWords } from '../../src/core/text.js';
 import * as output from '../../src/ui/output.js';
+
+describe('typo suggestions', () => {
+  const NOUNS = ['assess', 'goals', 'prep', 'team', 'praise', 'feedback', 'member-goals', 'delegate', '1on1', 'learn', 'innovation', 'nudge', 'cron', 'config'];
+
+  it('finds the closest commands within three edits', () => {
+    expect(similarWords('prase', NOUNS)).toEqual(['praise']);
+    expect(similarWords('golas', NOUNS)).toEqual(['goals']);
+    expect(similarWords('Confg', NOUNS)).toEqual(['config']);
+    expect(similarWords('lst', ['list', 'get', 'set'])).toEqual(['list']);
+    expect(similarWords('frob', NOUNS)).toEqual(['cron']);
+    expect(similarWords('banana', NOUNS)).toEqual([]);
+  });
+
+  it('words the suggestion for one or several matches, or says nothing', () => {
+    expect(didYouMean('prase', NOUNS)).toBe('Did you mean praise?');
+    expect(didYouMean('xet', ['set', 'get', 'list'])).toBe('Did you mean one of get, set?');
+    expect(didYouMean('zzzzzz', NOUNS)).toBe('');
+  });
+});
 
 describe('wording helpers', () => {
   it('counts with the right noun form', () => {

@@ -1,4 +1,4 @@
-import { TEAM_AREAS, trendOf } from '../../core/assessment.js';
+import { TEAM_AREAS, trendOf, VERDICT_LABEL } from '../../core/assessment.js';
 import type { Ctx } from '../../context.js';
 import { readData } from '../../store/file-store.js';
 import type { Assessment } from '../../store/schema.js';
@@ -20,7 +20,7 @@ export async function history(ctx: Ctx, opts: { json?: boolean }): Promise<void>
   }
   const { io } = ctx;
   const c = io.color;
-  const rows = list.map((a) => [a.date, a.id, String(a.score), a.verdict, a.tooEasy ? 'yes' : 'no', ...TEAM_AREAS.map((area) => String(a.answers[area.key] ?? ''))]);
+  const rows = list.map((a) => [a.date, a.id, String(a.score), VERDICT_LABEL[a.verdict], a.tooEasy ? 'yes' : 'no', ...TEAM_AREAS.map((area) => String(a.answers[area.key] ?? ''))]);
   io.out(renderTable(io, ['date', 'id', 'score', 'verdict', 'too easy', ...TEAM_AREAS.map((a) => a.key)], rows));
   if (!io.stdoutIsTTY) return;
   const signed = (n: number) => (n > 0 ? c.green(`+${n}`) : n < 0 ? c.red(String(n)) : c.dim('±0'));

@@ -8,6 +8,7 @@ import {
   TEAM_AREAS,
   TOO_EASY_QUESTION,
   TOO_EASY_WARNING,
+  VERDICT_LABEL,
   VERDICT_TEXT,
   weakAreas,
   type Area,
@@ -52,7 +53,8 @@ function answersFromFlag(list: string, full: boolean): { tooEasy: boolean; level
 }
 
 async function askQuestions(ctx: Ctx, prompter: Prompter, full: boolean) {
-  requireTerminal(ctx.io, `--answers ${['no', ...TEAM_AREAS.map(() => 'sometimes')].join(',')}`);
+  const example = ['no', ...(full ? [...TEAM_AREAS, ...EXTENDED_AREAS] : TEAM_AREAS).map(() => 'sometimes')].join(',');
+  requireTerminal(ctx.io, `--answers ${example} (${full ? `${TEAM_AREAS.length + EXTENDED_AREAS.length + 1} answers with --full` : `${TEAM_AREAS.length + 1} answers`})`);
   const tooEasy = await prompter.select(TOO_EASY_QUESTION, [
     { name: 'No, it is hard work', value: false },
     { name: 'Yes, it feels a little too easy', value: true },
@@ -99,7 +101,7 @@ export function toJson(a: Assessment) {
 function renderResult(ctx: Ctx, a: Assessment, count: number): string {
   const c = ctx.io.color;
   const lines: string[] = [];
-  const verdict = a.verdict === 'leading' ? c.green.bold('leading through leadership') : c.yellow.bold('not yet leading');
+  const verdict = (a.verdict === 'leading' ? c.green.bold : c.yellow.bold)(VERDICT_LABEL[a.verdict]);
   lines.push('', `${c.bold(`Score ${a.score}/100`)}  ${verdict}`, VERDICT_TEXT[a.verdict]);
   if (a.tooEasy) lines.push('', c.yellow(TOO_EASY_WARNING));
   const section = (title: string, list: Area[], levels: Record<string, AnswerLevel>) => {

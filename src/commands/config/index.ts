@@ -1,6 +1,29 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
+import { PREFERENCE_KEYS, PREFERENCE_SPECS, type PreferenceKey } from '../../store/preferences.js';
 import { examples } from '../examples.js';
+
+/** What each preference accepts, in words for --help (the checks themselves live in the specs). */
+const ALLOWED: Record<PreferenceKey, string> = {
+  goalsDir: 'a folder (~/ is your home); "" for <data dir>/goals',
+  lookAheadDays: 'a whole number from 1 to 365',
+  recognitionDays: 'a whole number from 1 to 90',
+  checkInDays: 'a whole number from 1 to 180',
+  learningHoursPerQuarter: 'a whole number from 0 to 500',
+  weekStart: 'monday or sunday',
+  hints: 'true or false',
+};
+
+/** The keys `mtl config set` takes, with what each allows, its default and its meaning. */
+function keysHelp(): string {
+  const width = Math.max(...PREFERENCE_KEYS.map((k) => k.length));
+  const lines = PREFERENCE_KEYS.map((key) => {
+    const spec = PREFERENCE_SPECS[key];
+    const fallback = spec.default === '' ? '' : `; default ${String(spec.default)}`;
+    return `  ${key.padEnd(width)}  ${ALLOWED[key]}${fallback}\n  ${''.padEnd(width)}  ${spec.description}`;
+  });
+  return `\nKeys and allowed values:\n${lines.join('\n')}\n`;
+}
 
 export function register(program: Command, context: (cmd: Command) => Ctx): void {
   const config = program
@@ -17,8 +40,9 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
   config
     .command('get <key>')
     .description('print one preference')
-    .addHelpText('after', examples('mtl config get recognitionDays', 'mtl config get goalsDir', 'mtl config list    # every key, with what it means'))
-    .action(async (key, _opts, cmd) => (await run()).get(context(cmd), key));
+    .option('--json', 'print the value as JSON (a number, a string in quotes, true or false)')
+    .addHelpText('after', examples('mtl config get recognitionDays', 'mtl config get lookAheadDays --json', 'mtl config get goalsDir', 'mtl config list    # every key, with what it means'))
+    .action(async (key, opts, cmd) => (await run()).get(context(cmd), key, opts));
   config
     .command('set <key> <value>')
     .description('change one preference')
@@ -32,5 +56,6 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
         'mtl config set goalsDir ""    # back to the default',
       ),
     )
+    .addHelpText('after', keysHelp)
     .action(async (key, value, _opts, cmd) => (await run()).set(context(cmd), key, value));
 }

@@ -73,6 +73,8 @@ export async function uninstall(ctx: Ctx): Promise<void> {
 }
 
 function sinceText(ms: number): string {
+  // A clock set back, or a run recorded under MTL_NOW (a preview of a later day), is not "just now".
+  if (ms < -60_000) return 'in the future (a preview with MTL_NOW?)';
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 1) return 'just now';
   if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
@@ -81,6 +83,9 @@ function sinceText(ms: number): string {
   const days = Math.floor(hours / 24);
   return `${days} day${days === 1 ? '' : 's'} ago`;
 }
+
+/** A run recorded in the future (a preview under MTL_NOW) says nothing about whether cron ran. */
+const ranBefore = (lastRun: Date | undefined, now: Date) => (lastRun && lastRun.getTime() <= now.getTime() + 60_000 ? lastRun : undefined);
 
 const stamp = (d: Date) => format(d, 'yyyy-MM-dd HH:mm');
 
@@ -94,7 +99,7 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
   const schedule = found?.schedule ? parseSchedule(found.schedule) : undefined;
   const installedAt = found?.installedAt ? new Date(found.installedAt) : undefined;
   const missed =
-    schedule && !('error' in schedule) ? missedRun(schedule, ctx.now, lastRun, installedAt && !isNaN(installedAt.getTime()) ? installedAt : undefined) : undefined;
+    schedule && !('error' in schedule) ? missedRun(schedule, ctx.now, ranBefore(lastRun, ctx.now), installedAt && !isNaN(installedAt.getTime()) ? installedAt : undefined) : undefined;
   const suggested = lineFor(ctx, DEFAULT_SCHEDULE);
 
   if (opts.json) {

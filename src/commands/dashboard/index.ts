@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
+import { didYouMean } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 
 /** `mtl` with no command; a stray word gets "unknown command", not commander's argument count. */
@@ -10,8 +11,10 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .action(async (words: string[], opts: { json?: boolean }, cmd: Command) => {
       const word = words[0];
       if (word !== undefined) {
-        const names = program.commands.map((c) => c.name()).filter((name) => !name.startsWith('__'));
-        throw new UsageError(`unknown command '${word}'.`, `Commands: ${names.join(', ')}. See mtl --help.`);
+        const commands = program.commands.filter((c) => !c.name().startsWith('__'));
+        const suggestion = didYouMean(word, commands.flatMap((c) => [c.name(), ...c.aliases()]));
+        const names = commands.map((c) => c.name());
+        throw new UsageError(`unknown command '${word}'.`, `${suggestion ? `${suggestion} ` : ''}Commands: ${names.join(', ')}. See mtl --help.`);
       }
       await (await import('./run.js')).dashboard(context(cmd), opts);
     });

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../context.js';
+import { VERDICT_LABEL } from '../../core/assessment.js';
 import { isEmptyData } from '../../core/backup.js';
 import { buildDashboard, type Dashboard, type DashboardGoal } from '../../core/dashboard.js';
 import { dayOf } from '../../core/dates.js';
@@ -94,8 +95,7 @@ function render(ctx: Ctx, d: Dashboard): string {
   const a = d.assessment;
   if (!a) out.push(`${c.bold('Latest assessment:')} none yet (mtl assess)`);
   else {
-    const verdict = a.verdict === 'leading' ? 'leading through leadership' : 'not yet leading';
-    out.push(`${c.bold('Latest assessment:')} ${a.score}/100 on ${a.date} (${a.daysAgo <= 0 ? 'today' : `${plural(a.daysAgo, 'day')} ago`}), ${verdict}${a.tooEasy ? '; the job felt too easy' : ''}`);
+    out.push(`${c.bold('Latest assessment:')} ${a.score}/100 on ${a.date} (${a.daysAgo <= 0 ? 'today' : `${plural(a.daysAgo, 'day')} ago`}), ${VERDICT_LABEL[a.verdict]}${a.tooEasy ? '; the job felt too easy' : ''}`);
     if (!a.previous) out.push(`  Trend: first assessment; take it again next quarter to see the trend`);
     else {
       const changes = [`${signed(ctx, a.change!)} since ${a.previous.date} (${a.previous.score})`];

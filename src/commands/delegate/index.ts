@@ -9,10 +9,10 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
   // Kept in step with DELEGATION_STEPS in core/team.ts (a test checks it); importing it here would
   // load the core at every start-up.
   const steps = [
-    '  requirements  requirements agreed with the product manager',
-    '  tech-checkin  raised at the weekly technical check-in',
-    '  docs          documentation written with the writers',
-    '  dependencies  cross-team dependencies done and tested end to end',
+    '  1  requirements  requirements agreed with the product manager',
+    '  2  tech-checkin  raised at the weekly technical check-in',
+    '  3  docs          documentation written with the writers',
+    '  4  dependencies  cross-team dependencies done and tested end to end',
   ].join('\n');
   const delegate = program
     .command('delegate')
@@ -27,7 +27,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
         'mtl delegate list',
         'mtl delegate check d1 requirements',
         'mtl delegate done d1',
-      ) + `\nThe owner's checklist (keys for mtl delegate check):\n${steps}\n`,
+      ) + `\nThe owner's checklist (numbers or keys for mtl delegate check):\n${steps}\n`,
     )
     .action(async (item, opts, cmd) => (await run()).delegate(context(cmd), item, opts));
   delegate
@@ -39,8 +39,8 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .action(async (_opts, cmd) => (await run()).list(context(cmd), cmd.optsWithGlobals()));
   delegate
     .command('check <id> <step>')
-    .description("tick one step of the owner's checklist (requirements, tech-checkin, docs, dependencies)")
-    .addHelpText('after', examples('mtl delegate check d1 tech-checkin', 'mtl delegate check d1 dependencies'))
+    .description("tick one step of the owner's checklist, by number 1-4 or key (requirements, tech-checkin, docs, dependencies)")
+    .addHelpText('after', examples('mtl delegate check d1 tech-checkin', 'mtl delegate check d1 2    # the same step, by its number', 'mtl delegate check d1 dependencies'))
     .action(async (id, step, _opts, cmd) => (await run()).check(context(cmd), id, step));
   delegate
     .command('done <id>')

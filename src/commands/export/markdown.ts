@@ -1,3 +1,4 @@
+import { VERDICT_LABEL } from '../../core/assessment.js';
 import { addDaysToDay, compareText, dayOf, quarterOf } from '../../core/dates.js';
 import { goalView, sortGoals } from '../../core/goals.js';
 import { activeMembers, recognitionBalance } from '../../core/team.js';
@@ -20,7 +21,7 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
   if (!latest) out.push('No assessment yet.', '');
   else {
     const first = assessments[0]!;
-    out.push(`- Latest: ${latest.score}/100 (${latest.verdict}) on ${latest.date}`);
+    out.push(`- Latest: ${latest.score}/100 (${VERDICT_LABEL[latest.verdict]}) on ${latest.date}`);
     if (assessments.length > 1) out.push(`- First: ${first.score}/100 on ${first.date} (${latest.score === first.score ? 'no change' : `${signed(latest.score - first.score)}`} since, over ${assessments.length} assessments)`);
     out.push('');
   }

@@ -1,17 +1,18 @@
 import { format } from 'date-fns';
 import type { Ctx } from '../../context.js';
 import { dateOfDay, dayOf, daysBetween, endOfQuarterFor, quarterOf } from '../../core/dates.js';
-import { innovationStatus, innovationWeekFrom, nextQuarterStart, suggestedStart, weekOfQuarter } from '../../core/innovation.js';
+import { innovationStatus, innovationWeekFrom, nextQuarterStart, weekOfQuarter, weekToPlan } from '../../core/innovation.js';
 import { readData, updateData } from '../../store/file-store.js';
 import type { Day, InnovationWeek } from '../../store/schema.js';
 import { plural, printJson } from '../../ui/output.js';
+import { UserError } from '../../errors.js';
 import { resolveDeadline } from '../deadline.js';
 
 const named = (day: Day) => `${format(dateOfDay(day), 'EEE')} ${day}`;
 
 export async function plan(ctx: Ctx, startArg: string): Promise<void> {
   const today = dayOf(ctx.now);
-  const start = await resolveDeadline(startArg, today, ctx.now);
+  const start = await resolveStart(startArg, today, ctx.now);
   const week = innovationWeekFrom(start, today);
   const replaced = await updateData(ctx.dataDir, (data) => {
     const old = weekOfQuarter(data.innovationWeeks, week.quarter);
@@ -23,6 +24,22 @@ export async function plan(ctx: Ctx, startArg: string): Promise<void> {
   if (week.end < today) lines.push('That week is in the past: it is recorded as held.');
   else lines.push('Tell the team now, so everyone can pick a project and invite people to the demo. See it: mtl innovation');
   ctx.io.err(lines.join('\n') + '\n');
+}
+
+const START_EXAMPLES = ['2027-02-15', 'next monday', 'in 3 weeks', 'march 1'];
+
+/** The week's first day, read like a deadline; an unreadable one is explained as a start date. */
+async function resolveStart(text: string, today: Day, now: Date): Promise<Day> {
+  try {
+    return await resolveDeadline(text, today, now);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    const past = /\(it reads as (\d{4}-\d\d-\d\d), in the past\)/.exec(err.message)?.[1];
+    throw new UserError(
+      text.trim() === '' ? 'The start date of the innovation week is empty.' : `Cannot read "${text}" as the start of the innovation week${past ? ` (it reads as ${past}, in the past)` : ''}.`,
+      `Give the first day of the week, for example ${START_EXAMPLES.map((e) => `"${e}"`).join(', ')}; the suggested one: mtl innovation plan ${weekToPlan(today).start}`,
+    );
+  }
 }
 
 function describe(week: InnovationWeek, today: Day): string {
@@ -58,6 +75,10 @@ export async function show(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   }
   for (const w of later) lines.push(`Next: ${w.quarter}, ${named(w.start)} to ${named(w.end)}; ${describe(w, today)}.`);
   ctx.io.out(lines.join('\n') + '\n');
-  if (!week) ctx.io.err(`Plan one: mtl innovation plan ${suggestedStart(today)}\n`);
+  if (!week) {
+    const next = weekToPlan(today);
+    if (next.quarter === quarter) ctx.io.err(`Plan one: mtl innovation plan ${next.start}\n`);
+    else if (!weekOfQuarter(data.innovationWeeks, next.quarter)) ctx.io.err(`Too late for one this quarter; plan ${next.quarter}'s: mtl innovation plan ${next.start}\n`);
+  }
   else if (innovationStatus(week, today) === 'done' && !later.length) ctx.io.err(`Next quarter's: mtl innovation plan ${nextQuarterStart(today)}\n`);
 }

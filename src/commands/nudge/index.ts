@@ -6,11 +6,18 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
   program
     .command('nudge')
     .description('the reminders due now, each with why and the command to run; prints nothing when nothing is due (for cron)')
-    .option('--json', 'print the reminders as JSON (always, even when none are due)')
+    .option('--json', 'print every reminder due as JSON (even those shown today, and when none are due); marks none as shown')
     .option('--all', 'also repeat reminders already printed today')
+    .option('--dry-run', 'only show: record neither the run nor the reminders shown (for previews with MTL_NOW)')
     .addHelpText(
       'after',
-      examples('mtl nudge', 'mtl nudge --all', 'mtl nudge --json', 'MTL_NOW=2027-03-29 mtl nudge --all    # preview what a day will bring', 'mtl cron install                     # run it every Monday at 09:00'),
+      examples(
+        'mtl nudge',
+        'mtl nudge --all',
+        'mtl nudge --json',
+        'MTL_NOW=2027-03-29 mtl nudge --dry-run    # preview what a day will bring, changing nothing',
+        'mtl cron install                          # run it every Monday at 09:00',
+      ),
     )
     .action(async (opts, cmd) => (await import('./run.js')).nudge(context(cmd), opts));
 }

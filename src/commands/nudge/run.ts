@@ -3,32 +3,38 @@ import { dayOf, daysBetween } from '../../core/dates.js';
 import { mindsetOfWeek, type MindsetPrompt } from '../../core/mindset.js';
 import { dueNudges, notShownToday, recordRun, type Reminder } from '../../core/nudges.js';
 import { readData } from '../../store/file-store.js';
-import { updateNudgeState } from '../../store/nudge-state.js';
+import { readNudgeState, updateNudgeState } from '../../store/nudge-state.js';
+import type { NudgeState } from '../../store/schema.js';
 import { readPreferences } from '../../store/preferences.js';
 import { plural, printJson } from '../../ui/output.js';
 
 export interface NudgeOptions {
   json?: boolean;
   all?: boolean;
+  /** Show only: the run, the reminders shown and the mindset prompt are not recorded. */
+  dryRun?: boolean;
 }
 
 /**
  * Never prompts and never reads stdin: cron runs it with no terminal. The run is recorded even when
  * nothing is due, so `mtl cron status` can tell that cron is alive. Reminders already printed today
  * are skipped without a word on stdout; at a terminal, one line on stderr says how many were.
+ * `--json` is for scripts: it lists every reminder due and marks none as shown (it still records
+ * the run). `--dry-run` records nothing at all, so a preview with MTL_NOW leaves no trace.
  */
 export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
   const prefs = readPreferences(ctx.dataDir);
   const today = dayOf(ctx.now);
   // The data is only read (renames are atomic); what the run changes is the small nudge state.
   const due = dueNudges(readData(ctx.dataDir), ctx.now, prefs);
-  const run = await updateNudgeState(ctx.dataDir, (state) => {
+  const decide = (state: NudgeState) => {
     const previousRunAt = state.lastRunAt;
-    const reminders = notShownToday(due, state, today, opts.all);
+    const reminders = notShownToday(due, state, today, opts.all || opts.json);
     const mindset = reminders.length ? mindsetOfWeek(state, today, prefs.weekStart) : null;
-    recordRun(state, ctx.now, reminders, mindset);
+    if (!opts.dryRun) recordRun(state, ctx.now, opts.json ? [] : reminders, opts.json ? null : mindset);
     return { reminders, mindset, previousRunAt, alreadyShown: due.length - reminders.length };
-  });
+  };
+  const run = opts.dryRun ? decide(readNudgeState(ctx.dataDir)) : await updateNudgeState(ctx.dataDir, decide);
   if (opts.json) {
     printJson(ctx.io, {
       date: today,
@@ -42,8 +48,9 @@ export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
   // Cron must stay quiet, but a person at a terminal should not take silence for "nothing is due".
   if (ctx.io.stdoutIsTTY && run.alreadyShown > 0) {
     const were = run.alreadyShown === 1 ? 'was' : 'were';
-    ctx.io.err(`${plural(run.alreadyShown, 'reminder')} ${were} already shown today; see them again with: mtl nudge --all${opts.json ? ' --json' : ''}\n`);
+    ctx.io.err(`${plural(run.alreadyShown, 'reminder')} ${were} already shown today; see them again with: mtl nudge --all${opts.dryRun ? ' --dry-run' : ''}\n`);
   }
+  if (opts.dryRun) ctx.io.err(`Dry run for ${today}: nothing was recorded.\n`);
 }
 
 function render(ctx: Ctx, today: string, reminders: Reminder[], mindset: MindsetPrompt | null, previousRunAt: string | undefined): string {

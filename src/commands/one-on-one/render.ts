@@ -63,7 +63,8 @@ export function renderAgenda(io: Io, data: Data, a: Agenda, options: { markdown:
     item(`${g.id}  ${g.title}${older}  ${g.progress}%  ${due}; ${last}`);
   }
   if (!a.goals.length) none(`None yet. Help ${who} set two or three: mtl member-goals ${shellWord(who)} add "<goal>"`);
-  if (a.goalWarning) lines.push(md ? `> ${a.goalWarning}` : c.yellow(`  ${a.goalWarning}`));
+  // With no goals at all, the line above already says it; the warning adds to a short list only.
+  else if (a.goalWarning) lines.push(md ? `> ${a.goalWarning}` : c.yellow(`  ${a.goalWarning}`));
 
   heading(`Delegated items (${a.delegations.length})`);
   for (const d of a.delegations) {

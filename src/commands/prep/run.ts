@@ -1,4 +1,5 @@
 import type { Ctx } from '../../context.js';
+import { VERDICT_LABEL } from '../../core/assessment.js';
 import { dayOf } from '../../core/dates.js';
 import { buildPrep, type GoalView, type Prep, type PrepGoal } from '../../core/goals.js';
 import { UsageError } from '../../errors.js';
@@ -45,7 +46,7 @@ function dueLine(g: GoalView): string {
 
 function assessmentText(a: NonNullable<Prep['assessment']>): string {
   const change = a.change === null ? 'first assessment' : `${a.change > 0 ? '+' : ''}${a.change === 0 ? '±0' : a.change} since ${a.previous!.date} (${a.previous!.score})`;
-  return `${a.score}/100 on ${a.date}, ${a.verdict === 'leading' ? 'leading through leadership' : 'not yet leading'}; ${change}`;
+  return `${a.score}/100 on ${a.date}, ${VERDICT_LABEL[a.verdict]}; ${change}`;
 }
 
 function terminal(ctx: Ctx, r: Prep): string {

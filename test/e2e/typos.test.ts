@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mtl, ok, tempHome } from '../helpers/cli.js';
+
+describe('mistyped commands', () => {
+  it('a stray word after a noun is an unknown command of that noun, not too many arguments for its default', () => {
+    const home = tempHome();
+    const cases: [string, string][] = [
+      ['goals', 'list, new, templates, check-in, done, reopen, open'],
+      ['team', 'list, add, note, show, remove'],
+      ['learn', 'show, log, apply, read'],
+      ['innovation', 'show, plan'],
+      ['config', 'list, get, set'],
+    ];
+    for (const [noun, verbs] of cases) {
+      const r = mtl(home, [noun, 'frob']);
+      expect(r, noun).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `mtl: unknown command 'frob' for 'mtl ${noun}'.\nCommands of mtl ${noun}: ${verbs}. See mtl ${noun} --help.\n`,
+      });
+    }
+    expect(fs.existsSync(home)).toBe(false);
+  });
+
+  it('suggests the nearest verb, and still runs the default verb and its options', () => {
+    const home = tempHome();
+    expect(mtl(home, ['config', 'lst']).stderr).toBe("mtl: unknown command 'lst' for 'mtl config'.\nDid you mean list? Commands of mtl config: list, get, set. See mtl config --help.\n");
+    expect(mtl(home, ['goals', 'nwe']).stderr).toContain('Did you mean new?');
+    expect(ok(home, ['config'])).toMatch(/^lookAheadDays\t14\tdefault\t/m);
+    expect(JSON.parse(ok(home, ['config', '--json']))).toMatchObject({ lookAheadDays: 14 });
+    expect(JSON.parse(ok(home, ['team', '--json']))).toEqual([]);
+  });
+
+  it('a stray word after a typed verb that takes none says so', () => {
+    const r = mtl(tempHome(), ['goals', 'list', 'frob']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "mtl: 'mtl goals list' takes no arguments; got 'frob'.\nSee: mtl goals list --help\n" });
+  });
+
+  it('suggests the nearest command for a mistyped noun', () => {
+    const home = tempHome();
+    const r = mtl(home, ['prase', 'sam', 'nice work']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').slice(0, 2)).toEqual(["mtl: unknown command 'prase'.", expect.stringMatching(/^Did you mean praise\? Commands: assess, goals, /)]);
+    expect(mtl(home, ['zzzzzz']).stderr).not.toContain('Did you mean');
+  });
+});
