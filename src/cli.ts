@@ -2,7 +2,6 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { resolveNow } from './clock.js';
 import type { Ctx, Deps } from './context.js';
-import { didYouMean } from './core/text.js';
 import { exitCodeFor, UsageError, UserError } from './errors.js';
 import { defaultDataDir } from './store/paths.js';
 import { VERSION } from './version.js';
@@ -30,25 +29,37 @@ export interface Noun {
   register(program: Command, context: (cmd: Command) => Ctx): void;
 }
 
-const NOUNS: Noun[] = [
+/** By command name; each noun registers its verbs under that name. */
+const NOUNS: Record<string, Noun> = {
   assess,
   goals,
   prep,
   team,
   praise,
   feedback,
-  memberGoals,
+  'member-goals': memberGoals,
   delegate,
-  oneOnOne,
+  '1on1': oneOnOne,
   learn,
   innovation,
   nudge,
   cron,
   config,
-  exportNoun,
-  importNoun,
+  export: exportNoun,
+  import: importNoun,
   completion,
-];
+};
+
+/** The command word of a command line: its first word that is not an option or --home's value. */
+function commandWord(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--home') i += 1;
+    else if (word === '--') return argv[i + 1];
+    else if (!word.startsWith('-')) return word;
+  }
+  return undefined;
+}
 
 /** The three steps of the article, then the habit and the housekeeping, as --help shows them. */
 const HELP_GROUPS: [string, string[]][] = [
@@ -59,7 +70,12 @@ const HELP_GROUPS: [string, string[]][] = [
   ['Your data and setup:', ['config', 'export', 'import', 'completion']],
 ];
 
-export function buildProgram(deps: Deps): Command {
+/**
+ * Builds the program for one command line. Declaring every noun's verbs costs a few milliseconds of
+ * start-up, so when the line names a noun only that noun is declared; help, completion and unknown
+ * words get them all.
+ */
+export function buildProgram(deps: Deps, argv: string[] = []): Command {
   const program = new Command('mtl');
   const context = (cmd: Command): Ctx => {
     const { home } = cmd.optsWithGlobals() as { home?: string };
@@ -81,7 +97,9 @@ export function buildProgram(deps: Deps): Command {
     })
     .showSuggestionAfterError(true)
     .exitOverride();
-  for (const noun of NOUNS) noun.register(program, context);
+  const word = commandWord(argv);
+  const nouns = word !== undefined && Object.hasOwn(NOUNS, word) && word !== 'completion' ? [NOUNS[word]!] : Object.values(NOUNS);
+  for (const noun of nouns) noun.register(program, context);
   for (const cmd of program.commands) {
     const group = HELP_GROUPS.find(([, names]) => names.includes(cmd.name()));
     if (group) cmd.helpGroup(group[0]);
@@ -116,7 +134,7 @@ function refuseStrayWords(noun: Command): void {
   const name = (noun as unknown as { _defaultCommandName?: string })._defaultCommandName;
   const verb = name ? noun.commands.find((c) => c.name() === name) : undefined;
   if (!verb || verb.registeredArguments.length) return;
-  verb.allowExcessArguments(true).hook('preAction', (_verb, action) => {
+  verb.allowExcessArguments(true).hook('preAction', async (_verb, action) => {
     const word = action === verb ? verb.args[0] : undefined;
     if (word === undefined) return;
     const path = commandPath(noun);
@@ -126,6 +144,7 @@ function refuseStrayWords(noun: Command): void {
       throw new UsageError(`'${path} ${verb.name()}' takes no arguments; got '${word}'.`, `See: ${path} ${verb.name()} --help`);
     }
     const names = verbs.flatMap((c) => [c.name(), ...c.aliases()]);
+    const { didYouMean } = await import('./core/text.js');
     const suggestion = didYouMean(word, names);
     throw new UsageError(
       `unknown command '${word}' for '${path}'.`,
@@ -146,7 +165,7 @@ function allCommands(cmd: Command): Command[] {
 
 /** Runs one command line and returns the exit code; never exits the process itself. */
 export async function run(argv: string[], deps: Deps): Promise<number> {
-  const program = buildProgram(deps);
+  const program = buildProgram(deps, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

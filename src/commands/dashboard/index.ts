@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
-import { didYouMean } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 
 /** `mtl` with no command; a stray word gets "unknown command", not commander's argument count. */
@@ -12,6 +11,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
       const word = words[0];
       if (word !== undefined) {
         const commands = program.commands.filter((c) => !c.name().startsWith('__'));
+        const { didYouMean } = await import('../../core/text.js');
         const suggestion = didYouMean(word, commands.flatMap((c) => [c.name(), ...c.aliases()]));
         const names = commands.map((c) => c.name());
         throw new UsageError(`unknown command '${word}'.`, `${suggestion ? `${suggestion} ` : ''}Commands: ${names.join(', ')}. See mtl --help.`);
