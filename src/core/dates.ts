@@ -47,12 +47,18 @@ const DAY_MS = 86_400_000;
  * A calendar day as a count of days, through UTC so that no time zone or DST change can shift it:
  * calendar arithmetic needs no clock time at all. Throws on anything but a real `YYYY-MM-DD`.
  */
+const dayNumbers = new Map<string, number>();
+
 function dayNumber(day: Day): number {
+  // The same few hundred days recur across thousands of entries.
+  const known = dayNumbers.get(day);
+  if (known !== undefined) return known;
   const y = Number(day.slice(0, 4));
   const m = Number(day.slice(5, 7));
   const d = Number(day.slice(8, 10));
   const ms = Date.UTC(y, m - 1, d);
   if (!ISO_DAY.test(day) || m < 1 || m > 12 || d < 1 || new Date(ms).getUTCDate() !== d) throw new RangeError(`Not a calendar day: ${day}`);
+  dayNumbers.set(day, ms / DAY_MS);
   return ms / DAY_MS;
 }
 

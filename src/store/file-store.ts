@@ -35,7 +35,8 @@ function goalsFolder(dir: string): string {
 }
 
 function withAbsoluteGoalFiles(data: Data, goalsDir: string): Data {
-  for (const goal of data.goals) goal.file = path.resolve(goalsDir, goal.file);
+  // Not path.resolve: it normalises the whole path, per goal; the folder is already absolute.
+  for (const goal of data.goals) if (!path.isAbsolute(goal.file)) goal.file = `${goalsDir}${path.sep}${goal.file}`;
   return data;
 }
 

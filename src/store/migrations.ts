@@ -62,8 +62,8 @@ export function migrate(raw: unknown, file: string): Data {
 export function checkField(file: string, field: string, value: unknown): void {
   if ((LIST_FIELDS as readonly string[]).includes(field)) {
     if (!Array.isArray(value)) throw new DataError(`${file}: the field "${field}" should be a list but is ${describe(value)}.`);
-    const fields = ENTRY_FIELDS[field as keyof typeof ENTRY_FIELDS];
-    value.forEach((entry, index) => checkEntry(file, field, entry, index, fields));
+    const fields = Object.entries(ENTRY_FIELDS[field as keyof typeof ENTRY_FIELDS]);
+    for (let index = 0; index < value.length; index++) checkEntry(file, field, value[index], index, fields);
   } else if (field === 'counters' || field === 'learning') {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw new DataError(`${file}: the field "${field}" should be an object but is ${describe(value)}.`);
@@ -88,19 +88,27 @@ const ENTRY_FIELDS: Record<(typeof LIST_FIELDS)[number], Record<string, Kind>> =
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function checkEntry(file: string, list: string, entry: unknown, index: number, fields: Record<string, Kind>): void {
-  const where = () => `${file}: entry ${index + 1} of "${list}"${typeof (entry as { id?: unknown })?.id === 'string' ? ` (${(entry as { id: string }).id})` : ''}`;
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new DataError(`${where()} should be an object but is ${describe(entry)}.`);
-  for (const [field, kind] of Object.entries(fields)) {
+/** Runs for every entry of a store that can hold tens of thousands: kept to plain type checks. */
+function checkEntry(file: string, list: string, entry: unknown, index: number, fields: [string, Kind][]): void {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new DataError(`${where(file, list, entry, index)} should be an object but is ${describe(entry)}.`);
+  for (const [field, kind] of fields) {
     const value = (entry as Record<string, unknown>)[field];
     const ok =
       kind === 'text' ? typeof value === 'string'
-      : kind === 'day' ? typeof value === 'string' && DAY.test(value)
+      : kind === 'day' ? typeof value === 'string' && value.length === 10 && DAY.test(value)
       : kind === 'list' ? Array.isArray(value)
       : kind === 'number' ? typeof value === 'number'
       : typeof value === 'object' && value !== null && !Array.isArray(value);
-    if (!ok) throw new DataError(`${where()} has ${field} = ${JSON.stringify(value) ?? 'nothing'}; it should be ${kind === 'day' ? 'a day (YYYY-MM-DD)' : `a ${kind}`}.`);
+    if (!ok) {
+      const expected = kind === 'day' ? 'a day (YYYY-MM-DD)' : `a ${kind}`;
+      throw new DataError(`${where(file, list, entry, index)} has ${field} = ${JSON.stringify(value) ?? 'nothing'}; it should be ${expected}.`);
+    }
   }
+}
+
+function where(file: string, list: string, entry: unknown, index: number): string {
+  const id = (entry as { id?: unknown } | null)?.id;
+  return `${file}: entry ${index + 1} of "${list}"${typeof id === 'string' ? ` (${id})` : ''}`;
 }
 
 function describe(value: unknown): string {

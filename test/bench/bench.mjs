@@ -65,7 +65,7 @@ function quote(word) {
 
 /** Peak resident memory in MB of one run, from GNU time; undefined when it is not installed. */
 function peakRss(args, runEnv) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { env: runEnv, encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { env: runEnv, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const kb = Number(r.stderr.trim().split('\n').pop());
   return r.status === 0 && kb > 0 ? kb / 1024 : undefined;
 }

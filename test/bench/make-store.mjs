@@ -19,7 +19,7 @@ const members = Array.from({ length: n(50) }, (_, i) => ({
   notes: [{ date: day(-200), text: `Two kids, plays the cello, training for a marathon (${i})` }],
 }));
 const data = {
-  version: 1,
+  version: 2,
   counters: {},
   assessments: Array.from({ length: n(1000) }, (_, i) => ({
     id: `a${i + 1}`,
@@ -34,7 +34,7 @@ const data = {
     id: `g${i + 1}`,
     title: `Goal number ${i + 1} for the team`,
     template: templates[i % templates.length],
-    file: path.join(dir, 'goals', `g${i + 1}-goal-number-${i + 1}.md`),
+    file: `g${i + 1}-goal-number-${i + 1}.md`,
     created: day(-90),
     due: day((i % 120) - 30),
     status: i % 4 === 0 ? 'done' : 'open',
@@ -80,8 +80,12 @@ const data = {
   oneOnOnes: Array.from({ length: n(500) }, (_, i) => ({ member: members[i % members.length].id, date: day(-(i % 200)), at: at(-(i % 200)), feedbackDelivered: [] })),
   learning: { logs: Array.from({ length: n(100) }, (_, i) => ({ date: day(-i), hours: 1.5, what: `Podcast ${i}` })), tips: [], booksRead: [] },
   innovationWeeks: [],
-  nudge: { shown: {}, prompts: {} },
 };
 data.counters = { a: data.assessments.length, g: data.goals.length, r: members.length, p: data.praise.length, f: data.feedback.length, m: data.memberGoals.length, d: data.delegations.length };
 fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-fs.writeFileSync(path.join(dir, 'mtl.json'), JSON.stringify(data, null, 1), { mode: 0o600 });
+// The layout mtl itself writes (one top-level field per line, one entry per line), so read-only
+// commands take the same field-by-field path as on a real store.
+const fields = Object.entries(data).map(([key, value]) =>
+  Array.isArray(value) && value.length ? `"${key}": [\n${value.map((v) => JSON.stringify(v)).join(',\n')}\n]` : `"${key}": ${JSON.stringify(value)}`,
+);
+fs.writeFileSync(path.join(dir, 'mtl.json'), `{\n${fields.join(',\n')}\n}\n`, { mode: 0o600 });
