@@ -53,10 +53,10 @@ fi
 echo "crontab now:"; crontab -l | sed 's/^/  /'
 echo "waiting up to ${wait_seconds}s for cron to run mtl nudge..."
 for ((i = 0; i < wait_seconds; i += 5)); do
-  if grep -q '"lastRunAt"' "$home/mtl.json" 2>/dev/null; then break; fi
+  if grep -q '"lastRunAt"' "$home/nudge.json" 2>/dev/null; then break; fi
   sleep 5
 done
-grep -q '"lastRunAt"' "$home/mtl.json" 2>/dev/null || fail "cron did not run the nudge within ${wait_seconds}s"
+grep -q '"lastRunAt"' "$home/nudge.json" 2>/dev/null || fail "cron did not run the nudge within ${wait_seconds}s"
 
 status=$("${MTL[@]}" --home "$home" cron status 2>&1)
 echo "$status" | sed 's/^/  /'
