@@ -136,25 +136,30 @@ export function mergeData(target: Data, incoming: Data): MergeResult {
   }
   const member = (id: string) => memberIds.get(id) ?? id;
 
-  /** Adds what is new, joins what exists; returns incoming id -> id in the target. */
+  /**
+   * Adds what is new, joins what exists; returns incoming id -> id in the target. Matching is one to
+   * one (two same-day goals with one title stay two) and prefers the entry with the same id; an
+   * entry added from this backup is never matched again.
+   */
   function mergeList<T extends Entry>(key: keyof typeof IDENTITY, prefix: string, rewrite: (e: T) => T, join?: (mine: T, theirs: T) => boolean) {
     const list = target[key] as unknown as T[];
     const identity = IDENTITY[key] as unknown as (e: T) => string;
-    const existing = new Map(list.map((e) => [identity(e), e]));
+    const candidates = new Map<string, T[]>();
+    for (const e of list) candidates.set(identity(e), [...(candidates.get(identity(e)) ?? []), e]);
     const ids = new Map<string, string>();
     const allocate = idAllocator(target, list, prefix);
     for (const item of (incoming[key] as unknown as T[]).map(rewrite)) {
-      const mine = existing.get(identity(item));
+      const open = candidates.get(identity(item)) ?? [];
+      const mine = open.find((e) => e.id === item.id) ?? open[0];
       if (mine) {
+        open.splice(open.indexOf(mine), 1);
         ids.set(item.id, mine.id);
         if (join?.(mine, item)) bump(updated, key);
         continue;
       }
       const id = allocate(item.id);
       ids.set(item.id, id);
-      const copy = { ...item, id };
-      list.push(copy);
-      existing.set(identity(copy), copy);
+      list.push({ ...item, id });
       bump(added, key);
     }
     return ids;
@@ -206,18 +211,22 @@ export function mergeData(target: Data, incoming: Data): MergeResult {
   return { added, updated, goalFileNames };
 }
 
-type Progressing = { checkIns: CheckIn[]; status: 'open' | 'done'; progress: number; doneOn?: Day; created: Day };
+type Progressing = { checkIns: CheckIn[]; status: 'open' | 'done'; progress: number; doneOn?: Day; created: Day; updatedAt?: string };
 
-/** Unites check-ins; the side whose last change is later decides status, progress and doneOn. */
+/**
+ * Unites check-ins; status, progress and doneOn come from the side changed last, by `updatedAt`.
+ * Without it on both sides (entries from before it existed) nothing but the check-ins is taken, so
+ * an older backup can never undo a later change.
+ */
 function joinProgress<T extends Progressing>(mine: T, theirs: T): boolean {
   const seen = new Set(mine.checkIns.map((c) => c.at));
   const extra = theirs.checkIns.filter((c) => !seen.has(c.at));
-  const lastChange = (e: Progressing) => [e.created, e.doneOn ?? '', ...e.checkIns.map((c) => c.at)].reduce((a, b) => (b > a ? b : a), '');
-  const theirsNewer = lastChange(theirs) > lastChange(mine);
   if (extra.length) mine.checkIns = [...mine.checkIns, ...extra].sort((a, b) => compareText(a.at, b.at));
+  const theirsNewer = theirs.updatedAt !== undefined && (mine.updatedAt === undefined || theirs.updatedAt > mine.updatedAt);
   if (theirsNewer) {
     mine.status = theirs.status;
     mine.progress = theirs.progress;
+    mine.updatedAt = theirs.updatedAt;
     if (theirs.doneOn) mine.doneOn = theirs.doneOn;
     else delete mine.doneOn;
   }

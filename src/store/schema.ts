@@ -45,6 +45,8 @@ export interface Goal {
   progress: number;
   doneOn?: Day;
   checkIns: CheckIn[];
+  /** When status or progress last changed (created, check-in, done, reopen); merges use it. */
+  updatedAt?: Instant;
 }
 
 export interface Member {
@@ -85,6 +87,8 @@ export interface MemberGoal {
   /** The day `member-goals done` was run; absent on open goals and on goals done before it was recorded. */
   doneOn?: Day;
   checkIns: CheckIn[];
+  /** When status or progress last changed; merges use it. */
+  updatedAt?: Instant;
 }
 
 export interface Delegation {

@@ -169,6 +169,29 @@ describe('mtl import', () => {
     expect(fs.readdirSync(path.join(home, 'goals'))).toEqual(['g1-hand-the-roadmap-to-the-team.md']);
   });
 
+  it('--merge keeps two same-day goals with one title apart, and an older backup never undoes a reopen', () => {
+    const a = tempHome();
+    const at = (day: string) => ({ env: { MTL_NOW: `${day}T10:00:00` } });
+    ok(a, ['goals', 'new', '--template', 'culture', '--title', 'Team lunch', '--due', '2027-03-31', '--yes'], at('2027-02-10'));
+    ok(a, ['goals', 'new', '--template', 'culture', '--title', 'Team lunch', '--due', '2027-06-30', '--yes'], at('2027-02-10'));
+    const backup = path.join(path.dirname(a), 'a.json');
+    ok(a, ['export', '-o', backup], at('2027-02-10'));
+    const b = tempHome();
+    ok(b, ['team', 'add', 'Ana'], at('2027-02-10'));
+    ok(b, ['import', backup, '--merge'], at('2027-02-10'));
+    expect(readStore(b).goals.map((g: { due: string }) => g.due)).toEqual(['2027-03-31', '2027-06-30']);
+
+    ok(a, ['goals', 'check-in', 'g1', 'halfway', '--progress', '50'], at('2027-02-11'));
+    ok(a, ['import', backup, '--merge'], at('2027-02-11'));
+    expect(readStore(a).goals.map((g: { progress: number; checkIns: unknown[] }) => [g.progress, g.checkIns.length])).toEqual([[50, 1], [0, 0]]);
+
+    ok(a, ['goals', 'done', 'g1'], at('2027-02-12'));
+    ok(a, ['export', '-o', backup], at('2027-02-12'));
+    ok(a, ['goals', 'reopen', 'g1'], at('2027-02-13'));
+    ok(a, ['import', backup, '--merge'], at('2027-02-13'));
+    expect(readStore(a).goals[0]).toMatchObject({ status: 'open' });
+  });
+
   it('--merge of a newer backup brings existing entries up to date', () => {
     const home = seeded();
     const copy = tempHome();

@@ -23,7 +23,7 @@ describe('mtl member-goals', () => {
     expect(fourth.stderr).toContain('warning: Sam has 4 goals for 2027-Q1');
 
     expect(readStore(home).memberGoals[0]).toEqual({
-      id: 'm1', member: 'r1', title: 'Lead the payments API redesign', quarter: '2027-Q1', due: '2027-03-31', status: 'open', progress: 0, created: '2027-01-12', checkIns: [],
+      id: 'm1', member: 'r1', title: 'Lead the payments API redesign', quarter: '2027-Q1', due: '2027-03-31', status: 'open', progress: 0, created: '2027-01-12', checkIns: [], updatedAt: expect.stringMatching(/^2027-01-1/),
     });
     const bad = mtl(home, ['member-goals', 'sam', 'add', 'Something', '--due', 'whenever'], { env });
     expect(bad.code).toBe(1);

@@ -65,7 +65,7 @@ export async function newGoal(ctx: Ctx, opts: NewGoalOptions, prompter?: Prompte
       const text = renderGoalFile(template, { id, title, owner, created: today, due, quarter: quarterOf(today) });
       writeGoalFile(dir, file, text);
       written = file;
-      const goal: Goal = { id, title, template: template.name, file, created: today, due, status: 'open', progress: 0, checkIns: [] };
+      const goal: Goal = { id, title, template: template.name, file, created: today, due, status: 'open', progress: 0, checkIns: [], updatedAt: ctx.now.toISOString() };
       data.goals.push(goal);
       return goal;
     });

@@ -30,6 +30,7 @@ export async function checkIn(ctx: Ctx, id: string, note: string, opts: CheckInO
       goal.progress = progress;
     }
     goal.checkIns.push(entry);
+    goal.updatedAt = ctx.now.toISOString();
     return { goal, before };
   });
   if (opts.json) printJson(ctx.io, goalView(goal, today));
@@ -44,6 +45,7 @@ export async function setStatus(ctx: Ctx, id: string, status: 'open' | 'done', o
     const goal = findGoal(data.goals, id);
     if (goal.status === status) return { goal, changed: false };
     goal.status = status;
+    goal.updatedAt = ctx.now.toISOString();
     if (status === 'done') goal.doneOn = today;
     else delete goal.doneOn;
     return { goal, changed: true };

@@ -90,7 +90,7 @@ async function add(ctx: Ctx, name: string, title: string, opts: Options): Promis
   const due = await resolveDeadline(opts.due ?? 'end of quarter', today, ctx.now);
   const { goal, member, count } = await updateData(ctx.dataDir, (data) => {
     const member = findMember(data, name);
-    const goal: MemberGoal = { id: nextId(data, 'm'), member: member.id, title: clean, quarter: quarterOf(today), due, status: 'open', progress: 0, created: today, checkIns: [] };
+    const goal: MemberGoal = { id: nextId(data, 'm'), member: member.id, title: clean, quarter: quarterOf(today), due, status: 'open', progress: 0, created: today, checkIns: [], updatedAt: ctx.now.toISOString() };
     data.memberGoals.push(goal);
     return { goal, member, count: memberGoalsThisQuarter(data, member.id, today).length };
   });
@@ -108,6 +108,7 @@ async function checkIn(ctx: Ctx, name: string, id: string, note: string, opts: O
     const goal = goalOf(data, member, id);
     goal.checkIns.push({ date: today, at: ctx.now.toISOString(), note: clean, ...(progress !== undefined ? { progress } : {}) });
     if (progress !== undefined) goal.progress = progress;
+    goal.updatedAt = ctx.now.toISOString();
     return { goal, member };
   });
   ctx.io.err(`Checked in on ${goal.id} for ${member.name} (${goal.progress}%). See: mtl member-goals ${shellWord(member.name)}\n`);
@@ -123,6 +124,7 @@ async function done(ctx: Ctx, name: string, id: string): Promise<void> {
     if (!already) {
       goal.status = 'done';
       goal.doneOn = today;
+      goal.updatedAt = ctx.now.toISOString();
     }
     return { goal, member, already };
   });
