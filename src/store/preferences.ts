@@ -96,6 +96,8 @@ export function readPreferences(dir: string): Preferences {
     if (value === undefined) continue;
     try {
       if (typeof value !== typeof prefs[key]) throw new UserError(`it should be a ${typeof prefs[key]}`);
+      // A relative folder would be read against whatever folder mtl runs from.
+      if (key === 'goalsDir' && value !== '' && !path.isAbsolute(String(value))) throw new UserError('it should be an absolute path');
       prefs[key] = PREFERENCE_SPECS[key].parse(String(value));
     } catch (err) {
       throw new DataError(

@@ -302,6 +302,30 @@ describe('mtl goals open', () => {
     expect(JSON.parse(ok(copy, ['goals', '--json']))[0].file).toBe(path.join(copy, 'goals', 'g1-team-lunch.md'));
   });
 
+  it('moves the goal files when the goals folder changes, and export still finds them', () => {
+    const home = tempHome();
+    ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch'], { env: NOW });
+    const notes = path.join(path.dirname(home), 'notes');
+    const r = mtl(home, ['config', 'set', 'goalsDir', notes]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`Moved the goal file there from ${path.join(home, 'goals')}`);
+    expect(fs.existsSync(path.join(home, 'goals', 'g1-team-lunch.md'))).toBe(false);
+    expect(mode(path.join(notes, 'g1-team-lunch.md'))).toBe(0o600);
+    const { script, log } = fakeEditor(path.dirname(home));
+    expect(mtl(home, ['goals', 'open', 'g1'], { env: { EDITOR: script } }).code).toBe(0);
+    expect(fs.readFileSync(log, 'utf8')).toContain(path.join(notes, 'g1-team-lunch.md'));
+    expect(Object.keys(JSON.parse(ok(home, ['export'])).goalFiles)).toEqual(['g1-team-lunch.md']);
+    // A name already taken in the new folder stops the move before anything changes.
+    const other = path.join(path.dirname(home), 'other');
+    fs.mkdirSync(other);
+    fs.writeFileSync(path.join(other, 'g1-team-lunch.md'), 'mine');
+    const refused = mtl(home, ['config', 'set', 'goalsDir', other]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('already exists; nothing was moved or changed');
+    expect(ok(home, ['config', 'get', 'goalsDir']).trim()).toBe(notes);
+    expect(fs.readFileSync(path.join(other, 'g1-team-lunch.md'), 'utf8')).toBe('mine');
+  });
+
   it('explains a missing editor, a failing one, and a deleted file', () => {
     const home = tempHome();
     const { file } = JSON.parse(ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: NOW }));

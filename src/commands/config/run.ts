@@ -1,6 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
+import { acquireLock, ensureDataDir } from '../../store/atomic.js';
+import { dataFilePath, readData } from '../../store/file-store.js';
 import { goalsDirFor } from '../../store/paths.js';
 import {
   defaultPreferences,
@@ -47,8 +50,52 @@ export async function set(ctx: Ctx, key: string, text: string): Promise<void> {
     if (err instanceof UserError) throw new UserError(`${name}: ${err.message}`, err.hint ?? `See the keys and what they allow: mtl config set --help`);
     throw err;
   }
+  if (name === 'goalsDir') {
+    const { value, moved, from } = await changeGoalsDir(ctx, input);
+    const files = moved ? ` Moved ${moved === 1 ? 'the goal file' : `${moved} goal files`} there from ${from}.` : '';
+    ctx.io.err(`goalsDir is now ${JSON.stringify(value)}.${files} See all: mtl config list\n`);
+    return;
+  }
   const value = await setPreference(ctx.dataDir, name, input);
   ctx.io.err(`${name} is now ${JSON.stringify(value)}. See all: mtl config list\n`);
+}
+
+/**
+ * Goal files are found by name in the goals folder, so changing the folder moves them there, under
+ * the data lock (no goal is created meanwhile): copy without overwriting, switch the preference,
+ * then remove the originals. A name already taken in the new folder stops it before anything moves.
+ */
+async function changeGoalsDir(ctx: Ctx, input: string): Promise<{ value: unknown; moved: number; from: string }> {
+  const from = goalsDirFor(ctx.dataDir, readPreferences(ctx.dataDir));
+  const to = goalsDirFor(ctx.dataDir, { goalsDir: PREFERENCE_SPECS.goalsDir.parse(input) });
+  if (to === from) return { value: await setPreference(ctx.dataDir, 'goalsDir', input), moved: 0, from };
+  ensureDataDir(ctx.dataDir);
+  const release = await acquireLock(dataFilePath(ctx.dataDir));
+  const copies: string[] = [];
+  try {
+    const moving = readData(ctx.dataDir)
+      .goals.map((g) => ({ source: g.file, target: path.join(to, path.relative(from, g.file)) }))
+      .filter(({ source }) => !path.relative(from, source).startsWith('..') && fs.existsSync(source));
+    const taken = moving.find(({ target }) => fs.existsSync(target));
+    if (taken) throw new UserError(`${taken.target} already exists; nothing was moved or changed.`, 'Move that file away, or choose another folder.');
+    try {
+      fs.mkdirSync(to, { recursive: true, mode: 0o700 });
+      for (const { source, target } of moving) {
+        fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
+        copies.push(target);
+        fs.chmodSync(target, 0o600);
+      }
+    } catch (err) {
+      throw new UserError(`Cannot copy the goal files into ${to}: ${(err as NodeJS.ErrnoException).code ?? err}; nothing was changed.`, 'Check that folder, or choose another.');
+    }
+    const value = await setPreference(ctx.dataDir, 'goalsDir', input);
+    copies.length = 0;
+    for (const { source } of moving) fs.rmSync(source, { force: true });
+    return { value, moved: moving.length, from };
+  } finally {
+    for (const copy of copies) fs.rmSync(copy, { force: true });
+    await release();
+  }
 }
 
 /** A leading `~` or `~/` is the home folder, as a shell would have made it without the quotes. */

@@ -51,6 +51,7 @@ function backupOf(ctx: Ctx, data: Data) {
     if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
     const text = readIfThere(goal.file);
     if (text !== undefined) goalFiles[relative] = text;
+    else ctx.io.err(`warning: the file of ${goal.id} is missing (${goal.file}); the backup has the goal but not its text.\n`);
   }
   const templates: Record<string, string> = {};
   const templatesDir = path.join(ctx.dataDir, 'templates');
