@@ -54,6 +54,7 @@ const NOUNS: Record<string, Noun> = {
 function commandWord(argv: string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
+    if (word === '-h' || word === '--help') return undefined;
     if (word === '--home') i += 1;
     else if (word === '--') return argv[i + 1];
     else if (!word.startsWith('-')) return word;

@@ -33,18 +33,21 @@ const LOCK_WAIT_MS = 15_000;
  */
 export async function acquireLock(file: string, options = { staleMs: STALE_LOCK_MS, waitMs: LOCK_WAIT_MS }): Promise<() => Promise<void>> {
   const lock = `${file}.lock`;
+  const token = `${process.pid}-${Math.random().toString(36).slice(2)}`;
   const started = Date.now();
   for (let delay = 5; ; delay = Math.min(delay * 1.5, 200)) {
     try {
       fs.mkdirSync(lock, { mode: 0o700 });
-      return async () => fs.rmSync(lock, { recursive: true, force: true });
+      fs.writeFileSync(`${lock}/owner`, token, { mode: 0o600 });
+      return async () => release(lock, token);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
         throw new DataError(`Cannot lock ${file}: ${reason(err)}.`, 'Check the permissions of the data folder.');
       }
     }
-    if (lockAge(lock) > options.staleMs) {
-      fs.rmSync(lock, { recursive: true, force: true });
+    const held = lockStat(lock);
+    if (held && Date.now() - held.mtimeMs > options.staleMs) {
+      takeOver(lock, held.ino);
       continue;
     }
     if (Date.now() - started > options.waitMs) {
@@ -54,11 +57,41 @@ export async function acquireLock(file: string, options = { staleMs: STALE_LOCK_
   }
 }
 
-function lockAge(lock: string): number {
+/** Removes the lock only while it is still ours: a holder that slept past the stale time lost it. */
+function release(lock: string, token: string): void {
   try {
-    return Date.now() - fs.statSync(lock).mtimeMs;
+    if (fs.readFileSync(`${lock}/owner`, 'utf8') === token) fs.rmSync(lock, { recursive: true, force: true });
   } catch {
-    return 0;
+    // Gone or taken over: nothing of ours to remove.
+  }
+}
+
+/**
+ * Moves a stale lock aside before removing it, and only if it is still the folder judged stale (same
+ * inode): two waiters that both saw it stale must not remove the fresh lock one of them just made.
+ */
+function takeOver(lock: string, staleIno: number): void {
+  const aside = `${lock}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    fs.renameSync(lock, aside);
+  } catch {
+    return;
+  }
+  if (fs.statSync(aside).ino === staleIno) fs.rmSync(aside, { recursive: true, force: true });
+  else {
+    try {
+      fs.renameSync(aside, lock);
+    } catch {
+      // A third process locked meanwhile; the moved lock is left aside rather than removed.
+    }
+  }
+}
+
+function lockStat(lock: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(lock);
+  } catch {
+    return undefined;
   }
 }
 

@@ -22,7 +22,9 @@ export function readData(dir: string): Data {
   const resolveGoals = (field: string, value: unknown) => {
     if (field === 'goals') withAbsoluteGoalFiles({ goals: value } as Data, goalsFolder(dir));
   };
-  const lazy = lazyData(bytes, file, resolveGoals, (what, hint) => damaged(file, what, hint));
+  let whole: Data | undefined;
+  const fromWhole = (field: string) => (whole ??= withAbsoluteGoalFiles(parseDocument(bytes.toString('utf8'), file), goalsFolder(dir)))[field as keyof Data];
+  const lazy = lazyData(bytes, file, resolveGoals, fromWhole);
   return lazy ?? withAbsoluteGoalFiles(parseDocument(bytes.toString('utf8'), file), goalsFolder(dir));
 }
 
@@ -62,7 +64,7 @@ function readBytes(file: string): Buffer | undefined {
 function parseDocument(text: string, file: string): Data {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     throw damaged(file, `it is not valid JSON (${(err as Error).message})`);
   }

@@ -11,13 +11,14 @@ const TRAILER = Buffer.from('\n}\n');
  * a file in the layout `serialize` writes (one top-level field per line, current version) is split
  * into its fields without decoding or parsing them, and each field is decoded, parsed, checked and
  * finished (`finish`) the first time it is read. Anything else (an older version, a hand-edited
- * layout) returns undefined and is parsed whole. A damaged field still stops the command, when read.
+ * layout) returns undefined and is parsed whole. A field that does not parse sends the read to the
+ * whole document, which either reads fine or reports the damage.
  */
 export function lazyData(
   bytes: Buffer,
   file: string,
   finish: (field: string, value: unknown) => void,
-  damaged: (what: string, hint?: string) => Error,
+  fromWhole: (field: string) => unknown,
 ): Data | undefined {
   if (!bytes.subarray(0, HEADER.length).equals(HEADER) || !bytes.subarray(bytes.length - TRAILER.length).equals(TRAILER)) return undefined;
   // Field lines start with `"name": `; entry lines start with `{` or `]`, and strings hold no raw newline.
@@ -43,16 +44,15 @@ export function lazyData(
         if (!parsed) {
           try {
             value = JSON.parse(bytes.toString('utf8', from, to));
-          } catch (err) {
-            throw damaged(`its field "${key}" is not valid JSON (${(err as Error).message})`);
-          }
-          try {
             checkField(file, key, value);
+            if (key === 'learning') value = { ...(defaults.learning as object), ...(value as object) };
+            finish(key, value);
           } catch (err) {
-            throw err instanceof DataError ? damaged(err.message, err.hint) : err;
+            if (!(err instanceof SyntaxError || err instanceof DataError)) throw err;
+            // A hand edit can keep the layout yet split an entry over lines; only a whole parse can
+            // tell a damaged file from that, and name the damage the way every other read does.
+            value = fromWhole(key);
           }
-          if (key === 'learning') value = { ...(defaults.learning as object), ...(value as object) };
-          finish(key, value);
           parsed = true;
         }
         return value;

@@ -45,3 +45,17 @@ describe('mistyped commands', () => {
     expect(mtl(home, ['zzzzzz']).stderr).not.toContain('Did you mean');
   });
 });
+
+describe('help before or after the command word', () => {
+  it('mtl --help goals shows the whole program; mtl help goals shows goals', () => {
+    const home = tempHome();
+    for (const flag of ['--help', '-h']) {
+      const root = ok(home, [flag, 'goals']);
+      expect(root).toContain('praise [options] <name> <text>');
+      expect(root).toContain('goals ');
+    }
+    const topic = ok(home, ['help', 'goals']);
+    expect(topic).toMatch(/^Usage: mtl goals/);
+    expect(topic).toContain('check-in');
+  });
+});

@@ -17,7 +17,12 @@ describe('resolveNow', () => {
     expect(resolveNow({ MTL_NOW: '2027-03-31T09:30:00+02:00' }, wall).toISOString()).toBe('2027-03-31T07:30:00.000Z');
   });
 
-  it.each(['last tuesday', '2027-02-30', '2027-13-01', '31/03/2027', '2027-03-31T25:00'])('refuses %s', (text) => {
+  it('accepts a space for T and a year below 100', () => {
+    expect(resolveNow({ MTL_NOW: '2027-03-31 09:00' }, wall)).toEqual(new Date(2027, 2, 31, 9));
+    expect(resolveNow({ MTL_NOW: '0099-01-01' }, wall).getFullYear()).toBe(99);
+  });
+
+  it.each(['last tuesday', '2027-02-30', '2027-13-01', '31/03/2027', '2027-03-31T25:00', '2027-02-30T10:00', '2027-03-31T09:60'])('refuses %s', (text) => {
     expect(() => resolveNow({ MTL_NOW: text }, wall)).toThrow(`MTL_NOW="${text}" is not an ISO date or date-time.`);
   });
 });

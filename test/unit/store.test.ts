@@ -120,6 +120,21 @@ describe('acquireLock', () => {
     fs.mkdirSync(`${file}.lock`);
     await expect(acquireLock(file, { staleMs: 10_000, waitMs: 100 })).rejects.toThrow('has held');
   });
+
+  it('a holder whose lock was taken over as stale does not remove the new holder\'s lock', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'x.json');
+    const sleeper = await acquireLock(file);
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(`${file}.lock`, old, old);
+    const fresh = await acquireLock(file);
+    await sleeper();
+    expect(fs.existsSync(`${file}.lock`)).toBe(true);
+    await fresh();
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
 });
 
 describe('readData, field by field', () => {
@@ -148,6 +163,13 @@ describe('readData, field by field', () => {
     expect(data.goals).toEqual([]);
     expect(() => data.praise).toThrow(`${file} is damaged: ${file}: entry 1 of "praise" (p1) has date = "soon"`);
     await expect(updateData(dir, () => undefined)).rejects.toThrow('has date = "soon"');
+  });
+
+  it('reads an entry a hand edit split over lines, which keeps the layout but not one entry per line', async () => {
+    const dir = await written((d) => void d.praise.push(praise(1)));
+    const file = path.join(dir, 'mtl.json');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('{"id":"p1","member":"r1",', '{"id":"p1",\n"member": "r1",'));
+    expect(readData(dir).praise).toEqual([praise(1)]);
   });
 
   it('falls back to a whole parse for a hand-formatted file', async () => {

@@ -9,6 +9,11 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .argument('[command...]')
     .action(async (words: string[], opts: { json?: boolean }, cmd: Command) => {
       const word = words[0];
+      if (word === 'help') {
+        const topic = program.commands.find((c) => c.name() === words[1]);
+        (topic ?? program).outputHelp();
+        return;
+      }
       if (word !== undefined) {
         const commands = program.commands.filter((c) => !c.name().startsWith('__'));
         const { didYouMean } = await import('../../core/text.js');
