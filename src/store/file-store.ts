@@ -60,6 +60,20 @@ function readBytes(file: string): Buffer | undefined {
   }
 }
 
+/** Temp files a crashed write left behind (they may hold personal notes); only old ones, under the lock. */
+function sweepLeftovers(dir: string): void {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of fs.readdirSync(dir)) {
+    if (!/^mtl\.json(\.bak)?\.\d+(\.\w+)?\.tmp$/.test(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      if (fs.statSync(file).mtimeMs < hourAgo) fs.rmSync(file, { force: true });
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
 /** Parses and checks a whole document, migrating an older one. */
 function parseDocument(text: string, file: string): Data {
   let parsed: unknown;
@@ -100,7 +114,10 @@ export async function updateData<T>(dir: string, change: (data: Data) => T): Pro
     const data = withAbsoluteGoalFiles(current === undefined ? emptyData() : parseDocument(current, file), goalsDir);
     const result = change(data);
     const text = serialize(data, goalsDir);
-    if (text !== current) writeAtomic(file, text, true);
+    if (text !== current) {
+      sweepLeftovers(dir);
+      writeAtomic(file, text, true);
+    }
     return result;
   } finally {
     await release().catch(() => undefined);

@@ -86,6 +86,20 @@ describe('updateData', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['mtl.json']);
   });
 
+  it('sweeps temp files an old crashed write left, not a fresh one', async () => {
+    const dir = tempDir();
+    await updateData(dir, (d) => void nextId(d, 'g'));
+    const old = path.join(dir, 'mtl.json.123.abc.tmp');
+    const fresh = path.join(dir, 'mtl.json.bak.456.tmp');
+    fs.writeFileSync(old, 'x');
+    fs.writeFileSync(fresh, 'x');
+    const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    fs.utimesSync(old, hoursAgo, hoursAgo);
+    await updateData(dir, (d) => void nextId(d, 'g'));
+    expect(fs.existsSync(old)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
+  });
+
   it('serialises concurrent updates in one process', async () => {
     const dir = tempDir();
     await Promise.all(Array.from({ length: 10 }, () => updateData(dir, (d) => void nextId(d, 'p'))));

@@ -42,8 +42,10 @@ async function restore(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void
     });
   });
   const { goalsDir: _elsewhere, ...preferences } = backup.preferences;
-  const restoredPrefs = Object.keys(preferences).length > 0 && (await restorePreferences(ctx.dataDir, preferences));
+  const hasPrefs = Object.keys(preferences).length > 0;
+  const restoredPrefs = hasPrefs && (await restorePreferences(ctx.dataDir, preferences));
   ctx.io.err(`Restored ${summary(backup.data)}${restoredPrefs ? ' and your preferences' : ''} into ${ctx.dataDir}. See it with: mtl\n`);
+  if (hasPrefs && !restoredPrefs) ctx.io.err(`The preferences already in ${ctx.dataDir} were kept; the backup's were not applied (see: mtl config list).\n`);
 }
 
 async function merge(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void> {
