@@ -52,7 +52,16 @@ try {
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       const [base, result] = JSON.parse(fs.readFileSync(out, 'utf8')).results;
-      rows.push({ size: label, command: name, median: result.median * 1000, base: base.median * 1000, ratio: result.median / base.median, rss: peakRss([bin, ...args], runEnv) });
+      const cpu = (r) => r.user + r.system;
+      rows.push({
+        size: label,
+        command: name,
+        median: result.median * 1000,
+        base: base.median * 1000,
+        ratio: result.median / base.median,
+        cpuRatio: cpu(result) / cpu(base),
+        rss: peakRss([bin, ...args], runEnv),
+      });
     }
   }
 } finally {
@@ -72,12 +81,13 @@ function peakRss(args, runEnv) {
 
 const width = Math.max(...rows.map((r) => r.command.length));
 const bareRss = peakRss(['-e', '0'], env);
-console.log(`\n${'size'.padEnd(6)} ${'command'.padEnd(width)}  median ms  node -e 0  ratio  max RSS MB`);
+console.log(`\n${'size'.padEnd(6)} ${'command'.padEnd(width)}  median ms  node -e 0  ratio  cpu ratio  max RSS MB`);
 for (const r of rows) {
   const flag = r.ratio > 1.5 || (r.rss ?? 0) > 100 ? '  over target' : '';
   console.log(
-    `${r.size.padEnd(6)} ${r.command.padEnd(width)}  ${r.median.toFixed(1).padStart(9)}  ${r.base.toFixed(1).padStart(9)}  ${r.ratio.toFixed(2).padStart(5)}  ${(r.rss?.toFixed(1) ?? 'n/a').padStart(10)}${flag}`,
+    `${r.size.padEnd(6)} ${r.command.padEnd(width)}  ${r.median.toFixed(1).padStart(9)}  ${r.base.toFixed(1).padStart(9)}  ${r.ratio.toFixed(2).padStart(5)}  ${r.cpuRatio.toFixed(2).padStart(9)}  ${(r.rss?.toFixed(1) ?? 'n/a').padStart(10)}${flag}`,
   );
 }
-console.log(`\nratio = median / median of \`node -e 0\` timed in the same hyperfine run (its max RSS: ${bareRss?.toFixed(1) ?? 'n/a'} MB).`);
+console.log(`\nratio = median wall time / that of \`node -e 0\` timed in the same hyperfine run; cpu ratio = the same for`);
+console.log(`user + system time, steadier on a shared machine. node -e 0's own max RSS: ${bareRss?.toFixed(1) ?? 'n/a'} MB.`);
 console.log('Targets: ratio <= 1.5, max RSS < 100 MB. Sizes: full = 1,000 goals, 50 reports, 10,000 praise, 1,000 assessments; tenth = a tenth of each.');
