@@ -29,7 +29,8 @@ export function activeMembers(data: Data): Member[] {
   return data.members.filter((m) => !m.removed);
 }
 
-const fold = (text: string) => text.trim().toLocaleLowerCase();
+/** Names compare without case or accents: "chloe" finds Chloé. */
+const fold = (text: string) => text.trim().normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
 
 /**
  * The report a typed name means: an exact match (any case) first, then the only name starting with

@@ -147,5 +147,18 @@ function syncDir(dir: string): void {
 /** An error's code (ENOENT, EACCES...) or message, for messages that name what went wrong. */
 export function reason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
+  const words = e.code ? ERRNO_WORDS[e.code] : undefined;
+  if (words) return `${words} (${e.code})`;
   return e.code ? `${e.code}` : String(e.message ?? err);
 }
+
+const ERRNO_WORDS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'part of the path is not a folder',
+  EEXIST: 'it already exists',
+  ENOSPC: 'no space left on the disk',
+  EROFS: 'the file system is read-only',
+};

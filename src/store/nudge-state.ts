@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../errors.js';
-import { acquireLock, ensureDataDir, writeAtomic } from './atomic.js';
+import { acquireLock, ensureDataDir, reason, writeAtomic } from './atomic.js';
 import { emptyNudgeState, type NudgeState } from './schema.js';
 
 export const NUDGE_STATE_FILE = 'nudge.json';
@@ -17,7 +17,7 @@ export function readNudgeState(dir: string): NudgeState {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyNudgeState();
-    throw new DataError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? err}.`);
+    throw new DataError(`Cannot read ${file}: ${reason(err)}.`);
   }
   try {
     const isMap = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);

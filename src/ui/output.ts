@@ -21,6 +21,14 @@ function pad(text: string, width: number): string {
 export function renderTable(io: Io, header: string[], rows: string[][]): string {
   if (!io.stdoutIsTTY) return rows.map((r) => r.map((c) => stripVTControlCharacters(c)).join('\t')).join('\n') + (rows.length ? '\n' : '');
   const widths = header.map((h, i) => Math.max(visibleWidth(h), ...rows.map((r) => visibleWidth(r[i] ?? ''))));
+  // Too wide for the terminal: the widest column before the last (a title, an item) gives way, so
+  // a row stays on one line; the last column may still wrap.
+  const overflow = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1) - io.columns;
+  const flex = widths.slice(0, -1).reduce((best, w, i) => (w > (widths[best] ?? 0) ? i : best), 0);
+  if (overflow > 0 && widths.length > 1 && widths[flex]! - overflow >= 12) {
+    widths[flex] = widths[flex]! - overflow;
+    rows = rows.map((r) => r.map((c, i) => (i === flex && visibleWidth(c) > widths[flex]! ? `${stripVTControlCharacters(c).slice(0, widths[flex]! - 1)}…` : c)));
+  }
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!)))

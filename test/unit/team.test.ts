@@ -34,6 +34,12 @@ function feedback(data: Data, member: string, date: string, deliveredOn?: string
 }
 
 describe('findMember', () => {
+  it('ignores accents as well as case', () => {
+    const data = team('Chloé Martin', 'Zoë');
+    expect(findMember(data, 'chloe').name).toBe('Chloé Martin');
+    expect(findMember(data, 'ZOE').name).toBe('Zoë');
+  });
+
   const data = team('Sam Lee', 'Samira', 'Priya');
 
   it('matches exactly in any case, before prefixes', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { acquireLock, ensureDataDir } from '../../store/atomic.js';
+import { acquireLock, ensureDataDir, reason } from '../../store/atomic.js';
 import { dataFilePath, readData } from '../../store/file-store.js';
 import { goalsDirFor } from '../../store/paths.js';
 import {
@@ -86,7 +86,7 @@ async function changeGoalsDir(ctx: Ctx, input: string): Promise<{ value: unknown
         fs.chmodSync(target, 0o600);
       }
     } catch (err) {
-      throw new UserError(`Cannot copy the goal files into ${to}: ${(err as NodeJS.ErrnoException).code ?? err}; nothing was changed.`, 'Check that folder, or choose another.');
+      throw new UserError(`Cannot copy the goal files into ${to}: ${reason(err)}; nothing was changed.`, 'Check that folder, or choose another.');
     }
     const value = await setPreference(ctx.dataDir, 'goalsDir', input);
     copies.length = 0;

@@ -8,6 +8,7 @@ import { goalsDirFor } from '../../store/paths.js';
 import { readPreferences, readStoredPreferences } from '../../store/preferences.js';
 import type { Data } from '../../store/schema.js';
 import { VERSION } from '../../version.js';
+import { reason } from '../../store/atomic.js';
 
 const FORMATS = ['json', 'md', 'ics'] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,7 +38,7 @@ export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
   try {
     writeAtomic(file, text);
   } catch (err) {
-    throw new UserError(`Cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? err}.`, 'Check that the folder exists and is writable; nothing was written.');
+    throw new UserError(`Cannot write ${file}: ${reason(err)}.`, 'Check that the folder exists and is writable; nothing was written.');
   }
   const next = format === 'json' ? `Restore it with: mtl import ${opts.output}` : format === 'ics' ? 'Import it in your calendar app.' : '';
   ctx.io.err(`Wrote ${file} (${format}, readable by you alone).${next ? ` ${next}` : ''}\n`);

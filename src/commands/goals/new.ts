@@ -14,6 +14,7 @@ import { printJson, shellWord } from '../../ui/output.js';
 import { createPrompter, type Prompter } from '../../ui/prompter.js';
 import { resolveDeadline } from '../deadline.js';
 import { findTemplate, loadTemplates, type TemplateSet } from './template-files.js';
+import { reason } from '../../store/atomic.js';
 
 export interface NewGoalOptions {
   template?: string;
@@ -123,7 +124,7 @@ function writeGoalFile(dir: string, file: string, text: string): void {
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (err) {
-    throw new UserError(`Cannot create the goals folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? err}.`, 'Choose another with: mtl config set goalsDir <folder>');
+    throw new UserError(`Cannot create the goals folder ${dir}: ${reason(err)}.`, 'Choose another with: mtl config set goalsDir <folder>');
   }
   try {
     fs.writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
@@ -132,7 +133,7 @@ function writeGoalFile(dir: string, file: string, text: string): void {
     if (code === 'EEXIST') {
       throw new UserError(`${file} already exists; mtl never overwrites a goal file, so nothing was created.`, 'Move that file away (or rename it) and run the command again.');
     }
-    throw new UserError(`Cannot write ${file}: ${code ?? err}.`, 'Check the folder permissions, or choose another with: mtl config set goalsDir <folder>');
+    throw new UserError(`Cannot write ${file}: ${reason(err)}.`, 'Check the folder permissions, or choose another with: mtl config set goalsDir <folder>');
   }
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { compareText } from '../../core/dates.js';
 import { isTemplateName, parseTemplate, type Template } from '../../core/templates.js';
 import { UserError } from '../../errors.js';
+import { reason } from '../../store/atomic.js';
 
 /**
  * The built-in templates folder. The bundle's code may sit in dist/ or dist/chunks/ (and in src/
@@ -37,7 +38,7 @@ function readFolder(dir: string, source: Template['source'], skipped: string[]):
     names = fs.readdirSync(dir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new UserError(`Cannot read the templates folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? err}.`);
+    throw new UserError(`Cannot read the templates folder ${dir}: ${reason(err)}.`);
   }
   const found: Template[] = [];
   for (const file of names.filter((n) => n.endsWith('.md')).sort()) {
@@ -50,7 +51,7 @@ function readFolder(dir: string, source: Template['source'], skipped: string[]):
     try {
       found.push(parseTemplate(name, fs.readFileSync(full, 'utf8'), source, full));
     } catch (err) {
-      skipped.push(`${full}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      skipped.push(`${full}: ${reason(err)}`);
     }
   }
   return found;

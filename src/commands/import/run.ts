@@ -8,13 +8,14 @@ import { readData, updateData } from '../../store/file-store.js';
 import { goalsDirFor } from '../../store/paths.js';
 import { readPreferences, restorePreferences } from '../../store/preferences.js';
 import type { Data } from '../../store/schema.js';
+import { reason } from '../../store/atomic.js';
 
 export async function importData(ctx: Ctx, file: string, opts: { merge?: boolean }): Promise<void> {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UserError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? err}.`, 'Give the path of a file made by: mtl export --format json');
+    throw new UserError(`Cannot read ${file}: ${reason(err)}.`, 'Give the path of a file made by: mtl export --format json');
   }
   const backup = parseBackup(text, file);
   const current = readData(ctx.dataDir);
@@ -123,7 +124,7 @@ function writeFiles(dir: string, files: Record<string, string>, created: string[
     }
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError(`Cannot write goal files into ${dir}: ${(err as NodeJS.ErrnoException).code ?? err}; nothing was changed.`, 'Check that folder, or set another: mtl config set goalsDir <folder>');
+    throw new UserError(`Cannot write goal files into ${dir}: ${reason(err)}; nothing was changed.`, 'Check that folder, or set another: mtl config set goalsDir <folder>');
   }
 }
 
