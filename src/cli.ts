@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { resolveNow } from './clock.js';
 import type { Ctx, Deps } from './context.js';
-import { exitCodeFor, UsageError, UserError } from './errors.js';
+import { exitCodeFor, isUserError, UsageError } from './errors.js';
 import { defaultDataDir } from './store/paths.js';
 import { VERSION } from './version.js';
 import * as assess from './commands/assess/index.js';
@@ -181,7 +181,7 @@ function report(err: unknown, deps: Deps): number {
     if (['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(err.code)) return 0;
     return 2;
   }
-  if (err instanceof UserError) {
+  if (isUserError(err)) {
     io.err(io.color.red(`mtl: ${err.message}`) + '\n');
     if (err.hint) io.err(`${err.hint}\n`);
   } else if (err instanceof Error && err.name === 'CancelError') {

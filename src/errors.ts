@@ -42,9 +42,19 @@ export const ExitCode = {
   cancelled: 130,
 } as const;
 
+/**
+ * Errors are told apart by name, not instanceof: each lazily loaded command is its own bundle with
+ * its own copy of these classes (see build.mjs).
+ */
 export function exitCodeFor(err: unknown): number {
-  if (err instanceof SilentError) return err.code;
-  if (err instanceof CancelError) return ExitCode.cancelled;
-  if (err instanceof UsageError) return ExitCode.usage;
+  const name = err instanceof Error ? err.name : '';
+  if (name === 'SilentError') return (err as SilentError).code;
+  if (name === 'CancelError') return ExitCode.cancelled;
+  if (name === 'UsageError') return ExitCode.usage;
   return ExitCode.failure;
+}
+
+/** A mistake of the user's or a problem with their data: reported as a message, never a stack. */
+export function isUserError(err: unknown): err is UserError {
+  return err instanceof Error && (err.name === 'UserError' || err.name === 'UsageError' || err.name === 'DataError');
 }

@@ -31,4 +31,6 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
 });
 
-process.exitCode = await run(argv, deps);
+void run(argv, deps).then((code) => {
+  process.exitCode = code;
+});

@@ -153,7 +153,10 @@ export async function setPreference(dir: string, key: PreferenceKey, text: strin
   const value = PREFERENCE_SPECS[key].parse(text);
   readPreferences(dir);
   ensureDataDir(dir);
-  const { default: Conf } = await import('conf');
+  // conf is ESM; in mtl's CommonJS build its bundle comes back with Node's interop, where `default`
+  // is the whole module (see build.mjs). Either way, this is the class.
+  const loaded = (await import('conf')).default as unknown as typeof import('conf').default | { default: typeof import('conf').default };
+  const Conf = 'default' in loaded ? loaded.default : loaded;
   const release = await acquireLock(path.join(dir, PREFERENCES_FILE));
   try {
     const conf = new Conf<Record<string, unknown>>({

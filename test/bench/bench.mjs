@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = path.join(root, 'bin', 'mtl.js');
+const bin = path.join(root, 'bin', 'mtl.cjs');
 
 /** Every command that does not prompt and that the issues ask to measure. */
 const COMMANDS = [
@@ -29,7 +29,7 @@ if (spawnSync('hyperfine', ['--version']).status !== 0) {
   console.error('bench: hyperfine is missing; install it with: apt-get install hyperfine time');
   process.exit(1);
 }
-if (!fs.existsSync(path.join(root, 'dist', 'mtl.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+if (!fs.existsSync(path.join(root, 'dist', 'mtl.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-bench-'));
 const env = { ...process.env, NO_COLOR: '1', MTL_NOW: '2027-02-10T09:00:00' };

@@ -10,12 +10,12 @@
 set -u
 cd "$(dirname "$0")/../.."
 root=$PWD
-MTL=("$(command -v node)" "$root/bin/mtl.js")
+MTL=("$(command -v node)" "$root/bin/mtl.cjs")
 wait_seconds=${MTL_CRON_CHECK_WAIT:-130}
 
 fail() { echo "FAIL: $*"; exit 1; }
 command -v crontab >/dev/null || fail "no crontab program (Debian/Ubuntu: apt-get install cron)"
-[ -f "$root/dist/mtl.js" ] || fail "no build: run npm run build first"
+[ -f "$root/dist/mtl.cjs" ] || fail "no build: run npm run build first"
 
 work=$(mktemp -d)
 home="$work/data"

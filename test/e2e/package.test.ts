@@ -22,7 +22,7 @@ describe('the npm package', () => {
     const files: string[] = JSON.parse(fs.readFileSync(path.join(work, 'files.json'), 'utf8'));
     const tops = [...new Set(files.map((f) => f.split('/')[0]))].sort();
     expect(tops).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin', 'dist', 'package.json', 'templates']);
-    expect(files).toContain('dist/mtl.js');
+    expect(files).toContain('dist/mtl.cjs');
     expect(files).toContain('templates/autonomy.md');
     expect(files.filter((f) => f.endsWith('meta.json'))).toEqual([]);
   });

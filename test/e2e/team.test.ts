@@ -140,7 +140,7 @@ describe.skipIf(!TmuxSession.available())('mtl team remove --purge on a terminal
   it('asks before deleting, and a no deletes nothing', async () => {
     const home = tempHome();
     seedTeam(home, '2027-01-12', 'Sam');
-    const bin = path.resolve('bin/mtl.js');
+    const bin = path.resolve('bin/mtl.cjs');
     session = new TmuxSession(`${process.execPath} ${bin} team remove sam --purge`, { MTL_HOME: home, NO_COLOR: '1' });
     await session.waitFor('Delete Sam and all their history');
     session.keys('n', 'Enter');

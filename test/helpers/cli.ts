@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = path.join(ROOT, 'bin', 'mtl.js');
+export const BIN = path.join(ROOT, 'bin', 'mtl.cjs');
 
 export interface Result {
   code: number;
