@@ -1,5 +1,5 @@
 import type { Assessment, Data, Day } from '../store/schema.js';
-import { plural, shellWord } from '../ui/output.js';
+import { plural, shellWord } from './text.js';
 import { recommendedTemplates } from './assessment.js';
 import { daysBetween } from './dates.js';
 import { buildPrep, type GoalView } from './goals.js';

@@ -7,7 +7,6 @@ import {
   endOfQuarter,
   endOfYear,
   nextDay,
-  parse,
   type Day as WeekdayIndex,
 } from 'date-fns';
 import type { Day } from '../store/schema.js';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, mtl, ok, readNudgeState, readStore, ROOT, tempHome } from '../helpers/cli.js';
+import { BIN, mtl, ok, readNudgeState, ROOT, tempHome } from '../helpers/cli.js';
 import { writeStore } from '../helpers/store-fixture.js';
 
 const BEGIN = '# >>> mtl nudge (managed by mtl; edit with mtl cron) >>>';

@@ -25,7 +25,7 @@ export function agendaJson(data: Data, a: Agenda) {
 const stepLabel = (key: string) => DELEGATION_STEPS.find((s) => s.key === key)?.label ?? key;
 
 /** The agenda as text for a terminal (or a pipe), or as markdown to paste into shared notes. */
-export function renderAgenda(io: Io, data: Data, a: Agenda, options: { markdown: boolean; title?: string }): string {
+export function renderAgenda(io: Io, a: Agenda, options: { markdown: boolean; title?: string }): string {
   const md = options.markdown;
   const c = io.color;
   const lines: string[] = [];

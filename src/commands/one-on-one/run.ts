@@ -23,7 +23,7 @@ export async function oneOnOne(ctx: Ctx, name: string, opts: Options): Promise<v
   const data = readData(ctx.dataDir);
   const agenda = oneOnOneAgenda(data, findMember(data, name), today);
   if (opts.json) printJson(ctx.io, agendaJson(data, agenda));
-  else ctx.io.out(renderAgenda(ctx.io, data, agenda, { markdown: Boolean(opts.markdown) }));
+  else ctx.io.out(renderAgenda(ctx.io, agenda, { markdown: Boolean(opts.markdown) }));
 }
 
 async function markDone(ctx: Ctx, name: string, today: string, opts: Options): Promise<void> {

@@ -124,7 +124,7 @@ export async function show(ctx: Ctx, name: string, opts: { json?: boolean }): Pr
   const member = findMember(data, name);
   const agenda = oneOnOneAgenda(data, member, dayOf(ctx.now));
   if (opts.json) printJson(ctx.io, agendaJson(data, agenda));
-  else ctx.io.out(renderAgenda(ctx.io, data, agenda, { markdown: false, title: member.name }));
+  else ctx.io.out(renderAgenda(ctx.io, agenda, { markdown: false, title: member.name }));
 }
 
 interface RemoveOptions {
