@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, mode, mtl, ok, readStore, tempHome } from '../helpers/cli.js';
+import { BIN, mode, mtl, mtlInTerminal, ok, readStore, tempHome } from '../helpers/cli.js';
 import { TmuxSession } from '../helpers/tmux.js';
 
 const TEMPLATES = ['autonomy', 'culture', 'innovation', 'learning', 'member-goals', 'recognition'];
@@ -282,10 +282,10 @@ describe('mtl goals open', () => {
     const home = tempHome();
     const { file } = JSON.parse(ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: NOW }));
     const { script, log } = fakeEditor(path.dirname(home));
-    expect(mtl(home, ['goals', 'open', 'g1'], { env: { VISUAL: `${script} -w`, EDITOR: 'false' } }).code).toBe(0);
+    expect(mtlInTerminal(home, ['goals', 'open', 'g1'], { env: { VISUAL: `${script} -w`, EDITOR: 'false' } }).code).toBe(0);
     expect(fs.readFileSync(log, 'utf8')).toBe(`-w ${file}\n---\nid: g1\n`);
     fs.rmSync(log);
-    expect(mtl(home, ['goals', 'open', '1'], { env: { EDITOR: script } }).code).toBe(0);
+    expect(mtlInTerminal(home, ['goals', 'open', '1'], { env: { EDITOR: script } }).code).toBe(0);
     expect(fs.readFileSync(log, 'utf8')).toContain(file);
   });
 
@@ -297,7 +297,7 @@ describe('mtl goals open', () => {
     fs.cpSync(home, copy, { recursive: true });
     fs.rmSync(home, { recursive: true });
     const { script, log } = fakeEditor(path.dirname(copy));
-    expect(mtl(copy, ['goals', 'open', 'g1'], { env: { EDITOR: script } }).code).toBe(0);
+    expect(mtlInTerminal(copy, ['goals', 'open', 'g1'], { env: { EDITOR: script } }).code).toBe(0);
     expect(fs.readFileSync(log, 'utf8')).toContain(path.join(copy, 'goals', 'g1-team-lunch.md'));
     expect(JSON.parse(ok(copy, ['goals', '--json']))[0].file).toBe(path.join(copy, 'goals', 'g1-team-lunch.md'));
   });
@@ -312,7 +312,7 @@ describe('mtl goals open', () => {
     expect(fs.existsSync(path.join(home, 'goals', 'g1-team-lunch.md'))).toBe(false);
     expect(mode(path.join(notes, 'g1-team-lunch.md'))).toBe(0o600);
     const { script, log } = fakeEditor(path.dirname(home));
-    expect(mtl(home, ['goals', 'open', 'g1'], { env: { EDITOR: script } }).code).toBe(0);
+    expect(mtlInTerminal(home, ['goals', 'open', 'g1'], { env: { EDITOR: script } }).code).toBe(0);
     expect(fs.readFileSync(log, 'utf8')).toContain(path.join(notes, 'g1-team-lunch.md'));
     expect(Object.keys(JSON.parse(ok(home, ['export'])).goalFiles)).toEqual(['g1-team-lunch.md']);
     // A name already taken in the new folder stops the move before anything changes.
@@ -333,8 +333,11 @@ describe('mtl goals open', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toContain(`No editor set: $VISUAL and $EDITOR are both empty. The file is ${file}`);
     expect(none.stderr).toContain('export EDITOR=nano');
-    expect(mtl(home, ['goals', 'open', 'g1'], { env: { EDITOR: 'no-such-editor-mtl' } }).stderr).toContain('Cannot start the editor "no-such-editor-mtl": no such program');
-    expect(mtl(home, ['goals', 'open', 'g1'], { env: { EDITOR: 'false' } }).stderr).toContain('The editor "false" exited with code 1');
+    const piped = mtl(home, ['goals', 'open', 'g1'], { env: { EDITOR: 'vi' } });
+    expect(piped.code).toBe(1);
+    expect(piped.stderr).toContain(`No terminal to open an editor on. The file is ${file}`);
+    expect(mtlInTerminal(home, ['goals', 'open', 'g1'], { env: { EDITOR: 'no-such-editor-mtl' } }).stderr).toContain('Cannot start the editor "no-such-editor-mtl": no such program');
+    expect(mtlInTerminal(home, ['goals', 'open', 'g1'], { env: { EDITOR: 'false' } }).stderr).toContain('The editor "false" exited with code 1');
     fs.rmSync(file);
     const gone = mtl(home, ['goals', 'open', 'g1'], { env: { EDITOR: 'true' } });
     expect(gone.code).toBe(1);

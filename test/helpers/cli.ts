@@ -67,6 +67,18 @@ export function mtlAsync(home: string, args: string[], options: RunOptions = {})
   });
 }
 
+/**
+ * Runs the built binary on a pseudo-terminal (util-linux `script`), for commands that need one, such
+ * as starting an editor. The terminal merges stdout and stderr; both fields hold everything.
+ */
+export function mtlInTerminal(home: string, args: string[], options: RunOptions = {}): Result {
+  const quote = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, BIN, ...args].map(quote).join(' ');
+  const r = spawnSync('script', ['-qec', command, '/dev/null'], { env: childEnv(home, options.env), input: '', cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 20_000 });
+  const output = r.stdout.replace(/\r\n/g, '\n');
+  return { code: r.status ?? -1, stdout: output, stderr: output };
+}
+
 /** Runs and insists on success, returning stdout. */
 export function ok(home: string, args: string[], options: RunOptions = {}): string {
   const r = mtl(home, args, options);

@@ -16,6 +16,10 @@ export async function open(ctx: Ctx, id: string): Promise<void> {
   if (!command) {
     throw new UserError(`No editor set: $VISUAL and $EDITOR are both empty. The file is ${goal.file}`, 'Set one, e.g. export EDITOR=nano (or EDITOR="code -w"), then run: mtl goals open ' + goal.id);
   }
+  if (!ctx.io.stdinIsTTY) {
+    // A terminal editor started from cron or a pipe cannot be used and may garble the output.
+    throw new UserError(`No terminal to open an editor on. The file is ${goal.file}`, 'Open it in your editor yourself, or run this command in a terminal.');
+  }
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(command, [...args, goal.file], { stdio: 'inherit' });
     child.on('error', (err: NodeJS.ErrnoException) =>
