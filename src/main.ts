@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import { Chalk, supportsColor } from 'chalk';
 import { run } from './cli.js';
 import type { Deps } from './context.js';
@@ -16,9 +17,13 @@ const deps: Deps = {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Not process.stdin.isTTY: creating the stdin stream loads fs streams and readline (2 ms), and
+    // only a prompt reads stdin.
+    stdinIsTTY: isatty(0),
     color: new Chalk({ level: colorLevel(argv) }),
-    promptOutput: process.stderr,
+    get promptOutput() {
+      return process.stderr;
+    },
     columns: process.stdout.columns || 80,
   },
   env: process.env,

@@ -1,3 +1,4 @@
+import { praiseLog } from '../store/praise-log.js';
 import type { Data, Day, Goal, Member, NudgeState } from '../store/schema.js';
 import { addDaysToDay, dayOf, daysBetween, endOfQuarterFor, quarterOf, startOfQuarterFor } from './dates.js';
 import { weekOfQuarter, weekToPlan } from './innovation.js';
@@ -111,14 +112,10 @@ function goalReminders(goals: Goal[], today: Day, prefs: NudgePreferences, daysF
 }
 
 function recognitionReminders(data: Data, team: Member[], today: Day, interval: number, daysFrom: DayCounter): Reminder[] {
-  const lastPraise = new Map<string, Day>();
-  for (const p of data.praise) {
-    const seen = lastPraise.get(p.member);
-    if (p.date <= today && (!seen || p.date > seen)) lastPraise.set(p.member, p.date);
-  }
+  const log = praiseLog(data);
   const reminders: Reminder[] = [];
   for (const member of team) {
-    const last = lastPraise.get(member.id);
+    const last = log.of(member.id).lastOnOrBefore(today);
     const quiet = daysFrom(last ?? member.added, today);
     if (last && quiet < interval) continue;
     reminders.push({

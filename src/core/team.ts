@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import type { CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, OneOnOne, Praise } from '../store/schema.js';
+import { praiseLog } from '../store/praise-log.js';
 import { addDaysToDay, compareText, daysBetween, quarterOf, startOfQuarterFor } from './dates.js';
 
 /** Words that are sub-commands where a name could stand (`mtl praise list`), so no report may be called that. */
@@ -95,36 +96,25 @@ export interface RecognitionBalance {
  * active reports.
  */
 export function recognitionBalance(data: Data, today: Day, recognitionDays = 7, members = activeMembers(data)): RecognitionBalance[] {
-  // ISO days compare as strings: one pass over the log, no date parsing per entry.
+  // ISO days compare as strings; praise is searched by day, report by report (praise-log.ts).
   const quarterStart = startOfQuarterFor(today);
   const windowStart = addDaysToDay(today, 1 - recognitionDays);
-  const byMember = new Map(
-    members.map((m) => [m.id, { last: undefined as Day | undefined, recent: 0, praise: 0, private: 0, public: 0, feedback: 0 }]),
-  );
-  for (const p of data.praise) {
-    const b = byMember.get(p.member);
-    if (!b || p.date > today) continue;
-    if (!b.last || p.date > b.last) b.last = p.date;
-    if (p.date >= windowStart) b.recent += 1;
-    if (p.date >= quarterStart) {
-      b.praise += 1;
-      if (p.public) b.public += 1;
-      else b.private += 1;
-    }
-  }
-  for (const f of data.feedback) {
-    const b = byMember.get(f.member);
-    if (b && f.date <= today && f.date >= quarterStart) b.feedback += 1;
-  }
+  const log = praiseLog(data);
+  const feedback = new Map<string, number>();
+  for (const f of data.feedback) if (f.date <= today && f.date >= quarterStart) feedback.set(f.member, (feedback.get(f.member) ?? 0) + 1);
   return members.map((member) => {
-    const b = byMember.get(member.id)!;
+    const praise = log.of(member.id);
+    const last = praise.lastOnOrBefore(today);
+    const recent = praise.countBetween(windowStart, today);
+    const quarter = praise.between(quarterStart, today);
+    const inPublic = quarter.filter((p) => p.public).length;
     return {
       id: member.id,
       name: member.name,
-      recent: b.recent,
-      ...(b.last ? { lastPraise: b.last, daysSincePraise: daysBetween(b.last, today) } : {}),
-      quarter: { praise: b.praise, private: b.private, public: b.public, feedback: b.feedback },
-      due: b.recent === 0,
+      recent,
+      ...(last ? { lastPraise: last, daysSincePraise: daysBetween(last, today) } : {}),
+      quarter: { praise: quarter.length, private: quarter.length - inPublic, public: inPublic, feedback: feedback.get(member.id) ?? 0 },
+      due: recent === 0,
     };
   });
 }
@@ -246,9 +236,7 @@ export function oneOnOneAgenda(data: Data, member: Member, today: Day): Agenda {
     member,
     today,
     ...(last ? { lastOneOnOne: last, daysSinceLast: daysBetween(last.date, today) } : {}),
-    praise: data.praise
-      .filter((p) => p.member === member.id && p.date <= today && (!last || p.at > last.at))
-      .sort((a, b) => compareText(b.at, a.at)),
+    praise: praiseSince(data, member.id, today, last),
     feedback: data.feedback.filter((f) => f.member === member.id && !f.deliveredOn && f.date <= today).sort((a, b) => compareText(a.at, b.at)),
     quarter,
     goals,
@@ -258,10 +246,23 @@ export function oneOnOneAgenda(data: Data, member: Member, today: Day): Agenda {
   };
 }
 
+/**
+ * A report's praise up to `today` logged after the last 1:1, newest first. An entry's day is the
+ * local day of its time, so only entries from two days before that 1:1 on (time zones span 26 hours)
+ * are read whole and compared by time.
+ */
+function praiseSince(data: Data, memberId: string, today: Day, last: OneOnOne | undefined): Praise[] {
+  const log = praiseLog(data);
+  return log
+    .entries(log.of(memberId).between(last ? addDaysToDay(last.date, -2) : undefined, today))
+    .filter((p) => !last || p.at > last.at)
+    .sort((a, b) => compareText(b.at, a.at));
+}
+
 /** Everything a purge of `member` deletes, counted, for the confirmation message. */
 export function historyOf(data: Data, memberId: string): Record<'praise' | 'feedback' | 'memberGoals' | 'delegations' | 'oneOnOnes', number> {
   return {
-    praise: data.praise.filter((p) => p.member === memberId).length,
+    praise: praiseLog(data).of(memberId).size,
     feedback: data.feedback.filter((f) => f.member === memberId).length,
     memberGoals: data.memberGoals.filter((g) => g.member === memberId).length,
     delegations: data.delegations.filter((d) => d.member === memberId).length,

@@ -60,7 +60,7 @@ export async function acquireLock(file: string, options = { staleMs: STALE_LOCK_
 /** Removes the lock only while it is still ours: a holder that slept past the stale time lost it. */
 function release(lock: string, token: string): void {
   try {
-    if (fs.readFileSync(`${lock}/owner`, 'utf8') === token) fs.rmSync(lock, { recursive: true, force: true });
+    if (fs.readFileSync(`${lock}/owner`, 'utf8') === token) removeLock(lock);
   } catch {
     // Gone or taken over: nothing of ours to remove.
   }
@@ -77,13 +77,32 @@ function takeOver(lock: string, staleIno: number): void {
   } catch {
     return;
   }
-  if (fs.statSync(aside).ino === staleIno) fs.rmSync(aside, { recursive: true, force: true });
+  if (fs.statSync(aside).ino === staleIno) removeLock(aside);
   else {
     try {
       fs.renameSync(aside, lock);
     } catch {
       // A third process locked meanwhile; the moved lock is left aside rather than removed.
     }
+  }
+}
+
+/** A lock folder holds only its owner file; not fs.rmSync, which loads a recursive remover on every write. */
+function removeLock(lock: string): void {
+  removeFile(`${lock}/owner`);
+  try {
+    fs.rmdirSync(lock);
+  } catch {
+    // Already removed, or a takeover put a new lock in place.
+  }
+}
+
+/** Unlinks `file` if it is there. */
+export function removeFile(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
 }
 
@@ -104,7 +123,7 @@ export function writeAtomic(file: string, text: string, keepBackup = false): voi
     fs.fsyncSync(fd);
   } catch (err) {
     fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
+    removeFile(temp);
     throw err;
   }
   fs.closeSync(fd);
@@ -112,7 +131,7 @@ export function writeAtomic(file: string, text: string, keepBackup = false): voi
     if (keepBackup && fs.existsSync(file)) keepPreviousVersion(file);
     fs.renameSync(temp, file);
   } catch (err) {
-    fs.rmSync(temp, { force: true });
+    removeFile(temp);
     throw err;
   }
   syncDir(path.dirname(file));
@@ -121,7 +140,7 @@ export function writeAtomic(file: string, text: string, keepBackup = false): voi
 function keepPreviousVersion(file: string): void {
   const backup = file + BACKUP_SUFFIX;
   const temp = `${backup}.${process.pid}.tmp`;
-  fs.rmSync(temp, { force: true });
+  removeFile(temp);
   try {
     fs.linkSync(file, temp);
   } catch {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../errors.js';
-import { acquireLock, BACKUP_SUFFIX, ensureDataDir, reason, writeAtomic } from './atomic.js';
+import { acquireLock, BACKUP_SUFFIX, ensureDataDir, reason, removeFile, writeAtomic } from './atomic.js';
 import { lazyData } from './lazy-read.js';
 import { migrate } from './migrations.js';
+import { INDEX_FIELD, praiseFieldAndIndex } from './praise-log.js';
 import { goalsDirFor } from './paths.js';
 import { readPreferences } from './preferences.js';
 import { emptyData, type Data } from './schema.js';
@@ -67,7 +68,7 @@ function sweepLeftovers(dir: string): void {
     if (!/^mtl\.json(\.bak)?\.\d+(\.\w+)?\.tmp$/.test(name)) continue;
     const file = path.join(dir, name);
     try {
-      if (fs.statSync(file).mtimeMs < hourAgo) fs.rmSync(file, { force: true });
+      if (fs.statSync(file).mtimeMs < hourAgo) removeFile(file);
     } catch {
       // Already gone.
     }
@@ -130,11 +131,18 @@ export async function updateData<T>(dir: string, change: (data: Data) => T): Pro
  */
 export function serialize(data: Data, goalsDir?: string): string {
   const stored = goalsDir ? { ...data, goals: data.goals.map((g) => ({ ...g, file: relativeGoalFile(g.file, goalsDir) })) } : data;
+  let index: string | undefined;
   const fields = Object.entries(stored).map(([key, value]) => {
     const name = JSON.stringify(key);
+    if (key === 'praise') {
+      const praise = praiseFieldAndIndex(value as Data['praise']);
+      index = praise.index;
+      return `${name}: ${praise.field}`;
+    }
     if (Array.isArray(value) && value.length > 0) return `${name}: [\n${value.map((v) => JSON.stringify(v)).join(',\n')}\n]`;
     return `${name}: ${JSON.stringify(value)}`;
   });
+  if (index) fields.push(`"${INDEX_FIELD}": ${index}`);
   return `{\n${fields.join(',\n')}\n}\n`;
 }
 

@@ -1,5 +1,6 @@
 import { DataError } from '../errors.js';
 import { checkField } from './migrations.js';
+import { attachPraiseIndex, INDEX_FIELD, indexedPraiseLog } from './praise-log.js';
 import { emptyData, SCHEMA_VERSION, type Data } from './schema.js';
 
 const HEADER = Buffer.from(`{\n"version": ${SCHEMA_VERSION},\n`);
@@ -30,11 +31,18 @@ export function lazyData(
   }
   const defaults = emptyData() as unknown as Record<string, unknown>;
   const data = {} as Record<string, unknown>;
+  const spans = new Map<string, { from: number; to: number }>();
   for (const [i, { key, from }] of fields.entries()) {
     const next = fields[i + 1];
     // Up to the comma before the next field, or the newline before the closing brace.
     const to = next ? next.at - 1 : bytes.length - TRAILER.length;
     if (!/^\w+$/.test(key) || bytes[to] !== (next ? 0x2c : 0x0a)) return undefined;
+    spans.set(key, { from, to });
+    if (key === INDEX_FIELD) continue;
+    if (Array.isArray(defaults[key]) && to - from === 2 && bytes[from] === 0x5b && bytes[from + 1] === 0x5d) {
+      data[key] = [];
+      continue;
+    }
     let value: unknown;
     let parsed = false;
     Object.defineProperty(data, key, {
@@ -65,5 +73,10 @@ export function lazyData(
   }
   data.version = SCHEMA_VERSION;
   for (const [key, value] of Object.entries(defaults)) if (!(key in data)) data[key] = value;
+  const praise = spans.get('praise');
+  const index = spans.get(INDEX_FIELD);
+  if (praise && index) {
+    attachPraiseIndex(data as unknown as Data, indexedPraiseLog(bytes, praise.from, praise.to, index.from, index.to, file));
+  }
   return data as unknown as Data;
 }

@@ -1,7 +1,12 @@
 // Writes a realistic mtl.json of a given size into a data folder, for the benchmark.
 // Usage: node test/bench/make-store.mjs <dataDir> <scale>   (scale 1 = 1,000 goals, 10,000 praise)
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const [dir, scaleText = '1'] = process.argv.slice(2);
 const scale = Number(scaleText);
@@ -82,10 +87,12 @@ const data = {
   innovationWeeks: [],
 };
 data.counters = { a: data.assessments.length, g: data.goals.length, r: members.length, p: data.praise.length, f: data.feedback.length, m: data.memberGoals.length, d: data.delegations.length };
-fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-// The layout mtl itself writes (one top-level field per line, one entry per line), so read-only
-// commands take the same field-by-field path as on a real store.
-const fields = Object.entries(data).map(([key, value]) =>
-  Array.isArray(value) && value.length ? `"${key}": [\n${value.map((v) => JSON.stringify(v)).join(',\n')}\n]` : `"${key}": ${JSON.stringify(value)}`,
-);
-fs.writeFileSync(path.join(dir, 'mtl.json'), `{\n${fields.join(',\n')}\n}\n`, { mode: 0o600 });
+// Restored with mtl's own import, so the file is what mtl writes (one entry per line, the praise
+// index) and read-only commands take the same paths as on a user's store.
+const backup = path.join(os.tmpdir(), `mtl-bench-backup-${process.pid}.json`);
+fs.writeFileSync(backup, JSON.stringify({ format: 'mtl-backup', dataVersion: 2, mtlVersion: 'bench', exportedAt: new Date().toISOString(), data, preferences: {}, goalFiles: {} }));
+try {
+  execFileSync(process.execPath, [path.join(root, 'bin', 'mtl.cjs'), 'import', backup], { env: { ...process.env, MTL_HOME: dir }, stdio: ['ignore', 'ignore', 'inherit'] });
+} finally {
+  fs.rmSync(backup, { force: true });
+}

@@ -3,6 +3,7 @@ import { balanceAdvice, findMember, recognitionBalance, requireText } from '../.
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { readData, updateData } from '../../store/file-store.js';
+import { praiseLog } from '../../store/praise-log.js';
 import { readPreferences } from '../../store/preferences.js';
 import { nextId, type Praise } from '../../store/schema.js';
 import { plural, printJson, renderTable, shellWord } from '../../ui/output.js';
@@ -34,9 +35,10 @@ export async function list(ctx: Ctx, name: string | undefined, opts: { since?: s
   const data = readData(ctx.dataDir);
   const member = name === undefined ? undefined : findMember(data, name, { includeRemoved: true });
   const since = opts.since?.trim();
-  const entries = data.praise
-    .filter((p) => (!member || p.member === member.id) && (!since || p.date >= since))
-    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  // A filtered list parses only its own entries (through the log's index); the whole log at once.
+  const log = praiseLog(data);
+  const selected = member || since ? log.entries((member ? [member.id] : log.members()).flatMap((id) => log.of(id).between(since, undefined))) : data.praise;
+  const entries = [...selected].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   if (opts.json) {
     printJson(ctx.io, entries.map((p) => praiseJson(data, p)));
     return;
