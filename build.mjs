@@ -5,7 +5,9 @@
 // for an empty script, measured with --cpu-prof), while require() of one file is cheap. Modules
 // shared by several bundles are copied into each, so errors are told apart by name (src/errors.ts).
 import { build } from 'esbuild';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -83,3 +85,16 @@ try {
 } catch {}
 renameSync(staging, 'dist');
 rmSync(old, { recursive: true, force: true });
+
+// V8's code cache for the start-up bundle (read by bin/mtl.cjs), made by running one command that
+// declares a noun, parses options and reads the store, so the cache holds what a command compiles.
+const cacheFile = path.resolve('dist', 'mtl.cjs.cache');
+const home = mkdtempSync(path.join(os.tmpdir(), 'mtl-build-'));
+try {
+  execFileSync(process.execPath, ['bin/mtl.cjs', 'nudge', '--dry-run'], {
+    env: { ...process.env, MTL_HOME: home, MTL_WRITE_CODE_CACHE: cacheFile, NO_COLOR: '1' },
+    stdio: 'ignore',
+  });
+} finally {
+  rmSync(home, { recursive: true, force: true });
+}

@@ -73,8 +73,8 @@ const HELP_GROUPS: [string, string[]][] = [
 
 /**
  * Builds the program for one command line. Declaring every noun's verbs costs a few milliseconds of
- * start-up, so when the line names a noun only that noun is declared; help, completion and unknown
- * words get them all.
+ * start-up, so when the line names a noun only that noun is declared, and none when it names none;
+ * help, completion and unknown words get them all.
  */
 export function buildProgram(deps: Deps, argv: string[] = []): Command {
   const program = new Command('mtl');
@@ -99,7 +99,13 @@ export function buildProgram(deps: Deps, argv: string[] = []): Command {
     .showSuggestionAfterError(true)
     .exitOverride();
   const word = commandWord(argv);
-  const nouns = word !== undefined && Object.hasOwn(NOUNS, word) && word !== 'completion' ? [NOUNS[word]!] : Object.values(NOUNS);
+  const helpWanted = argv.includes('-h') || argv.includes('--help');
+  // No word: the dashboard or --version, which need no noun, unless help lists them all. An unknown
+  // word gets them all too, for "did you mean".
+  const nouns =
+    word === undefined ? (helpWanted ? Object.values(NOUNS) : [])
+    : Object.hasOwn(NOUNS, word) && word !== 'completion' ? [NOUNS[word]!]
+    : Object.values(NOUNS);
   for (const noun of nouns) noun.register(program, context);
   for (const cmd of program.commands) {
     const group = HELP_GROUPS.find(([, names]) => names.includes(cmd.name()));

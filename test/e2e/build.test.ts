@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ok, ROOT, tempHome } from '../helpers/cli.js';
@@ -25,6 +27,30 @@ describe('the build', () => {
     expect([...all].filter(([, inputs]) => inputs.some((i) => i.includes('node_modules/@inquirer/core/'))).map(([name]) => name)).toEqual([
       'lazy-pkg-inquirer-prompts-dist-esm-index.cjs',
     ]);
+  });
+
+  it('ships a code cache for the start-up bundle that this Node accepts', () => {
+    const file = path.join(ROOT, 'dist/mtl.cjs');
+    const check = `const fs = require('fs'); const { Script } = require('vm');
+      const wrapped = '(function (exports, require, module, __filename, __dirname) {' + fs.readFileSync(${JSON.stringify(file)}, 'utf8') + '\\n})';
+      const script = new Script(wrapped, { filename: ${JSON.stringify(file)}, cachedData: fs.readFileSync(${JSON.stringify(file + '.cache')}) });
+      process.stdout.write(String(script.cachedDataRejected));`;
+    expect(execFileSync(process.execPath, ['-e', check], { encoding: 'utf8' })).toBe('false');
+  });
+
+  it('runs without the code cache, or with a damaged one', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-cache-'));
+    try {
+      for (const dir of ['bin', 'dist', 'templates']) fs.cpSync(path.join(ROOT, dir), path.join(copy, dir), { recursive: true });
+      const version = () => execFileSync(process.execPath, [path.join(copy, 'bin/mtl.cjs'), '--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+      const expected = version();
+      fs.writeFileSync(path.join(copy, 'dist/mtl.cjs.cache'), 'not a code cache');
+      expect(version()).toBe(expected);
+      fs.rmSync(path.join(copy, 'dist/mtl.cjs.cache'));
+      expect(version()).toBe(expected);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('reports the version from package.json', () => {

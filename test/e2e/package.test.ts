@@ -23,6 +23,7 @@ describe('the npm package', () => {
     const tops = [...new Set(files.map((f) => f.split('/')[0]))].sort();
     expect(tops).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin', 'dist', 'package.json', 'templates']);
     expect(files).toContain('dist/mtl.cjs');
+    expect(files).toContain('dist/mtl.cjs.cache');
     expect(files).toContain('templates/autonomy.md');
     expect(files.filter((f) => f.endsWith('meta.json'))).toEqual([]);
   });
