@@ -115,7 +115,7 @@ function lockStat(lock: string): fs.Stats | undefined {
 }
 
 /** Writes `text` to `file` so that readers see the old or the new content, never a mix; mode 0600. */
-export function writeAtomic(file: string, text: string, keepBackup = false): void {
+export function writeAtomic(file: string, text: string, { keepBackup = false } = {}): void {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   const fd = fs.openSync(temp, 'wx', 0o600);
   try {

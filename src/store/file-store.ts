@@ -117,7 +117,7 @@ export async function updateData<T>(dir: string, change: (data: Data) => T): Pro
     const text = serialize(data, goalsDir);
     if (text !== current) {
       sweepLeftovers(dir);
-      writeAtomic(file, text, true);
+      writeAtomic(file, text, { keepBackup: true });
     }
     return result;
   } finally {

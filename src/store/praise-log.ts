@@ -166,22 +166,28 @@ export function indexedPraiseLog(bytes: Buffer, from: number, to: number, indexF
   };
   return () => {
     if (log === null) {
-      const records = validRecords(bytes, from, to, bytes.toString('utf8', indexFrom, indexTo));
+      const records = validRecords(bytes.subarray(from, to), bytes.subarray(indexFrom, indexTo));
       log = records && logOf(records, entries);
     }
     return log;
   };
 }
 
-function validRecords(bytes: Buffer, from: number, to: number, indexText: string): Map<string, string> | undefined {
+const INDEX_HEAD = Buffer.from('{"praise":{"crc":');
+const MEMBERS_HEAD = Buffer.from(',"members":');
+const INDEX_TAIL = Buffer.from('}}');
+
+/** The records of an index field as praiseFieldAndIndex writes it, if its CRC matches the log's bytes. */
+function validRecords(log: Buffer, index: Buffer): Map<string, string> | undefined {
   const crc = crc32();
+  const membersAt = index.indexOf(MEMBERS_HEAD);
+  if (!crc || !index.subarray(0, INDEX_HEAD.length).equals(INDEX_HEAD) || membersAt === -1 || !index.subarray(index.length - INDEX_TAIL.length).equals(INDEX_TAIL)) return undefined;
+  const members = index.subarray(membersAt + MEMBERS_HEAD.length, index.length - INDEX_TAIL.length);
+  if (Number(index.toString('latin1', INDEX_HEAD.length, membersAt)) !== crc(members, crc(log))) return undefined;
   try {
-    const index = JSON.parse(indexText) as { praise?: { crc?: unknown; members?: unknown } };
-    const members = index.praise?.members;
-    if (!crc || typeof members !== 'object' || members === null || Array.isArray(members)) return undefined;
-    const entries = Object.entries(members as Record<string, unknown>);
+    const records = JSON.parse(members.toString('utf8')) as Record<string, unknown>;
+    const entries = Object.entries(records);
     if (entries.some(([, v]) => typeof v !== 'string' || v.length % RECORD !== 0)) return undefined;
-    if (crc(JSON.stringify(members), crc(bytes.subarray(from, to))) !== index.praise?.crc) return undefined;
     return new Map(entries as [string, string][]);
   } catch {
     return undefined;

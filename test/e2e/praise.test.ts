@@ -58,6 +58,28 @@ describe('mtl praise', () => {
     expect(empty).toMatchObject({ code: 0, stdout: '' });
   });
 
+  it('lists the last 90 days unless --since or --all, and says how many older entries there are', () => {
+    const home = tempHome();
+    seedTeam(home, '2026-09-01', 'Sam', 'Priya');
+    ok(home, ['praise', 'sam', 'old news'], at('2026-10-01'));
+    ok(home, ['praise', 'priya', 'older news'], at('2026-09-02'));
+    ok(home, ['praise', 'sam', 'fresh'], at('2027-01-02'));
+    // 2026-10-04 is the first of the 90 days that end on 2027-01-01.
+    const recent = mtl(home, ['praise', 'list'], at('2027-01-01'));
+    expect(recent.stdout).toBe('');
+    expect(recent.stderr).toBe('No praise logged in the last 90 days; 2 older entries: mtl praise list --all\n');
+    const sam = mtl(home, ['praise', 'list', 'sam'], at('2027-01-05'));
+    expect(sam).toMatchObject({ code: 0, stdout: '2027-01-02\tp3\tSam\tprivate\tfresh\n' });
+    expect(sam.stderr).toBe('The last 90 days; 1 older entry: mtl praise list Sam --all\n');
+    // Seen from 2026-12-29: p1 is within the 90 days, p2 older, p3 not logged yet.
+    expect(JSON.parse(ok(home, ['praise', 'list', '--json'], at('2026-12-29'))).map((p: { id: string }) => p.id)).toEqual(['p1']);
+    expect(JSON.parse(ok(home, ['praise', 'list', '--all', '--json'], at('2027-01-05'))).map((p: { id: string }) => p.id)).toEqual(['p3', 'p1', 'p2']);
+    expect(ok(home, ['praise', 'list', 'sam', '--all'], at('2027-01-05'))).toBe('2027-01-02\tp3\tSam\tprivate\tfresh\n2026-10-01\tp1\tSam\tprivate\told news\n');
+    const both = mtl(home, ['praise', 'list', '--all', '--since', '2026-01-01']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("option '--all' cannot be used with option '--since <date>'");
+  });
+
   it('shows the recognition balance at fixed dates', () => {
     const home = tempHome();
     seedTeam(home, '2026-12-20', 'Sam', 'Priya');

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { examples } from '../examples.js';
 
@@ -26,10 +26,11 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .action(async (name, text, opts, cmd) => (await run()).praise(context(cmd), name, text, opts));
   praise
     .command('list [name]')
-    .description('the recognition log, newest first')
-    .option('--since <date>', 'only entries on or after this day (YYYY-MM-DD)')
+    .description('the recognition log, newest first: the last 90 days unless --since or --all')
+    .option('--since <date>', 'entries on or after this day (YYYY-MM-DD)')
+    .addOption(new Option('--all', 'the whole log').conflicts('since'))
     .option('--json', 'print as JSON')
-    .addHelpText('after', examples('mtl praise list', 'mtl praise list sam', 'mtl praise list --since 2027-01-01 --json'))
+    .addHelpText('after', examples('mtl praise list', 'mtl praise list sam --all', 'mtl praise list --since 2027-01-01 --json'))
     .action(async (name, _opts, cmd) => (await run()).list(context(cmd), name, cmd.optsWithGlobals()));
   praise
     .command('balance')

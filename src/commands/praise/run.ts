@@ -1,4 +1,4 @@
-import { dayOf, isDay } from '../../core/dates.js';
+import { addDaysToDay, dayOf, isDay } from '../../core/dates.js';
 import { balanceAdvice, findMember, recognitionBalance, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
@@ -28,23 +28,34 @@ export async function praise(ctx: Ctx, name: string, text: string, opts: { publi
   );
 }
 
-export async function list(ctx: Ctx, name: string | undefined, opts: { since?: string; json?: boolean }): Promise<void> {
+/** What `praise list` shows unless told otherwise: about a quarter, newest first. */
+export const RECENT_DAYS = 90;
+
+export async function list(ctx: Ctx, name: string | undefined, opts: { since?: string; all?: boolean; json?: boolean }): Promise<void> {
   if (opts.since !== undefined && !isDay(opts.since.trim())) {
     throw new UserError(`--since "${opts.since}" is not a calendar day.`, 'Give it as YYYY-MM-DD, for example --since 2027-01-01.');
   }
   const data = readData(ctx.dataDir);
   const member = name === undefined ? undefined : findMember(data, name, { includeRemoved: true });
-  const since = opts.since?.trim();
-  // A filtered list parses only its own entries (through the log's index); the whole log at once.
+  const recent = opts.since === undefined && !opts.all;
+  const today = dayOf(ctx.now);
+  const since = recent ? addDaysToDay(today, 1 - RECENT_DAYS) : opts.since?.trim();
+  // Only the entries shown are parsed (through the log's index); the whole log at once for --all.
   const log = praiseLog(data);
-  const selected = member || since ? log.entries((member ? [member.id] : log.members()).flatMap((id) => log.of(id).between(since, undefined))) : data.praise;
+  const members = member ? [member.id] : log.members();
+  const selected = since === undefined ? (member ? log.entries(log.of(member.id).between(undefined, undefined)) : data.praise) : log.entries(members.flatMap((id) => log.of(id).between(since, recent ? today : undefined)));
   const entries = [...selected].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   if (opts.json) {
     printJson(ctx.io, entries.map((p) => praiseJson(data, p)));
     return;
   }
+  const who = member ? ` for ${member.name}` : '';
+  const older = recent ? members.reduce((n, id) => n + log.of(id).countBetween('0000-01-01', addDaysToDay(since!, -1)), 0) : 0;
+  const seeAll = `${plural(older, 'older entry', 'older entries')}: mtl praise list${member ? ` ${shellWord(member.name)}` : ''} --all`;
   if (!entries.length) {
-    ctx.io.err(`No praise logged${member ? ` for ${member.name}` : ''}${since ? ` since ${since}` : ''}. Log some: mtl praise ${member ? shellWord(member.name) : '<name>'} "<what they did well>"\n`);
+    const when = recent ? ` in the last ${RECENT_DAYS} days` : since ? ` since ${since}` : '';
+    const next = older > 0 ? `; ${seeAll}` : `. Log some: mtl praise ${member ? shellWord(member.name) : '<name>'} "<what they did well>"`;
+    ctx.io.err(`No praise logged${who}${when}${next}\n`);
     return;
   }
   const rows = entries.map((p) => {
@@ -52,6 +63,7 @@ export async function list(ctx: Ctx, name: string | undefined, opts: { since?: s
     return [j.date, j.id, j.member, j.public ? 'public' : 'private', j.text];
   });
   ctx.io.out(renderTable(ctx.io, ['date', 'id', 'report', 'kind', 'praise'], rows));
+  if (older > 0) ctx.io.err(`The last ${RECENT_DAYS} days; ${seeAll}\n`);
 }
 
 export async function balance(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
