@@ -49,6 +49,16 @@ const plugins = [
   },
 ];
 
+plugins.push({
+  // chalk's colour detection loads node:tty (with net and streams) on every start; main.ts decides
+  // the colour level itself and loads tty only when stdout may be a terminal.
+  name: 'without-chalk-supports-color',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'mtl-stub-esm' }));
+    b.onLoad({ filter: /.*/, namespace: 'mtl-stub-esm' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+});
+
 const meta = { inputs: {}, outputs: {} };
 while (pending.size > 0) {
   const [name, entry] = pending.entries().next().value;

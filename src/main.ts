@@ -1,40 +1,91 @@
-import { isatty } from 'node:tty';
-import { Chalk, supportsColor } from 'chalk';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { Chalk } from 'chalk';
 import { run } from './cli.js';
 import type { Deps } from './context.js';
 
 /** The only module that touches `process`: it builds the real dependencies and sets the exit code. */
-function colorLevel(argv: string[]): 0 | 1 | 2 | 3 {
+
+/**
+ * Whether `fd` is a terminal. node:tty (with net and streams, 2-3 ms) loads only when the answer may
+ * be yes: a pipe (cron), a file or /dev/null is told apart by fstat.
+ */
+function isTerminal(fd: number): boolean {
+  if (process.platform !== 'win32') {
+    let stat: fs.Stats;
+    try {
+      stat = fs.fstatSync(fd);
+    } catch {
+      return false;
+    }
+    if (!stat.isCharacterDevice() || stat.rdev === devNull()) return false;
+  }
+  return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
+function devNull(): number | undefined {
+  try {
+    return fs.statSync('/dev/null').rdev;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes all of `text` to `fd` synchronously, as Node's own streams do for files, pipes and terminals
+ * on Linux, without creating them (process.stdout loads the stream machinery). A reader that went
+ * away (`mtl nudge | head -1`) ends mtl quietly; a full non-blocking pipe is waited on.
+ */
+function writeAll(fd: number, text: string, readerGone: () => void): void {
+  const bytes = Buffer.from(text);
+  for (let done = 0; done < bytes.length; ) {
+    try {
+      done += fs.writeSync(fd, bytes, done);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      else if (code === 'EPIPE') return readerGone();
+      else throw err;
+    }
+  }
+}
+
+function colorLevel(argv: string[], stdoutIsTTY: boolean): 0 | 1 {
   const env = process.env;
-  // NO_COLOR counts when it is set and not empty (no-color.org).
-  if (argv.includes('--no-color') || env.NO_COLOR || env.TERM === 'dumb' || !process.stdout.isTTY) return 0;
-  return supportsColor ? supportsColor.level : 0;
+  // NO_COLOR counts when it is set and not empty (no-color.org). mtl uses the sixteen basic colours.
+  const off = argv.includes('--no-color') || env.NO_COLOR || env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' || env.TERM === 'dumb';
+  return off || !stdoutIsTTY ? 0 : 1;
 }
 
 const argv = process.argv.slice(2);
+const stdoutIsTTY = isTerminal(1);
 const deps: Deps = {
   io: {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    // Not process.stdin.isTTY: creating the stdin stream loads fs streams and readline (2 ms), and
-    // only a prompt reads stdin.
-    stdinIsTTY: isatty(0),
-    color: new Chalk({ level: colorLevel(argv) }),
+    out: (text) => writeAll(1, text, () => process.exit(0)),
+    err: (text) => {
+      try {
+        writeAll(2, text, () => undefined);
+      } catch {
+        // Nowhere left to say it.
+      }
+    },
+    stdoutIsTTY,
+    // Not process.stdin.isTTY: creating the stdin stream loads fs streams and readline, and only a
+    // prompt reads stdin.
+    stdinIsTTY: isTerminal(0),
+    color: new Chalk({ level: colorLevel(argv, stdoutIsTTY) }),
     get promptOutput() {
       return process.stderr;
     },
-    columns: process.stdout.columns || 80,
+    get columns() {
+      return (stdoutIsTTY && process.stdout.columns) || 80;
+    },
   },
   env: process.env,
   clock: () => new Date(),
   platform: process.platform,
   argv0: { node: process.execPath, script: process.argv[1] ?? 'mtl' },
 };
-
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(0);
-});
 
 void run(argv, deps).then((code) => {
   process.exitCode = code;

@@ -42,13 +42,10 @@ export function goalView(goal: Goal, today: Day): GoalView {
 
 /** Open goals first, then by due day (no due day last), then by id number. */
 export function sortGoals<T extends Pick<Goal, 'id' | 'status' | 'due'>>(goals: T[]): T[] {
-  const num = (id: string) => Number(id.replace(/^\D+/, '')) || 0;
-  return [...goals].sort(
-    (a, b) =>
-      (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1) ||
-      compareText(a.due ?? '9999-99-99', b.due ?? '9999-99-99') ||
-      num(a.id) - num(b.id),
-  );
+  // Keys computed once per goal, not per comparison: a thousand goals take ten thousand comparisons.
+  const keyed = goals.map((goal) => ({ goal, open: goal.status === 'open', due: goal.due ?? '9999-99-99', num: Number(goal.id.replace(/^\D+/, '')) || 0 }));
+  keyed.sort((a, b) => (a.open === b.open ? 0 : a.open ? -1 : 1) || compareText(a.due, b.due) || a.num - b.num);
+  return keyed.map((k) => k.goal);
 }
 
 /** Parses a `--progress` value: a whole number 0-100 (a trailing % is fine); undefined otherwise. */

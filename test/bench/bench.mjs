@@ -1,5 +1,5 @@
 // npm run bench: times whole mtl commands against bare `node -e 0` in the same hyperfine run, at full
-// size (1,000 goals, 50 reports, 10,000 praise, 1,000 assessments, and a few hundred of the rest) and at a tenth of it, and reads
+// size (1,000 goals, 50 reports, 10,000 praise, 200 assessments, and a few hundred of the rest) and at a tenth of it, and reads
 // each command's peak memory with GNU time. Needs hyperfine (apt-get install hyperfine time).
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -90,4 +90,4 @@ for (const r of rows) {
 }
 console.log(`\nratio = median wall time / that of \`node -e 0\` timed in the same hyperfine run; cpu ratio = the same for`);
 console.log(`user + system time, steadier on a shared machine. node -e 0's own max RSS: ${bareRss?.toFixed(1) ?? 'n/a'} MB.`);
-console.log('Targets: ratio <= 1.5, max RSS < 100 MB. Sizes: full = 1,000 goals, 50 reports, 10,000 praise, 1,000 assessments; tenth = a tenth of each.');
+console.log('Targets: ratio <= 1.5, max RSS < 100 MB. Sizes: full = 1,000 goals, 50 reports, 10,000 praise, 200 assessments; tenth = a tenth of each.');
