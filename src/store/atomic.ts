@@ -114,13 +114,17 @@ function lockStat(lock: string): fs.Stats | undefined {
   }
 }
 
-/** Writes `text` to `file` so that readers see the old or the new content, never a mix; mode 0600. */
-export function writeAtomic(file: string, text: string, { keepBackup = false } = {}): void {
+/**
+ * Writes `text` to `file` so that readers see the old or the new content, never a mix; mode 0600.
+ * `durable` (the default) flushes the file and its folder to the disk first: the user's data must
+ * survive a power cut; a file derived from it need not.
+ */
+export function writeAtomic(file: string, text: string, { keepBackup = false, durable = true } = {}): void {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   const fd = fs.openSync(temp, 'wx', 0o600);
   try {
     fs.writeFileSync(fd, text);
-    fs.fsyncSync(fd);
+    if (durable) fs.fsyncSync(fd);
   } catch (err) {
     fs.closeSync(fd);
     removeFile(temp);
@@ -134,7 +138,7 @@ export function writeAtomic(file: string, text: string, { keepBackup = false } =
     removeFile(temp);
     throw err;
   }
-  syncDir(path.dirname(file));
+  if (durable) syncDir(path.dirname(file));
 }
 
 function keepPreviousVersion(file: string): void {

@@ -4,7 +4,7 @@ import { DataError } from '../errors.js';
 import { acquireLock, BACKUP_SUFFIX, ensureDataDir, reason, removeFile, writeAtomic } from './atomic.js';
 import { lazyData } from './lazy-read.js';
 import { migrate } from './migrations.js';
-import { INDEX_FIELD, praiseFieldAndIndex } from './praise-log.js';
+import { fileKey, INDEX_FILE, indexText, praiseFieldAndRecords } from './praise-log.js';
 import { goalsDirFor } from './paths.js';
 import { readPreferences } from './preferences.js';
 import { emptyData, type Data } from './schema.js';
@@ -18,14 +18,15 @@ export function dataFilePath(dir: string): string {
 /** Reads the document without a lock (renames are atomic, so a reader never sees half a write). */
 export function readData(dir: string): Data {
   const file = dataFilePath(dir);
-  const bytes = readBytes(file);
-  if (bytes === undefined) return withAbsoluteGoalFiles(emptyData(), goalsFolder(dir));
+  const read = readBytes(file);
+  if (read === undefined) return withAbsoluteGoalFiles(emptyData(), goalsFolder(dir));
+  const { bytes, stat } = read;
   const resolveGoals = (field: string, value: unknown) => {
     if (field === 'goals') withAbsoluteGoalFiles({ goals: value } as Data, goalsFolder(dir));
   };
   let whole: Data | undefined;
   const fromWhole = (field: string) => (whole ??= withAbsoluteGoalFiles(parseDocument(bytes.toString('utf8'), file), goalsFolder(dir)))[field as keyof Data];
-  const lazy = lazyData(bytes, file, resolveGoals, fromWhole);
+  const lazy = lazyData(bytes, file, resolveGoals, fromWhole, { key: fileKey(stat), read: () => readIndex(dir) });
   return lazy ?? withAbsoluteGoalFiles(parseDocument(bytes.toString('utf8'), file), goalsFolder(dir));
 }
 
@@ -49,15 +50,33 @@ function relativeGoalFile(file: string, goalsDir: string): string {
 }
 
 function readText(file: string): string | undefined {
-  return readBytes(file)?.toString('utf8');
+  return readBytes(file)?.bytes.toString('utf8');
 }
 
-function readBytes(file: string): Buffer | undefined {
+/** The file's bytes, and the version of the file they are (for the praise index). */
+function readBytes(file: string): { bytes: Buffer; stat: fs.Stats } | undefined {
+  let fd: number;
   try {
-    return fs.readFileSync(file);
+    fd = fs.openSync(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    return { bytes: fs.readFileSync(fd), stat };
+  } catch (err) {
+    throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function readIndex(dir: string): string | undefined {
+  try {
+    return fs.readFileSync(path.join(dir, INDEX_FILE), 'utf8');
+  } catch {
+    return undefined;
   }
 }
 
@@ -65,7 +84,7 @@ function readBytes(file: string): Buffer | undefined {
 function sweepLeftovers(dir: string): void {
   const hourAgo = Date.now() - 3_600_000;
   for (const name of fs.readdirSync(dir)) {
-    if (!/^mtl\.json(\.bak)?\.\d+(\.\w+)?\.tmp$/.test(name)) continue;
+    if (!/^mtl\.json(\.bak|\.index)?\.\d+(\.\w+)?\.tmp$/.test(name)) continue;
     const file = path.join(dir, name);
     try {
       if (fs.statSync(file).mtimeMs < hourAgo) removeFile(file);
@@ -114,11 +133,12 @@ export async function updateData<T>(dir: string, change: (data: Data) => T): Pro
     const current = readText(file);
     const data = withAbsoluteGoalFiles(current === undefined ? emptyData() : parseDocument(current, file), goalsDir);
     const result = change(data);
-    const text = serialize(data, goalsDir);
+    const { text, praise } = serializeWithIndex(data, goalsDir);
     if (text !== current) {
       sweepLeftovers(dir);
       writeAtomic(file, text, { keepBackup: true });
     }
+    writePraiseIndex(dir, file, praise);
     return result;
   } finally {
     await release().catch(() => undefined);
@@ -130,21 +150,45 @@ export async function updateData<T>(dir: string, change: (data: Data) => T): Pro
  * thousands of entries), yet a person repairing the file by hand can still read and diff it.
  */
 export function serialize(data: Data, goalsDir?: string): string {
-  const stored = goalsDir ? { ...data, goals: data.goals.map((g) => ({ ...g, file: relativeGoalFile(g.file, goalsDir) })) } : data;
-  let index: string | undefined;
-  const fields = Object.entries(stored).map(([key, value]) => {
-    const name = JSON.stringify(key);
-    if (key === 'praise') {
-      const praise = praiseFieldAndIndex(value as Data['praise']);
-      index = praise.index;
-      return `${name}: ${praise.field}`;
-    }
-    if (Array.isArray(value) && value.length > 0) return `${name}: [\n${value.map((v) => JSON.stringify(v)).join(',\n')}\n]`;
-    return `${name}: ${JSON.stringify(value)}`;
-  });
-  if (index) fields.push(`"${INDEX_FIELD}": ${index}`);
-  return `{\n${fields.join(',\n')}\n}\n`;
+  return serializeWithIndex(data, goalsDir).text;
 }
 
+interface PraiseSpan {
+  from: number;
+  to: number;
+  records: Record<string, string>;
+}
+
+/** The document's text, and where its praise field lies in the bytes with the records of its index. */
+function serializeWithIndex(data: Data, goalsDir?: string): { text: string; praise: PraiseSpan | undefined } {
+  const stored = goalsDir ? { ...data, goals: data.goals.map((g) => ({ ...g, file: relativeGoalFile(g.file, goalsDir) })) } : data;
+  let praise: PraiseSpan | undefined;
+  let bytes = 2; // "{\n"
+  const fields = Object.entries(stored).map(([key, value], i) => {
+    const name = `${JSON.stringify(key)}: `;
+    let field: string;
+    if (key === 'praise') {
+      const log = praiseFieldAndRecords(value as Data['praise']);
+      field = log.field;
+      const from = bytes + (i > 0 ? 2 : 0) + Buffer.byteLength(name);
+      if (log.records) praise = { from, to: from + Buffer.byteLength(field), records: log.records };
+    } else if (Array.isArray(value) && value.length > 0) field = `[\n${value.map((v) => JSON.stringify(v)).join(',\n')}\n]`;
+    else field = JSON.stringify(value);
+    bytes += (i > 0 ? 2 : 0) + Buffer.byteLength(name) + Buffer.byteLength(field);
+    return name + field;
+  });
+  return { text: `{\n${fields.join(',\n')}\n}\n`, praise };
+}
+
+/**
+ * Leaves the praise index of the data file just written beside it (praise-log.ts); under the data
+ * lock. Not flushed to the disk: a lost or stale index is ignored, and rebuilt by the next write.
+ */
+function writePraiseIndex(dir: string, file: string, praise: PraiseSpan | undefined): void {
+  const index = path.join(dir, INDEX_FILE);
+  if (!praise) return removeFile(index);
+  const text = indexText(fileKey(fs.statSync(file)), praise);
+  if (readIndex(dir) !== text) writeAtomic(index, text, { durable: false });
+}
 
 export { acquireLock, ensureDataDir, writeAtomic };

@@ -1,6 +1,6 @@
 import { DataError } from '../errors.js';
 import { checkField } from './migrations.js';
-import { attachPraiseIndex, INDEX_FIELD, indexedPraiseLog } from './praise-log.js';
+import { attachPraiseIndex, indexedPraiseLog, type FileKey } from './praise-log.js';
 import { emptyData, SCHEMA_VERSION, type Data } from './schema.js';
 
 const HEADER = Buffer.from(`{\n"version": ${SCHEMA_VERSION},\n`);
@@ -20,6 +20,7 @@ export function lazyData(
   file: string,
   finish: (field: string, value: unknown) => void,
   fromWhole: (field: string) => unknown,
+  index?: { key: FileKey; read: () => string | undefined },
 ): Data | undefined {
   if (!bytes.subarray(0, HEADER.length).equals(HEADER) || !bytes.subarray(bytes.length - TRAILER.length).equals(TRAILER)) return undefined;
   // Field lines start with `"name": `; entry lines start with `{` or `]`, and strings hold no raw newline.
@@ -31,14 +32,13 @@ export function lazyData(
   }
   const defaults = emptyData() as unknown as Record<string, unknown>;
   const data = {} as Record<string, unknown>;
-  const spans = new Map<string, { from: number; to: number }>();
+  let praise: { from: number; to: number } | undefined;
   for (const [i, { key, from }] of fields.entries()) {
     const next = fields[i + 1];
     // Up to the comma before the next field, or the newline before the closing brace.
     const to = next ? next.at - 1 : bytes.length - TRAILER.length;
     if (!/^\w+$/.test(key) || bytes[to] !== (next ? 0x2c : 0x0a)) return undefined;
-    spans.set(key, { from, to });
-    if (key === INDEX_FIELD) continue;
+    if (key === 'praise') praise = { from, to };
     if (Array.isArray(defaults[key]) && to - from === 2 && bytes[from] === 0x5b && bytes[from + 1] === 0x5d) {
       data[key] = [];
       continue;
@@ -73,10 +73,6 @@ export function lazyData(
   }
   data.version = SCHEMA_VERSION;
   for (const [key, value] of Object.entries(defaults)) if (!(key in data)) data[key] = value;
-  const praise = spans.get('praise');
-  const index = spans.get(INDEX_FIELD);
-  if (praise && index) {
-    attachPraiseIndex(data as unknown as Data, indexedPraiseLog(bytes, praise.from, praise.to, index.from, index.to, file));
-  }
+  if (praise && index) attachPraiseIndex(data as unknown as Data, indexedPraiseLog(bytes, praise.from, praise.to, index.key, index.read, file));
   return data as unknown as Data;
 }

@@ -49,9 +49,7 @@ export function migrate(raw: unknown, file: string): Data {
     doc = step(doc);
     version += 1;
   }
-  // The praise index (praise-log.ts) is derived from the log and rebuilt by every write.
-  const { index: _derived, ...fields } = doc;
-  const data = { ...emptyData(), ...fields } as Data;
+  const data = { ...emptyData(), ...doc } as Data;
   for (const field of [...LIST_FIELDS, 'counters', 'learning'] as const) checkField(file, field, data[field]);
   data.learning = { ...emptyData().learning, ...data.learning };
   return data;

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import type fs from 'node:fs';
 import { checkField } from './migrations.js';
 import type { Data, Day, Praise } from './schema.js';
 
@@ -6,12 +6,13 @@ import type { Data, Day, Praise } from './schema.js';
  * The praise log is the one list that grows without bound (a report praised weekly for years), yet
  * the weekly nudge, the dashboard, the team view and the 1:1 agenda need only a few facts of it: the
  * last day each report was praised, how often lately, in private or in public. Parsing ten thousand
- * entries with their texts costs more than all the rest of such a command, so the data document
- * carries an index of the log: per report, one fixed-width record per entry (day, kind, byte offset
- * of its line), oldest day first, and a CRC-32 of the log and the index together. A reader trusts the
- * index only while the CRC matches; a hand edit, an older mtl's write or a Node without zlib.crc32
- * all fall back to the parsed log, through the same records. Only the entries a command shows are
- * parsed whole. The index is derived: rebuilt by every write, never exported, never migrated.
+ * entries with their texts costs more than all the rest of such a command, so every write also leaves
+ * an index of the log beside the data file (INDEX_FILE): per report, one fixed-width record per entry
+ * (day, kind, byte offset of its line), oldest day first. The index names the exact file it describes
+ * (inode, size, modification and change times), so a reader trusts it only for that file: a hand
+ * edit, a restored copy or a write interrupted between the two files all fall back to the parsed
+ * log, through the same records. Only the entries a command shows are parsed whole. The index is
+ * derived: never exported, never migrated, and deleting it only costs speed.
  */
 
 /** One praise entry without its text. `ref` finds the whole entry (PraiseLog.entries). */
@@ -22,7 +23,7 @@ export interface PraiseFact {
   ref: number;
 }
 
-export const INDEX_FIELD = 'index';
+export const INDEX_FILE = 'mtl.json.index';
 
 /** `YYYY-MM-DD`, `+` (public) or `-`, and the ref in five base-36 digits. */
 const RECORD = 16;
@@ -130,30 +131,44 @@ function packRecords(praise: Praise[], refOf: (p: Praise, i: number) => number):
   return new Map([...byMember].map(([member, list]) => [member, list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((r) => r.record).join('')]));
 }
 
-/** The serialized praise field (`[...]`, one entry per line) and the value of the index field. */
-export function praiseFieldAndIndex(praise: Praise[]): { field: string; index: string | undefined } {
-  if (praise.length === 0) return { field: '[]', index: undefined };
+/** The serialized praise field (`[...]`, one entry per line) and the records of its index. */
+export function praiseFieldAndRecords(praise: Praise[]): { field: string; records: Record<string, string> | undefined } {
+  if (praise.length === 0) return { field: '[]', records: undefined };
   const lines = praise.map((p) => JSON.stringify(p));
   const field = `[\n${lines.join(',\n')}\n]`;
-  const crc = crc32();
-  if (!crc || Buffer.byteLength(field) >= 36 ** REF_DIGITS) return { field, index: undefined };
+  if (Buffer.byteLength(field) >= 36 ** REF_DIGITS) return { field, records: undefined };
   const offsets: number[] = [];
   let offset = 2;
   for (const line of lines) {
     offsets.push(offset);
     offset += Buffer.byteLength(line) + 2;
   }
-  const members = JSON.stringify(Object.fromEntries(packRecords(praise, (_, i) => offsets[i]!)));
-  // The CRC covers the log and the index together: neither can change without the other.
-  return { field, index: `{"praise":{"crc":${crc(members, crc(field))},"members":${members}}}` };
+  return { field, records: Object.fromEntries(packRecords(praise, (_, i) => offsets[i]!)) };
+}
+
+/** Identifies one version of the data file: any write, by mtl or by hand, changes one of these. */
+export interface FileKey {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+export function fileKey(stat: fs.Stats): FileKey {
+  return { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs };
+}
+
+/** The index file's text: the data file version it describes, where its praise field lies, the records. */
+export function indexText(key: FileKey, praise: { from: number; to: number; records: Record<string, string> }): string {
+  return `{"of":${JSON.stringify(key)},"praise":{"from":${praise.from},"to":${praise.to}},"records":${JSON.stringify(praise.records)}}\n`;
 }
 
 /**
- * The praise log of the field `bytes[from, to)` through the index field `bytes[indexFrom, indexTo)`,
- * checked when first asked for; undefined when the index does not describe those bytes. Nothing here
- * throws: a bad index only costs speed.
+ * The praise log of the field `bytes[from, to)` of the data file version `key`, through the index
+ * text `readIndex` returns, checked when first asked for; undefined when that index is missing or
+ * describes another version of the file. Nothing here throws: a bad index only costs speed.
  */
-export function indexedPraiseLog(bytes: Buffer, from: number, to: number, indexFrom: number, indexTo: number, file: string): () => PraiseLog | undefined {
+export function indexedPraiseLog(bytes: Buffer, from: number, to: number, key: FileKey, readIndex: () => string | undefined, file: string): () => PraiseLog | undefined {
   let log: PraiseLog | undefined | null = null;
   const entries = (refs: number[]) => {
     const list = refs.map((ref) => {
@@ -166,43 +181,24 @@ export function indexedPraiseLog(bytes: Buffer, from: number, to: number, indexF
   };
   return () => {
     if (log === null) {
-      const records = validRecords(bytes.subarray(from, to), bytes.subarray(indexFrom, indexTo));
+      const records = validRecords(readIndex(), key, from, to);
       log = records && logOf(records, entries);
     }
     return log;
   };
 }
 
-const INDEX_HEAD = Buffer.from('{"praise":{"crc":');
-const MEMBERS_HEAD = Buffer.from(',"members":');
-const INDEX_TAIL = Buffer.from('}}');
-
-/** The records of an index field as praiseFieldAndIndex writes it, if its CRC matches the log's bytes. */
-function validRecords(log: Buffer, index: Buffer): Map<string, string> | undefined {
-  const crc = crc32();
-  const membersAt = index.indexOf(MEMBERS_HEAD);
-  if (!crc || !index.subarray(0, INDEX_HEAD.length).equals(INDEX_HEAD) || membersAt === -1 || !index.subarray(index.length - INDEX_TAIL.length).equals(INDEX_TAIL)) return undefined;
-  const members = index.subarray(membersAt + MEMBERS_HEAD.length, index.length - INDEX_TAIL.length);
-  if (Number(index.toString('latin1', INDEX_HEAD.length, membersAt)) !== crc(members, crc(log))) return undefined;
+function validRecords(text: string | undefined, key: FileKey, from: number, to: number): Map<string, string> | undefined {
+  if (text === undefined) return undefined;
   try {
-    const records = JSON.parse(members.toString('utf8')) as Record<string, unknown>;
-    const entries = Object.entries(records);
+    const index = JSON.parse(text) as { of?: Partial<FileKey>; praise?: { from?: unknown; to?: unknown }; records?: unknown };
+    const of = index.of ?? {};
+    if (of.ino !== key.ino || of.size !== key.size || of.mtimeMs !== key.mtimeMs || of.ctimeMs !== key.ctimeMs) return undefined;
+    if (index.praise?.from !== from || index.praise.to !== to || typeof index.records !== 'object' || index.records === null) return undefined;
+    const entries = Object.entries(index.records);
     if (entries.some(([, v]) => typeof v !== 'string' || v.length % RECORD !== 0)) return undefined;
     return new Map(entries as [string, string][]);
   } catch {
     return undefined;
   }
-}
-
-type Crc32 = (data: string | Uint8Array, initial?: number) => number;
-
-let crcFunction: Crc32 | null | undefined;
-
-/** zlib.crc32 (Node 20.15 and later), loaded only by the commands that read or write the index. */
-function crc32(): Crc32 | undefined {
-  if (crcFunction === undefined) {
-    const zlib = createRequire(import.meta.url)('node:zlib') as { crc32?: Crc32 };
-    crcFunction = zlib.crc32 ?? null;
-  }
-  return crcFunction ?? undefined;
 }
