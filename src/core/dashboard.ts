@@ -2,7 +2,7 @@ import type { Assessment, Data, Day } from '../store/schema.js';
 import { plural, shellWord } from './text.js';
 import { recommendedTemplates } from './assessment.js';
 import { daysBetween } from './dates.js';
-import { buildPrep, type GoalView } from './goals.js';
+import { goalView, sortGoals, type GoalView } from './goals.js';
 import { ASSESSMENT_DAYS, dueNudges, type NudgePreferences, type Reminder } from './nudges.js';
 import { recognitionBalance } from './team.js';
 
@@ -71,7 +71,9 @@ export type DashboardPreferences = NudgePreferences;
  */
 export function buildDashboard(data: Data, now: Date, today: Day, prefs: DashboardPreferences): Dashboard {
   const reminders = dueNudges(data, now, prefs);
-  const prep = buildPrep(data.goals, [], today, prefs.lookAheadDays);
+  const open = data.goals.filter((g) => g.status === 'open');
+  // Views only for the goals shown: due within the look-ahead, or overdue.
+  const dated = sortGoals(open.filter((g) => g.due !== undefined && daysBetween(today, g.due) <= prefs.lookAheadDays)).map((g) => goalView(g, today));
   const goal = (g: GoalView): DashboardGoal => ({
     id: g.id,
     title: g.title,
@@ -83,15 +85,15 @@ export function buildDashboard(data: Data, now: Date, today: Day, prefs: Dashboa
     daysLeft: g.daysLeft!,
     lastCheckIn: g.lastCheckIn?.date ?? null,
   });
-  const overdue = prep.overdue.map(goal);
+  const overdue = dated.filter((g) => g.overdue).map(goal);
   const assessment = latestAssessment(data.assessments, today);
   const team = teamOf(data, today, prefs.recognitionDays);
   const dashboard = {
     date: today,
     lookAheadDays: prefs.lookAheadDays,
-    openGoals: prep.goals.length,
+    openGoals: open.length,
     reminders,
-    dueSoon: prep.dueSoon.map(goal),
+    dueSoon: dated.filter((g) => !g.overdue).map(goal),
     overdue,
     assessment,
     team,
