@@ -60,34 +60,56 @@ plugins.push({
 });
 
 const meta = { inputs: {}, outputs: {} };
-while (pending.size > 0) {
-  const [name, entry] = pending.entries().next().value;
-  pending.delete(name);
-  built.add(name);
-  const result = await build({
-    entryPoints: { [name]: entry },
-    outdir: staging,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minify: !process.env.MTL_NO_MINIFY,
-    legalComments: 'none',
-    metafile: true,
-    logLevel: 'warning',
-    // import() of the lazy bundles becomes require(); import.meta.url (finding templates/) becomes
-    // the bundle's own file URL.
-    supported: { 'dynamic-import': false },
-    define: { __MTL_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__mtlFileUrl' },
-    banner: { js: "const __mtlFileUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins,
-  });
-  Object.assign(meta.inputs, result.metafile.inputs);
-  Object.assign(meta.outputs, result.metafile.outputs);
+try {
+  while (pending.size > 0) {
+    const [name, entry] = pending.entries().next().value;
+    pending.delete(name);
+    built.add(name);
+    const result = await build({
+      entryPoints: { [name]: entry },
+      outdir: staging,
+      outExtension: { '.js': '.cjs' },
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      minify: !process.env.MTL_NO_MINIFY,
+      legalComments: 'none',
+      metafile: true,
+      logLevel: 'warning',
+      // import() of the lazy bundles becomes require(); import.meta.url (finding templates/) becomes
+      // the bundle's own file URL.
+      supported: { 'dynamic-import': false },
+      define: { __MTL_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__mtlFileUrl' },
+      banner: { js: "const __mtlFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+      plugins,
+    });
+    Object.assign(meta.inputs, result.metafile.inputs);
+    Object.assign(meta.outputs, result.metafile.outputs);
+  }
+} catch (err) {
+  rmSync(staging, { recursive: true, force: true });
+  throw err;
 }
 
 writeFileSync(`${staging}/meta.json`, JSON.stringify(meta));
+
+// V8's code cache for the start-up bundle (bin/load-bundle.cjs), made in the staging folder by running
+// one command that declares a noun, parses options and reads the store, so that it holds what a
+// command compiles.
+const home = mkdtempSync(path.join(os.tmpdir(), 'mtl-build-'));
+try {
+  execFileSync(process.execPath, ['bin/load-bundle.cjs', `${staging}/mtl.cjs`, 'nudge', '--dry-run'], {
+    env: { ...process.env, MTL_HOME: home, NO_COLOR: '1' },
+    stdio: 'ignore',
+  });
+} catch (err) {
+  rmSync(staging, { recursive: true, force: true });
+  throw err;
+} finally {
+  rmSync(home, { recursive: true, force: true });
+}
+
 // Swap the new build in, so tests already running against dist/ never read half a build.
 const old = `dist.old-${process.pid}`;
 try {
@@ -95,16 +117,3 @@ try {
 } catch {}
 renameSync(staging, 'dist');
 rmSync(old, { recursive: true, force: true });
-
-// V8's code cache for the start-up bundle (read by bin/mtl.cjs), made by running one command that
-// declares a noun, parses options and reads the store, so the cache holds what a command compiles.
-const cacheFile = path.resolve('dist', 'mtl.cjs.cache');
-const home = mkdtempSync(path.join(os.tmpdir(), 'mtl-build-'));
-try {
-  execFileSync(process.execPath, ['bin/mtl.cjs', 'nudge', '--dry-run'], {
-    env: { ...process.env, MTL_HOME: home, MTL_WRITE_CODE_CACHE: cacheFile, NO_COLOR: '1' },
-    stdio: 'ignore',
-  });
-} finally {
-  rmSync(home, { recursive: true, force: true });
-}

@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import { Chalk } from 'chalk';
 import { run } from './cli.js';
 import type { Deps } from './context.js';
+import { UserError } from './errors.js';
 
-/** The only module that touches `process`: it builds the real dependencies and sets the exit code. */
+// The only module that touches `process`: it builds the real dependencies and sets the exit code.
 
 /**
  * Whether `fd` is a terminal. node:tty (with net and streams, 2-3 ms) loads only when the answer may
@@ -33,10 +34,15 @@ function devNull(): number | undefined {
 
 /**
  * Writes all of `text` to `fd` synchronously, as Node's own streams do for files, pipes and terminals
- * on Linux, without creating them (process.stdout loads the stream machinery). A reader that went
- * away (`mtl nudge | head -1`) ends mtl quietly; a full non-blocking pipe is waited on.
+ * on Linux and macOS, without creating them (process.stdout loads the stream machinery). A reader
+ * that went away (`mtl nudge | head -1`) ends mtl quietly; a full non-blocking pipe is waited on.
+ * Windows consoles need the streams, which write UTF-16 to them.
  */
-function writeAll(fd: number, text: string, readerGone: () => void): void {
+function writeAll(fd: 1 | 2, text: string, readerGone: () => void): void {
+  if (process.platform === 'win32') {
+    (fd === 1 ? process.stdout : process.stderr).write(text);
+    return;
+  }
   const bytes = Buffer.from(text);
   for (let done = 0; done < bytes.length; ) {
     try {
@@ -45,7 +51,7 @@ function writeAll(fd: number, text: string, readerGone: () => void): void {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
       else if (code === 'EPIPE') return readerGone();
-      else throw err;
+      else throw new UserError(`Cannot write the output: ${code === 'ENOSPC' ? 'no space left on the device' : (err as Error).message}.`);
     }
   }
 }

@@ -79,7 +79,7 @@ function stringRecord(value: unknown): Record<string, string> {
 
 /** True when the document holds nothing the user wrote (a fresh or untouched data folder). */
 export function isEmptyData(data: Data): boolean {
-  // Short lists first: a store read lazily parses only the lists this looks at, and stops at the first entry.
+  // Short lists first: a store read lazily parses only the lists looked at, up to the first non-empty one.
   return (
     ['members', 'innovationWeeks', 'delegations', 'memberGoals', 'oneOnOnes', 'feedback', 'assessments', 'goals', 'praise'] as const
   ).every((k) => data[k].length === 0) && data.learning.logs.length === 0 && data.learning.tips.length === 0 && data.learning.booksRead.length === 0;

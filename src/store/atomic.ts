@@ -87,7 +87,10 @@ function takeOver(lock: string, staleIno: number): void {
   }
 }
 
-/** A lock folder holds only its owner file; not fs.rmSync, which loads a recursive remover on every write. */
+/**
+ * A lock folder holds only its owner file; not fs.rmSync, which loads a recursive remover on every
+ * write. A folder holding anything else (not mtl's) stays, and is taken over once stale.
+ */
 function removeLock(lock: string): void {
   removeFile(`${lock}/owner`);
   try {

@@ -108,27 +108,36 @@ export function attachPraiseIndex(data: Data, index: () => PraiseLog | undefined
 export function praiseLog(data: Data): PraiseLog {
   const indexed = (data as unknown as Record<symbol, (() => PraiseLog | undefined) | undefined>)[VIEW]?.();
   if (indexed) return indexed;
+  // One pass to group the entries by report; a report's records are packed when it is asked for (a
+  // write that logs praise asks for one report of thousands).
   const praise = data.praise;
-  return logOf(packRecords(praise, (_, i) => i), (refs) => refs.map((ref) => praise[ref]!));
+  const byMember = new Map<string, number[]>();
+  praise.forEach((p, i) => (byMember.get(p.member) ?? byMember.set(p.member, []).get(p.member)!).push(i));
+  const packed = new Map<string, string>();
+  return logOf(
+    [...byMember.keys()],
+    (member) => packed.get(member) ?? packed.set(member, packRecords(praise, byMember.get(member) ?? [], (i) => i)).get(member)!,
+    (refs) => refs.map((ref) => praise[ref]!),
+  );
 }
 
-function logOf(records: Map<string, string>, entries: (refs: number[]) => Praise[]): PraiseLog {
+function logOf(members: string[], recordsOf: (member: string) => string, entries: (refs: number[]) => Praise[]): PraiseLog {
   return {
-    members: () => [...records.keys()],
-    of: (member) => new PraiseTimeline(member, records.get(member) ?? ''),
+    members: () => members,
+    of: (member) => new PraiseTimeline(member, recordsOf(member)),
     entries: (facts) => entries(facts.map((f) => f.ref).sort((a, b) => a - b)),
   };
 }
 
-/** Per report, the fixed-width records of its entries, oldest day first (log order within a day). */
-function packRecords(praise: Praise[], refOf: (p: Praise, i: number) => number): Map<string, string> {
-  const byMember = new Map<string, { date: Day; record: string }[]>();
-  praise.forEach((p, i) => {
-    const list = byMember.get(p.member) ?? byMember.set(p.member, []).get(p.member)!;
-    list.push({ date: p.date, record: `${p.date}${p.public ? '+' : '-'}${refOf(p, i).toString(36).padStart(REF_DIGITS, '0')}` });
-  });
-  // Array.prototype.sort is stable, so a day's entries stay in log order.
-  return new Map([...byMember].map(([member, list]) => [member, list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((r) => r.record).join('')]));
+/** The fixed-width records of one report's entries (`positions` in the log), oldest day first, log order within a day. */
+function packRecords(praise: Praise[], positions: number[], refOf: (position: number) => number): string {
+  // Array.prototype.sort is stable.
+  return positions
+    .map((i) => praise[i]!)
+    .map((p, k) => ({ date: p.date, record: `${p.date}${p.public ? '+' : '-'}${refOf(positions[k]!).toString(36).padStart(REF_DIGITS, '0')}` }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map((r) => r.record)
+    .join('');
 }
 
 /** The serialized praise field (`[...]`, one entry per line) and the records of its index. */
@@ -138,12 +147,15 @@ export function praiseFieldAndRecords(praise: Praise[]): { field: string; record
   const field = `[\n${lines.join(',\n')}\n]`;
   if (Buffer.byteLength(field) >= 36 ** REF_DIGITS) return { field, records: undefined };
   const offsets: number[] = [];
+  const byMember = new Map<string, number[]>();
   let offset = 2;
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     offsets.push(offset);
     offset += Buffer.byteLength(line) + 2;
-  }
-  return { field, records: Object.fromEntries(packRecords(praise, (_, i) => offsets[i]!)) };
+    const member = praise[i]!.member;
+    (byMember.get(member) ?? byMember.set(member, []).get(member)!).push(i);
+  });
+  return { field, records: Object.fromEntries([...byMember].map(([member, positions]) => [member, packRecords(praise, positions, (i) => offsets[i]!)])) };
 }
 
 /** Identifies one version of the data file: any write, by mtl or by hand, changes one of these. */
@@ -166,7 +178,8 @@ export function indexText(key: FileKey, praise: { from: number; to: number; reco
 /**
  * The praise log of the field `bytes[from, to)` of the data file version `key`, through the index
  * text `readIndex` returns, checked when first asked for; undefined when that index is missing or
- * describes another version of the file. Nothing here throws: a bad index only costs speed.
+ * describes another version of the file: a bad index only costs speed. (An entry fetched through a
+ * good one is still checked like any other.)
  */
 export function indexedPraiseLog(bytes: Buffer, from: number, to: number, key: FileKey, readIndex: () => string | undefined, file: string): () => PraiseLog | undefined {
   let log: PraiseLog | undefined | null = null;
@@ -182,7 +195,7 @@ export function indexedPraiseLog(bytes: Buffer, from: number, to: number, key: F
   return () => {
     if (log === null) {
       const records = validRecords(readIndex(), key, from, to);
-      log = records && logOf(records, entries);
+      log = records && logOf([...records.keys()], (member) => records.get(member) ?? '', entries);
     }
     return log;
   };

@@ -32,22 +32,33 @@ describe('the build', () => {
   it('ships a code cache for the start-up bundle that this Node accepts', () => {
     const file = path.join(ROOT, 'dist/mtl.cjs');
     const check = `const fs = require('fs'); const { Script } = require('vm');
-      const wrapped = '(function (exports, require, module, __filename, __dirname) {' + fs.readFileSync(${JSON.stringify(file)}, 'utf8') + '\\n})';
-      const script = new Script(wrapped, { filename: ${JSON.stringify(file)}, cachedData: fs.readFileSync(${JSON.stringify(file + '.cache')}) });
+      const source = fs.readFileSync(${JSON.stringify(file)});
+      const cache = fs.readFileSync(${JSON.stringify(file)} + '.' + process.versions.v8 + '.cache');
+      const length = cache.readUInt32LE(0);
+      if (!cache.subarray(4, 4 + length).equals(source)) throw new Error('the cache was made from another bundle');
+      const wrapped = '(function (exports, require, module, __filename, __dirname) {' + source.toString() + '\\n})';
+      const script = new Script(wrapped, { filename: ${JSON.stringify(file)}, cachedData: cache.subarray(4 + length) });
       process.stdout.write(String(script.cachedDataRejected));`;
     expect(execFileSync(process.execPath, ['-e', check], { encoding: 'utf8' })).toBe('false');
   });
 
-  it('runs without the code cache, or with a damaged one', () => {
+  it('runs the bundle as it is: edited (even to the same length), without a cache, or with a damaged one', () => {
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-cache-'));
     try {
       for (const dir of ['bin', 'dist', 'templates']) fs.cpSync(path.join(ROOT, dir), path.join(copy, dir), { recursive: true });
       const version = () => execFileSync(process.execPath, [path.join(copy, 'bin/mtl.cjs'), '--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-      const expected = version();
-      fs.writeFileSync(path.join(copy, 'dist/mtl.cjs.cache'), 'not a code cache');
-      expect(version()).toBe(expected);
-      fs.rmSync(path.join(copy, 'dist/mtl.cjs.cache'));
-      expect(version()).toBe(expected);
+      const bundle = path.join(copy, 'dist/mtl.cjs');
+      const [cache] = fs.readdirSync(path.join(copy, 'dist')).filter((f) => f.endsWith('.cache'));
+      const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+      expect(version()).toBe(pkg.version);
+      // V8 itself would accept the cache for any source of the same length, and run the old code.
+      const patched = pkg.version.replace(/\d/g, '9');
+      fs.writeFileSync(bundle, fs.readFileSync(bundle, 'utf8').replace(`"${pkg.version}"`, `"${patched}"`));
+      expect(version()).toBe(patched);
+      fs.writeFileSync(path.join(copy, 'dist', cache!), 'not a code cache');
+      expect(version()).toBe(patched);
+      fs.rmSync(path.join(copy, 'dist', cache!));
+      expect(version()).toBe(patched);
     } finally {
       fs.rmSync(copy, { recursive: true, force: true });
     }

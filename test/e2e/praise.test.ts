@@ -65,14 +65,15 @@ describe('mtl praise', () => {
     ok(home, ['praise', 'priya', 'older news'], at('2026-09-02'));
     ok(home, ['praise', 'sam', 'fresh'], at('2027-01-02'));
     // 2026-10-04 is the first of the 90 days that end on 2027-01-01.
-    const recent = mtl(home, ['praise', 'list'], at('2027-01-01'));
+    const recent = mtl(home, ['praise', 'list', 'priya'], at('2027-01-01'));
     expect(recent.stdout).toBe('');
-    expect(recent.stderr).toBe('No praise logged in the last 90 days; 2 older entries: mtl praise list --all\n');
+    expect(recent.stderr).toBe('No praise logged for Priya in the last 90 days; 1 older entry: mtl praise list Priya --all\n');
     const sam = mtl(home, ['praise', 'list', 'sam'], at('2027-01-05'));
     expect(sam).toMatchObject({ code: 0, stdout: '2027-01-02\tp3\tSam\tprivate\tfresh\n' });
     expect(sam.stderr).toBe('The last 90 days; 1 older entry: mtl praise list Sam --all\n');
-    // Seen from 2026-12-29: p1 is within the 90 days, p2 older, p3 not logged yet.
-    expect(JSON.parse(ok(home, ['praise', 'list', '--json'], at('2026-12-29'))).map((p: { id: string }) => p.id)).toEqual(['p1']);
+    // Seen from 2026-12-29: p1 is within the 90 days, p2 older, and p3, dated later (a clock or a
+    // time zone ahead), is shown rather than hidden.
+    expect(JSON.parse(ok(home, ['praise', 'list', '--json'], at('2026-12-29'))).map((p: { id: string }) => p.id)).toEqual(['p3', 'p1']);
     expect(JSON.parse(ok(home, ['praise', 'list', '--all', '--json'], at('2027-01-05'))).map((p: { id: string }) => p.id)).toEqual(['p3', 'p1', 'p2']);
     expect(ok(home, ['praise', 'list', 'sam', '--all'], at('2027-01-05'))).toBe('2027-01-02\tp3\tSam\tprivate\tfresh\n2026-10-01\tp1\tSam\tprivate\told news\n');
     const both = mtl(home, ['praise', 'list', '--all', '--since', '2026-01-01']);

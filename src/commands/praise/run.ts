@@ -3,9 +3,9 @@ import { balanceAdvice, findMember, recognitionBalance, requireText } from '../.
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { readData, updateData } from '../../store/file-store.js';
-import { praiseLog } from '../../store/praise-log.js';
+import { praiseLog, type PraiseLog } from '../../store/praise-log.js';
 import { readPreferences } from '../../store/preferences.js';
-import { nextId, type Praise } from '../../store/schema.js';
+import { nextId, type Data, type Day, type Praise } from '../../store/schema.js';
 import { plural, printJson, renderTable, shellWord } from '../../ui/output.js';
 import { praiseJson } from '../team/json.js';
 
@@ -28,6 +28,15 @@ export async function praise(ctx: Ctx, name: string, text: string, opts: { publi
   );
 }
 
+/**
+ * The entries of one report (or all) from `since` on (all of them without it). Only those are parsed, through
+ * the log's index; the whole log is parsed at once when it is all shown.
+ */
+function selectedPraise(data: Data, log: PraiseLog, member: string | undefined, since: Day | undefined): Praise[] {
+  if (member === undefined && since === undefined) return data.praise;
+  return log.entries((member === undefined ? log.members() : [member]).flatMap((id) => log.of(id).between(since, undefined)));
+}
+
 /** What `praise list` shows unless told otherwise: about a quarter, newest first. */
 export const RECENT_DAYS = 90;
 
@@ -38,13 +47,10 @@ export async function list(ctx: Ctx, name: string | undefined, opts: { since?: s
   const data = readData(ctx.dataDir);
   const member = name === undefined ? undefined : findMember(data, name, { includeRemoved: true });
   const recent = opts.since === undefined && !opts.all;
-  const today = dayOf(ctx.now);
-  const since = recent ? addDaysToDay(today, 1 - RECENT_DAYS) : opts.since?.trim();
-  // Only the entries shown are parsed (through the log's index); the whole log at once for --all.
+  const since = recent ? addDaysToDay(dayOf(ctx.now), 1 - RECENT_DAYS) : opts.since?.trim();
   const log = praiseLog(data);
   const members = member ? [member.id] : log.members();
-  const selected = since === undefined ? (member ? log.entries(log.of(member.id).between(undefined, undefined)) : data.praise) : log.entries(members.flatMap((id) => log.of(id).between(since, recent ? today : undefined)));
-  const entries = [...selected].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const entries = [...selectedPraise(data, log, member?.id, since)].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   if (opts.json) {
     printJson(ctx.io, entries.map((p) => praiseJson(data, p)));
     return;
