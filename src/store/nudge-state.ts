@@ -19,6 +19,8 @@ export function readNudgeState(dir: string): NudgeState {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyNudgeState();
     throw new DataError(`Cannot read ${file}: ${reason(err)}.`);
   }
+  // Written without a flush to the disk (below), so a power cut can leave it empty: a fresh start.
+  if (text.trim() === '') return emptyNudgeState();
   try {
     const isMap = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
     const raw: unknown = JSON.parse(text);
@@ -43,7 +45,9 @@ export async function updateNudgeState<T>(dir: string, change: (state: NudgeStat
   try {
     const state = readNudgeState(dir);
     const result = change(state);
-    writeAtomic(file, JSON.stringify(state) + '\n');
+    // Not flushed to the disk (1-2 ms of every nudge): it only remembers when the nudge ran and what
+    // it showed, and losing that costs at most a reminder shown twice.
+    writeAtomic(file, JSON.stringify(state) + '\n', { durable: false });
     return result;
   } finally {
     await release().catch(() => undefined);

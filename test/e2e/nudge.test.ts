@@ -153,6 +153,21 @@ describe('mtl nudge', () => {
     expect(fs.readFileSync(path.join(home, 'mtl.json'), 'utf8')).toBe('{"version": 1, "goals": {}}');
   });
 
+  it('starts afresh from an empty nudge.json (what a power cut can leave), and refuses a damaged one', () => {
+    const home = tempHome();
+    writeStore(home);
+    const state = path.join(home, 'nudge.json');
+    fs.writeFileSync(state, '');
+    expect(ok(home, ['nudge'], at(MONDAY))).toContain('mtl nudge for 2027-02-15');
+    expect(JSON.parse(fs.readFileSync(state, 'utf8')).lastRunAt).toBe(new Date(MONDAY).toISOString());
+    fs.writeFileSync(state, '{"lastRunAt": "yesterday"');
+    const r = mtl(home, ['nudge'], at(MONDAY));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${state} is damaged`);
+    expect(r.stderr).toContain(`remove it (rm '${state}')`);
+    expect(fs.readFileSync(state, 'utf8')).toBe('{"lastRunAt": "yesterday"');
+  });
+
   it('on a fresh data folder, starts with the self-assessment', () => {
     const home = tempHome();
     const out = ok(home, ['nudge'], at(MONDAY));
