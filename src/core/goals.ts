@@ -69,10 +69,12 @@ export function normalizeGoalId(text: string): string {
  */
 export function progressChange(checkIns: CheckIn[]): { from: number; to: number; change: number; since: Day | null } | undefined {
   if (checkIns.length === 0) return undefined;
-  let running = 0;
-  const after = checkIns.map((c) => (running = c.progress ?? running));
-  const to = after[after.length - 1]!;
-  const from = after[after.length - 2] ?? 0;
+  let from = 0;
+  let to = 0;
+  for (const c of checkIns) {
+    from = to;
+    to = c.progress ?? to;
+  }
   return { from, to, change: to - from, since: checkIns[checkIns.length - 2]?.date ?? null };
 }
 
@@ -109,7 +111,8 @@ export interface Prep {
 export function buildPrep(goals: Goal[], assessments: Assessment[], today: Day, lookAheadDays: number): Prep {
   const open = sortGoals(goals.filter((g) => g.status === 'open')).map((g): PrepGoal => {
     const moved = progressChange(g.checkIns);
-    return { ...goalView(g, today), change: moved?.change ?? null, changeSince: moved?.since ?? null };
+    // The view is a fresh object: extended in place, not copied (a thousand goals).
+    return Object.assign(goalView(g, today), { change: moved?.change ?? null, changeSince: moved?.since ?? null });
   });
   const recentlyDone = sortGoals(goals.filter((g) => g.status === 'done' && g.doneOn && daysBetween(g.doneOn, today) <= lookAheadDays)).map((g) =>
     goalView(g, today),

@@ -23,7 +23,15 @@ const COMMANDS = [
   ['learn'],
   [],
 ];
-const runs = Number(process.env.BENCH_RUNS ?? 20);
+// Each command is timed in ROUNDS short hyperfine runs, each beside its own `node -e 0`, and the ratio
+// is the median of the rounds' ratios: on a shared machine the load drifts within seconds, and a
+// baseline timed right next to the command drifts with it.
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const runs = Number(process.env.BENCH_RUNS ?? 6);
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+};
 
 if (spawnSync('hyperfine', ['--version']).status !== 0) {
   console.error('bench: hyperfine is missing; install it with: apt-get install hyperfine time');
@@ -41,27 +49,22 @@ try {
     const runEnv = { ...env, MTL_HOME: home };
     const usable = COMMANDS.filter((args) => spawnSync(process.execPath, [bin, ...args], { env: runEnv, stdio: 'ignore' }).status === 0);
     for (const args of COMMANDS.filter((a) => !usable.includes(a))) console.error(`bench: skipped "mtl ${args.join(' ')}" (it did not exit 0)`);
-    // Each command is timed in one hyperfine run beside its own bare-node baseline, so the ratio
-    // compares measurements taken minutes apart at most, not drift across the whole bench.
     for (const args of usable) {
       const name = `mtl ${args.join(' ')}`.trim();
       const out = path.join(work, `${label}.json`);
       const command = [process.execPath, bin, ...args].map(quote).join(' ');
-      execFileSync('hyperfine', ['-N', '--warmup', '3', '--runs', String(runs), '--export-json', out, '-n', 'node -e 0', 'node -e 0', '-n', name, command], {
-        env: runEnv,
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      const [base, result] = JSON.parse(fs.readFileSync(out, 'utf8')).results;
-      const cpu = (r) => r.user + r.system;
-      rows.push({
-        size: label,
-        command: name,
-        median: result.median * 1000,
-        base: base.median * 1000,
-        ratio: result.median / base.median,
-        cpuRatio: cpu(result) / cpu(base),
-        rss: peakRss([bin, ...args], runEnv),
-      });
+      const measured = [];
+      for (let round = 0; round < rounds; round++) {
+        execFileSync('hyperfine', ['-N', '--warmup', '1', '--runs', String(runs), '--export-json', out, '-n', 'node -e 0', 'node -e 0', '-n', name, command], {
+          env: runEnv,
+          stdio: ['ignore', 'ignore', 'ignore'],
+        });
+        const [base, result] = JSON.parse(fs.readFileSync(out, 'utf8')).results;
+        const cpu = (r) => r.user + r.system;
+        measured.push({ median: result.median * 1000, base: base.median * 1000, ratio: result.median / base.median, cpuRatio: cpu(result) / cpu(base) });
+      }
+      const pick = (key) => median(measured.map((m) => m[key]));
+      rows.push({ size: label, command: name, median: pick('median'), base: pick('base'), ratio: pick('ratio'), cpuRatio: pick('cpuRatio'), rss: peakRss([bin, ...args], runEnv) });
     }
   }
 } finally {
@@ -88,6 +91,6 @@ for (const r of rows) {
     `${r.size.padEnd(6)} ${r.command.padEnd(width)}  ${r.median.toFixed(1).padStart(9)}  ${r.base.toFixed(1).padStart(9)}  ${r.ratio.toFixed(2).padStart(5)}  ${r.cpuRatio.toFixed(2).padStart(9)}  ${(r.rss?.toFixed(1) ?? 'n/a').padStart(10)}${flag}`,
   );
 }
-console.log(`\nratio = median wall time / that of \`node -e 0\` timed in the same hyperfine run; cpu ratio = the same for`);
-console.log(`user + system time, steadier on a shared machine. node -e 0's own max RSS: ${bareRss?.toFixed(1) ?? 'n/a'} MB.`);
+console.log(`\nratio = median wall time / that of \`node -e 0\` in the same hyperfine run, the median over ${rounds} rounds of ${runs} runs;`);
+console.log(`cpu ratio = the same for user + system time. node -e 0's own max RSS: ${bareRss?.toFixed(1) ?? 'n/a'} MB.`);
 console.log('Targets: ratio <= 1.5, max RSS < 100 MB. Sizes: full = 1,000 goals, 50 reports, 10,000 praise, 200 assessments; tenth = a tenth of each.');
