@@ -184,11 +184,13 @@ export function indexText(key: FileKey, praise: { from: number; to: number; reco
 export function indexedPraiseLog(bytes: Buffer, from: number, to: number, key: FileKey, readIndex: () => string | undefined, file: string): () => PraiseLog | undefined {
   let log: PraiseLog | undefined | null = null;
   const entries = (refs: number[]) => {
-    const list = refs.map((ref) => {
+    // The lines of the entries asked for, parsed as one list: one parse, not one per entry.
+    const lines = refs.map((ref) => {
       const start = from + ref;
       const end = bytes.indexOf(0x0a, start);
-      return JSON.parse(bytes.toString('utf8', start, bytes[end - 1] === 0x2c ? end - 1 : end)) as Praise;
+      return bytes.toString('utf8', start, bytes[end - 1] === 0x2c ? end - 1 : end);
     });
+    const list = JSON.parse(`[${lines.join(',')}]`) as Praise[];
     checkField(file, 'praise', list);
     return list;
   };
