@@ -4,7 +4,7 @@ import { DataError } from '../errors.js';
 import { acquireLock, BACKUP_SUFFIX, ensureDataDir, reason, removeFile, writeAtomic } from './atomic.js';
 import { lazyData } from './lazy-read.js';
 import { migrate } from './migrations.js';
-import { fileKey, INDEX_FILE, indexText, praiseFieldAndRecords } from './praise-log.js';
+import { fileKey, INDEX_FILE, indexedPraiseSpan, indexText, praiseFieldAndRecords } from './praise-log.js';
 import { goalsDirFor } from './paths.js';
 import { readPreferences } from './preferences.js';
 import { emptyData, type Data } from './schema.js';
@@ -18,16 +18,94 @@ export function dataFilePath(dir: string): string {
 /** Reads the document without a lock (renames are atomic, so a reader never sees half a write). */
 export function readData(dir: string): Data {
   const file = dataFilePath(dir);
-  const read = readBytes(file);
-  if (read === undefined) return withAbsoluteGoalFiles(emptyData(), goalsFolder(dir));
-  const { bytes, stat } = read;
+  const source = openSource(file, dir);
+  if (source === undefined) return withAbsoluteGoalFiles(emptyData(), goalsFolder(dir));
+  const { bytes, stat, fillPraise } = source;
   const resolveGoals = (field: string, value: unknown) => {
     if (field === 'goals') withAbsoluteGoalFiles({ goals: value } as Data, goalsFolder(dir));
   };
   let whole: Data | undefined;
-  const fromWhole = (field: string) => (whole ??= withAbsoluteGoalFiles(parseDocument(bytes.toString('utf8'), file), goalsFolder(dir)))[field as keyof Data];
-  const lazy = lazyData(bytes, file, resolveGoals, fromWhole, { key: fileKey(stat), read: () => readIndex(dir) });
-  return lazy ?? withAbsoluteGoalFiles(parseDocument(bytes.toString('utf8'), file), goalsFolder(dir));
+  const parseWhole = () => {
+    fillPraise();
+    return withAbsoluteGoalFiles(parseDocument(bytes.toString('utf8'), file), goalsFolder(dir));
+  };
+  const fromWhole = (field: string) => (whole ??= parseWhole())[field as keyof Data];
+  return lazyData(bytes, file, resolveGoals, fromWhole, { key: fileKey(stat), read: () => readIndex(dir), fillPraise }) ?? parseWhole();
+}
+
+/** The data file's bytes, the version of the file they are, and how to read the praise log if it was skipped. */
+interface Source {
+  bytes: Buffer;
+  stat: fs.Stats;
+  fillPraise: () => void;
+}
+
+/** Closes the file of a source whose praise log was never read, once nothing uses it. */
+const openFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // Closed already.
+  }
+});
+
+/**
+ * Opens the data file. When the praise index describes this very file, the praise log (most of
+ * the bytes) is left unread, as zeros, until a command asks for it: most commands need only the
+ * index. The file stays open until then, so the log read later is of the same version even if a
+ * write has replaced the file meanwhile.
+ */
+function openSource(file: string, dir: string): Source | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
+  }
+  let open = true;
+  try {
+    const stat = fs.fstatSync(fd);
+    const praise = indexedPraiseSpan(readIndexHead(dir), fileKey(stat));
+    if (!praise || praise.to > stat.size) {
+      const bytes = Buffer.allocUnsafe(stat.size);
+      readRange(fd, bytes, 0, stat.size);
+      return { bytes, stat, fillPraise: () => undefined };
+    }
+    const bytes = Buffer.alloc(stat.size);
+    readRange(fd, bytes, 0, praise.from);
+    readRange(fd, bytes, praise.to, stat.size);
+    const token = {};
+    openFiles.register(bytes, fd, token);
+    open = false;
+    let filled = false;
+    const fillPraise = () => {
+      if (filled) return;
+      filled = true;
+      openFiles.unregister(token);
+      try {
+        readRange(fd, bytes, praise.from, praise.to);
+      } catch (err) {
+        throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
+      } finally {
+        fs.closeSync(fd);
+      }
+    };
+    return { bytes, stat, fillPraise };
+  } catch (err) {
+    throw err instanceof DataError ? err : new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
+  } finally {
+    if (open) fs.closeSync(fd);
+  }
+}
+
+/** Reads bytes [from, to) of the file into the same place of `bytes`. */
+function readRange(fd: number, bytes: Buffer, from: number, to: number): void {
+  for (let at = from; at < to; ) {
+    const read = fs.readSync(fd, bytes, at, to - at, at);
+    if (read === 0) throw new Error('the file is shorter than it was');
+    at += read;
+  }
 }
 
 /**
@@ -50,25 +128,11 @@ function relativeGoalFile(file: string, goalsDir: string): string {
 }
 
 function readText(file: string): string | undefined {
-  return readBytes(file)?.bytes.toString('utf8');
-}
-
-/** The file's bytes, and the version of the file they are (for the praise index). */
-function readBytes(file: string): { bytes: Buffer; stat: fs.Stats } | undefined {
-  let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    return fs.readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    return { bytes: fs.readFileSync(fd), stat };
-  } catch (err) {
-    throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
-  } finally {
-    fs.closeSync(fd);
   }
 }
 
@@ -77,6 +141,20 @@ function readIndex(dir: string): string | undefined {
     return fs.readFileSync(path.join(dir, INDEX_FILE), 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+/** The start of the index file, which says which version of the data file it describes. */
+function readIndexHead(dir: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(path.join(dir, INDEX_FILE), 'r');
+    const head = Buffer.allocUnsafe(512);
+    return head.toString('utf8', 0, fs.readSync(fd, head, 0, head.length, 0));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

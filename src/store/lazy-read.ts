@@ -20,7 +20,7 @@ export function lazyData(
   file: string,
   finish: (field: string, value: unknown) => void,
   fromWhole: (field: string) => unknown,
-  index?: { key: FileKey; read: () => string | undefined },
+  index?: { key: FileKey; read: () => string | undefined; fillPraise: () => void },
 ): Data | undefined {
   if (!bytes.subarray(0, HEADER.length).equals(HEADER) || !bytes.subarray(bytes.length - TRAILER.length).equals(TRAILER)) return undefined;
   // Field lines start with `"name": `; entry lines start with `{` or `]`, and strings hold no raw newline.
@@ -51,6 +51,8 @@ export function lazyData(
       get() {
         if (!parsed) {
           try {
+            // The praise log may have been left unread (file-store.ts): read it first.
+            if (key === 'praise') index?.fillPraise();
             value = JSON.parse(bytes.toString('utf8', from, to));
             checkField(file, key, value);
             if (key === 'learning') value = { ...(defaults.learning as object), ...(value as object) };
@@ -73,6 +75,6 @@ export function lazyData(
   }
   data.version = SCHEMA_VERSION;
   for (const [key, value] of Object.entries(defaults)) if (!(key in data)) data[key] = value;
-  if (praise && index) attachPraiseIndex(data as unknown as Data, indexedPraiseLog(bytes, praise.from, praise.to, index.key, index.read, file));
+  if (praise && index) attachPraiseIndex(data as unknown as Data, indexedPraiseLog(bytes, praise.from, praise.to, index, file));
   return data as unknown as Data;
 }

@@ -181,9 +181,16 @@ export function indexText(key: FileKey, praise: { from: number; to: number; reco
  * describes another version of the file: a bad index only costs speed. (An entry fetched through a
  * good one is still checked like any other.)
  */
-export function indexedPraiseLog(bytes: Buffer, from: number, to: number, key: FileKey, readIndex: () => string | undefined, file: string): () => PraiseLog | undefined {
+export function indexedPraiseLog(
+  bytes: Buffer,
+  from: number,
+  to: number,
+  index: { key: FileKey; read: () => string | undefined; fillPraise: () => void },
+  file: string,
+): () => PraiseLog | undefined {
   let log: PraiseLog | undefined | null = null;
   const entries = (refs: number[]) => {
+    index.fillPraise();
     // The lines of the entries asked for, parsed as one list: one parse, not one per entry.
     const lines = refs.map((ref) => {
       const start = from + ref;
@@ -196,11 +203,26 @@ export function indexedPraiseLog(bytes: Buffer, from: number, to: number, key: F
   };
   return () => {
     if (log === null) {
-      const records = validRecords(readIndex(), key, from, to);
+      const records = validRecords(index.read(), index.key, from, to);
       log = records && logOf([...records.keys()], (member) => records.get(member) ?? '', entries);
     }
     return log;
   };
+}
+
+/** Where the praise log lies in the data file version `key`, from the start of an index file that describes it. */
+export function indexedPraiseSpan(head: string | undefined, key: FileKey): { from: number; to: number } | undefined {
+  const end = head?.indexOf(',"records":') ?? -1;
+  if (end === -1) return undefined;
+  try {
+    const index = JSON.parse(`${head!.slice(0, end)}}`) as { of?: Partial<FileKey>; praise?: { from?: unknown; to?: unknown } };
+    const of = index.of ?? {};
+    const { from, to } = index.praise ?? {};
+    if (of.ino !== key.ino || of.size !== key.size || of.mtimeMs !== key.mtimeMs || of.ctimeMs !== key.ctimeMs) return undefined;
+    return typeof from === 'number' && typeof to === 'number' && 0 < from && from < to ? { from, to } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function validRecords(text: string | undefined, key: FileKey, from: number, to: number): Map<string, string> | undefined {
