@@ -5,8 +5,8 @@
 // for an empty script, measured with --cpu-prof), while require() of one file is cheap. Modules
 // shared by several bundles are copied into each, so errors are told apart by name (src/errors.ts).
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -81,11 +81,20 @@ try {
       // the bundle's own file URL.
       supported: { 'dynamic-import': false },
       define: { __MTL_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__mtlFileUrl' },
-      banner: { js: "const __mtlFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+      // Lazy bundles load through bin/load-bundle.cjs when it ran this one (it compiles them with V8's
+      // code cache), else with require().
+      banner: {
+        js: [
+          "const __mtlFileUrl = require('node:url').pathToFileURL(__filename).href;",
+          "const __mtlRequire = (p) => { const load = globalThis[Symbol.for('mtl.loadBundle')]; return load ? load(require('node:path').join(__dirname, p)) : require(p); };",
+        ].join('\n'),
+      },
       plugins,
     });
     Object.assign(meta.inputs, result.metafile.inputs);
     Object.assign(meta.outputs, result.metafile.outputs);
+    const out = `${staging}/${name}.cjs`;
+    writeFileSync(out, readFileSync(out, 'utf8').replaceAll('require("./lazy-', '__mtlRequire("./lazy-'));
   }
 } catch (err) {
   rmSync(staging, { recursive: true, force: true });
@@ -94,15 +103,43 @@ try {
 
 writeFileSync(`${staging}/meta.json`, JSON.stringify(meta));
 
-// V8's code cache for the start-up bundle (bin/load-bundle.cjs), made in the staging folder by running
-// one command that declares a noun, parses options and reads the store, so that it holds what a
-// command compiles.
+// V8's code caches (bin/load-bundle.cjs), made in the staging folder by running the commands that
+// do not prompt, on a small store, so that each cache holds the functions its command compiles.
 const home = mkdtempSync(path.join(os.tmpdir(), 'mtl-build-'));
+const WARM_UP = [
+  ['team', 'add', 'Sam Lee'],
+  ['praise', 'sam', 'clear incident review'],
+  ['feedback', 'sam', 'smaller pull requests'],
+  ['member-goals', 'add', 'sam', 'Own the on-call rotation'],
+  ['delegate', 'Roadmap item', '--to', 'sam'],
+  ['goals', 'new', '--template', 'culture', '--title', 'Weekly demos', '--due', 'end of quarter'],
+  ['goals', 'check-in', 'g1', 'on track', '--progress', '20'],
+  ['assess', '--answers', 'no,2,3,4,3,2'],
+  ['learn', 'log', '1', 'a podcast'],
+  ['goals', '--json'],
+  ['goals', 'templates'],
+  ['prep'],
+  ['praise', 'list', '--json'],
+  ['praise', 'balance'],
+  ['team', 'list', '--json'],
+  ['1on1', 'sam'],
+  ['assess', 'history', '--json'],
+  ['learn'],
+  ['innovation'],
+  ['config', 'list'],
+  ['export', '--format', 'md'],
+  [],
+  ['nudge', '--dry-run'],
+];
 try {
-  execFileSync(process.execPath, ['bin/load-bundle.cjs', `${staging}/mtl.cjs`, 'nudge', '--dry-run'], {
-    env: { ...process.env, MTL_HOME: home, NO_COLOR: '1' },
-    stdio: 'ignore',
-  });
+  for (const args of WARM_UP) {
+    spawnSync(process.execPath, ['bin/load-bundle.cjs', '--write-cache', `${staging}/mtl.cjs`, ...args], {
+      env: { ...process.env, MTL_HOME: home, MTL_NOW: '2027-02-10T09:00:00', NO_COLOR: '1' },
+      stdio: 'ignore',
+    });
+  }
+  // The start-up bundle's cache is the last run's (a noun, options, the store); it must have worked.
+  if (!readdirSync(staging).some((f) => f.startsWith('mtl.cjs.') && f.endsWith('.cache'))) throw new Error('the code cache warm-up did not run');
 } catch (err) {
   rmSync(staging, { recursive: true, force: true });
   throw err;

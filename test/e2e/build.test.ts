@@ -57,6 +57,12 @@ describe('the build', () => {
       expect(version()).toBe(patched);
       fs.writeFileSync(path.join(copy, 'dist', cache!), 'not a code cache');
       expect(version()).toBe(patched);
+      // The lazily loaded bundles have caches of their own, used the same way.
+      const lazy = fs.readdirSync(path.join(copy, 'dist')).filter((f) => f.startsWith('lazy-') && f.endsWith('.cache'));
+      expect(lazy).toContain(cache!.replace('mtl.cjs', 'lazy-commands-goals-list.cjs'));
+      for (const file of lazy) fs.writeFileSync(path.join(copy, 'dist', file), 'not a code cache');
+      const home = tempHome();
+      expect(execFileSync(process.execPath, [path.join(copy, 'bin/mtl.cjs'), 'goals', '--json'], { encoding: 'utf8', env: { ...process.env, MTL_HOME: home } })).toBe('[]\n');
       fs.rmSync(path.join(copy, 'dist', cache!));
       expect(version()).toBe(patched);
     } finally {
