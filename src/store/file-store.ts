@@ -33,11 +33,11 @@ export function readData(dir: string): Data {
   return lazyData(bytes, file, resolveGoals, fromWhole, { key: fileKey(stat), read: () => readIndex(dir), fillPraise }) ?? parseWhole();
 }
 
-/** The data file's bytes, the version of the file they are, and how to read the praise log if it was skipped. */
+/** The data file's bytes, the version of the file they are, and how to read the praise log (from a byte on) if it was skipped. */
 interface Source {
   bytes: Buffer;
   stat: fs.Stats;
-  fillPraise: () => void;
+  fillPraise: (start?: number) => void;
 }
 
 /** Closes the file of a source whose praise log was never read, once nothing uses it. */
@@ -78,16 +78,18 @@ function openSource(file: string, dir: string): Source | undefined {
     const token = {};
     openFiles.register(bytes, fd, token);
     open = false;
-    let filled = false;
-    const fillPraise = () => {
-      if (filled) return;
-      filled = true;
-      openFiles.unregister(token);
+    // The log is read from `start` to its end; the first entries asked for are usually the latest.
+    let filledFrom = praise.to;
+    const fillPraise = (start = praise.from) => {
+      if (start >= filledFrom) return;
       try {
-        readRange(fd, bytes, praise.from, praise.to);
+        readRange(fd, bytes, Math.max(start, praise.from), filledFrom);
       } catch (err) {
         throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
-      } finally {
+      }
+      filledFrom = Math.max(start, praise.from);
+      if (filledFrom === praise.from) {
+        openFiles.unregister(token);
         fs.closeSync(fd);
       }
     };

@@ -20,7 +20,7 @@ export function lazyData(
   file: string,
   finish: (field: string, value: unknown) => void,
   fromWhole: (field: string) => unknown,
-  index?: { key: FileKey; read: () => string | undefined; fillPraise: () => void },
+  index?: { key: FileKey; read: () => string | undefined; fillPraise: (start?: number) => void },
 ): Data | undefined {
   if (!bytes.subarray(0, HEADER.length).equals(HEADER) || !bytes.subarray(bytes.length - TRAILER.length).equals(TRAILER)) return undefined;
   // Field lines start with `"name": `; entry lines start with `{` or `]`, and strings hold no raw newline.

@@ -185,12 +185,12 @@ export function indexedPraiseLog(
   bytes: Buffer,
   from: number,
   to: number,
-  index: { key: FileKey; read: () => string | undefined; fillPraise: () => void },
+  index: { key: FileKey; read: () => string | undefined; fillPraise: (start?: number) => void },
   file: string,
 ): () => PraiseLog | undefined {
   let log: PraiseLog | undefined | null = null;
   const entries = (refs: number[]) => {
-    index.fillPraise();
+    if (refs.length) index.fillPraise(from + refs.reduce((a, b) => Math.min(a, b)));
     // The lines of the entries asked for, parsed as one list: one parse, not one per entry.
     const lines = refs.map((ref) => {
       const start = from + ref;

@@ -53,8 +53,9 @@ const data = {
     id: `p${i + 1}`,
     member: members[i % members.length].id,
     text: `Great work on the release, item ${i}`,
-    date: day(-(i % 400)),
-    at: at(-(i % 400)),
+    // Logged as time passes, as a real log is: 25 a day over the last 400 days.
+    date: day(Math.floor(i / 25) - 399),
+    at: at(Math.floor(i / 25) - 399),
     public: i % 2 === 0,
   })),
   feedback: Array.from({ length: n(500) }, (_, i) => ({

@@ -59,6 +59,27 @@ describe('the praise index', () => {
     expect(parsed[0]).not.toMatch(/n°[245]/);
   });
 
+  it('lets a read skip the log, and read only its tail for the latest entries', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-praise-log-'));
+    dirs.push(root);
+    const dir = path.join(root, 'data');
+    const log = Array.from({ length: 300 }, (_, i) => praise(i + 1, `r${(i % 3) + 1}`, `2027-01-${String(1 + Math.floor(i / 10)).padStart(2, '0')}`));
+    await updateData(dir, (d) => void d.praise.push(...log));
+    const size = fs.statSync(path.join(dir, 'mtl.json')).size;
+    const read = vi.spyOn(fs, 'readSync');
+    const bytesRead = () => read.mock.results.reduce((n, r) => n + (r.value as number), 0);
+    const data = readData(dir);
+    expect(data.members).toEqual([]);
+    expect(bytesRead()).toBeLessThan(size / 10);
+    const plog = praiseLog(data);
+    const latest = plog.of('r3').between('2027-01-30', undefined);
+    expect(plog.entries(latest)).toEqual(log.filter((p) => p.member === 'r3' && p.date >= '2027-01-30'));
+    expect(bytesRead()).toBeLessThan(size / 5);
+    // The whole log, when a command asks for it, is the same as a whole read.
+    expect(data.praise).toEqual(log);
+    expect(bytesRead()).toBeGreaterThanOrEqual(size);
+  });
+
   it('lies beside the data file, owner-only, and is neither data nor in the data file', async () => {
     const { dir, file, index } = await store();
     expect(fs.statSync(index).mode & 0o777).toBe(0o600);
