@@ -6,7 +6,7 @@
 // shared by several bundles are copied into each, so errors are told apart by name (src/errors.ts).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -105,12 +105,12 @@ writeFileSync(`${staging}/meta.json`, JSON.stringify(meta));
 
 // V8's code caches (bin/load-bundle.cjs), made in the staging folder by running the commands that
 // do not prompt, on a small store, so that each cache holds the functions its command compiles.
-const home = mkdtempSync(path.join(os.tmpdir(), 'mtl-build-'));
+let home;
 const WARM_UP = [
   ['team', 'add', 'Sam Lee'],
   ['praise', 'sam', 'clear incident review'],
   ['feedback', 'sam', 'smaller pull requests'],
-  ['member-goals', 'add', 'sam', 'Own the on-call rotation'],
+  ['member-goals', 'sam', 'add', 'Own the on-call rotation'],
   ['delegate', 'Roadmap item', '--to', 'sam'],
   ['goals', 'new', '--template', 'culture', '--title', 'Weekly demos', '--due', 'end of quarter'],
   ['goals', 'check-in', 'g1', 'on track', '--progress', '20'],
@@ -132,19 +132,23 @@ const WARM_UP = [
   ['nudge', '--dry-run'],
 ];
 try {
+  home = mkdtempSync(path.join(os.tmpdir(), 'mtl-build-'));
+  // Every warm-up must work: a command the build cannot run is a broken build. The start-up bundle's
+  // cache is the last run's (a noun, options, the store).
   for (const args of WARM_UP) {
-    spawnSync(process.execPath, ['bin/load-bundle.cjs', '--write-cache', `${staging}/mtl.cjs`, ...args], {
+    const run = spawnSync(process.execPath, ['bin/load-bundle.cjs', '--write-cache', `${staging}/mtl.cjs`, ...args], {
       env: { ...process.env, MTL_HOME: home, MTL_NOW: '2027-02-10T09:00:00', NO_COLOR: '1' },
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+      timeout: 30_000,
     });
+    if (run.status !== 0) throw new Error(`code cache warm-up: mtl ${args.join(' ')} exited ${run.status ?? run.signal}\n${run.stderr}`);
   }
-  // The start-up bundle's cache is the last run's (a noun, options, the store); it must have worked.
-  if (!readdirSync(staging).some((f) => f.startsWith('mtl.cjs.') && f.endsWith('.cache'))) throw new Error('the code cache warm-up did not run');
 } catch (err) {
   rmSync(staging, { recursive: true, force: true });
   throw err;
 } finally {
-  rmSync(home, { recursive: true, force: true });
+  if (home) rmSync(home, { recursive: true, force: true });
 }
 
 // Swap the new build in, so tests already running against dist/ never read half a build.

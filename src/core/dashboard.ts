@@ -73,7 +73,8 @@ export function buildDashboard(data: Data, now: Date, today: Day, prefs: Dashboa
   const reminders = dueNudges(data, now, prefs);
   const open = data.goals.filter((g) => g.status === 'open');
   // Views only for the goals shown: due within the look-ahead, or overdue.
-  const dated = sortGoals(open.filter((g) => g.due !== undefined && daysBetween(today, g.due) <= prefs.lookAheadDays)).map((g) => goalView(g, today));
+  // A hand-edited `"due": null` or `""` means no due day, as goalView reads it.
+  const dated = sortGoals(open.filter((g) => g.due && daysBetween(today, g.due) <= prefs.lookAheadDays)).map((g) => goalView(g, today));
   const goal = (g: GoalView): DashboardGoal => ({
     id: g.id,
     title: g.title,

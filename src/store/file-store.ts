@@ -4,7 +4,7 @@ import { DataError } from '../errors.js';
 import { acquireLock, BACKUP_SUFFIX, ensureDataDir, reason, removeFile, writeAtomic } from './atomic.js';
 import { lazyData } from './lazy-read.js';
 import { migrate } from './migrations.js';
-import { fileKey, INDEX_FILE, indexedPraiseSpan, indexText, praiseFieldAndRecords } from './praise-log.js';
+import { fileKey, INDEX_FILE, indexedPraiseSpan, indexText, praiseFieldAndRecords, type FileKey } from './praise-log.js';
 import { goalsDirFor } from './paths.js';
 import { readPreferences } from './preferences.js';
 import { emptyData, type Data } from './schema.js';
@@ -61,53 +61,69 @@ function openSource(file: string, dir: string): Source | undefined {
     fd = fs.openSync(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
+    throw cannotRead(file, err);
   }
   let open = true;
   try {
-    const stat = fs.fstatSync(fd);
-    const praise = indexedPraiseSpan(readIndexHead(dir), fileKey(stat));
-    if (!praise || praise.to > stat.size) {
-      const bytes = Buffer.allocUnsafe(stat.size);
-      readRange(fd, bytes, 0, stat.size);
-      return { bytes, stat, fillPraise: () => undefined };
+    // mtl replaces the file by rename, which an open file never sees; a copy over it in place
+    // (cp mtl.json.bak mtl.json) changes it as it is read, and the read is taken again.
+    for (let attempt = 1; ; attempt++) {
+      const stat = fs.fstatSync(fd);
+      const key = fileKey(stat);
+      const praise = indexedPraiseSpan(readIndexHead(dir), key);
+      const sparse = praise !== undefined && praise.to <= stat.size;
+      const bytes = sparse ? Buffer.alloc(stat.size) : Buffer.allocUnsafe(stat.size);
+      const read = sparse ? readRange(fd, bytes, 0, praise.from) && readRange(fd, bytes, praise.to, stat.size) : readRange(fd, bytes, 0, stat.size);
+      if (!read || !sameFile(fd, key)) {
+        if (attempt < 3) continue;
+        throw changedWhileRead(file);
+      }
+      if (!sparse) return { bytes, stat, fillPraise: () => undefined };
+      const token = {};
+      openFiles.register(bytes, fd, token);
+      open = false;
+      // The log is read from `start` to its end; the first entries asked for are usually the latest.
+      let filledFrom = praise.to;
+      const fillPraise = (start = praise.from) => {
+        if (start >= filledFrom) return;
+        const from = Math.max(start, praise.from);
+        if (!readRange(fd, bytes, from, filledFrom) || !sameFile(fd, key)) throw changedWhileRead(file);
+        filledFrom = from;
+        if (filledFrom === praise.from) {
+          openFiles.unregister(token);
+          fs.closeSync(fd);
+        }
+      };
+      return { bytes, stat, fillPraise };
     }
-    const bytes = Buffer.alloc(stat.size);
-    readRange(fd, bytes, 0, praise.from);
-    readRange(fd, bytes, praise.to, stat.size);
-    const token = {};
-    openFiles.register(bytes, fd, token);
-    open = false;
-    // The log is read from `start` to its end; the first entries asked for are usually the latest.
-    let filledFrom = praise.to;
-    const fillPraise = (start = praise.from) => {
-      if (start >= filledFrom) return;
-      try {
-        readRange(fd, bytes, Math.max(start, praise.from), filledFrom);
-      } catch (err) {
-        throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
-      }
-      filledFrom = Math.max(start, praise.from);
-      if (filledFrom === praise.from) {
-        openFiles.unregister(token);
-        fs.closeSync(fd);
-      }
-    };
-    return { bytes, stat, fillPraise };
   } catch (err) {
-    throw err instanceof DataError ? err : new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
+    throw err instanceof DataError ? err : cannotRead(file, err);
   } finally {
     if (open) fs.closeSync(fd);
   }
 }
 
-/** Reads bytes [from, to) of the file into the same place of `bytes`. */
-function readRange(fd: number, bytes: Buffer, from: number, to: number): void {
+function sameFile(fd: number, key: FileKey): boolean {
+  const now = fileKey(fs.fstatSync(fd));
+  return now.size === key.size && now.mtimeMs === key.mtimeMs && now.ctimeMs === key.ctimeMs;
+}
+
+function cannotRead(file: string, err: unknown): DataError {
+  return new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
+}
+
+function changedWhileRead(file: string): DataError {
+  return new DataError(`${file} changed while mtl was reading it (copied over in place?); nothing was changed.`, 'Run the command again.');
+}
+
+/** Reads bytes [from, to) of the file into the same place of `bytes`; false when the file ends first. */
+function readRange(fd: number, bytes: Buffer, from: number, to: number): boolean {
   for (let at = from; at < to; ) {
     const read = fs.readSync(fd, bytes, at, to - at, at);
-    if (read === 0) throw new Error('the file is shorter than it was');
+    if (read === 0) return false;
     at += read;
   }
+  return true;
 }
 
 /**
@@ -266,9 +282,13 @@ function serializeWithIndex(data: Data, goalsDir?: string): { text: string; prai
  */
 function writePraiseIndex(dir: string, file: string, praise: PraiseSpan | undefined): void {
   const index = path.join(dir, INDEX_FILE);
-  if (!praise) return removeFile(index);
-  const text = indexText(fileKey(fs.statSync(file)), praise);
-  if (readIndex(dir) !== text) writeAtomic(index, text, { durable: false });
+  try {
+    if (!praise) return removeFile(index);
+    const text = indexText(fileKey(fs.statSync(file)), praise);
+    if (readIndex(dir) !== text) writeAtomic(index, text, { durable: false });
+  } catch {
+    // The data is saved; without an index (a full disk, a folder in its place) commands are slower.
+  }
 }
 
 export { acquireLock, ensureDataDir, writeAtomic };

@@ -19,8 +19,9 @@ export function readNudgeState(dir: string): NudgeState {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyNudgeState();
     throw new DataError(`Cannot read ${file}: ${reason(err)}.`);
   }
-  // Written without a flush to the disk (below), so a power cut can leave it empty: a fresh start.
-  if (text.trim() === '') return emptyNudgeState();
+  // Written without a flush to the disk (below), so a power cut can leave it empty or zero-filled:
+  // a fresh start.
+  if (/^[\s\0]*$/.test(text)) return emptyNudgeState();
   try {
     const isMap = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
     const raw: unknown = JSON.parse(text);

@@ -159,6 +159,8 @@ describe('mtl nudge', () => {
     const state = path.join(home, 'nudge.json');
     fs.writeFileSync(state, '');
     expect(ok(home, ['nudge'], at(MONDAY))).toContain('mtl nudge for 2027-02-15');
+    fs.writeFileSync(state, Buffer.alloc(300));
+    expect(mtl(home, ['nudge', '--all'], at(MONDAY))).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(fs.readFileSync(state, 'utf8')).lastRunAt).toBe(new Date(MONDAY).toISOString());
     fs.writeFileSync(state, '{"lastRunAt": "yesterday"');
     const r = mtl(home, ['nudge'], at(MONDAY));

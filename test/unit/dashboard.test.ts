@@ -143,3 +143,15 @@ describe('the latest assessment', () => {
     expect(dash(calm()).assessment).toMatchObject({ count: 1, previous: null, change: null, changeSinceFirst: 0 });
   });
 });
+
+describe('goals on the dashboard', () => {
+  it('reads a hand-edited due of null or "" as no due day', () => {
+    const d = dash(
+      calm((data) => {
+        data.goals.push(goal('g7', { due: null as unknown as string }), goal('g8', { due: '' }), goal('g9', { due: '2027-02-20' }));
+      }),
+    );
+    expect(d.dueSoon.map((g) => g.id)).toEqual(['g9']);
+    expect(d.openGoals).toBe(4);
+  });
+});

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DataError } from '../../src/errors.js';
 import { readData, updateData } from '../../src/store/file-store.js';
 import { praiseLog, PraiseTimeline, type PraiseFact, type PraiseLog } from '../../src/store/praise-log.js';
 import type { Data, Praise } from '../../src/store/schema.js';
@@ -78,6 +79,29 @@ describe('the praise index', () => {
     // The whole log, when a command asks for it, is the same as a whole read.
     expect(data.praise).toEqual(log);
     expect(bytesRead()).toBeGreaterThanOrEqual(size);
+  });
+
+  it('refuses, rather than mixes, a data file copied over in place while it is read', async () => {
+    const { dir, file, log } = await store();
+    const older = fs.readFileSync(file);
+    await updateData(dir, (d) => void d.praise.push(praise(6, 'r3', '2027-01-10')));
+    const data = readData(dir);
+    const plog = praiseLog(data);
+    const facts = plog.of('r2').between(undefined, undefined);
+    // cp mtl.json.bak mtl.json: the same file, rewritten (a rename, as mtl writes, is never seen).
+    fs.writeFileSync(file, older);
+    expect(() => plog.entries(facts)).toThrow(DataError);
+    expect(() => plog.entries(facts)).toThrow(`${file} changed while mtl was reading it (copied over in place?)`);
+    // A read that starts after the copy is whole and consistent.
+    expect(readData(dir).praise).toEqual(log);
+  });
+
+  it('does not fail a write that saved the data when the index cannot be written', async () => {
+    const { dir, index, log } = await store();
+    fs.rmSync(index);
+    fs.mkdirSync(index);
+    await updateData(dir, (d) => void d.praise.push(praise(6, 'r3', '2027-01-10')));
+    expect(plain(praiseFacts(readData(dir)))).toEqual(expected([...log, praise(6, 'r3', '2027-01-10')]));
   });
 
   it('lies beside the data file, owner-only, and is neither data nor in the data file', async () => {
