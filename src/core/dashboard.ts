@@ -4,7 +4,7 @@ import { recommendedTemplates } from './assessment.js';
 import { daysBetween } from './dates.js';
 import { goalView, sortGoals, type GoalView } from './goals.js';
 import { ASSESSMENT_DAYS, dueNudges, type NudgePreferences, type Reminder } from './nudges.js';
-import { recognitionBalance } from './team.js';
+import { recognitionStates } from './team.js';
 
 /** A goal as the dashboard lists it: the stable goal fields plus days left. */
 export interface DashboardGoal {
@@ -125,7 +125,8 @@ function latestAssessment(assessments: Assessment[], today: Day): DashboardAsses
 }
 
 function teamOf(data: Data, today: Day, recognitionDays: number): DashboardTeam {
-  const balances = recognitionBalance(data, today, recognitionDays);
+  // Not the whole balance: the quarter's counts would parse the feedback log for nothing.
+  const balances = recognitionStates(data, today, recognitionDays);
   const waiting = balances
     .filter((b) => b.due)
     .map((b) => ({ name: b.name, lastPraise: b.lastPraise ?? null, days: b.daysSincePraise ?? null }))

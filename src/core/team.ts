@@ -75,47 +75,53 @@ export function validateNewName(data: Data, name: string): { name: string; resto
 }
 
 
-/** What the recognition log says about one report, as of `today`. */
-export interface RecognitionBalance {
+/** When a report was last praised, as of `today`: what the praise log's index alone can tell. */
+export interface RecognitionState {
   id: string;
   name: string;
   /** Praise in the last `recognitionDays` days, today included. */
   recent: number;
   lastPraise?: Day;
   daysSincePraise?: number;
-  /** This calendar quarter, up to today. */
-  quarter: { praise: number; private: number; public: number; feedback: number };
   /** No praise within `recognitionDays`: the weekly habit slipped for this person. */
   due: boolean;
 }
 
+/** What the recognition log says about one report, as of `today`. */
+export interface RecognitionBalance extends RecognitionState {
+  /** This calendar quarter, up to today. */
+  quarter: { praise: number; private: number; public: number; feedback: number };
+}
+
 /**
- * The recognition balance of every active report at `today`: praise in the last `recognitionDays`
- * days and this quarter, private against public, praise against constructive feedback. Entries dated
- * after `today` are ignored, so a balance can be taken at any past date. `members` defaults to the
- * active reports.
+ * The recognition state of every active report at `today` (`members` defaults to them): entries
+ * dated after `today` are ignored, so it can be taken at any past date.
  */
-export function recognitionBalance(data: Data, today: Day, recognitionDays = 7, members = activeMembers(data)): RecognitionBalance[] {
-  // ISO days compare as strings; praise is searched by day, report by report (praise-log.ts).
-  const quarterStart = startOfQuarterFor(today);
-  const windowStart = addDaysToDay(today, 1 - recognitionDays);
+export function recognitionStates(data: Data, today: Day, recognitionDays = 7, members = activeMembers(data)): RecognitionState[] {
   const log = praiseLog(data);
-  const feedback = new Map<string, number>();
-  for (const f of data.feedback) if (f.date <= today && f.date >= quarterStart) feedback.set(f.member, (feedback.get(f.member) ?? 0) + 1);
+  const windowStart = addDaysToDay(today, 1 - recognitionDays);
   return members.map((member) => {
     const praise = log.of(member.id);
     const last = praise.lastOnOrBefore(today);
     const recent = praise.countBetween(windowStart, today);
-    const quarter = praise.between(quarterStart, today);
+    return { id: member.id, name: member.name, recent, ...(last ? { lastPraise: last, daysSincePraise: daysBetween(last, today) } : {}), due: recent === 0 };
+  });
+}
+
+/**
+ * The recognition balance of every active report at `today`: the state above, and this quarter's
+ * praise, private against public, and praise against constructive feedback.
+ */
+export function recognitionBalance(data: Data, today: Day, recognitionDays = 7, members = activeMembers(data)): RecognitionBalance[] {
+  // ISO days compare as strings; praise is searched by day, report by report (praise-log.ts).
+  const quarterStart = startOfQuarterFor(today);
+  const log = praiseLog(data);
+  const feedback = new Map<string, number>();
+  for (const f of data.feedback) if (f.date <= today && f.date >= quarterStart) feedback.set(f.member, (feedback.get(f.member) ?? 0) + 1);
+  return recognitionStates(data, today, recognitionDays, members).map((state) => {
+    const quarter = log.of(state.id).between(quarterStart, today);
     const inPublic = quarter.filter((p) => p.public).length;
-    return {
-      id: member.id,
-      name: member.name,
-      recent,
-      ...(last ? { lastPraise: last, daysSincePraise: daysBetween(last, today) } : {}),
-      quarter: { praise: quarter.length, private: quarter.length - inPublic, public: inPublic, feedback: feedback.get(member.id) ?? 0 },
-      due: recent === 0,
-    };
+    return { ...state, quarter: { praise: quarter.length, private: quarter.length - inPublic, public: inPublic, feedback: feedback.get(state.id) ?? 0 } };
   });
 }
 

@@ -12,6 +12,7 @@ import {
   parseStep,
   purgeMember,
   recognitionBalance,
+  recognitionStates,
   requireText,
   validateNewName,
 } from '../../src/core/team.js';
@@ -132,6 +133,13 @@ describe('recognitionBalance', () => {
     expect(recognitionBalance(data, '2027-01-17', 14)[0]).toMatchObject({ recent: 2, due: false });
     expect(recognitionBalance(data, '2026-12-31')[0]).toMatchObject({ recent: 1, quarter: { praise: 1, feedback: 0 } });
     expect(recognitionBalance(data, '2027-04-01')[0]).toMatchObject({ recent: 0, quarter: { praise: 0 }, lastPraise: '2027-01-20' });
+  });
+
+  it('is the recognition state plus the quarter, and the state alone never reads the feedback log', () => {
+    for (const day of ['2026-12-31', '2027-01-10', '2027-01-17']) {
+      const states = recognitionStates({ ...data, get feedback(): never { throw new Error('feedback read') } } as Data, day);
+      expect(recognitionBalance(data, day).map(({ quarter: _quarter, ...state }) => state)).toEqual(states);
+    }
   });
 
   it('advises on what is off', () => {

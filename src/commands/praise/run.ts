@@ -1,5 +1,5 @@
 import { addDaysToDay, dayOf, isDay } from '../../core/dates.js';
-import { balanceAdvice, findMember, recognitionBalance, requireText } from '../../core/team.js';
+import { balanceAdvice, findMember, recognitionBalance, recognitionStates, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { readData, updateData } from '../../store/file-store.js';
@@ -17,8 +17,8 @@ export async function praise(ctx: Ctx, name: string, text: string, opts: { publi
     const member = findMember(data, name);
     const entry: Praise = { id: nextId(data, 'p'), member: member.id, text: clean, date: today, at: ctx.now.toISOString(), public: Boolean(opts.public) };
     data.praise.push(entry);
-    const [balance] = recognitionBalance(data, today, recognitionDays, [member]);
-    return { entry, json: praiseJson(data, entry), recent: balance!.recent };
+    const [state] = recognitionStates(data, today, recognitionDays, [member]);
+    return { entry, json: praiseJson(data, entry), recent: state!.recent };
   });
   if (opts.json) printJson(ctx.io, json);
   const kind = entry.public ? 'public' : 'private';
