@@ -26,8 +26,8 @@ const COMMANDS = [
 // Each command is timed in ROUNDS short hyperfine runs, each beside its own `node -e 0`, and the ratio
 // is the median of the rounds' ratios: on a shared machine the load drifts within seconds, and a
 // baseline timed right next to the command drifts with it.
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-const runs = Number(process.env.BENCH_RUNS ?? 6);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+const runs = Number(process.env.BENCH_RUNS ?? 8);
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
