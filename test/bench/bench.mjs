@@ -43,29 +43,34 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-bench-'));
 const env = { ...process.env, NO_COLOR: '1', MTL_NOW: '2027-02-10T09:00:00' };
 const rows = [];
 try {
+  // Both stores first, then the rounds: each round times every command once, so a command's rounds
+  // are spread over the whole bench and a noisy minute of the shared machine touches one of them.
+  const jobs = [];
   for (const [label, scale] of [['full', 1], ['tenth', 0.1]]) {
     const home = path.join(work, label);
     execFileSync(process.execPath, [path.join(root, 'test/bench/make-store.mjs'), home, String(scale)]);
     const runEnv = { ...env, MTL_HOME: home };
-    const usable = COMMANDS.filter((args) => spawnSync(process.execPath, [bin, ...args], { env: runEnv, stdio: 'ignore' }).status === 0);
-    for (const args of COMMANDS.filter((a) => !usable.includes(a))) console.error(`bench: skipped "mtl ${args.join(' ')}" (it did not exit 0)`);
-    for (const args of usable) {
-      const name = `mtl ${args.join(' ')}`.trim();
-      const out = path.join(work, `${label}.json`);
-      const command = [process.execPath, bin, ...args].map(quote).join(' ');
-      const measured = [];
-      for (let round = 0; round < rounds; round++) {
-        execFileSync('hyperfine', ['-N', '--warmup', '1', '--runs', String(runs), '--export-json', out, '-n', 'node -e 0', 'node -e 0', '-n', name, command], {
-          env: runEnv,
-          stdio: ['ignore', 'ignore', 'ignore'],
-        });
-        const [base, result] = JSON.parse(fs.readFileSync(out, 'utf8')).results;
-        const cpu = (r) => r.user + r.system;
-        measured.push({ median: result.median * 1000, base: base.median * 1000, ratio: result.median / base.median, cpuRatio: cpu(result) / cpu(base) });
-      }
-      const pick = (key) => median(measured.map((m) => m[key]));
-      rows.push({ size: label, command: name, median: pick('median'), base: pick('base'), ratio: pick('ratio'), cpuRatio: pick('cpuRatio'), rss: peakRss([bin, ...args], runEnv) });
+    for (const args of COMMANDS) {
+      if (spawnSync(process.execPath, [bin, ...args], { env: runEnv, stdio: 'ignore' }).status === 0) jobs.push({ label, args, runEnv, name: `mtl ${args.join(' ')}`.trim(), measured: [] });
+      else console.error(`bench: skipped "mtl ${args.join(' ')}" at ${label} size (it did not exit 0)`);
     }
+  }
+  const out = path.join(work, 'round.json');
+  for (let round = 0; round < rounds; round++) {
+    for (const job of jobs) {
+      const command = [process.execPath, bin, ...job.args].map(quote).join(' ');
+      execFileSync('hyperfine', ['-N', '--warmup', '1', '--runs', String(runs), '--export-json', out, '-n', 'node -e 0', 'node -e 0', '-n', job.name, command], {
+        env: job.runEnv,
+        stdio: ['ignore', 'ignore', 'ignore'],
+      });
+      const [base, result] = JSON.parse(fs.readFileSync(out, 'utf8')).results;
+      const cpu = (r) => r.user + r.system;
+      job.measured.push({ median: result.median * 1000, base: base.median * 1000, ratio: result.median / base.median, cpuRatio: cpu(result) / cpu(base) });
+    }
+  }
+  for (const job of jobs) {
+    const pick = (key) => median(job.measured.map((m) => m[key]));
+    rows.push({ size: job.label, command: job.name, median: pick('median'), base: pick('base'), ratio: pick('ratio'), cpuRatio: pick('cpuRatio'), rss: peakRss([bin, ...job.args], job.runEnv) });
   }
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
