@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../errors.js';
-import { acquireLock, BACKUP_SUFFIX, ensureDataDir, reason, removeFile, writeAtomic } from './atomic.js';
+import { acquireLock, BACKUP_SUFFIX, ensureDataDir, removeFile, writeAtomic } from './atomic.js';
 import { lazyData } from './lazy-read.js';
 import { migrate } from './migrations.js';
-import { fileKey, INDEX_FILE, indexedPraiseSpan, indexText, praiseFieldAndRecords, type FileKey } from './praise-log.js';
+import { cannotRead, openSource, readIndex } from './data-source.js';
+import { fileKey, INDEX_FILE, indexText, praiseFieldAndRecords } from './praise-log.js';
 import { goalsDirFor } from './paths.js';
 import { readPreferences } from './preferences.js';
 import { emptyData, type Data } from './schema.js';
@@ -33,99 +34,6 @@ export function readData(dir: string): Data {
   return lazyData(bytes, file, resolveGoals, fromWhole, { key: fileKey(stat), read: () => readIndex(dir), fillPraise }) ?? parseWhole();
 }
 
-/** The data file's bytes, the version of the file they are, and how to read the praise log (from a byte on) if it was skipped. */
-interface Source {
-  bytes: Buffer;
-  stat: fs.Stats;
-  fillPraise: (start?: number) => void;
-}
-
-/** Closes the file of a source whose praise log was never read, once nothing uses it. */
-const openFiles = new FinalizationRegistry<number>((fd) => {
-  try {
-    fs.closeSync(fd);
-  } catch {
-    // Closed already.
-  }
-});
-
-/**
- * Opens the data file. When the praise index describes this very file, the praise log (most of
- * the bytes) is left unread, as zeros, until a command asks for it: most commands need only the
- * index. The file stays open until then, so the log read later is of the same version even if a
- * write has replaced the file meanwhile.
- */
-function openSource(file: string, dir: string): Source | undefined {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw cannotRead(file, err);
-  }
-  let open = true;
-  try {
-    // mtl replaces the file by rename, which an open file never sees; a copy over it in place
-    // (cp mtl.json.bak mtl.json) changes it as it is read, and the read is taken again.
-    for (let attempt = 1; ; attempt++) {
-      const stat = fs.fstatSync(fd);
-      const key = fileKey(stat);
-      const praise = indexedPraiseSpan(readIndexHead(dir), key);
-      const sparse = praise !== undefined && praise.to <= stat.size;
-      const bytes = sparse ? Buffer.alloc(stat.size) : Buffer.allocUnsafe(stat.size);
-      const read = sparse ? readRange(fd, bytes, 0, praise.from) && readRange(fd, bytes, praise.to, stat.size) : readRange(fd, bytes, 0, stat.size);
-      if (!read || !sameFile(fd, key)) {
-        if (attempt < 3) continue;
-        throw changedWhileRead(file);
-      }
-      if (!sparse) return { bytes, stat, fillPraise: () => undefined };
-      const token = {};
-      openFiles.register(bytes, fd, token);
-      open = false;
-      // The log is read from `start` to its end; the first entries asked for are usually the latest.
-      let filledFrom = praise.to;
-      const fillPraise = (start = praise.from) => {
-        if (start >= filledFrom) return;
-        const from = Math.max(start, praise.from);
-        if (!readRange(fd, bytes, from, filledFrom) || !sameFile(fd, key)) throw changedWhileRead(file);
-        filledFrom = from;
-        if (filledFrom === praise.from) {
-          openFiles.unregister(token);
-          fs.closeSync(fd);
-        }
-      };
-      return { bytes, stat, fillPraise };
-    }
-  } catch (err) {
-    throw err instanceof DataError ? err : cannotRead(file, err);
-  } finally {
-    if (open) fs.closeSync(fd);
-  }
-}
-
-function sameFile(fd: number, key: FileKey): boolean {
-  const now = fileKey(fs.fstatSync(fd));
-  return now.size === key.size && now.mtimeMs === key.mtimeMs && now.ctimeMs === key.ctimeMs;
-}
-
-function cannotRead(file: string, err: unknown): DataError {
-  return new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
-}
-
-function changedWhileRead(file: string): DataError {
-  return new DataError(`${file} changed while mtl was reading it (copied over in place?); nothing was changed.`, 'Run the command again.');
-}
-
-/** Reads bytes [from, to) of the file into the same place of `bytes`; false when the file ends first. */
-function readRange(fd: number, bytes: Buffer, from: number, to: number): boolean {
-  for (let at = from; at < to; ) {
-    const read = fs.readSync(fd, bytes, at, to - at, at);
-    if (read === 0) return false;
-    at += read;
-  }
-  return true;
-}
-
 /**
  * Goal files are stored by name, relative to the goals folder, so a data folder that is moved or
  * copied (`cp -a`) keeps finding its own files; in memory they are absolute paths.
@@ -150,29 +58,7 @@ function readText(file: string): string | undefined {
     return fs.readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
-  }
-}
-
-function readIndex(dir: string): string | undefined {
-  try {
-    return fs.readFileSync(path.join(dir, INDEX_FILE), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** The start of the index file, which says which version of the data file it describes. */
-function readIndexHead(dir: string): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(path.join(dir, INDEX_FILE), 'r');
-    const head = Buffer.allocUnsafe(512);
-    return head.toString('utf8', 0, fs.readSync(fd, head, 0, head.length, 0));
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+    throw cannotRead(file, err);
   }
 }
 
