@@ -60,7 +60,9 @@ plugins.push({
 });
 
 const meta = { inputs: {}, outputs: {} };
-try {
+
+/** Bundles every entry into the staging folder, following the lazy imports as they are found. */
+async function bundleAll() {
   while (pending.size > 0) {
     const [name, entry] = pending.entries().next().value;
     pending.delete(name);
@@ -96,16 +98,11 @@ try {
     const out = `${staging}/${name}.cjs`;
     writeFileSync(out, readFileSync(out, 'utf8').replaceAll('require("./lazy-', '__mtlRequire("./lazy-'));
   }
-} catch (err) {
-  rmSync(staging, { recursive: true, force: true });
-  throw err;
+  writeFileSync(`${staging}/meta.json`, JSON.stringify(meta));
 }
-
-writeFileSync(`${staging}/meta.json`, JSON.stringify(meta));
 
 // V8's code caches (bin/load-bundle.cjs), made in the staging folder by running the commands that
 // do not prompt, on a small store, so that each cache holds the functions its command compiles.
-let home;
 const WARM_UP = [
   ['team', 'add', 'Sam Lee'],
   ['praise', 'sam', 'clear incident review'],
@@ -131,24 +128,32 @@ const WARM_UP = [
   [],
   ['nudge', '--dry-run'],
 ];
-try {
-  home = mkdtempSync(path.join(os.tmpdir(), 'mtl-build-'));
-  // Every warm-up must work: a command the build cannot run is a broken build. The start-up bundle's
-  // cache is the last run's (a noun, options, the store).
-  for (const args of WARM_UP) {
-    const run = spawnSync(process.execPath, ['bin/load-bundle.cjs', '--write-cache', `${staging}/mtl.cjs`, ...args], {
-      env: { ...process.env, MTL_HOME: home, MTL_NOW: '2027-02-10T09:00:00', NO_COLOR: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    if (run.status !== 0) throw new Error(`code cache warm-up: mtl ${args.join(' ')} exited ${run.status ?? run.signal}\n${run.stderr}`);
+
+/** Runs every warm-up command on a temporary store; each must work, or the build is broken. */
+function writeCodeCaches() {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'mtl-build-'));
+  try {
+    // The start-up bundle's cache is the last run's (a noun, options, the store).
+    for (const args of WARM_UP) {
+      const run = spawnSync(process.execPath, ['bin/load-bundle.cjs', '--write-cache', `${staging}/mtl.cjs`, ...args], {
+        env: { ...process.env, MTL_HOME: home, MTL_NOW: '2027-02-10T09:00:00', NO_COLOR: '1' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      if (run.status !== 0) throw new Error(`code cache warm-up: mtl ${args.join(' ')} exited ${run.status ?? run.signal}\n${run.stderr}`);
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
   }
+}
+
+try {
+  await bundleAll();
+  writeCodeCaches();
 } catch (err) {
   rmSync(staging, { recursive: true, force: true });
   throw err;
-} finally {
-  if (home) rmSync(home, { recursive: true, force: true });
 }
 
 // Swap the new build in, so tests already running against dist/ never read half a build.

@@ -1,9 +1,9 @@
-import { praiseLog } from '../store/praise-log.js';
 import type { Data, Day, Goal, Member, NudgeState } from '../store/schema.js';
 import { addDaysToDay, dayOf, daysBetween, endOfQuarterFor, quarterOf, startOfQuarterFor } from './dates.js';
 import { weekOfQuarter, weekToPlan } from './innovation.js';
 import { learningProgress } from './learning.js';
 import { mindsetKey, type MindsetPrompt } from './mindset.js';
+import { recognitionStates } from './team.js';
 import { plural, shellWord } from './text.js';
 
 export type ReminderKind = 'goal' | 'recognition' | 'member-goals' | 'member-goals-check-in' | 'innovation' | 'learning' | 'assessment';
@@ -112,24 +112,23 @@ function goalReminders(goals: Goal[], today: Day, prefs: NudgePreferences, daysF
 }
 
 function recognitionReminders(data: Data, team: Member[], today: Day, interval: number, daysFrom: DayCounter): Reminder[] {
-  const log = praiseLog(data);
-  const reminders: Reminder[] = [];
-  for (const member of team) {
-    const last = log.of(member.id).lastOnOrBefore(today);
-    const quiet = daysFrom(last ?? member.added, today);
-    if (last && quiet < interval) continue;
-    reminders.push({
-      key: `recognition:${member.id}`,
-      kind: 'recognition',
-      text: last
-        ? `${member.name}: no praise logged for ${days(quiet)} (last on ${last}).`
-        : `${member.name}: never recognised${quiet > 0 ? ` in ${days(quiet)} on the team` : ''}.`,
-      why: 'Noticing good work every week, in private and in public, is how people learn what counts.',
-      command: `mtl praise ${shellWord(member.name)} "..."`,
-      since: last ?? member.added,
+  // The same rule as the team view and the dashboard: no praise within the last `interval` days.
+  return recognitionStates(data, today, interval, team)
+    .map((state, i) => ({ state, member: team[i]! }))
+    .filter(({ state }) => state.due)
+    .map(({ state: { lastPraise: last }, member }) => {
+      const quiet = daysFrom(last ?? member.added, today);
+      return {
+        key: `recognition:${member.id}`,
+        kind: 'recognition' as const,
+        text: last
+          ? `${member.name}: no praise logged for ${days(quiet)} (last on ${last}).`
+          : `${member.name}: never recognised${quiet > 0 ? ` in ${days(quiet)} on the team` : ''}.`,
+        why: 'Noticing good work every week, in private and in public, is how people learn what counts.',
+        command: `mtl praise ${shellWord(member.name)} "..."`,
+        since: last ?? member.added,
+      };
     });
-  }
-  return reminders;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import type { CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, OneOnOne, Praise } from '../store/schema.js';
-import { praiseLog } from '../store/praise-log.js';
+import { praiseLog, type PraiseLog } from '../store/praise-log.js';
 import { addDaysToDay, compareText, daysBetween, quarterOf, startOfQuarterFor } from './dates.js';
 
 /** Words that are sub-commands where a name could stand (`mtl praise list`), so no report may be called that. */
@@ -98,7 +98,10 @@ export interface RecognitionBalance extends RecognitionState {
  * dated after `today` are ignored, so it can be taken at any past date.
  */
 export function recognitionStates(data: Data, today: Day, recognitionDays = 7, members = activeMembers(data)): RecognitionState[] {
-  const log = praiseLog(data);
+  return statesIn(praiseLog(data), today, recognitionDays, members);
+}
+
+function statesIn(log: PraiseLog, today: Day, recognitionDays: number, members: Member[]): RecognitionState[] {
   const windowStart = addDaysToDay(today, 1 - recognitionDays);
   return members.map((member) => {
     const praise = log.of(member.id);
@@ -118,7 +121,7 @@ export function recognitionBalance(data: Data, today: Day, recognitionDays = 7, 
   const log = praiseLog(data);
   const feedback = new Map<string, number>();
   for (const f of data.feedback) if (f.date <= today && f.date >= quarterStart) feedback.set(f.member, (feedback.get(f.member) ?? 0) + 1);
-  return recognitionStates(data, today, recognitionDays, members).map((state) => {
+  return statesIn(log, today, recognitionDays, members).map((state) => {
     const quarter = log.of(state.id).between(quarterStart, today);
     const inPublic = quarter.filter((p) => p.public).length;
     return { ...state, quarter: { praise: quarter.length, private: quarter.length - inPublic, public: inPublic, feedback: feedback.get(state.id) ?? 0 } };

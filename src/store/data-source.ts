@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../errors.js';
 import { reason } from './atomic.js';
-import { fileKey, INDEX_FILE, indexedPraiseSpan, type FileKey } from './praise-log.js';
+import { fileKey, INDEX_FILE, indexedPraiseSpan, sameKey, type FileKey } from './praise-log.js';
 
 /**
  * Reading the data file for the read-only commands: its bytes, the version of the file they are,
@@ -81,8 +81,7 @@ export function openSource(file: string, dir: string): Source | undefined {
 }
 
 function sameFile(fd: number, key: FileKey): boolean {
-  const now = fileKey(fs.fstatSync(fd));
-  return now.size === key.size && now.mtimeMs === key.mtimeMs && now.ctimeMs === key.ctimeMs;
+  return sameKey(fileKey(fs.fstatSync(fd)), key);
 }
 
 export function cannotRead(file: string, err: unknown): DataError {

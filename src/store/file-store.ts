@@ -5,7 +5,7 @@ import { acquireLock, BACKUP_SUFFIX, ensureDataDir, removeFile, writeAtomic } fr
 import { lazyData } from './lazy-read.js';
 import { migrate } from './migrations.js';
 import { cannotRead, openSource, readIndex } from './data-source.js';
-import { fileKey, INDEX_FILE, indexText, praiseFieldAndRecords } from './praise-log.js';
+import { fileKey, INDEX_FILE, indexText, praiseRecords } from './praise-log.js';
 import { goalsDirFor } from './paths.js';
 import { readPreferences } from './preferences.js';
 import { emptyData, type Data } from './schema.js';
@@ -148,15 +148,12 @@ function serializeWithIndex(data: Data, goalsDir?: string): { text: string; prai
   let bytes = 2; // "{\n"
   const fields = Object.entries(stored).map(([key, value], i) => {
     const name = `${JSON.stringify(key)}: `;
-    let field: string;
-    if (key === 'praise') {
-      const log = praiseFieldAndRecords(value as Data['praise']);
-      field = log.field;
-      const from = bytes + (i > 0 ? 2 : 0) + Buffer.byteLength(name);
-      if (log.records) praise = { from, to: from + Buffer.byteLength(field), records: log.records };
-    } else if (Array.isArray(value) && value.length > 0) field = `[\n${value.map((v) => JSON.stringify(v)).join(',\n')}\n]`;
-    else field = JSON.stringify(value);
-    bytes += (i > 0 ? 2 : 0) + Buffer.byteLength(name) + Buffer.byteLength(field);
+    const lines = Array.isArray(value) && value.length > 0 ? value.map((v) => JSON.stringify(v)) : undefined;
+    const field = lines ? `[\n${lines.join(',\n')}\n]` : JSON.stringify(value);
+    const from = bytes + (i > 0 ? 2 : 0) + Buffer.byteLength(name);
+    bytes = from + Buffer.byteLength(field);
+    const records = key === 'praise' && lines ? praiseRecords(value as Data['praise'], lines) : undefined;
+    if (records) praise = { from, to: bytes, records };
     return name + field;
   });
   return { text: `{\n${fields.join(',\n')}\n}\n`, praise };

@@ -57,9 +57,10 @@ export class PraiseTimeline {
     return facts;
   }
 
-  /** How many entries fall from `from` to `to`, both included. */
-  countBetween(from: Day, to: Day): number {
-    return Math.max(0, this.firstAfter(to) - this.firstOnOrAfter(from));
+  /** How many entries fall from `from` to `to` (both included; open when undefined). */
+  countBetween(from: Day | undefined, to: Day | undefined): number {
+    const end = to === undefined ? this.size : this.firstAfter(to);
+    return Math.max(0, end - (from === undefined ? 0 : this.firstOnOrAfter(from)));
   }
 
   private dayAt(i: number): Day {
@@ -140,12 +141,12 @@ function packRecords(praise: Praise[], positions: number[], refOf: (position: nu
     .join('');
 }
 
-/** The serialized praise field (`[...]`, one entry per line) and the records of its index. */
-export function praiseFieldAndRecords(praise: Praise[]): { field: string; records: Record<string, string> | undefined } {
-  if (praise.length === 0) return { field: '[]', records: undefined };
-  const lines = praise.map((p) => JSON.stringify(p));
-  const field = `[\n${lines.join(',\n')}\n]`;
-  if (Buffer.byteLength(field) >= 36 ** REF_DIGITS) return { field, records: undefined };
+/**
+ * The records of the index for a praise field serialized one entry per line (`lines`, the entries'
+ * JSON): each entry's line starts 2 bytes in, after `[` and a newline, and lines are joined by `,`
+ * and a newline. Undefined for a log too large for the offsets.
+ */
+export function praiseRecords(praise: Praise[], lines: string[]): Record<string, string> | undefined {
   const offsets: number[] = [];
   const byMember = new Map<string, number[]>();
   let offset = 2;
@@ -155,7 +156,8 @@ export function praiseFieldAndRecords(praise: Praise[]): { field: string; record
     const member = praise[i]!.member;
     (byMember.get(member) ?? byMember.set(member, []).get(member)!).push(i);
   });
-  return { field, records: Object.fromEntries([...byMember].map(([member, positions]) => [member, packRecords(praise, positions, (i) => offsets[i]!)])) };
+  if (offset >= 36 ** REF_DIGITS) return undefined;
+  return Object.fromEntries([...byMember].map(([member, positions]) => [member, packRecords(praise, positions, (i) => offsets[i]!)]));
 }
 
 /** Identifies one version of the data file: any write, by mtl or by hand, changes one of these. */
@@ -168,6 +170,10 @@ export interface FileKey {
 
 export function fileKey(stat: fs.Stats): FileKey {
   return { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs };
+}
+
+export function sameKey(a: Partial<FileKey>, b: FileKey): boolean {
+  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }
 
 /** The index file's text: the data file version it describes, where its praise field lies, the records. */
@@ -216,9 +222,8 @@ export function indexedPraiseSpan(head: string | undefined, key: FileKey): { fro
   if (end === -1) return undefined;
   try {
     const index = JSON.parse(`${head!.slice(0, end)}}`) as { of?: Partial<FileKey>; praise?: { from?: unknown; to?: unknown } };
-    const of = index.of ?? {};
     const { from, to } = index.praise ?? {};
-    if (of.ino !== key.ino || of.size !== key.size || of.mtimeMs !== key.mtimeMs || of.ctimeMs !== key.ctimeMs) return undefined;
+    if (!sameKey(index.of ?? {}, key)) return undefined;
     return typeof from === 'number' && typeof to === 'number' && 0 < from && from < to ? { from, to } : undefined;
   } catch {
     return undefined;
@@ -226,13 +231,12 @@ export function indexedPraiseSpan(head: string | undefined, key: FileKey): { fro
 }
 
 function validRecords(text: string | undefined, key: FileKey, from: number, to: number): Map<string, string> | undefined {
-  if (text === undefined) return undefined;
+  const span = indexedPraiseSpan(text, key);
+  if (span?.from !== from || span.to !== to) return undefined;
   try {
-    const index = JSON.parse(text) as { of?: Partial<FileKey>; praise?: { from?: unknown; to?: unknown }; records?: unknown };
-    const of = index.of ?? {};
-    if (of.ino !== key.ino || of.size !== key.size || of.mtimeMs !== key.mtimeMs || of.ctimeMs !== key.ctimeMs) return undefined;
-    if (index.praise?.from !== from || index.praise.to !== to || typeof index.records !== 'object' || index.records === null) return undefined;
-    const entries = Object.entries(index.records);
+    const { records } = JSON.parse(text!) as { records?: unknown };
+    if (typeof records !== 'object' || records === null) return undefined;
+    const entries = Object.entries(records);
     if (entries.some(([, v]) => typeof v !== 'string' || v.length % RECORD !== 0)) return undefined;
     return new Map(entries as [string, string][]);
   } catch {

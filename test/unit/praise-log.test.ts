@@ -183,6 +183,8 @@ describe('a report\'s praise timeline', () => {
     expect(r1.countBetween('2027-01-03', '2027-01-10')).toBe(3);
     expect(r1.countBetween('2027-01-04', '2027-01-09')).toBe(0);
     expect(r1.countBetween('2027-03-01', '2027-01-01')).toBe(0);
+    expect(r1.countBetween(undefined, '2027-01-09')).toBe(1);
+    expect(r1.countBetween('2027-01-04', undefined)).toBe(3);
     expect(r1.between('2027-01-10', '2027-01-10').map((f) => f.ref)).toEqual([0, 3]);
     expect(r1.between('2027-01-04', undefined).map((f) => [f.date, f.public])).toEqual([
       ['2027-01-10', false],

@@ -3,9 +3,9 @@ import { balanceAdvice, findMember, recognitionBalance, recognitionStates, requi
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { readData, updateData } from '../../store/file-store.js';
-import { praiseLog, type PraiseLog } from '../../store/praise-log.js';
+import { praiseLog } from '../../store/praise-log.js';
 import { readPreferences } from '../../store/preferences.js';
-import { nextId, type Data, type Day, type Praise } from '../../store/schema.js';
+import { nextId, type Praise } from '../../store/schema.js';
 import { plural, printJson, renderTable, shellWord } from '../../ui/output.js';
 import { praiseJson } from '../team/json.js';
 
@@ -28,14 +28,6 @@ export async function praise(ctx: Ctx, name: string, text: string, opts: { publi
   );
 }
 
-/**
- * The entries of one report (or all) from `since` on (all of them without it). Only those are parsed, through
- * the log's index; the whole log is parsed at once when it is all shown.
- */
-function selectedPraise(data: Data, log: PraiseLog, member: string | undefined, since: Day | undefined): Praise[] {
-  if (member === undefined && since === undefined) return data.praise;
-  return log.entries((member === undefined ? log.members() : [member]).flatMap((id) => log.of(id).between(since, undefined)));
-}
 
 /** What `praise list` shows unless told otherwise: about a quarter, newest first. */
 export const RECENT_DAYS = 90;
@@ -50,13 +42,15 @@ export async function list(ctx: Ctx, name: string | undefined, opts: { since?: s
   const since = recent ? addDaysToDay(dayOf(ctx.now), 1 - RECENT_DAYS) : opts.since?.trim();
   const log = praiseLog(data);
   const members = member ? [member.id] : log.members();
-  const entries = [...selectedPraise(data, log, member?.id, since)].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  // Only the entries shown are parsed, through the log's index; the whole log at once when all of it is.
+  const selected = member || since ? log.entries(members.flatMap((id) => log.of(id).between(since, undefined))) : data.praise;
+  const entries = [...selected].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   if (opts.json) {
     printJson(ctx.io, entries.map((p) => praiseJson(data, p)));
     return;
   }
   const who = member ? ` for ${member.name}` : '';
-  const older = recent ? members.reduce((n, id) => n + log.of(id).countBetween('0000-01-01', addDaysToDay(since!, -1)), 0) : 0;
+  const older = recent ? members.reduce((n, id) => n + log.of(id).countBetween(undefined, addDaysToDay(since!, -1)), 0) : 0;
   const seeAll = `${plural(older, 'older entry', 'older entries')}: mtl praise list${member ? ` ${shellWord(member.name)}` : ''} --all`;
   if (!entries.length) {
     const when = recent ? ` in the last ${RECENT_DAYS} days` : since ? ` since ${since}` : '';
