@@ -1,6 +1,6 @@
 import { DEADLINE_EXAMPLES, dayOf, parseDeadline } from '../core/dates.js';
 import { UserError } from '../errors.js';
-import type { Day } from '../store/schema.js';
+import type { Day } from '../core/model.js';
 
 /** Words that may stand around a date without changing it ("by march 3rd", "on friday."). */
 const FILLER = /^(?:by|on|before|until|due|the|[\s,.!])*$/i;

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { dueNudges } from '../core/nudges.js';
-import { readData } from '../store/file-store.js';
+import { readStore } from '../store/store.js';
 import { readPreferences } from '../store/preferences.js';
 import { readNudgeState } from '../store/nudge-state.js';
-import type { Data, NudgeState } from '../store/schema.js';
+import type { Data, NudgeState } from '../core/model.js';
 import { plural } from '../ui/output.js';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -35,8 +35,8 @@ export function maybeHint(ctx: Ctx, data?: Data, state?: NudgeState): void {
   try {
     const prefs = readPreferences(ctx.dataDir);
     if (!prefs.hints) return;
-    const store = data ?? readData(ctx.dataDir);
-    const used = store.assessments.length + store.goals.length + store.members.length + store.learning.logs.length + store.innovationWeeks.length;
+    const store = data ?? readStore(ctx.dataDir);
+    const used = store.assessments.length + store.goals.length + store.members.length + store.learning.length + store.innovationWeeks.length;
     if (!used) return;
     const { lastRunAt } = state ?? readNudgeState(ctx.dataDir);
     const last = lastRunAt ? Date.parse(lastRunAt) : NaN;

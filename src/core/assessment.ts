@@ -1,4 +1,4 @@
-import type { AnswerLevel, Assessment } from '../store/schema.js';
+import type { AnswerLevel, Assessment } from './model.js';
 
 export interface Area {
   key: string;

@@ -1,88 +1,18 @@
 import path from 'node:path';
-import { DataError } from '../errors.js';
-import { migrate } from '../store/migrations.js';
-import { SCHEMA_VERSION, type Assessment, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type MemberGoal, type Praise } from '../store/schema.js';
+import { idNumber, type Assessment, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
 import { compareText } from './dates.js';
 
-export const BACKUP_FORMAT = 'mtl-backup';
-
 /**
- * A complete backup: the data document, the stored preferences, the goal files' text and the user's
- * own templates. Goal files are named relative to the goals folder, so a backup restores anywhere.
+ * Merging a backup into a store: the rules that decide what is the same entry, what is new, and
+ * which side's change wins.
  */
-export interface Backup {
-  format: typeof BACKUP_FORMAT;
-  dataVersion: number;
-  mtlVersion: string;
-  exportedAt: string;
-  data: Data;
-  preferences: Record<string, unknown>;
-  goalFiles: Record<string, string>;
-  templates: Record<string, string>;
-}
 
-export function buildBackup(input: Omit<Backup, 'format' | 'dataVersion'>, goalsDir: string): Backup {
-  const data = structuredClone(input.data);
-  for (const goal of data.goals) goal.file = relativeGoalFile(goal.file, goalsDir);
-  return { format: BACKUP_FORMAT, dataVersion: SCHEMA_VERSION, ...input, data };
-}
-
-function relativeGoalFile(file: string, goalsDir: string): string {
-  const relative = path.relative(goalsDir, file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
-
-/** Reads a backup, migrating older data; refuses anything newer, damaged or not a backup. */
-export function parseBackup(text: string, file: string): Backup {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new DataError(`${file} is not a valid mtl backup: it is not valid JSON (${(err as Error).message}).`, 'Nothing was changed.');
-  }
-  const doc = raw as Partial<Backup> | null;
-  if (typeof doc !== 'object' || doc === null || doc.format !== BACKUP_FORMAT) {
-    throw new DataError(`${file} is not an mtl backup (made by mtl export --format json).`, 'Nothing was changed.');
-  }
-  if (typeof doc.dataVersion !== 'number' || doc.dataVersion > SCHEMA_VERSION) {
-    throw new DataError(
-      `${file} comes from a newer mtl (data version ${doc.dataVersion}; this mtl reads up to ${SCHEMA_VERSION}).`,
-      'Upgrade mtl to import it; nothing was changed.',
-    );
-  }
-  const data = migrate(doc.data, `${file} (its "data")`);
-  for (const goal of data.goals) {
-    if (typeof goal.file !== 'string' || goal.file === '' || goal.file.split(/[\\/]/).includes('..')) {
-      throw new DataError(`${file}: goal ${goal.id} has an unsafe file name ${JSON.stringify(goal.file)}.`, 'Nothing was changed.');
-    }
-  }
-  return {
-    format: BACKUP_FORMAT,
-    dataVersion: SCHEMA_VERSION,
-    mtlVersion: String(doc.mtlVersion ?? 'unknown'),
-    exportedAt: String(doc.exportedAt ?? ''),
-    data,
-    preferences: isRecord(doc.preferences) ? doc.preferences : {},
-    goalFiles: stringRecord(doc.goalFiles),
-    templates: stringRecord(doc.templates),
-  };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function stringRecord(value: unknown): Record<string, string> {
-  if (!isRecord(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
-}
-
-/** True when the document holds nothing the user wrote (a fresh or untouched data folder). */
+/** True when the store holds nothing the user wrote (a fresh or untouched data folder). */
 export function isEmptyData(data: Data): boolean {
-  // Short lists first: a store read lazily parses only the lists looked at, up to the first non-empty one.
+  // Short lists first: a store reads only the lists looked at, up to the first non-empty one.
   return (
-    ['members', 'innovationWeeks', 'delegations', 'memberGoals', 'oneOnOnes', 'feedback', 'assessments', 'goals', 'praise'] as const
-  ).every((k) => data[k].length === 0) && data.learning.logs.length === 0 && data.learning.tips.length === 0 && data.learning.booksRead.length === 0;
+    ['members', 'innovationWeeks', 'delegations', 'memberGoals', 'oneOnOnes', 'feedback', 'learning', 'assessments', 'goals'] as const
+  ).every((k) => data[k].length === 0) && data.praise.all().length === 0;
 }
 
 export interface MergeResult {
@@ -114,25 +44,27 @@ const IDENTITY = {
  * progress. An incoming id that is taken gets the next free one, with every reference rewritten.
  * Linear in the size of the data.
  */
-export function mergeData(target: Data, incoming: Data): MergeResult {
+export function mergeData(target: Records, incoming: Records, counters: Record<string, number>): MergeResult {
   const added: Record<string, number> = {};
   const updated: Record<string, number> = {};
   const bump = (counts: Record<string, number>, k: string) => (counts[k] = (counts[k] ?? 0) + 1);
 
   const memberIds = new Map<string, string>();
-  const memberId = idAllocator(target, target.members, 'r');
+  const memberId = idAllocator(counters, target.members, 'r');
+  const noteId = idAllocator(counters, target.members.flatMap((m) => m.notes), 'n');
   const byName = new Map(target.members.map((m) => [m.name.toLowerCase(), m]));
   for (const m of incoming.members) {
     const same = byName.get(m.name.toLowerCase());
     if (same) {
       memberIds.set(m.id, same.id);
       const notes = new Set(same.notes.map((n) => n.text));
-      for (const note of m.notes) if (!notes.has(note.text)) same.notes.push(note);
+      for (const note of m.notes) if (!notes.has(note.text)) same.notes.push({ ...note, id: noteId(note.id) });
+      if (m.added < same.added) same.added = m.added;
       continue;
     }
     const id = memberId(m.id);
     memberIds.set(m.id, id);
-    target.members.push({ ...m, id });
+    target.members.push({ ...m, id, notes: m.notes.map((n) => ({ ...n, id: noteId(n.id) })) });
     bump(added, 'members');
   }
   const member = (id: string) => memberIds.get(id) ?? id;
@@ -142,13 +74,13 @@ export function mergeData(target: Data, incoming: Data): MergeResult {
    * one (two same-day goals with one title stay two) and prefers the entry with the same id; an
    * entry added from this backup is never matched again.
    */
-  function mergeList<T extends Entry>(key: keyof typeof IDENTITY, prefix: string, rewrite: (e: T) => T, join?: (mine: T, theirs: T) => boolean) {
+  function mergeList<T extends Entry>(key: keyof typeof IDENTITY, prefix: IdPrefix, rewrite: (e: T) => T, join?: (mine: T, theirs: T) => boolean) {
     const list = target[key] as unknown as T[];
     const identity = IDENTITY[key] as unknown as (e: T) => string;
     const candidates = new Map<string, T[]>();
     for (const e of list) candidates.set(identity(e), [...(candidates.get(identity(e)) ?? []), e]);
     const ids = new Map<string, string>();
-    const allocate = idAllocator(target, list, prefix);
+    const allocate = idAllocator(counters, list, prefix);
     for (const item of (incoming[key] as unknown as T[]).map(rewrite)) {
       const open = candidates.get(identity(item)) ?? [];
       const mine = open.find((e) => e.id === item.id) ?? open[0];
@@ -195,19 +127,26 @@ export function mergeData(target: Data, incoming: Data): MergeResult {
   }
 
   const meetings = new Set(target.oneOnOnes.map((o) => `${o.at}|${o.member}`));
+  const meetingId = idAllocator(counters, target.oneOnOnes, 'o');
   for (const o of incoming.oneOnOnes) {
     const rewritten = { ...o, member: member(o.member), feedbackDelivered: o.feedbackDelivered.map((id) => feedbackIds.get(id) ?? id) };
     if (meetings.has(`${rewritten.at}|${rewritten.member}`)) continue;
-    target.oneOnOnes.push(rewritten);
+    target.oneOnOnes.push({ ...rewritten, id: meetingId(o.id) });
     bump(added, 'oneOnOnes');
   }
-  const logs = new Set(target.learning.logs.map((l) => JSON.stringify(l)));
-  for (const log of incoming.learning.logs) if (!logs.has(JSON.stringify(log))) (target.learning.logs.push(log), bump(added, 'learning'));
-  const tips = new Set(target.learning.tips.map((t) => JSON.stringify(t)));
-  for (const tip of incoming.learning.tips) if (!tips.has(JSON.stringify(tip))) (target.learning.tips.push(tip), bump(added, 'learning'));
-  for (const book of incoming.learning.booksRead) if (!target.learning.booksRead.includes(book)) target.learning.booksRead.push(book);
+  // A learning entry is the same when all but its id is (a book: the same title).
+  const learningKey = ({ id: _id, ...rest }: LearningEntry) => (rest.type === 'book' ? `book|${rest.title}` : JSON.stringify(rest));
+  const learned = new Set(target.learning.map(learningKey));
+  const learningId = idAllocator(counters, target.learning, 'l');
+  for (const entry of incoming.learning) {
+    if (learned.has(learningKey(entry))) continue;
+    learned.add(learningKey(entry));
+    target.learning.push({ ...entry, id: learningId(entry.id) });
+    if (entry.type !== 'book') bump(added, 'learning');
+  }
+  const weekId = idAllocator(counters, target.innovationWeeks, 'i');
   for (const week of incoming.innovationWeeks) {
-    if (!target.innovationWeeks.some((w) => w.quarter === week.quarter)) (target.innovationWeeks.push(week), bump(added, 'innovationWeeks'));
+    if (!target.innovationWeeks.some((w) => w.quarter === week.quarter)) (target.innovationWeeks.push({ ...week, id: weekId(week.id) }), bump(added, 'innovationWeeks'));
   }
   return { added, updated, goalFileNames };
 }
@@ -234,20 +173,17 @@ function joinProgress<T extends Progressing>(mine: T, theirs: T): boolean {
   return extra.length > 0 || theirsNewer;
 }
 
-/** Hands out ids for one list: `wanted` when it is free, else the next number; counters never go back. */
-function idAllocator(data: Data, list: Entry[], prefix: string): (wanted: string) => string {
-  const used = new Set(list.map((e) => e.id));
-  let highest = list.reduce((max, e) => Math.max(max, Number(e.id.slice(prefix.length)) || 0), data.counters[prefix] ?? 0);
+/**
+ * Hands out ids for one list: `wanted` when this store never handed it out (its number is above the
+ * counter), else the next number. An id once used here, even by an entry since removed, never names
+ * another entry; the counter only goes up.
+ */
+function idAllocator(counters: Record<string, number>, list: Entry[], prefix: IdPrefix): (wanted: string) => string {
+  counters[prefix] = list.reduce((max, e) => Math.max(max, idNumber(e.id, prefix) ?? 0), counters[prefix] ?? 0);
   return (wanted) => {
-    const number = Number(wanted.slice(prefix.length));
-    let id = wanted;
-    if (used.has(wanted) || !wanted.startsWith(prefix) || !Number.isInteger(number) || number < 1) {
-      do highest += 1;
-      while (used.has(`${prefix}${highest}`));
-      id = `${prefix}${highest}`;
-    } else highest = Math.max(highest, number);
-    used.add(id);
-    data.counters[prefix] = highest;
+    const number = idNumber(wanted, prefix);
+    const id = number !== undefined && number > counters[prefix]! ? wanted : `${prefix}${counters[prefix]! + 1}`;
+    counters[prefix] = Math.max(counters[prefix]!, idNumber(id, prefix)!);
     return id;
   };
 }

@@ -1,4 +1,4 @@
-import type { Assessment, Data, Day } from '../store/schema.js';
+import type { Assessment, Data, Day } from './model.js';
 import { plural, shellWord } from './text.js';
 import { recommendedTemplates } from './assessment.js';
 import { daysBetween } from './dates.js';

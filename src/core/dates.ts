@@ -9,7 +9,7 @@ import {
   nextDay,
   type Day as WeekdayIndex,
 } from 'date-fns';
-import type { Day } from '../store/schema.js';
+import type { Day } from './model.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -59,6 +59,16 @@ function dayNumber(day: Day): number {
   if (!ISO_DAY.test(day) || m < 1 || m > 12 || d < 1 || new Date(ms).getUTCDate() !== d) throw new RangeError(`Not a calendar day: ${day}`);
   dayNumbers.set(day, ms / DAY_MS);
   return ms / DAY_MS;
+}
+
+/** Whether `day` is a real calendar day `YYYY-MM-DD` (cheap: checked days are remembered). */
+export function isCalendarDay(day: string): boolean {
+  try {
+    dayNumber(day);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function dayFromNumber(n: number): Day {

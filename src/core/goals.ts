@@ -1,4 +1,4 @@
-import type { Assessment, CheckIn, Day, Goal } from '../store/schema.js';
+import type { Assessment, CheckIn, Day, Goal } from './model.js';
 import { compareText, daysBetween } from './dates.js';
 
 /** A goal as lists and reports show it: the stored fields plus what follows from today. */

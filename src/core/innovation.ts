@@ -1,4 +1,4 @@
-import type { Day, InnovationWeek } from '../store/schema.js';
+import type { Day, InnovationWeek } from './model.js';
 import { addDaysToDay, dateOfDay, daysBetween, endOfQuarterFor, quarterOf } from './dates.js';
 
 const isWeekend = (day: Day) => [0, 6].includes(dateOfDay(day).getDay());
@@ -8,7 +8,7 @@ const isWeekend = (day: Day) => [0, 6].includes(dateOfDay(day).getDay());
  * Monday), so a Monday gives Monday to Friday. The demo is on the last day. The week belongs to the
  * quarter it starts in.
  */
-export function innovationWeekFrom(start: Day, planned: Day): InnovationWeek {
+export function innovationWeekFrom(start: Day, planned: Day): Omit<InnovationWeek, 'id'> {
   let first = start;
   while (isWeekend(first)) first = addDaysToDay(first, 1);
   let last = first;
@@ -21,12 +21,12 @@ export function innovationWeekFrom(start: Day, planned: Day): InnovationWeek {
 
 export type InnovationStatus = 'upcoming' | 'in-progress' | 'done';
 
-export function innovationStatus(week: InnovationWeek, today: Day): InnovationStatus {
+export function innovationStatus(week: Pick<InnovationWeek, 'start' | 'end'>, today: Day): InnovationStatus {
   if (today < week.start) return 'upcoming';
   return today > week.end ? 'done' : 'in-progress';
 }
 
-export function weekOfQuarter(weeks: InnovationWeek[], quarter: string): InnovationWeek | undefined {
+export function weekOfQuarter<T extends Pick<InnovationWeek, 'quarter'>>(weeks: T[], quarter: string): T | undefined {
   return weeks.find((w) => w.quarter === quarter);
 }
 

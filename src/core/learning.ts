@@ -1,4 +1,4 @@
-import type { Data, Day, LearningLog, LearningTip } from '../store/schema.js';
+import type { BookRead, Day, LearningEntry, LearningLog, LearningTip } from './model.js';
 import { daysBetween, endOfQuarterFor, quarterOf, startOfQuarterFor } from './dates.js';
 
 export interface Book {
@@ -70,22 +70,22 @@ export const LEARNING_GRACE_DAYS = 7;
  * the elapsed days minus the grace, so it is never true in a quarter's first week, and after that
  * only when the hours are below where a steady pace was a week ago.
  */
-export function learningProgress(learning: Data['learning'], today: Day, target: number): LearningProgress {
+export function learningProgress(learning: LearningEntry[], today: Day, target: number): LearningProgress {
   const quarter = quarterOf(today);
   const start = startOfQuarterFor(today);
   const end = endOfQuarterFor(today);
   const elapsed = daysBetween(start, today) + 1;
   const length = daysBetween(start, end) + 1;
   const inQuarter = <T extends { date: Day }>(list: T[]) => list.filter((e) => quarterOf(e.date) === quarter && e.date <= today);
-  const logs = inQuarter(learning.logs);
+  const logs = inQuarter(learning.filter((e): e is LearningLog => e.type === 'hours'));
   const hours = tenths(logs.reduce((sum, l) => sum + l.hours, 0));
   const expected = tenths((target * elapsed) / length);
   const floor = tenths((target * Math.max(0, elapsed - LEARNING_GRACE_DAYS)) / length);
-  return { quarter, hours, target, expected, floor, behind: target > 0 && hours < floor, daysLeft: daysBetween(today, end), logs, tips: inQuarter(learning.tips) };
+  return { quarter, hours, target, expected, floor, behind: target > 0 && hours < floor, daysLeft: daysBetween(today, end), logs, tips: inQuarter(learning.filter((e): e is LearningTip => e.type === 'tip')) };
 }
 
 /** Each book of the reading list with whether the user has marked it read. */
-export function readingList(learning: Data['learning']): (Book & { read: boolean })[] {
-  const read = new Set(learning.booksRead.map(normalise));
+export function readingList(learning: LearningEntry[]): (Book & { read: boolean })[] {
+  const read = new Set(learning.filter((e): e is BookRead => e.type === 'book').map((b) => normalise(b.title)));
   return READING_LIST.map((b) => ({ ...b, read: read.has(normalise(b.title)) }));
 }

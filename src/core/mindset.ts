@@ -1,4 +1,4 @@
-import type { Day, NudgeState } from '../store/schema.js';
+import type { Day, NudgeState } from './model.js';
 import { addDaysToDay, dateOfDay, quarterOf } from './dates.js';
 
 export interface MindsetPrompt {

@@ -1,4 +1,4 @@
-import type { Data, Day, Goal, Member, NudgeState } from '../store/schema.js';
+import type { Data, Day, Goal, Member, NudgeState } from './model.js';
 import { addDaysToDay, dayOf, daysBetween, endOfQuarterFor, quarterOf, startOfQuarterFor } from './dates.js';
 import { weekOfQuarter, weekToPlan } from './innovation.js';
 import { learningProgress } from './learning.js';

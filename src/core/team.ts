@@ -1,6 +1,5 @@
 import { UserError } from '../errors.js';
-import type { CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, OneOnOne, Praise } from '../store/schema.js';
-import { praiseLog, type PraiseLog } from '../store/praise-log.js';
+import type { CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, OneOnOne, Praise } from './model.js';
 import { addDaysToDay, compareText, daysBetween, quarterOf, startOfQuarterFor } from './dates.js';
 
 /** Words that are sub-commands where a name could stand (`mtl praise list`), so no report may be called that. */
@@ -98,17 +97,19 @@ export interface RecognitionBalance extends RecognitionState {
  * dated after `today` are ignored, so it can be taken at any past date.
  */
 export function recognitionStates(data: Data, today: Day, recognitionDays = 7, members = activeMembers(data)): RecognitionState[] {
-  return statesIn(praiseLog(data), today, recognitionDays, members);
+  const recent = countByMember(data.praise.between(addDaysToDay(today, 1 - recognitionDays), today));
+  const last = data.praise.lastOnOrBefore(members, today);
+  return members.map((member) => {
+    const lastPraise = last.get(member.id);
+    const count = recent.get(member.id) ?? 0;
+    return { id: member.id, name: member.name, recent: count, ...(lastPraise ? { lastPraise, daysSincePraise: daysBetween(lastPraise, today) } : {}), due: count === 0 };
+  });
 }
 
-function statesIn(log: PraiseLog, today: Day, recognitionDays: number, members: Member[]): RecognitionState[] {
-  const windowStart = addDaysToDay(today, 1 - recognitionDays);
-  return members.map((member) => {
-    const praise = log.of(member.id);
-    const last = praise.lastOnOrBefore(today);
-    const recent = praise.countBetween(windowStart, today);
-    return { id: member.id, name: member.name, recent, ...(last ? { lastPraise: last, daysSincePraise: daysBetween(last, today) } : {}), due: recent === 0 };
-  });
+function countByMember(entries: { member: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(e.member, (counts.get(e.member) ?? 0) + 1);
+  return counts;
 }
 
 /**
@@ -116,15 +117,16 @@ function statesIn(log: PraiseLog, today: Day, recognitionDays: number, members: 
  * praise, private against public, and praise against constructive feedback.
  */
 export function recognitionBalance(data: Data, today: Day, recognitionDays = 7, members = activeMembers(data)): RecognitionBalance[] {
-  // ISO days compare as strings; praise is searched by day, report by report (praise-log.ts).
+  // ISO days compare as strings.
   const quarterStart = startOfQuarterFor(today);
-  const log = praiseLog(data);
-  const feedback = new Map<string, number>();
-  for (const f of data.feedback) if (f.date <= today && f.date >= quarterStart) feedback.set(f.member, (feedback.get(f.member) ?? 0) + 1);
-  return statesIn(log, today, recognitionDays, members).map((state) => {
-    const quarter = log.of(state.id).between(quarterStart, today);
-    const inPublic = quarter.filter((p) => p.public).length;
-    return { ...state, quarter: { praise: quarter.length, private: quarter.length - inPublic, public: inPublic, feedback: feedback.get(state.id) ?? 0 } };
+  const quarter = data.praise.between(quarterStart, today);
+  const praise = countByMember(quarter);
+  const inPublic = countByMember(quarter.filter((p) => p.public));
+  const feedback = countByMember(data.feedback.filter((f) => f.date <= today && f.date >= quarterStart));
+  return recognitionStates(data, today, recognitionDays, members).map((state) => {
+    const count = praise.get(state.id) ?? 0;
+    const shown = inPublic.get(state.id) ?? 0;
+    return { ...state, quarter: { praise: count, private: count - shown, public: shown, feedback: feedback.get(state.id) ?? 0 } };
   });
 }
 
@@ -245,7 +247,7 @@ export function oneOnOneAgenda(data: Data, member: Member, today: Day): Agenda {
     member,
     today,
     ...(last ? { lastOneOnOne: last, daysSinceLast: daysBetween(last.date, today) } : {}),
-    praise: praiseSince(data, member.id, today, last),
+    praise: praiseSince(data, member, today, last),
     feedback: data.feedback.filter((f) => f.member === member.id && !f.deliveredOn && f.date <= today).sort((a, b) => compareText(a.at, b.at)),
     quarter,
     goals,
@@ -256,37 +258,26 @@ export function oneOnOneAgenda(data: Data, member: Member, today: Day): Agenda {
 }
 
 /**
- * A report's praise up to `today` logged after the last 1:1, newest first. An entry's day is the
- * local day of its time, so only entries from two days before that 1:1 on (time zones span 26 hours)
- * are read whole and compared by time.
+ * A report's praise up to `today` logged after the last 1:1 (since they joined, without one), newest
+ * first. An entry's day is the local day of its time, so entries from two days before that 1:1 on
+ * (time zones span 26 hours) are read and compared by time.
  */
-function praiseSince(data: Data, memberId: string, today: Day, last: OneOnOne | undefined): Praise[] {
-  const log = praiseLog(data);
-  return log
-    .entries(log.of(memberId).between(last ? addDaysToDay(last.date, -2) : undefined, today))
-    .filter((p) => !last || p.at > last.at)
+function praiseSince(data: Data, member: Member, today: Day, last: OneOnOne | undefined): Praise[] {
+  return data.praise
+    .between(last ? addDaysToDay(last.date, -2) : member.added, today)
+    .filter((p) => p.member === member.id && (!last || p.at > last.at))
     .sort((a, b) => compareText(b.at, a.at));
 }
 
 /** Everything a purge of `member` deletes, counted, for the confirmation message. */
 export function historyOf(data: Data, memberId: string): Record<'praise' | 'feedback' | 'memberGoals' | 'delegations' | 'oneOnOnes', number> {
   return {
-    praise: praiseLog(data).of(memberId).size,
+    praise: data.praise.all().filter((p) => p.member === memberId).length,
     feedback: data.feedback.filter((f) => f.member === memberId).length,
     memberGoals: data.memberGoals.filter((g) => g.member === memberId).length,
     delegations: data.delegations.filter((d) => d.member === memberId).length,
     oneOnOnes: data.oneOnOnes.filter((o) => o.member === memberId).length,
   };
-}
-
-/** Deletes a report and everything recorded about them. */
-export function purgeMember(data: Data, memberId: string): void {
-  data.members = data.members.filter((m) => m.id !== memberId);
-  data.praise = data.praise.filter((p) => p.member !== memberId);
-  data.feedback = data.feedback.filter((f) => f.member !== memberId);
-  data.memberGoals = data.memberGoals.filter((g) => g.member !== memberId);
-  data.delegations = data.delegations.filter((d) => d.member !== memberId);
-  data.oneOnOnes = data.oneOnOnes.filter((o) => o.member !== memberId);
 }
 
 /** The display name of a member id, even for a removed report. */

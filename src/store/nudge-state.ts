@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { emptyNudgeState, type NudgeState } from '../core/model.js';
 import { DataError } from '../errors.js';
-import { acquireLock, ensureDataDir, reason, writeAtomic } from './atomic.js';
-import { emptyNudgeState, type NudgeState } from './schema.js';
+import { ensureDataDir, reason, writeAtomic } from './files.js';
+import { lockFolder } from './lock.js';
 
 export const NUDGE_STATE_FILE = 'nudge.json';
 
 /**
- * The nudge's memory (last run, reminders shown today, mindset prompts used) lives in its own small
- * file: a weekly cron run then writes a few hundred bytes instead of the whole data document.
+ * The nudge's memory (last run, reminders shown today, mindset prompts used), `nudge.json`: a small
+ * file of its own, written under the data folder's lock, so a weekly cron run touches nothing else.
  */
 export function readNudgeState(dir: string): NudgeState {
   const file = path.join(dir, NUDGE_STATE_FILE);
@@ -38,19 +39,35 @@ export function readNudgeState(dir: string): NudgeState {
   }
 }
 
-/** A locked read-modify-write of the nudge state, like updateData for the data document. */
+/** A locked read-modify-write of the nudge state. */
 export async function updateNudgeState<T>(dir: string, change: (state: NudgeState) => T): Promise<T> {
   ensureDataDir(dir);
-  const file = path.join(dir, NUDGE_STATE_FILE);
-  const release = await acquireLock(file);
+  const lock = await lockFolder(dir);
   try {
     const state = readNudgeState(dir);
     const result = change(state);
-    // Not flushed to the disk (1-2 ms of every nudge): it only remembers when the nudge ran and what
-    // it showed, and losing that costs at most a reminder shown twice.
-    writeAtomic(file, JSON.stringify(state) + '\n', { durable: false });
+    lock.verify();
+    writeNudgeState(dir, state);
     return result;
   } finally {
-    await release().catch(() => undefined);
+    lock.release();
   }
+}
+
+/**
+ * Not flushed to the disk (1-2 ms of every nudge): it only remembers when the nudge ran and what it
+ * showed, and losing that costs at most a reminder shown twice.
+ */
+function writeNudgeState(dir: string, state: NudgeState): void {
+  writeAtomic(path.join(dir, NUDGE_STATE_FILE), JSON.stringify(state) + '\n', { durable: false });
+}
+
+/** Forgets what the nudge showed about a report (a purge); called under the lock. */
+export function scrubNudgeState(dir: string, memberId: string): void {
+  if (!fs.existsSync(path.join(dir, NUDGE_STATE_FILE))) return;
+  const state = readNudgeState(dir);
+  const about = (key: string) => key.split(':')[1] === memberId;
+  if (!Object.keys(state.shown).some(about)) return;
+  state.shown = Object.fromEntries(Object.entries(state.shown).filter(([key]) => !about(key)));
+  writeNudgeState(dir, state);
 }

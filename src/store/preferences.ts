@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataError, UserError } from '../errors.js';
-import { acquireLock, ensureDataDir, writeAtomic } from './atomic.js';
+import { ensureDataDir, writeAtomic } from './files.js';
+import { lockFolder, type Lock } from './lock.js';
 
 export const PREFERENCES_FILE = 'config.json';
 
@@ -131,13 +132,14 @@ function damagedPreferences(file: string, what: string): DataError {
 export async function restorePreferences(dir: string, stored: Record<string, unknown>): Promise<boolean> {
   const file = path.join(dir, PREFERENCES_FILE);
   ensureDataDir(dir);
-  const release = await acquireLock(file);
+  const lock = await lockFolder(dir);
   try {
     if (fs.existsSync(file)) return false;
+    lock.verify();
     writeAtomic(file, JSON.stringify(stored, null, '\t') + '\n');
     return true;
   } finally {
-    await release();
+    lock.release();
   }
 }
 
@@ -148,8 +150,8 @@ export function parsePreferenceKey(key: string): PreferenceKey {
   return key as PreferenceKey;
 }
 
-/** Validates and stores one preference through conf, under the same cross-process lock as the data. */
-export async function setPreference(dir: string, key: PreferenceKey, text: string): Promise<unknown> {
+/** Validates and stores one preference through conf, under the data folder's lock. */
+export async function setPreference(dir: string, key: PreferenceKey, text: string, held?: Lock): Promise<unknown> {
   const value = PREFERENCE_SPECS[key].parse(text);
   readPreferences(dir);
   ensureDataDir(dir);
@@ -157,8 +159,9 @@ export async function setPreference(dir: string, key: PreferenceKey, text: strin
   // is the whole module (see build.mjs). Either way, this is the class.
   const loaded = (await import('conf')).default as unknown as typeof import('conf').default | { default: typeof import('conf').default };
   const Conf = 'default' in loaded ? loaded.default : loaded;
-  const release = await acquireLock(path.join(dir, PREFERENCES_FILE));
+  const lock = held ?? (await lockFolder(dir));
   try {
+    lock.verify();
     const conf = new Conf<Record<string, unknown>>({
       cwd: dir,
       configName: 'config',
@@ -168,7 +171,7 @@ export async function setPreference(dir: string, key: PreferenceKey, text: strin
     });
     conf.set(key, value);
   } finally {
-    await release();
+    if (!held) lock.release();
   }
   return value;
 }

@@ -17,7 +17,7 @@ describe('mtl assess --answers', () => {
     expect(r.stdout).toMatch(/Knowing each other\s+rarely\s+weak\s+try: mtl goals new --template culture/);
     expect(r.stdout).toMatch(/Knowing their lives\s+mostly\s+strong/);
     const store = readStore(home);
-    expect(store.version).toBe(2);
+    expect(JSON.parse(fs.readFileSync(path.join(home, 'mtl.json'), 'utf8'))).toMatchObject({ format: 'mtl-data', version: 3 });
     expect(store.assessments).toHaveLength(1);
     expect(store.assessments[0]).toMatchObject({ id: 'a1', date: '2027-01-15', score: 55, verdict: 'developing', tooEasy: false });
     expect(store.assessments[0].answers).toEqual({ autonomy: 3, lives: 4, connection: 2, safety: 4, challenge: 3 });
@@ -143,24 +143,30 @@ describe('the store', () => {
     expect(new Set(store.assessments.map((a: { id: string }) => a.id)).size).toBe(20);
   });
 
-  it('refuses a damaged file, leaves it byte for byte, and says how to restore', () => {
+  it('refuses a damaged file, leaves it byte for byte, and says which line and how to repair it', () => {
     const home = tempHome();
     ok(home, ['assess', '--answers', ANSWERS]);
     ok(home, ['assess', '--answers', ANSWERS]);
-    const file = path.join(home, 'mtl.json');
-    const broken = fs.readFileSync(file, 'utf8').slice(0, 120);
+    const file = path.join(home, 'assessments.jsonl');
+    const [first, second] = fs.readFileSync(file, 'utf8').trim().split('\n');
+    const broken = `${first}\n${second!.slice(0, 60)}\n`;
     fs.writeFileSync(file, broken);
     for (const args of [['assess', '--answers', ANSWERS], ['assess', 'history']]) {
       const r = mtl(home, args);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain(`${file} is damaged: it is not valid JSON`);
+      expect(r.stderr).toContain(`${file} is damaged: line 2: it is not valid JSON`);
       expect(r.stderr).toContain('mtl has not changed it');
-      expect(r.stderr).toContain(`cp '${file}.bak' '${file}'`);
+      expect(r.stderr).toContain('Each line is one entry: repair that line by hand or delete it');
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect(fs.readFileSync(file, 'utf8')).toBe(broken);
-    fs.copyFileSync(`${file}.bak`, file);
+    fs.writeFileSync(file, `${first}\n`);
     expect(JSON.parse(ok(home, ['assess', 'history', '--json'])).assessments).toHaveLength(1);
+    const header = path.join(home, 'mtl.json');
+    fs.writeFileSync(header, '{"format":"mtl-data",');
+    const r = mtl(home, ['assess', 'history']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${header} is damaged: it is not valid JSON`);
   });
 
   it('refuses a document from a newer mtl and a wrongly shaped one', () => {
@@ -174,7 +180,7 @@ describe('the store', () => {
     fs.writeFileSync(file, JSON.stringify({ version: 1, assessments: {} }));
     r = mtl(home, ['assess', '--answers', ANSWERS]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('the field "assessments" should be a list but is a object');
+    expect(r.stderr).toContain(`${file} is damaged: the field "assessments" should be a list but is object`);
     expect(fs.readFileSync(file, 'utf8')).toBe(JSON.stringify({ version: 1, assessments: {} }));
   });
 
@@ -183,7 +189,8 @@ describe('the store', () => {
     fs.mkdirSync(home, { recursive: true });
     fs.writeFileSync(path.join(home, 'mtl.json'), JSON.stringify({ assessments: [] }));
     ok(home, ['assess', '--answers', ANSWERS]);
-    expect(readStore(home)).toMatchObject({ version: 2, goals: [], assessments: [{ id: 'a1' }] });
+    expect(readStore(home)).toMatchObject({ goals: [], assessments: [{ id: 'a1' }] });
+    expect(fs.readdirSync(home).sort()).toEqual(['assessments.jsonl', 'mtl.json', 'mtl.v2.json']);
   });
 
   it('reports a data folder it cannot use, exit 1, no stack', () => {

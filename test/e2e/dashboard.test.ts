@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, mtl, ok, tempHome } from '../helpers/cli.js';
+import { BIN, mtl, ok, snapshot, tempHome } from '../helpers/cli.js';
 import { writeStore } from '../helpers/store-fixture.js';
 import { TmuxSession } from '../helpers/tmux.js';
 
@@ -54,7 +54,8 @@ describe('mtl (the dashboard)', () => {
   it('shows each section of a full folder at a fixed date, reading only', () => {
     const home = tempHome();
     fullStore(home);
-    const before = fs.readFileSync(path.join(home, 'mtl.json'), 'utf8');
+    ok(home, ['team'], NOW); // upgrades the version-2 folder
+    const before = snapshot(home);
     const r = mtl(home, [], NOW);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -85,7 +86,7 @@ describe('mtl (the dashboard)', () => {
       '  Goal g1 "Monthly team lunch" is 8 days overdue: record where it stands, then finish it, move the date or drop it with your boss.',
       '',
     ]);
-    expect(fs.readFileSync(path.join(home, 'mtl.json'), 'utf8')).toBe(before);
+    expect(snapshot(home)).toEqual(before);
     expect(fs.existsSync(path.join(home, 'nudge.json'))).toBe(false);
   });
 

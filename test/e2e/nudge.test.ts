@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, mode, mtl, ok, readNudgeState, readStore, tempHome } from '../helpers/cli.js';
+import { BIN, mode, mtl, ok, readNudgeState, snapshot, tempHome } from '../helpers/cli.js';
 import { busyStore, writeStore } from '../helpers/store-fixture.js';
 import { TmuxSession } from '../helpers/tmux.js';
 
@@ -13,7 +13,8 @@ describe('mtl nudge', () => {
   it('prints each reminder with why and the next command, plus the mindset prompt', () => {
     const home = tempHome();
     busyStore(home);
-    const before = fs.readFileSync(path.join(home, 'mtl.json'), 'utf8');
+    ok(home, ['team'], at(MONDAY)); // upgrades the version-2 folder
+    const before = snapshot(home);
     const r = mtl(home, ['nudge'], at(MONDAY));
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -37,7 +38,8 @@ describe('mtl nudge', () => {
     expect(state.lastRunAt).toBe(new Date(2027, 1, 15, 9).toISOString());
     expect(state.shown).toEqual({ 'goal:g2': '2027-02-15', 'recognition:r1': '2027-02-15', [`mindset:${state.prompts['2027-Q1'][0]}`]: '2027-02-15' });
     expect(mode(path.join(home, 'nudge.json'))).toBe(0o600);
-    expect(fs.readFileSync(path.join(home, 'mtl.json'), 'utf8')).toBe(before);
+    const { 'nudge.json': _state, ...after } = snapshot(home);
+    expect(after).toEqual(before);
   });
 
   it('stays quiet on a second run the same day, unless --all', () => {
@@ -53,12 +55,12 @@ describe('mtl nudge', () => {
 
   it('prints nothing and exits 0 when nothing is due, but records the run', () => {
     const home = tempHome();
-    busyStore(home);
     const quiet = { env: { MTL_NOW: '2027-02-12T09:00:00' } };
-    const store = readStore(home);
-    store.goals = [];
-    store.praise.push({ id: 'p2', member: 'r1', text: 'x', date: '2027-02-11', at: '2027-02-11T10:00:00Z', public: false });
-    fs.writeFileSync(path.join(home, 'mtl.json'), JSON.stringify(store));
+    writeStore(home, (d) => {
+      Object.assign(d, busyStore(home));
+      d.goals = [];
+      d.praise.push({ id: 'p2', member: 'r1', text: 'x', date: '2027-02-11', at: '2027-02-11T10:00:00Z', public: false });
+    });
     expect(mtl(home, ['nudge'], quiet)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(readNudgeState(home).lastRunAt).toBe(new Date(2027, 1, 12, 9).toISOString());
     expect(JSON.parse(ok(home, ['nudge', '--json'], quiet))).toEqual({ date: '2027-02-12', reminders: [], mindset: null, previousRunAt: new Date(2027, 1, 12, 9).toISOString() });

@@ -51,8 +51,8 @@ describe('mtl team', () => {
     ]);
     const withNotes = JSON.parse(ok(home, ['team', 'list', '--json', '--with-notes'], { env }));
     expect(withNotes[0].notes).toEqual([
-      { date: '2027-01-12', text: 'mother in hospital' },
-      { date: '2027-01-12', text: 'training for a half marathon' },
+      { id: 'n1', date: '2027-01-12', text: 'mother in hospital' },
+      { id: 'n2', date: '2027-01-12', text: 'training for a half marathon' },
     ]);
     expect(ok(home, ['team', 'list'], { env })).not.toContain('hospital');
     expect(ok(home, ['team', 'list', '--with-notes'], { env })).toContain('mother in hospital; training for a half marathon');
@@ -73,7 +73,7 @@ describe('mtl team', () => {
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toContain('"sa" could be Sam Lee or Samira.');
     ok(home, ['team', 'note', 'pri', 'hello'], { env });
-    expect(readStore(home).members[2].notes).toEqual([{ date: '2027-01-12', text: 'hello' }]);
+    expect(readStore(home).members[2].notes).toEqual([{ id: 'n1', date: '2027-01-12', text: 'hello' }]);
   });
 
   it('removes a report but keeps their history, and restores them on add', () => {

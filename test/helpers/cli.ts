@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
+import type { Kind } from '../../src/core/model.js';
+import { readRecordFile } from '../../src/store/records.js';
+import { KIND_FILES } from '../../src/store/store.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin', 'mtl.cjs');
@@ -86,8 +89,16 @@ export function ok(home: string, args: string[], options: RunOptions = {}): stri
   return r.stdout;
 }
 
+/**
+ * Everything in a data folder as written on disk (goal files as stored, relative to the goals
+ * folder), as plain lists: each record file read with mtl's own reader.
+ */
 export function readStore(home: string): any {
-  return JSON.parse(fs.readFileSync(path.join(home, 'mtl.json'), 'utf8'));
+  const records: Record<string, unknown[]> = {};
+  for (const [kind, file] of Object.entries(KIND_FILES)) records[kind] = readRecordFile(path.join(home, file), kind as Kind).records;
+  const quarters = fs.existsSync(path.join(home, 'praise')) ? fs.readdirSync(path.join(home, 'praise')).sort() : [];
+  records.praise = quarters.flatMap((q) => readRecordFile(path.join(home, 'praise', q), 'praise').records);
+  return records;
 }
 
 /** What `mtl nudge` remembers between runs (nudge.json). */
@@ -97,4 +108,14 @@ export function readNudgeState(home: string): any {
 
 export function mode(file: string): number {
   return fs.statSync(file).mode & 0o777;
+}
+
+/** Every file under a folder with its text and mode: to show a command changed nothing. */
+export function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile()) files[path.relative(dir, file)] = `${(fs.statSync(file).mode & 0o777).toString(8)} ${fs.statSync(file).mtimeMs} ${fs.readFileSync(file, 'utf8')}`;
+  }
+  return files;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDashboard } from '../../src/core/dashboard.js';
-import { emptyData, type Assessment, type Data, type Goal, type Member } from '../../src/store/schema.js';
+import type { Assessment, Goal, Member } from '../../src/core/model.js';
+import { emptyData, praiseList, type TestData as Data } from '../helpers/data.js';
 
 const prefs = { recognitionDays: 7, lookAheadDays: 14, checkInDays: 14, learningHoursPerQuarter: 0 };
 const TODAY = '2027-02-18';
@@ -86,7 +87,7 @@ describe('the next step', () => {
       calm((x) => {
         x.members.push(member('r2', 'Bob Stone'), member('r3', 'Cy'));
         x.praise.push(praise('r3', '2027-02-01'), praise('r1', '2027-01-20'));
-        x.praise = x.praise.filter((p) => !(p.member === 'r1' && p.date === '2027-02-16'));
+        x.praise = praiseList(x.praise.filter((p) => !(p.member === 'r1' && p.date === '2027-02-16')));
       }),
     );
     expect(d.team.reports).toBe(3);
@@ -113,7 +114,7 @@ describe('the next step', () => {
     expect(d.reminders.map((r) => r.kind)).toEqual(['innovation']);
     expect(d.next.command).toBe('mtl innovation plan 2027-03-01');
     expect(d.next.command).toBe(d.reminders[0]!.command);
-    quiet.innovationWeeks.push({ quarter: '2027-Q1', start: '2027-03-01', end: '2027-03-05', demo: '2027-03-05', planned: '2027-01-10' });
+    quiet.innovationWeeks.push({ id: 'i1', quarter: '2027-Q1', start: '2027-03-01', end: '2027-03-05', demo: '2027-03-05', planned: '2027-01-10' });
     expect(dash(quiet).reminders).toEqual([]);
     expect(dash(quiet).next.command).toBe('mtl prep');
   });

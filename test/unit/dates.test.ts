@@ -3,7 +3,8 @@ import { addDaysToDay, dateOfDay, dayOf, daysBetween, endOfQuarterFor, parseDead
 import { resolveDeadline } from '../../src/commands/deadline.js';
 import { goalView } from '../../src/core/goals.js';
 import { dueNudges } from '../../src/core/nudges.js';
-import { emptyData, type Goal } from '../../src/store/schema.js';
+import type { Goal } from '../../src/core/model.js';
+import { emptyData } from '../helpers/data.js';
 
 /** Runs a block of tests with the process in another time zone (Node re-reads TZ when it is set). */
 function inZone(tz: string, body: () => void): void {

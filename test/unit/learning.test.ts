@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { innovationStatus, innovationWeekFrom, nextQuarterStart, suggestedStart, weekOfQuarter } from '../../src/core/innovation.js';
 import { learningProgress, matchBooks, parseHours, READING_LIST, readingList } from '../../src/core/learning.js';
-import { emptyData } from '../../src/store/schema.js';
+import type { LearningEntry } from '../../src/core/model.js';
+
+/** The learning entries of the lists mtl 0.1 kept, with ids. */
+function entries(lists: { logs?: { date: string; hours: number; what: string }[]; tips?: { date: string; tip: string }[]; booksRead?: string[] }): LearningEntry[] {
+  let n = 0;
+  return [
+    ...(lists.logs ?? []).map((l) => ({ id: `l${++n}`, type: 'hours' as const, ...l })),
+    ...(lists.tips ?? []).map((t) => ({ id: `l${++n}`, type: 'tip' as const, ...t })),
+    ...(lists.booksRead ?? []).map((title) => ({ id: `l${++n}`, type: 'book' as const, title })),
+  ];
+}
 
 describe('parseHours', () => {
   it('takes positive numbers up to 100, decimals too', () => {
@@ -39,13 +49,13 @@ describe('the reading list', () => {
   });
 
   it('marks the books read, whatever their case', () => {
-    const learning = { ...emptyData().learning, booksRead: ['think again'] };
+    const learning = entries({ booksRead: ['think again'] });
     expect(readingList(learning).filter((b) => b.read).map((b) => b.title)).toEqual(['Think Again']);
   });
 });
 
 describe('learningProgress', () => {
-  const learning = {
+  const learning = entries({
     logs: [
       { date: '2026-12-31', hours: 5, what: 'last quarter' },
       { date: '2027-01-10', hours: 1.5, what: 'book' },
@@ -56,8 +66,7 @@ describe('learningProgress', () => {
       { date: '2026-12-20', tip: 'old' },
       { date: '2027-01-12', tip: 'asked instead of told' },
     ],
-    booksRead: [],
-  };
+  });
 
   it('counts this quarter up to today against the pro-rata target', () => {
     // 2027-02-15 is day 46 of 90: 12 x 46 / 90 = 6.13.
@@ -69,14 +78,14 @@ describe('learningProgress', () => {
   });
 
   it('gives a week of grace: never behind in the first week, then only below the steady pace of a week ago', () => {
-    const none = { logs: [], tips: [], booksRead: [] };
+    const none: LearningEntry[] = [];
     expect(learningProgress(none, '2027-01-01', 12)).toMatchObject({ hours: 0, expected: 0.1, floor: 0, behind: false });
     expect(learningProgress(none, '2027-04-01', 12)).toMatchObject({ hours: 0, floor: 0, behind: false });
     expect(learningProgress(none, '2027-01-07', 12)).toMatchObject({ expected: 0.9, floor: 0, behind: false });
     // Day 8: the steady pace a week ago (day 1) was 12 x 1 / 90 = 0.13 hours.
     expect(learningProgress(none, '2027-01-08', 12)).toMatchObject({ floor: 0.1, behind: true });
     // 2027-02-15 is day 46: a steady pace is 6.1 hours by now, and was 12 x 39 / 90 = 5.2 a week ago.
-    const withHours = (hours: number) => learningProgress({ ...none, logs: [{ date: '2027-01-10', hours, what: 'book' }] }, '2027-02-15', 12);
+    const withHours = (hours: number) => learningProgress(entries({ logs: [{ date: '2027-01-10', hours, what: 'book' }] }), '2027-02-15', 12);
     expect(withHours(5.2)).toMatchObject({ expected: 6.1, floor: 5.2, behind: false });
     expect(withHours(5.1)).toMatchObject({ expected: 6.1, floor: 5.2, behind: true });
   });

@@ -5,7 +5,8 @@ import { maybeHint } from '../../src/commands/hint.js';
 import { MINDSET_PROMPTS, mindsetOfWeek, weekStartOf } from '../../src/core/mindset.js';
 import { innovationWeekFrom } from '../../src/core/innovation.js';
 import { dueNudges, notShownToday, recordRun, type Reminder } from '../../src/core/nudges.js';
-import { emptyData, emptyNudgeState, type Data, type Goal, type Member, type MemberGoal } from '../../src/store/schema.js';
+import { emptyNudgeState, type Goal, type Member, type MemberGoal } from '../../src/core/model.js';
+import { emptyData, type TestData as Data } from '../helpers/data.js';
 
 const prefs = { recognitionDays: 7, lookAheadDays: 14, checkInDays: 14, learningHoursPerQuarter: 0 };
 
@@ -21,7 +22,7 @@ function store(today: string, change: (d: Data) => void = () => {}): Data {
   const data = emptyData();
   const quarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
   data.assessments.push({ id: 'a1', date: today, at: `${today}T09:00:00Z`, tooEasy: false, answers: {}, score: 60, verdict: 'developing' });
-  data.innovationWeeks.push({ quarter, start: today, end: today, demo: today, planned: today });
+  data.innovationWeeks.push({ id: 'i1', quarter, start: today, end: today, demo: today, planned: today });
   change(data);
   return data;
 }
@@ -153,7 +154,7 @@ describe("reports' quarterly goals", () => {
 describe('quarterly rituals', () => {
   it('asks for an innovation week when none is planned this quarter', () => {
     const data = store('2027-02-03', (d) => {
-      d.innovationWeeks = [{ quarter: '2027-Q2', start: '2027-04-05', end: '2027-04-09', demo: '2027-04-09', planned: '2027-02-01' }];
+      d.innovationWeeks = [{ id: 'i1', quarter: '2027-Q2', start: '2027-04-05', end: '2027-04-09', demo: '2027-04-09', planned: '2027-02-01' }];
     });
     const [r] = dueNudges(data, at('2027-02-03'), prefs);
     expect(r).toMatchObject({ kind: 'innovation', key: 'innovation:2027-Q1', command: 'mtl innovation plan 2027-02-15' });
@@ -171,7 +172,7 @@ describe('quarterly rituals', () => {
       command: 'mtl innovation plan 2027-01-04',
     });
     // Planning the suggested start clears it: that week belongs to 2027-Q1.
-    late.innovationWeeks.push(innovationWeekFrom('2027-01-04', '2026-12-21'));
+    late.innovationWeeks.push({ id: 'i9', ...innovationWeekFrom('2027-01-04', '2026-12-21') });
     expect(dueNudges(late, at('2026-12-21'), prefs)).toEqual([]);
     // Mid-quarter, a week still fits: the reminder is about this quarter, with a start in it.
     const mid = store('2026-11-16', (d) => (d.innovationWeeks = []));
@@ -184,7 +185,7 @@ describe('quarterly rituals', () => {
   });
 
   it('flags learning more than a week behind the pro-rata target only', () => {
-    const withHours = (hours: number) => store('2027-02-15', (d) => d.learning.logs.push({ date: '2027-01-20', hours, what: 'book' }));
+    const withHours = (hours: number) => store('2027-02-15', (d) => d.learning.push({ id: 'l1', type: 'hours', date: '2027-01-20', hours, what: 'book' }));
     const twelve = { ...prefs, learningHoursPerQuarter: 12 };
     // 2027-02-15 is day 46 of a 90-day quarter: 12 x 46 / 90 = 6.13 hours by now, 12 x 39 / 90 = 5.2 a week ago.
     const [r] = dueNudges(withHours(5), at('2027-02-15'), twelve);
@@ -194,7 +195,7 @@ describe('quarterly rituals', () => {
   });
 
   it('does not flag learning in the first week of a quarter', () => {
-    const fresh = (day: string) => store(day, (d) => d.learning.logs.push({ date: '2027-03-20', hours: 12, what: 'last quarter' }));
+    const fresh = (day: string) => store(day, (d) => d.learning.push({ id: 'l1', type: 'hours', date: '2027-03-20', hours: 12, what: 'last quarter' }));
     const twelve = { ...prefs, learningHoursPerQuarter: 12 };
     expect(dueNudges(fresh('2027-04-01'), at('2027-04-01'), twelve)).toEqual([]);
     expect(dueNudges(fresh('2027-04-07'), at('2027-04-07'), twelve)).toEqual([]);
@@ -204,8 +205,8 @@ describe('quarterly rituals', () => {
   it('asks for a self-assessment after 90 days, or when there is none', () => {
     const data = store('2027-04-01', (d) => {
       d.assessments[0]!.date = '2027-01-01';
-      d.innovationWeeks.push({ quarter: '2027-Q1', start: '2027-01-04', end: '2027-01-08', demo: '2027-01-08', planned: '2027-01-01' });
-      d.innovationWeeks.push({ quarter: '2027-Q2', start: '2027-04-01', end: '2027-04-07', demo: '2027-04-07', planned: '2027-03-01' });
+      d.innovationWeeks.push({ id: 'i1', quarter: '2027-Q1', start: '2027-01-04', end: '2027-01-08', demo: '2027-01-08', planned: '2027-01-01' });
+      d.innovationWeeks.push({ id: 'i2', quarter: '2027-Q2', start: '2027-04-01', end: '2027-04-07', demo: '2027-04-07', planned: '2027-03-01' });
     });
     const [r] = dueNudges(data, at('2027-04-01'), prefs);
     expect(r).toMatchObject({ kind: 'assessment', command: 'mtl assess', since: '2027-01-01', text: 'Your last self-assessment was 90 days ago (2027-01-01, score 60).' });

@@ -1,195 +1,222 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DataError } from '../../src/errors.js';
-import { acquireLock, readData, serialize, updateData } from '../../src/store/file-store.js';
-import { migrate } from '../../src/store/migrations.js';
-import { emptyData, nextId } from '../../src/store/schema.js';
+import { describe, expect, it } from 'vitest';
+import { recordsOf, type Member, type Praise } from '../../src/core/model.js';
+import { DATA_FILE, isStoreFile, openStore, readStore, updateStore } from '../../src/store/store.js';
+import { mode, tempHome } from '../helpers/cli.js';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-store-'));
-  dirs.push(dir);
-  return path.join(dir, 'data');
+const member = (n: number, name = `Report${n}`, added = '2026-01-05'): Member => ({ id: `r${n}`, name, added, notes: [] });
+const praise = (n: number, memberId: string, date: string, text = `praise ${n}`): Praise => ({ id: `p${n}`, member: memberId, text, date, at: `${date}T10:00:00.000Z`, public: n % 2 === 0 });
+
+function home(files: Record<string, string> = {}): string {
+  const dir = tempHome();
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
 }
 
-describe('migrate', () => {
-  it('fills missing collections of an old document and keeps its entries', () => {
-    const goal = { id: 'g1', title: 'T', template: 'culture', file: '/g1-t.md', status: 'open', progress: 0, checkIns: [] };
-    const data = migrate({ goals: [goal] }, 'f');
-    expect(data.version).toBe(2);
-    expect(data.goals).toEqual([goal]);
-    expect(data.praise).toEqual([]);
-    expect(data).not.toHaveProperty('nudge');
+const lines = (...entries: object[]) => entries.map((e) => JSON.stringify(e) + '\n').join('');
+const header = (counters?: object) => JSON.stringify({ format: 'mtl-data', version: 3, ...(counters ? { counters } : {}) }) + '\n';
+
+/** Every file under `dir` with its text, for checks that something is nowhere. */
+function everything(dir: string): string {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'))
+    .join('\n');
+}
+
+describe('the data folder', () => {
+  it('keeps each kind of entry in a file of its own and praise by quarter, all owner-only', async () => {
+    const dir = path.join(home(), 'new');
+    await updateStore(dir, (tx) => {
+      tx.tables.members.add({ ...member(1), id: tx.nextId('r') });
+      tx.praise.add({ ...praise(0, 'r1', '2026-12-30'), id: tx.nextId('p') });
+      tx.praise.add({ ...praise(0, 'r1', '2027-01-02'), id: tx.nextId('p') });
+    });
+    expect(fs.readdirSync(dir).sort()).toEqual(['mtl.json', 'praise', 'reports.jsonl']);
+    expect(fs.readdirSync(path.join(dir, 'praise'))).toEqual(['2026-Q4.jsonl', '2027-Q1.jsonl']);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, DATA_FILE), 'utf8'))).toEqual({ format: 'mtl-data', version: 3, counters: { r: 1, p: 2 } });
+    expect(fs.readFileSync(path.join(dir, 'praise', '2027-Q1.jsonl'), 'utf8')).toBe(lines({ ...praise(0, 'r1', '2027-01-02'), id: 'p2' }));
+    expect(mode(dir)).toBe(0o700);
+    for (const file of ['mtl.json', 'reports.jsonl', 'praise/2026-Q4.jsonl']) expect(mode(path.join(dir, file))).toBe(0o600);
+    expect(mode(path.join(dir, 'praise'))).toBe(0o700);
   });
 
-  it.each([
-    [[], 'expected a JSON object'],
-    [{ version: 'one' }, 'invalid "version" field'],
-    [{ version: 3 }, 'written by a newer mtl'],
-    [{ version: 1, praise: 'lots' }, 'the field "praise" should be a list but is text'],
-    [{ version: 2, learning: [] }, 'the field "learning" should be an object but is a list'],
-    [{ version: 2, praise: [null] }, 'f: entry 1 of "praise" should be an object but is null'],
-    [{ version: 2, goals: [{ id: 'g7', title: 'T', template: 't', file: 'f', status: 'open', progress: 0, checkIns: null }] }, 'f: entry 1 of "goals" (g7) has checkIns = null; it should be a list'],
-    [{ version: 2, praise: [{ id: 'p1', member: 'r1', text: 'x', date: '31/01/2027' }] }, 'has date = "31/01/2027"; it should be a day (YYYY-MM-DD)'],
-  ])('refuses %j', (doc, message) => {
-    expect(() => migrate(doc, 'f')).toThrow(DataError);
-    expect(() => migrate(doc, 'f')).toThrow(message);
-  });
-});
-
-describe('migrate from version 1', () => {
-  it('drops the nudge run state, which now lives in nudge.json, and keeps everything else', () => {
-    const praise = { id: 'p1', member: 'r1', text: 'x', date: '2027-01-01', at: '2027-01-01T09:00:00Z', public: false };
-    const data = migrate({ version: 1, nudge: { lastRunAt: '2027-01-01T09:00:00Z', shown: {}, prompts: {} }, praise: [praise] }, 'f');
-    expect(data.version).toBe(2);
-    expect(data).not.toHaveProperty('nudge');
-    expect(data.praise).toEqual([praise]);
-  });
-});
-
-describe('serialize', () => {
-  it('round-trips and puts one entry per line', () => {
-    const data = emptyData();
-    data.praise.push({ id: 'p1', member: 'r1', text: 'a "quoted"\nline', date: '2027-01-01', at: '2027-01-01T00:00:00Z', public: false });
-    data.praise.push({ id: 'p2', member: 'r1', text: 'b', date: '2027-01-02', at: '2027-01-02T00:00:00Z', public: true });
-    const text = serialize(data);
-    expect(JSON.parse(text)).toEqual(data);
-    expect(text.split('\n').filter((l) => l.startsWith('{"id":"p'))).toHaveLength(2);
-  });
-});
-
-describe('updateData', () => {
-  it('creates the folder and file owner-only, keeps the previous version as .bak', async () => {
-    const dir = tempDir();
-    await updateData(dir, (d) => void nextId(d, 'g'));
-    await updateData(dir, (d) => void nextId(d, 'g'));
-    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
-    expect(fs.statSync(path.join(dir, 'mtl.json')).mode & 0o777).toBe(0o600);
-    expect(readData(dir).counters.g).toBe(2);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'mtl.json.bak'), 'utf8')).counters.g).toBe(1);
-  });
-
-  it('writes nothing when the change throws', async () => {
-    const dir = tempDir();
-    await updateData(dir, (d) => void nextId(d, 'g'));
-    const before = fs.readFileSync(path.join(dir, 'mtl.json'), 'utf8');
+  it('writes nothing when the change throws, and releases the lock', async () => {
+    const dir = home({ 'mtl.json': header({ r: 1 }), 'reports.jsonl': lines(member(1)) });
+    const before = everything(dir);
     await expect(
-      updateData(dir, (d) => {
-        nextId(d, 'g');
+      updateStore(dir, (tx) => {
+        tx.tables.members.add({ ...member(2), id: tx.nextId('r') });
         throw new Error('no');
       }),
     ).rejects.toThrow('no');
-    expect(fs.readFileSync(path.join(dir, 'mtl.json'), 'utf8')).toBe(before);
-    expect(fs.readdirSync(dir).sort()).toEqual(['mtl.json']);
+    expect(everything(dir)).toBe(before);
+    expect(fs.readdirSync(dir).sort()).toEqual(['mtl.json', 'reports.jsonl']);
   });
 
-  it('sweeps temp files an old crashed write left, not a fresh one', async () => {
-    const dir = tempDir();
-    await updateData(dir, (d) => void nextId(d, 'g'));
-    const old = path.join(dir, 'mtl.json.123.abc.tmp');
-    const fresh = path.join(dir, 'mtl.json.bak.456.tmp');
-    fs.writeFileSync(old, 'x');
-    fs.writeFileSync(fresh, 'x');
-    const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
-    fs.utimesSync(old, hoursAgo, hoursAgo);
-    await updateData(dir, (d) => void nextId(d, 'g'));
-    expect(fs.existsSync(old)).toBe(false);
-    expect(fs.existsSync(fresh)).toBe(true);
-  });
-
-  it('serialises concurrent updates in one process', async () => {
-    const dir = tempDir();
-    await Promise.all(Array.from({ length: 10 }, () => updateData(dir, (d) => void nextId(d, 'p'))));
-    expect(readData(dir).counters.p).toBe(10);
+  it('reads each list only when a command looks at it', async () => {
+    const dir = home({ 'mtl.json': header({}), 'reports.jsonl': lines(member(1)), 'goals.jsonl': 'not json\n' });
+    const data = await openStore(dir);
+    expect(data.members.map((m) => m.name)).toEqual(['Report1']);
+    expect(() => data.goals).toThrow(/goals\.jsonl is damaged: line 1/);
   });
 });
 
-describe('acquireLock', () => {
-  it('waits for the holder, then takes the lock', async () => {
-    const dir = tempDir();
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, 'x.json');
-    const release = await acquireLock(file);
-    let second = false;
-    const waiting = acquireLock(file).then((r) => ((second = true), r));
-    await new Promise((r) => setTimeout(r, 60));
-    expect(second).toBe(false);
-    await release();
-    await (await waiting)();
-    expect(second).toBe(true);
-    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+describe('ids', () => {
+  it('are never handed out twice: counters missing, emptied or behind are rebuilt from the ids in use', async () => {
+    const reports = lines(member(1), member(2), member(3));
+    const quarterly = lines(praise(1, 'r1', '2026-02-01'), praise(7, 'r2', '2026-02-02'));
+    for (const top of [undefined, header(), header({}), header({ r: 1, p: 2 })]) {
+      const dir = home({ ...(top ? { 'mtl.json': top } : {}), 'reports.jsonl': reports, 'praise/2026-Q1.jsonl': quarterly });
+      const ids = await updateStore(dir, (tx) => [tx.nextId('r'), tx.nextId('p'), tx.nextId('f')]);
+      expect(ids).toEqual(['r4', 'p8', 'f1']);
+      expect(JSON.parse(fs.readFileSync(path.join(dir, DATA_FILE), 'utf8')).counters).toMatchObject({ r: 4, p: 8, f: 1 });
+    }
   });
 
-  it('takes over a lock left by a dead process once it is stale, and gives up on a live one', async () => {
-    const dir = tempDir();
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, 'x.json');
-    fs.mkdirSync(`${file}.lock`);
-    const old = new Date(Date.now() - 60_000);
-    fs.utimesSync(`${file}.lock`, old, old);
-    await (await acquireLock(file))();
-    fs.mkdirSync(`${file}.lock`);
-    await expect(acquireLock(file, { staleMs: 10_000, waitMs: 100 })).rejects.toThrow('has held');
-  });
-
-  it('a holder whose lock was taken over as stale does not remove the new holder\'s lock', async () => {
-    const dir = tempDir();
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, 'x.json');
-    const sleeper = await acquireLock(file);
-    const old = new Date(Date.now() - 60_000);
-    fs.utimesSync(`${file}.lock`, old, old);
-    const fresh = await acquireLock(file);
-    await sleeper();
-    expect(fs.existsSync(`${file}.lock`)).toBe(true);
-    await fresh();
-    expect(fs.existsSync(`${file}.lock`)).toBe(false);
-    expect(fs.readdirSync(dir)).toEqual([]);
-  });
-});
-
-describe('readData, field by field', () => {
-  async function written(change: (d: ReturnType<typeof emptyData>) => void): Promise<string> {
-    const dir = tempDir();
-    await updateData(dir, change);
-    return dir;
-  }
-  const praise = (i: number) => ({ id: `p${i}`, member: 'r1', text: `Merci Chloé 🎉 ${i}`, date: '2027-01-01', at: '2027-01-01T09:00:00Z', public: false });
-
-  it('reads the same data as a whole parse', async () => {
-    const dir = await written((d) => {
-      d.praise.push(praise(1), praise(2));
-      d.learning.booksRead.push('Mindset');
-      nextId(d, 'p');
+  it('are not reused after the entry with the highest one is removed', async () => {
+    const dir = home();
+    await updateStore(dir, (tx) => {
+      tx.tables.members.add({ ...member(0), id: tx.nextId('r') });
+      tx.tables.members.add({ ...member(0), id: tx.nextId('r') });
     });
-    const text = fs.readFileSync(path.join(dir, 'mtl.json'), 'utf8');
-    expect(JSON.parse(JSON.stringify(readData(dir)))).toEqual(JSON.parse(text));
+    await updateStore(dir, (tx) => tx.tables.members.remove('r2'));
+    // Even once the file is rewritten without any trace of r2.
+    await updateStore(dir, (tx) => tx.tables.members.replaceAll(tx.tables.members.all));
+    expect(fs.readFileSync(path.join(dir, 'reports.jsonl'), 'utf8')).not.toContain('r2');
+    expect(await updateStore(dir, (tx) => tx.nextId('r'))).toBe('r3');
   });
 
-  it('parses only the fields a command reads, and names a damaged one when it is read', async () => {
-    const dir = await written((d) => void d.praise.push(praise(1)));
-    const file = path.join(dir, 'mtl.json');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"date":"2027-01-01"', '"date":"soon"'));
-    const data = readData(dir);
-    expect(data.goals).toEqual([]);
-    expect(() => data.praise).toThrow(`${file} is damaged: ${file}: entry 1 of "praise" (p1) has date = "soon"`);
-    await expect(updateData(dir, () => undefined)).rejects.toThrow('has date = "soon"');
+  it('refuses a counter that is not a whole number, naming it', async () => {
+    const dir = home({ 'mtl.json': header({ g: 'Infinity' }) });
+    await expect(openStore(dir)).rejects.toThrow(/mtl\.json is damaged: counters\.g is "Infinity"; it should be a whole number/);
+  });
+});
+
+describe('files that are not mtl data', () => {
+  it('are refused, never read as an empty store', async () => {
+    const cases: [string, RegExp][] = [
+      ['{"hello": "world"}', /mtl\.json is not an mtl data file; mtl has not changed it/],
+      ['[1, 2, 3]', /mtl\.json is not an mtl data file/],
+      ['"text"', /mtl\.json is not an mtl data file/],
+      ['{"format":"mtl-backup","dataVersion":3,"data":{}}', /mtl\.json is an mtl backup, not a data file; mtl has not changed it/],
+      ['{"format":"mtl-data","version":4}', /written by a newer mtl \(data version 4; this mtl reads up to 3\)/],
+      ['{"format":"mtl-data","version":"3"}', /mtl\.json is damaged: its "version" is "3"/],
+      ['{"version":2,', /mtl\.json is damaged: it is not valid JSON/],
+    ];
+    for (const [text, error] of cases) {
+      const dir = home({ 'mtl.json': text });
+      await expect(openStore(dir)).rejects.toThrow(error);
+      await expect(updateStore(dir, (tx) => tx.tables.members.add(member(1)))).rejects.toThrow(error);
+      expect(fs.readFileSync(path.join(dir, 'mtl.json'), 'utf8')).toBe(text);
+      expect(fs.readdirSync(dir)).toEqual(['mtl.json']);
+    }
   });
 
-  it('reads an entry a hand edit split over lines, which keeps the layout but not one entry per line', async () => {
-    const dir = await written((d) => void d.praise.push(praise(1)));
-    const file = path.join(dir, 'mtl.json');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('{"id":"p1","member":"r1",', '{"id":"p1",\n"member": "r1",'));
-    expect(readData(dir).praise).toEqual([praise(1)]);
+  it('are never written over by an export: the data folder\'s own files are told apart from others', () => {
+    const dir = home({ 'mtl.json': header({}) });
+    for (const name of ['mtl.json', 'reports.jsonl', 'praise/2027-Q1.jsonl', 'config.json', 'nudge.json', 'mtl.lock', 'goals/g1-x.md', 'mtl.v2.json']) {
+      expect(isStoreFile(dir, path.join(dir, name))).toBe(true);
+    }
+    expect(isStoreFile(dir, path.join(dir, 'backup.json'))).toBe(false);
+    expect(isStoreFile(dir, path.join(path.dirname(dir), 'mtl.json'))).toBe(false);
+    // The same file reached through a link to the folder is still the data folder's.
+    fs.symlinkSync(dir, path.join(path.dirname(dir), 'link'));
+    expect(isStoreFile(dir, path.join(path.dirname(dir), 'link', 'mtl.json'))).toBe(true);
+  });
+});
+
+describe('a data file that is a symbolic link', () => {
+  it('is written through, keeping the link and the mode of its target', async () => {
+    const dir = home({ 'mtl.json': header({}) });
+    const elsewhere = path.join(path.dirname(dir), 'synced', 'reports.jsonl');
+    fs.mkdirSync(path.dirname(elsewhere));
+    fs.writeFileSync(elsewhere, lines(member(1)), { mode: 0o640 });
+    fs.chmodSync(elsewhere, 0o640);
+    fs.symlinkSync(elsewhere, path.join(dir, 'reports.jsonl'));
+    for (let i = 0; i < 70; i++) await updateStore(dir, (tx) => tx.tables.members.put({ ...tx.tables.members.find('r1')!, name: `Name ${i}` }));
+    expect(fs.lstatSync(path.join(dir, 'reports.jsonl')).isSymbolicLink()).toBe(true);
+    // Rewritten once (after 64 changes) and appended to since, all in the target.
+    expect(fs.readFileSync(elsewhere, 'utf8').trim().split('\n')).toHaveLength(7);
+    expect(readStore(dir).members).toEqual([{ ...member(1), name: 'Name 69' }]);
+    expect(mode(elsewhere)).toBe(0o640);
+  });
+});
+
+describe('praise by quarter', () => {
+  const team = [member(1, 'Old', '2025-01-10'), member(2, 'New', '2027-01-20')];
+  const store = () =>
+    home({
+      'mtl.json': header({ r: 2, p: 4 }),
+      'reports.jsonl': lines(...team),
+      'praise/2025-Q1.jsonl': lines(praise(1, 'r1', '2025-03-01')),
+      'praise/2026-Q3.jsonl': lines(praise(2, 'r1', '2026-08-01')),
+      'praise/2027-Q1.jsonl': lines(praise(3, 'r2', '2027-01-25'), praise(4, 'r2', '2027-02-01')),
+    });
+
+  it('answers a window of days from the quarters it spans, never reading older files', () => {
+    const dir = store();
+    fs.writeFileSync(path.join(dir, 'praise/2025-Q1.jsonl'), 'damaged\n');
+    const data = readStore(dir);
+    expect(data.praise.between('2027-01-01', '2027-01-31').map((p) => p.id)).toEqual(['p3']);
+    expect(data.praise.between('2026-07-01', undefined).map((p) => p.id)).toEqual(['p2', 'p3', 'p4']);
+    expect(data.praise.lastOnOrBefore(team, '2027-02-10')).toEqual(new Map([['r2', '2027-02-01']]).set('r1', '2026-08-01'));
+    expect(() => data.praise.all()).toThrow(/2025-Q1\.jsonl is damaged/);
   });
 
-  it('falls back to a whole parse for a hand-formatted file', async () => {
-    const dir = tempDir();
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'mtl.json'), JSON.stringify({ version: 2, praise: [praise(1)] }, null, 2));
-    expect(readData(dir).praise).toEqual([praise(1)]);
+  it('finds the last praise of a report not praised lately, and looks no further back than the quarter they joined', () => {
+    const data = readStore(store());
+    expect(data.praise.lastOnOrBefore([team[0]!], '2026-07-31')).toEqual(new Map([['r1', '2025-03-01']]));
+    const joinedLater = { ...team[0]!, added: '2026-01-01' };
+    expect(data.praise.lastOnOrBefore([joinedLater], '2026-07-31').size).toBe(0);
+    expect(data.praise.lastOnOrBefore(team, '2027-01-24').get('r2')).toBeUndefined();
+  });
+
+  it('refuses an entry in the file of another quarter, naming the right one', () => {
+    const dir = home({ 'praise/2027-Q1.jsonl': lines(praise(1, 'r1', '2026-12-31')) });
+    expect(() => readStore(dir).praise.all()).toThrow(/2027-Q1\.jsonl is damaged: line 1: p1 is dated 2026-12-31, which belongs in praise\/2026-Q4\.jsonl/);
+  });
+
+  it('moves an entry to its new quarter when its day changes, and removes one wherever it is', async () => {
+    const dir = store();
+    await updateStore(dir, (tx) => {
+      tx.praise.put({ ...praise(3, 'r2', '2026-09-30'), text: 'moved' });
+      tx.praise.remove('p1');
+    });
+    const data = readStore(dir);
+    expect(data.praise.all().map((p) => `${p.id} ${p.date}`)).toEqual(['p2 2026-08-01', 'p3 2026-09-30', 'p4 2027-02-01']);
+    expect(fs.readFileSync(path.join(dir, 'praise/2027-Q1.jsonl'), 'utf8')).toContain('{"delete":"p3"}');
+  });
+});
+
+describe('purging a report', () => {
+  it('leaves nothing of them in any file mtl keeps, the kept copy of an older version and the nudge memory included', async () => {
+    const dir = home({
+      'mtl.json': header({ r: 2, p: 3, f: 1, o: 1, m: 1, d: 1, n: 2 }),
+      'reports.jsonl': lines(member(1, 'Keep'), { ...member(2, 'Secret Person'), notes: [{ id: 'n1', date: '2026-02-01', text: 'mother in hospital' }] }, { ...member(2, 'Secret Person'), notes: [{ id: 'n1', date: '2026-02-01', text: 'mother in hospital' }, { id: 'n2', date: '2026-03-01', text: 'hates surprises' }] }),
+      'praise/2026-Q1.jsonl': lines(praise(1, 'r2', '2026-02-01', 'secret praise one'), praise(2, 'r1', '2026-02-02')),
+      'praise/2026-Q3.jsonl': lines(praise(3, 'r2', '2026-08-01', 'secret praise two')),
+      'feedback.jsonl': lines({ id: 'f1', member: 'r2', text: 'secret feedback', date: '2026-02-01', at: 'x' }),
+      'one-on-ones.jsonl': lines({ id: 'o1', member: 'r2', date: '2026-02-01', at: 'x', feedbackDelivered: ['f1'] }),
+      'member-goals.jsonl': lines({ id: 'm1', member: 'r2', title: 'secret goal', quarter: '2026-Q1', status: 'open', progress: 0, created: '2026-02-01', checkIns: [] }),
+      'delegations.jsonl': lines({ id: 'd1', member: 'r2', item: 'secret item', created: '2026-02-01', status: 'open', steps: {} }),
+      'nudge.json': JSON.stringify({ shown: { 'recognition:r2': '2026-02-01', 'recognition:r1': '2026-02-01' }, prompts: {} }),
+      'mtl.v2.json': JSON.stringify({ version: 2, members: [{ id: 'r2', name: 'Secret Person' }, { id: 'r1', name: 'Keep' }], praise: [{ id: 'p1', member: 'r2', text: 'secret praise one' }] }),
+    });
+    await updateStore(dir, (tx) => tx.purgeMember('r2'));
+    const all = everything(dir);
+    for (const word of ['Secret', 'secret', 'hospital', 'surprises', '"r2"', 'recognition:r2']) expect(all).not.toContain(word);
+    const left = recordsOf(readStore(dir));
+    expect(left.members.map((m) => m.name)).toEqual(['Keep']);
+    expect(left.praise.map((p) => p.id)).toEqual(['p2']);
+    expect(fs.readdirSync(path.join(dir, 'praise'))).toEqual(['2026-Q1.jsonl']);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'nudge.json'), 'utf8')).shown).toEqual({ 'recognition:r1': '2026-02-01' });
+    expect(await updateStore(dir, (tx) => tx.nextId('r'))).toBe('r3');
   });
 });

@@ -10,13 +10,13 @@ import {
   oneOnOneAgenda,
   openSteps,
   parseStep,
-  purgeMember,
   recognitionBalance,
   recognitionStates,
   requireText,
   validateNewName,
 } from '../../src/core/team.js';
-import { emptyData, type Data, type Delegation } from '../../src/store/schema.js';
+import type { Delegation } from '../../src/core/model.js';
+import { emptyData, type TestData as Data } from '../helpers/data.js';
 
 function team(...names: string[]): Data {
   const data = emptyData();
@@ -217,9 +217,9 @@ describe('goalCountWarning', () => {
 describe('oneOnOneAgenda', () => {
   it('gathers what happened since the last 1:1', () => {
     const data = team('Sam', 'Priya');
-    data.members[0]!.notes.push({ date: '2027-01-02', text: 'new puppy' });
+    data.members[0]!.notes.push({ id: 'n1', date: '2027-01-02', text: 'new puppy' });
     praise(data, 'r1', '2027-01-03');
-    data.oneOnOnes.push({ member: 'r1', date: '2027-01-05', at: '2027-01-05T12:00:00.000Z', feedbackDelivered: [] });
+    data.oneOnOnes.push({ id: 'o1', member: 'r1', date: '2027-01-05', at: '2027-01-05T12:00:00.000Z', feedbackDelivered: [] });
     praise(data, 'r1', '2027-01-06');
     praise(data, 'r2', '2027-01-06');
     feedback(data, 'r1', '2027-01-04', '2027-01-05');
@@ -241,7 +241,7 @@ describe('oneOnOneAgenda', () => {
     expect(agenda.goals[1]).toMatchObject({ daysLeft: 78, lastCheckIn: { note: 'kick-off' } });
     expect(agenda.goalWarning).toContain('one goal');
     expect(agenda.delegations[0]!.open).toEqual(['tech-checkin', 'docs', 'dependencies']);
-    expect(agenda.notes).toEqual([{ date: '2027-01-02', text: 'new puppy' }]);
+    expect(agenda.notes).toEqual([{ id: 'n1', date: '2027-01-02', text: 'new puppy' }]);
 
     const first = oneOnOneAgenda(data, data.members[1]!, '2027-01-12');
     expect(first.lastOneOnOne).toBeUndefined();
@@ -249,18 +249,14 @@ describe('oneOnOneAgenda', () => {
   });
 });
 
-describe('purgeMember', () => {
-  it('deletes the report and everything about them, nothing else', () => {
+describe('historyOf', () => {
+  it('counts everything recorded about one report, nothing of the others', () => {
     const data = team('Sam', 'Priya');
     praise(data, 'r1', '2027-01-03');
     praise(data, 'r2', '2027-01-03');
     feedback(data, 'r1', '2027-01-03');
-    data.oneOnOnes.push({ member: 'r1', date: '2027-01-05', at: '2027-01-05T12:00:00.000Z', feedbackDelivered: [] });
+    data.oneOnOnes.push({ id: 'o1', member: 'r1', date: '2027-01-05', at: '2027-01-05T12:00:00.000Z', feedbackDelivered: [] });
     expect(historyOf(data, 'r1')).toEqual({ praise: 1, feedback: 1, memberGoals: 0, delegations: 0, oneOnOnes: 1 });
-    purgeMember(data, 'r1');
-    expect(data.members.map((m) => m.id)).toEqual(['r2']);
-    expect(data.praise.map((p) => p.member)).toEqual(['r2']);
-    expect(data.feedback).toEqual([]);
-    expect(data.oneOnOnes).toEqual([]);
+    expect(historyOf(data, 'r2')).toEqual({ praise: 1, feedback: 0, memberGoals: 0, delegations: 0, oneOnOnes: 0 });
   });
 });

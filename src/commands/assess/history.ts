@@ -1,11 +1,11 @@
 import { TEAM_AREAS, trendOf, VERDICT_LABEL } from '../../core/assessment.js';
 import type { Ctx } from '../../context.js';
-import { readData } from '../../store/file-store.js';
-import type { Assessment } from '../../store/schema.js';
+import { openStore } from '../../store/store.js';
+import type { Assessment } from '../../core/model.js';
 import { printJson, renderTable, sparkline } from '../../ui/output.js';
 
 export async function history(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
-  const list = [...readData(ctx.dataDir).assessments].sort(byTime);
+  const list = [...(await openStore(ctx.dataDir)).assessments].sort(byTime);
   const trend = trendOf(list);
   if (opts.json) {
     printJson(ctx.io, {

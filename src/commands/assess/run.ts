@@ -16,8 +16,8 @@ import {
 import { dayOf } from '../../core/dates.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { updateData } from '../../store/file-store.js';
-import { nextId, type AnswerLevel, type Assessment } from '../../store/schema.js';
+import { updateStore } from '../../store/store.js';
+import type { AnswerLevel, Assessment } from '../../core/model.js';
 import { printJson } from '../../ui/output.js';
 import { createPrompter, requireTerminal, type Prompter } from '../../ui/prompter.js';
 
@@ -30,10 +30,10 @@ export interface AssessOptions {
 export async function assess(ctx: Ctx, opts: AssessOptions, prompter: Prompter = createPrompter(ctx.io)): Promise<void> {
   const full = Boolean(opts.full);
   const input = opts.answers !== undefined ? answersFromFlag(opts.answers, full) : await askQuestions(ctx, prompter, full);
-  const saved = await updateData(ctx.dataDir, (data) => {
-    const assessment = buildAssessment(input, { id: nextId(data, 'a'), date: dayOf(ctx.now), at: ctx.now.toISOString() });
-    data.assessments.push(assessment);
-    return { assessment, count: data.assessments.length };
+  const saved = await updateStore(ctx.dataDir, (tx) => {
+    const assessment = buildAssessment(input, { id: tx.nextId('a'), date: dayOf(ctx.now), at: ctx.now.toISOString() });
+    tx.tables.assessments.add(assessment);
+    return { assessment, count: tx.data.assessments.length };
   });
   if (opts.json) printJson(ctx.io, toJson(saved.assessment));
   else ctx.io.out(renderResult(ctx, saved.assessment, saved.count));

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { COMPLETION_SCRIPTS, completeWords, type CommandShape } from '../../core/completion.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { readData } from '../../store/file-store.js';
+import { readStore } from '../../store/store.js';
 import { loadTemplates } from '../goals/template-files.js';
 
 export async function script(ctx: Ctx, shell: string): Promise<void> {
@@ -21,8 +21,8 @@ export async function complete(ctx: Ctx, program: Command, words: string[]): Pro
     }
   };
   const candidates = completeWords(shapeOf(program), words.length ? words : [''], {
-    reports: () => quietly(() => readData(ctx.dataDir).members.filter((m) => !m.removed).map((m) => m.name)),
-    goals: () => quietly(() => readData(ctx.dataDir).goals.map((g) => g.id)),
+    reports: () => quietly(() => readStore(ctx.dataDir).members.filter((m) => !m.removed).map((m) => m.name)),
+    goals: () => quietly(() => readStore(ctx.dataDir).goals.map((g) => g.id)),
     templates: () => quietly(() => loadTemplates(ctx.dataDir).templates.map((t) => t.name)),
   });
   if (candidates.length) ctx.io.out(candidates.join('\n') + '\n');

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { acquireLock, ensureDataDir, reason } from '../../store/atomic.js';
-import { dataFilePath, readData } from '../../store/file-store.js';
+import { ensureDataDir, reason } from '../../store/files.js';
+import { lockFolder } from '../../store/lock.js';
+import { openStore } from '../../store/store.js';
 import { goalsDirFor } from '../../store/paths.js';
 import {
   defaultPreferences,
@@ -70,11 +71,11 @@ async function changeGoalsDir(ctx: Ctx, input: string): Promise<{ value: unknown
   const to = goalsDirFor(ctx.dataDir, { goalsDir: PREFERENCE_SPECS.goalsDir.parse(input) });
   if (to === from) return { value: await setPreference(ctx.dataDir, 'goalsDir', input), moved: 0, from };
   ensureDataDir(ctx.dataDir);
-  const release = await acquireLock(dataFilePath(ctx.dataDir));
+  await openStore(ctx.dataDir); // an older data folder is upgraded first, under its own lock
+  const lock = await lockFolder(ctx.dataDir);
   const copies: string[] = [];
   try {
-    const moving = readData(ctx.dataDir)
-      .goals.map((g) => ({ source: g.file, target: path.join(to, path.relative(from, g.file)) }))
+    const moving = (await openStore(ctx.dataDir)).goals.map((g) => ({ source: g.file, target: path.join(to, path.relative(from, g.file)) }))
       .filter(({ source }) => !path.relative(from, source).startsWith('..') && fs.existsSync(source));
     const taken = moving.find(({ target }) => fs.existsSync(target));
     if (taken) throw new UserError(`${taken.target} already exists; nothing was moved or changed.`, 'Move that file away, or choose another folder.');
@@ -88,13 +89,13 @@ async function changeGoalsDir(ctx: Ctx, input: string): Promise<{ value: unknown
     } catch (err) {
       throw new UserError(`Cannot copy the goal files into ${to}: ${reason(err)}; nothing was changed.`, 'Check that folder, or choose another.');
     }
-    const value = await setPreference(ctx.dataDir, 'goalsDir', input);
+    const value = await setPreference(ctx.dataDir, 'goalsDir', input, lock);
     copies.length = 0;
     for (const { source } of moving) fs.rmSync(source, { force: true });
     return { value, moved: moving.length, from };
   } finally {
     for (const copy of copies) fs.rmSync(copy, { force: true });
-    await release();
+    lock.release();
   }
 }
 

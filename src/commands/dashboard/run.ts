@@ -3,7 +3,7 @@ import { VERDICT_LABEL } from '../../core/assessment.js';
 import { isEmptyData } from '../../core/backup.js';
 import { buildDashboard, type Dashboard, type DashboardGoal } from '../../core/dashboard.js';
 import { dayOf } from '../../core/dates.js';
-import { readData } from '../../store/file-store.js';
+import { openStore } from '../../store/store.js';
 import { readPreferences } from '../../store/preferences.js';
 import { dueText, plural, printJson, progressBar, sparkline, visibleWidth } from '../../ui/output.js';
 import { maybeHint } from '../hint.js';
@@ -22,7 +22,7 @@ const SHOW_NAMES = 5;
  * adds the reminder hint itself, with the data already read (cli.ts's hook skips the root command).
  */
 export async function dashboard(ctx: Ctx, opts: DashboardOptions = {}): Promise<void> {
-  const data = readData(ctx.dataDir);
+  const data = await openStore(ctx.dataDir);
   if (!opts.json && isEmptyData(data)) {
     ctx.io.out(welcome(ctx));
     return;

@@ -2,8 +2,8 @@ import { dayOf } from '../../core/dates.js';
 import { DELEGATION_STEPS, emptySteps, findMember, itemsOwnedThisQuarter, nameOf, openSteps, parseStep, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UsageError, UserError } from '../../errors.js';
-import { readData, updateData } from '../../store/file-store.js';
-import { nextId, type Data, type Delegation } from '../../store/schema.js';
+import { openStore, updateStore } from '../../store/store.js';
+import type { Data, Delegation } from '../../core/model.js';
 import { plural, printJson, renderTable, shellWord } from '../../ui/output.js';
 import { delegationJson } from '../team/json.js';
 
@@ -13,11 +13,11 @@ export async function delegate(ctx: Ctx, item: string | undefined, opts: { to?: 
   if (opts.to === undefined) throw new UsageError('Who owns it? Name the report with --to.', `mtl delegate ${shellWord(item)} --to <name>`);
   const clean = requireText(item, 'roadmap item');
   const today = dayOf(ctx.now);
-  const { entry, json } = await updateData(ctx.dataDir, (data) => {
-    const member = findMember(data, opts.to!);
-    const entry: Delegation = { id: nextId(data, 'd'), item: clean, member: member.id, created: today, status: 'open', steps: emptySteps() };
-    data.delegations.push(entry);
-    return { entry, json: delegationJson(data, entry) };
+  const { entry, json } = await updateStore(ctx.dataDir, (tx) => {
+    const member = findMember(tx.data, opts.to!);
+    const entry: Delegation = { id: tx.nextId('d'), item: clean, member: member.id, created: today, status: 'open', steps: emptySteps() };
+    tx.tables.delegations.add(entry);
+    return { entry, json: delegationJson(tx.data, entry) };
   });
   if (opts.json) printJson(ctx.io, json);
   ctx.io.err(
@@ -35,11 +35,14 @@ function delegationOf(data: Data, id: string): Delegation {
 export async function check(ctx: Ctx, id: string, stepText: string): Promise<void> {
   const step = parseStep(stepText);
   const today = dayOf(ctx.now);
-  const result = await updateData(ctx.dataDir, (data) => {
-    const d = delegationOf(data, id);
+  const result = await updateStore(ctx.dataDir, (tx) => {
+    const d = delegationOf(tx.data, id);
     const already = d.steps[step];
-    if (!already) d.steps[step] = today;
-    return { d: { ...d }, already, open: openSteps(d), who: nameOf(data, d.member) };
+    if (!already) {
+      d.steps[step] = today;
+      tx.tables.delegations.put(d);
+    }
+    return { d: { ...d }, already, open: openSteps(d), who: nameOf(tx.data, d.member) };
   });
   const label = DELEGATION_STEPS.find((s) => s.key === step)!.label;
   if (result.already) {
@@ -54,14 +57,15 @@ export async function check(ctx: Ctx, id: string, stepText: string): Promise<voi
 
 export async function done(ctx: Ctx, id: string): Promise<void> {
   const today = dayOf(ctx.now);
-  const { d, open, who, already } = await updateData(ctx.dataDir, (data) => {
-    const d = delegationOf(data, id);
+  const { d, open, who, already } = await updateStore(ctx.dataDir, (tx) => {
+    const d = delegationOf(tx.data, id);
     const already = d.status === 'done';
     if (!already) {
       d.status = 'done';
       d.doneOn = today;
+      tx.tables.delegations.put(d);
     }
-    return { d: { ...d }, open: openSteps(d), who: nameOf(data, d.member), already };
+    return { d: { ...d }, open: openSteps(d), who: nameOf(tx.data, d.member), already };
   });
   if (already) {
     ctx.io.err(`${d.id} was already done on ${d.doneOn}.\n`);
@@ -72,7 +76,7 @@ export async function done(ctx: Ctx, id: string): Promise<void> {
 }
 
 export async function list(ctx: Ctx, opts: { all?: boolean; json?: boolean }): Promise<void> {
-  const data = readData(ctx.dataDir);
+  const data = await openStore(ctx.dataDir);
   const today = dayOf(ctx.now);
   const metric = itemsOwnedThisQuarter(data, today);
   const items = data.delegations.filter((d) => opts.all || d.status === 'open');

@@ -3,7 +3,7 @@ import { addDaysToDay } from '../../core/dates.js';
 import { nameOf } from '../../core/team.js';
 import { shellWord } from '../../core/text.js';
 import { UserError } from '../../errors.js';
-import type { Data, Day } from '../../store/schema.js';
+import type { Data, Day } from '../../core/model.js';
 
 const dateArray = (day: Day): DateArray => [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
 

@@ -2,7 +2,7 @@ import { VERDICT_LABEL } from '../../core/assessment.js';
 import { addDaysToDay, compareText, dayOf, quarterOf } from '../../core/dates.js';
 import { goalView, sortGoals } from '../../core/goals.js';
 import { activeMembers, recognitionBalance } from '../../core/team.js';
-import type { Data } from '../../store/schema.js';
+import type { Data } from '../../core/model.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -54,13 +54,15 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
     out.push('');
   }
 
-  const recent = <T extends { date: string }>(list: T[]) => list.filter((x) => x.date >= since && x.date <= today);
-  const hours = recent(data.learning.logs).reduce((sum, l) => sum + l.hours, 0);
+  const recent = <T extends { date?: string }>(list: T[]) => list.filter((x) => x.date !== undefined && x.date >= since && x.date <= today);
+  const learning = recent(data.learning);
+  const hours = learning.reduce((sum, l) => sum + (l.type === 'hours' ? l.hours : 0), 0);
+  const praise = data.praise.between(since, today);
   out.push(`## The last 90 days (${since} to ${today})`, '');
-  out.push(`- Praise logged: ${recent(data.praise).length} (${recent(data.praise).filter((p) => p.public).length} public)`);
+  out.push(`- Praise logged: ${praise.length} (${praise.filter((p) => p.public).length} public)`);
   out.push(`- Constructive feedback logged: ${recent(data.feedback).length}; 1:1s held: ${recent(data.oneOnOnes).length}`);
   out.push(`- Goals completed: ${data.goals.filter((g) => g.doneOn && g.doneOn >= since).length}; roadmap items handed over: ${recent(data.delegations.map((d) => ({ date: d.created }))).length}`);
-  out.push(`- Leadership learning: ${Math.round(hours * 10) / 10} hours; tips tried: ${recent(data.learning.tips).length}`);
+  out.push(`- Leadership learning: ${Math.round(hours * 10) / 10} hours; tips tried: ${learning.filter((l) => l.type === 'tip').length}`);
   for (const w of data.innovationWeeks.filter((w) => w.end >= since && w.start <= today)) out.push(`- Innovation week: ${w.start} to ${w.end}, demo ${w.demo}`);
   out.push('');
   return out.join('\n');

@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildBackup } from '../../core/backup.js';
+import { recordsOf } from '../../core/model.js';
+import { buildBackup } from './backup-file.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { readData, writeAtomic } from '../../store/file-store.js';
+import { writeAtomic } from '../../store/files.js';
+import { isStoreFile, openStore, storedCounters } from '../../store/store.js';
 import { goalsDirFor } from '../../store/paths.js';
 import { readPreferences, readStoredPreferences } from '../../store/preferences.js';
-import type { Data } from '../../store/schema.js';
+import type { Data } from '../../core/model.js';
 import { VERSION } from '../../version.js';
-import { reason } from '../../store/atomic.js';
+import { reason } from '../../store/files.js';
 
 const FORMATS = ['json', 'md', 'ics'] as const;
 type Format = (typeof FORMATS)[number];
@@ -22,7 +24,7 @@ export interface ExportOptions {
 export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
   const format = opts.format.toLowerCase() as Format;
   if (!FORMATS.includes(format)) throw new UserError(`Unknown export format "${opts.format}".`, `Use one of: ${FORMATS.join(', ')}.`);
-  const data = readData(ctx.dataDir);
+  const data = await openStore(ctx.dataDir);
   let text: string;
   if (format === 'json') text = JSON.stringify(backupOf(ctx, data), null, 1) + '\n';
   else if (format === 'md') {
@@ -35,6 +37,9 @@ export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
     return;
   }
   const file = path.resolve(opts.output);
+  if (isStoreFile(ctx.dataDir, file)) {
+    throw new UserError(`${file} is one of the files mtl keeps its data in; nothing was written.`, 'Write the export outside the data folder, e.g. --output ~/mtl-backup.json');
+  }
   try {
     writeAtomic(file, text);
   } catch (err) {
@@ -58,7 +63,7 @@ function backupOf(ctx: Ctx, data: Data) {
   const templatesDir = path.join(ctx.dataDir, 'templates');
   for (const name of listMarkdown(templatesDir)) templates[name] = readIfThere(path.join(templatesDir, name)) ?? '';
   return buildBackup(
-    { mtlVersion: VERSION, exportedAt: ctx.now.toISOString(), data, preferences: readStoredPreferences(ctx.dataDir), goalFiles, templates },
+    { mtlVersion: VERSION, exportedAt: ctx.now.toISOString(), data: recordsOf(data), counters: storedCounters(ctx.dataDir), preferences: readStoredPreferences(ctx.dataDir), goalFiles, templates },
     dir,
   );
 }

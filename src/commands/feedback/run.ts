@@ -1,26 +1,26 @@
 import { dayOf } from '../../core/dates.js';
 import { findMember, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
-import { readData, updateData } from '../../store/file-store.js';
-import { nextId, type Feedback } from '../../store/schema.js';
+import { openStore, updateStore } from '../../store/store.js';
+import type { Feedback } from '../../core/model.js';
 import { plural, printJson, renderTable, shellWord } from '../../ui/output.js';
 import { feedbackJson } from '../team/json.js';
 
 export async function queue(ctx: Ctx, name: string, text: string, opts: { json?: boolean }): Promise<void> {
   const clean = requireText(text, 'feedback');
   const today = dayOf(ctx.now);
-  const { entry, json, queued } = await updateData(ctx.dataDir, (data) => {
-    const member = findMember(data, name);
-    const entry: Feedback = { id: nextId(data, 'f'), member: member.id, text: clean, date: today, at: ctx.now.toISOString() };
-    data.feedback.push(entry);
-    return { entry, json: feedbackJson(data, entry), queued: data.feedback.filter((f) => f.member === member.id && !f.deliveredOn).length };
+  const { entry, json, queued } = await updateStore(ctx.dataDir, (tx) => {
+    const member = findMember(tx.data, name);
+    const entry: Feedback = { id: tx.nextId('f'), member: member.id, text: clean, date: today, at: ctx.now.toISOString() };
+    tx.tables.feedback.add(entry);
+    return { entry, json: feedbackJson(tx.data, entry), queued: tx.data.feedback.filter((f) => f.member === member.id && !f.deliveredOn).length };
   });
   if (opts.json) printJson(ctx.io, json);
   ctx.io.err(`Queued feedback for ${json.member} (${entry.id}; ${plural(queued, 'note')} waiting). It is on the agenda: mtl 1on1 ${shellWord(json.member)}\n`);
 }
 
 export async function list(ctx: Ctx, name: string | undefined, opts: { all?: boolean; json?: boolean }): Promise<void> {
-  const data = readData(ctx.dataDir);
+  const data = await openStore(ctx.dataDir);
   const member = name === undefined ? undefined : findMember(data, name, { includeRemoved: true });
   const entries = data.feedback
     .filter((f) => (!member || f.member === member.id) && (opts.all || !f.deliveredOn))

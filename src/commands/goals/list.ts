@@ -1,7 +1,7 @@
 import type { Ctx } from '../../context.js';
 import { dayOf } from '../../core/dates.js';
 import { goalView, sortGoals, type GoalView } from '../../core/goals.js';
-import { readData } from '../../store/file-store.js';
+import { openStore } from '../../store/store.js';
 import { agoText, dueText, printJson, progressBar, renderTable } from '../../ui/output.js';
 
 export interface ListOptions {
@@ -11,7 +11,7 @@ export interface ListOptions {
 
 export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
   const today = dayOf(ctx.now);
-  const data = readData(ctx.dataDir);
+  const data = await openStore(ctx.dataDir);
   const shown = sortGoals(data.goals.filter((g) => opts.all || g.status === 'open')).map((g) => goalView(g, today));
   if (opts.json) {
     printJson(ctx.io, shown);

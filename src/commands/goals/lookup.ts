@@ -1,6 +1,6 @@
 import { normalizeGoalId } from '../../core/goals.js';
 import { UserError } from '../../errors.js';
-import type { Goal } from '../../store/schema.js';
+import type { Goal } from '../../core/model.js';
 
 /** The goal with this id (`g3`, `G3` or `3`); an unknown id is an error listing the known ones. */
 export function findGoal(goals: Goal[], text: string): Goal {

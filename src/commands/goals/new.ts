@@ -6,15 +6,15 @@ import { dayOf, quarterOf } from '../../core/dates.js';
 import { goalView } from '../../core/goals.js';
 import { renderGoalFile, slugify, titleProblem, type Template } from '../../core/templates.js';
 import { UserError } from '../../errors.js';
-import { updateData } from '../../store/file-store.js';
+import { reason } from '../../store/files.js';
 import { goalsDirFor } from '../../store/paths.js';
 import { readPreferences } from '../../store/preferences.js';
-import { nextId, type Data, type Goal } from '../../store/schema.js';
+import { updateStore, type Tx } from '../../store/store.js';
+import type { Goal } from '../../core/model.js';
 import { printJson, shellWord } from '../../ui/output.js';
 import { createPrompter, type Prompter } from '../../ui/prompter.js';
 import { resolveDeadline } from '../deadline.js';
 import { findTemplate, loadTemplates, type TemplateSet } from './template-files.js';
-import { reason } from '../../store/atomic.js';
 
 export interface NewGoalOptions {
   template?: string;
@@ -60,14 +60,14 @@ export async function newGoal(ctx: Ctx, opts: NewGoalOptions, prompter?: Prompte
   const owner = (ctx.env.USER || ctx.env.LOGNAME || safeUsername()).trim() || 'me';
   let written: string | undefined;
   try {
-    const goal = await updateData(ctx.dataDir, (data) => {
-      const id = freeGoalId(data, dir);
+    const goal = await updateStore(ctx.dataDir, (tx) => {
+      const id = freeGoalId(tx, dir);
       const file = path.join(dir, `${id}-${slugify(title)}.md`);
       const text = renderGoalFile(template, { id, title, owner, created: today, due, quarter: quarterOf(today) });
       writeGoalFile(dir, file, text);
       written = file;
       const goal: Goal = { id, title, template: template.name, file, created: today, due, status: 'open', progress: 0, checkIns: [], updatedAt: ctx.now.toISOString() };
-      data.goals.push(goal);
+      tx.tables.goals.add(goal);
       return goal;
     });
     written = undefined;
@@ -107,7 +107,7 @@ export function goalsDir(ctx: Ctx): string {
  * The next goal id whose file name is free. A process killed between writing a goal file and saving
  * the data leaves a file for an id the counter never gave out; skipping it keeps `goals new` working.
  */
-function freeGoalId(data: Data, dir: string): string {
+function freeGoalId(tx: Tx, dir: string): string {
   let taken: string[] = [];
   try {
     taken = fs.readdirSync(dir);
@@ -115,7 +115,7 @@ function freeGoalId(data: Data, dir: string): string {
     // No folder yet: every id is free.
   }
   for (;;) {
-    const id = nextId(data, 'g');
+    const id = tx.nextId('g');
     if (!taken.some((name) => name.startsWith(`${id}-`))) return id;
   }
 }

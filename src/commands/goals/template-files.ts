@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { compareText } from '../../core/dates.js';
 import { isTemplateName, parseTemplate, type Template } from '../../core/templates.js';
 import { UserError } from '../../errors.js';
-import { reason } from '../../store/atomic.js';
+import { reason } from '../../store/files.js';
 
 /**
  * The built-in templates folder. The bundle's code may sit in dist/ or dist/chunks/ (and in src/

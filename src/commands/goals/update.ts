@@ -2,8 +2,8 @@ import type { Ctx } from '../../context.js';
 import { dayOf } from '../../core/dates.js';
 import { goalView, parseProgress } from '../../core/goals.js';
 import { UserError } from '../../errors.js';
-import { updateData } from '../../store/file-store.js';
-import type { CheckIn } from '../../store/schema.js';
+import { updateStore } from '../../store/store.js';
+import type { CheckIn } from '../../core/model.js';
 import { plural, printJson } from '../../ui/output.js';
 import { findGoal } from './lookup.js';
 
@@ -21,8 +21,8 @@ export async function checkIn(ctx: Ctx, id: string, note: string, opts: CheckInO
     if (progress === undefined) throw new UserError(`--progress "${opts.progress}" is not allowed: give a whole number from 0 to 100.`);
   }
   const today = dayOf(ctx.now);
-  const { goal, before } = await updateData(ctx.dataDir, (data) => {
-    const goal = findGoal(data.goals, id);
+  const { goal, before } = await updateStore(ctx.dataDir, (tx) => {
+    const goal = findGoal(tx.data.goals, id);
     const before = goal.progress;
     const entry: CheckIn = { date: today, at: ctx.now.toISOString(), note: text };
     if (progress !== undefined) {
@@ -31,6 +31,7 @@ export async function checkIn(ctx: Ctx, id: string, note: string, opts: CheckInO
     }
     goal.checkIns.push(entry);
     goal.updatedAt = ctx.now.toISOString();
+    tx.tables.goals.put(goal);
     return { goal, before };
   });
   if (opts.json) printJson(ctx.io, goalView(goal, today));
@@ -41,13 +42,14 @@ export async function checkIn(ctx: Ctx, id: string, note: string, opts: CheckInO
 
 export async function setStatus(ctx: Ctx, id: string, status: 'open' | 'done', opts: { json?: boolean }): Promise<void> {
   const today = dayOf(ctx.now);
-  const { goal, changed } = await updateData(ctx.dataDir, (data) => {
-    const goal = findGoal(data.goals, id);
+  const { goal, changed } = await updateStore(ctx.dataDir, (tx) => {
+    const goal = findGoal(tx.data.goals, id);
     if (goal.status === status) return { goal, changed: false };
     goal.status = status;
     goal.updatedAt = ctx.now.toISOString();
     if (status === 'done') goal.doneOn = today;
     else delete goal.doneOn;
+    tx.tables.goals.put(goal);
     return { goal, changed: true };
   });
   if (opts.json) printJson(ctx.io, goalView(goal, today));

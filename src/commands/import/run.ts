@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isEmptyData, mergeData, parseBackup, type Backup } from '../../core/backup.js';
+import { isEmptyData, mergeData } from '../../core/backup.js';
+import { recordsOf, type Data } from '../../core/model.js';
 import { plural } from '../../ui/output.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { readData, updateData } from '../../store/file-store.js';
+import { openStore, updateStore } from '../../store/store.js';
 import { goalsDirFor } from '../../store/paths.js';
 import { readPreferences, restorePreferences } from '../../store/preferences.js';
-import type { Data } from '../../store/schema.js';
-import { reason } from '../../store/atomic.js';
+import { reason } from '../../store/files.js';
+import { parseBackup, type Backup } from '../export/backup-file.js';
 
 export async function importData(ctx: Ctx, file: string, opts: { merge?: boolean }): Promise<void> {
   let text: string;
@@ -18,7 +19,7 @@ export async function importData(ctx: Ctx, file: string, opts: { merge?: boolean
     throw new UserError(`Cannot read ${file}: ${reason(err)}.`, 'Give the path of a file made by: mtl export --format json');
   }
   const backup = parseBackup(text, file);
-  const current = readData(ctx.dataDir);
+  const current = await openStore(ctx.dataDir);
   if (!isEmptyData(current) && !opts.merge) {
     throw new UserError(
       `${ctx.dataDir} already holds data (${summary(current)}); nothing was changed.`,
@@ -34,12 +35,13 @@ export async function importData(ctx: Ctx, file: string, opts: { merge?: boolean
 
 async function restore(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void> {
   await withCleanup(async (created) => {
-    await updateData(ctx.dataDir, (data) => {
-      if (!isEmptyData(data)) throw new UserError(`${ctx.dataDir} received data while importing; nothing was changed.`, 'Run the import again.');
+    await updateStore(ctx.dataDir, (tx) => {
+      if (!isEmptyData(tx.data)) throw new UserError(`${ctx.dataDir} received data while importing; nothing was changed.`, 'Run the import again.');
       writeFiles(goalsDir, backup.goalFiles, created);
       writeFiles(path.join(ctx.dataDir, 'templates'), backup.templates, created);
-      Object.assign(data, backup.data);
-      for (const goal of data.goals) goal.file = path.resolve(goalsDir, goal.file);
+      const records = structuredClone(backup.data);
+      for (const goal of records.goals) goal.file = path.resolve(goalsDir, goal.file);
+      tx.replaceAll(records, backup.counters);
     });
   });
   const { goalsDir: _elsewhere, ...preferences } = backup.preferences;
@@ -51,7 +53,8 @@ async function restore(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void
 
 async function merge(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void> {
   const result = await withCleanup((created) =>
-    updateData(ctx.dataDir, (data) => {
+    updateStore(ctx.dataDir, (tx) => {
+      const data = recordsOf(tx.data);
       const incoming = structuredClone(backup.data);
       const relativeName = new Map<string, string>();
       for (const goal of incoming.goals) {
@@ -60,7 +63,8 @@ async function merge(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void> 
         goal.file = absolute;
       }
       const before = new Set(data.goals.map((g) => g.id));
-      const merged = mergeData(data, incoming);
+      const counters = tx.counters;
+      const merged = mergeData(data, incoming, counters);
       const renamedFrom = new Map([...merged.goalFileNames].map(([from, to]) => [to, from]));
       const files: Record<string, string> = {};
       for (const goal of data.goals.filter((g) => !before.has(g.id))) {
@@ -68,6 +72,7 @@ async function merge(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void> 
         if (text !== undefined) files[path.relative(goalsDir, goal.file)] = text;
       }
       writeFiles(goalsDir, files, created);
+      tx.replaceAll(data, counters);
       return merged;
     }),
   );
@@ -128,11 +133,12 @@ function writeFiles(dir: string, files: Record<string, string>, created: string[
   }
 }
 
-function summary(data: Data): string {
+function summary(data: Data | Backup['data']): string {
+  const praise = Array.isArray(data.praise) ? data.praise : data.praise.all();
   return [
     plural(data.assessments.length, 'assessment'),
     plural(data.goals.length, 'goal'),
     plural(data.members.filter((m) => !m.removed).length, 'report'),
-    plural(data.praise.length, 'praise entry', 'praise entries'),
+    plural(praise.length, 'praise entry', 'praise entries'),
   ].join(', ');
 }

@@ -1,9 +1,9 @@
 import { format } from 'date-fns';
 import type { Ctx } from '../../context.js';
-import { dateOfDay, dayOf, daysBetween, endOfQuarterFor, quarterOf } from '../../core/dates.js';
+import { compareText, dateOfDay, dayOf, daysBetween, endOfQuarterFor, quarterOf } from '../../core/dates.js';
 import { innovationStatus, innovationWeekFrom, nextQuarterStart, weekOfQuarter, weekToPlan } from '../../core/innovation.js';
-import { readData, updateData } from '../../store/file-store.js';
-import type { Day, InnovationWeek } from '../../store/schema.js';
+import { openStore, updateStore } from '../../store/store.js';
+import type { Day, InnovationWeek } from '../../core/model.js';
 import { plural, printJson } from '../../ui/output.js';
 import { UserError } from '../../errors.js';
 import { resolveDeadline } from '../deadline.js';
@@ -13,11 +13,13 @@ const named = (day: Day) => `${format(dateOfDay(day), 'EEE')} ${day}`;
 export async function plan(ctx: Ctx, startArg: string): Promise<void> {
   const today = dayOf(ctx.now);
   const start = await resolveStart(startArg, today, ctx.now);
-  const week = innovationWeekFrom(start, today);
-  const replaced = await updateData(ctx.dataDir, (data) => {
-    const old = weekOfQuarter(data.innovationWeeks, week.quarter);
-    data.innovationWeeks = [...data.innovationWeeks.filter((w) => w !== old), week].sort((a, b) => (a.start < b.start ? -1 : 1));
-    return old;
+  const { week, replaced } = await updateStore(ctx.dataDir, (tx) => {
+    const planned = innovationWeekFrom(start, today);
+    const old = weekOfQuarter(tx.data.innovationWeeks, planned.quarter);
+    if (old) tx.tables.innovationWeeks.remove(old.id);
+    const week = { id: tx.nextId('i'), ...planned };
+    tx.tables.innovationWeeks.add(week);
+    return { week, replaced: old };
   });
   const lines = [`Planned the ${week.quarter} innovation week: ${named(week.start)} to ${named(week.end)}, demo day ${named(week.demo)}.`];
   if (replaced) lines.push(`It replaces the week planned earlier (${replaced.start} to ${replaced.end}).`);
@@ -56,14 +58,15 @@ function describe(week: InnovationWeek, today: Day): string {
 }
 
 export async function show(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
-  const data = readData(ctx.dataDir);
+  const data = await openStore(ctx.dataDir);
   const today = dayOf(ctx.now);
   const quarter = quarterOf(today);
-  const week = weekOfQuarter(data.innovationWeeks, quarter);
-  const later = data.innovationWeeks.filter((w) => w.quarter > quarter);
+  const weeks = [...data.innovationWeeks].sort((a, b) => compareText(a.start, b.start));
+  const week = weekOfQuarter(weeks, quarter);
+  const later = weeks.filter((w) => w.quarter > quarter);
   if (opts.json) {
     const withStatus = (w: InnovationWeek) => ({ ...w, status: innovationStatus(w, today), daysUntil: daysBetween(today, w.start) });
-    printJson(ctx.io, { quarter, week: week ? withStatus(week) : null, weeks: data.innovationWeeks.map(withStatus) });
+    printJson(ctx.io, { quarter, week: week ? withStatus(week) : null, weeks: weeks.map(withStatus) });
     return;
   }
   const c = ctx.io.color;
@@ -78,7 +81,7 @@ export async function show(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   if (!week) {
     const next = weekToPlan(today);
     if (next.quarter === quarter) ctx.io.err(`Plan one: mtl innovation plan ${next.start}\n`);
-    else if (!weekOfQuarter(data.innovationWeeks, next.quarter)) ctx.io.err(`Too late for one this quarter; plan ${next.quarter}'s: mtl innovation plan ${next.start}\n`);
+    else if (!weekOfQuarter(weeks, next.quarter)) ctx.io.err(`Too late for one this quarter; plan ${next.quarter}'s: mtl innovation plan ${next.start}\n`);
   }
   else if (innovationStatus(week, today) === 'done' && !later.length) ctx.io.err(`Next quarter's: mtl innovation plan ${nextQuarterStart(today)}\n`);
 }

@@ -3,7 +3,7 @@ import { dayOf } from '../../core/dates.js';
 import { learningProgress, matchBooks, MAX_HOURS_PER_LOG, parseHours, READING_LIST, readingList } from '../../core/learning.js';
 import { requireText } from '../../core/team.js';
 import { UserError } from '../../errors.js';
-import { readData, updateData } from '../../store/file-store.js';
+import { openStore, updateStore } from '../../store/store.js';
 import { readPreferences } from '../../store/preferences.js';
 import { plural, printJson, progressBar } from '../../ui/output.js';
 
@@ -17,9 +17,9 @@ export async function log(ctx: Ctx, hoursArg: string, whatArg: string): Promise<
   const what = requireText(whatArg, 'description of what you learned');
   const today = dayOf(ctx.now);
   const target = readPreferences(ctx.dataDir).learningHoursPerQuarter;
-  const progress = await updateData(ctx.dataDir, (data) => {
-    data.learning.logs.push({ date: today, hours, what });
-    return learningProgress(data.learning, today, target);
+  const progress = await updateStore(ctx.dataDir, (tx) => {
+    tx.tables.learning.add({ id: tx.nextId('l'), type: 'hours', date: today, hours, what });
+    return learningProgress(tx.data.learning, today, target);
   });
   ctx.io.err(`Logged ${hoursText(hours)}: ${what}\n${progress.quarter}: ${progress.hours} of ${target} hours. Tried a tip from it? mtl learn apply "<tip>"\n`);
 }
@@ -27,9 +27,9 @@ export async function log(ctx: Ctx, hoursArg: string, whatArg: string): Promise<
 export async function apply(ctx: Ctx, tipArg: string): Promise<void> {
   const tip = requireText(tipArg, 'tip');
   const today = dayOf(ctx.now);
-  const count = await updateData(ctx.dataDir, (data) => {
-    data.learning.tips.push({ date: today, tip });
-    return learningProgress(data.learning, today, 0).tips.length;
+  const count = await updateStore(ctx.dataDir, (tx) => {
+    tx.tables.learning.add({ id: tx.nextId('l'), type: 'tip', date: today, tip });
+    return learningProgress(tx.data.learning, today, 0).tips.length;
   });
   ctx.io.err(`Noted a tip tried in practice: ${tip}\n${plural(count, 'tip')} applied this quarter. See all: mtl learn\n`);
 }
@@ -40,16 +40,17 @@ export async function read(ctx: Ctx, query: string): Promise<void> {
   if (matches.length === 0) throw new UserError(`No book of the reading list starts with "${query}".`, `The list:\n${list}`);
   if (matches.length > 1) throw new UserError(`"${query}" matches ${matches.length} books: ${matches.map((b) => b.title).join(', ')}.`, 'Type more of the title.');
   const book = matches[0]!;
-  const added = await updateData(ctx.dataDir, (data) => {
-    if (readingList(data.learning).find((b) => b.title === book.title)?.read) return false;
-    data.learning.booksRead.push(book.title);
+  const today = dayOf(ctx.now);
+  const added = await updateStore(ctx.dataDir, (tx) => {
+    if (readingList(tx.data.learning).find((b) => b.title === book.title)?.read) return false;
+    tx.tables.learning.add({ id: tx.nextId('l'), type: 'book', title: book.title, date: today });
     return true;
   });
   ctx.io.err(added ? `Marked read: ${book.title} (${book.author}). Now try one idea from it: mtl learn apply "<tip>"\n` : `${book.title} was already marked read.\n`);
 }
 
 export async function show(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
-  const data = readData(ctx.dataDir);
+  const data = await openStore(ctx.dataDir);
   const today = dayOf(ctx.now);
   const target = readPreferences(ctx.dataDir).learningHoursPerQuarter;
   const p = learningProgress(data.learning, today, target);

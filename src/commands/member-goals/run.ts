@@ -3,8 +3,8 @@ import { parseProgress } from '../../core/goals.js';
 import { activeMembers, findMember, goalCountWarning, memberGoalsThisQuarter, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UsageError, UserError } from '../../errors.js';
-import { readData, updateData } from '../../store/file-store.js';
-import { nextId, type Data, type Member, type MemberGoal } from '../../store/schema.js';
+import { openStore, updateStore } from '../../store/store.js';
+import type { Data, Member, MemberGoal } from '../../core/model.js';
 import { dueText, printJson, progressBar, renderTable, shellWord } from '../../ui/output.js';
 import { resolveDeadline } from '../deadline.js';
 import { memberGoalJson } from '../team/json.js';
@@ -88,11 +88,11 @@ async function add(ctx: Ctx, name: string, title: string, opts: Options): Promis
   const clean = requireText(title, 'goal title');
   const today = dayOf(ctx.now);
   const due = await resolveDeadline(opts.due ?? 'end of quarter', today, ctx.now);
-  const { goal, member, count } = await updateData(ctx.dataDir, (data) => {
-    const member = findMember(data, name);
-    const goal: MemberGoal = { id: nextId(data, 'm'), member: member.id, title: clean, quarter: quarterOf(today), due, status: 'open', progress: 0, created: today, checkIns: [], updatedAt: ctx.now.toISOString() };
-    data.memberGoals.push(goal);
-    return { goal, member, count: memberGoalsThisQuarter(data, member.id, today).length };
+  const { goal, member, count } = await updateStore(ctx.dataDir, (tx) => {
+    const member = findMember(tx.data, name);
+    const goal: MemberGoal = { id: tx.nextId('m'), member: member.id, title: clean, quarter: quarterOf(today), due, status: 'open', progress: 0, created: today, checkIns: [], updatedAt: ctx.now.toISOString() };
+    tx.tables.memberGoals.add(goal);
+    return { goal, member, count: memberGoalsThisQuarter(tx.data, member.id, today).length };
   });
   const who = shellWord(member.name);
   ctx.io.err(`Added ${goal.id} for ${member.name}: ${goal.title}, due ${due} (${dueText(daysBetween(today, due))}). Check in: mtl member-goals ${who} check-in ${goal.id} "<note>" --progress 20\n`);
@@ -103,12 +103,13 @@ async function checkIn(ctx: Ctx, name: string, id: string, note: string, opts: O
   const clean = requireText(note, 'check-in note');
   const progress = opts.progress === undefined ? undefined : progressOption(opts.progress);
   const today = dayOf(ctx.now);
-  const { goal, member } = await updateData(ctx.dataDir, (data) => {
-    const member = findMember(data, name);
-    const goal = goalOf(data, member, id);
+  const { goal, member } = await updateStore(ctx.dataDir, (tx) => {
+    const member = findMember(tx.data, name);
+    const goal = goalOf(tx.data, member, id);
     goal.checkIns.push({ date: today, at: ctx.now.toISOString(), note: clean, ...(progress !== undefined ? { progress } : {}) });
     if (progress !== undefined) goal.progress = progress;
     goal.updatedAt = ctx.now.toISOString();
+    tx.tables.memberGoals.put(goal);
     return { goal, member };
   });
   ctx.io.err(`Checked in on ${goal.id} for ${member.name} (${goal.progress}%). See: mtl member-goals ${shellWord(member.name)}\n`);
@@ -117,14 +118,15 @@ async function checkIn(ctx: Ctx, name: string, id: string, note: string, opts: O
 /** Like `mtl goals done`: progress stays what the last check-in said, and the day is recorded. */
 async function done(ctx: Ctx, name: string, id: string): Promise<void> {
   const today = dayOf(ctx.now);
-  const { goal, member, already } = await updateData(ctx.dataDir, (data) => {
-    const member = findMember(data, name);
-    const goal = goalOf(data, member, id);
+  const { goal, member, already } = await updateStore(ctx.dataDir, (tx) => {
+    const member = findMember(tx.data, name);
+    const goal = goalOf(tx.data, member, id);
     const already = goal.status === 'done';
     if (!already) {
       goal.status = 'done';
       goal.doneOn = today;
       goal.updatedAt = ctx.now.toISOString();
+      tx.tables.memberGoals.put(goal);
     }
     return { goal, member, already };
   });
@@ -136,7 +138,7 @@ async function done(ctx: Ctx, name: string, id: string): Promise<void> {
 }
 
 async function list(ctx: Ctx, name: string | undefined, opts: Options): Promise<void> {
-  const data = readData(ctx.dataDir);
+  const data = await openStore(ctx.dataDir);
   const today = dayOf(ctx.now);
   const quarter = quarterOf(today);
   const member = name === undefined ? undefined : findMember(data, name, { includeRemoved: true });

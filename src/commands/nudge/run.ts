@@ -2,9 +2,9 @@ import type { Ctx } from '../../context.js';
 import { dayOf, daysBetween } from '../../core/dates.js';
 import { mindsetOfWeek, type MindsetPrompt } from '../../core/mindset.js';
 import { dueNudges, notShownToday, recordRun, type Reminder } from '../../core/nudges.js';
-import { readData } from '../../store/file-store.js';
+import { openStore } from '../../store/store.js';
 import { readNudgeState, updateNudgeState } from '../../store/nudge-state.js';
-import type { NudgeState } from '../../store/schema.js';
+import type { NudgeState } from '../../core/model.js';
 import { readPreferences } from '../../store/preferences.js';
 import { plural, printJson } from '../../ui/output.js';
 
@@ -26,7 +26,7 @@ export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
   const prefs = readPreferences(ctx.dataDir);
   const today = dayOf(ctx.now);
   // The data is only read (renames are atomic); what the run changes is the small nudge state.
-  const due = dueNudges(readData(ctx.dataDir), ctx.now, prefs);
+  const due = dueNudges(await openStore(ctx.dataDir), ctx.now, prefs);
   const decide = (state: NudgeState) => {
     const previousRunAt = state.lastRunAt;
     const reminders = notShownToday(due, state, today, opts.all || opts.json);

@@ -1,6 +1,6 @@
 import type { Io } from '../../context.js';
 import { DELEGATION_STEPS, type Agenda } from '../../core/team.js';
-import type { Data } from '../../store/schema.js';
+import type { Data } from '../../core/model.js';
 import { agoText, dueText, plural, shellWord } from '../../ui/output.js';
 import { delegationJson, feedbackJson, memberGoalJson, praiseJson } from '../team/json.js';
 

@@ -2,8 +2,8 @@ import { dayOf } from '../../core/dates.js';
 import { findMember, oneOnOneAgenda } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { readData, updateData } from '../../store/file-store.js';
-import type { OneOnOne } from '../../store/schema.js';
+import { openStore, updateStore } from '../../store/store.js';
+import type { OneOnOne } from '../../core/model.js';
 import { plural, printJson, shellWord } from '../../ui/output.js';
 import { agendaJson, renderAgenda } from './render.js';
 
@@ -20,19 +20,22 @@ export async function oneOnOne(ctx: Ctx, name: string, opts: Options): Promise<v
     await markDone(ctx, name, today, opts);
     return;
   }
-  const data = readData(ctx.dataDir);
+  const data = await openStore(ctx.dataDir);
   const agenda = oneOnOneAgenda(data, findMember(data, name), today);
   if (opts.json) printJson(ctx.io, agendaJson(data, agenda));
   else ctx.io.out(renderAgenda(ctx.io, agenda, { markdown: Boolean(opts.markdown) }));
 }
 
 async function markDone(ctx: Ctx, name: string, today: string, opts: Options): Promise<void> {
-  const { member, record } = await updateData(ctx.dataDir, (data) => {
-    const member = findMember(data, name);
-    const queued = data.feedback.filter((f) => f.member === member.id && !f.deliveredOn && f.date <= today);
-    for (const f of queued) f.deliveredOn = today;
-    const record: OneOnOne = { member: member.id, date: today, at: ctx.now.toISOString(), feedbackDelivered: queued.map((f) => f.id) };
-    data.oneOnOnes.push(record);
+  const { member, record } = await updateStore(ctx.dataDir, (tx) => {
+    const member = findMember(tx.data, name);
+    const queued = tx.data.feedback.filter((f) => f.member === member.id && !f.deliveredOn && f.date <= today);
+    for (const f of queued) {
+      f.deliveredOn = today;
+      tx.tables.feedback.put(f);
+    }
+    const record: OneOnOne = { id: tx.nextId('o'), member: member.id, date: today, at: ctx.now.toISOString(), feedbackDelivered: queued.map((f) => f.id) };
+    tx.tables.oneOnOnes.add(record);
     return { member, record };
   });
   if (opts.json) {

@@ -2,10 +2,9 @@ import { addDaysToDay, dayOf, isDay } from '../../core/dates.js';
 import { balanceAdvice, findMember, recognitionBalance, recognitionStates, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { readData, updateData } from '../../store/file-store.js';
-import { praiseLog } from '../../store/praise-log.js';
 import { readPreferences } from '../../store/preferences.js';
-import { nextId, type Praise } from '../../store/schema.js';
+import { openStore, updateStore } from '../../store/store.js';
+import type { Data, Member, Praise } from '../../core/model.js';
 import { plural, printJson, renderTable, shellWord } from '../../ui/output.js';
 import { praiseJson } from '../team/json.js';
 
@@ -13,12 +12,12 @@ export async function praise(ctx: Ctx, name: string, text: string, opts: { publi
   const clean = requireText(text, 'praise');
   const today = dayOf(ctx.now);
   const { recognitionDays } = readPreferences(ctx.dataDir);
-  const { entry, json, recent } = await updateData(ctx.dataDir, (data) => {
-    const member = findMember(data, name);
-    const entry: Praise = { id: nextId(data, 'p'), member: member.id, text: clean, date: today, at: ctx.now.toISOString(), public: Boolean(opts.public) };
-    data.praise.push(entry);
-    const [state] = recognitionStates(data, today, recognitionDays, [member]);
-    return { entry, json: praiseJson(data, entry), recent: state!.recent };
+  const { entry, json, recent } = await updateStore(ctx.dataDir, (tx) => {
+    const member = findMember(tx.data, name);
+    const entry: Praise = { id: tx.nextId('p'), member: member.id, text: clean, date: today, at: ctx.now.toISOString(), public: Boolean(opts.public) };
+    tx.praise.add(entry);
+    const [state] = recognitionStates(tx.data, today, recognitionDays, [member]);
+    return { entry, json: praiseJson(tx.data, entry), recent: state!.recent };
   });
   if (opts.json) printJson(ctx.io, json);
   const kind = entry.public ? 'public' : 'private';
@@ -36,25 +35,25 @@ export async function list(ctx: Ctx, name: string | undefined, opts: { since?: s
   if (opts.since !== undefined && !isDay(opts.since.trim())) {
     throw new UserError(`--since "${opts.since}" is not a calendar day.`, 'Give it as YYYY-MM-DD, for example --since 2027-01-01.');
   }
-  const data = readData(ctx.dataDir);
+  const data = await openStore(ctx.dataDir);
   const member = name === undefined ? undefined : findMember(data, name, { includeRemoved: true });
   const recent = opts.since === undefined && !opts.all;
   const since = recent ? addDaysToDay(dayOf(ctx.now), 1 - RECENT_DAYS) : opts.since?.trim();
-  const log = praiseLog(data);
-  const members = member ? [member.id] : log.members();
-  // Only the entries shown are parsed, through the log's index; the whole log at once when all of it is.
-  const selected = member || since ? log.entries(members.flatMap((id) => log.of(id).between(since, undefined))) : data.praise;
-  const entries = [...selected].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  // Only the quarter files from `since` on are read.
+  const entries = data.praise
+    .between(since, undefined)
+    .filter((p) => !member || p.member === member.id)
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   if (opts.json) {
     printJson(ctx.io, entries.map((p) => praiseJson(data, p)));
     return;
   }
   const who = member ? ` for ${member.name}` : '';
-  const older = recent ? members.reduce((n, id) => n + log.of(id).countBetween(undefined, addDaysToDay(since!, -1)), 0) : 0;
-  const seeAll = `${plural(older, 'older entry', 'older entries')}: mtl praise list${member ? ` ${shellWord(member.name)}` : ''} --all`;
+  const older = recent && olderPraise(data, since!, member);
+  const seeAll = `older entries: mtl praise list${member ? ` ${shellWord(member.name)}` : ''} --all`;
   if (!entries.length) {
     const when = recent ? ` in the last ${RECENT_DAYS} days` : since ? ` since ${since}` : '';
-    const next = older > 0 ? `; ${seeAll}` : `. Log some: mtl praise ${member ? shellWord(member.name) : '<name>'} "<what they did well>"`;
+    const next = older ? `; ${seeAll}` : `. Log some: mtl praise ${member ? shellWord(member.name) : '<name>'} "<what they did well>"`;
     ctx.io.err(`No praise logged${who}${when}${next}\n`);
     return;
   }
@@ -63,11 +62,17 @@ export async function list(ctx: Ctx, name: string | undefined, opts: { since?: s
     return [j.date, j.id, j.member, j.public ? 'public' : 'private', j.text];
   });
   ctx.io.out(renderTable(ctx.io, ['date', 'id', 'report', 'kind', 'praise'], rows));
-  if (older > 0) ctx.io.err(`The last ${RECENT_DAYS} days; ${seeAll}\n`);
+  if (older) ctx.io.err(`The last ${RECENT_DAYS} days; ${seeAll}\n`);
+}
+
+/** Whether anyone (or the report given) has praise dated before `since`; reads back only until it finds some. */
+function olderPraise(data: Data, since: string, member: Member | undefined): boolean {
+  const before = addDaysToDay(since, -1);
+  return (member ? [member] : data.members).some((m) => data.praise.lastOnOrBefore([m], before).size > 0);
 }
 
 export async function balance(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
-  const data = readData(ctx.dataDir);
+  const data = await openStore(ctx.dataDir);
   const today = dayOf(ctx.now);
   const { recognitionDays } = readPreferences(ctx.dataDir);
   const balances = recognitionBalance(data, today, recognitionDays);

@@ -3,7 +3,7 @@ import { VERDICT_LABEL } from '../../core/assessment.js';
 import { dayOf } from '../../core/dates.js';
 import { buildPrep, type GoalView, type Prep, type PrepGoal } from '../../core/goals.js';
 import { UsageError } from '../../errors.js';
-import { readData } from '../../store/file-store.js';
+import { openStore } from '../../store/store.js';
 import { readPreferences } from '../../store/preferences.js';
 import { agoText, dueText, plural, printJson, progressBar } from '../../ui/output.js';
 
@@ -14,7 +14,7 @@ export interface PrepOptions {
 
 export async function prep(ctx: Ctx, opts: PrepOptions): Promise<void> {
   if (opts.json && opts.markdown) throw new UsageError('Choose one of --json and --markdown.');
-  const data = readData(ctx.dataDir);
+  const data = await openStore(ctx.dataDir);
   const report = buildPrep(data.goals, data.assessments, dayOf(ctx.now), readPreferences(ctx.dataDir).lookAheadDays);
   if (opts.json) {
     printJson(ctx.io, report);

@@ -1,5 +1,5 @@
 import { DELEGATION_STEPS, openSteps, nameOf } from '../../core/team.js';
-import type { Data, Delegation, Feedback, MemberGoal, Praise } from '../../store/schema.js';
+import type { Data, Delegation, Feedback, MemberGoal, Praise } from '../../core/model.js';
 
 /**
  * The `--json` forms of the team's records, shared by every team command. `member` is always the

@@ -5,16 +5,15 @@ import {
   historyOf,
   memberGoalsThisQuarter,
   oneOnOneAgenda,
-  purgeMember,
   recognitionBalance,
   requireText,
   validateNewName,
 } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { readData, updateData } from '../../store/file-store.js';
 import { readPreferences } from '../../store/preferences.js';
-import { nextId, type Data, type Member } from '../../store/schema.js';
+import { openStore, updateStore } from '../../store/store.js';
+import type { Data, Member } from '../../core/model.js';
 import { agoText, plural, printJson, renderTable, shellWord } from '../../ui/output.js';
 import { createPrompter, type Prompter } from '../../ui/prompter.js';
 import { agendaJson, renderAgenda } from '../one-on-one/render.js';
@@ -22,16 +21,17 @@ import { agendaJson, renderAgenda } from '../one-on-one/render.js';
 export async function add(ctx: Ctx, name: string, opts: { note?: string }): Promise<void> {
   const today = dayOf(ctx.now);
   const note = opts.note === undefined ? undefined : requireText(opts.note, 'note');
-  const { member, restored } = await updateData(ctx.dataDir, (data) => {
-    const checked = validateNewName(data, name);
+  const { member, restored } = await updateStore(ctx.dataDir, (tx) => {
+    const checked = validateNewName(tx.data, name);
     if (checked.restore) {
       const member = checked.restore;
       delete member.removed;
-      if (note) member.notes.push({ date: today, text: note });
+      if (note) member.notes.push({ id: tx.nextId('n'), date: today, text: note });
+      tx.tables.members.put(member);
       return { member, restored: true };
     }
-    const member: Member = { id: nextId(data, 'r'), name: checked.name, added: today, notes: note ? [{ date: today, text: note }] : [] };
-    data.members.push(member);
+    const member: Member = { id: tx.nextId('r'), name: checked.name, added: today, notes: note ? [{ id: tx.nextId('n'), date: today, text: note }] : [] };
+    tx.tables.members.add(member);
     return { member, restored: false };
   });
   const who = shellWord(member.name);
@@ -45,9 +45,10 @@ export async function add(ctx: Ctx, name: string, opts: { note?: string }): Prom
 export async function note(ctx: Ctx, name: string, text: string): Promise<void> {
   const today = dayOf(ctx.now);
   const clean = requireText(text, 'note');
-  const member = await updateData(ctx.dataDir, (data) => {
-    const member = findMember(data, name);
-    member.notes.push({ date: today, text: clean });
+  const member = await updateStore(ctx.dataDir, (tx) => {
+    const member = findMember(tx.data, name);
+    member.notes.push({ id: tx.nextId('n'), date: today, text: clean });
+    tx.tables.members.put(member);
     return member;
   });
   ctx.io.err(`Noted for ${member.name} (${plural(member.notes.length, 'note')}). They come up in: mtl 1on1 ${shellWord(member.name)}\n`);
@@ -60,7 +61,7 @@ interface ListOptions {
 }
 
 export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
-  const data = readData(ctx.dataDir);
+  const data = await openStore(ctx.dataDir);
   const today = dayOf(ctx.now);
   const { recognitionDays } = readPreferences(ctx.dataDir);
   const members = opts.all ? data.members : activeMembers(data);
@@ -120,7 +121,7 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
 }
 
 export async function show(ctx: Ctx, name: string, opts: { json?: boolean }): Promise<void> {
-  const data = readData(ctx.dataDir);
+  const data = await openStore(ctx.dataDir);
   const member = findMember(data, name);
   const agenda = oneOnOneAgenda(data, member, dayOf(ctx.now));
   if (opts.json) printJson(ctx.io, agendaJson(data, agenda));
@@ -135,16 +136,17 @@ interface RemoveOptions {
 export async function remove(ctx: Ctx, name: string, opts: RemoveOptions, prompter: Prompter = createPrompter(ctx.io)): Promise<void> {
   const today = dayOf(ctx.now);
   if (!opts.purge) {
-    const member = await updateData(ctx.dataDir, (data) => {
-      const member = findMember(data, name);
+    const member = await updateStore(ctx.dataDir, (tx) => {
+      const member = findMember(tx.data, name);
       member.removed = today;
+      tx.tables.members.put(member);
       return member;
     });
     const who = shellWord(member.name);
     ctx.io.err(`${member.name} is off your team; their history is kept. Bring them back: mtl team add ${who}  Delete everything: mtl team remove ${who} --purge\n`);
     return;
   }
-  const before = readData(ctx.dataDir);
+  const before = await openStore(ctx.dataDir);
   const target = findMember(before, name, { includeRemoved: true });
   const summary = describeHistory(before, target.id);
   if (!opts.yes) {
@@ -157,10 +159,9 @@ export async function remove(ctx: Ctx, name: string, opts: RemoveOptions, prompt
       return;
     }
   }
-  await updateData(ctx.dataDir, (data) => {
-    const member = data.members.find((m) => m.id === target.id);
-    if (!member) throw new UserError(`${target.name} was already deleted.`);
-    purgeMember(data, member.id);
+  await updateStore(ctx.dataDir, (tx) => {
+    if (!tx.tables.members.find(target.id)) throw new UserError(`${target.name} was already deleted.`);
+    tx.purgeMember(target.id);
   });
   ctx.io.err(`Deleted ${target.name} and ${summary}. See your team: mtl team list\n`);
 }

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { KINDS, type Records } from '../../core/model.js';
+import { DataError } from '../../errors.js';
+import { checkedCounters, checkList, isLegacyDocument, legacyRecords } from '../../store/legacy.js';
+import { DATA_VERSION } from '../../store/store.js';
+
+/**
+ * The backup file: what `mtl export --format json` writes and `mtl import` reads. Format
+ * "mtl-backup", the data version of its entries, every entry, the id counters, the stored
+ * preferences, the goal files' text and the user's templates. Goal files are named relative to the
+ * goals folder, so a backup restores anywhere. Backups of data version 2 (mtl 0.1) are read too.
+ */
+
+export const BACKUP_FORMAT = 'mtl-backup';
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  dataVersion: number;
+  mtlVersion: string;
+  exportedAt: string;
+  data: Records;
+  counters: Record<string, number>;
+  preferences: Record<string, unknown>;
+  goalFiles: Record<string, string>;
+  templates: Record<string, string>;
+}
+
+export function buildBackup(input: Omit<Backup, 'format' | 'dataVersion'>, goalsDir: string): Backup {
+  const data = { ...input.data, goals: input.data.goals.map((g) => ({ ...g, file: relativeGoalFile(g.file, goalsDir) })) };
+  return { format: BACKUP_FORMAT, dataVersion: DATA_VERSION, ...input, data };
+}
+
+function relativeGoalFile(file: string, goalsDir: string): string {
+  const relative = path.relative(goalsDir, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+/** Reads a backup, upgrading older data; refuses anything newer, damaged or not a backup, naming the problem. */
+export function parseBackup(text: string, file: string): Backup {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new DataError(`${file} is not a valid mtl backup: it is not valid JSON (${(err as Error).message}).`, 'Nothing was changed.');
+  }
+  const doc = raw as Partial<Backup> | null;
+  if (typeof doc !== 'object' || doc === null || doc.format !== BACKUP_FORMAT) {
+    throw new DataError(`${file} is not an mtl backup (made by mtl export --format json).`, 'Nothing was changed.');
+  }
+  if (!Number.isInteger(doc.dataVersion) || doc.dataVersion! > DATA_VERSION || doc.dataVersion! < 0) {
+    throw new DataError(
+      `${file} comes from a newer mtl (data version ${JSON.stringify(doc.dataVersion)}; this mtl reads up to ${DATA_VERSION}).`,
+      'Upgrade mtl to import it; nothing was changed.',
+    );
+  }
+  const where = `${file} (its "data")`;
+  let data: Records;
+  let counters: Record<string, number>;
+  if (doc.dataVersion! < DATA_VERSION) {
+    if (!isLegacyDocument(doc.data)) throw new DataError(`${where} is not mtl data of version ${doc.dataVersion}.`, 'Nothing was changed.');
+    ({ records: data, counters } = legacyRecords(doc.data, where));
+  } else {
+    data = currentRecords(doc.data, where);
+    counters = checkedCounters(doc.counters, `${file} (its "counters")`);
+  }
+  for (const goal of data.goals) {
+    if (goal.file === '' || goal.file.split(/[\\/]/).includes('..')) {
+      throw new DataError(`${file}: goal ${goal.id} has an unsafe file name ${JSON.stringify(goal.file)}.`, 'Nothing was changed.');
+    }
+  }
+  return {
+    format: BACKUP_FORMAT,
+    dataVersion: DATA_VERSION,
+    mtlVersion: String(doc.mtlVersion ?? 'unknown'),
+    exportedAt: String(doc.exportedAt ?? ''),
+    data,
+    counters,
+    preferences: isRecord(doc.preferences) ? doc.preferences : {},
+    goalFiles: stringRecord(doc.goalFiles),
+    templates: stringRecord(doc.templates),
+  };
+}
+
+function currentRecords(value: unknown, where: string): Records {
+  if (!isRecord(value)) throw new DataError(`${where} should be an object.`, 'Nothing was changed.');
+  for (const kind of KINDS) {
+    const list = value[kind] ?? [];
+    if (!Array.isArray(list)) throw new DataError(`${where}: "${kind}" should be a list.`, 'Nothing was changed.');
+    checkList(list, kind, where);
+    value[kind] = list;
+  }
+  return value as unknown as Records;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}

@@ -1,0 +1,268 @@
+/**
+ * The domain: every kind of entry mtl keeps, with the ids that name them. The store (src/store/)
+ * saves these shapes; the rules in core/ read them and know nothing of files.
+ *
+ * Calendar days are ISO strings `YYYY-MM-DD` (a day in the user's time zone); instants are full ISO
+ * date-times.
+ */
+export type Day = string;
+export type Instant = string;
+
+export type AnswerLevel = 1 | 2 | 3 | 4 | 5;
+
+export interface Assessment {
+  id: string;
+  date: Day;
+  at: Instant;
+  tooEasy: boolean;
+  /** Five team areas, 1 (never) to 5 (always). */
+  answers: Record<string, AnswerLevel>;
+  /** The extended part, present when it was answered (`--full`). */
+  extended?: Record<string, AnswerLevel>;
+  score: number;
+  extendedScore?: number;
+  verdict: 'leading' | 'developing';
+}
+
+export interface CheckIn {
+  date: Day;
+  at: Instant;
+  note: string;
+  progress?: number;
+}
+
+export interface Goal {
+  id: string;
+  title: string;
+  template: string;
+  file: string;
+  created: Day;
+  due?: Day;
+  status: 'open' | 'done';
+  progress: number;
+  doneOn?: Day;
+  checkIns: CheckIn[];
+  /** When status or progress last changed (created, check-in, done, reopen); merges use it. */
+  updatedAt?: Instant;
+}
+
+export interface Note {
+  id: string;
+  date: Day;
+  text: string;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  /** The day they joined the team; no praise of theirs is dated earlier (see praiseLogOf). */
+  added: Day;
+  notes: Note[];
+  removed?: Day;
+}
+
+export interface Praise {
+  id: string;
+  member: string;
+  text: string;
+  date: Day;
+  at: Instant;
+  public: boolean;
+}
+
+export interface Feedback {
+  id: string;
+  member: string;
+  text: string;
+  date: Day;
+  at: Instant;
+  deliveredOn?: Day;
+}
+
+export interface MemberGoal {
+  id: string;
+  member: string;
+  title: string;
+  quarter: string;
+  due?: Day;
+  status: 'open' | 'done';
+  progress: number;
+  created: Day;
+  /** The day `member-goals done` was run; absent on open goals and on goals done before it was recorded. */
+  doneOn?: Day;
+  checkIns: CheckIn[];
+  /** When status or progress last changed; merges use it. */
+  updatedAt?: Instant;
+}
+
+export interface Delegation {
+  id: string;
+  item: string;
+  member: string;
+  created: Day;
+  status: 'open' | 'done';
+  doneOn?: Day;
+  /** Step name to the day it was checked. */
+  steps: Record<string, Day | null>;
+}
+
+export interface OneOnOne {
+  id: string;
+  member: string;
+  date: Day;
+  at: Instant;
+  feedbackDelivered: string[];
+}
+
+/** Hours spent learning about leadership. */
+export interface LearningLog {
+  id: string;
+  type: 'hours';
+  date: Day;
+  hours: number;
+  what: string;
+}
+
+/** A tip tried in practice. */
+export interface LearningTip {
+  id: string;
+  type: 'tip';
+  date: Day;
+  tip: string;
+}
+
+/** A book of the reading list marked read. */
+export interface BookRead {
+  id: string;
+  type: 'book';
+  title: string;
+  date?: Day;
+}
+
+export type LearningEntry = LearningLog | LearningTip | BookRead;
+
+export interface InnovationWeek {
+  id: string;
+  quarter: string;
+  start: Day;
+  end: Day;
+  demo: Day;
+  planned: Day;
+}
+
+export interface NudgeState {
+  lastRunAt?: Instant;
+  /** Reminder key to the last day it was printed, so a second run the same day stays quiet. */
+  shown: Record<string, Day>;
+  /** Mindset prompt ids shown, by quarter, so they do not repeat within one. */
+  prompts: Record<string, string[]>;
+}
+
+/** Everything mtl keeps, as plain lists: what a backup holds and what a merge works on. */
+export interface Records {
+  assessments: Assessment[];
+  goals: Goal[];
+  members: Member[];
+  praise: Praise[];
+  feedback: Feedback[];
+  memberGoals: MemberGoal[];
+  delegations: Delegation[];
+  oneOnOnes: OneOnOne[];
+  learning: LearningEntry[];
+  innovationWeeks: InnovationWeek[];
+}
+
+export type Kind = keyof Records;
+
+/**
+ * The id prefix of each kind: ids are `<prefix><n>` with n = 1, 2, 3... and never reused. Personal
+ * notes (`n`) live inside their report.
+ */
+export const ID_PREFIX = {
+  assessments: 'a',
+  goals: 'g',
+  members: 'r',
+  praise: 'p',
+  feedback: 'f',
+  memberGoals: 'm',
+  delegations: 'd',
+  oneOnOnes: 'o',
+  learning: 'l',
+  innovationWeeks: 'i',
+} as const satisfies Record<Kind, string>;
+
+export type IdPrefix = (typeof ID_PREFIX)[Kind] | 'n';
+
+export const KINDS = Object.keys(ID_PREFIX) as Kind[];
+
+/** The number of an id of the given prefix (`g12` -> 12), or undefined when it is not one. */
+export function idNumber(id: unknown, prefix: string): number | undefined {
+  // By hand: it runs for every entry read.
+  if (typeof id !== 'string' || !id.startsWith(prefix) || id.length === prefix.length || id.length - prefix.length > 15) return undefined;
+  let n = 0;
+  for (let i = prefix.length; i < id.length; i++) {
+    const digit = id.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9 || (digit === 0 && n === 0)) return undefined;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/**
+ * The praise log, which only grows (a report praised every week for years): the rules ask it for a
+ * window of days or for the last praise of each report, so a store can answer from recent files only.
+ */
+export interface PraiseLog {
+  /** Entries dated from `from` to `to`, both included (open when undefined), oldest day first. */
+  between(from: Day | undefined, to: Day | undefined): Praise[];
+  /**
+   * The latest day each report was praised on or before `day`. A report's praise is never dated
+   * before the day they were added, so the search stops there.
+   */
+  lastOnOrBefore(members: Pick<Member, 'id' | 'added'>[], day: Day): Map<string, Day>;
+  /** Every entry, oldest day first. */
+  all(): Praise[];
+}
+
+/** What the rules read: the lists, with praise behind its log. */
+export type Data = Omit<Records, 'praise'> & { praise: PraiseLog };
+
+export function emptyRecords(): Records {
+  return { assessments: [], goals: [], members: [], praise: [], feedback: [], memberGoals: [], delegations: [], oneOnOnes: [], learning: [], innovationWeeks: [] };
+}
+
+export function emptyNudgeState(): NudgeState {
+  return { shown: {}, prompts: {} };
+}
+
+const byDay = (a: Praise, b: Praise) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/** A praise log over a plain list (a backup, a test); the list may change between calls. */
+export function praiseLogOf(list: Praise[]): PraiseLog {
+  return {
+    between: (from, to) => list.filter((p) => (from === undefined || p.date >= from) && (to === undefined || p.date <= to)).sort(byDay),
+    lastOnOrBefore: (members, day) => lastPraised(list, members, day),
+    all: () => [...list].sort(byDay),
+  };
+}
+
+/** The latest praise day on or before `day` of each report, from entries that may hold others. */
+export function lastPraised(entries: Iterable<Praise>, members: Pick<Member, 'id'>[], day: Day, into = new Map<string, Day>()): Map<string, Day> {
+  const wanted = new Set(members.map((m) => m.id));
+  for (const p of entries) {
+    if (!wanted.has(p.member) || p.date > day) continue;
+    const known = into.get(p.member);
+    if (known === undefined || p.date > known) into.set(p.member, p.date);
+  }
+  return into;
+}
+
+/** Plain lists of a store, for backups and merges (reads every praise file). */
+export function recordsOf(data: Data): Records {
+  return { ...data, praise: data.praise.all() };
+}
+
+/** A store view over plain lists. */
+export function dataOf(records: Records): Data {
+  return { ...records, praise: praiseLogOf(records.praise) };
+}

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataError } from '../errors.js';
+
+/**
+ * The file-system primitives of the data folder: the owner-only folder itself, whole-file writes
+ * that readers see all or nothing of, durable appends, and plain words for errno codes.
+ */
+
+/** Creates the data folder owner-only, or checks that an existing one is usable. */
+export function ensureDataDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.accessSync(dir, fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
+  } catch (err) {
+    throw new DataError(`Cannot use the data folder ${dir}: ${reason(err)}.`, 'Check its permissions, or choose another with --home or MTL_HOME.');
+  }
+  if (!fs.statSync(dir).isDirectory()) throw new DataError(`The data folder ${dir} is not a folder.`);
+}
+
+/**
+ * Writes `text` to `file` so that readers see the old or the new content, never a mix: a temporary
+ * file beside it, flushed to the disk (with `durable`, the default), renamed over it. New files are
+ * 0600. A symbolic link is written through: its target is replaced, keeping the target's mode.
+ */
+export function writeAtomic(file: string, text: string, { durable = true } = {}): void {
+  const { target, mode } = writeTarget(file);
+  const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(temp, 'wx', mode);
+    if (mode !== 0o600) fs.fchmodSync(fd, mode);
+    fs.writeFileSync(fd, text);
+    if (durable) fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(temp, target);
+  } catch (err) {
+    if (fd !== undefined) fs.closeSync(fd);
+    removeFile(temp);
+    throw err;
+  }
+  if (durable) syncDir(path.dirname(target));
+}
+
+/** Where a write of `file` lands: the file itself, or the target of a link, with the mode to keep. */
+function writeTarget(file: string): { target: string; mode: number } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(file);
+  } catch {
+    return { target: file, mode: 0o600 };
+  }
+  if (!stat.isSymbolicLink()) return { target: file, mode: 0o600 };
+  const target = fs.realpathSync(file);
+  return { target, mode: fs.statSync(target).mode & 0o777 };
+}
+
+/**
+ * Appends `text` to `file` (created 0600) and flushes it to the disk; `from`, when given, first cuts
+ * the file to that length (the torn end of a write that crashed). A new file's folder is flushed too.
+ */
+export function appendDurable(file: string, text: string, from?: number): void {
+  const created = !fs.existsSync(file);
+  const fd = fs.openSync(file, 'a', 0o600);
+  try {
+    if (from !== undefined) fs.ftruncateSync(fd, from);
+    fs.writeSync(fd, text);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (created) syncDir(path.dirname(file));
+}
+
+export function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Some file systems refuse to fsync a folder; the rename is still atomic.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Unlinks `file` if it is there. */
+export function removeFile(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}
+
+/** A file's text, or undefined when it does not exist; any other failure is a DataError naming it. */
+export function readIfThere(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
+  }
+}
+
+/** An error's code in words (ENOENT, EACCES...) or its message, for messages that name what went wrong. */
+export function reason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  const words = e.code ? ERRNO_WORDS[e.code] : undefined;
+  if (words) return `${words} (${e.code})`;
+  return e.code ? `${e.code}` : String(e.message ?? err);
+}
+
+const ERRNO_WORDS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'part of the path is not a folder',
+  EEXIST: 'it already exists',
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'over the disk quota',
+  EFBIG: 'the file is too large',
+  EROFS: 'the file system is read-only',
+};

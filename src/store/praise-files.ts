@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { quarterOf } from '../core/dates.js';
+import { lastPraised, type Day, type Member, type Praise, type PraiseLog } from '../core/model.js';
+import { DataError } from '../errors.js';
+import { reason } from './files.js';
+import { RecordTable } from './records.js';
+
+/**
+ * The praise log, the one list that grows without bound: `praise/<YYYY>-Q<n>.jsonl`, one record
+ * file per calendar quarter of the entries' days. The weekly rules need recent weeks, so they read
+ * one or two quarter files; only the last praise of a report not praised lately sends the search to
+ * older quarters, never before the quarter the report was added in.
+ */
+
+export const PRAISE_DIR = 'praise';
+const QUARTER_FILE = /^\d{4}-Q[1-4]\.jsonl$/;
+
+const byDay = (a: Praise, b: Praise) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+export class PraiseFiles implements PraiseLog {
+  private known?: string[];
+  private readonly tables = new Map<string, RecordTable<Praise>>();
+
+  constructor(private readonly dir: string) {}
+
+  /** The quarters that have a file, oldest first. */
+  quarters(): string[] {
+    if (!this.known) {
+      let names: string[] = [];
+      try {
+        names = fs.readdirSync(path.join(this.dir, PRAISE_DIR));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new DataError(`Cannot read ${path.join(this.dir, PRAISE_DIR)}: ${reason(err)}.`);
+      }
+      this.known = names.filter((n) => QUARTER_FILE.test(n)).map((n) => n.slice(0, -'.jsonl'.length)).sort();
+    }
+    return this.known;
+  }
+
+  /** The record file of a quarter (empty when it has none yet). */
+  table(quarter: string): RecordTable<Praise> {
+    let table = this.tables.get(quarter);
+    if (!table) {
+      const inQuarter = (p: Praise) => (quarterOf(p.date) === quarter ? undefined : `${p.id} is dated ${p.date}, which belongs in ${PRAISE_DIR}/${quarterOf(p.date)}.jsonl`);
+      table = new RecordTable<Praise>(path.join(this.dir, PRAISE_DIR, `${quarter}.jsonl`), 'praise', inQuarter);
+      this.tables.set(quarter, table);
+      if (!this.quarters().includes(quarter)) this.known = [...this.quarters(), quarter].sort();
+    }
+    return table;
+  }
+
+  between(from: Day | undefined, to: Day | undefined): Praise[] {
+    const first = from === undefined ? undefined : quarterOf(from);
+    const last = to === undefined ? undefined : quarterOf(to);
+    const entries: Praise[] = [];
+    for (const q of this.quarters()) {
+      if ((first && q < first) || (last && q > last)) continue;
+      for (const p of this.table(q).all) if ((from === undefined || p.date >= from) && (to === undefined || p.date <= to)) entries.push(p);
+    }
+    return entries.sort(byDay);
+  }
+
+  lastOnOrBefore(members: Pick<Member, 'id' | 'added'>[], day: Day): Map<string, Day> {
+    const found = new Map<string, Day>();
+    let pending = members;
+    const last = quarterOf(day);
+    for (const q of [...this.quarters()].reverse()) {
+      if (!pending.length) break;
+      if (q > last) continue;
+      // Nobody left to find was on the team yet in this quarter.
+      if (pending.every((m) => q < quarterOf(m.added))) break;
+      lastPraised(this.table(q).all, pending, day, found);
+      pending = pending.filter((m) => !found.has(m.id));
+    }
+    return found;
+  }
+
+  all(): Praise[] {
+    return this.between(undefined, undefined);
+  }
+
+  /** The quarter whose file holds the entry `id`, reading files newest first until it is found. */
+  quarterOfEntry(id: string): string | undefined {
+    return [...this.quarters()].reverse().find((q) => this.table(q).find(id));
+  }
+
+  /** The highest praise id number in the newest file (where new ids go), for the id counter. */
+  recentMaxId(): number {
+    const newest = this.quarters().at(-1);
+    return newest ? this.table(newest).loaded.maxId : 0;
+  }
+
+  add(entry: Praise): void {
+    this.table(quarterOf(entry.date)).add(entry);
+  }
+
+  /** Saves an entry's new version, moving it to another quarter's file when its day moved. */
+  put(entry: Praise): void {
+    const from = this.quarterOfEntry(entry.id);
+    const to = quarterOf(entry.date);
+    if (from && from !== to) this.table(from).remove(entry.id);
+    this.table(to).put(entry);
+  }
+
+  remove(id: string): boolean {
+    const quarter = this.quarterOfEntry(id);
+    return quarter !== undefined && this.table(quarter).remove(id);
+  }
+
+  /** Every quarter's table, loaded: for a rewrite of the whole log. */
+  allTables(): RecordTable<Praise>[] {
+    return this.quarters().map((q) => this.table(q));
+  }
+
+  commit(): void {
+    const changed = [...this.tables.values()].filter((t) => t.changed);
+    if (changed.length) fs.mkdirSync(path.join(this.dir, PRAISE_DIR), { recursive: true, mode: 0o700 });
+    for (const table of changed) table.commit();
+  }
+}

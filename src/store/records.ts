@@ -1,0 +1,242 @@
+import fs from 'node:fs';
+import { DataError } from '../errors.js';
+import { isCalendarDay } from '../core/dates.js';
+import { ID_PREFIX, idNumber, type Kind } from '../core/model.js';
+import { appendDurable, reason, removeFile, writeAtomic } from './files.js';
+
+/**
+ * Record files: JSON Lines, one entry per line, as the data folder keeps every kind of entry. A
+ * change appends a line instead of rewriting the file: the entry's new version (a later line for
+ * the same id replaces the earlier one) or `{"delete":"<id>"}`. So a write costs the same at ten
+ * entries and at ten thousand, and a reader never sees half a file. Once the replaced lines
+ * outnumber a quarter of the live ones, the file is rewritten with the live entries only.
+ */
+
+/** A record file as read: its live entries in the order they first appeared, and where to append. */
+export interface RecordFile<T> {
+  file: string;
+  kind: Kind;
+  records: T[];
+  /** Complete lines, live or not. */
+  lines: number;
+  /** The highest id number on any line, live or not. */
+  maxId: number;
+  /** Bytes of the complete lines: a torn last line (a write that crashed) starts here. */
+  end: number;
+  size: number;
+  /** The last line is whole but lacks its newline (an edit by hand). */
+  needsNewline: boolean;
+}
+
+type Check = 'text' | 'day' | 'list' | 'object' | 'number';
+
+/** The fields every entry must have, so a hand-broken one is refused with its place named. */
+const FIELDS: Record<Kind, Record<string, Check>> = {
+  assessments: { date: 'day', answers: 'object', score: 'number' },
+  goals: { title: 'text', template: 'text', file: 'text', status: 'text', progress: 'number', checkIns: 'list' },
+  members: { name: 'text', added: 'day', notes: 'list' },
+  praise: { member: 'text', text: 'text', date: 'day' },
+  feedback: { member: 'text', text: 'text', date: 'day' },
+  memberGoals: { member: 'text', title: 'text', progress: 'number', checkIns: 'list' },
+  delegations: { member: 'text', item: 'text', steps: 'object' },
+  oneOnOnes: { member: 'text', date: 'day', feedbackDelivered: 'list' },
+  learning: { type: 'text' },
+  innovationWeeks: { quarter: 'text', start: 'day', end: 'day', demo: 'day' },
+};
+
+/** The same, as lists: no object is made per entry checked. */
+const CHECKS = Object.fromEntries(Object.entries(FIELDS).map(([kind, fields]) => [kind, Object.entries(fields)])) as Record<Kind, [string, Check][]>;
+
+function passes(check: Check, value: unknown): boolean {
+  switch (check) {
+    case 'text':
+      return typeof value === 'string';
+    case 'day':
+      return typeof value === 'string' && value.length === 10 && isCalendarDay(value);
+    case 'list':
+      return Array.isArray(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    default:
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+  }
+}
+
+/**
+ * Checks one entry of `kind`: an object with a well-formed id and the fields its kind needs. Returns
+ * the problem in words, or undefined. Runs for every line read: plain type checks only.
+ */
+export function entryProblem(kind: Kind, entry: unknown): string | undefined {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return `it should be an object but is ${describe(entry)}`;
+  const record = entry as Record<string, unknown>;
+  if (idNumber(record.id, ID_PREFIX[kind]) === undefined) {
+    return `its id ${JSON.stringify(record.id) ?? '(none)'} is not "${ID_PREFIX[kind]}" followed by a whole number from 1`;
+  }
+  for (const [field, check] of CHECKS[kind]) {
+    const value = record[field];
+    if (!passes(check, value)) return `${field} is ${JSON.stringify(value) ?? 'missing'}; it should be ${check === 'day' ? 'a day (YYYY-MM-DD)' : `a ${check}`}`;
+  }
+  return undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'string' ? 'text' : `a ${typeof value}`;
+}
+
+/** Reads and checks a record file; a missing file is an empty one. */
+export function readRecordFile<T extends { id: string }>(file: string, kind: Kind, check?: (record: T) => string | undefined): RecordFile<T> {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file, kind, records: [], lines: 0, maxId: 0, end: 0, size: 0, needsNewline: false };
+    throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
+  }
+  const text = bytes.toString('utf8');
+  const prefix = ID_PREFIX[kind];
+  const live = new Map<string, T>();
+  let lines = 0;
+  let maxId = 0;
+  let end = bytes.length;
+  let needsNewline = false;
+  for (let at = 0, n = 1; at < text.length; n++) {
+    const newline = text.indexOf('\n', at);
+    const line = newline === -1 ? text.slice(at) : text.slice(at, newline);
+    let value: unknown;
+    try {
+      value = line.charCodeAt(0) === 0x7b ? JSON.parse(line) : line.trim() === '' ? undefined : JSON.parse(line);
+    } catch (err) {
+      // A last line without its newline that does not parse is a write cut short: never acknowledged, so ignored.
+      if (newline === -1) {
+        end = Buffer.byteLength(text.slice(0, at));
+        break;
+      }
+      throw damaged(file, n, `it is not valid JSON (${(err as Error).message})`);
+    }
+    at = newline === -1 ? text.length : newline + 1;
+    if (value === undefined) continue;
+    lines += 1;
+    needsNewline = newline === -1;
+    const deleted = (value as { delete?: unknown }).delete;
+    const isDeletion = deleted !== undefined && Object.keys(value as object).length === 1;
+    const problem = isDeletion ? (idNumber(deleted, prefix) ? undefined : `it deletes ${JSON.stringify(deleted)}, which is not an id`) : (entryProblem(kind, value) ?? check?.(value as T));
+    if (problem) throw damaged(file, n, problem);
+    const id = (isDeletion ? deleted : (value as T).id) as string;
+    const number = idNumber(id, prefix)!;
+    if (number > maxId) maxId = number;
+    if (isDeletion) live.delete(id);
+    else live.set(id, value as T);
+  }
+  return { file, kind, records: [...live.values()], lines, maxId, end, size: bytes.length, needsNewline };
+}
+
+function damaged(file: string, line: number, what: string): DataError {
+  return new DataError(
+    `${file} is damaged: line ${line}: ${what}.\nmtl has not changed it.`,
+    'Each line is one entry: repair that line by hand or delete it, or restore the file from a backup (mtl import) or from git.',
+  );
+}
+
+/** Appends entries (their new versions) and deletions to a file as read, cutting off a torn last line first. */
+export function appendLines(read: RecordFile<unknown>, lines: string[]): void {
+  if (!lines.length) return;
+  appendDurable(read.file, (read.needsNewline ? '\n' : '') + lines.join('\n') + '\n', read.end < read.size ? read.end : undefined);
+}
+
+/** Whether a file that now holds `lines` lines for `live` entries is worth rewriting. */
+export function worthCompacting(lines: number, live: number): boolean {
+  const replaced = lines - live;
+  return replaced >= 64 && replaced * 4 >= live;
+}
+
+/** Rewrites a record file with exactly `records` (removing it when there are none). */
+export function writeRecords(file: string, records: unknown[]): void {
+  if (!records.length) return removeFile(file);
+  writeAtomic(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+}
+
+export function deletion(id: string): string {
+  return JSON.stringify({ delete: id });
+}
+
+/**
+ * One record file inside a write: read on first use (under the lock, so it is the latest), changed
+ * in memory, and saved by `commit`: the touched entries appended, or the whole file rewritten when
+ * that is due. Changing an entry in place and not calling `put` saves nothing.
+ */
+export class RecordTable<T extends { id: string }> {
+  private read?: RecordFile<T>;
+  private readonly touched = new Set<string>();
+  private rewrite = false;
+
+  constructor(
+    readonly file: string,
+    readonly kind: Kind,
+    private readonly check?: (record: T) => string | undefined,
+    /** How entries differ in memory from on disk (goal files: absolute in memory, relative on disk). */
+    private readonly codec?: { decode(record: T): T; encode(record: T): unknown },
+  ) {}
+
+  get loaded(): RecordFile<T> {
+    if (!this.read) {
+      this.read = readRecordFile<T>(this.file, this.kind, this.check);
+      if (this.codec) this.read.records.forEach((r, i, all) => (all[i] = this.codec!.decode(r)));
+    }
+    return this.read;
+  }
+
+  /** The live entries; the same array through the whole write. */
+  get all(): T[] {
+    return this.loaded.records;
+  }
+
+  get changed(): boolean {
+    return this.touched.size > 0 || this.rewrite;
+  }
+
+  find(id: string): T | undefined {
+    return this.all.find((r) => r.id === id);
+  }
+
+  add(record: T): T {
+    this.all.push(record);
+    this.touched.add(record.id);
+    return record;
+  }
+
+  /** Saves an entry's new version (the object may be the one already in `all`, changed). */
+  put(record: T): void {
+    const i = this.all.findIndex((r) => r.id === record.id);
+    if (i === -1) this.all.push(record);
+    else this.all[i] = record;
+    this.touched.add(record.id);
+  }
+
+  remove(id: string): boolean {
+    const i = this.all.findIndex((r) => r.id === id);
+    if (i === -1) return false;
+    this.all.splice(i, 1);
+    this.touched.add(id);
+    return true;
+  }
+
+  /** Replaces every entry; the file is rewritten whole (a restore, a purge: no old line may stay). */
+  replaceAll(records: T[]): void {
+    const all = this.loaded.records;
+    const replacing = [...records];
+    all.length = 0;
+    for (const r of replacing) all.push(r);
+    this.rewrite = true;
+  }
+
+  commit(): void {
+    if (!this.changed) return;
+    const read = this.loaded;
+    const encode = (r: T) => (this.codec ? this.codec.encode(r) : r);
+    if (this.rewrite || worthCompacting(read.lines + this.touched.size, read.records.length)) return writeRecords(this.file, read.records.map(encode));
+    const byId = new Map(read.records.map((r) => [r.id, r]));
+    appendLines(read, [...this.touched].map((id) => (byId.has(id) ? JSON.stringify(encode(byId.get(id)!)) : deletion(id))));
+  }
+}

@@ -1,0 +1,315 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { quarterOf } from '../core/dates.js';
+import { dataOf, ID_PREFIX, idNumber, KINDS, type Data, type Goal, type IdPrefix, type Kind, type Praise, type Records } from '../core/model.js';
+import { DataError } from '../errors.js';
+import { ensureDataDir, readIfThere, removeFile, writeAtomic } from './files.js';
+import { checkedCounters, countersFor, isLegacyDocument, keepPraiseAfterJoining, legacyRecords } from './legacy.js';
+import { LOCK_FILE, lockFolder, type Lock } from './lock.js';
+import { NUDGE_STATE_FILE, scrubNudgeState } from './nudge-state.js';
+import { goalsDirFor } from './paths.js';
+import { PRAISE_DIR, PraiseFiles } from './praise-files.js';
+import { PREFERENCES_FILE, readPreferences } from './preferences.js';
+import { readRecordFile, RecordTable } from './records.js';
+
+/**
+ * The data folder, data version 3, and the two ways into it: `openStore` to read and `updateStore`
+ * for a locked write. What each file holds:
+ *
+ *   mtl.json               what the folder is (format, version) and the id counters
+ *   <kind>.jsonl           one record file per kind of entry (KIND_FILES; records.ts)
+ *   praise/<quarter>.jsonl the praise log, one file per quarter (praise-files.ts)
+ *   mtl.lock               present while a command writes (lock.ts)
+ *   mtl.v2.json            the version-2 document an upgrade started from, kept untouched
+ *
+ * Nothing here is derived from anything else, so a copy, a restore or an edit by hand can never
+ * leave a stale index behind.
+ */
+
+export const DATA_FILE = 'mtl.json';
+export const DATA_FORMAT = 'mtl-data';
+export const DATA_VERSION = 3;
+export const LEGACY_COPY = 'mtl.v2.json';
+
+export const KIND_FILES: Record<Exclude<Kind, 'praise'>, string> = {
+  members: 'reports.jsonl',
+  goals: 'goals.jsonl',
+  assessments: 'assessments.jsonl',
+  feedback: 'feedback.jsonl',
+  memberGoals: 'member-goals.jsonl',
+  delegations: 'delegations.jsonl',
+  oneOnOnes: 'one-on-ones.jsonl',
+  learning: 'learning.jsonl',
+  innovationWeeks: 'innovation-weeks.jsonl',
+};
+
+type FileKind = keyof typeof KIND_FILES;
+const FILE_KINDS = KINDS.filter((k): k is FileKind => k !== 'praise');
+
+/** What `mtl.json` says: version-3 counters, or a whole older document to upgrade. */
+function readHeader(dir: string): { counters?: Record<string, number>; legacy?: { records: Records; counters: Record<string, number> } } {
+  const file = path.join(dir, DATA_FILE);
+  const text = readIfThere(file);
+  if (text === undefined) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw damaged(file, `it is not valid JSON (${(err as Error).message})`);
+  }
+  const doc = raw as Record<string, unknown> | null;
+  if (doc?.format === DATA_FORMAT) {
+    if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < DATA_VERSION) throw damaged(file, `its "version" is ${JSON.stringify(doc.version)}`);
+    if (doc.version > DATA_VERSION) throw new DataError(`${file} was written by a newer mtl (data version ${doc.version}; this mtl reads up to ${DATA_VERSION}).`, 'Upgrade mtl to read it; nothing was changed.');
+    try {
+      return { counters: checkedCounters(doc.counters, file) };
+    } catch (err) {
+      throw damaged(file, (err as Error).message.replace(`${file}: `, ''));
+    }
+  }
+  if (doc?.format === 'mtl-backup') throw new DataError(`${file} is an mtl backup, not a data file; mtl has not changed it.`, `Move it away and restore it with: mtl import <that file> (into an empty data folder).`);
+  if (isLegacyDocument(raw)) {
+    try {
+      return { legacy: legacyRecords(raw, file) };
+    } catch (err) {
+      throw damaged(file, (err as Error).message.replace(`${file}: `, '').replace(/\.$/, ''));
+    }
+  }
+  if (typeof doc?.version === 'number' && doc.version > DATA_VERSION) {
+    throw new DataError(`${file} was written by a newer mtl (data version ${doc.version}; this mtl reads up to ${DATA_VERSION}).`, 'Upgrade mtl to read it; nothing was changed.');
+  }
+  throw new DataError(`${file} is not an mtl data file; mtl has not changed it.`, 'Move it away (mtl starts afresh), or point --home at your data folder.');
+}
+
+function damaged(file: string, what: string): DataError {
+  return new DataError(`${file} is damaged: ${what}.\nmtl has not changed it.`, 'Repair it by hand, or restore your data folder from a backup (mtl import) or from git.');
+}
+
+/** How goal files are named: relative to the goals folder on disk, absolute in memory. */
+function goalCodec(dir: string) {
+  const goalsDir = goalsDirFor(dir, readPreferences(dir));
+  return {
+    decode(goal: Goal): Goal {
+      // Not path.resolve: it normalises the whole path, per goal; the folder is already absolute.
+      if (!path.isAbsolute(goal.file)) goal.file = `${goalsDir}${path.sep}${goal.file}`;
+      return goal;
+    },
+    encode(goal: Goal): Goal {
+      const relative = path.relative(goalsDir, goal.file);
+      return relative.startsWith('..') || path.isAbsolute(relative) ? goal : { ...goal, file: relative };
+    },
+  };
+}
+
+/**
+ * The store for reading, after upgrading a version 0-2 folder (under the lock; one that cannot be
+ * written to is read as it is).
+ */
+export async function openStore(dir: string): Promise<Data> {
+  if (readHeader(dir).legacy) await updateStore(dir, () => undefined).catch(() => undefined);
+  return readStore(dir);
+}
+
+/**
+ * The store for reading: each list is read from its file the first time a command looks at it.
+ * Reads take no lock: files are replaced by rename or appended to, and a torn last line is ignored.
+ */
+export function readStore(dir: string): Data {
+  const { legacy } = readHeader(dir);
+  if (legacy) {
+    legacy.records.goals.forEach(goalCodec(dir).decode);
+    return dataOf(legacy.records);
+  }
+  const data = { praise: new PraiseFiles(dir) } as Partial<Data>;
+  for (const kind of FILE_KINDS) {
+    Object.defineProperty(data, kind, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const records = readRecordFile<{ id: string }>(path.join(dir, KIND_FILES[kind]), kind).records;
+        if (kind === 'goals') (records as Goal[]).forEach(goalCodec(dir).decode);
+        Object.defineProperty(data, kind, { value: records, enumerable: true, writable: true });
+        return records;
+      },
+    });
+  }
+  return data as Data;
+}
+
+/** A write in progress: the lists to read and change, and new ids. */
+export interface Tx {
+  /** The store as the rules read it, including this write's changes so far. */
+  readonly data: Data;
+  readonly tables: { [K in FileKind]: RecordTable<Records[K][number]> };
+  readonly praise: PraiseFiles;
+  /** The next id of a kind; ids are never handed out twice. */
+  nextId(prefix: IdPrefix): string;
+  /** Deletes a report and every entry about them from every file mtl keeps. */
+  purgeMember(memberId: string): void;
+  /** A copy of the id counters as they stand. */
+  readonly counters: Record<string, number>;
+  /** Replaces everything (a restore or a merge of a backup); counters never go below `counters`. */
+  replaceAll(records: Records, counters?: Record<string, number>): void;
+}
+
+export interface UpdateOptions {
+  /** Told once when another mtl holds the lock for a while. */
+  notice?: (message: string) => void;
+}
+
+/**
+ * A locked write: takes the folder's lock, lets `change` read the latest entries and change them,
+ * then saves what changed (records.ts) and releases the lock. If `change` throws, nothing is
+ * written. Before each file is written, the lock is checked to be still ours.
+ */
+export async function updateStore<T>(dir: string, change: (tx: Tx) => T, options: UpdateOptions = {}): Promise<T> {
+  ensureDataDir(dir);
+  const lock = await lockFolder(dir, options);
+  try {
+    const head = readHeader(dir);
+    const counters = head.legacy ? upgrade(dir, head.legacy, lock) : head.counters;
+    const tx = new Transaction(dir, counters);
+    const result = change(tx);
+    tx.commit(lock);
+    return result;
+  } finally {
+    lock.release();
+  }
+}
+
+class Transaction implements Tx {
+  readonly tables: Tx['tables'];
+  readonly praise: PraiseFiles;
+  readonly data: Data;
+  private countersChanged: boolean;
+  private purged?: string;
+
+  constructor(
+    private readonly dir: string,
+    private counters_: Record<string, number> = {},
+  ) {
+    this.countersChanged = !fs.existsSync(path.join(dir, DATA_FILE));
+    const codec = goalCodec(dir);
+    const tables = {} as Record<FileKind, RecordTable<{ id: string }>>;
+    for (const kind of FILE_KINDS) tables[kind] = new RecordTable(path.join(dir, KIND_FILES[kind]), kind, undefined, kind === 'goals' ? (codec as never) : undefined);
+    this.tables = tables as unknown as Tx['tables'];
+    this.praise = new PraiseFiles(dir);
+    const data = { praise: this.praise } as Partial<Data>;
+    for (const kind of FILE_KINDS) Object.defineProperty(data, kind, { enumerable: true, get: () => tables[kind].all });
+    this.data = data as Data;
+  }
+
+  nextId(prefix: IdPrefix): string {
+    const kind = FILE_KINDS.find((k) => ID_PREFIX[k] === prefix);
+    const present =
+      prefix === 'p' ? this.praise.recentMaxId()
+      : prefix === 'n' ? this.tables.members.all.flatMap((m) => m.notes).reduce((max, n) => Math.max(max, idNumber(n.id, 'n') ?? 0), 0)
+      : this.tables[kind!].loaded.maxId;
+    // A counter that is missing (a hand-made or old file) is rebuilt from every id of its kind.
+    const stored = this.counters_[prefix] ?? (prefix === 'p' ? this.praise.allTables().reduce((max, t) => Math.max(max, t.loaded.maxId), 0) : 0);
+    const next = Math.max(stored, present) + 1;
+    this.counters_[prefix] = next;
+    this.countersChanged = true;
+    return `${prefix}${next}`;
+  }
+
+  purgeMember(memberId: string): void {
+    this.purged = memberId;
+    const keep = <T extends { id: string; member?: string }>(table: RecordTable<T>) => table.replaceAll(table.all.filter((e) => e.member !== memberId && e.id !== memberId));
+    for (const kind of FILE_KINDS) keep(this.tables[kind] as unknown as RecordTable<{ id: string; member?: string }>);
+    for (const table of this.praise.allTables()) keep(table);
+  }
+
+  get counters(): Record<string, number> {
+    return { ...this.counters_ };
+  }
+
+  replaceAll(records: Records, counters: Record<string, number> = {}): void {
+    keepPraiseAfterJoining(records);
+    for (const kind of FILE_KINDS) (this.tables[kind] as unknown as RecordTable<{ id: string }>).replaceAll(records[kind]);
+    const byQuarter = new Map<string, Praise[]>(this.praise.quarters().map((q) => [q, []]));
+    for (const p of records.praise) (byQuarter.get(quarterOf(p.date)) ?? byQuarter.set(quarterOf(p.date), []).get(quarterOf(p.date))!).push(p);
+    for (const [quarter, entries] of byQuarter) this.praise.table(quarter).replaceAll(entries);
+    const merged = { ...this.counters_ };
+    for (const [prefix, n] of Object.entries(counters)) merged[prefix] = Math.max(merged[prefix] ?? 0, n);
+    this.counters_ = countersFor(records, merged, path.join(this.dir, DATA_FILE));
+    this.countersChanged = true;
+  }
+
+  commit(lock: Lock): void {
+    lock.verify();
+    if (this.countersChanged) writeHeader(this.dir, this.counters_);
+    for (const kind of FILE_KINDS) {
+      if (!this.tables[kind].changed) continue;
+      lock.verify();
+      this.tables[kind].commit();
+    }
+    lock.verify();
+    this.praise.commit();
+    if (this.purged) {
+      scrubNudgeState(this.dir, this.purged);
+      scrubLegacyCopy(this.dir, this.purged);
+    }
+  }
+}
+
+function writeHeader(dir: string, counters: Record<string, number>): void {
+  writeAtomic(path.join(dir, DATA_FILE), `${JSON.stringify({ format: DATA_FORMAT, version: DATA_VERSION, counters })}\n`);
+}
+
+/**
+ * Turns a version 0-2 folder (one document) into version 3, under the lock: every record file is
+ * written first, then the header replaces the old document (the moment the upgrade takes effect),
+ * which stays as mtl.v2.json. An upgrade cut short leaves the old document in place, and runs again.
+ */
+function upgrade(dir: string, { records, counters }: { records: Records; counters: Record<string, number> }, lock: Lock): Record<string, number> {
+  const file = path.join(dir, DATA_FILE);
+  const tx = new Transaction(dir, counters);
+  records.goals.forEach(goalCodec(dir).decode);
+  tx.replaceAll(records);
+  lock.verify();
+  for (const kind of FILE_KINDS) tx.tables[kind].commit();
+  tx.praise.commit();
+  removeFile(path.join(dir, LEGACY_COPY));
+  fs.linkSync(file, path.join(dir, LEGACY_COPY));
+  writeHeader(dir, counters);
+  for (const leftover of ['mtl.json.bak', 'mtl.json.index']) removeFile(path.join(dir, leftover));
+  return counters;
+}
+
+/** A purge reaches the copy kept from before the upgrade too: its lists lose the report's entries. */
+function scrubLegacyCopy(dir: string, memberId: string): void {
+  const file = path.join(dir, LEGACY_COPY);
+  const text = readIfThere(file);
+  if (text === undefined) return;
+  const doc = JSON.parse(text) as Record<string, unknown>;
+  for (const [field, value] of Object.entries(doc)) {
+    if (Array.isArray(value)) doc[field] = value.filter((e: { id?: string; member?: string }) => e?.member !== memberId && !(field === 'members' && e?.id === memberId));
+  }
+  writeAtomic(file, JSON.stringify(doc) + '\n');
+}
+
+/** The id counters as stored (an export carries them, so a restore never hands out an id again). */
+export function storedCounters(dir: string): Record<string, number> {
+  const { counters, legacy } = readHeader(dir);
+  return legacy ? legacy.counters : (counters ?? {});
+}
+
+/** Whether `file` is one of the files mtl keeps (an export must never be written over one). */
+export function isStoreFile(dir: string, file: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const target = path.join(real(path.dirname(path.resolve(file))), path.basename(file));
+  const within = (folder: string) => {
+    const relative = path.relative(real(folder), target);
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : undefined;
+  };
+  const inFolder = within(dir)?.split(path.sep)[0];
+  const kept = [DATA_FILE, LEGACY_COPY, LOCK_FILE, PREFERENCES_FILE, NUDGE_STATE_FILE, PRAISE_DIR, 'goals', 'templates', ...Object.values(KIND_FILES)];
+  return (inFolder !== undefined && kept.includes(inFolder)) || within(goalsDirFor(dir, readPreferences(dir))) !== undefined;
+}

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Feedback } from '../../src/core/model.js';
+import { readRecordFile, RecordTable, worthCompacting } from '../../src/store/records.js';
+import { mode, tempHome } from '../helpers/cli.js';
+
+const entry = (n: number, text = `note ${n}`): Feedback => ({ id: `f${n}`, member: 'r1', text, date: '2027-01-05', at: '2027-01-05T10:00:00.000Z' });
+
+function fileIn(lines: string[]): string {
+  const dir = tempHome();
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'feedback.jsonl');
+  fs.writeFileSync(file, lines.join(''));
+  return file;
+}
+
+describe('a record file', () => {
+  it('keeps the last line of each id, drops deleted ids, and keeps the order entries first appeared in', () => {
+    const file = fileIn([entry(1), entry(2), entry(3)].map((e) => JSON.stringify(e) + '\n').concat(JSON.stringify(entry(1, 'edited')) + '\n', '{"delete":"f2"}\n'));
+    const read = readRecordFile<Feedback>(file, 'feedback');
+    expect(read.records.map((r) => `${r.id} ${r.text}`)).toEqual(['f1 edited', 'f3 note 3']);
+    expect(read).toMatchObject({ lines: 5, maxId: 3, needsNewline: false });
+    expect(read.end).toBe(fs.statSync(file).size);
+  });
+
+  it('ignores a last line cut short by a crash, and a write cuts it off before appending', () => {
+    const whole = JSON.stringify(entry(1)) + '\n';
+    const file = fileIn([whole, '{"id":"f2","member":"r1","te']);
+    expect(readRecordFile<Feedback>(file, 'feedback')).toMatchObject({ records: [entry(1)], end: Buffer.byteLength(whole), lines: 1 });
+    const table = new RecordTable<Feedback>(file, 'feedback');
+    table.add(entry(3));
+    table.commit();
+    expect(fs.readFileSync(file, 'utf8')).toBe(whole + JSON.stringify(entry(3)) + '\n');
+  });
+
+  it('keeps a whole last line that lost its newline in an edit by hand, and appends after it', () => {
+    const file = fileIn([JSON.stringify(entry(1)) + '\n', JSON.stringify(entry(2))]);
+    expect(readRecordFile<Feedback>(file, 'feedback')).toMatchObject({ lines: 2, needsNewline: true });
+    const table = new RecordTable<Feedback>(file, 'feedback');
+    table.add(entry(3));
+    table.commit();
+    expect(readRecordFile<Feedback>(file, 'feedback').records.map((r) => r.id)).toEqual(['f1', 'f2', 'f3']);
+  });
+
+  it('names the file and line of a damaged entry, and what is wrong with it', () => {
+    const damaged = (line: string) => () => readRecordFile(fileIn([JSON.stringify(entry(1)) + '\n', line + '\n', JSON.stringify(entry(2)) + '\n']), 'feedback');
+    expect(damaged('{"id":"f2", oops}')).toThrow(/feedback\.jsonl is damaged: line 2: it is not valid JSON/);
+    expect(damaged('{"id":"x7","member":"r1","text":"t","date":"2027-01-05"}')).toThrow(/line 2: its id "x7" is not "f" followed by a whole number from 1/);
+    expect(damaged('{"id":"f0","member":"r1","text":"t","date":"2027-01-05"}')).toThrow(/its id "f0"/);
+    expect(damaged('{"id":"fInfinity","member":"r1","text":"t","date":"2027-01-05"}')).toThrow(/its id "fInfinity"/);
+    expect(damaged('{"id":"f9","member":"r1","text":"t","date":"2027-02-30"}')).toThrow(/line 2: date is "2027-02-30"; it should be a day \(YYYY-MM-DD\)/);
+    expect(damaged('[1,2]')).toThrow(/line 2: it should be an object but is a list/);
+    expect(damaged('{"delete":"r1"}')).toThrow(/line 2: it deletes "r1", which is not an id/);
+    expect(damaged('{"delete":"r1"}')).toThrow(/mtl has not changed it/);
+  });
+
+  it('is empty when missing, and skips blank lines', () => {
+    expect(readRecordFile(path.join(tempHome(), 'none.jsonl'), 'feedback')).toMatchObject({ records: [], lines: 0, size: 0 });
+    expect(readRecordFile(fileIn(['\n', JSON.stringify(entry(1)) + '\n', '   \n']), 'feedback').records).toHaveLength(1);
+  });
+});
+
+describe('a table in a write', () => {
+  it('appends only the entries touched, their latest version once, and deletions', () => {
+    const file = fileIn([entry(1), entry(2)].map((e) => JSON.stringify(e) + '\n'));
+    const before = fs.readFileSync(file, 'utf8');
+    const table = new RecordTable<Feedback>(file, 'feedback');
+    const first = table.find('f1')!;
+    first.deliveredOn = '2027-01-06';
+    table.put(first);
+    first.text = 'changed twice';
+    table.put(first);
+    table.remove('f2');
+    table.add(entry(3));
+    table.commit();
+    const appended = fs.readFileSync(file, 'utf8').slice(before.length).trim().split('\n');
+    expect(appended).toEqual([JSON.stringify({ ...entry(1), text: 'changed twice', deliveredOn: '2027-01-06' }), '{"delete":"f2"}', JSON.stringify(entry(3))]);
+    expect(readRecordFile<Feedback>(file, 'feedback').records.map((r) => r.id)).toEqual(['f1', 'f3']);
+  });
+
+  it('writes nothing when nothing was touched', () => {
+    const file = fileIn([JSON.stringify(entry(1)) + '\n']);
+    const stat = fs.statSync(file);
+    const table = new RecordTable<Feedback>(file, 'feedback');
+    expect(table.all).toHaveLength(1);
+    table.commit();
+    expect(fs.statSync(file).mtimeMs).toBe(stat.mtimeMs);
+  });
+
+  it('rewrites the file with the live entries once replaced lines pile up', () => {
+    expect(worthCompacting(100, 100)).toBe(false);
+    expect(worthCompacting(163, 100)).toBe(false);
+    expect(worthCompacting(164, 100)).toBe(true);
+    expect(worthCompacting(1249, 1000)).toBe(false);
+    expect(worthCompacting(1250, 1000)).toBe(true);
+    const file = fileIn([JSON.stringify(entry(1)) + '\n']);
+    for (let i = 0; i < 64; i++) {
+      const table = new RecordTable<Feedback>(file, 'feedback');
+      table.put({ ...table.find('f1')!, text: `version ${i}` });
+      table.commit();
+    }
+    expect(fs.readFileSync(file, 'utf8')).toBe(JSON.stringify({ ...entry(1), text: 'version 63' }) + '\n');
+    expect(mode(file)).toBe(0o600);
+  });
+
+  it('removes the file when a rewrite leaves no entry', () => {
+    const file = fileIn([JSON.stringify(entry(1)) + '\n']);
+    const table = new RecordTable<Feedback>(file, 'feedback');
+    table.replaceAll([]);
+    table.commit();
+    expect(fs.existsSync(file)).toBe(false);
+  });
+});
