@@ -46,8 +46,17 @@ export function releaseHeldLocks(): void {
 
 export interface LockOptions {
   waitMs?: number;
-  /** Told once when the wait gets long, with who holds the lock. */
+  /** Told once when the wait gets long, with who holds the lock; by default, stderr. */
   notice?: (message: string) => void;
+}
+
+/** A person waiting should know why: one line on stderr, whatever the command. */
+function toStderr(message: string): void {
+  try {
+    fs.writeSync(2, `${message}\n`);
+  } catch {
+    // Nowhere to say it.
+  }
 }
 
 export async function lockFolder(dir: string, options: LockOptions = {}): Promise<Lock> {
@@ -86,7 +95,7 @@ export async function lockFolder(dir: string, options: LockOptions = {}): Promis
       }
       if (!noticed && waited > NOTICE_MS) {
         noticed = true;
-        options.notice?.(`Waiting for ${who} to finish writing to ${dir}...`);
+        (options.notice ?? toStderr)(`Waiting for ${who} to finish writing to ${dir}...`);
       }
       await new Promise((resolve) => setTimeout(resolve, delay * (0.5 + Math.random())));
     }

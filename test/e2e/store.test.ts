@@ -1,0 +1,209 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, mtl, mtlAsync, ok, readStore, ROOT, snapshot, tempHome, type Result } from '../helpers/cli.js';
+
+const NOW = { env: { MTL_NOW: '2027-02-10T09:00:00' } };
+const FIXTURE = path.join(ROOT, 'test', 'fixtures');
+
+/** A data folder made by the bench's generator (through mtl import), at `scale` of the full size. */
+function generated(scale: number): string {
+  const home = tempHome();
+  execFileSync(process.execPath, [path.join(ROOT, 'test/bench/make-store.mjs'), home, String(scale)]);
+  return home;
+}
+
+/** Every file under `dir` as one text: to look for what must be nowhere. */
+function everything(dir: string): string {
+  return Object.values(snapshot(dir)).join('\n');
+}
+
+describe('many writers at once', () => {
+  it('100 mixed writers started together on a full-size store all exit 0, and every entry is kept', async () => {
+    const home = generated(1);
+    const before = readStore(home);
+    const writes = Array.from({ length: 100 }, (_, i) => {
+      const who = `Report${(i % 50) + 1}`;
+      switch (i % 5) {
+        case 0:
+          return ['praise', who, `praise from writer ${i}`];
+        case 1:
+          return ['feedback', who, `feedback from writer ${i}`];
+        case 2:
+          return ['team', 'note', who, `note from writer ${i}`];
+        case 3:
+          return ['goals', 'check-in', `g${i + 1}`, `check-in from writer ${i}`];
+        default:
+          return ['nudge'];
+      }
+    });
+    const runs = await Promise.all(writes.map((args) => mtlAsync(home, args, NOW)));
+    expect(runs.filter((r) => r.code !== 0)).toEqual([]);
+    const after = readStore(home);
+    const texts = (list: { text: string }[]) => list.map((e) => e.text).filter((t) => t.includes('from writer'));
+    expect(texts(after.praise)).toHaveLength(20);
+    expect(texts(after.feedback)).toHaveLength(20);
+    expect(after.members.flatMap((m: { notes: { text: string }[] }) => texts(m.notes))).toHaveLength(20);
+    expect(after.goals.flatMap((g: { checkIns: { note: string }[] }) => g.checkIns.filter((c) => c.note.includes('from writer')))).toHaveLength(20);
+    expect(after.praise).toHaveLength(before.praise.length + 20);
+    for (const list of [after.praise, after.feedback]) expect(new Set(list.map((e: { id: string }) => e.id)).size).toBe(list.length);
+    expect(fs.existsSync(path.join(home, 'mtl.lock'))).toBe(false);
+  }, 120_000);
+
+  it('readers running beside writers never fail because of them', async () => {
+    const home = generated(0.1);
+    const writers = Array.from({ length: 30 }, (_, i) => mtlAsync(home, i % 2 ? ['praise', `Report${(i % 5) + 1}`, `w${i}`] : ['goals', 'check-in', 'g2', `w${i}`], NOW));
+    const readers: Promise<Result>[] = [];
+    for (let i = 0; i < 30; i++) readers.push(mtlAsync(home, [['nudge', '--all', '--dry-run'], ['praise', 'list'], ['goals', '--json'], []][i % 4]!, NOW));
+    const [written, read] = [await Promise.all(writers), await Promise.all(readers)];
+    expect(written.filter((r) => r.code !== 0)).toEqual([]);
+    expect(read.filter((r) => r.code !== 0)).toEqual([]);
+  }, 120_000);
+});
+
+describe('the lock', () => {
+  it('stays with a writer that is stopped (Ctrl-Z) for longer than any stale time; the next writer waits, and both entries are kept', async () => {
+    const home = generated(0.3);
+    const backup = path.join(path.dirname(home), 'other.json');
+    execFileSync(process.execPath, [path.join(ROOT, 'test/bench/make-store.mjs'), path.join(path.dirname(home), 'other'), '0.5']);
+    ok(path.join(path.dirname(home), 'other'), ['export', '--output', backup]);
+    // A merge of a big backup holds the lock long enough to be stopped while holding it.
+    const first = spawn(process.execPath, [BIN, 'import', backup, '--merge'], { env: { ...process.env, MTL_HOME: home, ...NOW.env }, stdio: 'ignore' });
+    const firstDone = new Promise<number>((resolve) => first.on('close', (code) => resolve(code ?? -1)));
+    const lock = path.join(home, 'mtl.lock');
+    const holder = () => {
+      try {
+        return JSON.parse(fs.readFileSync(lock, 'utf8')).pid;
+      } catch {
+        return undefined;
+      }
+    };
+    for (let i = 0; i < 5000 && holder() !== first.pid; i++) await new Promise((r) => setTimeout(r, 1));
+    process.kill(first.pid!, 'SIGSTOP');
+    expect(JSON.parse(fs.readFileSync(lock, 'utf8')).pid).toBe(first.pid);
+    const second = mtlAsync(home, ['praise', 'Report2', 'B, written while the first writer is stopped'], NOW);
+    await new Promise((r) => setTimeout(r, 12_000));
+    expect(JSON.parse(fs.readFileSync(lock, 'utf8')).pid).toBe(first.pid);
+    process.kill(first.pid!, 'SIGCONT');
+    const [firstCode, secondRun] = [await firstDone, await second];
+    expect(firstCode).toBe(0);
+    expect(secondRun.code).toBe(0);
+    expect(secondRun.stderr).toContain(`Waiting for mtl (process ${first.pid}) to finish writing`);
+    const praise = readStore(home).praise;
+    expect(praise.filter((p: { text: string }) => p.text.startsWith('B, written'))).toHaveLength(1);
+    expect(praise.length).toBeGreaterThan(5000);
+  }, 120_000);
+
+  it('left by a process that is gone is taken over at once, without a wait', () => {
+    const home = tempHome();
+    ok(home, ['team', 'add', 'Sam']);
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    fs.writeFileSync(path.join(home, 'mtl.lock'), JSON.stringify({ pid: gone, host: os.hostname(), token: 'x', since: '2027-01-01T00:00:00Z' }));
+    const r = mtl(home, ['praise', 'sam', 'after a crash']);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(r.stderr).not.toContain('Waiting');
+    expect(fs.existsSync(path.join(home, 'mtl.lock'))).toBe(false);
+  });
+});
+
+describe('an upgrade from mtl 0.1 (data version 2)', () => {
+  const exported = JSON.parse(fs.readFileSync(path.join(FIXTURE, 'v2-backup.json'), 'utf8'));
+  const v2 = exported.data;
+
+  /** The version-2 entries, as version 3 holds them: the same fields, ids added where there were none. */
+  function expectSameEntries(data: any): void {
+    for (const kind of ['assessments', 'goals', 'praise', 'feedback', 'memberGoals', 'delegations'] as const) {
+      expect(data[kind], kind).toEqual(v2[kind]);
+    }
+    expect(data.members).toEqual(v2.members.map((m: any) => ({ ...m, notes: m.notes.map((n: any) => expect.objectContaining(n)) })));
+    expect(data.members.flatMap((m: any) => m.notes.map((n: any) => n.id))).toEqual(['n1', 'n2', 'n3']);
+    expect(data.oneOnOnes).toEqual(v2.oneOnOnes.map((o: any, i: number) => ({ id: `o${i + 1}`, ...o })));
+    expect(data.innovationWeeks).toEqual(v2.innovationWeeks.map((w: any, i: number) => ({ id: `i${i + 1}`, ...w })));
+    expect(data.learning.map(({ id: _id, ...e }: any) => e)).toEqual([
+      ...v2.learning.logs.map((l: any) => ({ type: 'hours', ...l })),
+      ...v2.learning.tips.map((t: any) => ({ type: 'tip', ...t })),
+      ...v2.learning.booksRead.map((title: string) => ({ type: 'book', title })),
+    ]);
+  }
+
+  it('turns a real version-2 folder into version 3 on the first command, losing no entry, id or date', () => {
+    const home = tempHome();
+    fs.cpSync(path.join(FIXTURE, 'v2-store'), home, { recursive: true });
+    const original = fs.readFileSync(path.join(home, 'mtl.json'), 'utf8');
+    const backup = JSON.parse(ok(home, ['export', '--format', 'json'], { env: { MTL_NOW: '2027-02-03T10:00:00' } }));
+    expect(backup).toMatchObject({ format: 'mtl-backup', dataVersion: 3 });
+    expectSameEntries(backup.data);
+    expect(backup.goalFiles).toEqual(exported.goalFiles);
+    expect(backup.preferences).toEqual(exported.preferences);
+    expect(backup.counters).toEqual({ ...v2Counters(), n: 3, o: v2.oneOnOnes.length, i: 2, l: 4 });
+    expect(fs.readdirSync(home).sort()).toEqual(['assessments.jsonl', 'config.json', 'delegations.jsonl', 'feedback.jsonl', 'goals', 'goals.jsonl', 'innovation-weeks.jsonl', 'learning.jsonl', 'member-goals.jsonl', 'mtl.json', 'mtl.v2.json', 'nudge.json', 'one-on-ones.jsonl', 'praise', 'reports.jsonl']);
+    expect(fs.readdirSync(path.join(home, 'praise'))).toEqual(['2026-Q4.jsonl', '2027-Q1.jsonl']);
+    expect(fs.readFileSync(path.join(home, 'mtl.v2.json'), 'utf8')).toBe(original);
+    // Ids go on from where version 2 left them.
+    ok(home, ['praise', 'sam', 'after the upgrade'], { env: { MTL_NOW: '2027-02-04T10:00:00' } });
+    expect(readStore(home).praise.at(-1).id).toBe(`p${v2Counters().p! + 1}`);
+  });
+
+  it('restores a version-2 backup into an empty folder with the same entries', () => {
+    const home = tempHome();
+    expect(mtl(home, ['import', path.join(FIXTURE, 'v2-backup.json')]).code).toBe(0);
+    const backup = JSON.parse(ok(home, ['export', '--format', 'json'], { env: { MTL_NOW: '2027-02-03T10:00:00' } }));
+    expectSameEntries(backup.data);
+    expect(backup.goalFiles).toEqual(exported.goalFiles);
+  });
+
+  function v2Counters(): Record<string, number> {
+    return JSON.parse(fs.readFileSync(path.join(FIXTURE, 'v2-store', 'mtl.json'), 'utf8')).counters;
+  }
+});
+
+describe('files mtl does not own', () => {
+  it('a JSON file that is not mtl data is refused, and an export never writes over the data folder', () => {
+    const home = tempHome();
+    ok(home, ['team', 'add', 'Sam']);
+    for (const file of ['mtl.json', 'reports.jsonl', 'praise/2026-Q4.jsonl']) {
+      const r = mtl(home, ['export', '--output', path.join(home, file)]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('is one of the files mtl keeps its data in; nothing was written');
+    }
+    expect(readStore(home).members.map((m: { name: string }) => m.name)).toEqual(['Sam']);
+    const other = tempHome();
+    fs.mkdirSync(other, { recursive: true });
+    fs.writeFileSync(path.join(other, 'mtl.json'), '{"editor.fontSize": 14}\n');
+    for (const args of [[], ['team', 'add', 'Ann']]) {
+      const r = mtl(other, args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${path.join(other, 'mtl.json')} is not an mtl data file; mtl has not changed it`);
+    }
+    expect(fs.readdirSync(other)).toEqual(['mtl.json']);
+  });
+
+  it('a data file linked elsewhere is written through the link, which stays', () => {
+    const home = tempHome();
+    ok(home, ['team', 'add', 'Sam']);
+    const target = path.join(path.dirname(home), 'elsewhere.jsonl');
+    fs.renameSync(path.join(home, 'reports.jsonl'), target);
+    fs.symlinkSync(target, path.join(home, 'reports.jsonl'));
+    ok(home, ['team', 'note', 'sam', 'likes climbing']);
+    expect(fs.lstatSync(path.join(home, 'reports.jsonl')).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(target, 'utf8')).toContain('likes climbing');
+  });
+});
+
+describe('team remove --purge', () => {
+  it('leaves nothing of the report in any file, a version-2 copy and older quarters included', () => {
+    const home = tempHome();
+    fs.cpSync(path.join(FIXTURE, 'v2-store'), home, { recursive: true });
+    const r = mtl(home, ['team', 'remove', 'dan', '--purge', '--yes'], { env: { MTL_NOW: '2027-02-04T10:00:00' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("Deleted Dan O'Brien and all their history");
+    const all = everything(home);
+    expect(all).not.toContain("O'Brien");
+    expect(all).not.toContain('too big to review');
+    expect(all).not.toContain('marathon');
+    expect(all).not.toMatch(/"member":"r4"/);
+    expect(readStore(home).members.map((m: { name: string }) => m.name)).toEqual(['Chloé Martin', 'Sam Lee', 'Priya N']);
+  });
+});
