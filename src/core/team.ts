@@ -281,6 +281,12 @@ export function historyOf(data: Data, memberId: string): Record<'praise' | 'feed
 }
 
 /** The display name of a member id, even for a removed report. */
-export function nameOf(data: Data, memberId: string): string {
-  return data.members.find((m) => m.id === memberId)?.name ?? memberId;
+export function nameOf(data: Pick<Data, 'members'>, memberId: string): string {
+  let names = namesByList.get(data.members);
+  // A list of every entry names its report thousands of times: the names are looked up in a map,
+  // made again when a report joined since.
+  if (!names || names.size !== data.members.length) namesByList.set(data.members, (names = new Map(data.members.map((m) => [m.id, m.name]))));
+  return names.get(memberId) ?? memberId;
 }
+
+const namesByList = new WeakMap<Member[], Map<string, string>>();

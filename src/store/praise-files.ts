@@ -42,7 +42,10 @@ export class PraiseFiles implements PraiseLog {
   table(quarter: string): RecordTable<Praise> {
     let table = this.tables.get(quarter);
     if (!table) {
-      const inQuarter = (p: Praise) => (quarterOf(p.date) === quarter ? undefined : `${p.id} is dated ${p.date}, which belongs in ${PRAISE_DIR}/${quarterOf(p.date)}.jsonl`);
+      // Days compare as text: the quarter's first day to the 31st of its last month.
+      const first = (Number(quarter.slice(6)) - 1) * 3 + 1;
+      const [from, to] = [`${quarter.slice(0, 4)}-${String(first).padStart(2, '0')}-01`, `${quarter.slice(0, 4)}-${String(first + 2).padStart(2, '0')}-31`];
+      const inQuarter = (p: Praise) => (p.date >= from && p.date <= to ? undefined : `${p.id} is dated ${p.date}, which belongs in ${PRAISE_DIR}/${quarterOf(p.date)}.jsonl`);
       table = new RecordTable<Praise>(path.join(this.dir, PRAISE_DIR, `${quarter}.jsonl`), 'praise', inQuarter);
       this.tables.set(quarter, table);
       if (!this.quarters().includes(quarter)) this.known = [...this.quarters(), quarter].sort();

@@ -11,7 +11,12 @@ export function printJson(io: Io, value: unknown): void {
 }
 
 export function visibleWidth(text: string): number {
-  return stripVTControlCharacters(text).length;
+  return plainText(text).length;
+}
+
+/** Text without terminal escapes; most text has none, and is returned as it is without a regex. */
+function plainText(text: string): string {
+  return text.includes('\u001b') || text.includes('\u009b') ? stripVTControlCharacters(text) : text;
 }
 
 function pad(text: string, width: number): string {
@@ -23,7 +28,7 @@ function pad(text: string, width: number): string {
  * that `cut` and `awk` work, and there is no header.
  */
 export function renderTable(io: Io, header: string[], rows: string[][]): string {
-  if (!io.stdoutIsTTY) return rows.map((r) => r.map((c) => stripVTControlCharacters(c)).join('\t')).join('\n') + (rows.length ? '\n' : '');
+  if (!io.stdoutIsTTY) return rows.map((r) => r.map(plainText).join('\t')).join('\n') + (rows.length ? '\n' : '');
   const widths = header.map((h, i) => Math.max(visibleWidth(h), ...rows.map((r) => visibleWidth(r[i] ?? ''))));
   // Too wide for the terminal: the widest column before the last (a title, an item) gives way, so
   // a row stays on one line; the last column may still wrap.
