@@ -50,6 +50,20 @@ const plugins = [
 ];
 
 plugins.push({
+  // \`import fs from 'node:fs'\` compiles to a copy of the module's every export into a new object
+  // (esbuild's __toESM), once per importing module: about a millisecond of every command. mtl's own
+  // code only default-imports fs, path and os, so those resolve to a module whose default export is
+  // require()'s own object, with nothing copied.
+  name: 'node-builtins-as-is',
+  setup(b) {
+    b.onResolve({ filter: /^node:(fs|path|os)$/ }, (args) =>
+      args.importer.startsWith(src) ? { path: args.path, namespace: 'mtl-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'mtl-builtin' }, (args) => ({ contents: `export default require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+});
+
+plugins.push({
   // chalk's colour detection loads node:tty (with net and streams) on every start; main.ts decides
   // the colour level itself and loads tty only when stdout may be a terminal.
   name: 'without-chalk-supports-color',
