@@ -37,19 +37,6 @@ export interface Lock {
   release(): void;
 }
 
-const held = new Set<Lock>();
-
-/** Releases every lock this process holds (main.ts calls it when a signal ends the process). */
-export function releaseHeldLocks(): void {
-  for (const lock of [...held]) lock.release();
-}
-
-export interface LockOptions {
-  waitMs?: number;
-  /** Told once when the wait gets long, with who holds the lock; by default, stderr. */
-  notice?: (message: string) => void;
-}
-
 /** A person waiting should know why: one line on stderr, whatever the command. */
 function toStderr(message: string): void {
   try {
@@ -59,7 +46,7 @@ function toStderr(message: string): void {
   }
 }
 
-export async function lockFolder(dir: string, options: LockOptions = {}): Promise<Lock> {
+export async function lockFolder(dir: string, waitMs = WAIT_MS): Promise<Lock> {
   const file = path.join(dir, LOCK_FILE);
   const me: Owner = { ...identity(), token: Math.random().toString(36).slice(2), since: new Date().toISOString() };
   const temp = `${file}.${me.pid}.${me.token}.tmp`;
@@ -87,7 +74,7 @@ export async function lockFolder(dir: string, options: LockOptions = {}): Promis
       }
       const waited = Date.now() - started;
       const who = holder.owner ? `mtl (process ${holder.owner.pid}${holder.state === 'elsewhere' ? ` on ${holder.owner.host}` : ''})` : 'another process';
-      if (waited > (options.waitMs ?? WAIT_MS)) {
+      if (waited > waitMs) {
         throw new DataError(
           `${who} has held ${file} for over ${(waited / 1000).toFixed(waited < 10_000 ? 1 : 0)} s; nothing was changed.`,
           holder.state === 'alive' ? `If it is stopped (Ctrl-Z), resume it with fg; or end it (kill ${holder.owner!.pid}) and run the command again.` : 'Run the command again once it has finished.',
@@ -95,7 +82,7 @@ export async function lockFolder(dir: string, options: LockOptions = {}): Promis
       }
       if (!noticed && waited > NOTICE_MS) {
         noticed = true;
-        (options.notice ?? toStderr)(`Waiting for ${who} to finish writing to ${dir}...`);
+        toStderr(`Waiting for ${who} to finish writing to ${dir}...`);
       }
       await new Promise((resolve) => setTimeout(resolve, delay * (0.5 + Math.random())));
     }
@@ -105,14 +92,13 @@ export async function lockFolder(dir: string, options: LockOptions = {}): Promis
 }
 
 function holding(file: string, token: string): Lock {
-  const lock: Lock = {
+  return {
     verify() {
       if (tokenOf(file) !== token) {
         throw new DataError(`Another process took over ${file} while this command held it; nothing more was written.`, 'Check what was saved (mtl), then run the command again.');
       }
     },
     release() {
-      held.delete(lock);
       try {
         if (tokenOf(file) === token) fs.unlinkSync(file);
       } catch {
@@ -120,8 +106,6 @@ function holding(file: string, token: string): Lock {
       }
     },
   };
-  held.add(lock);
-  return lock;
 }
 
 function tokenOf(file: string): string | undefined {

@@ -1,87 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { defaultPreferences, PREFERENCE_KEYS, PREFERENCE_SPECS, type PreferenceKey, type Preferences } from '../core/preferences.js';
 import { DataError, UserError } from '../errors.js';
 import { ensureDataDir, writeAtomic } from './files.js';
 import { lockFolder, type Lock } from './lock.js';
 
+/**
+ * The preferences file, `config.json`: read here with a plain JSON parse, written through conf.
+ * What each preference allows is core/preferences.ts.
+ */
+
 export const PREFERENCES_FILE = 'config.json';
-
-interface PreferenceSpec<T> {
-  default: T;
-  description: string;
-  parse(text: string): T;
-}
-
-function wholeNumber(min: number, max: number) {
-  return (text: string): number => {
-    const n = Number(text);
-    if (!/^\d+$/.test(text.trim()) || n < min || n > max) {
-      throw new UserError(`"${text}" is not allowed here: give a whole number from ${min} to ${max}.`);
-    }
-    return n;
-  };
-}
-
-function oneOf<T extends string>(...allowed: T[]) {
-  return (text: string): T => {
-    const value = text.trim().toLowerCase() as T;
-    if (!allowed.includes(value)) throw new UserError(`"${text}" is not allowed here: use one of ${allowed.join(', ')}.`);
-    return value;
-  };
-}
-
-function yesNo(text: string): boolean {
-  const value = text.trim().toLowerCase();
-  if (['true', 'yes', 'on', '1'].includes(value)) return true;
-  if (['false', 'no', 'off', '0'].includes(value)) return false;
-  throw new UserError(`"${text}" is not allowed here: use true or false.`);
-}
-
-export const PREFERENCE_SPECS = {
-  goalsDir: {
-    default: '',
-    description: 'folder for goal files (empty: <data dir>/goals)',
-    parse: (text: string) => (text.trim() === '' ? '' : path.resolve(text.trim())),
-  } as PreferenceSpec<string>,
-  lookAheadDays: {
-    default: 14,
-    description: 'days ahead that nudges and prep look for deadlines',
-    parse: wholeNumber(1, 365),
-  } as PreferenceSpec<number>,
-  recognitionDays: {
-    default: 7,
-    description: 'days without praise before a report is flagged',
-    parse: wholeNumber(1, 90),
-  } as PreferenceSpec<number>,
-  checkInDays: {
-    default: 14,
-    description: 'days without a check-in before a goal is flagged',
-    parse: wholeNumber(1, 180),
-  } as PreferenceSpec<number>,
-  learningHoursPerQuarter: {
-    default: 12,
-    description: 'leadership learning target, hours per quarter',
-    parse: wholeNumber(0, 500),
-  } as PreferenceSpec<number>,
-  weekStart: {
-    default: 'monday',
-    description: 'first day of the week for "this week"',
-    parse: oneOf('monday', 'sunday'),
-  } as PreferenceSpec<'monday' | 'sunday'>,
-  hints: {
-    default: true,
-    description: 'show a one-line reminder hint on interactive commands',
-    parse: yesNo,
-  } as PreferenceSpec<boolean>,
-};
-
-export type PreferenceKey = keyof typeof PREFERENCE_SPECS;
-export type Preferences = { [K in PreferenceKey]: (typeof PREFERENCE_SPECS)[K]['default'] };
-export const PREFERENCE_KEYS = Object.keys(PREFERENCE_SPECS) as PreferenceKey[];
-
-export function defaultPreferences(): Preferences {
-  return Object.fromEntries(PREFERENCE_KEYS.map((k) => [k, PREFERENCE_SPECS[k].default])) as Preferences;
-}
 
 /**
  * Reads preferences with a plain JSON parse: conf (and its validator) costs ~50 ms to import, so it is
@@ -141,13 +70,6 @@ export async function restorePreferences(dir: string, stored: Record<string, unk
   } finally {
     lock.release();
   }
-}
-
-export function parsePreferenceKey(key: string): PreferenceKey {
-  if (!(PREFERENCE_KEYS as string[]).includes(key)) {
-    throw new UserError(`Unknown preference "${key}".`, `Known preferences: ${PREFERENCE_KEYS.join(', ')}.`);
-  }
-  return key as PreferenceKey;
 }
 
 /** Validates and stores one preference through conf, under the data folder's lock. */

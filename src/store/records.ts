@@ -102,7 +102,11 @@ export function readRecordFile<T extends { id: string }>(file: string, kind: Kin
   }
   const text = bytes.toString('utf8');
   const prefix = ID_PREFIX[kind];
-  const live = new Map<string, T>();
+  // While every line adds an entry with a higher id than the last (a file only added to, or just
+  // rewritten), no line can replace another and the entries are kept in a plain list; the first line
+  // that could switches to a map by id.
+  const inOrder: T[] = [];
+  let live: Map<string, T> | undefined;
   let maxId = 0;
   const accept = (value: unknown, line: number) => {
     const deleted = (value as { delete?: unknown }).delete;
@@ -111,14 +115,21 @@ export function readRecordFile<T extends { id: string }>(file: string, kind: Kin
     if (problem) throw damaged(file, line, problem);
     const id = (isDeletion ? deleted : (value as T).id) as string;
     const number = idNumber(id, prefix)!;
+    if (!live && !isDeletion && number > maxId) {
+      maxId = number;
+      inOrder.push(value as T);
+      return;
+    }
+    live ??= new Map(inOrder.map((r) => [r.id, r]));
     if (number > maxId) maxId = number;
     if (isDeletion) live.delete(id);
     else live.set(id, value as T);
   };
+  const records = () => (live ? [...live.values()] : inOrder);
   const whole = wholeLines(text);
   if (whole) {
     whole.forEach((value, i) => accept(value, i + 1));
-    return { file, kind, records: [...live.values()], lines: whole.length, maxId, end: bytes.length, size: bytes.length, needsNewline: false };
+    return { file, kind, records: records(), lines: whole.length, maxId, end: bytes.length, size: bytes.length, needsNewline: false };
   }
   // Blank lines, a last line without its newline, or damage: line by line.
   let lines = 0;
@@ -144,7 +155,7 @@ export function readRecordFile<T extends { id: string }>(file: string, kind: Kin
     needsNewline = newline === -1;
     accept(value, n);
   }
-  return { file, kind, records: [...live.values()], lines, maxId, end, size: bytes.length, needsNewline };
+  return { file, kind, records: records(), lines, maxId, end, size: bytes.length, needsNewline };
 }
 
 /**
@@ -171,26 +182,10 @@ function damaged(file: string, line: number, what: string): DataError {
   );
 }
 
-/** Appends entries (their new versions) and deletions to a file as read, cutting off a torn last line first. */
-export function appendLines(read: RecordFile<unknown>, lines: string[]): void {
-  if (!lines.length) return;
-  appendDurable(read.file, (read.needsNewline ? '\n' : '') + lines.join('\n') + '\n', read.end < read.size ? read.end : undefined);
-}
-
 /** Whether a file that now holds `lines` lines for `live` entries is worth rewriting. */
 export function worthCompacting(lines: number, live: number): boolean {
   const replaced = lines - live;
   return replaced >= 64 && replaced * 4 >= live;
-}
-
-/** Rewrites a record file with exactly `records` (removing it when there are none). */
-export function writeRecords(file: string, records: unknown[]): void {
-  if (!records.length) return removeFile(file);
-  writeAtomic(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-}
-
-export function deletion(id: string): string {
-  return JSON.stringify({ delete: id });
 }
 
 /**
@@ -263,12 +258,18 @@ export class RecordTable<T extends { id: string }> {
     this.rewrite = true;
   }
 
+  /** Appends the touched entries' new versions and deletions (cutting off a torn last line first), or rewrites the file. */
   commit(): void {
     if (!this.changed) return;
     const read = this.loaded;
-    const encode = (r: T) => (this.codec ? this.codec.encode(r) : r);
-    if (this.rewrite || worthCompacting(read.lines + this.touched.size, read.records.length)) return writeRecords(this.file, read.records.map(encode));
+    const line = (r: T) => JSON.stringify(this.codec ? this.codec.encode(r) : r);
+    if (this.rewrite || worthCompacting(read.lines + this.touched.size, read.records.length)) {
+      if (read.records.length) writeAtomic(this.file, read.records.map(line).join('\n') + '\n');
+      else removeFile(this.file);
+      return;
+    }
     const byId = new Map(read.records.map((r) => [r.id, r]));
-    appendLines(read, [...this.touched].map((id) => (byId.has(id) ? JSON.stringify(encode(byId.get(id)!)) : deletion(id))));
+    const lines = [...this.touched].map((id) => (byId.has(id) ? line(byId.get(id)!) : JSON.stringify({ delete: id })));
+    appendDurable(read.file, (read.needsNewline ? '\n' : '') + lines.join('\n') + '\n', read.end < read.size ? read.end : undefined);
   }
 }

@@ -58,9 +58,12 @@ function readHeader(dir: string): { counters?: Record<string, number>; legacy?: 
     throw damaged(file, `it is not valid JSON (${(err as Error).message})`);
   }
   const doc = raw as Record<string, unknown> | null;
+  const version = doc?.version;
+  if (typeof version === 'number' && version > DATA_VERSION) {
+    throw new DataError(`${file} was written by a newer mtl (data version ${version}; this mtl reads up to ${DATA_VERSION}).`, 'Upgrade mtl to read it; nothing was changed.');
+  }
   if (doc?.format === DATA_FORMAT) {
-    if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < DATA_VERSION) throw damaged(file, `its "version" is ${JSON.stringify(doc.version)}`);
-    if (doc.version > DATA_VERSION) throw new DataError(`${file} was written by a newer mtl (data version ${doc.version}; this mtl reads up to ${DATA_VERSION}).`, 'Upgrade mtl to read it; nothing was changed.');
+    if (version !== DATA_VERSION) throw damaged(file, `its "version" is ${JSON.stringify(version)}`);
     try {
       return { counters: checkedCounters(doc.counters, file) };
     } catch (err) {
@@ -74,9 +77,6 @@ function readHeader(dir: string): { counters?: Record<string, number>; legacy?: 
     } catch (err) {
       throw damaged(file, (err as Error).message.replace(`${file}: `, '').replace(/\.$/, ''));
     }
-  }
-  if (typeof doc?.version === 'number' && doc.version > DATA_VERSION) {
-    throw new DataError(`${file} was written by a newer mtl (data version ${doc.version}; this mtl reads up to ${DATA_VERSION}).`, 'Upgrade mtl to read it; nothing was changed.');
   }
   throw new DataError(`${file} is not an mtl data file; mtl has not changed it.`, 'Move it away (mtl starts afresh), or point --home at your data folder.');
 }
@@ -136,39 +136,19 @@ export function readStore(dir: string): Data {
   return data as Data;
 }
 
-/** A write in progress: the lists to read and change, and new ids. */
-export interface Tx {
-  /** The store as the rules read it, including this write's changes so far. */
-  readonly data: Data;
-  readonly tables: { [K in FileKind]: RecordTable<Records[K][number]> };
-  readonly praise: PraiseFiles;
-  /** The next id of a kind; ids are never handed out twice. */
-  nextId(prefix: IdPrefix): string;
-  /** Deletes a report and every entry about them from every file mtl keeps. */
-  purgeMember(memberId: string): void;
-  /** A copy of the id counters as they stand. */
-  readonly counters: Record<string, number>;
-  /** Replaces everything (a restore or a merge of a backup); counters never go below `counters`. */
-  replaceAll(records: Records, counters?: Record<string, number>): void;
-}
-
-export interface UpdateOptions {
-  /** Told once when another mtl holds the lock for a while. */
-  notice?: (message: string) => void;
-}
-
 /**
  * A locked write: takes the folder's lock, lets `change` read the latest entries and change them,
  * then saves what changed (records.ts) and releases the lock. If `change` throws, nothing is
  * written. Before each file is written, the lock is checked to be still ours.
  */
-export async function updateStore<T>(dir: string, change: (tx: Tx) => T, options: UpdateOptions = {}): Promise<T> {
+export async function updateStore<T>(dir: string, change: (tx: Tx) => T): Promise<T> {
   ensureDataDir(dir);
-  const lock = await lockFolder(dir, options);
+  const lock = await lockFolder(dir);
   try {
+    sweepLeftovers(dir);
     const head = readHeader(dir);
     const counters = head.legacy ? upgrade(dir, head.legacy, lock) : head.counters;
-    const tx = new Transaction(dir, counters);
+    const tx = new Tx(dir, counters);
     const result = change(tx);
     tx.commit(lock);
     return result;
@@ -177,9 +157,11 @@ export async function updateStore<T>(dir: string, change: (tx: Tx) => T, options
   }
 }
 
-class Transaction implements Tx {
-  readonly tables: Tx['tables'];
+/** A write in progress: the lists to read and change, and new ids. */
+export class Tx {
+  readonly tables: { [K in FileKind]: RecordTable<Records[K][number]> };
   readonly praise: PraiseFiles;
+  /** The store as the rules read it, including this write's changes so far. */
   readonly data: Data;
   private countersChanged: boolean;
   private purged?: string;
@@ -199,6 +181,7 @@ class Transaction implements Tx {
     this.data = data as Data;
   }
 
+  /** The next id of a kind; ids are never handed out twice. */
   nextId(prefix: IdPrefix): string {
     const kind = FILE_KINDS.find((k) => ID_PREFIX[k] === prefix);
     const present =
@@ -213,6 +196,7 @@ class Transaction implements Tx {
     return `${prefix}${next}`;
   }
 
+  /** Deletes a report and every entry about them from every file mtl keeps. */
   purgeMember(memberId: string): void {
     this.purged = memberId;
     const keep = <T extends { id: string; member?: string }>(table: RecordTable<T>) => table.replaceAll(table.all.filter((e) => e.member !== memberId && e.id !== memberId));
@@ -220,10 +204,12 @@ class Transaction implements Tx {
     for (const table of this.praise.allTables()) keep(table);
   }
 
+  /** A copy of the id counters as they stand. */
   get counters(): Record<string, number> {
     return { ...this.counters_ };
   }
 
+  /** Replaces everything (a restore or a merge of a backup); counters never go below `counters`. */
   replaceAll(records: Records, counters: Record<string, number> = {}): void {
     keepPraiseAfterJoining(records);
     for (const kind of FILE_KINDS) (this.tables[kind] as unknown as RecordTable<{ id: string }>).replaceAll(records[kind]);
@@ -253,6 +239,35 @@ class Transaction implements Tx {
   }
 }
 
+/**
+ * Temporary files a process left when it was killed mid-write (they may hold notes about people):
+ * removed, under the lock, once the process named in them is gone. `<file>.<pid>.<random>.tmp` and
+ * `mtl.lock.stale.<pid>.<random>`.
+ */
+function sweepLeftovers(dir: string): void {
+  for (const folder of [dir, path.join(dir, PRAISE_DIR)]) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const pid = /\.(\d+)\.[a-z0-9]+\.tmp$/.exec(name)?.[1] ?? /^mtl\.lock\.stale\.(\d+)\./.exec(name)?.[1];
+      if (pid && !processRuns(Number(pid))) removeFile(path.join(folder, name));
+    }
+  }
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 function writeHeader(dir: string, counters: Record<string, number>): void {
   writeAtomic(path.join(dir, DATA_FILE), `${JSON.stringify({ format: DATA_FORMAT, version: DATA_VERSION, counters })}\n`);
 }
@@ -264,7 +279,7 @@ function writeHeader(dir: string, counters: Record<string, number>): void {
  */
 function upgrade(dir: string, { records, counters }: { records: Records; counters: Record<string, number> }, lock: Lock): Record<string, number> {
   const file = path.join(dir, DATA_FILE);
-  const tx = new Transaction(dir, counters);
+  const tx = new Tx(dir, counters);
   records.goals.forEach(goalCodec(dir).decode);
   tx.replaceAll(records);
   lock.verify();

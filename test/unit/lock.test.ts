@@ -50,8 +50,7 @@ describe('the data folder lock', () => {
     const dir = folder();
     fs.writeFileSync(path.join(dir, LOCK_FILE), holder({ since: '2020-01-01T00:00:00.000Z' }));
     fs.utimesSync(path.join(dir, LOCK_FILE), new Date('2020-01-01'), new Date('2020-01-01'));
-    const notices: string[] = [];
-    await expect(lockFolder(dir, { waitMs: 300, notice: (m) => notices.push(m) })).rejects.toThrow(
+    await expect(lockFolder(dir, 300)).rejects.toThrow(
       new RegExp(`mtl \\(process ${process.pid}\\) has held .*mtl\\.lock for over [\\d.]+ s; nothing was changed`),
     );
     expect(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8')).toContain('"token":"someone"');
@@ -62,7 +61,7 @@ describe('the data folder lock', () => {
       const dir = folder();
       fs.writeFileSync(path.join(dir, LOCK_FILE), left);
       const started = Date.now();
-      const lock = await lockFolder(dir, { waitMs: 5_000 });
+      const lock = await lockFolder(dir, 5_000);
       expect(Date.now() - started).toBeLessThan(1_000);
       lock.verify();
       lock.release();
@@ -73,9 +72,9 @@ describe('the data folder lock', () => {
     const dir = folder();
     const file = path.join(dir, LOCK_FILE);
     fs.writeFileSync(file, holder({ host: 'the-other-laptop' }));
-    await expect(lockFolder(dir, { waitMs: 200 })).rejects.toThrow(/mtl \(process \d+ on the-other-laptop\)/);
+    await expect(lockFolder(dir, 200)).rejects.toThrow(/mtl \(process \d+ on the-other-laptop\)/);
     fs.utimesSync(file, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
-    (await lockFolder(dir, { waitMs: 200 })).release();
+    (await lockFolder(dir, 200)).release();
   });
 
   it('tells its holder when the lock was taken from it, and then leaves the new holder alone', async () => {
@@ -90,7 +89,7 @@ describe('the data folder lock', () => {
   it('refuses a folder in the lock\'s place, naming it, and leaves no temporary file', async () => {
     const dir = folder();
     fs.mkdirSync(path.join(dir, LOCK_FILE));
-    await expect(lockFolder(dir, { waitMs: 200 })).rejects.toThrow(/mtl\.lock is a folder, not mtl's lock; nothing was changed/);
+    await expect(lockFolder(dir, 200)).rejects.toThrow(/mtl\.lock is a folder, not mtl's lock; nothing was changed/);
     expect(fs.readdirSync(dir)).toEqual([LOCK_FILE]);
   });
 });

@@ -220,3 +220,21 @@ describe('purging a report', () => {
     expect(await updateStore(dir, (tx) => tx.nextId('r'))).toBe('r3');
   });
 });
+
+describe('a write', () => {
+  it('removes the temporary files of processes killed mid-write, not those of one still running', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    const dir = home({
+      'mtl.json': header({}),
+      [`reports.jsonl.${gone}.k3j4.tmp`]: 'notes about people',
+      [`praise/2027-Q1.jsonl.${gone}.x9.tmp`]: 'more notes',
+      [`mtl.lock.stale.${gone}.ab12`]: '{}',
+      [`mtl.lock.${process.pid}.waiting.tmp`]: '{}',
+      'my-notes.tmp': 'not mtl\'s',
+    });
+    await updateStore(dir, (tx) => tx.tables.members.add({ ...member(1), id: tx.nextId('r') }));
+    expect(fs.readdirSync(dir).sort()).toEqual(['mtl.json', `mtl.lock.${process.pid}.waiting.tmp`, 'my-notes.tmp', 'praise', 'reports.jsonl']);
+    expect(fs.readdirSync(path.join(dir, 'praise'))).toEqual([]);
+  });
+});

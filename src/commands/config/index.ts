@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
-import { PREFERENCE_KEYS, PREFERENCE_SPECS, type PreferenceKey } from '../../store/preferences.js';
+import { PREFERENCE_KEYS, PREFERENCE_SPECS, type PreferenceKey } from '../../core/preferences.js';
 import { examples } from '../examples.js';
 
 /** What each preference accepts, in words for --help (the checks themselves live in the specs). */

@@ -6,15 +6,8 @@ import { ensureDataDir, reason } from '../../store/files.js';
 import { lockFolder } from '../../store/lock.js';
 import { openStore } from '../../store/store.js';
 import { goalsDirFor } from '../../store/paths.js';
-import {
-  defaultPreferences,
-  parsePreferenceKey,
-  PREFERENCE_KEYS,
-  PREFERENCE_SPECS,
-  readPreferences,
-  setPreference,
-  type PreferenceKey,
-} from '../../store/preferences.js';
+import { defaultPreferences, parsePreferenceKey, PREFERENCE_KEYS, PREFERENCE_SPECS, type PreferenceKey } from '../../core/preferences.js';
+import { readPreferences, setPreference } from '../../store/preferences.js';
 import { printJson, renderTable } from '../../ui/output.js';
 
 export async function list(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
