@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { idNumber, type Assessment, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
-import { compareText } from './dates.js';
+import { sortByText } from './dates.js';
 
 /**
  * Merging a backup into a store: the rules that decide what is the same entry, what is new, and
@@ -161,7 +161,7 @@ type Progressing = { checkIns: CheckIn[]; status: 'open' | 'done'; progress: num
 function joinProgress<T extends Progressing>(mine: T, theirs: T): boolean {
   const seen = new Set(mine.checkIns.map((c) => c.at));
   const extra = theirs.checkIns.filter((c) => !seen.has(c.at));
-  if (extra.length) mine.checkIns = [...mine.checkIns, ...extra].sort((a, b) => compareText(a.at, b.at));
+  if (extra.length) mine.checkIns = sortByText([...mine.checkIns, ...extra], (c) => c.at);
   const theirsNewer = theirs.updatedAt !== undefined && (mine.updatedAt === undefined || theirs.updatedAt > mine.updatedAt);
   if (theirsNewer) {
     mine.status = theirs.status;

@@ -1,7 +1,7 @@
 import type { Assessment, Data, Day } from './model.js';
 import { plural, shellWord } from './text.js';
 import { recommendedTemplates } from './assessment.js';
-import { daysBetween } from './dates.js';
+import { daysBetween, sortByText } from './dates.js';
 import { goalView, sortGoals, type GoalView } from './goals.js';
 import { ASSESSMENT_DAYS, dueNudges, type NudgePreferences, type Reminder } from './nudges.js';
 import { recognitionStates } from './team.js';
@@ -103,7 +103,7 @@ export function buildDashboard(data: Data, now: Date, today: Day, prefs: Dashboa
 }
 
 function latestAssessment(assessments: Assessment[], today: Day): DashboardAssessment | null {
-  const byTime = [...assessments].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const byTime = sortByText(assessments, (a) => a.at);
   const latest = byTime[byTime.length - 1];
   if (!latest) return null;
   const previous = byTime[byTime.length - 2];

@@ -1,5 +1,5 @@
 import type { Assessment, CheckIn, Day, Goal } from './model.js';
-import { compareText, daysBetween } from './dates.js';
+import { compareText, daysBetween, sortByText } from './dates.js';
 
 /** A goal as lists and reports show it: the stored fields plus what follows from today. */
 export interface GoalView {
@@ -117,7 +117,7 @@ export function buildPrep(goals: Goal[], assessments: Assessment[], today: Day, 
   const recentlyDone = sortGoals(goals.filter((g) => g.status === 'done' && g.doneOn && daysBetween(g.doneOn, today) <= lookAheadDays)).map((g) =>
     goalView(g, today),
   );
-  const byTime = [...assessments].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const byTime = sortByText(assessments, (a) => a.at);
   const latest = byTime[byTime.length - 1];
   const previous = byTime[byTime.length - 2];
   return {

@@ -1,3 +1,5 @@
+import { sortByText } from './dates.js';
+
 /**
  * The domain: every kind of entry mtl keeps, with the ids that name them. The store (src/store/)
  * saves these shapes; the rules in core/ read them and know nothing of files.
@@ -235,14 +237,14 @@ export function emptyNudgeState(): NudgeState {
   return { shown: {}, prompts: {} };
 }
 
-const byDay = (a: Praise, b: Praise) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+const byDay = (p: Praise) => p.date;
 
 /** A praise log over a plain list (a backup, a test); the list may change between calls. */
 export function praiseLogOf(list: Praise[]): PraiseLog {
   return {
-    between: (from, to) => list.filter((p) => (from === undefined || p.date >= from) && (to === undefined || p.date <= to)).sort(byDay),
+    between: (from, to) => sortByText(list.filter((p) => (from === undefined || p.date >= from) && (to === undefined || p.date <= to)), byDay),
     lastOnOrBefore: (members, day) => lastPraised(list, members, day),
-    all: () => [...list].sort(byDay),
+    all: () => sortByText(list, byDay),
   };
 }
 

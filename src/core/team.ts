@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import type { CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, OneOnOne, Praise } from './model.js';
-import { addDaysToDay, compareText, daysBetween, quarterOf, startOfQuarterFor } from './dates.js';
+import { addDaysToDay, daysBetween, sortByText, quarterOf, startOfQuarterFor } from './dates.js';
 
 /** Words that are sub-commands where a name could stand (`mtl praise list`), so no report may be called that. */
 export const RESERVED_NAMES = ['list', 'balance'];
@@ -233,7 +233,7 @@ export interface Agenda {
  * checklist steps, and the personal notes to ask about.
  */
 export function oneOnOneAgenda(data: Data, member: Member, today: Day): Agenda {
-  const meetings = data.oneOnOnes.filter((o) => o.member === member.id && o.date <= today).sort((a, b) => compareText(a.at, b.at));
+  const meetings = sortByText(data.oneOnOnes.filter((o) => o.member === member.id && o.date <= today), (o) => o.at);
   const last = meetings[meetings.length - 1];
   const quarter = quarterOf(today);
   const goals = data.memberGoals
@@ -248,7 +248,7 @@ export function oneOnOneAgenda(data: Data, member: Member, today: Day): Agenda {
     today,
     ...(last ? { lastOneOnOne: last, daysSinceLast: daysBetween(last.date, today) } : {}),
     praise: praiseSince(data, member, today, last),
-    feedback: data.feedback.filter((f) => f.member === member.id && !f.deliveredOn && f.date <= today).sort((a, b) => compareText(a.at, b.at)),
+    feedback: sortByText(data.feedback.filter((f) => f.member === member.id && !f.deliveredOn && f.date <= today), (f) => f.at),
     quarter,
     goals,
     goalWarning: goalCountWarning(member.name, memberGoalsThisQuarter(data, member.id, today).length, quarter),
@@ -263,10 +263,10 @@ export function oneOnOneAgenda(data: Data, member: Member, today: Day): Agenda {
  * (time zones span 26 hours) are read and compared by time.
  */
 function praiseSince(data: Data, member: Member, today: Day, last: OneOnOne | undefined): Praise[] {
-  return data.praise
+  const entries = data.praise
     .between(last ? addDaysToDay(last.date, -2) : member.added, today)
-    .filter((p) => p.member === member.id && (!last || p.at > last.at))
-    .sort((a, b) => compareText(b.at, a.at));
+    .filter((p) => p.member === member.id && (!last || p.at > last.at));
+  return sortByText(entries, (p) => p.at, true);
 }
 
 /** Everything a purge of `member` deletes, counted, for the confirmation message. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { quarterOf } from '../core/dates.js';
+import { quarterOf, sortByText } from '../core/dates.js';
 import { lastPraised, type Day, type Member, type Praise, type PraiseLog } from '../core/model.js';
 import { DataError } from '../errors.js';
 import { reason } from './files.js';
@@ -16,7 +16,6 @@ import { RecordTable } from './records.js';
 export const PRAISE_DIR = 'praise';
 const QUARTER_FILE = /^\d{4}-Q[1-4]\.jsonl$/;
 
-const byDay = (a: Praise, b: Praise) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
 export class PraiseFiles implements PraiseLog {
   private known?: string[];
@@ -61,7 +60,7 @@ export class PraiseFiles implements PraiseLog {
       if ((first && q < first) || (last && q > last)) continue;
       for (const p of this.table(q).all) if ((from === undefined || p.date >= from) && (to === undefined || p.date <= to)) entries.push(p);
     }
-    return entries.sort(byDay);
+    return sortByText(entries, (p) => p.date);
   }
 
   lastOnOrBefore(members: Pick<Member, 'id' | 'added'>[], day: Day): Map<string, Day> {

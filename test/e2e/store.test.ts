@@ -159,6 +159,28 @@ describe('an upgrade from mtl 0.1 (data version 2)', () => {
   }
 });
 
+describe('ids from a backup', () => {
+  it('are refused when they are not a letter and a whole number, naming the entry; missing counters are rebuilt from the ids', () => {
+    const home = tempHome();
+    ok(home, ['team', 'add', 'Sam']);
+    ok(home, ['praise', 'sam', 'first']);
+    const backup = JSON.parse(ok(home, ['export']));
+    const file = path.join(path.dirname(home), 'edited.json');
+    fs.writeFileSync(file, JSON.stringify({ ...backup, data: { ...backup.data, goals: [{ id: 'gInfinity', title: 't', template: 'culture', file: 'g.md', created: '2027-01-01', status: 'open', progress: 0, checkIns: [] }] } }));
+    const merge = mtl(home, ['import', file, '--merge']);
+    expect(merge.code).toBe(1);
+    expect(merge.stderr).toContain('entry 1 of "goals" (gInfinity): its id "gInfinity" is not "g" followed by a whole number from 1');
+    // A backup without counters still never hands out r1 or p1 again.
+    fs.writeFileSync(file, JSON.stringify({ ...backup, counters: {} }));
+    const restored = tempHome();
+    ok(restored, ['import', file]);
+    ok(restored, ['team', 'add', 'Ann']);
+    ok(restored, ['praise', 'ann', 'second']);
+    expect(readStore(restored).members.map((m: { id: string }) => m.id)).toEqual(['r1', 'r2']);
+    expect(readStore(restored).praise.map((p: { id: string }) => p.id)).toEqual(['p1', 'p2']);
+  });
+});
+
 describe('files mtl does not own', () => {
   it('a JSON file that is not mtl data is refused, and an export never writes over the data folder', () => {
     const home = tempHome();

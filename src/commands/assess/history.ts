@@ -1,11 +1,11 @@
 import { TEAM_AREAS, trendOf, VERDICT_LABEL } from '../../core/assessment.js';
 import type { Ctx } from '../../context.js';
 import { openStore } from '../../store/store.js';
-import type { Assessment } from '../../core/model.js';
+import { sortByText } from '../../core/dates.js';
 import { printJson, renderTable, sparkline } from '../../ui/output.js';
 
 export async function history(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
-  const list = [...(await openStore(ctx.dataDir)).assessments].sort(byTime);
+  const list = sortByText((await openStore(ctx.dataDir)).assessments, (a) => a.at);
   const trend = trendOf(list);
   if (opts.json) {
     printJson(ctx.io, {
@@ -30,8 +30,4 @@ export async function history(ctx: Ctx, opts: { json?: boolean }): Promise<void>
   for (const area of trend.areas) {
     io.out(`  ${area.label.padEnd(width)}  ${sparkline(area.series.slice(-24)).padEnd(Math.min(24, area.series.length))}  ${signed(area.change)}\n`);
   }
-}
-
-function byTime(a: Assessment, b: Assessment): number {
-  return a.at < b.at ? -1 : a.at > b.at ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import { VERDICT_LABEL } from '../../core/assessment.js';
-import { addDaysToDay, compareText, dayOf, quarterOf } from '../../core/dates.js';
+import { addDaysToDay, dayOf, quarterOf, sortByText } from '../../core/dates.js';
 import { goalView, sortGoals } from '../../core/goals.js';
 import { activeMembers, recognitionBalance } from '../../core/team.js';
 import type { Data } from '../../core/model.js';
@@ -16,7 +16,7 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
   const out: string[] = [`# Management summary, ${today}`, '', `Quarter ${quarterOf(today)}. Made with mtl.`, ''];
 
   out.push('## Self-assessment', '');
-  const assessments = [...data.assessments].sort((a, b) => compareText(a.at, b.at));
+  const assessments = sortByText(data.assessments, (a) => a.at);
   const latest = assessments[assessments.length - 1];
   if (!latest) out.push('No assessment yet.', '');
   else {

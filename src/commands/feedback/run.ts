@@ -1,4 +1,4 @@
-import { dayOf } from '../../core/dates.js';
+import { dayOf, sortByText } from '../../core/dates.js';
 import { findMember, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { openStore, updateStore } from '../../store/store.js';
@@ -22,9 +22,11 @@ export async function queue(ctx: Ctx, name: string, text: string, opts: { json?:
 export async function list(ctx: Ctx, name: string | undefined, opts: { all?: boolean; json?: boolean }): Promise<void> {
   const data = await openStore(ctx.dataDir);
   const member = name === undefined ? undefined : findMember(data, name, { includeRemoved: true });
-  const entries = data.feedback
-    .filter((f) => (!member || f.member === member.id) && (opts.all || !f.deliveredOn))
-    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const entries = sortByText(
+    data.feedback.filter((f) => (!member || f.member === member.id) && (opts.all || !f.deliveredOn)),
+    (f) => f.at,
+    true,
+  );
   if (opts.json) {
     printJson(ctx.io, entries.map((f) => feedbackJson(data, f)));
     return;

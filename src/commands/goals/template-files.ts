@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareText } from '../../core/dates.js';
+import { sortByText } from '../../core/dates.js';
 import { isTemplateName, parseTemplate, type Template } from '../../core/templates.js';
 import { UserError } from '../../errors.js';
 import { reason } from '../../store/files.js';
@@ -63,7 +63,7 @@ export function loadTemplates(dataDir: string): TemplateSet {
   const byName = new Map<string, Template>();
   for (const t of readFolder(builtInTemplatesDir(), 'built-in', skipped)) byName.set(t.name, t);
   for (const t of readFolder(userTemplatesDir(dataDir), 'user', skipped)) byName.set(t.name, t);
-  return { templates: [...byName.values()].sort((a, b) => compareText(a.name, b.name)), skipped };
+  return { templates: sortByText([...byName.values()], (t) => t.name), skipped };
 }
 
 /** One template by name (case-insensitive); a path, `..` or an unknown name is an error listing the known ones. */

@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
 import type { Ctx } from '../../context.js';
-import { compareText, dateOfDay, dayOf, daysBetween, endOfQuarterFor, quarterOf } from '../../core/dates.js';
+import { dateOfDay, dayOf, daysBetween, endOfQuarterFor, quarterOf, sortByText } from '../../core/dates.js';
 import { innovationStatus, innovationWeekFrom, nextQuarterStart, weekOfQuarter, weekToPlan } from '../../core/innovation.js';
 import { openStore, updateStore } from '../../store/store.js';
 import type { Day, InnovationWeek } from '../../core/model.js';
@@ -61,7 +61,7 @@ export async function show(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   const data = await openStore(ctx.dataDir);
   const today = dayOf(ctx.now);
   const quarter = quarterOf(today);
-  const weeks = [...data.innovationWeeks].sort((a, b) => compareText(a.start, b.start));
+  const weeks = sortByText(data.innovationWeeks, (w) => w.start);
   const week = weekOfQuarter(weeks, quarter);
   const later = weeks.filter((w) => w.quarter > quarter);
   if (opts.json) {

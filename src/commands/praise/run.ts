@@ -1,4 +1,4 @@
-import { addDaysToDay, dayOf, isDay } from '../../core/dates.js';
+import { addDaysToDay, dayOf, isDay, sortByText } from '../../core/dates.js';
 import { balanceAdvice, findMember, recognitionBalance, recognitionStates, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
@@ -40,10 +40,11 @@ export async function list(ctx: Ctx, name: string | undefined, opts: { since?: s
   const recent = opts.since === undefined && !opts.all;
   const since = recent ? addDaysToDay(dayOf(ctx.now), 1 - RECENT_DAYS) : opts.since?.trim();
   // Only the quarter files from `since` on are read.
-  const entries = data.praise
-    .between(since, undefined)
-    .filter((p) => !member || p.member === member.id)
-    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const entries = sortByText(
+    data.praise.between(since, undefined).filter((p) => !member || p.member === member.id),
+    (p) => p.at,
+    true,
+  );
   if (opts.json) {
     printJson(ctx.io, entries.map((p) => praiseJson(data, p)));
     return;
