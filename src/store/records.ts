@@ -8,8 +8,8 @@ import { appendDurable, reason, removeFile, writeAtomic } from './files.js';
  * Record files: JSON Lines, one entry per line, as the data folder keeps every kind of entry. A
  * change appends a line instead of rewriting the file: the entry's new version (a later line for
  * the same id replaces the earlier one) or `{"delete":"<id>"}`. So a write costs the same at ten
- * entries and at ten thousand, and a reader never sees half a file. Once the replaced lines
- * outnumber a quarter of the live ones, the file is rewritten with the live entries only.
+ * entries and at ten thousand, and a reader never sees half a file. Once the lines replaced weigh a
+ * quarter of the live ones (and at least 16 KB), the file is rewritten with the live entries only.
  */
 
 /** A record file as read: its live entries in the order they first appeared, and where to append. */
@@ -17,8 +17,9 @@ export interface RecordFile<T> {
   file: string;
   kind: Kind;
   records: T[];
-  /** Complete lines, live or not. */
-  lines: number;
+  /** Characters of the lines that still count, and of those replaced or deleting (newlines included). */
+  liveChars: number;
+  deadChars: number;
   /** The highest id number on any line, live or not. */
   maxId: number;
   /** Bytes of the complete lines: a torn last line (a write that crashed) starts here. */
@@ -97,7 +98,7 @@ export function readRecordFile<T extends { id: string }>(file: string, kind: Kin
   try {
     bytes = fs.readFileSync(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file, kind, records: [], lines: 0, maxId: 0, end: 0, size: 0, needsNewline: false };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file, kind, records: [], liveChars: 0, deadChars: 0, maxId: 0, end: 0, size: 0, needsNewline: false };
     throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
   }
   const text = bytes.toString('utf8');
@@ -106,9 +107,13 @@ export function readRecordFile<T extends { id: string }>(file: string, kind: Kin
   // rewritten), no line can replace another and the entries are kept in a plain list; the first line
   // that could switches to a map by id.
   const inOrder: T[] = [];
+  const inOrderChars: number[] = [];
   let live: Map<string, T> | undefined;
+  let chars: Map<string, number> | undefined;
   let maxId = 0;
-  const accept = (value: unknown, line: number) => {
+  let liveChars = 0;
+  let deadChars = 0;
+  const accept = (value: unknown, line: number, length: number) => {
     const deleted = (value as { delete?: unknown }).delete;
     const isDeletion = deleted !== undefined && Object.keys(value as object).length === 1;
     const problem = isDeletion ? (idNumber(deleted, prefix) ? undefined : `it deletes ${JSON.stringify(deleted)}, which is not an id`) : (entryProblem(kind, value) ?? check?.(value as T));
@@ -118,21 +123,33 @@ export function readRecordFile<T extends { id: string }>(file: string, kind: Kin
     if (!live && !isDeletion && number > maxId) {
       maxId = number;
       inOrder.push(value as T);
+      inOrderChars.push(length);
+      liveChars += length;
       return;
     }
     live ??= new Map(inOrder.map((r) => [r.id, r]));
+    chars ??= new Map(inOrder.map((r, i) => [r.id, inOrderChars[i]!]));
     if (number > maxId) maxId = number;
-    if (isDeletion) live.delete(id);
-    else live.set(id, value as T);
+    const replaced = chars.get(id) ?? 0;
+    liveChars -= replaced;
+    deadChars += replaced;
+    if (isDeletion) {
+      live.delete(id);
+      chars.delete(id);
+      deadChars += length;
+    } else {
+      live.set(id, value as T);
+      chars.set(id, length);
+      liveChars += length;
+    }
   };
   const records = () => (live ? [...live.values()] : inOrder);
   const whole = wholeLines(text);
   if (whole) {
-    whole.forEach((value, i) => accept(value, i + 1));
-    return { file, kind, records: records(), lines: whole.length, maxId, end: bytes.length, size: bytes.length, needsNewline: false };
+    whole.values.forEach((value, i) => accept(value, i + 1, whole.ends[i]! - (i ? whole.ends[i - 1]! : -1)));
+    return { file, kind, records: records(), liveChars, deadChars, maxId, end: bytes.length, size: bytes.length, needsNewline: false };
   }
   // Blank lines, a last line without its newline, or damage: line by line.
-  let lines = 0;
   let end = bytes.length;
   let needsNewline = false;
   for (let at = 0, n = 1; at < text.length; n++) {
@@ -151,25 +168,24 @@ export function readRecordFile<T extends { id: string }>(file: string, kind: Kin
     }
     at = newline === -1 ? text.length : newline + 1;
     if (value === undefined) continue;
-    lines += 1;
     needsNewline = newline === -1;
-    accept(value, n);
+    accept(value, n, line.length + 1);
   }
-  return { file, kind, records: records(), lines, maxId, end, size: bytes.length, needsNewline };
+  return { file, kind, records: records(), liveChars, deadChars, maxId, end, size: bytes.length, needsNewline };
 }
 
 /**
  * The values of a file of whole lines, each one JSON value, in one parse (one call for thousands of
  * small entries is a third cheaper); undefined for anything else, which is then read line by line.
  */
-function wholeLines(text: string): unknown[] | undefined {
+function wholeLines(text: string): { values: unknown[]; ends: number[] } | undefined {
   if (!text.endsWith('\n') || text.includes('\n\n') || text.startsWith('\n')) return undefined;
-  let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  const ends: number[] = [];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) ends.push(at);
   try {
     const values = JSON.parse(`[${text.slice(0, -1).replaceAll('\n', ',')}]`) as unknown[];
     // Two entries on one line, comma-separated, parse here but not as lines: let the line reader say so.
-    return values.length === count ? values : undefined;
+    return values.length === ends.length ? { values, ends } : undefined;
   } catch {
     return undefined;
   }
@@ -182,10 +198,12 @@ function damaged(file: string, line: number, what: string): DataError {
   );
 }
 
-/** Whether a file that now holds `lines` lines for `live` entries is worth rewriting. */
-export function worthCompacting(lines: number, live: number): boolean {
-  const replaced = lines - live;
-  return replaced >= 64 && replaced * 4 >= live;
+/**
+ * Whether a file is worth rewriting: once the characters of its replaced and deleting lines weigh a
+ * quarter of the live ones, and at least 16 KB (below that, reading them costs nothing).
+ */
+export function worthCompacting(deadChars: number, liveChars: number): boolean {
+  return deadChars >= 16_384 && deadChars * 4 >= liveChars;
 }
 
 /**
@@ -197,6 +215,8 @@ export class RecordTable<T extends { id: string }> {
   private read?: RecordFile<T>;
   private readonly touched = new Set<string>();
   private rewrite = false;
+  /** What the lines of entries replaced or deleted in this write weigh, about. */
+  private replacedChars = 0;
 
   constructor(
     readonly file: string,
@@ -237,13 +257,17 @@ export class RecordTable<T extends { id: string }> {
   put(record: T): void {
     const i = this.all.findIndex((r) => r.id === record.id);
     if (i === -1) this.all.push(record);
-    else this.all[i] = record;
+    else {
+      this.replacedChars += JSON.stringify(this.all[i]).length + 1;
+      this.all[i] = record;
+    }
     this.touched.add(record.id);
   }
 
   remove(id: string): boolean {
     const i = this.all.findIndex((r) => r.id === id);
     if (i === -1) return false;
+    this.replacedChars += JSON.stringify(this.all[i]).length + 20;
     this.all.splice(i, 1);
     this.touched.add(id);
     return true;
@@ -263,7 +287,7 @@ export class RecordTable<T extends { id: string }> {
     if (!this.changed) return;
     const read = this.loaded;
     const line = (r: T) => JSON.stringify(this.codec ? this.codec.encode(r) : r);
-    if (this.rewrite || worthCompacting(read.lines + this.touched.size, read.records.length)) {
+    if (this.rewrite || worthCompacting(read.deadChars + this.replacedChars, read.liveChars)) {
       if (read.records.length) writeAtomic(this.file, read.records.map(line).join('\n') + '\n');
       else removeFile(this.file);
       return;

@@ -5,11 +5,11 @@ import { dataOf, ID_PREFIX, idNumber, KINDS, type Data, type Goal, type IdPrefix
 import { DataError } from '../errors.js';
 import { ensureDataDir, readIfThere, removeFile, writeAtomic } from './files.js';
 import { checkedCounters, countersFor, isLegacyDocument, keepPraiseAfterJoining, legacyRecords } from './legacy.js';
-import { LOCK_FILE, lockFolder, type Lock } from './lock.js';
-import { NUDGE_STATE_FILE, scrubNudgeState } from './nudge-state.js';
+import { lockFolder, type Lock } from './lock.js';
+import { scrubNudgeState } from './nudge-state.js';
 import { goalsDirFor } from './paths.js';
 import { PRAISE_DIR, PraiseFiles } from './praise-files.js';
-import { PREFERENCES_FILE, readPreferences } from './preferences.js';
+import { readPreferences } from './preferences.js';
 import { readRecordFile, RecordTable } from './records.js';
 
 /**
@@ -308,23 +308,4 @@ function scrubLegacyCopy(dir: string, memberId: string): void {
 export function storedCounters(dir: string): Record<string, number> {
   const { counters, legacy } = readHeader(dir);
   return legacy ? legacy.counters : (counters ?? {});
-}
-
-/** Whether `file` is one of the files mtl keeps (an export must never be written over one). */
-export function isStoreFile(dir: string, file: string): boolean {
-  const real = (p: string) => {
-    try {
-      return fs.realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  const target = path.join(real(path.dirname(path.resolve(file))), path.basename(file));
-  const within = (folder: string) => {
-    const relative = path.relative(real(folder), target);
-    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : undefined;
-  };
-  const inFolder = within(dir)?.split(path.sep)[0];
-  const kept = [DATA_FILE, LEGACY_COPY, LOCK_FILE, PREFERENCES_FILE, NUDGE_STATE_FILE, PRAISE_DIR, 'goals', 'templates', ...Object.values(KIND_FILES)];
-  return (inFolder !== undefined && kept.includes(inFolder)) || within(goalsDirFor(dir, readPreferences(dir))) !== undefined;
 }

@@ -20,14 +20,15 @@ describe('a record file', () => {
     const file = fileIn([entry(1), entry(2), entry(3)].map((e) => JSON.stringify(e) + '\n').concat(JSON.stringify(entry(1, 'edited')) + '\n', '{"delete":"f2"}\n'));
     const read = readRecordFile<Feedback>(file, 'feedback');
     expect(read.records.map((r) => `${r.id} ${r.text}`)).toEqual(['f1 edited', 'f3 note 3']);
-    expect(read).toMatchObject({ lines: 5, maxId: 3, needsNewline: false });
+    const length = (e: object) => JSON.stringify(e).length + 1;
+    expect(read).toMatchObject({ maxId: 3, needsNewline: false, liveChars: length({ ...entry(1), text: 'edited' }) + length(entry(3)), deadChars: length(entry(1)) + length(entry(2)) + '{"delete":"f2"}\n'.length });
     expect(read.end).toBe(fs.statSync(file).size);
   });
 
   it('ignores a last line cut short by a crash, and a write cuts it off before appending', () => {
     const whole = JSON.stringify(entry(1)) + '\n';
     const file = fileIn([whole, '{"id":"f2","member":"r1","te']);
-    expect(readRecordFile<Feedback>(file, 'feedback')).toMatchObject({ records: [entry(1)], end: Buffer.byteLength(whole), lines: 1 });
+    expect(readRecordFile<Feedback>(file, 'feedback')).toMatchObject({ records: [entry(1)], end: Buffer.byteLength(whole), liveChars: whole.length });
     const table = new RecordTable<Feedback>(file, 'feedback');
     table.add(entry(3));
     table.commit();
@@ -36,7 +37,7 @@ describe('a record file', () => {
 
   it('keeps a whole last line that lost its newline in an edit by hand, and appends after it', () => {
     const file = fileIn([JSON.stringify(entry(1)) + '\n', JSON.stringify(entry(2))]);
-    expect(readRecordFile<Feedback>(file, 'feedback')).toMatchObject({ lines: 2, needsNewline: true });
+    expect(readRecordFile<Feedback>(file, 'feedback')).toMatchObject({ needsNewline: true, deadChars: 0 });
     const table = new RecordTable<Feedback>(file, 'feedback');
     table.add(entry(3));
     table.commit();
@@ -56,7 +57,7 @@ describe('a record file', () => {
   });
 
   it('is empty when missing, and skips blank lines', () => {
-    expect(readRecordFile(path.join(tempHome(), 'none.jsonl'), 'feedback')).toMatchObject({ records: [], lines: 0, size: 0 });
+    expect(readRecordFile(path.join(tempHome(), 'none.jsonl'), 'feedback')).toMatchObject({ records: [], liveChars: 0, size: 0 });
     expect(readRecordFile(fileIn(['\n', JSON.stringify(entry(1)) + '\n', '   \n']), 'feedback').records).toHaveLength(1);
   });
 });
@@ -88,19 +89,24 @@ describe('a table in a write', () => {
     expect(fs.statSync(file).mtimeMs).toBe(stat.mtimeMs);
   });
 
-  it('rewrites the file with the live entries once replaced lines pile up', () => {
-    expect(worthCompacting(100, 100)).toBe(false);
-    expect(worthCompacting(163, 100)).toBe(false);
-    expect(worthCompacting(164, 100)).toBe(true);
-    expect(worthCompacting(1249, 1000)).toBe(false);
-    expect(worthCompacting(1250, 1000)).toBe(true);
+  it('rewrites the file with the live entries once replaced lines weigh a quarter of the live ones, and 16 KB', () => {
+    expect(worthCompacting(16_383, 1_000)).toBe(false);
+    expect(worthCompacting(16_384, 1_000)).toBe(true);
+    expect(worthCompacting(124_999, 500_000)).toBe(false);
+    expect(worthCompacting(125_000, 500_000)).toBe(true);
+    // An entry of about 1 KB changed again and again: rewritten once 16 KB of old versions piled up.
     const file = fileIn([JSON.stringify(entry(1)) + '\n']);
-    for (let i = 0; i < 64; i++) {
+    const sizes: number[] = [];
+    for (let i = 0; i < 20; i++) {
       const table = new RecordTable<Feedback>(file, 'feedback');
-      table.put({ ...table.find('f1')!, text: `version ${i}` });
+      table.put({ ...table.find('f1')!, text: `version ${i} `.padEnd(1_000, '.') });
       table.commit();
+      sizes.push(fs.statSync(file).size);
     }
-    expect(fs.readFileSync(file, 'utf8')).toBe(JSON.stringify({ ...entry(1), text: 'version 63' }) + '\n');
+    const rewrite = sizes.findIndex((size, i) => i > 0 && size < sizes[i - 1]!);
+    expect(rewrite).toBe(15);
+    expect(sizes[rewrite]).toBe(JSON.stringify({ ...entry(1), text: 'version 15 '.padEnd(1_000, '.') }).length + 1);
+    expect(readRecordFile<Feedback>(file, 'feedback').records[0]!.text.startsWith('version 19 ')).toBe(true);
     expect(mode(file)).toBe(0o600);
   });
 

@@ -4,13 +4,16 @@ import { recordsOf } from '../../core/model.js';
 import { buildBackup } from './backup-file.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { writeAtomic } from '../../store/files.js';
-import { isStoreFile, openStore, storedCounters } from '../../store/store.js';
+import { reason, writeAtomic } from '../../store/files.js';
+import { LOCK_FILE } from '../../store/lock.js';
+import { NUDGE_STATE_FILE } from '../../store/nudge-state.js';
+import { PRAISE_DIR } from '../../store/praise-files.js';
+import { PREFERENCES_FILE } from '../../store/preferences.js';
+import { DATA_FILE, KIND_FILES, LEGACY_COPY, openStore, storedCounters } from '../../store/store.js';
 import { goalsDirFor } from '../../store/paths.js';
 import { readPreferences, readStoredPreferences } from '../../store/preferences.js';
 import type { Data } from '../../core/model.js';
 import { VERSION } from '../../version.js';
-import { reason } from '../../store/files.js';
 
 const FORMATS = ['json', 'md', 'ics'] as const;
 type Format = (typeof FORMATS)[number];
@@ -82,4 +85,23 @@ function listMarkdown(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** Whether `file` is one of the files mtl keeps (an export must never be written over one). */
+export function isStoreFile(dir: string, file: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const target = path.join(real(path.dirname(path.resolve(file))), path.basename(file));
+  const within = (folder: string) => {
+    const relative = path.relative(real(folder), target);
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : undefined;
+  };
+  const inFolder = within(dir)?.split(path.sep)[0];
+  const kept = [DATA_FILE, LEGACY_COPY, LOCK_FILE, PREFERENCES_FILE, NUDGE_STATE_FILE, PRAISE_DIR, 'goals', 'templates', ...Object.values(KIND_FILES)];
+  return (inFolder !== undefined && kept.includes(inFolder)) || within(goalsDirFor(dir, readPreferences(dir))) !== undefined;
 }
