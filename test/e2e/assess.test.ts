@@ -7,9 +7,9 @@ import { TmuxSession } from '../helpers/tmux.js';
 const ANSWERS = 'no,sometimes,mostly,rarely,mostly,sometimes';
 
 describe('mtl assess --answers', () => {
-  it('scores, explains, points at goals and saves the result', () => {
+  it('scores, explains, points at goals and saves the result', async () => {
     const home = tempHome();
-    const r = mtl(home, ['assess', '--answers', ANSWERS], { env: { MTL_NOW: '2027-01-15T10:00:00' } });
+    const r = await mtl(home, ['assess', '--answers', ANSWERS], { env: { MTL_NOW: '2027-01-15T10:00:00' } });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Score 55/100');
@@ -23,9 +23,9 @@ describe('mtl assess --answers', () => {
     expect(store.assessments[0].answers).toEqual({ autonomy: 3, lives: 4, connection: 2, safety: 4, challenge: 3 });
   });
 
-  it('prints stable JSON with the recommended commands', () => {
+  it('prints stable JSON with the recommended commands', async () => {
     const home = tempHome();
-    const json = JSON.parse(ok(home, ['assess', '--answers', 'yes,5,5,4,2,1', '--json'], { env: { MTL_NOW: '2027-02-01' } }));
+    const json = JSON.parse(await ok(home, ['assess', '--answers', 'yes,5,5,4,2,1', '--json'], { env: { MTL_NOW: '2027-02-01' } }));
     expect(json).toMatchObject({ id: 'a1', date: '2027-02-01', score: 60, verdict: 'leading', tooEasy: true });
     expect(json.recommended.map((r: { command: string }) => r.command)).toEqual([
       'mtl goals new --template autonomy',
@@ -35,9 +35,9 @@ describe('mtl assess --answers', () => {
     expect(json.areas).toHaveLength(5);
   });
 
-  it('takes thirteen answers with --full and reports the wider score', () => {
+  it('takes thirteen answers with --full and reports the wider score', async () => {
     const home = tempHome();
-    const out = ok(home, ['assess', '--full', '--answers', 'no,5,5,5,5,5,1,1,1,1,1,1,1']);
+    const out = await ok(home, ['assess', '--full', '--answers', 'no,5,5,5,5,5,1,1,1,1,1,1,1']);
     expect(out).toContain('Score 100/100');
     expect(out).toContain('wider responsibilities (score 0/100)');
     expect(readStore(home).assessments[0].extendedScore).toBe(0);
@@ -48,9 +48,9 @@ describe('mtl assess --answers', () => {
     [['assess', '--answers', 'maybe,1,2,3,4,5'], /Answer 1 of --answers is "maybe"; it should be yes or no/],
     [['assess', '--answers', 'no,1,2,3'], /--answers needs 6 answers, got 4/],
     [['assess', '--full', '--answers', ANSWERS], /--answers needs 13 answers with --full, got 6/],
-  ])('refuses %j, exits 1 and writes nothing', (args, message) => {
+  ])('refuses %j, exits 1 and writes nothing', async (args, message) => {
     const home = tempHome();
-    const r = mtl(home, args);
+    const r = await mtl(home, args);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -58,78 +58,78 @@ describe('mtl assess --answers', () => {
     expect(fs.existsSync(path.join(home, 'mtl.json'))).toBe(false);
   });
 
-  it('exits 2 on an unknown option or command', () => {
+  it('exits 2 on an unknown option or command', async () => {
     const home = tempHome();
-    const r = mtl(home, ['assess', '--answer', ANSWERS]);
+    const r = await mtl(home, ['assess', '--answer', ANSWERS]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option '--answer'");
     expect(r.stderr).toContain('--answers');
-    const c = mtl(home, ['asses']);
+    const c = await mtl(home, ['asses']);
     expect(c.code).toBe(2);
     expect(c.stderr).toContain("unknown command 'asses'");
     expect(fs.existsSync(home)).toBe(false);
   });
 
-  it('without a terminal and without --answers, fails at once naming --answers', () => {
+  it('without a terminal and without --answers, fails at once naming --answers', async () => {
     const home = tempHome();
-    const r = mtl(home, ['assess'], { input: 'yes\n' });
+    const r = await mtl(home, ['assess'], { input: 'yes\n' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('No terminal to ask questions on');
     expect(r.stderr).toContain('--answers');
     expect(fs.existsSync(path.join(home, 'mtl.json'))).toBe(false);
   });
 
-  it('with --full and no terminal, suggests all thirteen answers', () => {
+  it('with --full and no terminal, suggests all thirteen answers', async () => {
     const home = tempHome();
-    const r = mtl(home, ['assess', '--full']);
+    const r = await mtl(home, ['assess', '--full']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       `mtl: No terminal to ask questions on.\nGive the answers as flags instead: --answers no${',sometimes'.repeat(12)} (13 answers with --full).\n`,
     );
-    expect(mtl(home, ['assess']).stderr).toContain(`--answers no${',sometimes'.repeat(5)} (6 answers).`);
+    expect((await mtl(home, ['assess'])).stderr).toContain(`--answers no${',sometimes'.repeat(5)} (6 answers).`);
   });
 
-  it('counts an empty --answers as no answers at all', () => {
+  it('counts an empty --answers as no answers at all', async () => {
     const home = tempHome();
-    const r = mtl(home, ['assess', '--answers', '']);
+    const r = await mtl(home, ['assess', '--answers', '']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--answers needs 6 answers, got 0.');
-    expect(mtl(home, ['assess', '--full', '--answers', ' ']).stderr).toContain('--answers needs 13 answers with --full, got 0.');
+    expect((await mtl(home, ['assess', '--full', '--answers', ' '])).stderr).toContain('--answers needs 13 answers with --full, got 0.');
   });
 });
 
 describe('mtl assess history', () => {
-  it('lists results oldest first with a trend per area', () => {
+  it('lists results oldest first with a trend per area', async () => {
     const home = tempHome();
-    ok(home, ['assess', '--answers', 'yes,1,2,3,2,1'], { env: { MTL_NOW: '2027-01-10T09:00:00' } });
-    ok(home, ['assess', '--answers', 'no,3,3,3,4,3'], { env: { MTL_NOW: '2027-04-10T09:00:00' } });
-    const lines = ok(home, ['assess', 'history']).trim().split('\n');
+    await ok(home, ['assess', '--answers', 'yes,1,2,3,2,1'], { env: { MTL_NOW: '2027-01-10T09:00:00' } });
+    await ok(home, ['assess', '--answers', 'no,3,3,3,4,3'], { env: { MTL_NOW: '2027-04-10T09:00:00' } });
+    const lines = (await ok(home, ['assess', 'history'])).trim().split('\n');
     // The same human label as mtl assess prints; JSON keeps the raw "developing".
     expect(lines).toEqual(['2027-01-10\ta1\t20\tnot yet leading\tyes\t1\t2\t3\t2\t1', '2027-04-10\ta2\t55\tnot yet leading\tno\t3\t3\t3\t4\t3']);
-    const json = JSON.parse(ok(home, ['assess', 'history', '--json']));
+    const json = JSON.parse(await ok(home, ['assess', 'history', '--json']));
     expect(json.assessments.map((a: { date: string }) => a.date)).toEqual(['2027-01-10', '2027-04-10']);
     expect(json.assessments.map((a: { verdict: string }) => a.verdict)).toEqual(['developing', 'developing']);
     expect(json.trend.score).toMatchObject({ first: 20, last: 55, change: 35 });
     expect(json.trend.areas[0]).toMatchObject({ key: 'autonomy', series: [1, 3], change: 2 });
   });
 
-  it('says how to start when there is no history, exit 0', () => {
+  it('says how to start when there is no history, exit 0', async () => {
     const home = tempHome();
-    const r = mtl(home, ['assess', 'history']);
+    const r = await mtl(home, ['assess', 'history']);
     expect(r).toMatchObject({ code: 0, stdout: '' });
     expect(r.stderr).toContain('mtl assess');
-    expect(JSON.parse(ok(home, ['assess', 'history', '--json']))).toEqual({ assessments: [], trend: null });
+    expect(JSON.parse(await ok(home, ['assess', 'history', '--json']))).toEqual({ assessments: [], trend: null });
   });
 });
 
 describe('the store', () => {
-  it('is owner-only: folder 0700, file 0600, even after a chmod', () => {
+  it('is owner-only: folder 0700, file 0600, even after a chmod', async () => {
     const home = tempHome();
-    ok(home, ['assess', '--answers', ANSWERS]);
+    await ok(home, ['assess', '--answers', ANSWERS]);
     expect(mode(home)).toBe(0o700);
     expect(mode(path.join(home, 'mtl.json'))).toBe(0o600);
     fs.chmodSync(path.join(home, 'mtl.json'), 0o644);
-    ok(home, ['assess', '--answers', ANSWERS]);
+    await ok(home, ['assess', '--answers', ANSWERS]);
     expect(mode(path.join(home, 'mtl.json'))).toBe(0o600);
     expect(fs.readdirSync(home).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock'))).toEqual([]);
   });
@@ -143,16 +143,16 @@ describe('the store', () => {
     expect(new Set(store.assessments.map((a: { id: string }) => a.id)).size).toBe(20);
   });
 
-  it('refuses a damaged file, leaves it byte for byte, and says which line and how to repair it', () => {
+  it('refuses a damaged file, leaves it byte for byte, and says which line and how to repair it', async () => {
     const home = tempHome();
-    ok(home, ['assess', '--answers', ANSWERS]);
-    ok(home, ['assess', '--answers', ANSWERS]);
+    await ok(home, ['assess', '--answers', ANSWERS]);
+    await ok(home, ['assess', '--answers', ANSWERS]);
     const file = path.join(home, 'assessments.jsonl');
     const [first, second] = fs.readFileSync(file, 'utf8').trim().split('\n');
     const broken = `${first}\n${second!.slice(0, 60)}\n`;
     fs.writeFileSync(file, broken);
     for (const args of [['assess', '--answers', ANSWERS], ['assess', 'history']]) {
-      const r = mtl(home, args);
+      const r = await mtl(home, args);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`${file} is damaged: line 2: it is not valid JSON`);
       expect(r.stderr).toContain('mtl has not changed it');
@@ -161,61 +161,61 @@ describe('the store', () => {
     }
     expect(fs.readFileSync(file, 'utf8')).toBe(broken);
     fs.writeFileSync(file, `${first}\n`);
-    expect(JSON.parse(ok(home, ['assess', 'history', '--json'])).assessments).toHaveLength(1);
+    expect(JSON.parse(await ok(home, ['assess', 'history', '--json'])).assessments).toHaveLength(1);
     const header = path.join(home, 'mtl.json');
     fs.writeFileSync(header, '{"format":"mtl-data",');
-    const r = mtl(home, ['assess', 'history']);
+    const r = await mtl(home, ['assess', 'history']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${header} is damaged: it is not valid JSON`);
   });
 
-  it('refuses a document from a newer mtl and a wrongly shaped one', () => {
+  it('refuses a document from a newer mtl and a wrongly shaped one', async () => {
     const home = tempHome();
     fs.mkdirSync(home, { recursive: true });
     const file = path.join(home, 'mtl.json');
     fs.writeFileSync(file, JSON.stringify({ version: 99, assessments: [] }));
-    let r = mtl(home, ['assess', 'history']);
+    let r = await mtl(home, ['assess', 'history']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('written by a newer mtl (data version 99');
     fs.writeFileSync(file, JSON.stringify({ version: 1, assessments: {} }));
-    r = mtl(home, ['assess', '--answers', ANSWERS]);
+    r = await mtl(home, ['assess', '--answers', ANSWERS]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${file} is damaged: the field "assessments" should be a list but is object`);
     expect(fs.readFileSync(file, 'utf8')).toBe(JSON.stringify({ version: 1, assessments: {} }));
   });
 
-  it('migrates an unversioned document', () => {
+  it('migrates an unversioned document', async () => {
     const home = tempHome();
     fs.mkdirSync(home, { recursive: true });
     fs.writeFileSync(path.join(home, 'mtl.json'), JSON.stringify({ assessments: [] }));
-    ok(home, ['assess', '--answers', ANSWERS]);
+    await ok(home, ['assess', '--answers', ANSWERS]);
     expect(readStore(home)).toMatchObject({ goals: [], assessments: [{ id: 'a1' }] });
     expect(fs.readdirSync(home).sort()).toEqual(['assessments.jsonl', 'mtl.json', 'mtl.v2.json']);
   });
 
-  it('reports a data folder it cannot use, exit 1, no stack', () => {
+  it('reports a data folder it cannot use, exit 1, no stack', async () => {
     const home = tempHome();
     fs.mkdirSync(path.dirname(home), { recursive: true });
     fs.writeFileSync(home, 'not a folder');
-    const r = mtl(home, ['assess', '--answers', ANSWERS]);
+    const r = await mtl(home, ['assess', '--answers', ANSWERS]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`Cannot use the data folder ${home}`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('takes --home over MTL_HOME', () => {
+  it('takes --home over MTL_HOME', async () => {
     const home = tempHome();
     const other = tempHome();
-    ok(home, ['--home', other, 'assess', '--answers', ANSWERS]);
+    await ok(home, ['--home', other, 'assess', '--answers', ANSWERS]);
     expect(fs.existsSync(path.join(home, 'mtl.json'))).toBe(false);
     expect(readStore(other).assessments).toHaveLength(1);
   });
 
-  it('uses MTL_NOW as the clock, and rejects a bad one', () => {
+  it('uses MTL_NOW as the clock, and rejects a bad one', async () => {
     const home = tempHome();
-    ok(home, ['assess', '--answers', ANSWERS], { env: { MTL_NOW: '2027-03-31', TZ: 'America/Los_Angeles' } });
+    await ok(home, ['assess', '--answers', ANSWERS], { env: { MTL_NOW: '2027-03-31', TZ: 'America/Los_Angeles' } });
     expect(readStore(home).assessments[0].date).toBe('2027-03-31');
-    const r = mtl(home, ['assess', '--answers', ANSWERS], { env: { MTL_NOW: 'last tuesday' } });
+    const r = await mtl(home, ['assess', '--answers', ANSWERS], { env: { MTL_NOW: 'last tuesday' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('MTL_NOW="last tuesday" is not an ISO date');
   });

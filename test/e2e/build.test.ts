@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ok, ROOT, tempHome } from '../helpers/cli.js';
+import { ROOT, spawnOk, tempHome } from '../helpers/cli.js';
 
 interface Meta {
   outputs: Record<string, { inputs: Record<string, unknown> }>;
@@ -72,6 +72,6 @@ describe('the build', () => {
 
   it('reports the version from package.json', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    expect(ok(tempHome(), ['--version']).trim()).toBe(pkg.version);
+    expect(spawnOk(tempHome(), ['--version']).trim()).toBe(pkg.version);
   });
 });

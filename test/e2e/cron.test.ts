@@ -22,9 +22,9 @@ function setup(initial?: string) {
 const blocks = (text: string) => text.split('\n').filter((l) => l === BEGIN).length;
 
 describe('mtl cron with a stand-in crontab program', () => {
-  it('installs one marked block with absolute paths, once, keeping every other line', () => {
+  it('installs one marked block with absolute paths, once, keeping every other line', async () => {
     const t = setup(OTHER_LINES);
-    const r = mtl(t.home, ['cron', 'install'], t.env());
+    const r = await mtl(t.home, ['cron', 'install'], t.env());
     expect(r.code).toBe(0);
     const line = `0 9 * * 1 MTL_HOME='${t.home}' '${fs.realpathSync(process.execPath)}' '${fs.realpathSync(BIN)}' nudge`;
     expect(r.stderr).toContain(`Installed the mtl block in your crontab; cron will run:\n  ${line}\n`);
@@ -32,52 +32,52 @@ describe('mtl cron with a stand-in crontab program', () => {
     expect(after.startsWith(OTHER_LINES)).toBe(true);
     expect(after.slice(OTHER_LINES.length).split('\n')).toEqual([BEGIN, expect.stringMatching(/^# installed \d{4}-\d\d-\d\dT.*; see it with: mtl cron status$/), line, END, '']);
 
-    const again = mtl(t.home, ['cron', 'install'], t.env());
+    const again = await mtl(t.home, ['cron', 'install'], t.env());
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('Already installed; your crontab is unchanged');
     expect(t.crontab()).toBe(after);
 
-    ok(t.home, ['cron', 'install', '--schedule', '30 8 * * 1-5'], t.env());
+    await ok(t.home, ['cron', 'install', '--schedule', '30 8 * * 1-5'], t.env());
     const changed = t.crontab()!;
     expect(blocks(changed)).toBe(1);
     expect(changed).toContain(`\n30 8 * * 1-5 MTL_HOME='${t.home}'`);
     expect(changed.startsWith(OTHER_LINES)).toBe(true);
   });
 
-  it('uninstalls only its block, giving back the crontab byte for byte', () => {
+  it('uninstalls only its block, giving back the crontab byte for byte', async () => {
     const t = setup(OTHER_LINES);
-    ok(t.home, ['cron', 'install'], t.env());
+    await ok(t.home, ['cron', 'install'], t.env());
     fs.appendFileSync(t.file, '15 * * * * added-later\n');
-    const r = mtl(t.home, ['cron', 'uninstall'], t.env());
+    const r = await mtl(t.home, ['cron', 'uninstall'], t.env());
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Removed the mtl block from your crontab');
     expect(t.crontab()).toBe(`${OTHER_LINES}15 * * * * added-later\n`);
-    const again = mtl(t.home, ['cron', 'uninstall'], t.env());
+    const again = await mtl(t.home, ['cron', 'uninstall'], t.env());
     expect(again).toMatchObject({ code: 0, stderr: 'There is no mtl block in your crontab; nothing to remove.\n' });
   });
 
-  it('installs into an empty crontab ("no crontab for ...")', () => {
+  it('installs into an empty crontab ("no crontab for ...")', async () => {
     const t = setup();
-    ok(t.home, ['cron', 'install'], t.env());
+    await ok(t.home, ['cron', 'install'], t.env());
     expect(t.crontab()!.startsWith(`${BEGIN}\n`)).toBe(true);
-    ok(t.home, ['cron', 'uninstall'], t.env());
+    await ok(t.home, ['cron', 'uninstall'], t.env());
     expect(t.crontab()).toBe('');
   });
 
-  it('refuses a bad schedule, naming the field, and leaves the crontab alone', () => {
+  it('refuses a bad schedule, naming the field, and leaves the crontab alone', async () => {
     const t = setup(OTHER_LINES);
-    const r = mtl(t.home, ['cron', 'install', '--schedule', '0 25 * * 1'], t.env());
+    const r = await mtl(t.home, ['cron', 'install', '--schedule', '0 25 * * 1'], t.env());
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('mtl: In "0 25 * * 1", the hour field "25" should be * or numbers 0-23');
     expect(r.stderr).toContain('For example --schedule "0 9 * * 1"');
-    expect(mtl(t.home, ['cron', 'install', '--schedule', '@reboot'], t.env()).stderr).toContain('has 1 field');
+    expect((await mtl(t.home, ['cron', 'install', '--schedule', '@reboot'], t.env())).stderr).toContain('has 1 field');
     expect(t.crontab()).toBe(OTHER_LINES);
   });
 
-  it('writes a line that cron can run as it stands', () => {
+  it('writes a line that cron can run as it stands', async () => {
     const t = setup('');
     writeStore(t.home);
-    ok(t.home, ['cron', 'install', '--schedule', '* * * * *'], t.env());
+    await ok(t.home, ['cron', 'install', '--schedule', '* * * * *'], t.env());
     const line = t.crontab()!.split('\n').find((l) => l.startsWith('* * * * * '))!;
     const command = line.slice('* * * * * '.length).replace(/\\%/g, '%');
     const r = spawnSync('/bin/sh', ['-c', command], { env: { PATH: '/usr/bin:/bin', MTL_NOW: '2027-02-15T09:00:00', ...(process.env.TZ ? { TZ: process.env.TZ } : {}) }, encoding: 'utf8' });
@@ -86,12 +86,12 @@ describe('mtl cron with a stand-in crontab program', () => {
     expect(readNudgeState(t.home).lastRunAt).toBe(new Date(2027, 1, 15, 9).toISOString());
   });
 
-  it('status shows the schedule, the line and the last nudge', () => {
+  it('status shows the schedule, the line and the last nudge', async () => {
     const t = setup(OTHER_LINES);
-    expect(mtl(t.home, ['cron', 'status'], t.env())).toMatchObject({ code: 0, stdout: `cron        not installed\ndata        ${t.home}\nlast nudge  never\n` });
-    ok(t.home, ['cron', 'install'], t.env({ MTL_NOW: '2027-02-10T12:00:00' }));
-    ok(t.home, ['nudge'], t.env({ MTL_NOW: '2027-02-15T09:00:00' }));
-    const r = mtl(t.home, ['cron', 'status'], t.env({ MTL_NOW: '2027-02-18T10:00:00' }));
+    expect(await mtl(t.home, ['cron', 'status'], t.env())).toMatchObject({ code: 0, stdout: `cron        not installed\ndata        ${t.home}\nlast nudge  never\n` });
+    await ok(t.home, ['cron', 'install'], t.env({ MTL_NOW: '2027-02-10T12:00:00' }));
+    await ok(t.home, ['nudge'], t.env({ MTL_NOW: '2027-02-15T09:00:00' }));
+    const r = await mtl(t.home, ['cron', 'status'], t.env({ MTL_NOW: '2027-02-18T10:00:00' }));
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
@@ -105,30 +105,30 @@ describe('mtl cron with a stand-in crontab program', () => {
       ].join('\n'),
     );
     expect(r.stderr).toBe('');
-    const json = JSON.parse(ok(t.home, ['cron', 'status', '--json'], t.env({ MTL_NOW: '2027-02-18T10:00:00' })));
+    const json = JSON.parse(await ok(t.home, ['cron', 'status', '--json'], t.env({ MTL_NOW: '2027-02-18T10:00:00' })));
     expect(json).toMatchObject({ installed: true, schedule: '0 9 * * 1', dataDir: t.home, lastRunAt: new Date(2027, 1, 15, 9).toISOString(), cronSeemsDown: false, missedRunAt: null, crontabProgram: FAKE });
   });
 
-  it('status says kindly when cron seems not to be running', () => {
+  it('status says kindly when cron seems not to be running', async () => {
     const t = setup('');
-    ok(t.home, ['cron', 'install'], t.env({ MTL_NOW: '2027-02-10T12:00:00' }));
-    ok(t.home, ['nudge'], t.env({ MTL_NOW: '2027-02-15T09:00:00' }));
-    const onTime = mtl(t.home, ['cron', 'status'], t.env({ MTL_NOW: '2027-02-22T09:30:00' }));
+    await ok(t.home, ['cron', 'install'], t.env({ MTL_NOW: '2027-02-10T12:00:00' }));
+    await ok(t.home, ['nudge'], t.env({ MTL_NOW: '2027-02-15T09:00:00' }));
+    const onTime = await mtl(t.home, ['cron', 'status'], t.env({ MTL_NOW: '2027-02-22T09:30:00' }));
     expect(onTime.stderr).toBe('');
-    const late = mtl(t.home, ['cron', 'status'], t.env({ MTL_NOW: '2027-02-22T10:30:00' }));
+    const late = await mtl(t.home, ['cron', 'status'], t.env({ MTL_NOW: '2027-02-22T10:30:00' }));
     expect(late.code).toBe(0);
     expect(late.stdout).toContain('last nudge  7 days ago (2027-02-15 09:00)');
     expect(late.stderr).toContain('cron seems not to be running: the nudge due 2027-02-22 09:00 has no recorded run.');
     expect(late.stderr).toContain('If the machine was asleep then, no harm done');
-    const json = JSON.parse(ok(t.home, ['cron', 'status', '--json'], t.env({ MTL_NOW: '2027-02-22T10:30:00' })));
+    const json = JSON.parse(await ok(t.home, ['cron', 'status', '--json'], t.env({ MTL_NOW: '2027-02-22T10:30:00' })));
     expect(json).toMatchObject({ cronSeemsDown: true, missedRunAt: new Date(2027, 1, 22, 9).toISOString() });
   });
 
-  it('status does not call a run recorded in the future (a preview with MTL_NOW) "just now"', () => {
+  it('status does not call a run recorded in the future (a preview with MTL_NOW) "just now"', async () => {
     const t = setup('');
-    ok(t.home, ['cron', 'install'], t.env({ MTL_NOW: '2027-02-10T12:00:00' }));
-    ok(t.home, ['nudge'], t.env({ MTL_NOW: '2027-12-21T09:00:00' }));
-    const r = mtl(t.home, ['cron', 'status'], t.env({ MTL_NOW: '2027-02-22T10:30:00' }));
+    await ok(t.home, ['cron', 'install'], t.env({ MTL_NOW: '2027-02-10T12:00:00' }));
+    await ok(t.home, ['nudge'], t.env({ MTL_NOW: '2027-12-21T09:00:00' }));
+    const r = await mtl(t.home, ['cron', 'status'], t.env({ MTL_NOW: '2027-02-22T10:30:00' }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('last nudge  in the future (a preview with MTL_NOW?) (2027-12-21 09:00)\n');
     expect(r.stdout).not.toContain('just now');
@@ -136,21 +136,21 @@ describe('mtl cron with a stand-in crontab program', () => {
     expect(r.stderr).toContain('cron seems not to be running: the nudge due 2027-02-22 09:00 has no recorded run.');
   });
 
-  it('without a crontab program, says so and prints the line to add by hand', () => {
+  it('without a crontab program, says so and prints the line to add by hand', async () => {
     const t = setup();
     const missing = { env: { MTL_CRONTAB: path.join(path.dirname(t.home), 'no-such-crontab') } };
     for (const args of [['cron', 'install'], ['cron', 'status'], ['cron', 'uninstall']]) {
-      const r = mtl(t.home, args, missing);
+      const r = await mtl(t.home, args, missing);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr).toContain('program found, so mtl cannot edit your crontab.');
       expect(r.stderr).toContain(`or add this line to your scheduler by hand:\n  0 9 * * 1 MTL_HOME='${t.home}' '`);
     }
-    expect(JSON.parse(mtl(t.home, ['cron', 'status', '--json'], missing).stdout)).toMatchObject({ crontabProgram: null, installed: false, lineToAdd: expect.stringContaining(' nudge') });
+    expect(JSON.parse((await mtl(t.home, ['cron', 'status', '--json'], missing)).stdout)).toMatchObject({ crontabProgram: null, installed: false, lineToAdd: expect.stringContaining(' nudge') });
   });
 
-  it('refuses to edit a crontab with a broken mtl block', () => {
+  it('refuses to edit a crontab with a broken mtl block', async () => {
     const t = setup(`${OTHER_LINES}${BEGIN}\n0 9 * * 1 something\n`);
-    const r = mtl(t.home, ['cron', 'install'], t.env());
+    const r = await mtl(t.home, ['cron', 'install'], t.env());
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Your crontab looks hand-edited: it has an mtl begin marker');
     expect(t.crontab()).toBe(`${OTHER_LINES}${BEGIN}\n0 9 * * 1 something\n`);
@@ -176,18 +176,18 @@ describe.runIf(realAllowed)('mtl cron with the real crontab program', () => {
   const real = () => spawnSync('crontab', ['-l'], { encoding: 'utf8' }).stdout;
   const env = { env: { MTL_CRONTAB: undefined } };
 
-  it('install twice leaves one block; other lines survive; uninstall removes only the block', () => {
+  it('install twice leaves one block; other lines survive; uninstall removes only the block', async () => {
     const home = tempHome();
     const mine = '# a line of my own  \n17 3 * * 0 /bin/true --not-mtl\n';
     expect(spawnSync('crontab', ['-'], { input: mine }).status).toBe(0);
-    ok(home, ['cron', 'install'], env);
-    ok(home, ['cron', 'install'], env);
+    await ok(home, ['cron', 'install'], env);
+    await ok(home, ['cron', 'install'], env);
     const installed = real();
     expect(blocks(installed)).toBe(1);
     expect(installed.startsWith(mine)).toBe(true);
     expect(installed).toContain(`0 9 * * 1 MTL_HOME='${home}'`);
-    expect(ok(home, ['cron', 'status'], env)).toContain('cron        installed');
-    ok(home, ['cron', 'uninstall'], env);
+    expect(await ok(home, ['cron', 'status'], env)).toContain('cron        installed');
+    await ok(home, ['cron', 'uninstall'], env);
     expect(real()).toBe(mine);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, mtl, ok, snapshot, tempHome } from '../helpers/cli.js';
+import { BIN, mtl, ok, snapshot, spawnMtl, tempHome } from '../helpers/cli.js';
 import { writeStore } from '../helpers/store-fixture.js';
 import { TmuxSession } from '../helpers/tmux.js';
 
@@ -29,9 +29,9 @@ function fullStore(home: string) {
 }
 
 describe('mtl (the dashboard)', () => {
-  it('welcomes a new user with mtl assess first, and writes nothing', () => {
+  it('welcomes a new user with mtl assess first, and writes nothing', async () => {
     const home = tempHome();
-    const r = mtl(home, []);
+    const r = await mtl(home, []);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
@@ -40,23 +40,23 @@ describe('mtl (the dashboard)', () => {
     expect(fs.existsSync(home)).toBe(false);
   });
 
-  it('shows the dashboard, not the welcome, to someone with reports but no assessment', () => {
+  it('shows the dashboard, not the welcome, to someone with reports but no assessment', async () => {
     const home = tempHome();
-    ok(home, ['team', 'add', 'Alice'], NOW);
-    const out = ok(home, [], NOW);
+    await ok(home, ['team', 'add', 'Alice'], NOW);
+    const out = await ok(home, [], NOW);
     expect(out).not.toContain('Welcome');
     expect(out).toContain('Latest assessment: none yet (mtl assess)\n');
     expect(out).toContain('Team: 1 report, 1 not recognised in the last 7 days: Alice\n');
     expect(out).toMatch(/\nNext: mtl assess\n {2}Five minutes/);
-    expect(JSON.parse(ok(home, ['--json'], NOW)).next.command).toBe('mtl assess');
+    expect(JSON.parse(await ok(home, ['--json'], NOW)).next.command).toBe('mtl assess');
   });
 
-  it('shows each section of a full folder at a fixed date, reading only', () => {
+  it('shows each section of a full folder at a fixed date, reading only', async () => {
     const home = tempHome();
     fullStore(home);
-    ok(home, ['team'], NOW); // upgrades the version-2 folder
+    await ok(home, ['team'], NOW); // upgrades the version-2 folder
     const before = snapshot(home);
-    const r = mtl(home, [], NOW);
+    const r = await mtl(home, [], NOW);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
@@ -90,10 +90,10 @@ describe('mtl (the dashboard)', () => {
     expect(fs.existsSync(path.join(home, 'nudge.json'))).toBe(false);
   });
 
-  it('prints the same as JSON with dates as YYYY-MM-DD', () => {
+  it('prints the same as JSON with dates as YYYY-MM-DD', async () => {
     const home = tempHome();
     fullStore(home);
-    const r = mtl(home, ['--json'], NOW);
+    const r = await mtl(home, ['--json'], NOW);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['date', 'reminders', 'dueSoon', 'overdue', 'assessment', 'team', 'next']));
@@ -123,60 +123,60 @@ describe('mtl (the dashboard)', () => {
     });
   });
 
-  it('follows the preferences: look-ahead and recognition interval', () => {
+  it('follows the preferences: look-ahead and recognition interval', async () => {
     const home = tempHome();
     fullStore(home);
-    ok(home, ['config', 'set', 'lookAheadDays', '5']);
-    ok(home, ['config', 'set', 'recognitionDays', '2']);
-    const out = ok(home, [], NOW);
+    await ok(home, ['config', 'set', 'lookAheadDays', '5']);
+    await ok(home, ['config', 'set', 'recognitionDays', '2']);
+    const out = await ok(home, [], NOW);
     expect(out).toContain('Goals: 3 open, 1 overdue\n');
     expect(out).toContain('Team: 2 reports, 2 not recognised in the last 2 days: Alice, Bob Stone\n');
   });
 
-  it('has no colour codes when piped, even with FORCE_COLOR', () => {
+  it('has no colour codes when piped, even with FORCE_COLOR', async () => {
     const home = tempHome();
     fullStore(home);
-    const r = mtl(home, [], { env: { ...NOW.env, NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    const r = spawnMtl(home, [], { env: { ...NOW.env, NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Next: ');
     expect(r.stdout).not.toMatch(/\u001b\[/);
     expect(r.stdout).not.toMatch(/[▁▂▃▄▅▆▇█░]/);
   });
 
-  it('refuses a stray word and an unknown option as usage errors', () => {
+  it('refuses a stray word and an unknown option as usage errors', async () => {
     const home = tempHome();
-    const word = mtl(home, ['golas']);
+    const word = await mtl(home, ['golas']);
     expect(word.code).toBe(2);
     expect(word.stderr).toContain("unknown command 'golas'");
     expect(word.stderr).not.toContain('__complete');
-    expect(mtl(home, ['--jsn']).code).toBe(2);
+    expect((await mtl(home, ['--jsn'])).code).toBe(2);
   });
 
-  it('says what is wrong with a damaged store, exit 1', () => {
+  it('says what is wrong with a damaged store, exit 1', async () => {
     const home = tempHome();
     fs.mkdirSync(home, { recursive: true });
     fs.writeFileSync(path.join(home, 'mtl.json'), '{ not json');
-    const r = mtl(home, []);
+    const r = await mtl(home, []);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('is damaged');
   });
 });
 
 describe('--json on the root and on sub-commands', () => {
-  it('still reaches the sub-command that declares it', () => {
+  it('still reaches the sub-command that declares it', async () => {
     const home = tempHome();
     fullStore(home);
-    expect(JSON.parse(ok(home, ['goals', '--json'], NOW)).map((g: { id: string }) => g.id)).toEqual(['g1', 'g2', 'g3']);
-    expect(JSON.parse(ok(home, ['--json', 'goals'], NOW))).toHaveLength(3);
-    expect(JSON.parse(ok(home, ['praise', 'list', '--json'], NOW))[0]).toMatchObject({ member: 'Bob Stone', date: '2027-02-15' });
-    expect(JSON.parse(ok(home, ['assess', 'history', '--json'], NOW)).assessments).toHaveLength(3);
-    expect(JSON.parse(ok(home, ['prep', '--json'], NOW)).overdue[0].id).toBe('g1');
-    expect(JSON.parse(ok(home, ['praise', 'Alice', 'clear design doc', '--json'], NOW))).toMatchObject({ member: 'Alice', date: '2027-02-18' });
+    expect(JSON.parse(await ok(home, ['goals', '--json'], NOW)).map((g: { id: string }) => g.id)).toEqual(['g1', 'g2', 'g3']);
+    expect(JSON.parse(await ok(home, ['--json', 'goals'], NOW))).toHaveLength(3);
+    expect(JSON.parse(await ok(home, ['praise', 'list', '--json'], NOW))[0]).toMatchObject({ member: 'Bob Stone', date: '2027-02-15' });
+    expect(JSON.parse(await ok(home, ['assess', 'history', '--json'], NOW)).assessments).toHaveLength(3);
+    expect(JSON.parse(await ok(home, ['prep', '--json'], NOW)).overdue[0].id).toBe('g1');
+    expect(JSON.parse(await ok(home, ['praise', 'Alice', 'clear design doc', '--json'], NOW))).toMatchObject({ member: 'Alice', date: '2027-02-18' });
   });
 
-  it('is refused, as before, by a command that does not take it', () => {
+  it('is refused, as before, by a command that does not take it', async () => {
     const home = tempHome();
-    const r = mtl(home, ['team', 'add', 'Sam', '--json']);
+    const r = await mtl(home, ['team', 'add', 'Sam', '--json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option '--json'");
     expect(fs.existsSync(path.join(home, 'mtl.json'))).toBe(false);
@@ -239,7 +239,7 @@ describe.skipIf(!TmuxSession.available())('on a terminal', () => {
     expect(fs.readFileSync(stderr, 'utf8')).not.toMatch(hint);
     nudgeRanDaysAgo(home, 10);
 
-    ok(home, ['config', 'set', 'hints', 'false']);
+    await ok(home, ['config', 'set', 'hints', 'false']);
     await run(home, `goals 2>${stderr}`).waitFor('[exit 0]');
     expect(fs.readFileSync(stderr, 'utf8')).toBe('');
   });

@@ -6,17 +6,17 @@ import { mode, mtl, ok, readStore, tempHome } from '../helpers/cli.js';
 const NOW = { MTL_NOW: '2027-02-10T09:00:00' };
 
 /** A data folder with one of everything that exports. */
-function seeded(): string {
+async function seeded(): Promise<string> {
   const home = tempHome();
   const run = (...args: string[]) => ok(home, args, { env: NOW });
-  run('assess', '--answers', 'no,3,3,3,3,3');
-  run('goals', 'new', '--template', 'autonomy', '--title', 'Hand the roadmap to the team', '--due', 'end of quarter', '--yes');
-  run('goals', 'check-in', 'g1', 'Agreed the metric with my boss', '--progress', '20');
-  run('team', 'add', 'Sam', '--note', 'Two kids; training for a marathon');
-  run('praise', 'sam', 'Clear incident write-up', '--public');
-  run('feedback', 'sam', 'Smaller pull requests');
-  run('member-goals', 'sam', 'add', 'Lead the on-call revamp', '--due', '2027-03-15');
-  run('innovation', 'plan', '2027-03-08');
+  await run('assess', '--answers', 'no,3,3,3,3,3');
+  await run('goals', 'new', '--template', 'autonomy', '--title', 'Hand the roadmap to the team', '--due', 'end of quarter', '--yes');
+  await run('goals', 'check-in', 'g1', 'Agreed the metric with my boss', '--progress', '20');
+  await run('team', 'add', 'Sam', '--note', 'Two kids; training for a marathon');
+  await run('praise', 'sam', 'Clear incident write-up', '--public');
+  await run('feedback', 'sam', 'Smaller pull requests');
+  await run('member-goals', 'sam', 'add', 'Lead the on-call revamp', '--due', '2027-03-15');
+  await run('innovation', 'plan', '2027-03-08');
   return home;
 }
 
@@ -37,10 +37,10 @@ function parseIcs(text: string): Record<string, string>[] {
 }
 
 describe('mtl export', () => {
-  it('json: a complete backup that restores into a new folder and exports identically', () => {
-    const home = seeded();
+  it('json: a complete backup that restores into a new folder and exports identically', async () => {
+    const home = await seeded();
     const backup = path.join(path.dirname(home), 'backup.json');
-    const r = mtl(home, ['export', '--output', backup], { env: NOW });
+    const r = await mtl(home, ['export', '--output', backup], { env: NOW });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`Wrote ${backup}`);
     expect(mode(backup)).toBe(0o600);
@@ -50,32 +50,32 @@ describe('mtl export', () => {
     expect(doc.goalFiles['g1-hand-the-roadmap-to-the-team.md']).toContain('Hand the roadmap to the team');
 
     const restored = tempHome();
-    const imp = mtl(restored, ['import', backup], { env: NOW });
+    const imp = await mtl(restored, ['import', backup], { env: NOW });
     expect(imp.code).toBe(0);
     expect(imp.stderr).toContain('Restored 1 assessment, 1 goal, 1 report, 1 praise entry');
     const goalFile = path.join(restored, 'goals', 'g1-hand-the-roadmap-to-the-team.md');
     expect(fs.readFileSync(goalFile, 'utf8')).toBe(doc.goalFiles['g1-hand-the-roadmap-to-the-team.md']);
     expect(mode(goalFile)).toBe(0o600);
     expect(fs.readFileSync(path.join(restored, 'goals.jsonl'), 'utf8')).toContain('"file":"g1-hand-the-roadmap-to-the-team.md"');
-    expect(ok(restored, ['export'], { env: NOW })).toBe(fs.readFileSync(backup, 'utf8'));
+    expect(await ok(restored, ['export'], { env: NOW })).toBe(fs.readFileSync(backup, 'utf8'));
   });
 
-  it('md: a readable summary without personal notes unless asked', () => {
-    const home = seeded();
-    const md = ok(home, ['export', '--format', 'md'], { env: NOW });
+  it('md: a readable summary without personal notes unless asked', async () => {
+    const home = await seeded();
+    const md = await ok(home, ['export', '--format', 'md'], { env: NOW });
     expect(md).toContain('# Management summary, 2027-02-10');
     expect(md).toContain('- Latest: 50/100 (not yet leading) on 2027-02-10');
     expect(md).toContain('| g1 Hand the roadmap to the team | autonomy | 2027-03-31 | open | 20% | 2027-02-10: Agreed the metric with my boss |');
     expect(md).toContain('### Sam');
     expect(md).toContain('- Goal: Lead the on-call revamp (open, 0%, due 2027-03-15)');
     expect(md).not.toContain('marathon');
-    expect(ok(home, ['export', '--format', 'md', '--with-notes'], { env: NOW })).toContain('Two kids; training for a marathon');
+    expect(await ok(home, ['export', '--format', 'md', '--with-notes'], { env: NOW })).toContain('Two kids; training for a marathon');
   });
 
-  it('ics: all-day events on the right days, whatever the time zone', () => {
-    const home = seeded();
+  it('ics: all-day events on the right days, whatever the time zone', async () => {
+    const home = await seeded();
     for (const TZ of ['America/Los_Angeles', 'UTC', 'Asia/Tokyo']) {
-      const events = parseIcs(ok(home, ['export', '--format', 'ics'], { env: { ...NOW, TZ } }));
+      const events = parseIcs(await ok(home, ['export', '--format', 'ics'], { env: { ...NOW, TZ } }));
       const byUid = Object.fromEntries(events.map((e) => [e.UID, e]));
       expect(Object.keys(byUid).sort()).toEqual(['demo-2027-Q1@mtl', 'goal-g1@mtl', 'innovation-2027-Q1@mtl', 'member-goal-m1@mtl']);
       expect(byUid['goal-g1@mtl']).toMatchObject({ SUMMARY: 'Goal due: Hand the roadmap to the team', 'DTSTART;VALUE=DATE': '20270331', 'DTEND;VALUE=DATE': '20270401' });
@@ -85,56 +85,56 @@ describe('mtl export', () => {
     }
   });
 
-  it('refuses an unknown format and an unwritable output, exit 1', () => {
-    const home = seeded();
-    let r = mtl(home, ['export', '--format', 'pdf']);
+  it('refuses an unknown format and an unwritable output, exit 1', async () => {
+    const home = await seeded();
+    let r = await mtl(home, ['export', '--format', 'pdf']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Unknown export format "pdf"');
     expect(r.stderr).toContain('json, md, ics');
-    r = mtl(home, ['export', '--output', path.join(path.dirname(home), 'missing', 'x.json')]);
+    r = await mtl(home, ['export', '--output', path.join(path.dirname(home), 'missing', 'x.json')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Cannot write');
   });
 });
 
 describe('mtl import', () => {
-  it('refuses a non-empty folder without --merge, a damaged file and a newer one, changing nothing', () => {
-    const home = seeded();
+  it('refuses a non-empty folder without --merge, a damaged file and a newer one, changing nothing', async () => {
+    const home = await seeded();
     const backup = path.join(path.dirname(home), 'b.json');
-    ok(home, ['export', '-o', backup]);
+    await ok(home, ['export', '-o', backup]);
     const before = fs.readFileSync(path.join(home, 'mtl.json'), 'utf8');
-    let r = mtl(home, ['import', backup]);
+    let r = await mtl(home, ['import', backup]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('already holds data (1 assessment, 1 goal, 1 report, 1 praise entry); nothing was changed');
     expect(r.stderr).toContain('--merge');
 
     const empty = tempHome();
     fs.writeFileSync(backup + '.broken', fs.readFileSync(backup, 'utf8').slice(0, 200));
-    r = mtl(empty, ['import', backup + '.broken']);
+    r = await mtl(empty, ['import', backup + '.broken']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('is not a valid mtl backup: it is not valid JSON');
     const newer = JSON.parse(fs.readFileSync(backup, 'utf8'));
     newer.dataVersion = 7;
     fs.writeFileSync(backup + '.newer', JSON.stringify(newer));
-    r = mtl(empty, ['import', backup + '.newer']);
+    r = await mtl(empty, ['import', backup + '.newer']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('comes from a newer mtl (data version 7');
     fs.writeFileSync(backup + '.other', '{"hello": 1}');
-    expect(mtl(empty, ['import', backup + '.other']).stderr).toContain('is not an mtl backup');
-    expect(mtl(empty, ['import', backup + '.nope']).stderr).toContain('Cannot read');
+    expect((await mtl(empty, ['import', backup + '.other'])).stderr).toContain('is not an mtl backup');
+    expect((await mtl(empty, ['import', backup + '.nope'])).stderr).toContain('Cannot read');
     expect(fs.existsSync(empty)).toBe(false);
     expect(fs.readFileSync(path.join(home, 'mtl.json'), 'utf8')).toBe(before);
   });
 
-  it('--merge adds what is new, matches reports by name, renumbers taken ids, and is idempotent', () => {
-    const home = seeded();
+  it('--merge adds what is new, matches reports by name, renumbers taken ids, and is idempotent', async () => {
+    const home = await seeded();
     const backup = path.join(path.dirname(home), 'b.json');
-    ok(home, ['export', '-o', backup]);
+    await ok(home, ['export', '-o', backup]);
     const other = tempHome();
-    ok(other, ['goals', 'new', '--template', 'culture', '--title', 'Team lunch every month', '--yes'], { env: NOW });
-    ok(other, ['team', 'add', 'SAM'], { env: NOW });
-    ok(other, ['praise', 'sam', 'Great demo'], { env: NOW });
-    const r = mtl(other, ['import', backup, '--merge'], { env: NOW });
+    await ok(other, ['goals', 'new', '--template', 'culture', '--title', 'Team lunch every month', '--yes'], { env: NOW });
+    await ok(other, ['team', 'add', 'SAM'], { env: NOW });
+    await ok(other, ['praise', 'sam', 'Great demo'], { env: NOW });
+    const r = await mtl(other, ['import', backup, '--merge'], { env: NOW });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Merged: added 1 assessment, 1 goal, 1 praise entry, 1 feedback note, 1 report\'s goal, 1 innovation week.');
     expect(r.stderr).toContain('Nothing already here was lost');
@@ -143,22 +143,22 @@ describe('mtl import', () => {
     expect(store.goals.map((g: { id: string; title: string }) => `${g.id} ${g.title}`)).toEqual(['g1 Team lunch every month', 'g2 Hand the roadmap to the team']);
     expect(fs.existsSync(path.join(other, 'goals', 'g2-hand-the-roadmap-to-the-team.md'))).toBe(true);
     expect(store.praise.every((p: { member: string }) => p.member === store.members[0].id)).toBe(true);
-    const again = mtl(other, ['import', backup, '--merge'], { env: NOW });
+    const again = await mtl(other, ['import', backup, '--merge'], { env: NOW });
     expect(again.stderr).toContain('Nothing new in that backup');
     expect(readStore(other).praise).toHaveLength(2);
   });
 
-  it('--merge of an older backup of the same data adds nothing and loses no progress', () => {
-    const home = seeded();
+  it('--merge of an older backup of the same data adds nothing and loses no progress', async () => {
+    const home = await seeded();
     const backup = path.join(path.dirname(home), 'old.json');
-    ok(home, ['export', '-o', backup], { env: NOW });
+    await ok(home, ['export', '-o', backup], { env: NOW });
     const later = { env: { MTL_NOW: '2027-02-20T10:00:00' } };
-    ok(home, ['goals', 'check-in', 'g1', 'Two items handed over', '--progress', '40'], later);
-    ok(home, ['1on1', 'sam', '--done'], later);
-    ok(home, ['delegate', 'Billing export v2', '--to', 'sam'], later);
-    ok(home, ['delegate', 'check', 'd1', 'docs'], later);
+    await ok(home, ['goals', 'check-in', 'g1', 'Two items handed over', '--progress', '40'], later);
+    await ok(home, ['1on1', 'sam', '--done'], later);
+    await ok(home, ['delegate', 'Billing export v2', '--to', 'sam'], later);
+    await ok(home, ['delegate', 'check', 'd1', 'docs'], later);
     const before = readStore(home);
-    const r = mtl(home, ['import', backup, '--merge'], later);
+    const r = await mtl(home, ['import', backup, '--merge'], later);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Nothing new in that backup');
     const after = readStore(home);
@@ -169,40 +169,40 @@ describe('mtl import', () => {
     expect(fs.readdirSync(path.join(home, 'goals'))).toEqual(['g1-hand-the-roadmap-to-the-team.md']);
   });
 
-  it('--merge keeps two same-day goals with one title apart, and an older backup never undoes a reopen', () => {
+  it('--merge keeps two same-day goals with one title apart, and an older backup never undoes a reopen', async () => {
     const a = tempHome();
     const at = (day: string) => ({ env: { MTL_NOW: `${day}T10:00:00` } });
-    ok(a, ['goals', 'new', '--template', 'culture', '--title', 'Team lunch', '--due', '2027-03-31', '--yes'], at('2027-02-10'));
-    ok(a, ['goals', 'new', '--template', 'culture', '--title', 'Team lunch', '--due', '2027-06-30', '--yes'], at('2027-02-10'));
+    await ok(a, ['goals', 'new', '--template', 'culture', '--title', 'Team lunch', '--due', '2027-03-31', '--yes'], at('2027-02-10'));
+    await ok(a, ['goals', 'new', '--template', 'culture', '--title', 'Team lunch', '--due', '2027-06-30', '--yes'], at('2027-02-10'));
     const backup = path.join(path.dirname(a), 'a.json');
-    ok(a, ['export', '-o', backup], at('2027-02-10'));
+    await ok(a, ['export', '-o', backup], at('2027-02-10'));
     const b = tempHome();
-    ok(b, ['team', 'add', 'Ana'], at('2027-02-10'));
-    ok(b, ['import', backup, '--merge'], at('2027-02-10'));
+    await ok(b, ['team', 'add', 'Ana'], at('2027-02-10'));
+    await ok(b, ['import', backup, '--merge'], at('2027-02-10'));
     expect(readStore(b).goals.map((g: { due: string }) => g.due)).toEqual(['2027-03-31', '2027-06-30']);
 
-    ok(a, ['goals', 'check-in', 'g1', 'halfway', '--progress', '50'], at('2027-02-11'));
-    ok(a, ['import', backup, '--merge'], at('2027-02-11'));
+    await ok(a, ['goals', 'check-in', 'g1', 'halfway', '--progress', '50'], at('2027-02-11'));
+    await ok(a, ['import', backup, '--merge'], at('2027-02-11'));
     expect(readStore(a).goals.map((g: { progress: number; checkIns: unknown[] }) => [g.progress, g.checkIns.length])).toEqual([[50, 1], [0, 0]]);
 
-    ok(a, ['goals', 'done', 'g1'], at('2027-02-12'));
-    ok(a, ['export', '-o', backup], at('2027-02-12'));
-    ok(a, ['goals', 'reopen', 'g1'], at('2027-02-13'));
-    ok(a, ['import', backup, '--merge'], at('2027-02-13'));
+    await ok(a, ['goals', 'done', 'g1'], at('2027-02-12'));
+    await ok(a, ['export', '-o', backup], at('2027-02-12'));
+    await ok(a, ['goals', 'reopen', 'g1'], at('2027-02-13'));
+    await ok(a, ['import', backup, '--merge'], at('2027-02-13'));
     expect(readStore(a).goals[0]).toMatchObject({ status: 'open' });
   });
 
-  it('--merge of a newer backup brings existing entries up to date', () => {
-    const home = seeded();
+  it('--merge of a newer backup brings existing entries up to date', async () => {
+    const home = await seeded();
     const copy = tempHome();
     const backup = path.join(path.dirname(home), 'b.json');
-    ok(home, ['export', '-o', backup], { env: NOW });
-    ok(copy, ['import', backup], { env: NOW });
+    await ok(home, ['export', '-o', backup], { env: NOW });
+    await ok(copy, ['import', backup], { env: NOW });
     const later = { env: { MTL_NOW: '2027-02-20T10:00:00' } };
-    ok(home, ['goals', 'check-in', 'g1', 'Two items handed over', '--progress', '40'], later);
-    ok(home, ['1on1', 'sam', '--done'], later);
-    ok(home, ['export', '-o', backup], later);
-    const r = mtl(copy, ['import', backup, '--merge'], later);
+    await ok(home, ['goals', 'check-in', 'g1', 'Two items handed over', '--progress', '40'], later);
+    await ok(home, ['1on1', 'sam', '--done'], later);
+    await ok(home, ['export', '-o', backup], later);
+    const r = await mtl(copy, ['import', backup, '--merge'], later);
     expect(r.stderr).toContain('Merged: added 1 1:1; brought up to date 1 goal, 1 feedback note');
     const store = readStore(copy);
     expect(store.goals).toHaveLength(1);

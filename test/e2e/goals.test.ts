@@ -13,38 +13,38 @@ function goalFiles(home: string): string[] {
 }
 
 describe('mtl goals templates', () => {
-  it('lists the six built-ins with descriptions, tab-separated when piped', () => {
-    const out = ok(tempHome(), ['goals', 'templates']);
+  it('lists the six built-ins with descriptions, tab-separated when piped', async () => {
+    const out = await ok(tempHome(), ['goals', 'templates']);
     const lines = out.trim().split('\n');
     expect(lines.map((l) => l.split('\t')[0])).toEqual(TEMPLATES);
     expect(lines[0]).toMatch(/^autonomy\tbuilt-in\tHand roadmap items to engineers/);
   });
 
-  it('lets a user template join and override a built-in, and skips badly named files', () => {
+  it('lets a user template join and override a built-in, and skips badly named files', async () => {
     const home = tempHome();
     fs.mkdirSync(path.join(home, 'templates'), { recursive: true });
     fs.writeFileSync(path.join(home, 'templates', 'oncall.md'), '---\ntitle: Calm on-call\ndescription: Fewer pages at night\ndue: in 8 weeks\n---\n# {{title}}\nOwner {{owner}}\n');
     fs.writeFileSync(path.join(home, 'templates', 'culture.md'), '---\ntitle: My culture\ndescription: Mine, not the built-in\n---\n# {{title}} due {{due}}\n');
     fs.writeFileSync(path.join(home, 'templates', 'Bad Name.md'), '# x\n');
-    const r = mtl(home, ['goals', 'templates', '--json']);
+    const r = await mtl(home, ['goals', 'templates', '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Bad Name.md: the name "Bad Name" is not a plain word');
     const list = JSON.parse(r.stdout);
     expect(list.map((t: { name: string }) => t.name)).toEqual(['autonomy', 'culture', 'innovation', 'learning', 'member-goals', 'oncall', 'recognition']);
     expect(list.find((t: { name: string }) => t.name === 'culture')).toMatchObject({ source: 'user', description: 'Mine, not the built-in' });
 
-    const created = JSON.parse(ok(home, ['goals', 'new', '--template', 'oncall', '--json'], { env: NOW }));
+    const created = JSON.parse(await ok(home, ['goals', 'new', '--template', 'oncall', '--json'], { env: NOW }));
     expect(created).toMatchObject({ template: 'oncall', title: 'Calm on-call', due: '2027-05-05' });
     expect(fs.readFileSync(created.file, 'utf8')).toContain('# Calm on-call\nOwner sam\n');
-    const culture = JSON.parse(ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: NOW }));
+    const culture = JSON.parse(await ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: NOW }));
     expect(fs.readFileSync(culture.file, 'utf8')).toContain('# My culture due 2027-03-31\n');
   });
 });
 
 describe('mtl goals new', () => {
-  it.each(TEMPLATES)('works as the assessment prints it: mtl goals new --template %s', (name) => {
+  it.each(TEMPLATES)('works as the assessment prints it: mtl goals new --template %s', async (name) => {
     const home = tempHome();
-    const r = mtl(home, ['goals', 'new', '--template', name], { env: NOW });
+    const r = await mtl(home, ['goals', 'new', '--template', name], { env: NOW });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^Created g1 ".+" \(.+\), due 2027-03-31\.\n/);
@@ -67,9 +67,9 @@ describe('mtl goals new', () => {
     expect(mode(path.join(home, 'goals'))).toBe(0o700);
   });
 
-  it('takes title and deadline from flags and prints JSON', () => {
+  it('takes title and deadline from flags and prints JSON', async () => {
     const home = tempHome();
-    const r = mtl(home, ['goals', 'new', '--template', 'Autonomy', '--title', 'Engineers own the Q3 roadmap!', '--due', 'end of next quarter', '--json'], { env: NOW });
+    const r = await mtl(home, ['goals', 'new', '--template', 'Autonomy', '--title', 'Engineers own the Q3 roadmap!', '--due', 'end of next quarter', '--json'], { env: NOW });
     expect(r.code).toBe(0);
     const goal = JSON.parse(r.stdout);
     expect(goal).toMatchObject({ id: 'g1', title: 'Engineers own the Q3 roadmap!', template: 'autonomy', due: '2027-06-30', status: 'open', progress: 0, daysLeft: 112 });
@@ -86,9 +86,9 @@ describe('mtl goals new', () => {
     ['next friday', '2027-03-12'],
     ['tomorrow', '2027-03-11'],
     ['march 20th', '2027-03-20'],
-  ])('reads --due %j on 2027-03-10 as %s', (phrase, day) => {
+  ])('reads --due %j on 2027-03-10 as %s', async (phrase, day) => {
     const home = tempHome();
-    const goal = JSON.parse(ok(home, ['goals', 'new', '-t', 'learning', '--due', phrase, '--json'], { env: NOW }));
+    const goal = JSON.parse(await ok(home, ['goals', 'new', '-t', 'learning', '--due', phrase, '--json'], { env: NOW }));
     expect(goal.due).toBe(day);
     expect(readStore(home).goals[0].due).toBe(day);
   });
@@ -105,9 +105,9 @@ describe('mtl goals new', () => {
     [['--template', 'culture', '--due', '2027-03-01'], /is 2027-03-01, which is in the past/],
     [['--template', 'culture', '--title', '  '], /The title is empty/],
     [[], /Which template\? There is no terminal to ask on\.\nGive it as a flag: mtl goals new --template <name>/],
-  ])('refuses %j: exit 1, nothing created', (args, message) => {
+  ])('refuses %j: exit 1, nothing created', async (args, message) => {
     const home = tempHome();
-    const r = mtl(home, ['goals', 'new', ...args], { env: NOW });
+    const r = await mtl(home, ['goals', 'new', ...args], { env: NOW });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -116,31 +116,31 @@ describe('mtl goals new', () => {
     expect(goalFiles(home)).toEqual([]);
   });
 
-  it('gives two goals with the same title their own files', () => {
+  it('gives two goals with the same title their own files', async () => {
     const home = tempHome();
-    ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch'], { env: NOW });
-    ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch'], { env: NOW });
+    await ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch'], { env: NOW });
+    await ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch'], { env: NOW });
     expect(goalFiles(home)).toEqual(['g1-team-lunch.md', 'g2-team-lunch.md']);
     expect(readStore(home).goals.map((g: { id: string }) => g.id)).toEqual(['g1', 'g2']);
   });
 
-  it('never overwrites an existing file: an id whose file is there is skipped', () => {
+  it('never overwrites an existing file: an id whose file is there is skipped', async () => {
     const home = tempHome();
     fs.mkdirSync(path.join(home, 'goals'), { recursive: true });
     // As left by a process killed between writing the goal file and saving the data.
     const mine = path.join(home, 'goals', 'g1-team-lunch.md');
     fs.writeFileSync(mine, 'my notes');
-    const goal = JSON.parse(ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch', '--json'], { env: NOW }));
+    const goal = JSON.parse(await ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch', '--json'], { env: NOW }));
     expect(goal).toMatchObject({ id: 'g2', file: path.join(home, 'goals', 'g2-team-lunch.md') });
     expect(fs.readFileSync(mine, 'utf8')).toBe('my notes');
     expect(readStore(home).goals.map((g: { id: string }) => g.id)).toEqual(['g2']);
   });
 
-  it('writes into the goalsDir preference', () => {
+  it('writes into the goalsDir preference', async () => {
     const home = tempHome();
     const dir = path.join(path.dirname(home), 'my goals');
-    ok(home, ['config', 'set', 'goalsDir', dir]);
-    const goal = JSON.parse(ok(home, ['goals', 'new', '-t', 'innovation', '--json'], { env: NOW }));
+    await ok(home, ['config', 'set', 'goalsDir', dir]);
+    const goal = JSON.parse(await ok(home, ['goals', 'new', '-t', 'innovation', '--json'], { env: NOW }));
     expect(path.dirname(goal.file)).toBe(dir);
     expect(mode(dir)).toBe(0o700);
   });
@@ -156,62 +156,62 @@ describe('deadlines across time zones', () => {
     ['UTC', '2027-12-31T20:00:00Z', '2027-12-31', '2027-12-31', 0],
     ['Asia/Tokyo', '2027-12-31T20:00:00Z', '2028-03-31', '2028-12-31', 90],
   ];
-  it.each(cases)('in %s at %s: end of quarter %s, end of year %s, %i days left', (TZ, MTL_NOW, quarter, year, daysLeft) => {
+  it.each(cases)('in %s at %s: end of quarter %s, end of year %s, %i days left', async (TZ, MTL_NOW, quarter, year, daysLeft) => {
     const home = tempHome();
     const env = { TZ, MTL_NOW };
-    expect(JSON.parse(ok(home, ['goals', 'new', '-t', 'culture', '--due', 'end of quarter', '--json'], { env })).due).toBe(quarter);
-    expect(JSON.parse(ok(home, ['goals', 'new', '-t', 'learning', '--due', 'end of year', '--json'], { env })).due).toBe(year);
-    expect(JSON.parse(ok(home, ['goals', '--json'], { env }))[0]).toMatchObject({ id: 'g1', due: quarter, daysLeft });
+    expect(JSON.parse(await ok(home, ['goals', 'new', '-t', 'culture', '--due', 'end of quarter', '--json'], { env })).due).toBe(quarter);
+    expect(JSON.parse(await ok(home, ['goals', 'new', '-t', 'learning', '--due', 'end of year', '--json'], { env })).due).toBe(year);
+    expect(JSON.parse(await ok(home, ['goals', '--json'], { env }))[0]).toMatchObject({ id: 'g1', due: quarter, daysLeft });
   });
 
-  it.each(['America/Los_Angeles', 'UTC', 'Asia/Tokyo'])('counts a local wall-clock time as that day in %s', (TZ) => {
+  it.each(['America/Los_Angeles', 'UTC', 'Asia/Tokyo'])('counts a local wall-clock time as that day in %s', async (TZ) => {
     const home = tempHome();
-    const goal = JSON.parse(ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: { TZ, MTL_NOW: '2027-03-31T23:30:00' } }));
+    const goal = JSON.parse(await ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: { TZ, MTL_NOW: '2027-03-31T23:30:00' } }));
     expect(goal).toMatchObject({ created: '2027-03-31', due: '2027-03-31', daysLeft: 0 });
-    const next = JSON.parse(ok(home, ['goals', '--json'], { env: { TZ, MTL_NOW: '2027-04-01T00:30:00' } }));
+    const next = JSON.parse(await ok(home, ['goals', '--json'], { env: { TZ, MTL_NOW: '2027-04-01T00:30:00' } }));
     expect(next[0]).toMatchObject({ daysLeft: -1, overdue: true });
   });
 
-  it('counts days left through the spring-forward week in Los Angeles', () => {
+  it('counts days left through the spring-forward week in Los Angeles', async () => {
     const home = tempHome();
     const TZ = 'America/Los_Angeles';
-    ok(home, ['goals', 'new', '-t', 'culture', '--due', '2027-03-16'], { env: { TZ, MTL_NOW: '2027-03-10T09:00:00' } });
-    const left = (MTL_NOW: string) => JSON.parse(ok(home, ['goals', '--json'], { env: { TZ, MTL_NOW } }))[0].daysLeft;
-    expect(left('2027-03-13T23:59:00')).toBe(3);
-    expect(left('2027-03-14T00:30:00')).toBe(2);
-    expect(left('2027-03-14T03:30:00')).toBe(2);
-    expect(left('2027-03-15T00:00:00')).toBe(1);
-    expect(left('2027-03-17T08:00:00')).toBe(-1);
-    const piped = ok(home, ['goals'], { env: { TZ, MTL_NOW: '2027-03-14T12:00:00' } });
+    await ok(home, ['goals', 'new', '-t', 'culture', '--due', '2027-03-16'], { env: { TZ, MTL_NOW: '2027-03-10T09:00:00' } });
+    const left = async (MTL_NOW: string) => JSON.parse(await ok(home, ['goals', '--json'], { env: { TZ, MTL_NOW } }))[0].daysLeft;
+    expect(await left('2027-03-13T23:59:00')).toBe(3);
+    expect(await left('2027-03-14T00:30:00')).toBe(2);
+    expect(await left('2027-03-14T03:30:00')).toBe(2);
+    expect(await left('2027-03-15T00:00:00')).toBe(1);
+    expect(await left('2027-03-17T08:00:00')).toBe(-1);
+    const piped = await ok(home, ['goals'], { env: { TZ, MTL_NOW: '2027-03-14T12:00:00' } });
     expect(piped).toContain('2027-03-16\tin 2 days\t');
   });
 });
 
 describe('mtl goals list', () => {
-  it('says how to start when empty, exit 0', () => {
+  it('says how to start when empty, exit 0', async () => {
     const home = tempHome();
-    const r = mtl(home, ['goals']);
+    const r = await mtl(home, ['goals']);
     expect(r).toMatchObject({ code: 0, stdout: '' });
     expect(r.stderr).toContain('No goals yet. Start one from a template: mtl goals new');
-    expect(ok(home, ['goals', 'list', '--json'])).toBe('[]\n');
+    expect(await ok(home, ['goals', 'list', '--json'])).toBe('[]\n');
   });
 
-  it('lists open goals by due date; --all adds done ones', () => {
+  it('lists open goals by due date; --all adds done ones', async () => {
     const home = tempHome();
-    ok(home, ['goals', 'new', '-t', 'learning', '--due', 'end of year'], { env: NOW });
-    ok(home, ['goals', 'new', '-t', 'autonomy', '--due', '2027-03-20', '--title', 'Hand over the search rewrite'], { env: NOW });
-    ok(home, ['goals', 'new', '-t', 'culture'], { env: NOW });
-    ok(home, ['goals', 'check-in', 'g2', 'Boss agreed', '--progress', '25'], { env: { MTL_NOW: '2027-03-12T10:00:00' } });
-    ok(home, ['goals', 'done', 'g3'], { env: NOW });
-    const lines = ok(home, ['goals'], { env: { MTL_NOW: '2027-03-22T10:00:00' } }).trim().split('\n');
+    await ok(home, ['goals', 'new', '-t', 'learning', '--due', 'end of year'], { env: NOW });
+    await ok(home, ['goals', 'new', '-t', 'autonomy', '--due', '2027-03-20', '--title', 'Hand over the search rewrite'], { env: NOW });
+    await ok(home, ['goals', 'new', '-t', 'culture'], { env: NOW });
+    await ok(home, ['goals', 'check-in', 'g2', 'Boss agreed', '--progress', '25'], { env: { MTL_NOW: '2027-03-12T10:00:00' } });
+    await ok(home, ['goals', 'done', 'g3'], { env: NOW });
+    const lines = (await ok(home, ['goals'], { env: { MTL_NOW: '2027-03-22T10:00:00' } })).trim().split('\n');
     expect(lines).toEqual([
       'g2\tHand over the search rewrite\tautonomy\t2027-03-20\t2 days overdue\t2027-03-12\t25%',
       "g1\tBecome a student of leadership this quarter\tlearning\t2027-12-31\tin 284 days\tnever\t0%",
     ]);
-    const all = ok(home, ['goals', '--all'], { env: { MTL_NOW: '2027-03-22T10:00:00' } }).trim().split('\n');
+    const all = (await ok(home, ['goals', '--all'], { env: { MTL_NOW: '2027-03-22T10:00:00' } })).trim().split('\n');
     expect(all).toHaveLength(3);
     expect(all[2]).toMatch(/^g3\t.*\tculture\t2027-03-31\tdone 2027-03-10\tnever\t0%$/);
-    const json = JSON.parse(ok(home, ['goals', '--all', '--json'], { env: { MTL_NOW: '2027-03-22T10:00:00' } }));
+    const json = JSON.parse(await ok(home, ['goals', '--all', '--json'], { env: { MTL_NOW: '2027-03-22T10:00:00' } }));
     expect(json.map((g: { id: string }) => g.id)).toEqual(['g2', 'g1', 'g3']);
     expect(json[0]).toMatchObject({ id: 'g2', status: 'open', progress: 25, daysLeft: -2, overdue: true, lastCheckIn: { date: '2027-03-12', note: 'Boss agreed', progress: 25, daysAgo: 10 } });
     for (const g of json) for (const key of ['id', 'title', 'template', 'due', 'status', 'progress', 'file']) expect(g).toHaveProperty(key);
@@ -219,18 +219,18 @@ describe('mtl goals list', () => {
 });
 
 describe('check-in, done, reopen', () => {
-  function withGoal(): string {
+  async function withGoal(): Promise<string> {
     const home = tempHome();
-    ok(home, ['goals', 'new', '-t', 'recognition', '--title', 'Weekly praise'], { env: NOW });
+    await ok(home, ['goals', 'new', '-t', 'recognition', '--title', 'Weekly praise'], { env: NOW });
     return home;
   }
 
-  it('records notes and progress', () => {
-    const home = withGoal();
-    const r = mtl(home, ['goals', 'check-in', 'g1', 'Agreed with my boss: praise every Friday', '--progress', '40'], { env: { MTL_NOW: '2027-03-15T09:00:00' } });
+  it('records notes and progress', async () => {
+    const home = await withGoal();
+    const r = await mtl(home, ['goals', 'check-in', 'g1', 'Agreed with my boss: praise every Friday', '--progress', '40'], { env: { MTL_NOW: '2027-03-15T09:00:00' } });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Checked in on g1 "Weekly praise": progress 0% → 40% (1 check-in).');
-    ok(home, ['goals', 'check-in', 'G1', 'Slipped a week'], { env: { MTL_NOW: '2027-03-22T09:00:00' } });
+    await ok(home, ['goals', 'check-in', 'G1', 'Slipped a week'], { env: { MTL_NOW: '2027-03-22T09:00:00' } });
     const [goal] = readStore(home).goals;
     expect(goal.progress).toBe(40);
     expect(goal.checkIns).toEqual([
@@ -244,25 +244,25 @@ describe('check-in, done, reopen', () => {
     [['g1', 'x', '--progress', 'half'], /--progress "half" is not allowed/],
     [['g1', '   '], /The check-in note is empty/],
     [['g7', 'x'], /There is no goal "g7"\.\nKnown goals: g1 \(Weekly praise\)/],
-  ])('refuses check-in %j and changes nothing', (args, message) => {
-    const home = withGoal();
+  ])('refuses check-in %j and changes nothing', async (args, message) => {
+    const home = await withGoal();
     const before = fs.readFileSync(path.join(home, 'mtl.json'), 'utf8');
-    const r = mtl(home, ['goals', 'check-in', ...args]);
+    const r = await mtl(home, ['goals', 'check-in', ...args]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(fs.readFileSync(path.join(home, 'mtl.json'), 'utf8')).toBe(before);
   });
 
-  it('marks done keeping progress, and reopens', () => {
-    const home = withGoal();
-    ok(home, ['goals', 'check-in', 'g1', 'Most of it', '-p', '80'], { env: NOW });
-    const done = mtl(home, ['goals', 'done', 'g1', '--json'], { env: { MTL_NOW: '2027-03-30T10:00:00' } });
+  it('marks done keeping progress, and reopens', async () => {
+    const home = await withGoal();
+    await ok(home, ['goals', 'check-in', 'g1', 'Most of it', '-p', '80'], { env: NOW });
+    const done = await mtl(home, ['goals', 'done', 'g1', '--json'], { env: { MTL_NOW: '2027-03-30T10:00:00' } });
     expect(done.code).toBe(0);
     expect(JSON.parse(done.stdout)).toMatchObject({ id: 'g1', status: 'done', progress: 80, doneOn: '2027-03-30' });
     expect(done.stderr).toContain('Done: g1 "Weekly praise" on 2027-03-30, at 80%. Undo: mtl goals reopen g1');
-    expect(mtl(home, ['goals', 'done', 'g1']).stderr).toContain('is already done (since 2027-03-30); nothing changed');
-    expect(mtl(home, ['goals']).stderr).toContain('No open goals (1 done)');
-    const reopened = mtl(home, ['goals', 'reopen', 'g1']);
+    expect((await mtl(home, ['goals', 'done', 'g1'])).stderr).toContain('is already done (since 2027-03-30); nothing changed');
+    expect((await mtl(home, ['goals'])).stderr).toContain('No open goals (1 done)');
+    const reopened = await mtl(home, ['goals', 'reopen', 'g1']);
     expect(reopened.stderr).toContain('Reopened g1 "Weekly praise" (80%, due 2027-03-31)');
     const [goal] = readStore(home).goals;
     expect(goal.status).toBe('open');
@@ -278,9 +278,9 @@ describe('mtl goals open', () => {
     return { script, log };
   }
 
-  it('runs $VISUAL before $EDITOR, with its arguments and the file', () => {
+  it('runs $VISUAL before $EDITOR, with its arguments and the file', async () => {
     const home = tempHome();
-    const { file } = JSON.parse(ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: NOW }));
+    const { file } = JSON.parse(await ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: NOW }));
     const { script, log } = fakeEditor(path.dirname(home));
     expect(mtlInTerminal(home, ['goals', 'open', 'g1'], { env: { VISUAL: `${script} -w`, EDITOR: 'false' } }).code).toBe(0);
     expect(fs.readFileSync(log, 'utf8')).toBe(`-w ${file}\n---\nid: g1\n`);
@@ -289,9 +289,9 @@ describe('mtl goals open', () => {
     expect(fs.readFileSync(log, 'utf8')).toContain(file);
   });
 
-  it('keeps finding its own files after the data folder is copied or moved', () => {
+  it('keeps finding its own files after the data folder is copied or moved', async () => {
     const home = tempHome();
-    ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch', '--json'], { env: NOW });
+    await ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch', '--json'], { env: NOW });
     expect(readStore(home).goals[0].file).toBe('g1-team-lunch.md');
     const copy = path.join(path.dirname(home), 'copy');
     fs.cpSync(home, copy, { recursive: true });
@@ -299,14 +299,14 @@ describe('mtl goals open', () => {
     const { script, log } = fakeEditor(path.dirname(copy));
     expect(mtlInTerminal(copy, ['goals', 'open', 'g1'], { env: { EDITOR: script } }).code).toBe(0);
     expect(fs.readFileSync(log, 'utf8')).toContain(path.join(copy, 'goals', 'g1-team-lunch.md'));
-    expect(JSON.parse(ok(copy, ['goals', '--json']))[0].file).toBe(path.join(copy, 'goals', 'g1-team-lunch.md'));
+    expect(JSON.parse(await ok(copy, ['goals', '--json']))[0].file).toBe(path.join(copy, 'goals', 'g1-team-lunch.md'));
   });
 
-  it('moves the goal files when the goals folder changes, and export still finds them', () => {
+  it('moves the goal files when the goals folder changes, and export still finds them', async () => {
     const home = tempHome();
-    ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch'], { env: NOW });
+    await ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Team lunch'], { env: NOW });
     const notes = path.join(path.dirname(home), 'notes');
-    const r = mtl(home, ['config', 'set', 'goalsDir', notes]);
+    const r = await mtl(home, ['config', 'set', 'goalsDir', notes]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`Moved the goal file there from ${path.join(home, 'goals')}`);
     expect(fs.existsSync(path.join(home, 'goals', 'g1-team-lunch.md'))).toBe(false);
@@ -314,32 +314,32 @@ describe('mtl goals open', () => {
     const { script, log } = fakeEditor(path.dirname(home));
     expect(mtlInTerminal(home, ['goals', 'open', 'g1'], { env: { EDITOR: script } }).code).toBe(0);
     expect(fs.readFileSync(log, 'utf8')).toContain(path.join(notes, 'g1-team-lunch.md'));
-    expect(Object.keys(JSON.parse(ok(home, ['export'])).goalFiles)).toEqual(['g1-team-lunch.md']);
+    expect(Object.keys(JSON.parse(await ok(home, ['export'])).goalFiles)).toEqual(['g1-team-lunch.md']);
     // A name already taken in the new folder stops the move before anything changes.
     const other = path.join(path.dirname(home), 'other');
     fs.mkdirSync(other);
     fs.writeFileSync(path.join(other, 'g1-team-lunch.md'), 'mine');
-    const refused = mtl(home, ['config', 'set', 'goalsDir', other]);
+    const refused = await mtl(home, ['config', 'set', 'goalsDir', other]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('already exists; nothing was moved or changed');
-    expect(ok(home, ['config', 'get', 'goalsDir']).trim()).toBe(notes);
+    expect((await ok(home, ['config', 'get', 'goalsDir'])).trim()).toBe(notes);
     expect(fs.readFileSync(path.join(other, 'g1-team-lunch.md'), 'utf8')).toBe('mine');
   });
 
-  it('explains a missing editor, a failing one, and a deleted file', () => {
+  it('explains a missing editor, a failing one, and a deleted file', async () => {
     const home = tempHome();
-    const { file } = JSON.parse(ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: NOW }));
-    const none = mtl(home, ['goals', 'open', 'g1']);
+    const { file } = JSON.parse(await ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: NOW }));
+    const none = await mtl(home, ['goals', 'open', 'g1']);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain(`No editor set: $VISUAL and $EDITOR are both empty. The file is ${file}`);
     expect(none.stderr).toContain('export EDITOR=nano');
-    const piped = mtl(home, ['goals', 'open', 'g1'], { env: { EDITOR: 'vi' } });
+    const piped = await mtl(home, ['goals', 'open', 'g1'], { env: { EDITOR: 'vi' } });
     expect(piped.code).toBe(1);
     expect(piped.stderr).toContain(`No terminal to open an editor on. The file is ${file}`);
     expect(mtlInTerminal(home, ['goals', 'open', 'g1'], { env: { EDITOR: 'no-such-editor-mtl' } }).stderr).toContain('Cannot start the editor "no-such-editor-mtl": no such program');
     expect(mtlInTerminal(home, ['goals', 'open', 'g1'], { env: { EDITOR: 'false' } }).stderr).toContain('The editor "false" exited with code 1');
     fs.rmSync(file);
-    const gone = mtl(home, ['goals', 'open', 'g1'], { env: { EDITOR: 'true' } });
+    const gone = await mtl(home, ['goals', 'open', 'g1'], { env: { EDITOR: 'true' } });
     expect(gone.code).toBe(1);
     expect(gone.stderr).toContain(`The file of g1 "Build a team culture people enjoy being part of" is gone: ${file}`);
   });

@@ -10,12 +10,12 @@ const at = (instant: string) => ({ env: { MTL_NOW: instant } });
 const MONDAY = '2027-02-15T09:00:00';
 
 describe('mtl nudge', () => {
-  it('prints each reminder with why and the next command, plus the mindset prompt', () => {
+  it('prints each reminder with why and the next command, plus the mindset prompt', async () => {
     const home = tempHome();
     busyStore(home);
-    ok(home, ['team'], at(MONDAY)); // upgrades the version-2 folder
+    await ok(home, ['team'], at(MONDAY)); // upgrades the version-2 folder
     const before = snapshot(home);
-    const r = mtl(home, ['nudge'], at(MONDAY));
+    const r = await mtl(home, ['nudge'], at(MONDAY));
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
@@ -42,18 +42,18 @@ describe('mtl nudge', () => {
     expect(after).toEqual(before);
   });
 
-  it('stays quiet on a second run the same day, unless --all', () => {
+  it('stays quiet on a second run the same day, unless --all', async () => {
     const home = tempHome();
     busyStore(home);
-    const first = ok(home, ['nudge'], at(MONDAY));
-    const again = mtl(home, ['nudge'], at('2027-02-15T17:30:00'));
+    const first = await ok(home, ['nudge'], at(MONDAY));
+    const again = await mtl(home, ['nudge'], at('2027-02-15T17:30:00'));
     expect(again).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(readNudgeState(home).lastRunAt).toBe(new Date(2027, 1, 15, 17, 30).toISOString());
-    expect(ok(home, ['nudge', '--all'], at('2027-02-15T18:00:00'))).toBe(first);
-    expect(ok(home, ['nudge'], at('2027-02-16T09:00:00'))).toContain('Alice: never recognised in 43 days');
+    expect(await ok(home, ['nudge', '--all'], at('2027-02-15T18:00:00'))).toBe(first);
+    expect(await ok(home, ['nudge'], at('2027-02-16T09:00:00'))).toContain('Alice: never recognised in 43 days');
   });
 
-  it('prints nothing and exits 0 when nothing is due, but records the run', () => {
+  it('prints nothing and exits 0 when nothing is due, but records the run', async () => {
     const home = tempHome();
     const quiet = { env: { MTL_NOW: '2027-02-12T09:00:00' } };
     writeStore(home, (d) => {
@@ -61,15 +61,15 @@ describe('mtl nudge', () => {
       d.goals = [];
       d.praise.push({ id: 'p2', member: 'r1', text: 'x', date: '2027-02-11', at: '2027-02-11T10:00:00Z', public: false });
     });
-    expect(mtl(home, ['nudge'], quiet)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await mtl(home, ['nudge'], quiet)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(readNudgeState(home).lastRunAt).toBe(new Date(2027, 1, 12, 9).toISOString());
-    expect(JSON.parse(ok(home, ['nudge', '--json'], quiet))).toEqual({ date: '2027-02-12', reminders: [], mindset: null, previousRunAt: new Date(2027, 1, 12, 9).toISOString() });
+    expect(JSON.parse(await ok(home, ['nudge', '--json'], quiet))).toEqual({ date: '2027-02-12', reminders: [], mindset: null, previousRunAt: new Date(2027, 1, 12, 9).toISOString() });
   });
 
-  it('prints JSON with stable fields', () => {
+  it('prints JSON with stable fields', async () => {
     const home = tempHome();
     busyStore(home);
-    const json = JSON.parse(ok(home, ['nudge', '--json'], at(MONDAY)));
+    const json = JSON.parse(await ok(home, ['nudge', '--json'], at(MONDAY)));
     expect(json.date).toBe('2027-02-15');
     expect(json.previousRunAt).toBeNull();
     expect(json.reminders).toEqual([
@@ -79,58 +79,58 @@ describe('mtl nudge', () => {
     expect(json.mindset).toEqual({ id: expect.any(String), theme: expect.any(String), title: expect.any(String), text: expect.any(String) });
   });
 
-  it('--json lists every reminder due, even after a plain run the same day, and marks none as shown', () => {
+  it('--json lists every reminder due, even after a plain run the same day, and marks none as shown', async () => {
     const home = tempHome();
     busyStore(home);
-    ok(home, ['nudge'], at(MONDAY));
+    await ok(home, ['nudge'], at(MONDAY));
     const shown = readNudgeState(home).shown;
-    const json = JSON.parse(ok(home, ['nudge', '--json'], at('2027-02-15T12:00:00')));
+    const json = JSON.parse(await ok(home, ['nudge', '--json'], at('2027-02-15T12:00:00')));
     expect(json.reminders.map((r: { key: string }) => r.key)).toEqual(['goal:g2', 'recognition:r1']);
     expect(json.previousRunAt).toBe(new Date(2027, 1, 15, 9).toISOString());
     // It records the run, but not as having shown anything: a plain run later stays as it was.
     expect(readNudgeState(home)).toMatchObject({ lastRunAt: new Date(2027, 1, 15, 12).toISOString(), shown });
     const fresh = tempHome();
     busyStore(fresh);
-    ok(fresh, ['nudge', '--json'], at(MONDAY));
+    await ok(fresh, ['nudge', '--json'], at(MONDAY));
     expect(readNudgeState(fresh).shown).toEqual({});
-    expect(ok(fresh, ['nudge'], at('2027-02-15T12:00:00'))).toContain('mtl nudge for 2027-02-15: 2 reminders');
+    expect(await ok(fresh, ['nudge'], at('2027-02-15T12:00:00'))).toContain('mtl nudge for 2027-02-15: 2 reminders');
   });
 
-  it('--dry-run previews a day without recording the run or what it showed', () => {
+  it('--dry-run previews a day without recording the run or what it showed', async () => {
     const home = tempHome();
     busyStore(home);
-    ok(home, ['nudge'], at('2027-02-14T09:00:00'));
+    await ok(home, ['nudge'], at('2027-02-14T09:00:00'));
     const before = fs.readFileSync(path.join(home, 'nudge.json'), 'utf8');
-    const r = mtl(home, ['nudge', '--dry-run'], at('2027-03-29'));
+    const r = await mtl(home, ['nudge', '--dry-run'], at('2027-03-29'));
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('mtl nudge for 2027-03-29: 6 reminders');
     expect(r.stderr).toBe('Dry run for 2027-03-29: nothing was recorded.\n');
     expect(fs.readFileSync(path.join(home, 'nudge.json'), 'utf8')).toBe(before);
-    expect(JSON.parse(ok(home, ['nudge', '--json', '--dry-run'], at('2027-03-29'))).reminders).toHaveLength(6);
+    expect(JSON.parse(await ok(home, ['nudge', '--json', '--dry-run'], at('2027-03-29'))).reminders).toHaveLength(6);
     expect(fs.readFileSync(path.join(home, 'nudge.json'), 'utf8')).toBe(before);
     // The preview left no future run behind for cron status to trip over.
     expect(readNudgeState(home).lastRunAt).toBe(new Date(2027, 1, 14, 9).toISOString());
     // On a fresh folder it does not even create the data folder.
     const fresh = tempHome();
-    expect(ok(fresh, ['nudge', '--dry-run'], at(MONDAY))).toContain('- You have not taken the self-assessment yet.');
+    expect(await ok(fresh, ['nudge', '--dry-run'], at(MONDAY))).toContain('- You have not taken the self-assessment yet.');
     expect(fs.existsSync(fresh)).toBe(false);
-    const help = ok(home, ['nudge', '--help']);
+    const help = await ok(home, ['nudge', '--help']);
     expect(help).toContain('--dry-run');
     expect(help).toContain('$ MTL_NOW=2027-03-29 mtl nudge --dry-run');
   });
 
-  it('catches up after three weeks of missed runs and says so', () => {
+  it('catches up after three weeks of missed runs and says so', async () => {
     const home = tempHome();
     busyStore(home);
-    ok(home, ['nudge'], at(MONDAY));
-    const late = ok(home, ['nudge'], at('2027-03-08T09:00:00'));
+    await ok(home, ['nudge'], at(MONDAY));
+    const late = await ok(home, ['nudge'], at('2027-03-08T09:00:00'));
     expect(late).toContain('(the last nudge ran 21 days ago; this one catches up)');
     expect(late).toContain('Goal g2 "Hand the roadmap to the team": 21 days overdue (due 2027-02-15); no check-in for 28 days.');
     expect(late).toContain('Bob Stone: no praise logged for 26 days (last on 2027-02-10).');
     expect(late).toContain("Next: mtl praise 'Bob Stone' \"...\"");
   });
 
-  it('runs as cron would: no terminal, stdin closed, a minimal environment', () => {
+  it('runs as cron would: no terminal, stdin closed, a minimal environment', async () => {
     const home = tempHome();
     busyStore(home);
     const r = spawnSync(process.execPath, [BIN, 'nudge'], {
@@ -145,36 +145,36 @@ describe('mtl nudge', () => {
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
-  it('refuses damaged data without touching it', () => {
+  it('refuses damaged data without touching it', async () => {
     const home = tempHome();
     writeStore(home);
     fs.writeFileSync(path.join(home, 'mtl.json'), '{"version": 1, "goals": {}}');
-    const r = mtl(home, ['nudge'], at(MONDAY));
+    const r = await mtl(home, ['nudge'], at(MONDAY));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('the field "goals" should be a list');
     expect(fs.readFileSync(path.join(home, 'mtl.json'), 'utf8')).toBe('{"version": 1, "goals": {}}');
   });
 
-  it('starts afresh from an empty nudge.json (what a power cut can leave), and refuses a damaged one', () => {
+  it('starts afresh from an empty nudge.json (what a power cut can leave), and refuses a damaged one', async () => {
     const home = tempHome();
     writeStore(home);
     const state = path.join(home, 'nudge.json');
     fs.writeFileSync(state, '');
-    expect(ok(home, ['nudge'], at(MONDAY))).toContain('mtl nudge for 2027-02-15');
+    expect(await ok(home, ['nudge'], at(MONDAY))).toContain('mtl nudge for 2027-02-15');
     fs.writeFileSync(state, Buffer.alloc(300));
-    expect(mtl(home, ['nudge', '--all'], at(MONDAY))).toMatchObject({ code: 0, stderr: '' });
+    expect(await mtl(home, ['nudge', '--all'], at(MONDAY))).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(fs.readFileSync(state, 'utf8')).lastRunAt).toBe(new Date(MONDAY).toISOString());
     fs.writeFileSync(state, '{"lastRunAt": "yesterday"');
-    const r = mtl(home, ['nudge'], at(MONDAY));
+    const r = await mtl(home, ['nudge'], at(MONDAY));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${state} is damaged`);
     expect(r.stderr).toContain(`remove it (rm '${state}')`);
     expect(fs.readFileSync(state, 'utf8')).toBe('{"lastRunAt": "yesterday"');
   });
 
-  it('on a fresh data folder, starts with the self-assessment', () => {
+  it('on a fresh data folder, starts with the self-assessment', async () => {
     const home = tempHome();
-    const out = ok(home, ['nudge'], at(MONDAY));
+    const out = await ok(home, ['nudge'], at(MONDAY));
     // The first step first: the assessment leads the list.
     expect(out.split('\n').slice(0, 3)).toEqual(['mtl nudge for 2027-02-15: 3 reminders', '', '- You have not taken the self-assessment yet.']);
     expect(out).toContain('  Next: mtl assess\n');
@@ -187,7 +187,7 @@ describe.runIf(TmuxSession.available())('mtl nudge run by hand after cron', () =
   it('keeps stdout empty but says on stderr how many reminders were already shown today', async () => {
     const home = tempHome();
     busyStore(home);
-    ok(home, ['nudge'], at(MONDAY));
+    await ok(home, ['nudge'], at(MONDAY));
     const run = async (args: string, until: string) => {
       const tmux = new TmuxSession(`${process.execPath} ${BIN} ${args}`, { MTL_HOME: home, MTL_NOW: '2027-02-15T17:30:00', NO_COLOR: '1' });
       try {
@@ -202,7 +202,7 @@ describe.runIf(TmuxSession.available())('mtl nudge run by hand after cron', () =
     // Only stderr carries it: with stderr thrown away, the terminal shows nothing at all.
     expect((await run('nudge 2>/dev/null', '[exit 0]')).trim()).toBe('[exit 0]');
     // Piped, as under cron, the second run stays completely silent.
-    expect(mtl(home, ['nudge'], at('2027-02-15T18:00:00'))).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await mtl(home, ['nudge'], at('2027-02-15T18:00:00'))).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });
 
@@ -223,12 +223,12 @@ describe.runIf(TmuxSession.available())('the reminder hint on interactive comman
       }
     };
     await run(true);
-    ok(home, ['config', 'set', 'hints', 'false']);
+    await ok(home, ['config', 'set', 'hints', 'false']);
     await run(false);
-    ok(home, ['config', 'set', 'hints', 'true']);
-    ok(home, ['nudge'], at('2027-02-14T09:00:00'));
+    await ok(home, ['config', 'set', 'hints', 'true']);
+    await ok(home, ['nudge'], at('2027-02-14T09:00:00'));
     await run(false);
     // Piped, the dashboard never adds the hint.
-    expect(mtl(home, [], at('2027-03-15T09:00:00')).stderr).toBe('');
+    expect((await mtl(home, [], at('2027-03-15T09:00:00'))).stderr).toBe('');
   });
 });

@@ -4,34 +4,34 @@ import { mtl, ok, tempHome } from '../helpers/cli.js';
 const at = (day: string) => ({ env: { MTL_NOW: `${day}T10:00:00` } });
 
 /** Two open goals (one overdue by the 25th), one done, two assessments. */
-function seeded(): string {
+async function seeded(): Promise<string> {
   const home = tempHome();
-  ok(home, ['assess', '--answers', 'no,2,3,4,3,2'], at('2027-01-10'));
-  ok(home, ['goals', 'new', '-t', 'autonomy', '--title', 'Hand over the search rewrite', '--due', '2027-03-20'], at('2027-03-01'));
-  ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Monthly team lunch', '--due', '2027-06-30'], at('2027-03-01'));
-  ok(home, ['goals', 'new', '-t', 'learning', '--due', 'end of quarter'], at('2027-03-01'));
-  ok(home, ['goals', 'check-in', 'g1', 'Boss agreed: Ana owns it', '--progress', '20'], at('2027-03-05'));
-  ok(home, ['goals', 'check-in', 'g1', 'Requirements done with product', '--progress', '50'], at('2027-03-19'));
-  ok(home, ['goals', 'done', 'g3'], at('2027-03-22'));
-  ok(home, ['assess', '--answers', 'no,4,3,4,3,4'], at('2027-03-24'));
+  await ok(home, ['assess', '--answers', 'no,2,3,4,3,2'], at('2027-01-10'));
+  await ok(home, ['goals', 'new', '-t', 'autonomy', '--title', 'Hand over the search rewrite', '--due', '2027-03-20'], at('2027-03-01'));
+  await ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Monthly team lunch', '--due', '2027-06-30'], at('2027-03-01'));
+  await ok(home, ['goals', 'new', '-t', 'learning', '--due', 'end of quarter'], at('2027-03-01'));
+  await ok(home, ['goals', 'check-in', 'g1', 'Boss agreed: Ana owns it', '--progress', '20'], at('2027-03-05'));
+  await ok(home, ['goals', 'check-in', 'g1', 'Requirements done with product', '--progress', '50'], at('2027-03-19'));
+  await ok(home, ['goals', 'done', 'g3'], at('2027-03-22'));
+  await ok(home, ['assess', '--answers', 'no,4,3,4,3,4'], at('2027-03-24'));
   return home;
 }
 
 describe('mtl prep', () => {
-  it('is helpful with no data, exit 0', () => {
+  it('is helpful with no data, exit 0', async () => {
     const home = tempHome();
-    const r = mtl(home, ['prep']);
+    const r = await mtl(home, ['prep']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Nothing to prepare yet');
     expect(r.stderr).toContain('mtl assess');
-    const json = JSON.parse(ok(home, ['prep', '--json'], at('2027-03-25')));
+    const json = JSON.parse(await ok(home, ['prep', '--json'], at('2027-03-25')));
     expect(json).toEqual({ date: '2027-03-25', lookAheadDays: 14, goals: [], dueSoon: [], overdue: [], recentlyDone: [], assessment: null });
   });
 
-  it('shows each goal with what moved, due soon, overdue, done and the assessment trend', () => {
-    const home = seeded();
-    const r = mtl(home, ['prep'], at('2027-03-25'));
+  it('shows each goal with what moved, due soon, overdue, done and the assessment trend', async () => {
+    const home = await seeded();
+    const r = await mtl(home, ['prep'], at('2027-03-25'));
     expect(r.code).toBe(0);
     const out = r.stdout;
     expect(out).toContain('Prep for your 1:1 with your boss, 2027-03-25');
@@ -44,16 +44,16 @@ describe('mtl prep', () => {
     expect(out).toMatch(/Latest assessment\n {2}65\/100 on 2027-03-24, leading; \+20 since 2027-01-10 \(45\)/);
   });
 
-  it('lists goals due within the look-ahead preference', () => {
-    const home = seeded();
-    ok(home, ['config', 'set', 'lookAheadDays', '100']);
-    const out = ok(home, ['prep'], at('2027-03-25'));
+  it('lists goals due within the look-ahead preference', async () => {
+    const home = await seeded();
+    await ok(home, ['config', 'set', 'lookAheadDays', '100']);
+    const out = await ok(home, ['prep'], at('2027-03-25'));
     expect(out).toMatch(/Due within 100 days\n {2}g2 {2}Monthly team lunch {2}2027-06-30 \(in 97 days\)\n/);
   });
 
-  it('prints markdown to paste into a shared doc', () => {
-    const home = seeded();
-    const out = ok(home, ['prep', '--markdown'], at('2027-03-25'));
+  it('prints markdown to paste into a shared doc', async () => {
+    const home = await seeded();
+    const out = await ok(home, ['prep', '--markdown'], at('2027-03-25'));
     expect(out.split('\n').slice(0, 7)).toEqual([
       '# 1:1 prep, 2027-03-25',
       '',
@@ -69,9 +69,9 @@ describe('mtl prep', () => {
     expect(out).not.toMatch(/\x1b\[/);
   });
 
-  it('prints stable JSON', () => {
-    const home = seeded();
-    const json = JSON.parse(ok(home, ['prep', '--json'], at('2027-03-25')));
+  it('prints stable JSON', async () => {
+    const home = await seeded();
+    const json = JSON.parse(await ok(home, ['prep', '--json'], at('2027-03-25')));
     expect(json.date).toBe('2027-03-25');
     expect(json.goals.map((g: { id: string }) => g.id)).toEqual(['g1', 'g2']);
     expect(json.goals[0]).toMatchObject({ id: 'g1', title: 'Hand over the search rewrite', template: 'autonomy', due: '2027-03-20', status: 'open', progress: 50, change: 30, changeSince: '2027-03-05', daysLeft: -5, overdue: true });
@@ -81,8 +81,8 @@ describe('mtl prep', () => {
     expect(json.assessment).toEqual({ date: '2027-03-24', score: 65, verdict: 'leading', previous: { date: '2027-01-10', score: 45 }, change: 20 });
   });
 
-  it('refuses --json with --markdown as a usage error', () => {
-    const r = mtl(tempHome(), ['prep', '--json', '--markdown']);
+  it('refuses --json with --markdown as a usage error', async () => {
+    const r = await mtl(tempHome(), ['prep', '--json', '--markdown']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Choose one of --json and --markdown');
   });

@@ -68,7 +68,7 @@ describe('the lock', () => {
     const home = generated(0.3);
     const backup = path.join(path.dirname(home), 'other.json');
     execFileSync(process.execPath, [path.join(ROOT, 'test/bench/make-store.mjs'), path.join(path.dirname(home), 'other'), '0.5']);
-    ok(path.join(path.dirname(home), 'other'), ['export', '--output', backup]);
+    await ok(path.join(path.dirname(home), 'other'), ['export', '--output', backup]);
     // A merge of a big backup holds the lock long enough to be stopped while holding it.
     const first = spawn(process.execPath, [BIN, 'import', backup, '--merge'], { env: { ...process.env, MTL_HOME: home, ...NOW.env }, stdio: 'ignore' });
     const firstDone = new Promise<number>((resolve) => first.on('close', (code) => resolve(code ?? -1)));
@@ -96,12 +96,12 @@ describe('the lock', () => {
     expect(praise.length).toBeGreaterThan(5000);
   }, 120_000);
 
-  it('left by a process that is gone is taken over at once, without a wait', () => {
+  it('left by a process that is gone is taken over at once, without a wait', async () => {
     const home = tempHome();
-    ok(home, ['team', 'add', 'Sam']);
+    await ok(home, ['team', 'add', 'Sam']);
     const gone = spawnSync(process.execPath, ['-e', '0']).pid;
     fs.writeFileSync(path.join(home, 'mtl.lock'), JSON.stringify({ pid: gone, host: os.hostname(), token: 'x', since: '2027-01-01T00:00:00Z' }));
-    const r = mtl(home, ['praise', 'sam', 'after a crash']);
+    const r = await mtl(home, ['praise', 'sam', 'after a crash']);
     expect(r).toMatchObject({ code: 0, stdout: '' });
     expect(r.stderr).not.toContain('Waiting');
     expect(fs.existsSync(path.join(home, 'mtl.lock'))).toBe(false);
@@ -128,11 +128,11 @@ describe('an upgrade from mtl 0.1 (data version 2)', () => {
     ]);
   }
 
-  it('turns a real version-2 folder into version 3 on the first command, losing no entry, id or date', () => {
+  it('turns a real version-2 folder into version 3 on the first command, losing no entry, id or date', async () => {
     const home = tempHome();
     fs.cpSync(path.join(FIXTURE, 'v2-store'), home, { recursive: true });
     const original = fs.readFileSync(path.join(home, 'mtl.json'), 'utf8');
-    const backup = JSON.parse(ok(home, ['export', '--format', 'json'], { env: { MTL_NOW: '2027-02-03T10:00:00' } }));
+    const backup = JSON.parse(await ok(home, ['export', '--format', 'json'], { env: { MTL_NOW: '2027-02-03T10:00:00' } }));
     expect(backup).toMatchObject({ format: 'mtl-backup', dataVersion: 3 });
     expectSameEntries(backup.data);
     expect(backup.goalFiles).toEqual(exported.goalFiles);
@@ -142,14 +142,14 @@ describe('an upgrade from mtl 0.1 (data version 2)', () => {
     expect(fs.readdirSync(path.join(home, 'praise'))).toEqual(['2026-Q4.jsonl', '2027-Q1.jsonl']);
     expect(fs.readFileSync(path.join(home, 'mtl.v2.json'), 'utf8')).toBe(original);
     // Ids go on from where version 2 left them.
-    ok(home, ['praise', 'sam', 'after the upgrade'], { env: { MTL_NOW: '2027-02-04T10:00:00' } });
+    await ok(home, ['praise', 'sam', 'after the upgrade'], { env: { MTL_NOW: '2027-02-04T10:00:00' } });
     expect(readStore(home).praise.at(-1).id).toBe(`p${v2Counters().p! + 1}`);
   });
 
-  it('restores a version-2 backup into an empty folder with the same entries', () => {
+  it('restores a version-2 backup into an empty folder with the same entries', async () => {
     const home = tempHome();
-    expect(mtl(home, ['import', path.join(FIXTURE, 'v2-backup.json')]).code).toBe(0);
-    const backup = JSON.parse(ok(home, ['export', '--format', 'json'], { env: { MTL_NOW: '2027-02-03T10:00:00' } }));
+    expect((await mtl(home, ['import', path.join(FIXTURE, 'v2-backup.json')])).code).toBe(0);
+    const backup = JSON.parse(await ok(home, ['export', '--format', 'json'], { env: { MTL_NOW: '2027-02-03T10:00:00' } }));
     expectSameEntries(backup.data);
     expect(backup.goalFiles).toEqual(exported.goalFiles);
   });
@@ -160,33 +160,33 @@ describe('an upgrade from mtl 0.1 (data version 2)', () => {
 });
 
 describe('ids from a backup', () => {
-  it('are refused when they are not a letter and a whole number, naming the entry; missing counters are rebuilt from the ids', () => {
+  it('are refused when they are not a letter and a whole number, naming the entry; missing counters are rebuilt from the ids', async () => {
     const home = tempHome();
-    ok(home, ['team', 'add', 'Sam']);
-    ok(home, ['praise', 'sam', 'first']);
-    const backup = JSON.parse(ok(home, ['export']));
+    await ok(home, ['team', 'add', 'Sam']);
+    await ok(home, ['praise', 'sam', 'first']);
+    const backup = JSON.parse(await ok(home, ['export']));
     const file = path.join(path.dirname(home), 'edited.json');
     fs.writeFileSync(file, JSON.stringify({ ...backup, data: { ...backup.data, goals: [{ id: 'gInfinity', title: 't', template: 'culture', file: 'g.md', created: '2027-01-01', status: 'open', progress: 0, checkIns: [] }] } }));
-    const merge = mtl(home, ['import', file, '--merge']);
+    const merge = await mtl(home, ['import', file, '--merge']);
     expect(merge.code).toBe(1);
     expect(merge.stderr).toContain('entry 1 of "goals" (gInfinity): its id "gInfinity" is not "g" followed by a whole number from 1');
     // A backup without counters still never hands out r1 or p1 again.
     fs.writeFileSync(file, JSON.stringify({ ...backup, counters: {} }));
     const restored = tempHome();
-    ok(restored, ['import', file]);
-    ok(restored, ['team', 'add', 'Ann']);
-    ok(restored, ['praise', 'ann', 'second']);
+    await ok(restored, ['import', file]);
+    await ok(restored, ['team', 'add', 'Ann']);
+    await ok(restored, ['praise', 'ann', 'second']);
     expect(readStore(restored).members.map((m: { id: string }) => m.id)).toEqual(['r1', 'r2']);
     expect(readStore(restored).praise.map((p: { id: string }) => p.id)).toEqual(['p1', 'p2']);
   });
 });
 
 describe('files mtl does not own', () => {
-  it('a JSON file that is not mtl data is refused, and an export never writes over the data folder', () => {
+  it('a JSON file that is not mtl data is refused, and an export never writes over the data folder', async () => {
     const home = tempHome();
-    ok(home, ['team', 'add', 'Sam']);
+    await ok(home, ['team', 'add', 'Sam']);
     for (const file of ['mtl.json', 'reports.jsonl', 'praise/2026-Q4.jsonl']) {
-      const r = mtl(home, ['export', '--output', path.join(home, file)]);
+      const r = await mtl(home, ['export', '--output', path.join(home, file)]);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('is one of the files mtl keeps its data in; nothing was written');
     }
@@ -195,30 +195,30 @@ describe('files mtl does not own', () => {
     fs.mkdirSync(other, { recursive: true });
     fs.writeFileSync(path.join(other, 'mtl.json'), '{"editor.fontSize": 14}\n');
     for (const args of [[], ['team', 'add', 'Ann']]) {
-      const r = mtl(other, args);
+      const r = await mtl(other, args);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`${path.join(other, 'mtl.json')} is not an mtl data file; mtl has not changed it`);
     }
     expect(fs.readdirSync(other)).toEqual(['mtl.json']);
   });
 
-  it('a data file linked elsewhere is written through the link, which stays', () => {
+  it('a data file linked elsewhere is written through the link, which stays', async () => {
     const home = tempHome();
-    ok(home, ['team', 'add', 'Sam']);
+    await ok(home, ['team', 'add', 'Sam']);
     const target = path.join(path.dirname(home), 'elsewhere.jsonl');
     fs.renameSync(path.join(home, 'reports.jsonl'), target);
     fs.symlinkSync(target, path.join(home, 'reports.jsonl'));
-    ok(home, ['team', 'note', 'sam', 'likes climbing']);
+    await ok(home, ['team', 'note', 'sam', 'likes climbing']);
     expect(fs.lstatSync(path.join(home, 'reports.jsonl')).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(target, 'utf8')).toContain('likes climbing');
   });
 });
 
 describe('team remove --purge', () => {
-  it('leaves nothing of the report in any file, a version-2 copy and older quarters included', () => {
+  it('leaves nothing of the report in any file, a version-2 copy and older quarters included', async () => {
     const home = tempHome();
     fs.cpSync(path.join(FIXTURE, 'v2-store'), home, { recursive: true });
-    const r = mtl(home, ['team', 'remove', 'dan', '--purge', '--yes'], { env: { MTL_NOW: '2027-02-04T10:00:00' } });
+    const r = await mtl(home, ['team', 'remove', 'dan', '--purge', '--yes'], { env: { MTL_NOW: '2027-02-04T10:00:00' } });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("Deleted Dan O'Brien and all their history");
     const all = everything(home);

@@ -5,25 +5,25 @@ import { expectPrivate, seedTeam } from '../helpers/team.js';
 const at = (day: string, time = '10:00:00') => ({ env: { MTL_NOW: `${day}T${time}` } });
 
 /** Sam with a note, praise before and after a 1:1, queued feedback, a goal and a delegated item. */
-function seed(home: string): void {
-  seedTeam(home, '2027-01-02', 'Sam', 'Priya');
-  ok(home, ['team', 'note', 'sam', 'new puppy called Biscuit'], at('2027-01-02'));
-  ok(home, ['praise', 'sam', 'before the first 1:1'], at('2027-01-03'));
-  ok(home, ['1on1', 'sam', '--done'], at('2027-01-05'));
-  ok(home, ['praise', 'sam', 'calm incident review', '--public'], at('2027-01-06'));
-  ok(home, ['praise', 'priya', 'not about Sam'], at('2027-01-06'));
-  ok(home, ['feedback', 'sam', 'the design doc skipped the rollback plan'], at('2027-01-07'));
-  ok(home, ['member-goals', 'sam', 'add', 'Lead the redesign'], at('2027-01-07'));
-  ok(home, ['member-goals', 'sam', 'check-in', 'm1', 'kick-off done', '--progress', '10'], at('2027-01-08'));
-  ok(home, ['delegate', 'Billing export', '--to', 'sam'], at('2027-01-08'));
-  ok(home, ['delegate', 'check', 'd1', 'requirements'], at('2027-01-09'));
+async function seed(home: string): Promise<void> {
+  await seedTeam(home, '2027-01-02', 'Sam', 'Priya');
+  await ok(home, ['team', 'note', 'sam', 'new puppy called Biscuit'], at('2027-01-02'));
+  await ok(home, ['praise', 'sam', 'before the first 1:1'], at('2027-01-03'));
+  await ok(home, ['1on1', 'sam', '--done'], at('2027-01-05'));
+  await ok(home, ['praise', 'sam', 'calm incident review', '--public'], at('2027-01-06'));
+  await ok(home, ['praise', 'priya', 'not about Sam'], at('2027-01-06'));
+  await ok(home, ['feedback', 'sam', 'the design doc skipped the rollback plan'], at('2027-01-07'));
+  await ok(home, ['member-goals', 'sam', 'add', 'Lead the redesign'], at('2027-01-07'));
+  await ok(home, ['member-goals', 'sam', 'check-in', 'm1', 'kick-off done', '--progress', '10'], at('2027-01-08'));
+  await ok(home, ['delegate', 'Billing export', '--to', 'sam'], at('2027-01-08'));
+  await ok(home, ['delegate', 'check', 'd1', 'requirements'], at('2027-01-09'));
 }
 
 describe('mtl 1on1', () => {
-  it('prints the agenda: notes, praise since the last 1:1, feedback, goals, delegations', () => {
+  it('prints the agenda: notes, praise since the last 1:1, feedback, goals, delegations', async () => {
     const home = tempHome();
-    seed(home);
-    const r = mtl(home, ['1on1', 'SAM'], at('2027-01-12'));
+    await seed(home);
+    const r = await mtl(home, ['1on1', 'SAM'], at('2027-01-12'));
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')).toEqual([
       '1:1 with Sam  2027-01-12',
@@ -50,16 +50,16 @@ describe('mtl 1on1', () => {
     ]);
   });
 
-  it('prints markdown and JSON, the JSON with the notes', () => {
+  it('prints markdown and JSON, the JSON with the notes', async () => {
     const home = tempHome();
-    seed(home);
-    const md = ok(home, ['1on1', 'sam', '--markdown'], at('2027-01-12'));
+    await seed(home);
+    const md = await ok(home, ['1on1', 'sam', '--markdown'], at('2027-01-12'));
     expect(md).toContain('# 1:1 with Sam (2027-01-12)\n');
     expect(md).toContain('## Feedback to give (1)\n- [ ] the design doc skipped the rollback plan (f1, noted 2027-01-07)\n');
     expect(md).toContain('## Ask about\n- new puppy called Biscuit (2027-01-02)\n');
     expect(md).not.toContain('--done');
 
-    const json = JSON.parse(ok(home, ['1on1', 'sam', '--json'], at('2027-01-12')));
+    const json = JSON.parse(await ok(home, ['1on1', 'sam', '--json'], at('2027-01-12')));
     expect(json).toMatchObject({
       member: 'Sam',
       date: '2027-01-12',
@@ -73,14 +73,14 @@ describe('mtl 1on1', () => {
       notes: [{ date: '2027-01-02', text: 'new puppy called Biscuit' }],
     });
     expect(json.praise).toHaveLength(1);
-    expect(mtl(home, ['1on1', 'sam', '--json', '--markdown']).code).toBe(2);
-    expect(mtl(home, ['1on1', 'alex']).stderr).toContain('Your reports: Sam, Priya.');
+    expect((await mtl(home, ['1on1', 'sam', '--json', '--markdown'])).code).toBe(2);
+    expect((await mtl(home, ['1on1', 'alex'])).stderr).toContain('Your reports: Sam, Priya.');
   });
 
-  it('--done delivers queued feedback exactly once and starts a new "since"', () => {
+  it('--done delivers queued feedback exactly once and starts a new "since"', async () => {
     const home = tempHome();
-    seed(home);
-    const done = mtl(home, ['1on1', 'sam', '--done'], at('2027-01-12'));
+    await seed(home);
+    const done = await mtl(home, ['1on1', 'sam', '--done'], at('2027-01-12'));
     expect(done.code).toBe(0);
     expect(done.stdout).toBe('');
     expect(done.stderr).toContain('Recorded your 1:1 with Sam on 2027-01-12; 1 feedback note marked delivered (f1).');
@@ -92,28 +92,28 @@ describe('mtl 1on1', () => {
       ['2027-01-12', ['f1']],
     ]);
 
-    const again = mtl(home, ['1on1', 'sam', '--done', '--json'], at('2027-01-13'));
+    const again = await mtl(home, ['1on1', 'sam', '--done', '--json'], at('2027-01-13'));
     expect(JSON.parse(again.stdout)).toEqual({ member: 'Sam', memberId: 'r1', date: '2027-01-13', feedbackDelivered: [] });
     expect(again.stderr).toContain('no queued feedback to mark delivered');
     store = readStore(home);
     expect(store.feedback[0].deliveredOn).toBe('2027-01-12');
 
-    ok(home, ['feedback', 'sam', 'late to the planning meeting'], at('2027-01-14'));
-    const agenda = JSON.parse(ok(home, ['1on1', 'sam', '--json'], at('2027-01-15')));
+    await ok(home, ['feedback', 'sam', 'late to the planning meeting'], at('2027-01-14'));
+    const agenda = JSON.parse(await ok(home, ['1on1', 'sam', '--json'], at('2027-01-15')));
     expect(agenda).toMatchObject({ lastOneOnOne: '2027-01-13', daysSinceLast: 2, praise: [] });
     expect(agenda.feedback.map((f: { id: string }) => f.id)).toEqual(['f2']);
-    expect(ok(home, ['feedback', 'list', '--all'], at('2027-01-15'))).toContain('f1\tSam\tdelivered 2027-01-12');
+    expect(await ok(home, ['feedback', 'list', '--all'], at('2027-01-15'))).toContain('f1\tSam\tdelivered 2027-01-12');
   });
 
-  it('shows a first 1:1 with everything logged, and team show reuses it', () => {
+  it('shows a first 1:1 with everything logged, and team show reuses it', async () => {
     const home = tempHome();
-    seedTeam(home, '2027-01-02', 'Priya');
-    const r = ok(home, ['1on1', 'priya'], at('2027-01-12'));
+    await seedTeam(home, '2027-01-02', 'Priya');
+    const r = await ok(home, ['1on1', 'priya'], at('2027-01-12'));
     expect(r).toContain('No 1:1 with Priya recorded yet.');
     expect(r).toContain('Praise logged (0)');
     // The advice to set goals comes once, not again as a warning under it.
     expect(r).toContain('\nTheir goals for 2027-Q1\n  None yet. Help Priya set two or three: mtl member-goals Priya add "<goal>"\n\nDelegated items (0)');
     expect(r.match(/two or three/g)).toHaveLength(1);
-    expect(ok(home, ['team', 'show', 'pri'], at('2027-01-12'))).toContain('Priya  2027-01-12');
+    expect(await ok(home, ['team', 'show', 'pri'], at('2027-01-12'))).toContain('Priya  2027-01-12');
   });
 });

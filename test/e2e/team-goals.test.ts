@@ -5,32 +5,32 @@ import { expectPrivate, seedTeam } from '../helpers/team.js';
 const env = { MTL_NOW: '2027-01-12T10:00:00' };
 
 describe('mtl member-goals', () => {
-  it('adds goals due at the end of the quarter by default, warning outside two to three', () => {
+  it('adds goals due at the end of the quarter by default, warning outside two to three', async () => {
     const home = tempHome();
-    seedTeam(home, '2027-01-04', 'Sam', 'Priya');
-    const first = mtl(home, ['member-goals', 'sam', 'add', 'Lead the payments API redesign'], { env });
+    await seedTeam(home, '2027-01-04', 'Sam', 'Priya');
+    const first = await mtl(home, ['member-goals', 'sam', 'add', 'Lead the payments API redesign'], { env });
     expect(first.code).toBe(0);
     expect(first.stderr).toContain('Added m1 for Sam: Lead the payments API redesign, due 2027-03-31 (in 78 days).');
     expect(first.stderr).toContain('warning: Sam has one goal for 2027-Q1; help them set two or three.');
     expectPrivate(home);
 
-    const second = mtl(home, ['member-goals', 'SAM', 'add', 'Give a talk at the guild', '--due', 'in 6 weeks'], { env });
+    const second = await mtl(home, ['member-goals', 'SAM', 'add', 'Give a talk at the guild', '--due', 'in 6 weeks'], { env });
     expect(second.stderr).toContain('due 2027-02-23');
     expect(second.stderr).not.toContain('warning');
-    ok(home, ['member-goals', 'sam', 'add', 'Mentor the new hire', '--due', '2027-03-01'], { env });
-    const fourth = mtl(home, ['member-goals', 'sam', 'add', 'Rewrite the CI'], { env });
+    await ok(home, ['member-goals', 'sam', 'add', 'Mentor the new hire', '--due', '2027-03-01'], { env });
+    const fourth = await mtl(home, ['member-goals', 'sam', 'add', 'Rewrite the CI'], { env });
     expect(fourth.code).toBe(0);
     expect(fourth.stderr).toContain('warning: Sam has 4 goals for 2027-Q1');
 
     expect(readStore(home).memberGoals[0]).toEqual({
       id: 'm1', member: 'r1', title: 'Lead the payments API redesign', quarter: '2027-Q1', due: '2027-03-31', status: 'open', progress: 0, created: '2027-01-12', checkIns: [], updatedAt: expect.stringMatching(/^2027-01-1/),
     });
-    const bad = mtl(home, ['member-goals', 'sam', 'add', 'Something', '--due', 'whenever'], { env });
+    const bad = await mtl(home, ['member-goals', 'sam', 'add', 'Something', '--due', 'whenever'], { env });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('Cannot read "whenever" as a deadline');
-    expect(mtl(home, ['member-goals', 'sam', 'add', '  '], { env }).code).toBe(1);
+    expect((await mtl(home, ['member-goals', 'sam', 'add', '  '], { env })).code).toBe(1);
     // The hint shows a goal title, not a note.
-    expect(mtl(home, ['member-goals', 'sam', 'add', ''], { env })).toEqual({
+    expect(await mtl(home, ['member-goals', 'sam', 'add', ''], { env })).toEqual({
       code: 1,
       stdout: '',
       stderr: 'mtl: The goal title is empty.\nWrite a few words, in quotes: "Run the Q3 architecture review".\n',
@@ -38,24 +38,24 @@ describe('mtl member-goals', () => {
     expect(readStore(home).memberGoals).toHaveLength(4);
   });
 
-  it('records check-ins with progress and marks goals done', () => {
+  it('records check-ins with progress and marks goals done', async () => {
     const home = tempHome();
-    seedTeam(home, '2027-01-04', 'Sam', 'Priya');
-    ok(home, ['member-goals', 'sam', 'add', 'Lead the redesign'], { env });
-    ok(home, ['member-goals', 'priya', 'add', 'Own the on-call rota'], { env });
-    const checked = mtl(home, ['member-goals', 'sam', 'check-in', 'm1', 'design approved', '--progress', '30'], { env });
+    await seedTeam(home, '2027-01-04', 'Sam', 'Priya');
+    await ok(home, ['member-goals', 'sam', 'add', 'Lead the redesign'], { env });
+    await ok(home, ['member-goals', 'priya', 'add', 'Own the on-call rota'], { env });
+    const checked = await mtl(home, ['member-goals', 'sam', 'check-in', 'm1', 'design approved', '--progress', '30'], { env });
     expect(checked.code).toBe(0);
     expect(checked.stderr).toContain('Checked in on m1 for Sam (30%).');
     expectPrivate(home);
     expect(readStore(home).memberGoals[0]).toMatchObject({ progress: 30, checkIns: [{ date: '2027-01-12', note: 'design approved', progress: 30 }] });
 
-    const wrongOwner = mtl(home, ['member-goals', 'sam', 'check-in', 'm2', 'x'], { env });
+    const wrongOwner = await mtl(home, ['member-goals', 'sam', 'check-in', 'm2', 'x'], { env });
     expect(wrongOwner.code).toBe(1);
     expect(wrongOwner.stderr).toContain('Sam has no goal "m2".');
     expect(wrongOwner.stderr).toContain('Their open goals: m1 (Lead the redesign).');
-    expect(mtl(home, ['member-goals', 'sam', 'check-in', 'm1', ' '], { env }).code).toBe(1);
+    expect((await mtl(home, ['member-goals', 'sam', 'check-in', 'm1', ' '], { env })).code).toBe(1);
     for (const bad of ['150', 'abc', '-5', '']) {
-      const r = mtl(home, ['member-goals', 'sam', 'check-in', 'm1', 'x', '--progress', bad], { env });
+      const r = await mtl(home, ['member-goals', 'sam', 'check-in', 'm1', 'x', '--progress', bad], { env });
       expect(r.code).toBe(1);
       // The same words as mtl goals check-in.
       expect(r.stderr).toContain(`--progress "${bad}" is not allowed: give a whole number from 0 to 100.`);
@@ -63,54 +63,54 @@ describe('mtl member-goals', () => {
     expect(readStore(home).memberGoals[0].checkIns).toHaveLength(1);
 
     // Like mtl goals done: progress stays where the last check-in left it, and the day is recorded.
-    const done = mtl(home, ['member-goals', 'sam', 'done', 'm1'], { env: { MTL_NOW: '2027-01-20T10:00:00' } });
+    const done = await mtl(home, ['member-goals', 'sam', 'done', 'm1'], { env: { MTL_NOW: '2027-01-20T10:00:00' } });
     expect(done.code).toBe(0);
     expect(done.stderr).toContain('Sam finished m1: Lead the redesign.');
     expect(readStore(home).memberGoals[0]).toMatchObject({ status: 'done', progress: 30, doneOn: '2027-01-20' });
-    const json = JSON.parse(ok(home, ['member-goals', 'sam', 'list', '--json'], { env: { MTL_NOW: '2027-01-21T10:00:00' } }));
+    const json = JSON.parse(await ok(home, ['member-goals', 'sam', 'list', '--json'], { env: { MTL_NOW: '2027-01-21T10:00:00' } }));
     expect(json[0]).toMatchObject({ id: 'm1', status: 'done', progress: 30, doneOn: '2027-01-20' });
-    const again = mtl(home, ['member-goals', 'sam', 'done', 'm1'], { env: { MTL_NOW: '2027-01-21T10:00:00' } });
+    const again = await mtl(home, ['member-goals', 'sam', 'done', 'm1'], { env: { MTL_NOW: '2027-01-21T10:00:00' } });
     expect(again.stderr).toContain('m1 was already done (since 2027-01-20).');
     expect(readStore(home).memberGoals[0].doneOn).toBe('2027-01-20');
     expectPrivate(home);
   });
 
-  it('lists one report or everyone, as a table or JSON', () => {
+  it('lists one report or everyone, as a table or JSON', async () => {
     const home = tempHome();
-    seedTeam(home, '2027-01-04', 'Sam', 'Priya');
-    ok(home, ['member-goals', 'sam', 'add', 'Lead the redesign'], { env });
-    ok(home, ['member-goals', 'sam', 'add', 'Give a talk', '--due', '2027-02-23'], { env });
-    ok(home, ['member-goals', 'priya', 'add', 'Own on-call'], { env });
-    const one = mtl(home, ['member-goals', 'sam'], { env });
+    await seedTeam(home, '2027-01-04', 'Sam', 'Priya');
+    await ok(home, ['member-goals', 'sam', 'add', 'Lead the redesign'], { env });
+    await ok(home, ['member-goals', 'sam', 'add', 'Give a talk', '--due', '2027-02-23'], { env });
+    await ok(home, ['member-goals', 'priya', 'add', 'Own on-call'], { env });
+    const one = await mtl(home, ['member-goals', 'sam'], { env });
     expect(one.stdout).toBe('m1\tLead the redesign\t2027-Q1\t2027-03-31\t0%\t-\nm2\tGive a talk\t2027-Q1\t2027-02-23\t0%\t-\n');
     expect(one.stderr).toBe('');
-    expect(ok(home, ['member-goals', 'sam', 'list'], { env })).toBe(one.stdout);
-    const all = mtl(home, ['member-goals', 'list'], { env });
+    expect(await ok(home, ['member-goals', 'sam', 'list'], { env })).toBe(one.stdout);
+    const all = await mtl(home, ['member-goals', 'list'], { env });
     expect(all.stdout.split('\n')[2]).toBe('m3\tPriya\tOwn on-call\t2027-Q1\t2027-03-31\t0%\t-');
     expect(all.stderr).toContain('warning: Priya has one goal for 2027-Q1');
-    const json = JSON.parse(ok(home, ['member-goals', 'priya', 'list', '--json'], { env }));
+    const json = JSON.parse(await ok(home, ['member-goals', 'priya', 'list', '--json'], { env }));
     expect(json).toEqual([
       { id: 'm3', member: 'Priya', memberId: 'r2', title: 'Own on-call', quarter: '2027-Q1', due: '2027-03-31', status: 'open', progress: 0, created: '2027-01-12', doneOn: null, lastCheckIn: null, checkIns: [] },
     ]);
-    expect(JSON.parse(ok(home, ['member-goals', '--json'], { env }))).toHaveLength(3);
+    expect(JSON.parse(await ok(home, ['member-goals', '--json'], { env }))).toHaveLength(3);
     // Next quarter: done goals of the last one drop out unless --all.
-    ok(home, ['member-goals', 'sam', 'done', 'm2'], { env });
+    await ok(home, ['member-goals', 'sam', 'done', 'm2'], { env });
     const april = { env: { MTL_NOW: '2027-04-02T10:00:00' } };
-    expect(JSON.parse(ok(home, ['member-goals', 'sam', 'list', '--json'], april)).map((g: { id: string }) => g.id)).toEqual(['m1']);
-    expect(JSON.parse(ok(home, ['member-goals', 'sam', 'list', '--json', '--all'], april))).toHaveLength(2);
+    expect(JSON.parse(await ok(home, ['member-goals', 'sam', 'list', '--json'], april)).map((g: { id: string }) => g.id)).toEqual(['m1']);
+    expect(JSON.parse(await ok(home, ['member-goals', 'sam', 'list', '--json', '--all'], april))).toHaveLength(2);
   });
 
-  it('explains unknown verbs, names and misplaced options', () => {
+  it('explains unknown verbs, names and misplaced options', async () => {
     const home = tempHome();
-    seedTeam(home, '2027-01-04', 'Sam');
-    const verb = mtl(home, ['member-goals', 'sam', 'finish', 'm1'], { env });
+    await seedTeam(home, '2027-01-04', 'Sam');
+    const verb = await mtl(home, ['member-goals', 'sam', 'finish', 'm1'], { env });
     expect(verb.code).toBe(2);
     expect(verb.stderr).toContain('Unknown member-goals action "finish".');
     expect(verb.stderr).toContain('Use one of: add, list, check-in, done.');
-    expect(mtl(home, ['member-goals', 'alex', 'add', 'x'], { env }).stderr).toContain('No report called "alex".');
-    expect(mtl(home, ['member-goals', 'sam', 'done', 'm1', '--due', 'eoq'], { env }).stderr).toContain('--due does not apply to member-goals done.');
-    expect(mtl(home, ['member-goals', 'sam', 'add', 'Lead', 'the', 'redesign'], { env }).code).toBe(2);
-    const help = ok(home, ['member-goals', '--help']);
+    expect((await mtl(home, ['member-goals', 'alex', 'add', 'x'], { env })).stderr).toContain('No report called "alex".');
+    expect((await mtl(home, ['member-goals', 'sam', 'done', 'm1', '--due', 'eoq'], { env })).stderr).toContain('--due does not apply to member-goals done.');
+    expect((await mtl(home, ['member-goals', 'sam', 'add', 'Lead', 'the', 'redesign'], { env })).code).toBe(2);
+    const help = await ok(home, ['member-goals', '--help']);
     for (const verbName of ['add', 'list', 'check-in', 'done']) expect(help).toContain(`mtl member-goals sam ${verbName}`);
   });
 });

@@ -8,89 +8,89 @@ import { TmuxSession } from '../helpers/tmux.js';
 const env = { MTL_NOW: '2027-01-12T10:00:00' };
 
 describe('mtl team', () => {
-  it('adds reports with a note, refuses duplicates in any case, and lists them', () => {
+  it('adds reports with a note, refuses duplicates in any case, and lists them', async () => {
     const home = tempHome();
-    const added = mtl(home, ['team', 'add', 'Sam Lee', '--note', 'daughter starts school in September'], { env });
+    const added = await mtl(home, ['team', 'add', 'Sam Lee', '--note', 'daughter starts school in September'], { env });
     expect(added.code).toBe(0);
     expect(added.stdout).toBe('');
     expect(added.stderr).toContain('Added Sam Lee to your team (r1).');
     expectPrivate(home);
 
-    const again = mtl(home, ['team', 'add', 'sam lee'], { env });
+    const again = await mtl(home, ['team', 'add', 'sam lee'], { env });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('Sam Lee is already on your team.');
     expect(readStore(home).members).toHaveLength(1);
 
-    ok(home, ['team', 'add', 'Priya'], { env });
-    expect(ok(home, ['team', 'list'], { env })).toBe('Sam Lee\t2027-01-12\t-\t0\t0\t0\nPriya\t2027-01-12\t-\t0\t0\t0\n');
-    expect(ok(home, ['team'], { env })).toBe(ok(home, ['team', 'list'], { env }));
+    await ok(home, ['team', 'add', 'Priya'], { env });
+    expect(await ok(home, ['team', 'list'], { env })).toBe('Sam Lee\t2027-01-12\t-\t0\t0\t0\nPriya\t2027-01-12\t-\t0\t0\t0\n');
+    expect(await ok(home, ['team'], { env })).toBe(await ok(home, ['team', 'list'], { env }));
   });
 
-  it('refuses blank, reserved and option-like names, writing nothing', () => {
+  it('refuses blank, reserved and option-like names, writing nothing', async () => {
     const home = tempHome();
     for (const name of ['   ', 'list', 'Balance']) {
-      const r = mtl(home, ['team', 'add', name], { env });
+      const r = await mtl(home, ['team', 'add', name], { env });
       expect(r.code, name).toBe(1);
     }
-    expect(mtl(home, ['team', 'add', ''], { env }).stderr).toContain('The name is empty.');
+    expect((await mtl(home, ['team', 'add', ''], { env })).stderr).toContain('The name is empty.');
     expect(fs.existsSync(path.join(home, 'mtl.json'))).toBe(false);
   });
 
-  it('keeps personal notes out of list JSON unless --with-notes', () => {
+  it('keeps personal notes out of list JSON unless --with-notes', async () => {
     const home = tempHome();
-    ok(home, ['team', 'add', 'Sam', '--note', 'mother in hospital'], { env });
-    const noted = mtl(home, ['team', 'note', 'SAM', 'training for a half marathon'], { env });
+    await ok(home, ['team', 'add', 'Sam', '--note', 'mother in hospital'], { env });
+    const noted = await mtl(home, ['team', 'note', 'SAM', 'training for a half marathon'], { env });
     expect(noted.code).toBe(0);
     expect(noted.stderr).toContain('Noted for Sam (2 notes).');
     expectPrivate(home);
 
-    const plain = ok(home, ['team', 'list', '--json'], { env });
+    const plain = await ok(home, ['team', 'list', '--json'], { env });
     expect(plain).not.toContain('hospital');
     expect(JSON.parse(plain)).toEqual([
       { id: 'r1', name: 'Sam', added: '2027-01-12', lastPraise: null, praiseThisWeek: 0, praiseThisQuarter: 0, queuedFeedback: 0, openGoals: 0, goalsThisQuarter: 0 },
     ]);
-    const withNotes = JSON.parse(ok(home, ['team', 'list', '--json', '--with-notes'], { env }));
+    const withNotes = JSON.parse(await ok(home, ['team', 'list', '--json', '--with-notes'], { env }));
     expect(withNotes[0].notes).toEqual([
       { id: 'n1', date: '2027-01-12', text: 'mother in hospital' },
       { id: 'n2', date: '2027-01-12', text: 'training for a half marathon' },
     ]);
-    expect(ok(home, ['team', 'list'], { env })).not.toContain('hospital');
-    expect(ok(home, ['team', 'list', '--with-notes'], { env })).toContain('mother in hospital; training for a half marathon');
-    expect(ok(home, ['team', 'show', 'sam'], { env })).toContain('mother in hospital');
+    expect(await ok(home, ['team', 'list'], { env })).not.toContain('hospital');
+    expect(await ok(home, ['team', 'list', '--with-notes'], { env })).toContain('mother in hospital; training for a half marathon');
+    expect(await ok(home, ['team', 'show', 'sam'], { env })).toContain('mother in hospital');
 
-    const blank = mtl(home, ['team', 'note', 'sam', ' '], { env });
+    const blank = await mtl(home, ['team', 'note', 'sam', ' '], { env });
     expect(blank.code).toBe(1);
     expect(readStore(home).members[0].notes).toHaveLength(2);
   });
 
-  it('matches names by unique prefix and explains unknown and ambiguous ones', () => {
+  it('matches names by unique prefix and explains unknown and ambiguous ones', async () => {
     const home = tempHome();
-    seedTeam(home, '2027-01-12', 'Sam Lee', 'Samira', 'Priya');
-    const unknown = mtl(home, ['team', 'note', 'alex', 'hello'], { env });
+    await seedTeam(home, '2027-01-12', 'Sam Lee', 'Samira', 'Priya');
+    const unknown = await mtl(home, ['team', 'note', 'alex', 'hello'], { env });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe('mtl: No report called "alex".\nYour reports: Sam Lee, Samira, Priya.\n');
-    const ambiguous = mtl(home, ['team', 'note', 'sa', 'hello'], { env });
+    const ambiguous = await mtl(home, ['team', 'note', 'sa', 'hello'], { env });
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toContain('"sa" could be Sam Lee or Samira.');
-    ok(home, ['team', 'note', 'pri', 'hello'], { env });
+    await ok(home, ['team', 'note', 'pri', 'hello'], { env });
     expect(readStore(home).members[2].notes).toEqual([{ id: 'n1', date: '2027-01-12', text: 'hello' }]);
   });
 
-  it('removes a report but keeps their history, and restores them on add', () => {
+  it('removes a report but keeps their history, and restores them on add', async () => {
     const home = tempHome();
-    seedTeam(home, '2027-01-12', 'Sam', 'Priya');
-    ok(home, ['praise', 'sam', 'great review'], { env });
-    const removed = mtl(home, ['team', 'remove', 'sam'], { env });
+    await seedTeam(home, '2027-01-12', 'Sam', 'Priya');
+    await ok(home, ['praise', 'sam', 'great review'], { env });
+    const removed = await mtl(home, ['team', 'remove', 'sam'], { env });
     expect(removed.code).toBe(0);
     expect(removed.stderr).toContain('Sam is off your team; their history is kept.');
     expectPrivate(home);
     expect(readStore(home).members[0].removed).toBe('2027-01-12');
-    expect(ok(home, ['team', 'list'], { env })).not.toContain('Sam');
-    expect(ok(home, ['team', 'list', '--all'], { env })).toContain('Sam (removed)');
-    expect(mtl(home, ['praise', 'sam', 'more'], { env }).stderr).toContain('No report called "sam".');
-    expect(ok(home, ['praise', 'list', 'sam'], { env })).toContain('great review');
+    expect(await ok(home, ['team', 'list'], { env })).not.toContain('Sam');
+    expect(await ok(home, ['team', 'list', '--all'], { env })).toContain('Sam (removed)');
+    expect((await mtl(home, ['praise', 'sam', 'more'], { env })).stderr).toContain('No report called "sam".');
+    expect(await ok(home, ['praise', 'list', 'sam'], { env })).toContain('great review');
 
-    const back = mtl(home, ['team', 'add', 'SAM'], { env });
+    const back = await mtl(home, ['team', 'add', 'SAM'], { env });
     expect(back.code).toBe(0);
     expect(back.stderr).toContain('Sam is back on your team, with their earlier history (r1).');
     expectPrivate(home);
@@ -99,22 +99,22 @@ describe('mtl team', () => {
     expect(store.members[0].removed).toBeUndefined();
   });
 
-  it('purges only with --yes when there is no terminal', () => {
+  it('purges only with --yes when there is no terminal', async () => {
     const home = tempHome();
-    seedTeam(home, '2027-01-12', 'Sam', 'Priya');
-    ok(home, ['praise', 'sam', 'great review'], { env });
-    ok(home, ['praise', 'priya', 'nice demo'], { env });
-    ok(home, ['feedback', 'sam', 'more tests'], { env });
-    ok(home, ['member-goals', 'sam', 'add', 'Lead the redesign'], { env });
-    ok(home, ['delegate', 'Billing export', '--to', 'sam'], { env });
-    ok(home, ['1on1', 'sam', '--done'], { env });
+    await seedTeam(home, '2027-01-12', 'Sam', 'Priya');
+    await ok(home, ['praise', 'sam', 'great review'], { env });
+    await ok(home, ['praise', 'priya', 'nice demo'], { env });
+    await ok(home, ['feedback', 'sam', 'more tests'], { env });
+    await ok(home, ['member-goals', 'sam', 'add', 'Lead the redesign'], { env });
+    await ok(home, ['delegate', 'Billing export', '--to', 'sam'], { env });
+    await ok(home, ['1on1', 'sam', '--done'], { env });
 
-    const refused = mtl(home, ['team', 'remove', 'sam', '--purge'], { env });
+    const refused = await mtl(home, ['team', 'remove', 'sam', '--purge'], { env });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('confirm it with --yes');
     expect(readStore(home).praise).toHaveLength(2);
 
-    const purged = mtl(home, ['team', 'remove', 'sam', '--purge', '--yes'], { env });
+    const purged = await mtl(home, ['team', 'remove', 'sam', '--purge', '--yes'], { env });
     expect(purged.code).toBe(0);
     expect(purged.stderr).toContain('Deleted Sam and all their history (1 praise entry, 1 feedback note, 1 goal, 1 delegated item, 1 1:1 record).');
     expectPrivate(home);
@@ -124,11 +124,11 @@ describe('mtl team', () => {
     expect([store.feedback, store.memberGoals, store.delegations, store.oneOnOnes]).toEqual([[], [], [], []]);
   });
 
-  it('purges a report removed earlier', () => {
+  it('purges a report removed earlier', async () => {
     const home = tempHome();
-    seedTeam(home, '2027-01-12', 'Sam');
-    ok(home, ['team', 'remove', 'sam'], { env });
-    ok(home, ['team', 'remove', 'sam', '--purge', '--yes'], { env });
+    await seedTeam(home, '2027-01-12', 'Sam');
+    await ok(home, ['team', 'remove', 'sam'], { env });
+    await ok(home, ['team', 'remove', 'sam', '--purge', '--yes'], { env });
     expect(readStore(home).members).toEqual([]);
   });
 });
@@ -139,7 +139,7 @@ describe.skipIf(!TmuxSession.available())('mtl team remove --purge on a terminal
 
   it('asks before deleting, and a no deletes nothing', async () => {
     const home = tempHome();
-    seedTeam(home, '2027-01-12', 'Sam');
+    await seedTeam(home, '2027-01-12', 'Sam');
     const bin = path.resolve('bin/mtl.cjs');
     session = new TmuxSession(`${process.execPath} ${bin} team remove sam --purge`, { MTL_HOME: home, NO_COLOR: '1' });
     await session.waitFor('Delete Sam and all their history');

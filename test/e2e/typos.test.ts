@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mtl, ok, tempHome } from '../helpers/cli.js';
 
 describe('mistyped commands', () => {
-  it('a stray word after a noun is an unknown command of that noun, not too many arguments for its default', () => {
+  it('a stray word after a noun is an unknown command of that noun, not too many arguments for its default', async () => {
     const home = tempHome();
     const cases: [string, string][] = [
       ['goals', 'list, new, templates, check-in, done, reopen, open'],
@@ -13,7 +13,7 @@ describe('mistyped commands', () => {
       ['config', 'list, get, set'],
     ];
     for (const [noun, verbs] of cases) {
-      const r = mtl(home, [noun, 'frob']);
+      const r = await mtl(home, [noun, 'frob']);
       expect(r, noun).toEqual({
         code: 2,
         stdout: '',
@@ -23,38 +23,38 @@ describe('mistyped commands', () => {
     expect(fs.existsSync(home)).toBe(false);
   });
 
-  it('suggests the nearest verb, and still runs the default verb and its options', () => {
+  it('suggests the nearest verb, and still runs the default verb and its options', async () => {
     const home = tempHome();
-    expect(mtl(home, ['config', 'lst']).stderr).toBe("mtl: unknown command 'lst' for 'mtl config'.\nDid you mean list? Commands of mtl config: list, get, set. See mtl config --help.\n");
-    expect(mtl(home, ['goals', 'nwe']).stderr).toContain('Did you mean new?');
-    expect(ok(home, ['config'])).toMatch(/^lookAheadDays\t14\tdefault\t/m);
-    expect(JSON.parse(ok(home, ['config', '--json']))).toMatchObject({ lookAheadDays: 14 });
-    expect(JSON.parse(ok(home, ['team', '--json']))).toEqual([]);
+    expect((await mtl(home, ['config', 'lst'])).stderr).toBe("mtl: unknown command 'lst' for 'mtl config'.\nDid you mean list? Commands of mtl config: list, get, set. See mtl config --help.\n");
+    expect((await mtl(home, ['goals', 'nwe'])).stderr).toContain('Did you mean new?');
+    expect(await ok(home, ['config'])).toMatch(/^lookAheadDays\t14\tdefault\t/m);
+    expect(JSON.parse(await ok(home, ['config', '--json']))).toMatchObject({ lookAheadDays: 14 });
+    expect(JSON.parse(await ok(home, ['team', '--json']))).toEqual([]);
   });
 
-  it('a stray word after a typed verb that takes none says so', () => {
-    const r = mtl(tempHome(), ['goals', 'list', 'frob']);
+  it('a stray word after a typed verb that takes none says so', async () => {
+    const r = await mtl(tempHome(), ['goals', 'list', 'frob']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: "mtl: 'mtl goals list' takes no arguments; got 'frob'.\nSee: mtl goals list --help\n" });
   });
 
-  it('suggests the nearest command for a mistyped noun', () => {
+  it('suggests the nearest command for a mistyped noun', async () => {
     const home = tempHome();
-    const r = mtl(home, ['prase', 'sam', 'nice work']);
+    const r = await mtl(home, ['prase', 'sam', 'nice work']);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n').slice(0, 2)).toEqual(["mtl: unknown command 'prase'.", expect.stringMatching(/^Did you mean praise\? Commands: assess, goals, /)]);
-    expect(mtl(home, ['zzzzzz']).stderr).not.toContain('Did you mean');
+    expect((await mtl(home, ['zzzzzz'])).stderr).not.toContain('Did you mean');
   });
 });
 
 describe('help before or after the command word', () => {
-  it('mtl --help goals shows the whole program; mtl help goals shows goals', () => {
+  it('mtl --help goals shows the whole program; mtl help goals shows goals', async () => {
     const home = tempHome();
     for (const flag of ['--help', '-h']) {
-      const root = ok(home, [flag, 'goals']);
+      const root = await ok(home, [flag, 'goals']);
       expect(root).toContain('praise [options] <name> <text>');
       expect(root).toContain('goals ');
     }
-    const topic = ok(home, ['help', 'goals']);
+    const topic = await ok(home, ['help', 'goals']);
     expect(topic).toMatch(/^Usage: mtl goals/);
     expect(topic).toContain('check-in');
   });

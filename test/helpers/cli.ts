@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Chalk } from 'chalk';
 import { afterEach } from 'vitest';
+import { run } from '../../src/cli.js';
+import type { Deps } from '../../src/context.js';
 import type { Kind } from '../../src/core/model.js';
 import { readRecordFile } from '../../src/store/records.js';
 import { KIND_FILES } from '../../src/store/store.js';
@@ -45,8 +48,8 @@ function childEnv(home: string, extra: Record<string, string | undefined> = {}):
   return env;
 }
 
-/** Runs the built binary synchronously, with no terminal (stdin is a pipe). */
-export function mtl(home: string, args: string[], options: RunOptions = {}): Result {
+/** Runs the built binary synchronously, with no terminal (stdin is a pipe): for what only a real process shows. */
+export function spawnMtl(home: string, args: string[], options: RunOptions = {}): Result {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     env: childEnv(home, options.env),
     input: options.input ?? '',
@@ -82,9 +85,51 @@ export function mtlInTerminal(home: string, args: string[], options: RunOptions 
   return { code: r.status ?? -1, stdout: output, stderr: output };
 }
 
-/** Runs and insists on success, returning stdout. */
-export function ok(home: string, args: string[], options: RunOptions = {}): string {
-  const r = mtl(home, args, options);
+/**
+ * Runs one mtl command line in this process, through `run(argv, deps)` as main.ts does, with a fake
+ * io without a terminal that collects stdout and stderr, the test's environment, and the real clock
+ * (or MTL_NOW): what the built binary prints, without starting a process.
+ */
+export async function mtl(home: string, args: string[], options: RunOptions = {}): Promise<Result> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const env = childEnv(home, options.env) as Record<string, string | undefined>;
+  const deps: Deps = {
+    io: { out: (t) => out.push(t), err: (t) => err.push(t), stdoutIsTTY: false, stdinIsTTY: false, color: new Chalk({ level: 0 }), columns: 80 },
+    env,
+    clock: () => new Date(),
+    platform: process.platform,
+    argv0: { node: process.execPath, script: BIN },
+  };
+  // Local days follow TZ, which Node reads again when it changes; relative paths follow the cwd.
+  const zone = process.env.TZ;
+  const cwd = process.cwd();
+  try {
+    if (env.TZ !== zone) setZone(env.TZ);
+    process.chdir(options.cwd ?? ROOT);
+    const code = await run(args, deps);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    setZone(zone);
+    process.chdir(cwd);
+  }
+}
+
+function setZone(zone: string | undefined): void {
+  if (zone === undefined) delete process.env.TZ;
+  else process.env.TZ = zone;
+}
+
+/** Runs in this process and insists on success, returning stdout. */
+export async function ok(home: string, args: string[], options: RunOptions = {}): Promise<string> {
+  const r = await mtl(home, args, options);
+  if (r.code !== 0) throw new Error(`mtl ${args.join(' ')} exited ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Runs the built binary and insists on success, returning stdout. */
+export function spawnOk(home: string, args: string[], options: RunOptions = {}): string {
+  const r = spawnMtl(home, args, options);
   if (r.code !== 0) throw new Error(`mtl ${args.join(' ')} exited ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
   return r.stdout;
 }

@@ -8,6 +8,6 @@ export function expectPrivate(home: string): void {
 }
 
 /** A team of `names` added on `day`, each command checked for success. */
-export function seedTeam(home: string, day: string, ...names: string[]): void {
-  for (const name of names) ok(home, ['team', 'add', name], { env: { MTL_NOW: day } });
+export async function seedTeam(home: string, day: string, ...names: string[]): Promise<void> {
+  for (const name of names) await ok(home, ['team', 'add', name], { env: { MTL_NOW: day } });
 }

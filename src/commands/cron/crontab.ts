@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { UserError } from '../../errors.js';
 
-/** The user's crontab through the `crontab` program (MTL_CRONTAB names another, for tests). */
+/** The user's crontab through the `crontab` program (MTL_CRONTAB names another, for tests), run with mtl's environment. */
 export interface Crontab {
   program: string;
   /** The current crontab ('' when the user has none), or undefined when there is no crontab program. */
@@ -14,7 +14,7 @@ export function systemCrontab(env: Record<string, string | undefined>): Crontab 
   return {
     program,
     read() {
-      const r = spawnSync(program, ['-l'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const r = spawnSync(program, ['-l'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return undefined;
       if (r.error) throw new UserError(`Cannot run ${program} -l: ${r.error.message}.`);
       if (r.status === 0) return r.stdout;
@@ -22,7 +22,7 @@ export function systemCrontab(env: Record<string, string | undefined>): Crontab 
       throw new UserError(`${program} -l failed (exit ${r.status}): ${r.stderr.trim() || 'no message'}.`, 'Your crontab was not changed.');
     },
     write(text) {
-      const r = spawnSync(program, ['-'], { input: text, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+      const r = spawnSync(program, ['-'], { env, input: text, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
       if (r.error || r.status !== 0) {
         const why = r.error ? r.error.message : r.stderr.trim() || `exit ${r.status}`;
         throw new UserError(`${program} refused the new crontab: ${why}.`, 'Your crontab was not changed.');

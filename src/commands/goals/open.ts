@@ -21,7 +21,7 @@ export async function open(ctx: Ctx, id: string): Promise<void> {
     throw new UserError(`No terminal to open an editor on. The file is ${goal.file}`, 'Open it in your editor yourself, or run this command in a terminal.');
   }
   const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(command, [...args, goal.file], { stdio: 'inherit' });
+    const child = spawn(command, [...args, goal.file], { env: ctx.env, stdio: 'inherit' });
     child.on('error', (err: NodeJS.ErrnoException) =>
       reject(
         new UserError(
