@@ -6,7 +6,7 @@
 // shared by several bundles are copied into each, so errors are told apart by name (src/errors.ts).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -90,7 +90,10 @@ async function bundleAll() {
       platform: 'node',
       target: 'node20',
       minify: !process.env.MTL_NO_MINIFY,
+      // The licences travel in THIRD-PARTY-NOTICES.md; the maps name src/ for MTL_DEBUG stack traces.
       legalComments: 'none',
+      sourcemap: 'linked',
+      sourcesContent: false,
       metafile: true,
       logLevel: 'warning',
       // import() of the lazy bundles becomes require(); import.meta.url (finding templates/) becomes
@@ -98,19 +101,19 @@ async function bundleAll() {
       supported: { 'dynamic-import': false },
       define: { __MTL_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__mtlFileUrl' },
       // Lazy bundles load through bin/load-bundle.cjs when it ran this one (it compiles them with V8's
-      // code cache), else with require().
+      // code cache), else with require(): the bundle's require() is wrapped to send them there, so
+      // esbuild's output (and its source map) is left as it is.
       banner: {
         js: [
           "const __mtlFileUrl = require('node:url').pathToFileURL(__filename).href;",
-          "const __mtlRequire = (p) => { const load = globalThis[Symbol.for('mtl.loadBundle')]; return load ? load(require('node:path').join(__dirname, p)) : require(p); };",
+          'var __mtlNodeRequire = require;',
+          "var require = Object.assign((p) => { const load = globalThis[Symbol.for('mtl.loadBundle')]; return load && p.startsWith('./lazy-') ? load(__mtlNodeRequire('node:path').join(__dirname, p)) : __mtlNodeRequire(p); }, __mtlNodeRequire);",
         ].join('\n'),
       },
       plugins,
     });
     Object.assign(meta.inputs, result.metafile.inputs);
     Object.assign(meta.outputs, result.metafile.outputs);
-    const out = `${staging}/${name}.cjs`;
-    writeFileSync(out, readFileSync(out, 'utf8').replaceAll('require("./lazy-', '__mtlRequire("./lazy-'));
   }
   writeFileSync(`${staging}/meta.json`, JSON.stringify(meta));
 }
@@ -149,7 +152,7 @@ function writeCodeCaches() {
   try {
     // The start-up bundle's cache is the last run's (a noun, options, the store).
     for (const args of WARM_UP) {
-      const run = spawnSync(process.execPath, ['bin/load-bundle.cjs', '--write-cache', `${staging}/mtl.cjs`, ...args], {
+      const run = spawnSync(process.execPath, ['bin/load-bundle.cjs', '--write-cache', 'dist/mtl.cjs', ...args], {
         env: { ...process.env, MTL_HOME: home, MTL_NOW: '2027-02-10T09:00:00', NO_COLOR: '1' },
         stdio: ['ignore', 'ignore', 'pipe'],
         encoding: 'utf8',
@@ -162,18 +165,40 @@ function writeCodeCaches() {
   }
 }
 
+/**
+ * The licence of every package the bundles hold, with its copyright notice: MIT, ISC and BSD all ask
+ * that the notice travel with copies, and a bundle is a copy. Made from what esbuild put in the bundles.
+ */
+function writeNotices() {
+  const roots = new Set();
+  for (const input of Object.keys(meta.inputs)) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) roots.add(match[1]);
+  }
+  const sections = [...roots].sort().map((root) => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const licenceFile = readdirSync(root).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = licenceFile ? readFileSync(path.join(root, licenceFile), 'utf8').trim() : `License: ${pkg.license ?? 'see the package'}`;
+    return `## ${pkg.name} ${pkg.version} (${pkg.license ?? 'unknown licence'})\n\n${text}\n`;
+  });
+  const head = `# Third-party notices\n\nmtl's bundles in dist/ contain the following packages, under the licences below.\n`;
+  writeFileSync(`${staging}/THIRD-PARTY-NOTICES.md`, [head, ...sections].join('\n'));
+}
+
 try {
   await bundleAll();
-  writeCodeCaches();
+  writeNotices();
 } catch (err) {
   rmSync(staging, { recursive: true, force: true });
   throw err;
 }
 
-// Swap the new build in, so tests already running against dist/ never read half a build.
+// Swap the new build in, so tests already running against dist/ never read half a build; the code
+// caches are made there, so that what they record names dist/, not the staging folder.
 const old = `dist.old-${process.pid}`;
 try {
   renameSync('dist', old);
 } catch {}
 renameSync(staging, 'dist');
 rmSync(old, { recursive: true, force: true });
+writeCodeCaches();

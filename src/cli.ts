@@ -5,6 +5,7 @@ import type { Ctx, Deps } from './context.js';
 import { exitCodeFor, isUserError, UsageError } from './errors.js';
 import { defaultDataDir } from './store/paths.js';
 import { VERSION } from './version.js';
+import { defaultVerbOf } from './commands/verbs.js';
 import * as assess from './commands/assess/index.js';
 import * as config from './commands/config/index.js';
 import * as dashboard from './commands/dashboard/index.js';
@@ -138,8 +139,7 @@ Data lives in $MTL_HOME or --home, else ~/.config/mtl (files readable by you alo
  * command of the noun when the verb was implied, as surplus arguments when it was typed.
  */
 function refuseStrayWords(noun: Command): void {
-  const name = (noun as unknown as { _defaultCommandName?: string })._defaultCommandName;
-  const verb = name ? noun.commands.find((c) => c.name() === name) : undefined;
+  const verb = defaultVerbOf(noun);
   if (!verb || verb.registeredArguments.length) return;
   verb.allowExcessArguments(true).hook('preAction', async (_verb, action) => {
     const word = action === verb ? verb.args[0] : undefined;

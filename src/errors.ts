@@ -19,6 +19,11 @@ export class DataError extends UserError {
   override name = 'DataError';
 }
 
+/** A file mtl keeps that it cannot trust: named, with what is wrong in it, and left as it is. */
+export function damagedFile(file: string, what: string, hint: string): DataError {
+  return new DataError(`${file} is damaged: ${what.replace(/\.$/, '')}.\nmtl has not changed it.`, hint);
+}
+
 /** The user cancelled at a prompt (Ctrl-C). */
 export class CancelError extends Error {
   override name = 'CancelError';

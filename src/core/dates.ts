@@ -31,14 +31,6 @@ export function dateOfDay(day: Day): Date {
   return date;
 }
 
-export function isDay(text: string): boolean {
-  try {
-    dateOfDay(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const DAY_MS = 86_400_000;
 
@@ -62,7 +54,7 @@ function dayNumber(day: Day): number {
 }
 
 /** Whether `day` is a real calendar day `YYYY-MM-DD` (cheap: checked days are remembered). */
-export function isCalendarDay(day: string): boolean {
+export function isDay(day: string): boolean {
   try {
     dayNumber(day);
     return true;
@@ -97,8 +89,7 @@ export function startOfQuarterFor(day: Day): Day {
 }
 
 export function endOfQuarterFor(day: Day): Day {
-  const next = addDaysToDay(startOfQuarterFor(day), 95);
-  return addDaysToDay(`${next.slice(0, 7)}-01`, -1);
+  return dayOf(endOfQuarter(dateOfDay(day)));
 }
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

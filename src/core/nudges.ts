@@ -39,7 +39,7 @@ export const MIN_MEMBER_GOALS = 2;
  */
 export function dueNudges(data: Data, now: Date, prefs: NudgePreferences): Reminder[] {
   const today = dayOf(now);
-  const daysFrom = dayCounter();
+  const daysFrom = daysBetween;
   const team = data.members.filter((m) => !m.removed || m.removed > today);
   const assessment = assessmentReminders(data, today);
   // Never assessed: that is the first step, so it comes first; a due re-assessment comes last.
@@ -58,20 +58,6 @@ export function dueNudges(data: Data, now: Date, prefs: NudgePreferences): Remin
 const days = (n: number) => plural(n, 'day');
 
 type DayCounter = (from: Day, to: Day) => number;
-
-/**
- * daysBetween for thousands of goals: each distinct day is parsed once (parsing dominates the cost
- * of a nudge over a large store); the arithmetic stays daysBetween's own.
- */
-function dayCounter(): DayCounter {
-  const numbers = new Map<Day, number>();
-  const number = (day: Day) => {
-    let n = numbers.get(day);
-    if (n === undefined) numbers.set(day, (n = daysBetween('2000-01-01', day)));
-    return n;
-  };
-  return (from, to) => number(to) - number(from);
-}
 
 function goalReminders(goals: Goal[], today: Day, prefs: NudgePreferences, daysFrom: DayCounter): Reminder[] {
   const reminders: Reminder[] = [];

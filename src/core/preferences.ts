@@ -9,70 +9,60 @@ import { UserError } from '../errors.js';
 interface PreferenceSpec<T> {
   default: T;
   description: string;
+  /** What it accepts, in words: for --help and for the message refusing a value. */
+  allowed: string;
   parse(text: string): T;
 }
 
-function wholeNumber(min: number, max: number) {
-  return (text: string): number => {
-    const n = Number(text);
-    if (!/^\d+$/.test(text.trim()) || n < min || n > max) {
-      throw new UserError(`"${text}" is not allowed here: give a whole number from ${min} to ${max}.`);
-    }
-    return n;
+const refuse = (text: string, allowed: string) => new UserError(`"${text}" is not allowed here: give ${allowed}.`);
+
+function wholeNumber(min: number, max: number): Pick<PreferenceSpec<number>, 'allowed' | 'parse'> {
+  const allowed = `a whole number from ${min} to ${max}`;
+  return {
+    allowed,
+    parse(text) {
+      const n = Number(text);
+      if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw refuse(text, allowed);
+      return n;
+    },
   };
 }
 
-function oneOf<T extends string>(...allowed: T[]) {
-  return (text: string): T => {
-    const value = text.trim().toLowerCase() as T;
-    if (!allowed.includes(value)) throw new UserError(`"${text}" is not allowed here: use one of ${allowed.join(', ')}.`);
-    return value;
+function oneOf<T extends string>(...values: T[]): Pick<PreferenceSpec<T>, 'allowed' | 'parse'> {
+  const allowed = `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+  return {
+    allowed,
+    parse(text) {
+      const value = text.trim().toLowerCase() as T;
+      if (!values.includes(value)) throw refuse(text, allowed);
+      return value;
+    },
   };
 }
 
-function yesNo(text: string): boolean {
-  const value = text.trim().toLowerCase();
-  if (['true', 'yes', 'on', '1'].includes(value)) return true;
-  if (['false', 'no', 'off', '0'].includes(value)) return false;
-  throw new UserError(`"${text}" is not allowed here: use true or false.`);
-}
+const yesNo: Pick<PreferenceSpec<boolean>, 'allowed' | 'parse'> = {
+  allowed: 'true or false',
+  parse(text) {
+    const value = text.trim().toLowerCase();
+    if (['true', 'yes', 'on', '1'].includes(value)) return true;
+    if (['false', 'no', 'off', '0'].includes(value)) return false;
+    throw refuse(text, 'true or false');
+  },
+};
 
 export const PREFERENCE_SPECS = {
   goalsDir: {
     default: '',
     description: 'folder for goal files (empty: <data dir>/goals)',
+    allowed: 'a folder (~/ is your home); "" for <data dir>/goals',
     parse: (text: string) => (text.trim() === '' ? '' : path.resolve(text.trim())),
   } as PreferenceSpec<string>,
-  lookAheadDays: {
-    default: 14,
-    description: 'days ahead that nudges and prep look for deadlines',
-    parse: wholeNumber(1, 365),
-  } as PreferenceSpec<number>,
-  recognitionDays: {
-    default: 7,
-    description: 'days without praise before a report is flagged',
-    parse: wholeNumber(1, 90),
-  } as PreferenceSpec<number>,
-  checkInDays: {
-    default: 14,
-    description: 'days without a check-in before a goal is flagged',
-    parse: wholeNumber(1, 180),
-  } as PreferenceSpec<number>,
-  learningHoursPerQuarter: {
-    default: 12,
-    description: 'leadership learning target, hours per quarter',
-    parse: wholeNumber(0, 500),
-  } as PreferenceSpec<number>,
-  weekStart: {
-    default: 'monday',
-    description: 'first day of the week for "this week"',
-    parse: oneOf('monday', 'sunday'),
-  } as PreferenceSpec<'monday' | 'sunday'>,
-  hints: {
-    default: true,
-    description: 'show a one-line reminder hint on interactive commands',
-    parse: yesNo,
-  } as PreferenceSpec<boolean>,
+  lookAheadDays: { default: 14, description: 'days ahead that nudges and prep look for deadlines', ...wholeNumber(1, 365) } as PreferenceSpec<number>,
+  recognitionDays: { default: 7, description: 'days without praise before a report is flagged', ...wholeNumber(1, 90) } as PreferenceSpec<number>,
+  checkInDays: { default: 14, description: 'days without a check-in before a goal is flagged', ...wholeNumber(1, 180) } as PreferenceSpec<number>,
+  learningHoursPerQuarter: { default: 12, description: 'leadership learning target, hours per quarter', ...wholeNumber(0, 500) } as PreferenceSpec<number>,
+  weekStart: { default: 'monday', description: 'first day of the week for "this week"', ...oneOf('monday', 'sunday') } as PreferenceSpec<'monday' | 'sunday'>,
+  hints: { default: true, description: 'show a one-line reminder hint on interactive commands', ...yesNo } as PreferenceSpec<boolean>,
 };
 
 export type PreferenceKey = keyof typeof PREFERENCE_SPECS;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DataError } from '../errors.js';
-import { reason, removeFile } from './files.js';
+import { ensureDataDir, reason, removeFile } from './files.js';
 
 /**
  * The data folder's lock, `mtl.lock`: every write of every file in the folder happens while holding
@@ -43,6 +43,17 @@ function toStderr(message: string): void {
     fs.writeSync(2, `${message}\n`);
   } catch {
     // Nowhere to say it.
+  }
+}
+
+/** Runs `work` holding the data folder's lock (making the folder first), and releases it whatever happens. */
+export async function withLock<T>(dir: string, work: (lock: Lock) => T | Promise<T>): Promise<T> {
+  ensureDataDir(dir);
+  const lock = await lockFolder(dir);
+  try {
+    return await work(lock);
+  } finally {
+    lock.release();
   }
 }
 

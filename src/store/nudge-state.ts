@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { emptyNudgeState, type NudgeState } from '../core/model.js';
-import { DataError } from '../errors.js';
-import { ensureDataDir, reason, writeAtomic } from './files.js';
-import { lockFolder } from './lock.js';
+import { damagedFile, DataError } from '../errors.js';
+import { reason, writeAtomic } from './files.js';
+import { withLock } from './lock.js';
 
 export const NUDGE_STATE_FILE = 'nudge.json';
 
@@ -32,26 +32,19 @@ export function readNudgeState(dir: string): NudgeState {
     if (state.lastRunAt !== undefined && Number.isNaN(Date.parse(state.lastRunAt))) throw new Error(`"lastRunAt" is not a date-time: ${JSON.stringify(state.lastRunAt)}`);
     return state;
   } catch (err) {
-    throw new DataError(
-      `${file} is damaged: ${(err as Error).message}\nmtl has not changed it.`,
-      `It only remembers when the nudge last ran; remove it (rm '${file}') and the next nudge starts afresh.`,
-    );
+    throw damagedFile(file, (err as Error).message, `It only remembers when the nudge last ran; remove it (rm '${file}') and the next nudge starts afresh.`);
   }
 }
 
 /** A locked read-modify-write of the nudge state. */
 export async function updateNudgeState<T>(dir: string, change: (state: NudgeState) => T): Promise<T> {
-  ensureDataDir(dir);
-  const lock = await lockFolder(dir);
-  try {
+  return withLock(dir, (lock) => {
     const state = readNudgeState(dir);
     const result = change(state);
     lock.verify();
     writeNudgeState(dir, state);
     return result;
-  } finally {
-    lock.release();
-  }
+  });
 }
 
 /**

@@ -9,6 +9,12 @@ export function defaultDataDir(env: Record<string, string | undefined>, platform
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'mtl');
 }
 
+/** A goal file's name as stored: relative to the goals folder when it is inside it, else as it is. */
+export function relativeGoalFile(file: string, goalsDir: string): string {
+  const relative = path.relative(goalsDir, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
 /** Where goal files go: the `goalsDir` preference, else `<data dir>/goals`. */
 export function goalsDirFor(dataDir: string, prefs: { goalsDir: string }): string {
   return prefs.goalsDir || path.join(dataDir, 'goals');

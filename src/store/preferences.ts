@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultPreferences, PREFERENCE_KEYS, PREFERENCE_SPECS, type PreferenceKey, type Preferences } from '../core/preferences.js';
-import { DataError, UserError } from '../errors.js';
-import { ensureDataDir, writeAtomic } from './files.js';
-import { lockFolder, type Lock } from './lock.js';
+import { damagedFile, DataError, UserError } from '../errors.js';
+import { writeAtomic } from './files.js';
+import { withLock, type Lock } from './lock.js';
 
 /**
  * The preferences file, `config.json`: read here with a plain JSON parse, written through conf.
@@ -30,8 +30,9 @@ export function readPreferences(dir: string): Preferences {
       if (key === 'goalsDir' && value !== '' && !path.isAbsolute(String(value))) throw new UserError('it should be an absolute path');
       prefs[key] = PREFERENCE_SPECS[key].parse(String(value));
     } catch (err) {
-      throw new DataError(
-        `${file} is damaged: ${key} is ${JSON.stringify(value)}; ${(err as Error).message.replace(/^"[^"]*" is not allowed here: /, '')}\nmtl has not changed it.`,
+      throw damagedFile(
+        file,
+        `${key} is ${JSON.stringify(value)}; ${(err as Error).message.replace(/^"[^"]*" is not allowed here: /, '')}`,
         `Fix it with: mtl config set ${key} <value> after removing that line, or remove the file to go back to the defaults.`,
       );
     }
@@ -54,46 +55,32 @@ export function readStoredPreferences(dir: string): Record<string, unknown> {
 }
 
 function damagedPreferences(file: string, what: string): DataError {
-  return new DataError(`${file} is damaged: ${what}\nmtl has not changed it.`, 'Repair it by hand, or remove it to go back to the defaults.');
+  return damagedFile(file, what, 'Repair it by hand, or remove it to go back to the defaults.');
 }
 
 /** Writes a whole preferences file (restoring a backup), under the preferences lock, never over one. */
 export async function restorePreferences(dir: string, stored: Record<string, unknown>): Promise<boolean> {
   const file = path.join(dir, PREFERENCES_FILE);
-  ensureDataDir(dir);
-  const lock = await lockFolder(dir);
-  try {
+  return withLock(dir, (lock) => {
     if (fs.existsSync(file)) return false;
     lock.verify();
     writeAtomic(file, JSON.stringify(stored, null, '\t') + '\n');
     return true;
-  } finally {
-    lock.release();
-  }
+  });
 }
 
 /** Validates and stores one preference through conf, under the data folder's lock. */
 export async function setPreference(dir: string, key: PreferenceKey, text: string, held?: Lock): Promise<unknown> {
   const value = PREFERENCE_SPECS[key].parse(text);
   readPreferences(dir);
-  ensureDataDir(dir);
   // conf is ESM; in mtl's CommonJS build its bundle comes back with Node's interop, where `default`
   // is the whole module (see build.mjs). Either way, this is the class.
   const loaded = (await import('conf')).default as unknown as typeof import('conf').default | { default: typeof import('conf').default };
   const Conf = 'default' in loaded ? loaded.default : loaded;
-  const lock = held ?? (await lockFolder(dir));
-  try {
+  const write = (lock: Lock) => {
     lock.verify();
-    const conf = new Conf<Record<string, unknown>>({
-      cwd: dir,
-      configName: 'config',
-      projectSuffix: '',
-      configFileMode: 0o600,
-      clearInvalidConfig: false,
-    });
-    conf.set(key, value);
-  } finally {
-    if (!held) lock.release();
-  }
-  return value;
+    new Conf<Record<string, unknown>>({ cwd: dir, configName: 'config', projectSuffix: '', configFileMode: 0o600, clearInvalidConfig: false }).set(key, value);
+    return value;
+  };
+  return held ? write(held) : withLock(dir, write);
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { DataError } from '../errors.js';
-import { isCalendarDay } from '../core/dates.js';
+import { damagedFile, DataError } from '../errors.js';
+import { isDay } from '../core/dates.js';
 import { ID_PREFIX, idNumber, type Kind } from '../core/model.js';
 import { appendDurable, reason, removeFile, writeAtomic } from './files.js';
 
@@ -61,11 +61,11 @@ const TEST: Record<Check, (value: string) => string> = {
 const VALID = Object.fromEntries(
   Object.entries(FIELDS).map(([kind, fields]) => {
     const test = Object.entries(fields).map(([field, check]) => `(${TEST[check](`e[${JSON.stringify(field)}]`)})`);
-    return [kind, new Function('isDay', `return (e) => ${test.join(' && ')};`)(isCalendarDay)];
+    return [kind, new Function('isDay', `return (e) => ${test.join(' && ')};`)(isDay)];
   }),
 ) as Record<Kind, (entry: Record<string, unknown>) => boolean>;
 
-const VALID_FIELD = Object.fromEntries(Object.entries(TEST).map(([check, test]) => [check, new Function('isDay', `return (v) => ${test('v')};`)(isCalendarDay)])) as Record<Check, (v: unknown) => boolean>;
+const VALID_FIELD = Object.fromEntries(Object.entries(TEST).map(([check, test]) => [check, new Function('isDay', `return (v) => ${test('v')};`)(isDay)])) as Record<Check, (v: unknown) => boolean>;
 
 /**
  * Checks one entry of `kind`: an object with a well-formed id and the fields its kind needs. Returns
@@ -192,10 +192,7 @@ function wholeLines(text: string): { values: unknown[]; ends: number[] } | undef
 }
 
 function damaged(file: string, line: number, what: string): DataError {
-  return new DataError(
-    `${file} is damaged: line ${line}: ${what}.\nmtl has not changed it.`,
-    'Each line is one entry: repair that line by hand or delete it, or restore the file from a backup (mtl import) or from git.',
-  );
+  return damagedFile(file, `line ${line}: ${what}`, 'Each line is one entry: repair that line by hand or delete it, or restore the file from a backup (mtl import) or from git.');
 }
 
 /**

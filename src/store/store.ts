@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { quarterOf } from '../core/dates.js';
 import { dataOf, ID_PREFIX, idNumber, KINDS, type Data, type Goal, type IdPrefix, type Kind, type Praise, type Records } from '../core/model.js';
-import { DataError } from '../errors.js';
-import { ensureDataDir, readIfThere, removeFile, writeAtomic } from './files.js';
+import { damagedFile, DataError } from '../errors.js';
+import { readIfThere, removeFile, writeAtomic } from './files.js';
 import { checkedCounters, countersFor, isLegacyDocument, keepPraiseAfterJoining, legacyRecords } from './legacy.js';
-import { lockFolder, type Lock } from './lock.js';
+import { withLock, type Lock } from './lock.js';
 import { scrubNudgeState } from './nudge-state.js';
-import { goalsDirFor } from './paths.js';
+import { goalsDirFor, relativeGoalFile } from './paths.js';
 import { PRAISE_DIR, PraiseFiles } from './praise-files.js';
 import { readPreferences } from './preferences.js';
 import { readRecordFile, RecordTable } from './records.js';
@@ -82,7 +82,7 @@ function readHeader(dir: string): { counters?: Record<string, number>; legacy?: 
 }
 
 function damaged(file: string, what: string): DataError {
-  return new DataError(`${file} is damaged: ${what}.\nmtl has not changed it.`, 'Repair it by hand, or restore your data folder from a backup (mtl import) or from git.');
+  return damagedFile(file, what, 'Repair it by hand, or restore your data folder from a backup (mtl import) or from git.');
 }
 
 /** How goal files are named: relative to the goals folder on disk, absolute in memory. */
@@ -94,10 +94,7 @@ function goalCodec(dir: string) {
       if (!path.isAbsolute(goal.file)) goal.file = `${goalsDir}${path.sep}${goal.file}`;
       return goal;
     },
-    encode(goal: Goal): Goal {
-      const relative = path.relative(goalsDir, goal.file);
-      return relative.startsWith('..') || path.isAbsolute(relative) ? goal : { ...goal, file: relative };
-    },
+    encode: (goal: Goal): Goal => ({ ...goal, file: relativeGoalFile(goal.file, goalsDir) }),
   };
 }
 
@@ -142,9 +139,7 @@ export function readStore(dir: string): Data {
  * written. Before each file is written, the lock is checked to be still ours.
  */
 export async function updateStore<T>(dir: string, change: (tx: Tx) => T): Promise<T> {
-  ensureDataDir(dir);
-  const lock = await lockFolder(dir);
-  try {
+  return withLock(dir, (lock) => {
     sweepLeftovers(dir);
     const head = readHeader(dir);
     const counters = head.legacy ? upgrade(dir, head.legacy, lock) : head.counters;
@@ -152,9 +147,7 @@ export async function updateStore<T>(dir: string, change: (tx: Tx) => T): Promis
     const result = change(tx);
     tx.commit(lock);
     return result;
-  } finally {
-    lock.release();
-  }
+  });
 }
 
 /** A write in progress: the lists to read and change, and new ids. */

@@ -8,7 +8,7 @@ export interface Choice<T> {
 }
 
 /**
- * The one door to interactive prompts. @inquirer/prompts is imported only when a question is
+ * The one door to interactive prompts. The prompts (ui/prompts.ts) are imported only when a question is
  * actually asked, so commands that do not prompt never pay for it. Tests replace this module.
  */
 export interface Prompter {
@@ -42,7 +42,7 @@ export async function ask<T>(question: () => Promise<T>): Promise<T> {
  * still shows them and keeps them out of the data on stdout.
  */
 export function createPrompter(io?: Pick<Io, 'promptOutput'>): Prompter {
-  const lib = () => import('@inquirer/prompts');
+  const lib = () => import('./prompts.js');
   const context = io?.promptOutput ? { output: io.promptOutput } : undefined;
   return {
     async select(message, choices, defaultValue) {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, spawnOk, tempHome } from '../helpers/cli.js';
+import { ROOT, spawnMtl, spawnOk, tempHome } from '../helpers/cli.js';
 
 interface Meta {
   outputs: Record<string, { inputs: Record<string, unknown> }>;
@@ -24,9 +24,22 @@ describe('the build', () => {
     expect(heavy(startup)).toEqual([]);
     // The commands that never prompt do not carry the prompt library either.
     for (const name of ['lazy-commands-goals-list.cjs', 'lazy-commands-nudge-run.cjs', 'lazy-commands-praise-run.cjs']) expect(heavy(all.get(name)!)).toEqual([]);
-    expect([...all].filter(([, inputs]) => inputs.some((i) => i.includes('node_modules/@inquirer/core/'))).map(([name]) => name)).toEqual([
-      'lazy-pkg-inquirer-prompts-dist-esm-index.cjs',
-    ]);
+    expect([...all].filter(([, inputs]) => inputs.some((i) => i.includes('node_modules/@inquirer/core/'))).map(([name]) => name)).toEqual(['lazy-ui-prompts.cjs']);
+    // Only the three prompts mtl asks with.
+    const prompts = all.get('lazy-ui-prompts.cjs')!.map((i) => /node_modules\/@inquirer\/([^/]+)\//.exec(i)?.[1]).filter((p) => p && !['core', 'type', 'figures', 'ansi', 'prompts'].includes(p));
+    expect([...new Set(prompts)].sort()).toEqual(['confirm', 'input', 'select']);
+  });
+
+  it('ships the licence and copyright notice of every package it bundles', () => {
+    const notices = fs.readFileSync(path.join(ROOT, 'dist/THIRD-PARTY-NOTICES.md'), 'utf8');
+    const roots = new Set([...bundles().values()].flat().map((i) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(i)?.[1]).filter((p): p is string => Boolean(p)));
+    const names = [...roots].map((root) => {
+      const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, root, 'package.json'), 'utf8'));
+      expect(notices, root).toContain(`## ${pkg.name} ${pkg.version} (`);
+      return pkg.name;
+    });
+    expect(names).toEqual(expect.arrayContaining(['commander', 'chalk', 'date-fns', '@inquirer/core']));
+    expect(notices).toMatch(/Copyright \(c\) .*TJ Holowaychuk/);
   });
 
   it('ships a code cache for the start-up bundle that this Node accepts', () => {
@@ -73,5 +86,22 @@ describe('the build', () => {
   it('reports the version from package.json', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     expect(spawnOk(tempHome(), ['--version']).trim()).toBe(pkg.version);
+  });
+});
+
+describe('a stack trace', () => {
+  it('names the source files and lines with MTL_DEBUG=1, and is a one-line request to report it without', () => {
+    const home = tempHome();
+    fs.mkdirSync(home, { recursive: true });
+    // A check-in that is not an object passes the file's checks but breaks a rule: an internal error.
+    fs.writeFileSync(path.join(home, 'goals.jsonl'), JSON.stringify({ id: 'g1', title: 't', template: 'culture', file: 'g1.md', created: '2027-01-01', status: 'open', progress: 0, checkIns: [null] }) + '\n');
+    const plain = spawnMtl(home, ['nudge', '--dry-run']);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toContain('mtl: unexpected error:');
+    expect(plain.stderr).toContain('Run again with MTL_DEBUG=1 for details');
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+    const debug = spawnMtl(home, ['nudge', '--dry-run'], { env: { MTL_DEBUG: '1' } });
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(/\n\s+at .*src\/core\/nudges\.ts:\d+:\d+/);
   });
 });

@@ -32,7 +32,7 @@ describe('mtl config', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('"soon" is not allowed here: give a whole number from 1 to 365');
     r = await mtl(home, ['config', 'set', 'weekStart', 'friday']);
-    expect(r.stderr).toContain('use one of monday, sunday');
+    expect(r.stderr).toContain('give monday or sunday');
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 
@@ -72,7 +72,7 @@ describe('mtl config', () => {
     const r = await mtl(home, ['config', 'set', 'lookAheadDays', '-1']);
     expect(r).toMatchObject({ code: 1, stdout: '' });
     expect(r.stderr).toBe('mtl: lookAheadDays: "-1" is not allowed here: give a whole number from 1 to 365.\nSee the keys and what they allow: mtl config set --help\n');
-    expect((await mtl(home, ['config', 'set', 'weekStart', 'friday'])).stderr).toContain('mtl: weekStart: "friday" is not allowed here: use one of monday, sunday.');
+    expect((await mtl(home, ['config', 'set', 'weekStart', 'friday'])).stderr).toContain('mtl: weekStart: "friday" is not allowed here: give monday or sunday.');
     expect(fs.existsSync(path.join(home, 'config.json'))).toBe(false);
   });
 

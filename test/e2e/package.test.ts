@@ -26,6 +26,7 @@ describe('the npm package', () => {
     expect(files.filter((f) => /^dist\/mtl\.cjs\..+\.cache$/.test(f))).toHaveLength(1);
     expect(files).toContain('bin/load-bundle.cjs');
     expect(files).toContain('templates/autonomy.md');
+    expect(files).toContain('dist/THIRD-PARTY-NOTICES.md');
     expect(files.filter((f) => f.endsWith('meta.json'))).toEqual([]);
   });
 

@@ -1,18 +1,8 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
-import { PREFERENCE_KEYS, PREFERENCE_SPECS, type PreferenceKey } from '../../core/preferences.js';
+import { PREFERENCE_KEYS, PREFERENCE_SPECS } from '../../core/preferences.js';
 import { examples } from '../examples.js';
-
-/** What each preference accepts, in words for --help (the checks themselves live in the specs). */
-const ALLOWED: Record<PreferenceKey, string> = {
-  goalsDir: 'a folder (~/ is your home); "" for <data dir>/goals',
-  lookAheadDays: 'a whole number from 1 to 365',
-  recognitionDays: 'a whole number from 1 to 90',
-  checkInDays: 'a whole number from 1 to 180',
-  learningHoursPerQuarter: 'a whole number from 0 to 500',
-  weekStart: 'monday or sunday',
-  hints: 'true or false',
-};
+import { defaultVerb } from '../verbs.js';
 
 /** The keys `mtl config set` takes, with what each allows, its default and its meaning. */
 function keysHelp(): string {
@@ -20,7 +10,7 @@ function keysHelp(): string {
   const lines = PREFERENCE_KEYS.map((key) => {
     const spec = PREFERENCE_SPECS[key];
     const fallback = spec.default === '' ? '' : `; default ${String(spec.default)}`;
-    return `  ${key.padEnd(width)}  ${ALLOWED[key]}${fallback}\n  ${''.padEnd(width)}  ${spec.description}`;
+    return `  ${key.padEnd(width)}  ${spec.allowed}${fallback}\n  ${''.padEnd(width)}  ${spec.description}`;
   });
   return `\nKeys and allowed values:\n${lines.join('\n')}\n`;
 }
@@ -31,8 +21,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .description('preferences: goals folder, nudge look-ahead, recognition interval, learning target, week start')
     .addHelpText('after', examples('mtl config list', 'mtl config get lookAheadDays', 'mtl config set recognitionDays 14', 'mtl config set hints false'));
   const run = () => import('./run.js');
-  config
-    .command('list', { isDefault: true })
+  defaultVerb(config, 'list')
     .description('every preference with its value and whether it is the default')
     .option('--json', 'print as JSON')
     .addHelpText('after', examples('mtl config list', 'mtl config list --json'))

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { ensureDataDir, reason } from '../../store/files.js';
-import { lockFolder } from '../../store/lock.js';
+import { reason } from '../../store/files.js';
+import { withLock } from '../../store/lock.js';
 import { openStore } from '../../store/store.js';
 import { goalsDirFor } from '../../store/paths.js';
 import { defaultPreferences, parsePreferenceKey, PREFERENCE_KEYS, PREFERENCE_SPECS, type PreferenceKey } from '../../core/preferences.js';
@@ -63,33 +63,33 @@ async function changeGoalsDir(ctx: Ctx, input: string): Promise<{ value: unknown
   const from = goalsDirFor(ctx.dataDir, readPreferences(ctx.dataDir));
   const to = goalsDirFor(ctx.dataDir, { goalsDir: PREFERENCE_SPECS.goalsDir.parse(input) });
   if (to === from) return { value: await setPreference(ctx.dataDir, 'goalsDir', input), moved: 0, from };
-  ensureDataDir(ctx.dataDir);
   await openStore(ctx.dataDir); // an older data folder is upgraded first, under its own lock
-  const lock = await lockFolder(ctx.dataDir);
-  const copies: string[] = [];
-  try {
-    const moving = (await openStore(ctx.dataDir)).goals.map((g) => ({ source: g.file, target: path.join(to, path.relative(from, g.file)) }))
-      .filter(({ source }) => !path.relative(from, source).startsWith('..') && fs.existsSync(source));
-    const taken = moving.find(({ target }) => fs.existsSync(target));
-    if (taken) throw new UserError(`${taken.target} already exists; nothing was moved or changed.`, 'Move that file away, or choose another folder.');
+  return withLock(ctx.dataDir, async (lock) => {
+    const copies: string[] = [];
     try {
-      fs.mkdirSync(to, { recursive: true, mode: 0o700 });
-      for (const { source, target } of moving) {
-        fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
-        copies.push(target);
-        fs.chmodSync(target, 0o600);
+      const moving = (await openStore(ctx.dataDir)).goals
+        .map((g) => ({ source: g.file, target: path.join(to, path.relative(from, g.file)) }))
+        .filter(({ source }) => !path.relative(from, source).startsWith('..') && fs.existsSync(source));
+      const taken = moving.find(({ target }) => fs.existsSync(target));
+      if (taken) throw new UserError(`${taken.target} already exists; nothing was moved or changed.`, 'Move that file away, or choose another folder.');
+      try {
+        fs.mkdirSync(to, { recursive: true, mode: 0o700 });
+        for (const { source, target } of moving) {
+          fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
+          copies.push(target);
+          fs.chmodSync(target, 0o600);
+        }
+      } catch (err) {
+        throw new UserError(`Cannot copy the goal files into ${to}: ${reason(err)}; nothing was changed.`, 'Check that folder, or choose another.');
       }
-    } catch (err) {
-      throw new UserError(`Cannot copy the goal files into ${to}: ${reason(err)}; nothing was changed.`, 'Check that folder, or choose another.');
+      const value = await setPreference(ctx.dataDir, 'goalsDir', input, lock);
+      copies.length = 0;
+      for (const { source } of moving) fs.rmSync(source, { force: true });
+      return { value, moved: moving.length, from };
+    } finally {
+      for (const copy of copies) fs.rmSync(copy, { force: true });
     }
-    const value = await setPreference(ctx.dataDir, 'goalsDir', input, lock);
-    copies.length = 0;
-    for (const { source } of moving) fs.rmSync(source, { force: true });
-    return { value, moved: moving.length, from };
-  } finally {
-    for (const copy of copies) fs.rmSync(copy, { force: true });
-    lock.release();
-  }
+  });
 }
 
 /** A leading `~` or `~/` is the home folder, as a shell would have made it without the quotes. */

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { DEFAULT_SCHEDULE } from '../../core/cron.js';
 import { examples } from '../examples.js';
+import { defaultVerb } from '../verbs.js';
 
 export function register(program: Command, context: (cmd: Command) => Ctx): void {
   const cron = program
@@ -9,8 +10,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .description("run mtl nudge from your crontab (one marked block; your other lines stay as they are)")
     .addHelpText('after', examples('mtl cron install', 'mtl cron install --schedule "30 8 * * 1-5"', 'mtl cron status', 'mtl cron uninstall'));
   const run = () => import('./run.js');
-  cron
-    .command('status', { isDefault: true })
+  defaultVerb(cron, 'status')
     .description('whether the entry is installed, its schedule, and when the nudge last ran')
     .option('--json', 'print as JSON')
     .addHelpText('after', examples('mtl cron status', 'mtl cron status --json'))

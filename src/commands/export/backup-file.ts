@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { KINDS, type Records } from '../../core/model.js';
 import { DataError } from '../../errors.js';
 import { checkedCounters, checkList, isLegacyDocument, legacyRecords } from '../../store/legacy.js';
+import { relativeGoalFile } from '../../store/paths.js';
 import { DATA_VERSION } from '../../store/store.js';
 
 /**
@@ -28,11 +28,6 @@ export interface Backup {
 export function buildBackup(input: Omit<Backup, 'format' | 'dataVersion'>, goalsDir: string): Backup {
   const data = { ...input.data, goals: input.data.goals.map((g) => ({ ...g, file: relativeGoalFile(g.file, goalsDir) })) };
   return { format: BACKUP_FORMAT, dataVersion: DATA_VERSION, ...input, data };
-}
-
-function relativeGoalFile(file: string, goalsDir: string): string {
-  const relative = path.relative(goalsDir, file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
 /** Reads a backup, upgrading older data; refuses anything newer, damaged or not a backup, naming the problem. */

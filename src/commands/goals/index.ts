@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { examples } from '../examples.js';
+import { defaultVerb } from '../verbs.js';
 
 export function register(program: Command, context: (cmd: Command) => Ctx): void {
   const goals = program
@@ -17,8 +18,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
       ),
     );
 
-  goals
-    .command('list', { isDefault: true })
+  defaultVerb(goals, 'list')
     .description('open goals by due date: days left, last check-in, progress')
     .option('--all', 'include done goals')
     .option('--json', 'print as JSON')

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { examples } from '../examples.js';
+import { defaultVerb } from '../verbs.js';
 
 export function register(program: Command, context: (cmd: Command) => Ctx): void {
   const innovation = program
@@ -8,8 +9,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .description('the quarterly innovation week: everyone builds what they choose, then a demo')
     .addHelpText('after', examples('mtl innovation', 'mtl innovation plan 2027-02-15', 'mtl innovation plan "next monday"', 'mtl innovation --json'));
   const run = () => import('./run.js');
-  innovation
-    .command('show', { isDefault: true })
+  defaultVerb(innovation, 'show')
     .description("this quarter's innovation week and its demo day")
     .option('--json', 'print as JSON')
     .addHelpText('after', examples('mtl innovation', 'mtl innovation show --json'))

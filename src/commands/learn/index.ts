@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { examples } from '../examples.js';
+import { defaultVerb } from '../verbs.js';
 
 export function register(program: Command, context: (cmd: Command) => Ctx): void {
   const learn = program
@@ -11,8 +12,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
       examples('mtl learn', 'mtl learn log 1.5 "Extreme Ownership, chapters 1-3"', 'mtl learn apply "Asked questions instead of giving the answer in design review"', 'mtl learn read "extreme"', 'mtl config set learningHoursPerQuarter 20'),
     );
   const run = () => import('./run.js');
-  learn
-    .command('show', { isDefault: true })
+  defaultVerb(learn, 'show')
     .description("this quarter's hours against the target, the reading list, tips tried")
     .option('--json', 'print as JSON')
     .addHelpText('after', examples('mtl learn', 'mtl learn show --json'))

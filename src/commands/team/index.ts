@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { examples } from '../examples.js';
+import { defaultVerb } from '../verbs.js';
 
 export function register(program: Command, context: (cmd: Command) => Ctx): void {
   const team = program
@@ -18,8 +19,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
       ),
     );
   const run = () => import('./run.js');
-  team
-    .command('list', { isDefault: true })
+  defaultVerb(team, 'list')
     .description('your reports: last praise, praise this quarter, queued feedback, open goals')
     .option('--json', 'print as JSON (personal notes only with --with-notes)')
     .option('--with-notes', 'include personal notes')
