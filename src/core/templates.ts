@@ -1,7 +1,8 @@
+import { parse } from 'yaml';
+
 /**
- * Goal templates: markdown with a small front matter block. The front matter is read by hand (plain
- * `key: value` lines and `- item` lists), which is all a template needs and keeps YAML out of the
- * bundle.
+ * Goal templates: markdown with a front matter block in YAML (read with the yaml package, loaded only
+ * by the commands that read templates).
  */
 
 export interface Template {
@@ -26,41 +27,33 @@ export function isTemplateName(name: string): boolean {
 }
 
 /**
- * Splits `---` front matter from the body. Values may be quoted; a key with an empty value followed
- * by `- item` lines is a list. Text without front matter is all body.
+ * Splits `---` front matter (YAML) from the body; text without front matter is all body. Scalars
+ * are read as text and a list as a list of text; front matter that is not valid YAML is an error
+ * naming the problem (the template is then skipped and said so).
  */
 export function parseFrontMatter(text: string): { fields: FrontMatter; body: string } {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
   const match = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(normalized);
   if (!match) return { fields: {}, body: normalized };
+  let raw: unknown;
+  try {
+    raw = parse(match[1]!);
+  } catch (err) {
+    throw new Error(`its front matter is not valid YAML (${(err as Error).message.split('\n')[0]!.replace(/:$/, '')})`);
+  }
   const fields: FrontMatter = {};
-  let listKey: string | undefined;
-  for (const raw of match[1]!.split('\n')) {
-    const line = raw.trimEnd();
-    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    const item = /^\s*-\s+(.*)$/.exec(line);
-    if (item && listKey !== undefined) {
-      (fields[listKey] as string[]).push(unquote(item[1]!));
-      continue;
-    }
-    const pair = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(line);
-    if (!pair) continue;
-    const [, key, value] = pair as unknown as [string, string, string];
-    if (value === '') {
-      fields[key] = [];
-      listKey = key;
-    } else {
-      fields[key] = unquote(value);
-      listKey = undefined;
-    }
+  const scalar = (v: unknown) => (v === null || typeof v === 'object' ? undefined : String(v));
+  // `- Reports praised (target: all)` is, to YAML, a one-key map; to the person who wrote a list of
+  // metrics (and to mtl 0.1), one line of text. It is read as that line.
+  const item = (v: unknown) => {
+    const pairs = v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v) : [];
+    return pairs.length === 1 && scalar(pairs[0]![1]) !== undefined ? `${pairs[0]![0]}: ${scalar(pairs[0]![1])}` : scalar(v);
+  };
+  for (const [key, value] of Object.entries(raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : {})) {
+    if (Array.isArray(value)) fields[key] = value.map(item).filter((v): v is string => v !== undefined);
+    else if (scalar(value) !== undefined) fields[key] = scalar(value)!;
   }
   return { fields, body: normalized.slice(match[0].length) };
-}
-
-function unquote(value: string): string {
-  const v = value.trim();
-  if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) return v.slice(1, -1);
-  return v;
 }
 
 /**
@@ -114,7 +107,7 @@ export function renderGoalFile(template: Template, v: GoalFileValues): string {
     `id: ${v.id}`,
     `title: ${JSON.stringify(v.title)}`,
     `template: ${template.name}`,
-    `owner: ${v.owner}`,
+    `owner: ${JSON.stringify(v.owner)}`,
     `created: ${v.created}`,
     `due: ${v.due}`,
     '# Status, progress and check-ins live in mtl: mtl goals, mtl goals check-in, mtl prep.',

@@ -1,4 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
+import { eastAsianWidth } from 'get-east-asian-width';
 import type { Io } from '../context.js';
 
 /** `--json` output: stable field names, two-space indent, one trailing newline. */
@@ -10,8 +11,36 @@ export function printJson(io: Io, value: unknown): void {
   io.out((io.stdoutIsTTY ? JSON.stringify(value, null, 2) : JSON.stringify(value)) + '\n');
 }
 
+/**
+ * The columns `text` takes on a terminal: wide characters (CJK, most emoji) count two, combining
+ * marks, joiners, variation selectors and skin tones none (the widths from get-east-asian-width).
+ */
 export function visibleWidth(text: string): number {
-  return plainText(text).length;
+  const plain = plainText(text);
+  if (/^[\x20-\x7e]*$/.test(plain)) return plain.length;
+  let width = 0;
+  for (const char of plain) width += charWidth(char);
+  return width;
+}
+
+function charWidth(char: string): number {
+  const code = char.codePointAt(0)!;
+  if (code < 0x20 || (code >= 0x7f && code < 0xa0) || /[\p{Mn}\p{Me}\p{Cf}\p{Emoji_Modifier}]/u.test(char)) return 0;
+  return eastAsianWidth(code);
+}
+
+/** `text` cut to at most `width` columns, ending in "…" when it was cut (never inside a wide character). */
+export function truncateToWidth(text: string, width: number): string {
+  if (visibleWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const char of plainText(text)) {
+    const w = charWidth(char);
+    if (used + w > width - 1) break;
+    out += char;
+    used += w;
+  }
+  return `${out}…`;
 }
 
 /** Text without terminal escapes; most text has none, and is returned as it is without a regex. */
@@ -36,7 +65,7 @@ export function renderTable(io: Io, header: string[], rows: string[][]): string 
   const flex = widths.slice(0, -1).reduce((best, w, i) => (w > (widths[best] ?? 0) ? i : best), 0);
   if (overflow > 0 && widths.length > 1 && widths[flex]! - overflow >= 12) {
     widths[flex] = widths[flex]! - overflow;
-    rows = rows.map((r) => r.map((c, i) => (i === flex && visibleWidth(c) > widths[flex]! ? `${stripVTControlCharacters(c).slice(0, widths[flex]! - 1)}…` : c)));
+    rows = rows.map((r) => r.map((c, i) => (i === flex ? truncateToWidth(c, widths[flex]!) : c)));
   }
   const line = (cells: string[]) =>
     cells

@@ -58,7 +58,7 @@ describe('mtl goals new', () => {
     expect(path.basename(goal.file)).toMatch(/^g1-[a-z0-9]+(-[a-z0-9]+)*\.md$/);
     expect(slug.startsWith(path.basename(goal.file).slice(3, -3))).toBe(true);
     const text = fs.readFileSync(goal.file, 'utf8');
-    expect(text).toMatch(/^---\nid: g1\ntitle: ".+"\ntemplate: .+\nowner: sam\ncreated: 2027-03-10\ndue: 2027-03-31\n/);
+    expect(text).toMatch(/^---\nid: g1\ntitle: ".+"\ntemplate: .+\nowner: "sam"\ncreated: 2027-03-10\ndue: 2027-03-31\n/);
     expect(text).toContain(`# ${goal.title}\n`);
     expect(text).toContain('Owner: sam · Started: 2027-03-10 · Due: 2027-03-31 · Quarter: 2027-Q1');
     expect(text).toMatch(/## Metrics we agreed on\n\n(- \[ \] .+\n){3,}/);

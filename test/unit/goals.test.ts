@@ -35,7 +35,7 @@ Owner: {{owner}} due {{ due }} in {{quarter}}, made {{created}}; {{unknown}} sta
 {{metrics}}
 `;
 
-  it('reads key: value pairs, quoted values and lists', () => {
+  it('reads YAML: pairs, quoted values and lists, a list item holding ": " as its text', () => {
     const { fields, body } = parseFrontMatter(text);
     expect(fields).toEqual({
       name: 'culture',
@@ -45,6 +45,9 @@ Owner: {{owner}} due {{ due }} in {{quarter}}, made {{created}}; {{unknown}} sta
       metrics: ['Team events held (target: one a month)', 'Reports I know well'],
     });
     expect(body.startsWith('# {{title}}')).toBe(true);
+    // Valid YAML that a reader by hand got wrong: a folded value, a quoted "#", a comment.
+    expect(parseFrontMatter('---\ntitle: >\n  Two\n  lines\ndue: "in 6 weeks" # a comment\nname: "#1"\n---\nbody').fields).toEqual({ title: 'Two lines\n', due: 'in 6 weeks', name: '#1' });
+    expect(() => parseFrontMatter('---\ntitle: [unclosed\n---\n')).toThrow(/its front matter is not valid YAML/);
   });
 
   it('treats text without front matter as all body, with defaults', () => {
@@ -60,11 +63,11 @@ Owner: {{owner}} due {{ due }} in {{quarter}}, made {{created}}; {{unknown}} sta
   it('renders a goal file with front matter and a metrics checklist', () => {
     const t = parseTemplate('culture', text, 'built-in', '/t/culture.md');
     const out = renderGoalFile(t, { id: 'g4', title: 'Fun "team"', owner: 'sam', created: '2027-03-10', due: '2027-06-30', quarter: '2027-Q1' });
-    expect(out).toContain('---\nid: g4\ntitle: "Fun \\"team\\""\ntemplate: culture\nowner: sam\ncreated: 2027-03-10\ndue: 2027-06-30\n');
+    expect(out).toContain('---\nid: g4\ntitle: "Fun \\"team\\""\ntemplate: culture\nowner: "sam"\ncreated: 2027-03-10\ndue: 2027-06-30\n');
     expect(out).toContain('# Fun "team"\n');
     expect(out).toContain('Owner: sam due 2027-06-30 in 2027-Q1, made 2027-03-10; {{unknown}} stays.');
     expect(out).toContain('- [ ] Team events held (target: one a month)\n- [ ] Reports I know well\n');
-    expect(parseFrontMatter(out).fields).toMatchObject({ id: 'g4', title: 'Fun \\"team\\"', due: '2027-06-30' });
+    expect(parseFrontMatter(out).fields).toMatchObject({ id: 'g4', title: 'Fun "team"', owner: 'sam', due: '2027-06-30' });
   });
 
   it('accepts plain template names only', () => {

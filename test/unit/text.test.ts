@@ -53,3 +53,17 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('width on a terminal', () => {
+  it('counts wide characters as two columns and marks as none, and cuts by columns', () => {
+    expect(output.visibleWidth('plain')).toBe(5);
+    expect(output.visibleWidth('\u001b[33mwarn\u001b[39m')).toBe(4);
+    expect(output.visibleWidth('日本語')).toBe(6);
+    expect(output.visibleWidth('Chloé')).toBe(5);
+    expect(output.visibleWidth('Chloe\u0301')).toBe(5);
+    expect(output.visibleWidth('👍🏽 ok')).toBe(5);
+    expect(output.truncateToWidth('日本語のタイトル', 7)).toBe('日本語…');
+    expect(output.truncateToWidth('short', 7)).toBe('short');
+    expect(output.truncateToWidth('a longer title', 7)).toBe('a long…');
+  });
+});
