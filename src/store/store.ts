@@ -161,7 +161,7 @@ export class Tx {
 
   constructor(
     private readonly dir: string,
-    private counters_: Record<string, number> = {},
+    private idCounters: Record<string, number> = {},
   ) {
     this.countersChanged = !fs.existsSync(path.join(dir, DATA_FILE));
     const codec = goalCodec(dir);
@@ -182,9 +182,9 @@ export class Tx {
       : prefix === 'n' ? this.tables.members.all.flatMap((m) => m.notes).reduce((max, n) => Math.max(max, idNumber(n.id, 'n') ?? 0), 0)
       : this.tables[kind!].loaded.maxId;
     // A counter that is missing (a hand-made or old file) is rebuilt from every id of its kind.
-    const stored = this.counters_[prefix] ?? (prefix === 'p' ? this.praise.allTables().reduce((max, t) => Math.max(max, t.loaded.maxId), 0) : 0);
+    const stored = this.idCounters[prefix] ?? (prefix === 'p' ? this.praise.allTables().reduce((max, t) => Math.max(max, t.loaded.maxId), 0) : 0);
     const next = Math.max(stored, present) + 1;
-    this.counters_[prefix] = next;
+    this.idCounters[prefix] = next;
     this.countersChanged = true;
     return `${prefix}${next}`;
   }
@@ -199,7 +199,7 @@ export class Tx {
 
   /** A copy of the id counters as they stand. */
   get counters(): Record<string, number> {
-    return { ...this.counters_ };
+    return { ...this.idCounters };
   }
 
   /** Replaces everything (a restore or a merge of a backup); counters never go below `counters`. */
@@ -209,15 +209,15 @@ export class Tx {
     const byQuarter = new Map<string, Praise[]>(this.praise.quarters().map((q) => [q, []]));
     for (const p of records.praise) (byQuarter.get(quarterOf(p.date)) ?? byQuarter.set(quarterOf(p.date), []).get(quarterOf(p.date))!).push(p);
     for (const [quarter, entries] of byQuarter) this.praise.table(quarter).replaceAll(entries);
-    const merged = { ...this.counters_ };
+    const merged = { ...this.idCounters };
     for (const [prefix, n] of Object.entries(counters)) merged[prefix] = Math.max(merged[prefix] ?? 0, n);
-    this.counters_ = countersFor(records, merged, path.join(this.dir, DATA_FILE));
+    this.idCounters = countersFor(records, merged, path.join(this.dir, DATA_FILE));
     this.countersChanged = true;
   }
 
   commit(lock: Lock): void {
     lock.verify();
-    if (this.countersChanged) writeHeader(this.dir, this.counters_);
+    if (this.countersChanged) writeHeader(this.dir, this.idCounters);
     for (const kind of FILE_KINDS) {
       if (!this.tables[kind].changed) continue;
       lock.verify();
@@ -278,8 +278,8 @@ function upgrade(dir: string, { records, counters }: { records: Records; counter
   lock.verify();
   for (const kind of FILE_KINDS) tx.tables[kind].commit();
   tx.praise.commit();
-  removeFile(path.join(dir, LEGACY_COPY));
-  fs.linkSync(file, path.join(dir, LEGACY_COPY));
+  // A copy, not a link: a data file that is a symbolic link is written through, and would take the copy with it.
+  writeAtomic(path.join(dir, LEGACY_COPY), fs.readFileSync(file, 'utf8'));
   writeHeader(dir, counters);
   for (const leftover of ['mtl.json.bak', 'mtl.json.index']) removeFile(path.join(dir, leftover));
   return counters;
