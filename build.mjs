@@ -118,7 +118,7 @@ async function bundleAll() {
   writeFileSync(`${staging}/meta.json`, JSON.stringify(meta));
 }
 
-// V8's code caches (bin/load-bundle.cjs), made in the staging folder by running the commands that
+// V8's code caches (bin/load-bundle.cjs), made in dist/ (once the new build is there) by running the commands that
 // do not prompt, on a small store, so that each cache holds the functions its command compiles.
 const WARM_UP = [
   ['team', 'add', 'Sam Lee'],
@@ -194,11 +194,22 @@ try {
 }
 
 // Swap the new build in, so tests already running against dist/ never read half a build; the code
-// caches are made there, so that what they record names dist/, not the staging folder.
+// caches are made there, so that what they record names dist/, not the staging folder. The
+// warm-up runs every command that makes them: if one fails, the build is broken and the old one
+// goes back.
 const old = `dist.old-${process.pid}`;
+let hadOld = true;
 try {
   renameSync('dist', old);
-} catch {}
+} catch {
+  hadOld = false;
+}
 renameSync(staging, 'dist');
+try {
+  writeCodeCaches();
+} catch (err) {
+  rmSync('dist', { recursive: true, force: true });
+  if (hadOld) renameSync(old, 'dist');
+  throw err;
+}
 rmSync(old, { recursive: true, force: true });
-writeCodeCaches();

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { idNumber, type Assessment, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
+import { UserError } from '../errors.js';
+import { idNumber, MAX_ID, type Assessment, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
 import { sortByText } from './dates.js';
 
 /**
@@ -182,6 +183,7 @@ function idAllocator(counters: Record<string, number>, list: Entry[], prefix: Id
   counters[prefix] = list.reduce((max, e) => Math.max(max, idNumber(e.id, prefix) ?? 0), counters[prefix] ?? 0);
   return (wanted) => {
     const number = idNumber(wanted, prefix);
+    if (counters[prefix]! >= MAX_ID) throw new UserError(`The ids of "${prefix}" entries would run out (${prefix}${MAX_ID}); nothing was merged.`, 'Check the counters of this data folder and of the backup.');
     const id = number !== undefined && number > counters[prefix]! ? wanted : `${prefix}${counters[prefix]! + 1}`;
     counters[prefix] = Math.max(counters[prefix]!, idNumber(id, prefix)!);
     return id;

@@ -57,7 +57,7 @@ export interface Note {
 export interface Member {
   id: string;
   name: string;
-  /** The day they joined the team; no praise of theirs is dated earlier (see praiseLogOf). */
+  /** The day they joined the team; no praise of theirs is dated earlier (PraiseLog.lastOnOrBefore counts on it). */
   added: Day;
   notes: Note[];
   removed?: Day;
@@ -196,6 +196,9 @@ export const ID_PREFIX = {
 export type IdPrefix = (typeof ID_PREFIX)[Kind] | 'n';
 
 export const KINDS = Object.keys(ID_PREFIX) as Kind[];
+
+/** The highest id number: fifteen digits, exact as a JavaScript number. */
+export const MAX_ID = 999_999_999_999_999;
 
 /** The number of an id of the given prefix (`g12` -> 12), or undefined when it is not one. */
 export function idNumber(id: unknown, prefix: string): number | undefined {

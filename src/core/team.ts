@@ -74,7 +74,7 @@ export function validateNewName(data: Data, name: string): { name: string; resto
 }
 
 
-/** When a report was last praised, as of `today`: what the praise log's index alone can tell. */
+/** When a report was last praised, as of `today`, and how often lately. */
 export interface RecognitionState {
   id: string;
   name: string;

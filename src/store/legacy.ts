@@ -1,5 +1,5 @@
 import { DataError } from '../errors.js';
-import { emptyRecords, ID_PREFIX, idNumber, KINDS, type Kind, type LearningEntry, type Records } from '../core/model.js';
+import { emptyRecords, ID_PREFIX, idNumber, KINDS, MAX_ID, type Kind, type LearningEntry, type Records } from '../core/model.js';
 import { entryProblem } from './records.js';
 
 /**
@@ -15,13 +15,12 @@ const LEGACY_LISTS = ['assessments', 'goals', 'members', 'praise', 'feedback', '
 export function isLegacyDocument(raw: unknown): raw is Record<string, unknown> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
   const doc = raw as Record<string, unknown>;
-  if (doc.format !== undefined) return false;
-  if (doc.version !== undefined && ![0, 1, 2].includes(doc.version as number)) return false;
-  return [...LEGACY_LISTS, 'learning', 'counters'].some((field) => field in doc);
+  return doc.format === undefined && [...LEGACY_LISTS, 'learning', 'counters'].some((field) => field in doc);
 }
 
 /** The entries and id counters of a version 0-2 document, checked; a DataError names what is wrong. */
 export function legacyRecords(doc: Record<string, unknown>, file: string): { records: Records; counters: Record<string, number> } {
+  if (doc.version !== undefined && ![0, 1, 2].includes(doc.version as number)) throw new DataError(`${file}: its "version" is ${JSON.stringify(doc.version)}, which no mtl wrote.`);
   const records = emptyRecords() as unknown as Record<string, Record<string, unknown>[]>;
   for (const field of LEGACY_LISTS) {
     const value = doc[field] ?? [];
@@ -108,7 +107,7 @@ export function checkedCounters(stored: unknown, file: string): Record<string, n
   if (stored !== undefined && (typeof stored !== 'object' || stored === null || Array.isArray(stored))) throw new DataError(`${file}: "counters" should be an object.`);
   const counters: Record<string, number> = {};
   for (const [prefix, value] of Object.entries((stored ?? {}) as Record<string, unknown>)) {
-    if (!Number.isSafeInteger(value) || (value as number) < 0) throw new DataError(`${file}: counters.${prefix} is ${JSON.stringify(value)}; it should be a whole number.`);
+    if (!Number.isSafeInteger(value) || (value as number) < 0 || (value as number) > MAX_ID) throw new DataError(`${file}: counters.${prefix} is ${JSON.stringify(value)}; it should be a whole number up to ${MAX_ID}.`);
     counters[prefix] = value as number;
   }
   return counters;

@@ -47,9 +47,9 @@ function toStderr(message: string): void {
 }
 
 /** Runs `work` holding the data folder's lock (making the folder first), and releases it whatever happens. */
-export async function withLock<T>(dir: string, work: (lock: Lock) => T | Promise<T>): Promise<T> {
+export async function withLock<T>(dir: string, work: (lock: Lock) => T | Promise<T>, waitMs = WAIT_MS): Promise<T> {
   ensureDataDir(dir);
-  const lock = await lockFolder(dir);
+  const lock = await lockFolder(dir, waitMs);
   try {
     return await work(lock);
   } finally {
@@ -73,6 +73,9 @@ export async function lockFolder(dir: string, waitMs = WAIT_MS): Promise<Lock> {
     for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
       try {
         fs.linkSync(temp, file);
+        // Its time is when it was taken (another host judges its age by it), not when waiting began.
+        const now = new Date();
+        fs.utimesSync(file, now, now);
         return holding(file, me.token);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new DataError(`Cannot lock ${file}: ${reason(err)}; nothing was changed.`, 'Check the permissions of the data folder.');
@@ -80,16 +83,16 @@ export async function lockFolder(dir: string, waitMs = WAIT_MS): Promise<Lock> {
       const holder = inspect(file);
       if (holder === undefined) continue;
       if (holder.state === 'gone') {
-        takeOver(file, holder.ino);
+        takeOver(file, holder.ino, temp);
         continue;
       }
       const waited = Date.now() - started;
       const who = holder.owner ? `mtl (process ${holder.owner.pid}${holder.state === 'elsewhere' ? ` on ${holder.owner.host}` : ''})` : 'another process';
       if (waited > waitMs) {
-        throw new DataError(
+        throw busy(new DataError(
           `${who} has held ${file} for over ${(waited / 1000).toFixed(waited < 10_000 ? 1 : 0)} s; nothing was changed.`,
           holder.state === 'alive' ? `If it is stopped (Ctrl-Z), resume it with fg; or end it (kill ${holder.owner!.pid}) and run the command again.` : 'Run the command again once it has finished.',
-        );
+        ));
       }
       if (!noticed && waited > NOTICE_MS) {
         noticed = true;
@@ -100,6 +103,15 @@ export async function lockFolder(dir: string, waitMs = WAIT_MS): Promise<Lock> {
   } finally {
     removeFile(temp);
   }
+}
+
+/** The error of a wait for the lock that ran out, told apart by `isLockBusy`. */
+function busy(err: DataError): DataError {
+  return Object.assign(err, { lockBusy: true });
+}
+
+export function isLockBusy(err: unknown): boolean {
+  return (err as { lockBusy?: boolean } | null)?.lockBusy === true;
 }
 
 function holding(file: string, token: string): Lock {
@@ -167,22 +179,24 @@ function alive(owner: Owner, me: Omit<Owner, 'token' | 'since'>): boolean {
 }
 
 /**
- * Removes a lock judged left behind, and only that one: it is moved aside first, and put back if
- * what was moved is a newer lock (same name, another inode) that a third process took meanwhile.
+ * Removes a lock judged left behind, and only that one (the same inode as judged). Takeovers go one
+ * at a time, each holding `mtl.lock.break` (made like the lock, from our finished temporary file):
+ * two waiters that both saw the dead lock cannot remove, between them, the new lock one of them took.
+ * A breaker left by a process that died is removed the same way.
  */
-function takeOver(file: string, ino: number): void {
-  const aside = `${file}.stale.${process.pid}.${Math.random().toString(36).slice(2)}`;
+function takeOver(file: string, ino: number, temp: string): void {
+  const breaker = `${file}.break`;
   try {
-    fs.renameSync(file, aside);
+    fs.linkSync(temp, breaker);
   } catch {
+    const holder = inspect(breaker);
+    if (holder?.state === 'gone' && fs.statSync(breaker, { throwIfNoEntry: false })?.ino === holder.ino) removeFile(breaker);
     return;
   }
   try {
-    if (fs.statSync(aside).ino !== ino) fs.linkSync(aside, file);
-  } catch {
-    // Someone locked meanwhile; the lock we moved is lost to its holder, whose verify() will say so.
+    if (fs.statSync(file, { throwIfNoEntry: false })?.ino === ino) removeFile(file);
   } finally {
-    removeFile(aside);
+    removeFile(breaker);
   }
 }
 

@@ -36,15 +36,19 @@ export function readNudgeState(dir: string): NudgeState {
   }
 }
 
-/** A locked read-modify-write of the nudge state. */
-export async function updateNudgeState<T>(dir: string, change: (state: NudgeState) => T): Promise<T> {
-  return withLock(dir, (lock) => {
-    const state = readNudgeState(dir);
-    const result = change(state);
-    lock.verify();
-    writeNudgeState(dir, state);
-    return result;
-  });
+/** A locked read-modify-write of the nudge state, waiting for the lock at most `waitMs`. */
+export async function updateNudgeState<T>(dir: string, change: (state: NudgeState) => T, waitMs?: number): Promise<T> {
+  return withLock(
+    dir,
+    (lock) => {
+      const state = readNudgeState(dir);
+      const result = change(state);
+      lock.verify();
+      writeNudgeState(dir, state);
+      return result;
+    },
+    waitMs,
+  );
 }
 
 /**

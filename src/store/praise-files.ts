@@ -115,9 +115,10 @@ export class PraiseFiles implements PraiseLog {
     return this.quarters().map((q) => this.table(q));
   }
 
-  commit(): void {
+  /** The quarter files this write changes (their folder made, if need be). */
+  changedTables(): RecordTable<Praise>[] {
     const changed = [...this.tables.values()].filter((t) => t.changed);
     if (changed.length) fs.mkdirSync(path.join(this.dir, PRAISE_DIR), { recursive: true, mode: 0o700 });
-    for (const table of changed) table.commit();
+    return changed;
   }
 }

@@ -75,13 +75,24 @@ export function entryProblem(kind: Kind, entry: unknown): string | undefined {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return `it should be an object but is ${describe(entry)}`;
   const record = entry as Record<string, unknown>;
   const id = idNumber(record.id, ID_PREFIX[kind]);
-  if (id !== undefined && VALID[kind](record)) return undefined;
+  if (id !== undefined && VALID[kind](record)) return kind === 'members' ? notesProblem(record.notes as unknown[]) : undefined;
   if (id === undefined) {
     return `its id ${JSON.stringify(record.id) ?? '(none)'} is not "${ID_PREFIX[kind]}" followed by a whole number from 1`;
   }
   for (const [field, check] of Object.entries(FIELDS[kind])) {
     const value = record[field];
     if (!VALID_FIELD[check](value)) return `${field} is ${JSON.stringify(value) ?? 'missing'}; it should be ${check === 'day' ? 'a day (YYYY-MM-DD)' : `a ${check}`}`;
+  }
+  return undefined;
+}
+
+/** A report's personal notes: each an object with an id `n<number>`, a day and a text. */
+function notesProblem(notes: unknown[]): string | undefined {
+  for (const [i, note] of notes.entries()) {
+    const n = note as Record<string, unknown> | null;
+    if (typeof n !== 'object' || n === null || idNumber(n.id, 'n') === undefined || typeof n.text !== 'string' || !VALID_FIELD.day(n.date)) {
+      return `note ${i + 1} is ${JSON.stringify(note)}; it should have an id "n" followed by a whole number, a day and a text`;
+    }
   }
   return undefined;
 }
@@ -114,7 +125,7 @@ export function readRecordFile<T extends { id: string }>(file: string, kind: Kin
   let liveChars = 0;
   let deadChars = 0;
   const accept = (value: unknown, line: number, length: number) => {
-    const deleted = (value as { delete?: unknown }).delete;
+    const deleted = typeof value === 'object' && value !== null ? (value as { delete?: unknown }).delete : undefined;
     const isDeletion = deleted !== undefined && Object.keys(value as object).length === 1;
     const problem = isDeletion ? (idNumber(deleted, prefix) ? undefined : `it deletes ${JSON.stringify(deleted)}, which is not an id`) : (entryProblem(kind, value) ?? check?.(value as T));
     if (problem) throw damaged(file, line, problem);

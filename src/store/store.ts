@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { quarterOf } from '../core/dates.js';
-import { dataOf, ID_PREFIX, idNumber, KINDS, type Data, type Goal, type IdPrefix, type Kind, type Praise, type Records } from '../core/model.js';
+import { dataOf, ID_PREFIX, idNumber, KINDS, MAX_ID, recordsOf, type Data, type Goal, type IdPrefix, type Kind, type Praise, type Records } from '../core/model.js';
 import { damagedFile, DataError } from '../errors.js';
-import { readIfThere, removeFile, writeAtomic } from './files.js';
+import { readIfThere, reason, removeFile, writeAtomic } from './files.js';
 import { checkedCounters, countersFor, isLegacyDocument, keepPraiseAfterJoining, legacyRecords } from './legacy.js';
 import { withLock, type Lock } from './lock.js';
-import { scrubNudgeState } from './nudge-state.js';
+import { NUDGE_STATE_FILE, scrubNudgeState } from './nudge-state.js';
 import { goalsDirFor, relativeGoalFile } from './paths.js';
 import { PRAISE_DIR, PraiseFiles } from './praise-files.js';
 import { readPreferences } from './preferences.js';
@@ -59,7 +59,8 @@ function readHeader(dir: string): { counters?: Record<string, number>; legacy?: 
   }
   const doc = raw as Record<string, unknown> | null;
   const version = doc?.version;
-  if (typeof version === 'number' && version > DATA_VERSION) {
+  const mtlData = doc?.format === DATA_FORMAT || isLegacyDocument(raw);
+  if (mtlData && typeof version === 'number' && version > DATA_VERSION) {
     throw new DataError(`${file} was written by a newer mtl (data version ${version}; this mtl reads up to ${DATA_VERSION}).`, 'Upgrade mtl to read it; nothing was changed.');
   }
   if (doc?.format === DATA_FORMAT) {
@@ -184,6 +185,7 @@ export class Tx {
     // A counter that is missing (a hand-made or old file) is rebuilt from every id of its kind.
     const stored = this.idCounters[prefix] ?? (prefix === 'p' ? this.praise.allTables().reduce((max, t) => Math.max(max, t.loaded.maxId), 0) : 0);
     const next = Math.max(stored, present) + 1;
+    if (next > MAX_ID) throw new DataError(`The ids of "${prefix}" entries have run out (${prefix}${MAX_ID}).`, `Check the counters in ${path.join(this.dir, DATA_FILE)}: one was set by hand or by an edited backup.`);
     this.idCounters[prefix] = next;
     this.countersChanged = true;
     return `${prefix}${next}`;
@@ -215,27 +217,37 @@ export class Tx {
     this.countersChanged = true;
   }
 
+  /**
+   * Saves what changed, one file at a time, checking before each that the lock is still ours: the
+   * counters first (an id handed out is never handed out again, even if the rest fails), the
+   * reports last (a purge cut short leaves the report in place, so running it again finishes it).
+   * A file that cannot be written stops the write with what was saved said.
+   */
   commit(lock: Lock): void {
-    lock.verify();
-    if (this.countersChanged) writeHeader(this.dir, this.idCounters);
-    for (const kind of FILE_KINDS) {
-      if (!this.tables[kind].changed) continue;
+    const tables = [...this.praise.changedTables(), ...FILE_KINDS.filter((k) => k !== 'members').map((k) => this.tables[k]), this.tables.members];
+    const steps: [string, () => void][] = [
+      ...(this.countersChanged ? [[path.join(this.dir, DATA_FILE), () => writeHeader(this.dir, this.idCounters)] as [string, () => void]] : []),
+      ...tables.filter((t) => t.changed).map((t) => [t.file, () => t.commit()] as [string, () => void]),
+      ...(this.purged ? [[path.join(this.dir, NUDGE_STATE_FILE), () => scrubNudgeState(this.dir, this.purged!)] as [string, () => void], [path.join(this.dir, LEGACY_COPY), () => scrubLegacyCopy(this.dir, this.purged!)] as [string, () => void]] : []),
+    ];
+    steps.forEach(([file, step], i) => {
       lock.verify();
-      this.tables[kind].commit();
-    }
-    lock.verify();
-    this.praise.commit();
-    if (this.purged) {
-      scrubNudgeState(this.dir, this.purged);
-      scrubLegacyCopy(this.dir, this.purged);
-    }
+      try {
+        step();
+      } catch (err) {
+        if (err instanceof DataError) throw err;
+        throw new DataError(
+          `Cannot write ${file}: ${reason(err)}.`,
+          i === 0 ? 'Nothing was changed; fix that and run the command again.' : 'Part of the change was saved before it; fix that and run the command again to finish it.',
+        );
+      }
+    });
   }
 }
 
 /**
  * Temporary files a process left when it was killed mid-write (they may hold notes about people):
- * removed, under the lock, once the process named in them is gone. `<file>.<pid>.<random>.tmp` and
- * `mtl.lock.stale.<pid>.<random>`.
+ * removed, under the lock, once the process named in them is gone: `<file>.<pid>.<random>.tmp`.
  */
 function sweepLeftovers(dir: string): void {
   for (const folder of [dir, path.join(dir, PRAISE_DIR)]) {
@@ -246,7 +258,7 @@ function sweepLeftovers(dir: string): void {
       continue;
     }
     for (const name of names) {
-      const pid = /\.(\d+)\.[a-z0-9]+\.tmp$/.exec(name)?.[1] ?? /^mtl\.lock\.stale\.(\d+)\./.exec(name)?.[1];
+      const pid = /\.(\d+)\.[a-z0-9]+\.tmp$/.exec(name)?.[1];
       if (pid && !processRuns(Number(pid))) removeFile(path.join(folder, name));
     }
   }
@@ -276,8 +288,7 @@ function upgrade(dir: string, { records, counters }: { records: Records; counter
   records.goals.forEach(goalCodec(dir).decode);
   tx.replaceAll(records);
   lock.verify();
-  for (const kind of FILE_KINDS) tx.tables[kind].commit();
-  tx.praise.commit();
+  for (const table of [...FILE_KINDS.map((k) => tx.tables[k]), ...tx.praise.changedTables()]) table.commit();
   // A copy, not a link: a data file that is a symbolic link is written through, and would take the copy with it.
   writeAtomic(path.join(dir, LEGACY_COPY), fs.readFileSync(file, 'utf8'));
   writeHeader(dir, counters);
@@ -290,11 +301,23 @@ function scrubLegacyCopy(dir: string, memberId: string): void {
   const file = path.join(dir, LEGACY_COPY);
   const text = readIfThere(file);
   if (text === undefined) return;
-  const doc = JSON.parse(text) as Record<string, unknown>;
+  let doc: Record<string, unknown>;
+  try {
+    doc = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    // A copy that cannot be read cannot be cleaned: it goes, so nothing of the report stays.
+    return removeFile(file);
+  }
   for (const [field, value] of Object.entries(doc)) {
     if (Array.isArray(value)) doc[field] = value.filter((e: { id?: string; member?: string }) => e?.member !== memberId && !(field === 'members' && e?.id === memberId));
   }
   writeAtomic(file, JSON.stringify(doc) + '\n');
+}
+
+/** Every entry as plain lists, read under the lock: one moment of the store, for a backup. */
+export async function snapshotStore(dir: string): Promise<Records> {
+  await openStore(dir);
+  return fs.existsSync(dir) ? withLock(dir, () => recordsOf(readStore(dir))) : recordsOf(readStore(dir));
 }
 
 /** The id counters as stored (an export carries them, so a restore never hands out an id again). */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, mtl, mtlAsync, ok, readStore, ROOT, snapshot, tempHome, type Result } from '../helpers/cli.js';
+import { BIN, mtl, mtlAsync, ok, readStore, ROOT, snapshot, spawnOk, tempHome, type Result } from '../helpers/cli.js';
 
 const NOW = { env: { MTL_NOW: '2027-02-10T09:00:00' } };
 const FIXTURE = path.join(ROOT, 'test', 'fixtures');
@@ -96,6 +96,20 @@ describe('the lock', () => {
     expect(praise.length).toBeGreaterThan(5000);
   }, 120_000);
 
+  it('held by a stopped mtl does not stop the weekly nudge: it prints what is due, unrecorded', async () => {
+    const home = tempHome();
+    await ok(home, ['team', 'add', 'Sam'], NOW);
+    // This test's own process stands for an mtl stopped with Ctrl-Z: alive, holding the lock.
+    fs.writeFileSync(path.join(home, 'mtl.lock'), JSON.stringify({ pid: process.pid, host: os.hostname(), token: 'stopped', since: '2027-02-10T08:00:00Z' }));
+    const r = await mtl(home, ['nudge'], { env: { MTL_NOW: '2027-02-20T09:00:00' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Sam: never recognised');
+    expect(r.stderr).toContain(`mtl (process ${process.pid}) has held ${path.join(home, 'mtl.lock')} for over`);
+    expect(r.stderr).toContain('this run was not recorded');
+    expect(fs.existsSync(path.join(home, 'nudge.json'))).toBe(false);
+    fs.rmSync(path.join(home, 'mtl.lock'));
+  });
+
   it('left by a process that is gone is taken over at once, without a wait', async () => {
     const home = tempHome();
     await ok(home, ['team', 'add', 'Sam']);
@@ -166,6 +180,9 @@ describe('ids from a backup', () => {
     await ok(home, ['praise', 'sam', 'first']);
     const backup = JSON.parse(await ok(home, ['export']));
     const file = path.join(path.dirname(home), 'edited.json');
+    const orphan = { ...backup, data: { ...backup.data, praise: [{ ...backup.data.praise[0], member: 'r7' }] } };
+    fs.writeFileSync(file, JSON.stringify(orphan));
+    expect((await mtl(home, ['import', file, '--merge'])).stderr).toContain(`p1 in "praise" is about r7, a report the backup does not have`);
     fs.writeFileSync(file, JSON.stringify({ ...backup, data: { ...backup.data, goals: [{ id: 'gInfinity', title: 't', template: 'culture', file: 'g.md', created: '2027-01-01', status: 'open', progress: 0, checkIns: [] }] } }));
     const merge = await mtl(home, ['import', file, '--merge']);
     expect(merge.code).toBe(1);
@@ -190,6 +207,10 @@ describe('files mtl does not own', () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('is one of the files mtl keeps its data in; nothing was written');
     }
+    // Nor through a link to one of them.
+    const link = path.join(path.dirname(home), 'looks-harmless.json');
+    fs.symlinkSync(path.join(home, 'mtl.json'), link);
+    expect((await mtl(home, ['export', '--output', link])).stderr).toContain('is one of the files mtl keeps its data in');
     expect(readStore(home).members.map((m: { name: string }) => m.name)).toEqual(['Sam']);
     const other = tempHome();
     fs.mkdirSync(other, { recursive: true });
@@ -211,6 +232,27 @@ describe('files mtl does not own', () => {
     await ok(home, ['team', 'note', 'sam', 'likes climbing']);
     expect(fs.lstatSync(path.join(home, 'reports.jsonl')).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(target, 'utf8')).toContain('likes climbing');
+  });
+});
+
+describe('a write that fails part way', () => {
+  it('says what failed, and a purge cut short finishes when run again, leaving nothing', () => {
+    const home = tempHome();
+    spawnOk(home, ['team', 'add', 'Ann'], NOW);
+    spawnOk(home, ['team', 'add', 'Bob'], NOW);
+    spawnOk(home, ['praise', 'ann', 'Ann praise'], NOW);
+    spawnOk(home, ['feedback', 'ann', 'Ann feedback'], NOW);
+    for (let i = 0; i < 12; i++) spawnOk(home, ['praise', 'bob', `Bob praise ${i} `.padEnd(200, '.')], NOW);
+    // A file size limit of 1 KB: the first files fit, the praise file does not.
+    const cut = spawnSync('/bin/sh', ['-c', `ulimit -f 1; exec '${process.execPath}' '${BIN}' team remove ann --purge --yes`], { env: { ...process.env, MTL_HOME: home, ...NOW.env }, encoding: 'utf8' });
+    expect(cut.status).toBe(1);
+    expect(cut.stderr).toMatch(/mtl: Cannot write .*: the file is too large \(EFBIG\)/);
+    expect(cut.stderr).not.toMatch(/unexpected|\n\s+at /);
+    // The report is still there: running the purge again finishes it.
+    expect(readStore(home).members.map((m: { name: string }) => m.name)).toEqual(['Ann', 'Bob']);
+    spawnOk(home, ['team', 'remove', 'ann', '--purge', '--yes'], NOW);
+    expect(everything(home)).not.toContain('Ann');
+    expect(readStore(home).praise).toHaveLength(12);
   });
 });
 

@@ -68,6 +68,16 @@ describe('the data folder lock', () => {
     }
   });
 
+  it('clears a takeover left half done by a process that died, and takes the lock', async () => {
+    const dir = folder();
+    const left = holder({ pid: deadPid() });
+    fs.writeFileSync(path.join(dir, LOCK_FILE), left);
+    fs.writeFileSync(path.join(dir, `${LOCK_FILE}.break`), left);
+    const lock = await lockFolder(dir, 5_000);
+    lock.release();
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   it('judges a lock from another host by its age alone', async () => {
     const dir = folder();
     const file = path.join(dir, LOCK_FILE);

@@ -54,6 +54,10 @@ describe('a record file', () => {
     expect(damaged('[1,2]')).toThrow(/line 2: it should be an object but is a list/);
     expect(damaged('{"delete":"r1"}')).toThrow(/line 2: it deletes "r1", which is not an id/);
     expect(damaged('{"delete":"r1"}')).toThrow(/mtl has not changed it/);
+    expect(damaged('null')).toThrow(/line 2: it should be an object but is null/);
+    expect(() => readRecordFile(fileIn(['{"id":"r1","name":"Sam","added":"2027-01-01","notes":[{"id":"zzz","date":"2027-01-01","text":"x"}]}\n']), 'members')).toThrow(
+      /line 1: note 1 is .*; it should have an id "n" followed by a whole number, a day and a text/,
+    );
   });
 
   it('is empty when missing, and skips blank lines', () => {

@@ -94,6 +94,12 @@ describe('ids', () => {
     expect(await updateStore(dir, (tx) => tx.nextId('r'))).toBe('r3');
   });
 
+  it('run out at fifteen digits, saying so, rather than write an id mtl could not read back', async () => {
+    const dir = home({ 'mtl.json': header({ g: 999_999_999_999_999 }) });
+    await expect(updateStore(dir, (tx) => tx.nextId('g'))).rejects.toThrow(/The ids of "g" entries have run out \(g999999999999999\)/);
+    await expect(openStore(home({ 'mtl.json': header({ g: 1_000_000_000_000_000 }) }))).rejects.toThrow(/counters\.g is 1000000000000000; it should be a whole number up to 999999999999999/);
+  });
+
   it('refuses a counter that is not a whole number, naming it', async () => {
     const dir = home({ 'mtl.json': header({ g: 'Infinity' }) });
     await expect(openStore(dir)).rejects.toThrow(/mtl\.json is damaged: counters\.g is "Infinity"; it should be a whole number/);
@@ -110,6 +116,8 @@ describe('files that are not mtl data', () => {
       ['{"format":"mtl-data","version":4}', /written by a newer mtl \(data version 4; this mtl reads up to 3\)/],
       ['{"format":"mtl-data","version":"3"}', /mtl\.json is damaged: its "version" is "3"/],
       ['{"version":2,', /mtl\.json is damaged: it is not valid JSON/],
+      ['{"version": 7}', /mtl\.json is not an mtl data file/],
+      ['{"version": 7, "goals": []}', /written by a newer mtl \(data version 7/],
     ];
     for (const [text, error] of cases) {
       const dir = home({ 'mtl.json': text });
@@ -233,7 +241,6 @@ describe('a write', () => {
       'mtl.json': header({}),
       [`reports.jsonl.${gone}.k3j4.tmp`]: 'notes about people',
       [`praise/2027-Q1.jsonl.${gone}.x9.tmp`]: 'more notes',
-      [`mtl.lock.stale.${gone}.ab12`]: '{}',
       [`mtl.lock.${process.pid}.waiting.tmp`]: '{}',
       'my-notes.tmp': 'not mtl\'s',
     });

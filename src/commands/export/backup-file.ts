@@ -58,6 +58,12 @@ export function parseBackup(text: string, file: string): Backup {
     data = currentRecords(doc.data, where);
     counters = checkedCounters(doc.counters, `${file} (its "counters")`);
   }
+  const reports = new Set(data.members.map((m) => m.id));
+  for (const kind of ['praise', 'feedback', 'memberGoals', 'delegations', 'oneOnOnes'] as const) {
+    const orphan = (data[kind] as { id: string; member: string }[]).find((e) => !reports.has(e.member));
+    // A merge would give it to whoever has that id here.
+    if (orphan) throw new DataError(`${file}: ${orphan.id} in "${kind}" is about ${orphan.member}, a report the backup does not have.`, 'Nothing was changed.');
+  }
   for (const goal of data.goals) {
     if (goal.file === '' || goal.file.split(/[\\/]/).includes('..')) {
       throw new DataError(`${file}: goal ${goal.id} has an unsafe file name ${JSON.stringify(goal.file)}.`, 'Nothing was changed.');

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { recordsOf } from '../../core/model.js';
 import { buildBackup } from './backup-file.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
@@ -9,10 +8,10 @@ import { LOCK_FILE } from '../../store/lock.js';
 import { NUDGE_STATE_FILE } from '../../store/nudge-state.js';
 import { PRAISE_DIR } from '../../store/praise-files.js';
 import { PREFERENCES_FILE } from '../../store/preferences.js';
-import { DATA_FILE, KIND_FILES, LEGACY_COPY, openStore, storedCounters } from '../../store/store.js';
+import { DATA_FILE, KIND_FILES, LEGACY_COPY, openStore, snapshotStore, storedCounters } from '../../store/store.js';
 import { goalsDirFor } from '../../store/paths.js';
 import { readPreferences, readStoredPreferences } from '../../store/preferences.js';
-import type { Data } from '../../core/model.js';
+import type { Records } from '../../core/model.js';
 import { VERSION } from '../../version.js';
 
 const FORMATS = ['json', 'md', 'ics'] as const;
@@ -27,14 +26,14 @@ export interface ExportOptions {
 export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
   const format = opts.format.toLowerCase() as Format;
   if (!FORMATS.includes(format)) throw new UserError(`Unknown export format "${opts.format}".`, `Use one of: ${FORMATS.join(', ')}.`);
-  const data = await openStore(ctx.dataDir);
   let text: string;
-  if (format === 'json') text = JSON.stringify(backupOf(ctx, data), null, 1) + '\n';
+  if (format === 'json') text = JSON.stringify(backupOf(ctx, await snapshotStore(ctx.dataDir)), null, 1) + '\n';
   else if (format === 'md') {
+    const data = await openStore(ctx.dataDir);
     const { recognitionDays } = readPreferences(ctx.dataDir);
     text = (await import('./markdown.js')).markdownSummary(data, ctx.now, { withNotes: Boolean(opts.withNotes), recognitionDays });
   }
-  else text = (await import('./ics.js')).calendarOf(data, ctx.now);
+  else text = (await import('./ics.js')).calendarOf(await openStore(ctx.dataDir), ctx.now);
   if (!opts.output) {
     ctx.io.out(text);
     return;
@@ -52,7 +51,7 @@ export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
   ctx.io.err(`Wrote ${file} (${format}, readable by you alone).${next ? ` ${next}` : ''}\n`);
 }
 
-function backupOf(ctx: Ctx, data: Data) {
+function backupOf(ctx: Ctx, data: Records) {
   const dir = goalsDirFor(ctx.dataDir, readPreferences(ctx.dataDir));
   const goalFiles: Record<string, string> = {};
   for (const goal of data.goals) {
@@ -66,7 +65,7 @@ function backupOf(ctx: Ctx, data: Data) {
   const templatesDir = path.join(ctx.dataDir, 'templates');
   for (const name of listMarkdown(templatesDir)) templates[name] = readIfThere(path.join(templatesDir, name)) ?? '';
   return buildBackup(
-    { mtlVersion: VERSION, exportedAt: ctx.now.toISOString(), data: recordsOf(data), counters: storedCounters(ctx.dataDir), preferences: readStoredPreferences(ctx.dataDir), goalFiles, templates },
+    { mtlVersion: VERSION, exportedAt: ctx.now.toISOString(), data, counters: storedCounters(ctx.dataDir), preferences: readStoredPreferences(ctx.dataDir), goalFiles, templates },
     dir,
   );
 }
@@ -96,7 +95,8 @@ export function isStoreFile(dir: string, file: string): boolean {
       return path.resolve(p);
     }
   };
-  const target = path.join(real(path.dirname(path.resolve(file))), path.basename(file));
+  // The file itself when it exists (a link to mtl.json is mtl.json), else its folder's real path.
+  const target = fs.existsSync(file) ? real(file) : path.join(real(path.dirname(path.resolve(file))), path.basename(file));
   const within = (folder: string) => {
     const relative = path.relative(real(folder), target);
     return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : undefined;

@@ -3,10 +3,14 @@ import { dayOf, daysBetween } from '../../core/dates.js';
 import { mindsetOfWeek, type MindsetPrompt } from '../../core/mindset.js';
 import { dueNudges, notShownToday, recordRun, type Reminder } from '../../core/nudges.js';
 import { openStore } from '../../store/store.js';
+import { isLockBusy } from '../../store/lock.js';
 import { readNudgeState, updateNudgeState } from '../../store/nudge-state.js';
 import type { NudgeState } from '../../core/model.js';
 import { readPreferences } from '../../store/preferences.js';
 import { plural, printJson } from '../../ui/output.js';
+
+/** How long a nudge waits to record its run while another mtl writes. */
+const RECORD_WAIT_MS = 3_000;
 
 export interface NudgeOptions {
   json?: boolean;
@@ -34,7 +38,13 @@ export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
     if (!opts.dryRun) recordRun(state, ctx.now, opts.json ? [] : reminders, opts.json ? null : mindset);
     return { reminders, mindset, previousRunAt, alreadyShown: due.length - reminders.length };
   };
-  const run = opts.dryRun ? decide(readNudgeState(ctx.dataDir)) : await updateNudgeState(ctx.dataDir, decide);
+  // What the run found matters more than recording it: with another mtl holding the data folder (one
+  // stopped with Ctrl-Z, say), the reminders are printed unrecorded rather than lost behind a wait.
+  const run = opts.dryRun ? decide(readNudgeState(ctx.dataDir)) : await updateNudgeState(ctx.dataDir, decide, RECORD_WAIT_MS).catch((err) => {
+    if (!isLockBusy(err)) throw err;
+    ctx.io.err(`${(err as Error).message.replace(/; nothing was changed\.$/, '')}: this run was not recorded.\n`);
+    return decide(readNudgeState(ctx.dataDir));
+  });
   if (opts.json) {
     printJson(ctx.io, {
       date: today,
