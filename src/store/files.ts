@@ -113,14 +113,7 @@ export function reason(err: unknown): string {
 }
 
 const ERRNO_WORDS: Record<string, string> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EPERM: 'not permitted',
-  EISDIR: 'it is a folder',
-  ENOTDIR: 'part of the path is not a folder',
-  EEXIST: 'it already exists',
-  ENOSPC: 'no space left on the disk',
-  EDQUOT: 'over the disk quota',
-  EFBIG: 'the file is too large',
-  EROFS: 'the file system is read-only',
+  ENOENT: 'no such file or folder', EACCES: 'permission denied', EPERM: 'not permitted', EISDIR: 'it is a folder',
+  ENOTDIR: 'part of the path is not a folder', EEXIST: 'it already exists', ENOSPC: 'no space left on the disk',
+  EDQUOT: 'over the disk quota', EFBIG: 'the file is too large', EROFS: 'the file system is read-only',
 };

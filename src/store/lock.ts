@@ -22,14 +22,8 @@ const OTHER_HOST_STALE_MS = 30_000;
 /** After this long waiting, the waiter says what it is waiting for. */
 const NOTICE_MS = 2_000;
 
-interface Owner {
-  pid: number;
-  host: string;
-  boot?: string;
-  start?: string;
-  token: string;
-  since: string;
-}
+/** What the lock file says: who holds it (the process, on which host, since which boot), and when. */
+type Owner = { pid: number; host: string; boot?: string; start?: string; token: string; since: string };
 
 export interface Lock {
   /** Throws unless the lock is still this holder's: checked before each file is written. */
@@ -168,14 +162,19 @@ function inspect(file: string): Holder | undefined {
 
 /** Whether the process that wrote `owner` on this host still runs (not another one with its pid). */
 function alive(owner: Owner, me: Omit<Owner, 'token' | 'since'>): boolean {
-  if (owner.boot && me.boot && owner.boot !== me.boot) return false;
-  try {
-    process.kill(owner.pid, 0);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
-  }
+  if ((owner.boot && me.boot && owner.boot !== me.boot) || !processRuns(owner.pid)) return false;
   const start = startOf(owner.pid);
   return !(owner.start && start && owner.start !== start);
+}
+
+/** Whether a process of this pid runs on this host (one of another user's counts). */
+export function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**

@@ -82,11 +82,6 @@ export class PraiseFiles implements PraiseLog {
     return this.between(undefined, undefined);
   }
 
-  /** The quarter whose file holds the entry `id`, reading files newest first until it is found. */
-  quarterOfEntry(id: string): string | undefined {
-    return [...this.quarters()].reverse().find((q) => this.table(q).find(id));
-  }
-
   /** The highest praise id number in the newest file (where new ids go), for the id counter. */
   recentMaxId(): number {
     const newest = this.quarters().at(-1);
@@ -95,19 +90,6 @@ export class PraiseFiles implements PraiseLog {
 
   add(entry: Praise): void {
     this.table(quarterOf(entry.date)).add(entry);
-  }
-
-  /** Saves an entry's new version, moving it to another quarter's file when its day moved. */
-  put(entry: Praise): void {
-    const from = this.quarterOfEntry(entry.id);
-    const to = quarterOf(entry.date);
-    if (from && from !== to) this.table(from).remove(entry.id);
-    this.table(to).put(entry);
-  }
-
-  remove(id: string): boolean {
-    const quarter = this.quarterOfEntry(id);
-    return quarter !== undefined && this.table(quarter).remove(id);
   }
 
   /** Every quarter's table, loaded: for a rewrite of the whole log. */

@@ -5,7 +5,7 @@ import { dataOf, ID_PREFIX, idNumber, KINDS, MAX_ID, recordsOf, type Data, type 
 import { damagedFile, DataError } from '../errors.js';
 import { readIfThere, reason, removeFile, writeAtomic } from './files.js';
 import { checkedCounters, countersFor, isLegacyDocument, keepPraiseAfterJoining, legacyRecords } from './legacy.js';
-import { withLock, type Lock } from './lock.js';
+import { processRuns, withLock, type Lock } from './lock.js';
 import { NUDGE_STATE_FILE, scrubNudgeState } from './nudge-state.js';
 import { goalsDirFor, relativeGoalFile } from './paths.js';
 import { PRAISE_DIR, PraiseFiles } from './praise-files.js';
@@ -264,15 +264,6 @@ function sweepLeftovers(dir: string): void {
   }
 }
 
-function processRuns(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function writeHeader(dir: string, counters: Record<string, number>): void {
   writeAtomic(path.join(dir, DATA_FILE), `${JSON.stringify({ format: DATA_FORMAT, version: DATA_VERSION, counters })}\n`);
 }
@@ -314,14 +305,9 @@ function scrubLegacyCopy(dir: string, memberId: string): void {
   writeAtomic(file, JSON.stringify(doc) + '\n');
 }
 
-/** Every entry as plain lists, read under the lock: one moment of the store, for a backup. */
-export async function snapshotStore(dir: string): Promise<Records> {
+/** Every entry as plain lists and the id counters, read under the lock: one moment of the store, for a backup. */
+export async function snapshotStore(dir: string): Promise<{ records: Records; counters: Record<string, number> }> {
   await openStore(dir);
-  return fs.existsSync(dir) ? withLock(dir, () => recordsOf(readStore(dir))) : recordsOf(readStore(dir));
-}
-
-/** The id counters as stored (an export carries them, so a restore never hands out an id again). */
-export function storedCounters(dir: string): Record<string, number> {
-  const { counters, legacy } = readHeader(dir);
-  return legacy ? legacy.counters : (counters ?? {});
+  const read = () => ({ records: recordsOf(readStore(dir)), counters: readHeader(dir).counters ?? {} });
+  return fs.existsSync(dir) ? withLock(dir, read) : read();
 }

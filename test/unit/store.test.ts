@@ -194,17 +194,6 @@ describe('praise by quarter', () => {
     const dir = home({ 'praise/2027-Q1.jsonl': lines(praise(1, 'r1', '2026-12-31')) });
     expect(() => readStore(dir).praise.all()).toThrow(/2027-Q1\.jsonl is damaged: line 1: p1 is dated 2026-12-31, which belongs in praise\/2026-Q4\.jsonl/);
   });
-
-  it('moves an entry to its new quarter when its day changes, and removes one wherever it is', async () => {
-    const dir = store();
-    await updateStore(dir, (tx) => {
-      tx.praise.put({ ...praise(3, 'r2', '2026-09-30'), text: 'moved' });
-      tx.praise.remove('p1');
-    });
-    const data = readStore(dir);
-    expect(data.praise.all().map((p) => `${p.id} ${p.date}`)).toEqual(['p2 2026-08-01', 'p3 2026-09-30', 'p4 2027-02-01']);
-    expect(fs.readFileSync(path.join(dir, 'praise/2027-Q1.jsonl'), 'utf8')).toContain('{"delete":"p3"}');
-  });
 });
 
 describe('purging a report', () => {

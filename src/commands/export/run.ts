@@ -8,7 +8,7 @@ import { LOCK_FILE } from '../../store/lock.js';
 import { NUDGE_STATE_FILE } from '../../store/nudge-state.js';
 import { PRAISE_DIR } from '../../store/praise-files.js';
 import { PREFERENCES_FILE } from '../../store/preferences.js';
-import { DATA_FILE, KIND_FILES, LEGACY_COPY, openStore, snapshotStore, storedCounters } from '../../store/store.js';
+import { DATA_FILE, KIND_FILES, LEGACY_COPY, openStore, snapshotStore } from '../../store/store.js';
 import { goalsDirFor } from '../../store/paths.js';
 import { readPreferences, readStoredPreferences } from '../../store/preferences.js';
 import type { Records } from '../../core/model.js';
@@ -51,7 +51,7 @@ export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
   ctx.io.err(`Wrote ${file} (${format}, readable by you alone).${next ? ` ${next}` : ''}\n`);
 }
 
-function backupOf(ctx: Ctx, data: Records) {
+function backupOf(ctx: Ctx, { records: data, counters }: { records: Records; counters: Record<string, number> }) {
   const dir = goalsDirFor(ctx.dataDir, readPreferences(ctx.dataDir));
   const goalFiles: Record<string, string> = {};
   for (const goal of data.goals) {
@@ -65,7 +65,7 @@ function backupOf(ctx: Ctx, data: Records) {
   const templatesDir = path.join(ctx.dataDir, 'templates');
   for (const name of listMarkdown(templatesDir)) templates[name] = readIfThere(path.join(templatesDir, name)) ?? '';
   return buildBackup(
-    { mtlVersion: VERSION, exportedAt: ctx.now.toISOString(), data, counters: storedCounters(ctx.dataDir), preferences: readStoredPreferences(ctx.dataDir), goalFiles, templates },
+    { mtlVersion: VERSION, exportedAt: ctx.now.toISOString(), data, counters, preferences: readStoredPreferences(ctx.dataDir), goalFiles, templates },
     dir,
   );
 }
