@@ -93,6 +93,10 @@ const deps: Deps = {
   argv0: { node: process.execPath, script: process.argv[1] ?? 'mtl' },
 };
 
+// A signal ends mtl only between two steps of JavaScript: the writes of the store are synchronous,
+// so Ctrl-C (or a kill) never cuts one off half way; it lands before or after. 128 + the signal number.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) process.on(signal, () => process.exit(code));
+
 void run(argv, deps).then((code) => {
   process.exitCode = code;
 });

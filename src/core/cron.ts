@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 /**
  * The crontab block that runs `mtl nudge`, as pure text operations: build it, put it in or take it
  * out of a crontab without touching any other byte, read it back, and work out when cron should
@@ -137,6 +138,10 @@ export interface NudgeLine {
 
 /** The crontab line: cron's environment is minimal, so the data folder and paths are spelled out. */
 export function nudgeLine(l: NudgeLine): string {
+  // A crontab line ends at a newline, whatever the quotes: a path holding one would add a line of its own.
+  for (const [what, value] of [['data folder', l.dataDir], ['node program', l.node], ['mtl program', l.script]] as const) {
+    if (/[\r\n\0]/.test(value)) throw new UserError(`The ${what} ${JSON.stringify(value)} holds a line break, which a crontab line cannot; nothing was changed.`, 'Use a folder whose name is one line (--home or MTL_HOME).');
+  }
   return `${l.schedule} MTL_HOME=${cronQuote(l.dataDir)} ${cronQuote(l.node)} ${cronQuote(l.script)} nudge`;
 }
 

@@ -37,7 +37,7 @@ export function parseFrontMatter(text: string): { fields: FrontMatter; body: str
   if (!match) return { fields: {}, body: normalized };
   let raw: unknown;
   try {
-    raw = parse(match[1]!);
+    raw = parse(match[1]!, { logLevel: 'error' });
   } catch (err) {
     throw new Error(`its front matter is not valid YAML (${(err as Error).message.split('\n')[0]!.replace(/:$/, '')})`);
   }

@@ -36,7 +36,7 @@ export function legacyRecords(doc: Record<string, unknown>, file: string): { rec
   };
   // Entries that had no id get one, in the order they were stored.
   const note = number('n');
-  for (const member of records.members!) member.notes = Array.isArray(member.notes) ? member.notes.map((n: Record<string, unknown>) => ({ id: note(), ...n })) : member.notes;
+  for (const member of records.members!) member.notes = Array.isArray(member.notes) ? member.notes.map((n: unknown) => (typeof n === 'object' && n !== null ? { id: note(), ...n } : n)) : member.notes;
   const oneOnOne = number('o');
   records.oneOnOnes = records.oneOnOnes!.map((o) => ({ id: oneOnOne(), ...o }));
   const week = number('i');

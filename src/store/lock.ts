@@ -140,8 +140,9 @@ function inspect(file: string): Holder | undefined {
   let stat: fs.Stats;
   let text: string;
   try {
-    stat = fs.statSync(file);
-    if (stat.isDirectory()) throw new DataError(`${file} is a folder, not mtl's lock; nothing was changed.`, `Remove it (rmdir '${file}') if no other program uses it.`);
+    // lstat: a link (even a broken one) or a FIFO in the lock's place is not a lock mtl could have made.
+    stat = fs.lstatSync(file);
+    if (!stat.isFile()) throw new DataError(`${file} is ${stat.isDirectory() ? 'a folder' : 'not a plain file'}, not mtl's lock; nothing was changed.`, `Remove it if no other program uses it.`);
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;

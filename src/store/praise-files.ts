@@ -4,7 +4,7 @@ import { quarterOf, sortByText } from '../core/dates.js';
 import { lastPraised, type Day, type Member, type Praise, type PraiseLog } from '../core/model.js';
 import { DataError } from '../errors.js';
 import { reason } from './files.js';
-import { RecordTable } from './records.js';
+import { maxIdNearEnd, RecordTable } from './records.js';
 
 /**
  * The praise log, the one list that grows without bound: `praise/<YYYY>-Q<n>.jsonl`, one record
@@ -82,10 +82,14 @@ export class PraiseFiles implements PraiseLog {
     return this.between(undefined, undefined);
   }
 
-  /** The highest praise id number in the newest file (where new ids go), for the id counter. */
+  /**
+   * The highest praise id in use, for the id counter: in the whole newest file, and near the end of
+   * every other one (ids are appended there), without reading years of praise.
+   */
   recentMaxId(): number {
     const newest = this.quarters().at(-1);
-    return newest ? this.table(newest).loaded.maxId : 0;
+    const ends = this.quarters().map((q) => maxIdNearEnd(path.join(this.dir, PRAISE_DIR, `${q}.jsonl`), 'p'));
+    return Math.max(newest ? this.table(newest).loaded.maxId : 0, ...ends);
   }
 
   add(entry: Praise): void {
@@ -100,7 +104,11 @@ export class PraiseFiles implements PraiseLog {
   /** The quarter files this write changes (their folder made, if need be). */
   changedTables(): RecordTable<Praise>[] {
     const changed = [...this.tables.values()].filter((t) => t.changed);
-    if (changed.length) fs.mkdirSync(path.join(this.dir, PRAISE_DIR), { recursive: true, mode: 0o700 });
+    try {
+      if (changed.length) fs.mkdirSync(path.join(this.dir, PRAISE_DIR), { recursive: true, mode: 0o700 });
+    } catch (err) {
+      throw new DataError(`Cannot make the folder ${path.join(this.dir, PRAISE_DIR)}: ${reason(err)}; nothing was changed.`, 'Move away what is in its place.');
+    }
     return changed;
   }
 }

@@ -105,14 +105,9 @@ function describe(value: unknown): string {
 
 /** Reads and checks a record file; a missing file is an empty one. */
 export function readRecordFile<T extends { id: string }>(file: string, kind: Kind, check?: (record: T) => string | undefined): RecordFile<T> {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file, kind, records: [], liveChars: 0, deadChars: 0, maxId: 0, end: 0, size: 0, needsNewline: false };
-    throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
-  }
-  const text = bytes.toString('utf8');
+  const bytes = readRegularFile(file);
+  if (!bytes) return { file, kind, records: [], liveChars: 0, deadChars: 0, maxId: 0, end: 0, size: 0, needsNewline: false };
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const prefix = ID_PREFIX[kind];
   // While every line adds an entry with a higher id than the last (a file only added to, or just
   // rewritten), no line can replace another and the entries are kept in a plain list; the first line
@@ -172,7 +167,7 @@ export function readRecordFile<T extends { id: string }>(file: string, kind: Kin
     } catch (err) {
       // A last line without its newline that does not parse is a write cut short: never acknowledged, so ignored.
       if (newline === -1) {
-        end = Buffer.byteLength(text.slice(0, at));
+        end = bytes.lastIndexOf(0x0a) + 1;
         break;
       }
       throw damaged(file, n, `it is not valid JSON (${(err as Error).message})`);
@@ -183,6 +178,46 @@ export function readRecordFile<T extends { id: string }>(file: string, kind: Kin
     accept(value, n, line.length + 1);
   }
   return { file, kind, records: records(), liveChars, deadChars, maxId, end, size: bytes.length, needsNewline };
+}
+
+/**
+ * A file's bytes, or undefined when it does not exist. Anything but a plain file (a FIFO, a device)
+ * is refused, not read: opened without waiting, so a FIFO cannot hang mtl.
+ */
+function readRegularFile(file: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
+  }
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw new DataError(`${file} is not a plain file; mtl has not read or changed it.`, 'Move it away; mtl keeps its data in plain files.');
+    return fs.readFileSync(fd);
+  } catch (err) {
+    throw err instanceof DataError ? err : new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The highest id in the last 8 KB of a record file, where new entries are appended: cheap, for a file not read whole. */
+export function maxIdNearEnd(file: string, prefix: string): number {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const { size } = fs.fstatSync(fd);
+    const tail = Buffer.alloc(Math.min(8192, size));
+    fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+    let max = 0;
+    for (const m of tail.toString('utf8').matchAll(new RegExp(`"(?:id|delete)":"(${prefix}\\d{1,15})"`, 'g'))) max = Math.max(max, idNumber(m[1], prefix) ?? 0);
+    return max;
+  } catch {
+    return 0;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 /**

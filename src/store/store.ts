@@ -218,17 +218,25 @@ export class Tx {
   }
 
   /**
-   * Saves what changed, one file at a time, checking before each that the lock is still ours: the
-   * counters first (an id handed out is never handed out again, even if the rest fails), the
-   * reports last (a purge cut short leaves the report in place, so running it again finishes it).
-   * A file that cannot be written stops the write with what was saved said.
+   * Saves what changed, one file at a time, checking before each that the lock is still ours. The
+   * counters go first (an id handed out is never handed out again, even if the rest fails). Reports
+   * go before the entries about them, so a write cut short never leaves an entry about a report that
+   * is not there (a merge run again then finishes); but in a purge they go last, so a purge cut
+   * short leaves the report in place, and running it again finishes it. A file that cannot be
+   * written stops the write, saying whether anything was saved.
    */
   commit(lock: Lock): void {
-    const tables = [...this.praise.changedTables(), ...FILE_KINDS.filter((k) => k !== 'members').map((k) => this.tables[k]), this.tables.members];
-    const steps: [string, () => void][] = [
-      ...(this.countersChanged ? [[path.join(this.dir, DATA_FILE), () => writeHeader(this.dir, this.idCounters)] as [string, () => void]] : []),
-      ...tables.filter((t) => t.changed).map((t) => [t.file, () => t.commit()] as [string, () => void]),
-      ...(this.purged ? [[path.join(this.dir, NUDGE_STATE_FILE), () => scrubNudgeState(this.dir, this.purged!)] as [string, () => void], [path.join(this.dir, LEGACY_COPY), () => scrubLegacyCopy(this.dir, this.purged!)] as [string, () => void]] : []),
+    type Step = [string, () => void];
+    const entries = [...this.praise.changedTables(), ...FILE_KINDS.filter((k) => k !== 'members').map((k) => this.tables[k])].filter((t) => t.changed);
+    const save = (t: { file: string; commit(): void }): Step => [t.file, () => t.commit()];
+    const reports: Step[] = this.tables.members.changed ? [save(this.tables.members)] : [];
+    const scrubs: Step[] = this.purged ? [[path.join(this.dir, NUDGE_STATE_FILE), () => scrubNudgeState(this.dir, this.purged!)], [path.join(this.dir, LEGACY_COPY), () => scrubLegacyCopy(this.dir, this.purged!)]] : [];
+    const steps: Step[] = [
+      ...(this.countersChanged ? [[path.join(this.dir, DATA_FILE), () => writeHeader(this.dir, this.idCounters)] as Step] : []),
+      ...(this.purged ? [] : reports),
+      ...entries.map(save),
+      ...scrubs,
+      ...(this.purged ? reports : []),
     ];
     steps.forEach(([file, step], i) => {
       lock.verify();
@@ -292,13 +300,14 @@ function scrubLegacyCopy(dir: string, memberId: string): void {
   const file = path.join(dir, LEGACY_COPY);
   const text = readIfThere(file);
   if (text === undefined) return;
-  let doc: Record<string, unknown>;
+  let doc: Record<string, unknown> | null = null;
   try {
-    doc = JSON.parse(text) as Record<string, unknown>;
+    doc = JSON.parse(text) as Record<string, unknown> | null;
   } catch {
-    // A copy that cannot be read cannot be cleaned: it goes, so nothing of the report stays.
-    return removeFile(file);
+    // Handled below.
   }
+  // A copy that cannot be read cannot be cleaned: it goes, so nothing of the report stays.
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return removeFile(file);
   for (const [field, value] of Object.entries(doc)) {
     if (Array.isArray(value)) doc[field] = value.filter((e: { id?: string; member?: string }) => e?.member !== memberId && !(field === 'members' && e?.id === memberId));
   }

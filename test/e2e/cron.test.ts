@@ -22,6 +22,15 @@ function setup(initial?: string) {
 const blocks = (text: string) => text.split('\n').filter((l) => l === BEGIN).length;
 
 describe('mtl cron with a stand-in crontab program', () => {
+  it('refuses a data folder whose name holds a line break, which would add a crontab line of its own', async () => {
+    const t = setup(OTHER_LINES);
+    const home = `${t.home}\n* * * * * touch /tmp/mtl-cron-injected #`;
+    const r = await mtl(home, ['cron', 'install'], t.env());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('holds a line break, which a crontab line cannot; nothing was changed');
+    expect(t.crontab()).toBe(OTHER_LINES);
+  });
+
   it('installs one marked block with absolute paths, once, keeping every other line', async () => {
     const t = setup(OTHER_LINES);
     const r = await mtl(t.home, ['cron', 'install'], t.env());

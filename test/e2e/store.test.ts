@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, mtl, mtlAsync, ok, readStore, ROOT, snapshot, spawnOk, tempHome, type Result } from '../helpers/cli.js';
+import { BIN, mtl, mtlAsync, ok, readStore, ROOT, snapshot, spawnMtl, spawnOk, tempHome, type Result } from '../helpers/cli.js';
 
 const NOW = { env: { MTL_NOW: '2027-02-10T09:00:00' } };
 const FIXTURE = path.join(ROOT, 'test', 'fixtures');
@@ -180,6 +180,11 @@ describe('ids from a backup', () => {
     await ok(home, ['praise', 'sam', 'first']);
     const backup = JSON.parse(await ok(home, ['export']));
     const file = path.join(path.dirname(home), 'edited.json');
+    const badPrefs = path.join(path.dirname(home), 'prefs.json');
+    fs.writeFileSync(badPrefs, JSON.stringify({ ...backup, preferences: { lookAheadDays: -5, recognitionDays: 10 } }));
+    const fresh = tempHome();
+    expect((await mtl(fresh, ['import', badPrefs])).stderr).toContain("The backup's lookAheadDays is not a preference mtl takes with that value; not restored.");
+    expect(await ok(fresh, ['config', 'get', 'recognitionDays'])).toBe('10\n');
     const orphan = { ...backup, data: { ...backup.data, praise: [{ ...backup.data.praise[0], member: 'r7' }] } };
     fs.writeFileSync(file, JSON.stringify(orphan));
     expect((await mtl(home, ['import', file, '--merge'])).stderr).toContain(`p1 in "praise" is about r7, a report the backup does not have`);
@@ -253,6 +258,31 @@ describe('a write that fails part way', () => {
     spawnOk(home, ['team', 'remove', 'ann', '--purge', '--yes'], NOW);
     expect(everything(home)).not.toContain('Ann');
     expect(readStore(home).praise).toHaveLength(12);
+  });
+});
+
+describe('an import cut short', () => {
+  it('never leaves an entry about a report it did not add, and run again finishes without doubling anything', () => {
+    const source = tempHome();
+    spawnOk(source, ['team', 'add', 'Bob'], NOW);
+    spawnOk(source, ['team', 'add', 'Cleo'], NOW);
+    for (let i = 0; i < 10; i++) spawnOk(source, ['praise', i % 2 ? 'bob' : 'cleo', `Praise ${i} `.padEnd(150, '.')], NOW);
+    const backup = path.join(path.dirname(source), 'backup.json');
+    spawnOk(source, ['export', '--output', backup], NOW);
+    const home = tempHome();
+    spawnOk(home, ['team', 'add', 'Alice'], NOW);
+    // 1 KB per file: the reports fit, the praise does not.
+    const cut = spawnSync('/bin/sh', ['-c', `ulimit -f 1; exec '${process.execPath}' '${BIN}' import '${backup}' --merge`], { env: { ...process.env, MTL_HOME: home, ...NOW.env }, encoding: 'utf8' });
+    expect(cut.status).toBe(1);
+    expect(cut.stderr).toMatch(/Cannot write .*praise.*the file is too large/);
+    const between = readStore(home);
+    const reports = new Set(between.members.map((m: { id: string }) => m.id));
+    expect(between.praise.filter((p: { member: string }) => !reports.has(p.member))).toEqual([]);
+    expect(spawnMtl(home, ['import', backup, '--merge'], NOW).code).toBe(0);
+    const after = readStore(home);
+    expect(after.members.map((m: { name: string }) => m.name)).toEqual(['Alice', 'Bob', 'Cleo']);
+    expect(after.praise).toHaveLength(10);
+    expect(spawnMtl(home, ['import', backup, '--merge'], NOW).stderr).toContain('Nothing new in that backup');
   });
 });
 

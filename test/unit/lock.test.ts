@@ -96,6 +96,12 @@ describe('the data folder lock', () => {
     expect(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8')).toContain('thief');
   });
 
+  it('refuses a link (even a broken one) in the lock\'s place at once, rather than wait on it', async () => {
+    const dir = folder();
+    fs.symlinkSync('/nowhere', path.join(dir, LOCK_FILE));
+    await expect(lockFolder(dir, 5_000)).rejects.toThrow(/mtl\.lock is not a plain file, not mtl's lock; nothing was changed/);
+  });
+
   it('refuses a folder in the lock\'s place, naming it, and leaves no temporary file', async () => {
     const dir = folder();
     fs.mkdirSync(path.join(dir, LOCK_FILE));

@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Feedback } from '../../src/core/model.js';
-import { readRecordFile, RecordTable, worthCompacting } from '../../src/store/records.js';
+import { maxIdNearEnd, readRecordFile, RecordTable, worthCompacting } from '../../src/store/records.js';
 import { mode, tempHome } from '../helpers/cli.js';
 
 const entry = (n: number, text = `note ${n}`): Feedback => ({ id: `f${n}`, member: 'r1', text, date: '2027-01-05', at: '2027-01-05T10:00:00.000Z' });
@@ -33,6 +34,33 @@ describe('a record file', () => {
     table.add(entry(3));
     table.commit();
     expect(fs.readFileSync(file, 'utf8')).toBe(whole + JSON.stringify(entry(3)) + '\n');
+  });
+
+  it('cuts a torn last line at its byte, even after bytes that are not UTF-8; reads past a byte-order mark', () => {
+    const first = Buffer.concat([Buffer.from('\uFEFF{"id":"f1","member":"r1","text":"caf'), Buffer.from([0xe9]), Buffer.from('","date":"2027-01-05","at":"x"}\n')]);
+    const dir = tempHome();
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'feedback.jsonl');
+    fs.writeFileSync(file, Buffer.concat([first, Buffer.from('{"id":"f2","member":"r1","te')]));
+    const table = new RecordTable<Feedback>(file, 'feedback');
+    table.add(entry(3));
+    table.commit();
+    expect(fs.readFileSync(file).subarray(0, first.length).equals(first)).toBe(true);
+    expect(readRecordFile<Feedback>(file, 'feedback').records.map((r) => r.id)).toEqual(['f1', 'f3']);
+  });
+
+  it('refuses what is not a plain file (a FIFO would hang a reader), naming it', () => {
+    const dir = tempHome();
+    fs.mkdirSync(dir, { recursive: true });
+    const fifo = path.join(dir, 'feedback.jsonl');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => readRecordFile(fifo, 'feedback')).toThrow(/feedback\.jsonl is not a plain file; mtl has not read or changed it/);
+  });
+
+  it('finds the highest id near the end of a file without reading it all', () => {
+    const file = fileIn([...Array.from({ length: 200 }, (_, i) => JSON.stringify(entry(i + 1)) + '\n'), '{"delete":"f900"}\n', JSON.stringify(entry(3)) + '\n']);
+    expect(maxIdNearEnd(file, 'f')).toBe(900);
+    expect(maxIdNearEnd(path.join(path.dirname(file), 'none.jsonl'), 'f')).toBe(0);
   });
 
   it('keeps a whole last line that lost its newline in an edit by hand, and appends after it', () => {

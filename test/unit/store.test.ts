@@ -81,6 +81,16 @@ describe('ids', () => {
     }
   });
 
+  it('are checked against the end of every praise file, so a counter left behind in an older copy cannot hand one out again', async () => {
+    const dir = home({
+      'mtl.json': header({ r: 1, p: 1 }),
+      'reports.jsonl': lines(member(1)),
+      'praise/2026-Q4.jsonl': lines(praise(1, 'r1', '2026-12-01'), praise(5, 'r1', '2026-12-10')),
+      'praise/2027-Q1.jsonl': lines(praise(2, 'r1', '2027-02-01')),
+    });
+    expect(await updateStore(dir, (tx) => tx.nextId('p'))).toBe('p6');
+  });
+
   it('are not reused after the entry with the highest one is removed', async () => {
     const dir = home();
     await updateStore(dir, (tx) => {

@@ -7,6 +7,7 @@ import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
 import { goalsDirFor } from '../../store/paths.js';
+import { PREFERENCE_KEYS, PREFERENCE_SPECS, type PreferenceKey } from '../../core/preferences.js';
 import { readPreferences, restorePreferences } from '../../store/preferences.js';
 import { reason } from '../../store/files.js';
 import { parseBackup, type Backup } from '../export/backup-file.js';
@@ -44,7 +45,11 @@ async function restore(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void
       tx.replaceAll(records, backup.counters);
     });
   });
-  const { goalsDir: _elsewhere, ...preferences } = backup.preferences;
+  const { goalsDir: _elsewhere, ...stored } = backup.preferences;
+  // Only what `mtl config set` would take: a bad value restored would make every command refuse.
+  const preferences = Object.fromEntries(Object.entries(stored).filter(([key, value]) => allowedPreference(key, value)));
+  const dropped = Object.keys(stored).filter((key) => !(key in preferences));
+  if (dropped.length) ctx.io.err(`The backup's ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} not a preference mtl takes with ${dropped.length === 1 ? 'that value' : 'those values'}; not restored.\n`);
   const hasPrefs = Object.keys(preferences).length > 0;
   const restoredPrefs = hasPrefs && (await restorePreferences(ctx.dataDir, preferences));
   ctx.io.err(`Restored ${summary(backup.data)}${restoredPrefs ? ' and your preferences' : ''} into ${ctx.dataDir}. See it with: mtl\n`);
@@ -85,6 +90,17 @@ async function merge(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void> 
   }
   const parts = [added.length ? `added ${added.join(', ')}` : '', updated.length ? `brought up to date ${updated.join(', ')}` : ''].filter(Boolean);
   ctx.io.err(`Merged: ${parts.join('; ')}. Nothing already here was lost.\n`);
+}
+
+function allowedPreference(key: string, value: unknown): boolean {
+  if (!(PREFERENCE_KEYS as string[]).includes(key)) return false;
+  const spec = PREFERENCE_SPECS[key as PreferenceKey];
+  try {
+    spec.parse(String(value));
+    return typeof value === typeof spec.default;
+  } catch {
+    return false;
+  }
 }
 
 /** Runs `work`; if it fails, removes every file it recorded as created, so a failed import leaves nothing. */
