@@ -3,7 +3,7 @@ import type { Ctx } from '../context.js';
 import { dueNudges } from '../core/nudges.js';
 import { readStore } from '../store/store.js';
 import { readPreferences } from '../store/preferences.js';
-import { readNudgeState } from '../store/nudge-state.js';
+import { readNudgeState } from './nudge/state.js';
 import type { Data, NudgeState } from '../core/model.js';
 import { plural } from '../ui/output.js';
 

@@ -94,14 +94,36 @@ export function removeFile(file: string): void {
   }
 }
 
-/** A file's text, or undefined when it does not exist; any other failure is a DataError naming it. */
-export function readIfThere(file: string): string | undefined {
+/**
+ * A file's bytes (`start` bytes from its end, if given), or undefined when it does not exist. It is
+ * opened without waiting and refused unless it is a plain file, so a FIFO in its place cannot hang
+ * mtl; any other failure is a DataError naming it.
+ */
+export function readPlainFile(file: string, last?: number): Buffer | undefined {
+  let fd: number;
   try {
-    return fs.readFileSync(file, 'utf8');
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
   }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new DataError(`${file} is not a plain file; mtl has not read or changed it.`, 'Move it away; mtl keeps its data in plain files.');
+    if (last === undefined) return fs.readFileSync(fd);
+    const tail = Buffer.alloc(Math.min(last, stat.size));
+    fs.readSync(fd, tail, 0, tail.length, stat.size - tail.length);
+    return tail;
+  } catch (err) {
+    throw err instanceof DataError ? err : new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A file's text, or undefined when it does not exist (as readPlainFile). */
+export function readIfThere(file: string): string | undefined {
+  return readPlainFile(file)?.toString('utf8');
 }
 
 /** An error's code in words (ENOENT, EACCES...) or its message, for messages that name what went wrong. */

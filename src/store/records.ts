@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import { damagedFile, DataError } from '../errors.js';
 import { isDay } from '../core/dates.js';
 import { ID_PREFIX, idNumber, type Kind } from '../core/model.js';
-import { appendDurable, reason, removeFile, writeAtomic } from './files.js';
+import { appendDurable, readPlainFile, removeFile, writeAtomic } from './files.js';
 
 /**
  * Record files: JSON Lines, one entry per line, as the data folder keeps every kind of entry. A
@@ -105,7 +104,7 @@ function describe(value: unknown): string {
 
 /** Reads and checks a record file; a missing file is an empty one. */
 export function readRecordFile<T extends { id: string }>(file: string, kind: Kind, check?: (record: T) => string | undefined): RecordFile<T> {
-  const bytes = readRegularFile(file);
+  const bytes = readPlainFile(file);
   if (!bytes) return { file, kind, records: [], liveChars: 0, deadChars: 0, maxId: 0, end: 0, size: 0, needsNewline: false };
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const prefix = ID_PREFIX[kind];
@@ -180,44 +179,17 @@ export function readRecordFile<T extends { id: string }>(file: string, kind: Kin
   return { file, kind, records: records(), liveChars, deadChars, maxId, end, size: bytes.length, needsNewline };
 }
 
-/**
- * A file's bytes, or undefined when it does not exist. Anything but a plain file (a FIFO, a device)
- * is refused, not read: opened without waiting, so a FIFO cannot hang mtl.
- */
-function readRegularFile(file: string): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
-  }
-  try {
-    if (!fs.fstatSync(fd).isFile()) throw new DataError(`${file} is not a plain file; mtl has not read or changed it.`, 'Move it away; mtl keeps its data in plain files.');
-    return fs.readFileSync(fd);
-  } catch (err) {
-    throw err instanceof DataError ? err : new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** The highest id in the last 8 KB of a record file, where new entries are appended: cheap, for a file not read whole. */
 export function maxIdNearEnd(file: string, prefix: string): number {
-  let fd: number | undefined;
+  let tail: string;
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const { size } = fs.fstatSync(fd);
-    const tail = Buffer.alloc(Math.min(8192, size));
-    fs.readSync(fd, tail, 0, tail.length, size - tail.length);
-    let max = 0;
-    for (const m of tail.toString('utf8').matchAll(new RegExp(`"(?:id|delete)":"(${prefix}\\d{1,15})"`, 'g'))) max = Math.max(max, idNumber(m[1], prefix) ?? 0);
-    return max;
+    tail = readPlainFile(file, 8192)?.toString('utf8') ?? '';
   } catch {
     return 0;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
+  let max = 0;
+  for (const m of tail.matchAll(new RegExp(`"(?:id|delete)":"(${prefix}\\d{1,15})"`, 'g'))) max = Math.max(max, idNumber(m[1], prefix) ?? 0);
+  return max;
 }
 
 /**

@@ -6,7 +6,6 @@ import { damagedFile, DataError } from '../errors.js';
 import { readIfThere, reason, removeFile, writeAtomic } from './files.js';
 import { checkedCounters, countersFor, isLegacyDocument, keepPraiseAfterJoining, legacyRecords } from './legacy.js';
 import { processRuns, withLock, type Lock } from './lock.js';
-import { NUDGE_STATE_FILE, scrubNudgeState } from './nudge-state.js';
 import { goalsDirFor, relativeGoalFile } from './paths.js';
 import { PRAISE_DIR, PraiseFiles } from './praise-files.js';
 import { readPreferences } from './preferences.js';
@@ -230,7 +229,7 @@ export class Tx {
     const entries = [...this.praise.changedTables(), ...FILE_KINDS.filter((k) => k !== 'members').map((k) => this.tables[k])].filter((t) => t.changed);
     const save = (t: { file: string; commit(): void }): Step => [t.file, () => t.commit()];
     const reports: Step[] = this.tables.members.changed ? [save(this.tables.members)] : [];
-    const scrubs: Step[] = this.purged ? [[path.join(this.dir, NUDGE_STATE_FILE), () => scrubNudgeState(this.dir, this.purged!)], [path.join(this.dir, LEGACY_COPY), () => scrubLegacyCopy(this.dir, this.purged!)]] : [];
+    const scrubs: Step[] = this.purged ? [[path.join(this.dir, LEGACY_COPY), () => scrubLegacyCopy(this.dir, this.purged!)]] : [];
     const steps: Step[] = [
       ...(this.countersChanged ? [[path.join(this.dir, DATA_FILE), () => writeHeader(this.dir, this.idCounters)] as Step] : []),
       ...(this.purged ? [] : reports),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordsOf, type Member, type Praise } from '../../src/core/model.js';
 import { isStoreFile } from '../../src/commands/export/run.js';
+import { forgetReport } from '../../src/commands/nudge/state.js';
 import { DATA_FILE, openStore, readStore, updateStore } from '../../src/store/store.js';
 import { mode, tempHome } from '../helpers/cli.js';
 
@@ -221,6 +222,7 @@ describe('purging a report', () => {
       'mtl.v2.json': JSON.stringify({ version: 2, members: [{ id: 'r2', name: 'Secret Person' }, { id: 'r1', name: 'Keep' }], praise: [{ id: 'p1', member: 'r2', text: 'secret praise one' }] }),
     });
     await updateStore(dir, (tx) => tx.purgeMember('r2'));
+    await forgetReport(dir, 'r2'); // what mtl team remove --purge does next
     const all = everything(dir);
     for (const word of ['Secret', 'secret', 'hospital', 'surprises', '"r2"', 'recognition:r2']) expect(all).not.toContain(word);
     const left = recordsOf(readStore(dir));

@@ -4,7 +4,7 @@ import { format } from 'date-fns';
 import type { Ctx } from '../../context.js';
 import { buildBlock, DEFAULT_SCHEDULE, findBlock, missedRun, nudgeLine, parseSchedule, withBlock, withoutBlock, type FoundBlock } from '../../core/cron.js';
 import { SilentError, UserError } from '../../errors.js';
-import { readNudgeState } from '../../store/nudge-state.js';
+import { readNudgeState } from '../nudge/state.js';
 import { printJson } from '../../ui/output.js';
 import { systemCrontab } from './crontab.js';
 

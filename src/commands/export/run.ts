@@ -5,7 +5,7 @@ import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { reason, writeAtomic } from '../../store/files.js';
 import { LOCK_FILE } from '../../store/lock.js';
-import { NUDGE_STATE_FILE } from '../../store/nudge-state.js';
+import { NUDGE_STATE_FILE } from '../nudge/state.js';
 import { PRAISE_DIR } from '../../store/praise-files.js';
 import { PREFERENCES_FILE } from '../../store/preferences.js';
 import { DATA_FILE, KIND_FILES, LEGACY_COPY, openStore, snapshotStore } from '../../store/store.js';

@@ -4,7 +4,7 @@ import { mindsetOfWeek, type MindsetPrompt } from '../../core/mindset.js';
 import { dueNudges, notShownToday, recordRun, type Reminder } from '../../core/nudges.js';
 import { openStore } from '../../store/store.js';
 import { isLockBusy } from '../../store/lock.js';
-import { readNudgeState, updateNudgeState } from '../../store/nudge-state.js';
+import { readNudgeState, updateNudgeState } from './state.js';
 import type { NudgeState } from '../../core/model.js';
 import { readPreferences } from '../../store/preferences.js';
 import { plural, printJson } from '../../ui/output.js';

@@ -13,6 +13,7 @@ import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { readPreferences } from '../../store/preferences.js';
 import { openStore, updateStore } from '../../store/store.js';
+import { forgetReport } from '../nudge/state.js';
 import type { Data, Member } from '../../core/model.js';
 import { agoText, plural, printJson, renderTable, shellWord } from '../../ui/output.js';
 import { createPrompter, type Prompter } from '../../ui/prompter.js';
@@ -163,6 +164,7 @@ export async function remove(ctx: Ctx, name: string, opts: RemoveOptions, prompt
     if (!tx.tables.members.find(target.id)) throw new UserError(`${target.name} was already deleted.`);
     tx.purgeMember(target.id);
   });
+  await forgetReport(ctx.dataDir, target.id);
   ctx.io.err(`Deleted ${target.name} and ${summary}. See your team: mtl team list\n`);
 }
 

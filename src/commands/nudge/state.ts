@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { emptyNudgeState, type NudgeState } from '../core/model.js';
-import { damagedFile, DataError } from '../errors.js';
-import { reason, writeAtomic } from './files.js';
-import { withLock } from './lock.js';
+import { emptyNudgeState, type NudgeState } from '../../core/model.js';
+import { damagedFile, DataError } from '../../errors.js';
+import { reason, writeAtomic } from '../../store/files.js';
+import { withLock } from '../../store/lock.js';
 
 export const NUDGE_STATE_FILE = 'nudge.json';
 
@@ -59,12 +59,10 @@ function writeNudgeState(dir: string, state: NudgeState): void {
   writeAtomic(path.join(dir, NUDGE_STATE_FILE), JSON.stringify(state) + '\n', { durable: false });
 }
 
-/** Forgets what the nudge showed about a report (a purge); called under the lock. */
-export function scrubNudgeState(dir: string, memberId: string): void {
+/** Forgets what the nudge showed about a report (after a purge). */
+export async function forgetReport(dir: string, memberId: string): Promise<void> {
   if (!fs.existsSync(path.join(dir, NUDGE_STATE_FILE))) return;
-  const state = readNudgeState(dir);
-  const about = (key: string) => key.split(':')[1] === memberId;
-  if (!Object.keys(state.shown).some(about)) return;
-  state.shown = Object.fromEntries(Object.entries(state.shown).filter(([key]) => !about(key)));
-  writeNudgeState(dir, state);
+  await updateNudgeState(dir, (state) => {
+    state.shown = Object.fromEntries(Object.entries(state.shown).filter(([key]) => key.split(':')[1] !== memberId));
+  });
 }
