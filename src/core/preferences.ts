@@ -73,6 +73,19 @@ export function defaultPreferences(): Preferences {
   return Object.fromEntries(PREFERENCE_KEYS.map((k) => [k, PREFERENCE_SPECS[k].default])) as Preferences;
 }
 
+/**
+ * A value as stored in config.json (JSON, so a number is a number), checked as `mtl config set`
+ * would: the default's type, a path that is absolute, a value the preference allows. Throws a
+ * UserError saying what is wrong.
+ */
+export function storedPreference<K extends PreferenceKey>(key: K, value: unknown): Preferences[K] {
+  const spec = PREFERENCE_SPECS[key];
+  if (typeof value !== typeof spec.default) throw new UserError(`it should be a ${typeof spec.default}`);
+  // A relative folder would be read against whatever folder mtl runs from.
+  if (key === 'goalsDir' && value !== '' && !path.isAbsolute(String(value))) throw new UserError('it should be an absolute path');
+  return spec.parse(String(value)) as Preferences[K];
+}
+
 export function parsePreferenceKey(key: string): PreferenceKey {
   if (!(PREFERENCE_KEYS as string[]).includes(key)) {
     throw new UserError(`Unknown preference "${key}".`, `Known preferences: ${PREFERENCE_KEYS.join(', ')}.`);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultPreferences, PREFERENCE_KEYS, PREFERENCE_SPECS, type PreferenceKey, type Preferences } from '../core/preferences.js';
-import { damagedFile, DataError, UserError } from '../errors.js';
+import { defaultPreferences, PREFERENCE_KEYS, PREFERENCE_SPECS, storedPreference, type PreferenceKey, type Preferences } from '../core/preferences.js';
+import { damagedFile, DataError } from '../errors.js';
 import { writeAtomic } from './files.js';
 import { withLock, type Lock } from './lock.js';
 
@@ -25,10 +25,7 @@ export function readPreferences(dir: string): Preferences {
     const value = stored[key];
     if (value === undefined) continue;
     try {
-      if (typeof value !== typeof prefs[key]) throw new UserError(`it should be a ${typeof prefs[key]}`);
-      // A relative folder would be read against whatever folder mtl runs from.
-      if (key === 'goalsDir' && value !== '' && !path.isAbsolute(String(value))) throw new UserError('it should be an absolute path');
-      prefs[key] = PREFERENCE_SPECS[key].parse(String(value));
+      prefs[key] = storedPreference(key, value);
     } catch (err) {
       throw damagedFile(
         file,

@@ -7,7 +7,7 @@ import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
 import { goalsDirFor } from '../../store/paths.js';
-import { PREFERENCE_KEYS, PREFERENCE_SPECS, type PreferenceKey } from '../../core/preferences.js';
+import { parsePreferenceKey, storedPreference } from '../../core/preferences.js';
 import { readPreferences, restorePreferences } from '../../store/preferences.js';
 import { reason } from '../../store/files.js';
 import { parseBackup, type Backup } from '../export/backup-file.js';
@@ -93,11 +93,9 @@ async function merge(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void> 
 }
 
 function allowedPreference(key: string, value: unknown): boolean {
-  if (!(PREFERENCE_KEYS as string[]).includes(key)) return false;
-  const spec = PREFERENCE_SPECS[key as PreferenceKey];
   try {
-    spec.parse(String(value));
-    return typeof value === typeof spec.default;
+    storedPreference(parsePreferenceKey(key), value);
+    return true;
   } catch {
     return false;
   }
