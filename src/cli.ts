@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { resolveNow } from './clock.js';
-import type { Ctx, Deps } from './context.js';
+import type { Ctx, Deps, Io } from './context.js';
+import { escapeControls } from './core/text.js';
 import { exitCodeFor, isUserError, UsageError } from './errors.js';
 import { defaultDataDir } from './store/paths.js';
 import { VERSION } from './version.js';
@@ -81,6 +82,9 @@ export function buildProgram(deps: Deps, argv: string[] = []): Command {
   const program = new Command('mtl');
   const context = (cmd: Command): Ctx => {
     const { home } = cmd.optsWithGlobals() as { home?: string };
+    // An empty --home is a mistake (an unset variable in a script), not a wish for the default folder.
+    if (home !== undefined && home.trim() === '') throw new UsageError('--home is empty.', 'Give a data folder, for example --home ~/mtl-data, or leave --home out for $MTL_HOME, else ~/.config/mtl.');
+    // An empty MTL_HOME counts as unset, as with HOME and XDG_CONFIG_HOME.
     const fromEnv = deps.env.MTL_HOME?.trim();
     const dataDir = home ? path.resolve(home) : fromEnv ? path.resolve(fromEnv) : defaultDataDir(deps.env, deps.platform);
     return { io: deps.io, env: deps.env, now: resolveNow(deps.env, deps.clock), dataDir, argv0: deps.argv0 };
@@ -172,6 +176,7 @@ function allCommands(cmd: Command): Command[] {
 
 /** Runs one command line and returns the exit code; never exits the process itself. */
 export async function run(argv: string[], deps: Deps): Promise<number> {
+  deps = { ...deps, io: terminalSafe(deps.io) };
   const program = buildProgram(deps, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -179,6 +184,19 @@ export async function run(argv: string[], deps: Deps): Promise<number> {
   } catch (err) {
     return report(err, deps);
   }
+}
+
+/**
+ * The one place where text meets the terminal (or the pipe, or cron's mail): whatever a name, a note or
+ * a damaged file holds, its control characters are shown escaped, never acted on. Only the colours
+ * mtl adds itself pass. The other properties (getters in main.ts) stay lazy.
+ */
+function terminalSafe(io: Io): Io {
+  const keepColors = io.color.level > 0;
+  return Object.create(io, {
+    out: { value: (text: string) => io.out(escapeControls(text, { keepColors })) },
+    err: { value: (text: string) => io.err(escapeControls(text, { keepColors })) },
+  }) as Io;
 }
 
 function report(err: unknown, deps: Deps): number {

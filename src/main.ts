@@ -64,6 +64,8 @@ function colorLevel(argv: string[], stdoutIsTTY: boolean): 0 | 1 {
 }
 
 const argv = process.argv.slice(2);
+/** A prompt was drawn on stderr: inquirer hides the cursor while a question shows. */
+let promptShown = false;
 const stdoutIsTTY = isTerminal(1);
 const deps: Deps = {
   io: {
@@ -81,6 +83,7 @@ const deps: Deps = {
     stdinIsTTY: isTerminal(0),
     color: new Chalk({ level: colorLevel(argv, stdoutIsTTY) }),
     get promptOutput() {
+      promptShown = true;
       return process.stderr;
     },
     get columns() {
@@ -95,7 +98,19 @@ const deps: Deps = {
 
 // A signal ends mtl only between two steps of JavaScript: the writes of the store are synchronous,
 // so Ctrl-C (or a kill) never cuts one off half way; it lands before or after. 128 + the signal number.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) process.on(signal, () => process.exit(code));
+// A kill during a question would leave the terminal without a cursor: it is shown again first.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  process.on(signal, () => {
+    if (promptShown && isTerminal(2)) {
+      try {
+        fs.writeSync(2, '\x1b[?25h');
+      } catch {
+        // The terminal is gone (SIGHUP): nothing to restore.
+      }
+    }
+    process.exit(code);
+  });
+}
 
 void run(argv, deps).then((code) => {
   process.exitCode = code;

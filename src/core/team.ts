@@ -1,14 +1,30 @@
 import { UserError } from '../errors.js';
 import type { CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, OneOnOne, Praise } from './model.js';
 import { addDaysToDay, daysBetween, sortByText, quarterOf, startOfQuarterFor } from './dates.js';
+import { controlProblem } from './text.js';
 
 /** Words that are sub-commands where a name could stand (`mtl praise list`), so no report may be called that. */
 export const RESERVED_NAMES = ['list', 'balance'];
 
-/** A text the user typed, trimmed; blank text is refused with `what` named in the message. */
+/**
+ * A text of one or more lines the user typed (praise, feedback, a personal note), trimmed, CR LF read
+ * as a line break; blank text, or a control character other than a line break or a tab, is refused
+ * with `what` named in the message.
+ */
 export function requireText(text: string | undefined, what: string): string {
-  const trimmed = (text ?? '').trim();
+  return checkedText(text, what, true);
+}
+
+/** A one-line text the user typed (a name, a title, an item): as requireText, and no line break or control character at all. */
+export function requireLine(text: string | undefined, what: string): string {
+  return checkedText(text, what, false);
+}
+
+function checkedText(text: string | undefined, what: string, lines: boolean): string {
+  const trimmed = (text ?? '').replace(/\r\n/g, '\n').trim();
   if (!trimmed) throw new UserError(`The ${what} is empty.`, `Write a few words, in quotes: "${exampleFor(what)}".`);
+  const problem = controlProblem(trimmed, what, { lines });
+  if (problem) throw new UserError(problem, `Nothing was saved. Type the ${what} again without them, in quotes: "${exampleFor(what)}".`);
   return trimmed;
 }
 
@@ -62,7 +78,7 @@ function orList(items: string[]): string {
 
 /** Checks a new report's name: not blank, not an option, not a sub-command word, not already taken. */
 export function validateNewName(data: Data, name: string): { name: string; restore?: Member } {
-  const clean = requireText(name, 'name').replace(/\s+/g, ' ');
+  const clean = requireLine(name, 'name').replace(/\s+/g, ' ');
   if (clean.startsWith('-')) throw new UserError(`"${clean}" cannot be a name: it starts with "-".`);
   if (RESERVED_NAMES.includes(fold(clean))) {
     throw new UserError(`"${clean}" cannot be a name: it is a word mtl commands use (${RESERVED_NAMES.join(', ')}).`, 'Add a surname or an initial.');

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { controlProblem } from './text.js';
 
 /**
  * Goal templates: markdown with a front matter block in YAML (read with the yaml package, loaded only
@@ -138,7 +139,8 @@ export function slugify(title: string): string {
 /** Problems with a goal title, or undefined when it is fine. */
 export function titleProblem(title: string): string | undefined {
   if (title.trim() === '') return 'The title is empty.';
-  if (/[\u0000-\u001f\u007f]/.test(title)) return 'The title must be one line of text.';
+  const controls = controlProblem(title, 'title', { lines: false });
+  if (controls) return controls;
   if (title.trim().length > 200) return `The title is ${title.trim().length} characters long; keep it under 200.`;
   return undefined;
 }

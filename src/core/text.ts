@@ -51,3 +51,48 @@ export function didYouMean(word: string, candidates: string[]): string {
   if (!similar.length) return '';
   return similar.length === 1 ? `Did you mean ${similar[0]}?` : `Did you mean one of ${similar.join(', ')}?`;
 }
+
+/** Any control character but line feed and tab: C0, DEL and C1 (U+0080-U+009F, CSI U+009B among them). */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** What escapeControls looks at: a one-parameter SGR sequence (all chalk emits), CR LF, or one control character. */
+const CONTROL_OR_SGR = /\u001b\[(\d{1,3})m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/**
+ * The SGR codes chalk emits at level 1 for its styles and sixteen colours (ansi-styles): everything but
+ * blink and hidden (8), which could hide text.
+ */
+const CHALK_SGR = new Set([0, 1, 2, 3, 4, 7, 9, 22, 23, 24, 27, 29, 39, 49, 53, 55, 30, 31, 32, 33, 34, 35, 36, 37, 40, 41, 42, 43, 44, 45, 46, 47, 90, 91, 92, 93, 94, 95, 96, 97, 100, 101, 102, 103, 104, 105, 106, 107]);
+
+/** A control character as `\u001b`: readable, and in a JSON string the same character, still valid JSON. */
+function escapedChar(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * `text` made safe to print on a terminal: every control character but line feed and tab is shown as
+ * `\u001b` and the like, so stored text can never move the cursor, clear the screen, set the window
+ * title or ring the bell. CR LF (calendar files) stays, and with `keepColors` so do the colour
+ * sequences chalk makes (ESC [ n m). Text without a control character is returned as it is, after one
+ * regex test.
+ */
+export function escapeControls(text: string, options: { keepColors?: boolean } = {}): string {
+  if (!CONTROL.test(text)) return text;
+  return text.replace(CONTROL_OR_SGR, (match: string, sgr?: string) => {
+    if (match === '\r\n') return match;
+    if (sgr !== undefined) return options.keepColors && CHALK_SGR.has(Number(sgr)) ? match : escapedChar(match) + match.slice(1);
+    return escapedChar(match);
+  });
+}
+
+/**
+ * Why a typed text cannot be kept, or undefined: a one-line field (`lines: false`) takes no control
+ * character at all, a text of several lines takes line breaks and tabs and no other.
+ */
+export function controlProblem(text: string, what: string, options: { lines: boolean }): string | undefined {
+  const bad = (options.lines ? CONTROL : /[\u0000-\u001f\u007f-\u009f]/).exec(text);
+  if (!bad) return undefined;
+  const shown = escapeControls(text.length > 60 ? `${[...text].slice(0, 60).join('')}…` : text).replace(/\n/g, '\\u000a').replace(/\t/g, '\\u0009');
+  const kind = bad[0] === '\n' ? 'a line break' : `a control character (${escapedChar(bad[0])})`;
+  return options.lines
+    ? `The ${what} "${shown}" holds ${kind}: only line breaks and tabs are allowed, no other control characters.`
+    : `The ${what} "${shown}" holds ${kind}: control characters and line breaks are not allowed.`;
+}

@@ -1,6 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { eastAsianWidth } from 'get-east-asian-width';
 import type { Io } from '../context.js';
+import { escapeControls } from '../core/text.js';
 
 /** `--json` output: stable field names, two-space indent, one trailing newline. */
 /**
@@ -8,7 +9,9 @@ import type { Io } from '../context.js';
  * (as gh does); the same fields either way. A thousand goals print in half the time compact.
  */
 export function printJson(io: Io, value: unknown): void {
-  io.out((io.stdoutIsTTY ? JSON.stringify(value, null, 2) : JSON.stringify(value)) + '\n');
+  const json = io.stdoutIsTTY ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+  // JSON.stringify escapes C0 but leaves DEL and C1 (U+009B is a CSI to a terminal) as they are.
+  io.out((/[\u007f-\u009f]/.test(json) ? json.replace(/[\u007f-\u009f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`) : json) + '\n');
 }
 
 /**
@@ -57,6 +60,10 @@ function pad(text: string, width: number): string {
  * that `cut` and `awk` work, and there is no header.
  */
 export function renderTable(io: Io, header: string[], rows: string[][]): string {
+  // Cells are shown as the terminal will show them (control characters escaped), so widths hold; a
+  // line break or tab in stored text would break the row, and reads as a space.
+  const keepColors = io.color.level > 0;
+  rows = rows.map((r) => r.map((c) => escapeControls(/[\n\t]/.test(c) ? c.replace(/[\n\t]+/g, ' ') : c, { keepColors })));
   if (!io.stdoutIsTTY) return rows.map((r) => r.map(plainText).join('\t')).join('\n') + (rows.length ? '\n' : '');
   const widths = header.map((h, i) => Math.max(visibleWidth(h), ...rows.map((r) => visibleWidth(r[i] ?? ''))));
   // Too wide for the terminal: the widest column before the last (a title, an item) gives way, so

@@ -1,4 +1,5 @@
 import type { Io } from '../context.js';
+import { escapeControls } from '../core/text.js';
 import { CancelError, UserError } from '../errors.js';
 
 export interface Choice<T> {
@@ -44,18 +45,23 @@ export async function ask<T>(question: () => Promise<T>): Promise<T> {
 export function createPrompter(io?: Pick<Io, 'promptOutput'>): Prompter {
   const lib = () => import('./prompts.js');
   const context = io?.promptOutput ? { output: io.promptOutput } : undefined;
+  // Prompts draw on stderr themselves, past the io that escapes output: a name or a title in a question
+  // is escaped here by the same rule (the prompt's own colours are added after).
+  const safe = (text: string) => escapeControls(text);
   return {
     async select(message, choices, defaultValue) {
       const { select } = await lib();
-      return ask(() => select({ message, choices, default: defaultValue, loop: false, pageSize: 10 }, context));
+      const shown = choices.map((c) => ({ ...c, name: safe(c.name), ...(c.description === undefined ? {} : { description: safe(c.description) }) }));
+      return ask(() => select({ message: safe(message), choices: shown, default: defaultValue, loop: false, pageSize: 10 }, context));
     },
     async input(message, options = {}) {
       const { input } = await lib();
-      return ask(() => input({ message, default: options.default, validate: options.validate, required: true }, context));
+      const fallback = options.default === undefined ? undefined : safe(options.default);
+      return ask(() => input({ message: safe(message), default: fallback, validate: options.validate, required: true }, context));
     },
     async confirm(message, defaultValue = false) {
       const { confirm } = await lib();
-      return ask(() => confirm({ message, default: defaultValue }, context));
+      return ask(() => confirm({ message: safe(message), default: defaultValue }, context));
     },
   };
 }

@@ -87,7 +87,8 @@ Owner: {{owner}} due {{ due }} in {{quarter}}, made {{created}}; {{unknown}} sta
 
   it('checks titles', () => {
     expect(titleProblem('  ')).toBe('The title is empty.');
-    expect(titleProblem('two\nlines')).toBe('The title must be one line of text.');
+    expect(titleProblem('two\nlines')).toBe('The title "two\\u000alines" holds a line break: control characters and line breaks are not allowed.');
+    expect(titleProblem('csi \u009b2J')).toContain('holds a control character (\\u009b)');
     expect(titleProblem('fine')).toBeUndefined();
   });
 });

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { didYouMean, plural, shellWord, similarWords } from '../../src/core/text.js';
+import { Chalk } from 'chalk';
+import { controlProblem, didYouMean, escapeControls, plural, shellWord, similarWords } from '../../src/core/text.js';
+import type { Io } from '../../src/context.js';
 import * as output from '../../src/ui/output.js';
 
 describe('typo suggestions', () => {
@@ -65,5 +67,74 @@ describe('width on a terminal', () => {
     expect(output.truncateToWidth('日本語のタイトル', 7)).toBe('日本語…');
     expect(output.truncateToWidth('short', 7)).toBe('short');
     expect(output.truncateToWidth('a longer title', 7)).toBe('a long…');
+  });
+});
+
+describe('control characters on the way to the terminal', () => {
+  it('returns text without a control character as it is, line breaks and tabs included', () => {
+    const text = 'Chloé\tSam 日本語\nnext line 👍🏽';
+    expect(escapeControls(text)).toBe(text);
+  });
+
+  it('shows every C0, DEL and C1 character as \\u00XX, OSC and CSI sequences included', () => {
+    expect(escapeControls('\u001b]0;PWNED-TITLE\u0007 \u001b[2J')).toBe('\\u001b]0;PWNED-TITLE\\u0007 \\u001b[2J');
+    expect(escapeControls('a\u009b2Jb\u007fc\u0085d\u0000e\rf\bg')).toBe('a\\u009b2Jb\\u007fc\\u0085d\\u0000e\\u000df\\u0008g');
+    for (let code = 0; code <= 0x9f; code++) {
+      const char = String.fromCharCode(code);
+      const kept = char === '\n' || char === '\t' || (code >= 0x20 && code < 0x7f);
+      expect(escapeControls(char), code.toString(16)).toBe(kept ? char : `\\u${code.toString(16).padStart(4, '0')}`);
+    }
+  });
+
+  it('keeps CR LF, and chalk\'s colours only when asked (never hidden text)', () => {
+    expect(escapeControls('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n')).toBe('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+    const red = new Chalk({ level: 1 }).red('late');
+    expect(escapeControls(red, { keepColors: true })).toBe(red);
+    expect(escapeControls(red)).toBe('\\u001b[31mlate\\u001b[39m');
+    expect(escapeControls('\u001b[8mhidden\u001b[28m', { keepColors: true })).toBe('\\u001b[8mhidden\\u001b[28m');
+    expect(escapeControls('\u001b[38;5;1mx\u001b[2J', { keepColors: true })).toBe('\\u001b[38;5;1mx\\u001b[2J');
+  });
+
+  it('keeps JSON valid and exact: an escaped C1 or DEL inside a JSON string reads back as itself', () => {
+    const value = { note: 'csi \u009b2J del \u007f esc \u001b' };
+    expect(JSON.parse(escapeControls(JSON.stringify(value)))).toEqual(value);
+  });
+
+  it('words the refusal of a one-line and of a multi-line text', () => {
+    expect(controlProblem('Sam Lee', 'name', { lines: false })).toBeUndefined();
+    expect(controlProblem('two\nlines\tok', 'praise', { lines: true })).toBeUndefined();
+    expect(controlProblem('Bad\u001b[2Jname', 'name', { lines: false })).toBe(
+      'The name "Bad\\u001b[2Jname" holds a control character (\\u001b): control characters and line breaks are not allowed.',
+    );
+    expect(controlProblem('a\nb', 'goal title', { lines: false })).toBe('The goal title "a\\u000ab" holds a line break: control characters and line breaks are not allowed.');
+    expect(controlProblem('ok\nthen \u0007', 'praise', { lines: true })).toBe(
+      'The praise "ok\\u000athen \\u0007" holds a control character (\\u0007): only line breaks and tabs are allowed, no other control characters.',
+    );
+    expect(controlProblem(`${'x'.repeat(100)}\u009b`, 'note', { lines: true })).toContain(`"${'x'.repeat(60)}…" holds a control character (\\u009b)`);
+  });
+
+  const io = (tty: boolean): Io & { text: string } => {
+    const fake = { text: '', out: (t: string) => void (fake.text += t), err: () => {}, stdoutIsTTY: tty, stdinIsTTY: false, color: new Chalk({ level: 0 }), columns: 80 };
+    return fake;
+  };
+
+  it('prints --json with DEL and C1 escaped, so it passes the terminal unchanged and parses back exactly', () => {
+    for (const tty of [false, true]) {
+      const target = io(tty);
+      const value = { name: 'Bad\u001b[2Jname', note: 'csi \u009b2J \u007f \u0085' };
+      output.printJson(target, value);
+      expect(target.text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      expect(escapeControls(target.text)).toBe(target.text);
+      expect(JSON.parse(target.text)).toEqual(value);
+    }
+  });
+
+  it('sizes table columns on the text as shown, escapes included, and keeps a row on one line', () => {
+    const table = output.renderTable(io(true), ['name', 'note'], [['Bad\u001b[2Jname', 'x'], ['Sam', 'two\nlines']]);
+    const shown = 'Bad\\u001b[2Jname';
+    expect(shown).toHaveLength(16);
+    expect(table).toBe(`${'name'.padEnd(18)}note\n${shown}  x\n${'Sam'.padEnd(18)}two lines\n`);
+    const piped = output.renderTable(io(false), ['name', 'note'], [['Bad\u001b]0;T\u0007', 'a\tb']]);
+    expect(piped).toBe('Bad\\u001b]0;T\\u0007\ta b\n');
   });
 });

@@ -1,5 +1,5 @@
 import { dayOf } from '../../core/dates.js';
-import { DELEGATION_STEPS, emptySteps, findMember, itemsOwnedThisQuarter, nameOf, openSteps, parseStep, requireText } from '../../core/team.js';
+import { DELEGATION_STEPS, emptySteps, findMember, itemsOwnedThisQuarter, nameOf, openSteps, parseStep, requireLine } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UsageError, UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
@@ -11,7 +11,7 @@ export async function delegate(ctx: Ctx, item: string | undefined, opts: { to?: 
   if (item === undefined && opts.to === undefined) return list(ctx, { json: opts.json });
   if (item === undefined) throw new UsageError('Which roadmap item?', `mtl delegate "<roadmap item>" --to ${shellWord(opts.to!)}`);
   if (opts.to === undefined) throw new UsageError('Who owns it? Name the report with --to.', `mtl delegate ${shellWord(item)} --to <name>`);
-  const clean = requireText(item, 'roadmap item');
+  const clean = requireLine(item, 'roadmap item');
   const today = dayOf(ctx.now);
   const { entry, json } = await updateStore(ctx.dataDir, (tx) => {
     const member = findMember(tx.data, opts.to!);

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../context.js';
 import { dayOf } from '../../core/dates.js';
 import { goalView, parseProgress } from '../../core/goals.js';
+import { controlProblem } from '../../core/text.js';
 import { UserError } from '../../errors.js';
 import { updateStore } from '../../store/store.js';
 import type { CheckIn } from '../../core/model.js';
@@ -15,6 +16,8 @@ export interface CheckInOptions {
 export async function checkIn(ctx: Ctx, id: string, note: string, opts: CheckInOptions): Promise<void> {
   const text = note.trim();
   if (text === '') throw new UserError('The check-in note is empty.', `Say what you discussed, e.g. mtl goals check-in ${id} "Agreed the metrics with my boss" --progress 20`);
+  const controls = controlProblem(text, 'check-in note', { lines: false });
+  if (controls) throw new UserError(controls, `Nothing was saved. Say what you discussed on one line, e.g. mtl goals check-in ${id} "Agreed the metrics with my boss" --progress 20`);
   let progress: number | undefined;
   if (opts.progress !== undefined) {
     progress = parseProgress(opts.progress);

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../context.js';
 import { dayOf } from '../../core/dates.js';
 import { learningProgress, matchBooks, MAX_HOURS_PER_LOG, parseHours, READING_LIST, readingList } from '../../core/learning.js';
-import { requireText } from '../../core/team.js';
+import { requireLine } from '../../core/team.js';
 import { UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
 import { readPreferences } from '../../store/preferences.js';
@@ -14,7 +14,7 @@ export async function log(ctx: Ctx, hoursArg: string, whatArg: string): Promise<
   if (hours === undefined) {
     throw new UserError(`"${hoursArg}" is not a number of hours: give a positive number up to ${MAX_HOURS_PER_LOG}; decimals are fine.`, 'For example: mtl learn log 1.5 "Start with Why, chapters 1-2"');
   }
-  const what = requireText(whatArg, 'description of what you learned');
+  const what = requireLine(whatArg, 'description of what you learned');
   const today = dayOf(ctx.now);
   const target = readPreferences(ctx.dataDir).learningHoursPerQuarter;
   const progress = await updateStore(ctx.dataDir, (tx) => {
@@ -25,7 +25,7 @@ export async function log(ctx: Ctx, hoursArg: string, whatArg: string): Promise<
 }
 
 export async function apply(ctx: Ctx, tipArg: string): Promise<void> {
-  const tip = requireText(tipArg, 'tip');
+  const tip = requireLine(tipArg, 'tip');
   const today = dayOf(ctx.now);
   const count = await updateStore(ctx.dataDir, (tx) => {
     tx.tables.learning.add({ id: tx.nextId('l'), type: 'tip', date: today, tip });

@@ -1,6 +1,6 @@
 import { dayOf, daysBetween, quarterOf } from '../../core/dates.js';
 import { parseProgress } from '../../core/goals.js';
-import { activeMembers, findMember, goalCountWarning, memberGoalsThisQuarter, requireText } from '../../core/team.js';
+import { activeMembers, findMember, goalCountWarning, memberGoalsThisQuarter, requireLine } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UsageError, UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
@@ -85,7 +85,7 @@ function goalOf(data: Data, member: Member, id: string): MemberGoal {
 }
 
 async function add(ctx: Ctx, name: string, title: string, opts: Options): Promise<void> {
-  const clean = requireText(title, 'goal title');
+  const clean = requireLine(title, 'goal title');
   const today = dayOf(ctx.now);
   const due = await resolveDeadline(opts.due ?? 'end of quarter', today, ctx.now);
   const { goal, member, count } = await updateStore(ctx.dataDir, (tx) => {
@@ -100,7 +100,7 @@ async function add(ctx: Ctx, name: string, title: string, opts: Options): Promis
 }
 
 async function checkIn(ctx: Ctx, name: string, id: string, note: string, opts: Options): Promise<void> {
-  const clean = requireText(note, 'check-in note');
+  const clean = requireLine(note, 'check-in note');
   const progress = opts.progress === undefined ? undefined : progressOption(opts.progress);
   const today = dayOf(ctx.now);
   const { goal, member } = await updateStore(ctx.dataDir, (tx) => {
