@@ -31,12 +31,13 @@ const ARG_VALUES: Record<string, (d: Dynamic) => string[]> = {
 };
 
 /**
- * Candidates for the last word of `words` (the words after `mtl`, the last one being typed, maybe
- * empty): subcommands, options, or values from the data, filtered by what is typed so far.
+ * Candidates for the last word of `words` (the words after `mtl`, as the shell reads them, quotes
+ * removed; the last one is being typed, maybe empty): subcommands, options, or values from the data,
+ * filtered by what is typed so far. A value holding a control character (a line break from an old
+ * file or a merged backup) is left out: one candidate is one line, and such a name cannot be typed.
  */
 export function completeWords(root: CommandShape, words: string[], dynamic: Dynamic): string[] {
-  // What the shell passes may still carry the user's quoting: "Ana S or Ana\ S.
-  const typed = (words[words.length - 1] ?? '').replace(/^["']/, '').replace(/\\(.)/g, '$1');
+  const typed = words[words.length - 1] ?? '';
   let node = root;
   const globals = root.options;
   let argIndex = 0;
@@ -68,31 +69,126 @@ export function completeWords(root: CommandShape, words: string[], dynamic: Dyna
     candidates = [...subs, ...fromArg];
   }
   const lower = typed.toLowerCase();
-  return [...new Set(candidates)].filter((c) => c.toLowerCase().startsWith(lower));
+  return [...new Set(candidates)].filter((c) => !CONTROL.test(c) && c.toLowerCase().startsWith(lower));
 }
 
+/** A control character (C0, DEL, C1): a candidate holding one is never offered. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A shell command line read up to the cursor. */
+export interface TypedLine {
+  /** Every word with its quotes and backslashes removed; the last is the word being typed ('' after a space). */
+  words: string[];
+  /** The word being typed, exactly as it stands on the line. */
+  raw: string;
+  /** The quote still open at the cursor, if any. */
+  quote: '' | "'" | '"';
+}
+
+/**
+ * Reads a command line as the shell would split it: blanks outside quotes part words, '...' is
+ * literal (in fish \' and \\ still escape), "..." and bare words take backslash escapes. Enough to
+ * know the words typed, not a shell: no expansion of any kind happens.
+ */
+export function readShellLine(line: string, shell: 'posix' | 'fish' = 'posix'): TypedLine {
+  const words: string[] = [];
+  let word = '';
+  let raw = '';
+  let quote: TypedLine['quote'] = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (!quote && (c === ' ' || c === '\t' || c === '\n')) {
+      if (raw) words.push(word);
+      word = raw = '';
+      continue;
+    }
+    raw += c;
+    if (quote === "'") {
+      if (c === "'") quote = '';
+      else if (c === '\\' && shell === 'fish' && (line[i + 1] === "'" || line[i + 1] === '\\')) {
+        const next = line[++i]!;
+        raw += next;
+        word += next;
+      } else word += c;
+    } else if (c === '\\') {
+      const next = line[++i];
+      if (next === undefined) break;
+      raw += next;
+      if (quote === '"' && !'$`"\\\n'.includes(next)) word += c;
+      if (next !== '\n') word += next;
+    } else if (quote === '"') {
+      if (c === '"') quote = '';
+      else word += c;
+    } else if (c === "'" || c === '"') quote = c;
+    else word += c;
+  }
+  words.push(word);
+  return { words, raw, quote };
+}
+
+/**
+ * `text` quoted for bash where the cursor is: inside '...' (a quote becomes '\''), inside "..." (\, $,
+ * backquote and " escaped, ! put outside as "\!" against history expansion) or bare (every character
+ * but letters, digits and @%+=:,./-_ escaped with a backslash, as printf %q does). The result, put on
+ * the line there, reads back as exactly `text`, one word, nothing expanded.
+ */
+export function quoteForBash(text: string, quote: TypedLine['quote']): string {
+  if (quote === "'") return text.replace(/'/g, `'\\''`);
+  if (quote === '"') return text.replace(/[\\$`"]/g, '\\$&').replace(/!/g, '"\\!"');
+  return text.replace(/[^\w@%+=:,./\u00a0-\uffff-]/g, '\\$&');
+}
+
+/**
+ * What bash puts in place of `word`, the end of the line readline completes (after an open quote,
+ * or after the last of COMP_WORDBREAKS such as : or =), for each candidate of the word being typed:
+ * the rest of the candidate, quoted for where the cursor is. Nothing when the line and the word disagree.
+ */
+export function bashReplacements(line: string, word: string, complete: (words: string[]) => string[]): string[] {
+  const typed = readShellLine(line);
+  if (!typed.raw.endsWith(word)) return [];
+  const lead = readShellLine(typed.raw.slice(0, typed.raw.length - word.length)).words.join(' ');
+  return complete(typed.words.slice(1)).map((c) => quoteForBash(c.slice(lead.length), typed.quote));
+}
+
+/**
+ * Whether a completion script from an earlier mtl (it escaped only spaces, and calls `mtl __complete`
+ * with no --shell) inserts `candidate` safely: letters, digits, spaces and harmless punctuation only.
+ */
+export function safeForOldScripts(candidate: string): boolean {
+  return quoteForBash(candidate, '') === candidate.replace(/ /g, '\\ ');
+}
+
+/**
+ * The scripts send mtl the command line up to the cursor (`mtl __complete --shell=<shell> -- <line>`)
+ * and read one candidate a line. zsh (compadd) and fish quote what they insert themselves; bash does
+ * not, so for bash mtl prints each candidate quoted for the cursor's place (see bashReplacements).
+ */
 export const COMPLETION_SCRIPTS: Record<'bash' | 'zsh' | 'fish', string> = {
   bash: `# mtl completion for bash. Install: mtl completion bash > ~/.local/share/bash-completion/completions/mtl
+# mtl prints each candidate quoted for where the cursor is, so a name is inserted as one word and
+# nothing in it ($(...), backquotes, quotes, !) is ever run.
 _mtl_complete() {
-  local IFS=$'\\n'
-  local candidates
-  candidates=($(mtl __complete -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
-  # Names may hold spaces ("Ana Silva"): escape them so the line stays one word.
-  COMPREPLY=("\${candidates[@]// /\\\\ }")
+  local candidate
+  COMPREPLY=()
+  while IFS= read -r candidate; do
+    COMPREPLY+=("$candidate")
+  done < <(mtl __complete --shell=bash --word="$2" -- "\${COMP_LINE:0:COMP_POINT}" 2>/dev/null)
 }
 complete -o default -F _mtl_complete mtl
 `,
   zsh: `#compdef mtl
 # mtl completion for zsh. Install: mtl completion zsh > "\${fpath[1]}/_mtl" (then restart zsh)
+# mtl prints the candidates as they are, one a line; compadd quotes each one it inserts.
 _mtl() {
   local -a candidates
-  candidates=("\${(@f)$(mtl __complete -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
+  candidates=("\${(@f)$(mtl __complete --shell=zsh -- "\${(j: :)words[1,CURRENT]}" 2>/dev/null)}")
   candidates=(\${candidates:#})
   if (( \${#candidates} )); then compadd -- "\${candidates[@]}"; else _files; fi
 }
 if [[ "\${funcstack[1]}" = "_mtl" ]]; then _mtl "$@"; else compdef _mtl mtl; fi
 `,
   fish: `# mtl completion for fish. Install: mtl completion fish > ~/.config/fish/completions/mtl.fish
-complete -c mtl -f -a '(mtl __complete -- (commandline -opc)[2..-1] (commandline -ct) 2>/dev/null)'
+# mtl prints the candidates as they are, one a line; fish quotes each one it inserts.
+complete -c mtl -f -a '(mtl __complete --shell=fish -- (commandline -cp) 2>/dev/null)'
 `,
 };

@@ -18,8 +18,10 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .action(async (shell, _opts, cmd) => (await import('./run.js')).script(context(cmd), shell));
   program
     .command('__complete', { hidden: true })
-    .argument('[words...]')
+    .argument('[line...]')
+    .option('--shell <shell>')
+    .option('--word <text>')
     .allowUnknownOption()
     .helpOption(false)
-    .action(async (words: string[], _opts, cmd: Command) => (await import('./run.js')).complete(context(cmd), program, words));
+    .action(async (args: string[], opts, cmd: Command) => (await import('./run.js')).complete(context(cmd), program, args, opts));
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { COMPLETION_SCRIPTS, completeWords, type CommandShape } from '../../core/completion.js';
+import { bashReplacements, COMPLETION_SCRIPTS, completeWords, readShellLine, safeForOldScripts, type CommandShape } from '../../core/completion.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { readStore } from '../../store/store.js';
@@ -11,8 +11,13 @@ export async function script(ctx: Ctx, shell: string): Promise<void> {
   ctx.io.out(text);
 }
 
-/** Called by the completion scripts at each Tab: prints one candidate per line, never fails loudly. */
-export async function complete(ctx: Ctx, program: Command, words: string[]): Promise<void> {
+/**
+ * Called by the completion scripts at each Tab: prints one candidate per line, never fails loudly.
+ * `args` is the command line up to the cursor (fish may split it at line breaks), for bash with
+ * `word`, the part readline replaces. With no --shell, `args` are the words of a script from an earlier mtl,
+ * which would insert a candidate unquoted: only candidates it inserts safely are printed.
+ */
+export async function complete(ctx: Ctx, program: Command, args: string[], options: { shell?: string; word?: string }): Promise<void> {
   const quietly = <T>(read: () => T[]): T[] => {
     try {
       return read();
@@ -20,12 +25,19 @@ export async function complete(ctx: Ctx, program: Command, words: string[]): Pro
       return [];
     }
   };
-  const candidates = completeWords(shapeOf(program), words.length ? words : [''], {
-    reports: () => quietly(() => readStore(ctx.dataDir).members.filter((m) => !m.removed).map((m) => m.name)),
-    goals: () => quietly(() => readStore(ctx.dataDir).goals.map((g) => g.id)),
-    templates: () => quietly(() => loadTemplates(ctx.dataDir).templates.map((t) => t.name)),
-  });
-  if (candidates.length) ctx.io.out(candidates.join('\n') + '\n');
+  const shape = shapeOf(program);
+  const candidates = (words: string[]) =>
+    completeWords(shape, words.length ? words : [''], {
+      reports: () => quietly(() => readStore(ctx.dataDir).members.filter((m) => !m.removed).map((m) => m.name)),
+      goals: () => quietly(() => readStore(ctx.dataDir).goals.map((g) => g.id)),
+      templates: () => quietly(() => loadTemplates(ctx.dataDir).templates.map((t) => t.name)),
+    });
+  const line = args.join('\n');
+  let lines: string[];
+  if (options.shell === 'bash') lines = bashReplacements(line, options.word ?? '', candidates);
+  else if (options.shell === 'zsh' || options.shell === 'fish') lines = candidates(readShellLine(line, options.shell === 'fish' ? 'fish' : 'posix').words.slice(1));
+  else lines = candidates(args.map((w) => readShellLine(w).words.join(' '))).filter(safeForOldScripts);
+  if (lines.length) ctx.io.out(lines.join('\n') + '\n');
 }
 
 function shapeOf(cmd: Command): CommandShape {
