@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { escapeControls } from './text.js';
 /**
  * The crontab block that runs `mtl nudge`, as pure text operations: build it, put it in or take it
  * out of a crontab without touching any other byte, read it back, and work out when cron should
@@ -124,9 +125,106 @@ export function previousRun(s: Schedule, now: Date): Date | undefined {
   return undefined;
 }
 
-/** Quotes a word for the shell that cron hands the line to; `%` is special to cron itself. */
+/**
+ * The most bytes Debian's cron takes after the five time fields: its crontab refuses a longer
+ * command ("command too long"); a cron that does not check could cut it short and run the rest.
+ */
+export const MAX_CRON_COMMAND = 998;
+
+const CONTROL = /\p{Cc}/u;
+const CONTROL_NAMES: Record<string, string> = { '\n': 'a line break (\\n)', '\r': 'a carriage return (\\r)', '\0': 'a NUL byte (\\0)', '\t': 'a tab (\\t)' };
+
+/** A value as a quoted string whose control characters are all spelled as escapes. */
+function shownPath(value: string): string {
+  return escapeControls(JSON.stringify(value));
+}
+
+/** What a scheduler entry names: the data folder it sets, the node that runs mtl, mtl's script. */
+export type SchedulerPathKind = 'data folder' | 'node program' | 'mtl program';
+
+const SCHEDULER_PATH_FIX: Record<SchedulerPathKind, string> = {
+  'data folder': 'Use a data folder whose name has no control characters (mtl --home <folder> cron install, or MTL_HOME).',
+  'node program': 'Run mtl with a node whose path has no control characters (for example /usr/local/bin/node).',
+  'mtl program': 'Install mtl in a folder whose path has no control characters (for example npm install -g).',
+};
+
+/**
+ * A path that a scheduler entry spells out (a crontab line today; a systemd or launchd unit file
+ * would need the same): refused when it holds a control character. A line break would end the entry
+ * and start another, written by whoever named the path; a carriage return, NUL, tab or escape has no business
+ * in a path that a scheduler runs, nor in the line mtl prints back. Returns the path as given.
+ */
+export function schedulerPath(what: SchedulerPathKind, value: string, entry = 'a crontab line'): string {
+  const bad = CONTROL.exec(value)?.[0];
+  if (bad === undefined) return value;
+  const name = CONTROL_NAMES[bad] ?? `a control character (U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+  throw new UserError(`The ${what} ${shownPath(value)} holds ${name}, which ${entry} cannot hold safely; nothing was changed.`, SCHEDULER_PATH_FIX[what]);
+}
+
+/** Every path of a scheduler entry checked, in the order of the entry; the first bad one is refused. */
+export function checkSchedulerPaths(paths: { dataDir: string; node: string; script: string }, entry?: string): void {
+  schedulerPath('data folder', paths.dataDir, entry);
+  schedulerPath('node program', paths.node, entry);
+  schedulerPath('mtl program', paths.script, entry);
+}
+
+/**
+ * Quotes a word for the shell that cron hands the command to. Single quotes make spaces, quotes,
+ * `$`, backticks and backslashes plain; `%` is cron's own (a bare one ends the command and feeds the
+ * rest to stdin), so it is written `\%`. Cron reads a backslash before `\%` as escaping that
+ * backslash instead, so a `%` right after a backslash of the path goes outside the quotes: `'a\'\%'b'`.
+ */
 export function cronQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`.replace(/%/g, '\\%');
+  const quoted = `'${text.replace(/'/g, `'\\''`)}'`;
+  return quoted.replace(/(\\?)%/g, (_m, backslash: string) => (backslash ? `\\'\\%'` : '\\%'));
+}
+
+/**
+ * The part of a crontab command that cron hands to `/bin/sh -c`, as Vixie and Debian cron work it
+ * out: `\%` is a `%`, and the first bare `%` ends the command (the rest goes to its stdin).
+ */
+export function cronCommand(command: string): string {
+  let out = '';
+  let escaped = false;
+  for (const ch of command) {
+    if (escaped) {
+      out = ch === '%' ? out.slice(0, -1) + ch : out + ch;
+      escaped = false;
+    } else if (ch === '%') {
+      break;
+    } else {
+      out += ch;
+      escaped = ch === '\\';
+    }
+  }
+  return out;
+}
+
+/**
+ * The value of one shell word written with single quotes and backslashes, as `sh` reads it, up to
+ * the first unquoted blank; undefined when the word holds what only the shell could work out
+ * (`$`, backticks, double quotes, globs).
+ */
+export function shellWordValue(text: string): string | undefined {
+  let value = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === ' ' || ch === '\t') break;
+    if (ch === "'") {
+      const end = text.indexOf("'", i + 1);
+      if (end === -1) return undefined;
+      value += text.slice(i + 1, end);
+      i = end;
+    } else if (ch === '\\') {
+      if (i + 1 >= text.length) return undefined;
+      value += text[++i];
+    } else if (/[$`"*?[\]{}~;&|<>()]/.test(ch)) {
+      return undefined;
+    } else {
+      value += ch;
+    }
+  }
+  return value;
 }
 
 export interface NudgeLine {
@@ -138,11 +236,16 @@ export interface NudgeLine {
 
 /** The crontab line: cron's environment is minimal, so the data folder and paths are spelled out. */
 export function nudgeLine(l: NudgeLine): string {
-  // A crontab line ends at a newline, whatever the quotes: a path holding one would add a line of its own.
-  for (const [what, value] of [['data folder', l.dataDir], ['node program', l.node], ['mtl program', l.script]] as const) {
-    if (/[\r\n\0]/.test(value)) throw new UserError(`The ${what} ${JSON.stringify(value)} holds a line break, which a crontab line cannot; nothing was changed.`, 'Use a folder whose name is one line (--home or MTL_HOME).');
+  checkSchedulerPaths(l);
+  const command = `MTL_HOME=${cronQuote(l.dataDir)} ${cronQuote(l.node)} ${cronQuote(l.script)} nudge`;
+  const bytes = new TextEncoder().encode(command).length;
+  if (bytes > MAX_CRON_COMMAND) {
+    throw new UserError(
+      `The crontab command would be ${bytes} bytes long; cron takes at most ${MAX_CRON_COMMAND}, so nothing was changed. The data folder is ${shownPath(l.dataDir)}.`,
+      'Use a data folder with a shorter path (mtl --home <folder> cron install, or MTL_HOME).',
+    );
   }
-  return `${l.schedule} MTL_HOME=${cronQuote(l.dataDir)} ${cronQuote(l.node)} ${cronQuote(l.script)} nudge`;
+  return `${l.schedule} ${command}`;
 }
 
 export function buildBlock(line: string, installedAt: string): string {
@@ -203,8 +306,10 @@ export function findBlock(crontab: string): FoundBlock | undefined | { error: st
     const tokens = line.trim().split(/\s+/);
     const schedule = tokens[0]?.startsWith('@') ? tokens.slice(0, 1) : tokens.slice(0, 5);
     found.schedule = schedule.join(' ');
-    const home = / MTL_HOME='((?:[^']|'\\'')*)'/.exec(line.replace(/\\%/g, '%'));
-    if (home) found.dataDir = home[1]!.replace(/'\\''/g, "'");
+    const command = cronCommand(line);
+    const at = command.indexOf(' MTL_HOME=');
+    const dataDir = at === -1 ? undefined : shellWordValue(command.slice(at + ' MTL_HOME='.length));
+    if (dataDir) found.dataDir = dataDir;
   }
   return found;
 }

@@ -18,7 +18,9 @@ command -v crontab >/dev/null || fail "no crontab program (Debian/Ubuntu: apt-ge
 [ -f "$root/dist/mtl.cjs" ] || fail "no build: run npm run build first"
 
 work=$(mktemp -d)
-home="$work/data"
+# A data folder whose name holds what the shell or cron could read as code: the entry must hand
+# mtl this exact path (issue #15).
+home="$work/x y/it's \$HOME \`back\` \"dq\" 100% \\% end"
 backup="$work/crontab.before"
 had_crontab=0
 crontab -l >"$backup" 2>/dev/null && had_crontab=1
@@ -63,5 +65,7 @@ echo "$status" | sed 's/^/  /'
 echo "$status" | grep -q '^cron *installed' || fail "status does not show the entry as installed"
 echo "$status" | grep -q '^last nudge *\(just now\|[0-9]* minutes\? ago\)' || fail "status does not show the run"
 echo "$status" | grep -q 'seems not to be running' && fail "status claims cron is not running"
+outside=$(ls -A "$work" | grep -vx -e 'x y' -e crontab.before)
+[ -z "$outside" ] || fail "the run wrote outside the data folder: $outside"
 "${MTL[@]}" --home "$home" cron uninstall || fail "mtl cron uninstall failed"
-echo "PASS: a real cron ran mtl nudge and mtl cron status shows it"
+echo "PASS: a real cron ran mtl nudge for the data folder $home, and mtl cron status shows it"

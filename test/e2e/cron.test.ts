@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BIN, mtl, ok, readNudgeState, ROOT, tempHome } from '../helpers/cli.js';
 import { writeStore } from '../helpers/store-fixture.js';
+import { realCrontabAllowed, realCrontabSkipReason, useRealCrontab } from '../cron/real-crontab.js';
 
 const BEGIN = '# >>> mtl nudge (managed by mtl; edit with mtl cron) >>>';
 const END = '# <<< mtl nudge <<<';
@@ -27,7 +28,7 @@ describe('mtl cron with a stand-in crontab program', () => {
     const home = `${t.home}\n* * * * * touch /tmp/mtl-cron-injected #`;
     const r = await mtl(home, ['cron', 'install'], t.env());
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('holds a line break, which a crontab line cannot; nothing was changed');
+    expect(r.stderr).toContain('holds a line break (\\n), which a crontab line cannot hold safely; nothing was changed.');
     expect(t.crontab()).toBe(OTHER_LINES);
   });
 
@@ -69,8 +70,9 @@ describe('mtl cron with a stand-in crontab program', () => {
     const t = setup();
     await ok(t.home, ['cron', 'install'], t.env());
     expect(t.crontab()!.startsWith(`${BEGIN}\n`)).toBe(true);
-    await ok(t.home, ['cron', 'uninstall'], t.env());
-    expect(t.crontab()).toBe('');
+    // Uninstalling leaves no empty crontab behind: there was none before.
+    expect((await mtl(t.home, ['cron', 'uninstall'], t.env())).stderr).toContain('Removed the mtl block, and with it your crontab, which held nothing else.');
+    expect(t.crontab()).toBeUndefined();
   });
 
   it('refuses a bad schedule, naming the field, and leaves the crontab alone', async () => {
@@ -170,18 +172,8 @@ describe('mtl cron with a stand-in crontab program', () => {
  * Against the real crontab program. It edits the crontab of the user running the tests, so it runs
  * only when CI is set or MTL_TEST_REAL_CRONTAB=1, and puts the crontab back as it found it.
  */
-const realAllowed = Boolean(process.env.CI || process.env.MTL_TEST_REAL_CRONTAB) && spawnSync('crontab', ['-l']).error === undefined;
-
-describe.runIf(realAllowed)('mtl cron with the real crontab program', () => {
-  let saved: string | undefined;
-  beforeAll(() => {
-    const r = spawnSync('crontab', ['-l'], { encoding: 'utf8' });
-    saved = r.status === 0 ? r.stdout : undefined;
-  });
-  afterAll(() => {
-    if (saved === undefined) spawnSync('crontab', ['-r']);
-    else spawnSync('crontab', ['-'], { input: saved });
-  });
+describe.runIf(realCrontabAllowed)(`mtl cron with the real crontab program${realCrontabSkipReason ? ` (${realCrontabSkipReason})` : ''}`, () => {
+  useRealCrontab();
   const real = () => spawnSync('crontab', ['-l'], { encoding: 'utf8' }).stdout;
   const env = { env: { MTL_CRONTAB: undefined } };
 

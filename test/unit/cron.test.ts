@@ -3,12 +3,17 @@ import {
   BLOCK_BEGIN,
   BLOCK_END,
   buildBlock,
+  checkSchedulerPaths,
+  cronCommand,
   cronQuote,
   findBlock,
+  MAX_CRON_COMMAND,
   missedRun,
   nudgeLine,
   parseSchedule,
   previousRun,
+  schedulerPath,
+  shellWordValue,
   withBlock,
   withoutBlock,
   type Schedule,
@@ -122,6 +127,93 @@ describe('the crontab block', () => {
       installedAt: '2027-01-04T08:00:00.000Z',
     });
     expect(findBlock('MAILTO=me\n')).toBeUndefined();
+  });
+});
+
+describe('paths in a scheduler entry', () => {
+  const refused = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return { message: (e as Error).message, hint: (e as { hint?: string }).hint };
+    }
+    throw new Error('not refused');
+  };
+
+  it('takes any path without control characters, spaces, quotes, $, backticks and % included', () => {
+    const odd = "/home/o'neil/x y/$HOME `id` \"q\" 100% \\% é 日本";
+    expect(schedulerPath('data folder', odd)).toBe(odd);
+    expect(() => checkSchedulerPaths({ dataDir: odd, node: odd, script: odd })).not.toThrow();
+  });
+
+  it('refuses every control character, naming the path and the character, with the way out', () => {
+    expect(refused(() => schedulerPath('data folder', '/tmp/a\n* * * * * true INJECTED #'))).toEqual({
+      message: 'The data folder "/tmp/a\\n* * * * * true INJECTED #" holds a line break (\\n), which a crontab line cannot hold safely; nothing was changed.',
+      hint: 'Use a data folder whose name has no control characters (mtl --home <folder> cron install, or MTL_HOME).',
+    });
+    expect(refused(() => schedulerPath('node program', '/a\rb')).message).toContain('The node program "/a\\rb" holds a carriage return (\\r)');
+    expect(refused(() => schedulerPath('mtl program', '/a\0b')).message).toContain('holds a NUL byte (\\0)');
+    expect(refused(() => schedulerPath('mtl program', '/a\tb')).message).toContain('holds a tab (\\t)');
+    expect(refused(() => schedulerPath('data folder', '/a\u001b[2Jb')).message).toContain('"/a\\u001b[2Jb" holds a control character (U+001B)');
+    expect(refused(() => schedulerPath('data folder', '/a\u007fb')).message).toContain('"/a\\u007fb" holds a control character (U+007F)');
+    expect(refused(() => schedulerPath('data folder', '/a\u009bb')).message).toContain('"/a\\u009bb" holds a control character (U+009B)');
+    // The entry's kind is a parameter: a systemd or launchd unit file has the same rule.
+    expect(refused(() => schedulerPath('data folder', '/a\nb', 'a systemd unit')).message).toContain('which a systemd unit cannot hold safely');
+  });
+
+  it('checks the data folder, node and mtl paths in turn', () => {
+    expect(refused(() => checkSchedulerPaths({ dataDir: '/d', node: '/n\n', script: '/s\n' })).message).toMatch(/^The node program /);
+    expect(refused(() => checkSchedulerPaths({ dataDir: '/d', node: '/n', script: '/s\n' })).message).toMatch(/^The mtl program /);
+    expect(refused(() => nudgeLine({ schedule: '0 9 * * 1', dataDir: '/d\r', node: '/n', script: '/s' })).message).toMatch(/^The data folder /);
+  });
+
+  it('refuses a line longer than cron takes', () => {
+    const fits = '/' + 'x'.repeat(MAX_CRON_COMMAND - "MTL_HOME='/' '/n' '/s' nudge".length);
+    expect(nudgeLine({ schedule: '0 9 * * 1', dataDir: fits, node: '/n', script: '/s' })).toHaveLength('0 9 * * 1 '.length + MAX_CRON_COMMAND);
+    expect(refused(() => nudgeLine({ schedule: '0 9 * * 1', dataDir: `${fits}x`, node: '/n', script: '/s' })).message).toMatch(/^The crontab command would be 999 bytes long; cron takes at most 998/);
+    // Bytes, not characters: cron counts bytes.
+    expect(() => nudgeLine({ schedule: '0 9 * * 1', dataDir: `${fits.slice(0, -1)}é`, node: '/n', script: '/s' })).toThrow(/999 bytes/);
+  });
+
+});
+
+describe('quoting for cron and its shell', () => {
+  /** The value sh gives the word that cron hands it. */
+  const roundTrip = (path: string) => shellWordValue(cronCommand(cronQuote(path)));
+
+  it('gives back every path exactly, whatever it holds', () => {
+    for (const p of ["/tmp/x y/it's $HOME `back` 100%", '/a\\%b', '/a\\\\%b', '/%%/%', "/'%'/\"%\"", '/end\\', '/\\', '/a b\tc']) {
+      expect(roundTrip(p), p).toBe(p);
+    }
+  });
+
+  it("escapes % for cron, and takes a path's backslash before % out of cron's reach", () => {
+    expect(cronQuote('/a%b')).toBe("'/a\\%b'");
+    // Written 'a\\%b', cron would pair the two backslashes and end the command at the bare %.
+    expect(cronQuote('/a\\%b')).toBe("'/a\\'\\%'b'");
+    expect(cronCommand("'/a\\'\\%'b'")).toBe("'/a\\'%'b'");
+  });
+
+  it('reads a command as cron does: \\% is %, a bare % ends it', () => {
+    expect(cronCommand('echo a\\%b%rest%more')).toBe('echo a%b');
+    expect(cronCommand('echo a\\\\%b')).toBe('echo a\\\\');
+    expect(cronCommand('echo \\$x \\')).toBe('echo \\$x \\');
+  });
+
+  it('reads a shell word of quotes and backslashes, and nothing only the shell could work out', () => {
+    expect(shellWordValue("'a b'\\''c' rest")).toBe("a b'c");
+    expect(shellWordValue('plain/path next')).toBe('plain/path');
+    expect(shellWordValue('$HOME/x')).toBeUndefined();
+    expect(shellWordValue('"a"')).toBeUndefined();
+    expect(shellWordValue("'unclosed")).toBeUndefined();
+  });
+
+  it('reads the data folder back from lines written before and after this quoting', () => {
+    const before = "0 9 * * 1 MTL_HOME='/home/o'\\''neil/100\\% mtl' '/n' '/s' nudge";
+    expect(findBlock(buildBlock(before, 'x'))).toMatchObject({ dataDir: "/home/o'neil/100% mtl" });
+    const now = nudgeLine({ schedule: '0 9 * * 1', dataDir: '/a\\%b c', node: '/n', script: '/s' });
+    expect(findBlock(buildBlock(now, 'x'))).toMatchObject({ dataDir: '/a\\%b c' });
+    expect(findBlock(buildBlock('0 9 * * 1 MTL_HOME=$HOME/.mtl /n /s nudge', 'x'))).not.toHaveProperty('dataDir');
   });
 });
 

@@ -7,6 +7,8 @@ export interface Crontab {
   /** The current crontab ('' when the user has none), or undefined when there is no crontab program. */
   read(): string | undefined;
   write(text: string): void;
+  /** Removes the user's crontab (crontab -r): for when nothing but mtl's block was in it. */
+  remove(): void;
 }
 
 export function systemCrontab(env: Record<string, string | undefined>): Crontab {
@@ -26,6 +28,13 @@ export function systemCrontab(env: Record<string, string | undefined>): Crontab 
       if (r.error || r.status !== 0) {
         const why = r.error ? r.error.message : r.stderr.trim() || `exit ${r.status}`;
         throw new UserError(`${program} refused the new crontab: ${why}.`, 'Your crontab was not changed.');
+      }
+    },
+    remove() {
+      const r = spawnSync(program, ['-r'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      if (r.error || (r.status !== 0 && !/no crontab for/i.test(r.stderr))) {
+        const why = r.error ? r.error.message : r.stderr.trim() || `exit ${r.status}`;
+        throw new UserError(`${program} -r failed: ${why}.`, 'Your crontab was not changed.');
       }
     },
   };

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
-import { DEFAULT_SCHEDULE } from '../../core/cron.js';
 import { examples } from '../examples.js';
 import { defaultVerb } from '../verbs.js';
 
@@ -18,12 +17,12 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
   cron
     .command('install')
     .description('add (or update) the mtl block in your crontab; default every Monday at 09:00')
-    .option('--schedule <cron expr>', 'when to run, five cron fields', DEFAULT_SCHEDULE)
+    .option('--schedule <cron expr>', 'when to run, five cron fields (default: the schedule already in your crontab, else "0 9 * * 1")')
     .addHelpText('after', examples('mtl cron install', 'mtl cron install --schedule "0 8 * * 1,4"', 'mtl --home ~/work-mtl cron install'))
     .action(async (opts, cmd) => (await run()).install(context(cmd), opts));
   cron
     .command('uninstall')
-    .description('remove the mtl block from your crontab, and nothing else')
+    .description('remove the mtl block from your crontab, and nothing else (a crontab left empty is removed)')
     .addHelpText('after', examples('mtl cron uninstall'))
     .action(async (_opts, cmd) => (await run()).uninstall(context(cmd)));
 }

@@ -37,14 +37,41 @@ function blockOf(crontab: string): FoundBlock | undefined {
   return found;
 }
 
-export async function install(ctx: Ctx, opts: { schedule: string }): Promise<void> {
-  const schedule = parseSchedule(opts.schedule);
-  if ('error' in schedule) throw new UserError(schedule.error, SCHEDULE_EXAMPLES);
-  const line = lineFor(ctx, schedule.text);
+/**
+ * The schedule to install: the one given, else the one already in the crontab (a hand-edited time
+ * is the user's choice), else the default; with a note when the crontab's one is replaced.
+ */
+function scheduleFor(given: string | undefined, found: FoundBlock | undefined): { text: string; note: string } {
+  if (given !== undefined) {
+    const was = found?.schedule && found.schedule !== given ? ` (it was "${found.schedule}")` : '';
+    return { text: given, note: was && `The schedule is now "${given}"${was}.\n` };
+  }
+  if (!found?.schedule) return { text: DEFAULT_SCHEDULE, note: '' };
+  const kept = parseSchedule(found.schedule);
+  if ('error' in kept) {
+    return {
+      text: DEFAULT_SCHEDULE,
+      note: `The schedule in your crontab, "${found.schedule}", is not one mtl can read, so it is now "${DEFAULT_SCHEDULE}"; choose another with --schedule.\n`,
+    };
+  }
+  return { text: kept.text, note: `Kept your schedule "${kept.text}"; change it with --schedule.\n` };
+}
+
+export async function install(ctx: Ctx, opts: { schedule?: string }): Promise<void> {
+  let given: string | undefined;
+  if (opts.schedule !== undefined) {
+    const parsed = parseSchedule(opts.schedule);
+    if ('error' in parsed) throw new UserError(parsed.error, SCHEDULE_EXAMPLES);
+    given = parsed.text;
+  }
+  // Checks every path before the crontab is read: a refused path changes nothing.
+  const suggested = lineFor(ctx, given ?? DEFAULT_SCHEDULE);
   const crontab = systemCrontab(ctx.env);
   const current = crontab.read();
-  if (current === undefined) throw noCrontab(crontab.program, line);
+  if (current === undefined) throw noCrontab(crontab.program, suggested);
   const found = blockOf(current);
+  const schedule = scheduleFor(given, found);
+  const line = lineFor(ctx, schedule.text);
   if (found?.line === line) {
     ctx.io.err(`Already installed; your crontab is unchanged:\n  ${line}\nSee when it last ran: mtl cron status\n`);
     return;
@@ -54,6 +81,7 @@ export async function install(ctx: Ctx, opts: { schedule: string }): Promise<voi
   crontab.write(next);
   ctx.io.err(
     `${found ? 'Updated' : 'Installed'} the mtl block in your crontab; cron will run:\n  ${line}\n` +
+      (found ? schedule.note : '') +
       `Your other crontab lines are untouched. Check it is running: mtl cron status\n`,
   );
 }
@@ -68,6 +96,12 @@ export async function uninstall(ctx: Ctx): Promise<void> {
   }
   const next = withoutBlock(current);
   if (typeof next !== 'string') throw new UserError(next.error);
+  // A crontab that held only mtl's block goes away, rather than stay behind empty.
+  if (/^\s*$/.test(next)) {
+    crontab.remove();
+    ctx.io.err('Removed the mtl block, and with it your crontab, which held nothing else.\nRun the nudge by hand any time: mtl nudge\n');
+    return;
+  }
   crontab.write(next);
   ctx.io.err('Removed the mtl block from your crontab; every other line is as it was.\nRun the nudge by hand any time: mtl nudge\n');
 }
@@ -100,7 +134,8 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
   const installedAt = found?.installedAt ? new Date(found.installedAt) : undefined;
   const missed =
     schedule && !('error' in schedule) ? missedRun(schedule, ctx.now, ranBefore(lastRun, ctx.now), installedAt && !isNaN(installedAt.getTime()) ? installedAt : undefined) : undefined;
-  const suggested = lineFor(ctx, DEFAULT_SCHEDULE);
+  // Only without a crontab program: a data folder a crontab line cannot hold is refused then, not before.
+  const suggested = () => lineFor(ctx, DEFAULT_SCHEDULE);
 
   if (opts.json) {
     printJson(ctx.io, {
@@ -113,7 +148,7 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
       lastRunAt: lastRunAt ?? null,
       cronSeemsDown: Boolean(missed),
       missedRunAt: missed?.toISOString() ?? null,
-      ...(current === undefined ? { lineToAdd: suggested } : {}),
+      ...(current === undefined ? { lineToAdd: suggested() } : {}),
     });
     if (current === undefined) throw new SilentError(1);
     return;
@@ -129,7 +164,7 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
   out.push(`data        ${dataDir}`);
   out.push(`last nudge  ${lastRun ? `${sinceText(ctx.now.getTime() - lastRun.getTime())} (${stamp(lastRun)})` : 'never'}`);
   ctx.io.out(out.join('\n') + '\n');
-  if (current === undefined) throw noCrontab(crontab.program, suggested);
+  if (current === undefined) throw noCrontab(crontab.program, suggested());
   if (!found) ctx.io.err('Install it: mtl cron install   (every Monday at 09:00; --schedule to change)\n');
   if (missed) {
     ctx.io.err(
