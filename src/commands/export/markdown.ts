@@ -3,8 +3,7 @@ import { addDaysToDay, dayOf, quarterOf, sortByText } from '../../core/dates.js'
 import { goalView, sortGoals } from '../../core/goals.js';
 import { activeMembers, recognitionBalance } from '../../core/team.js';
 import type { Data } from '../../core/model.js';
-
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+import { mdBlock, mdCell, mdInline } from '../../ui/markdown.js';
 
 /**
  * A readable summary for a performance review or a handover: the assessment trend, my goals, each
@@ -32,8 +31,8 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
   else {
     out.push('| Goal | Kind | Due | Status | Progress | Last check-in |', '| --- | --- | --- | --- | --- | --- |');
     for (const g of goals) {
-      const last = g.lastCheckIn ? `${g.lastCheckIn.date}: ${cell(g.lastCheckIn.note)}` : '';
-      out.push(`| ${g.id} ${cell(g.title)} | ${g.template} | ${g.due ?? ''} | ${g.overdue ? 'overdue' : g.status} | ${g.progress}% | ${last} |`);
+      const last = g.lastCheckIn ? `${g.lastCheckIn.date}: ${mdCell(g.lastCheckIn.note)}` : '';
+      out.push(`| ${g.id} ${mdCell(g.title)} | ${mdCell(g.template)} | ${g.due ?? ''} | ${g.overdue ? 'overdue' : mdCell(g.status)} | ${g.progress}% | ${last} |`);
     }
     out.push('');
   }
@@ -44,13 +43,13 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
   if (members.length === 0) out.push('No reports recorded.', '');
   for (const member of members) {
     const b = balances.find((x) => x.id === member.id)!;
-    out.push(`### ${member.name}`, '');
+    out.push(`### ${mdInline(member.name)}`, '');
     out.push(`- Recognition this quarter: ${b.quarter.praise} (${b.quarter.public} public); constructive feedback: ${b.quarter.feedback}; last praise: ${b.lastPraise ?? 'never'}`);
     for (const g of data.memberGoals.filter((x) => x.member === member.id && x.quarter === quarterOf(today))) {
-      out.push(`- Goal: ${g.title} (${g.status}, ${g.progress}%${g.due ? `, due ${g.due}` : ''})`);
+      out.push(`- Goal: ${mdInline(g.title)} (${mdInline(g.status)}, ${g.progress}%${g.due ? `, due ${g.due}` : ''})`);
     }
-    for (const d of data.delegations.filter((x) => x.member === member.id && x.status === 'open')) out.push(`- Owns: ${d.item}`);
-    if (options.withNotes) for (const n of member.notes) out.push(`- Note (${n.date}): ${n.text}`);
+    for (const d of data.delegations.filter((x) => x.member === member.id && x.status === 'open')) out.push(`- Owns: ${mdInline(d.item)}`);
+    if (options.withNotes) for (const n of member.notes) out.push(`- Note (${n.date}): ${mdBlock(n.text)}`);
     out.push('');
   }
 

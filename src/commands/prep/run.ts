@@ -92,7 +92,13 @@ function markdown(r: Prep): string {
   return out.join('\n');
 }
 
-/** Escapes the characters that would turn a title into markdown formatting. */
+/**
+ * Escapes the characters that would turn a title into markdown formatting; a line break in stored
+ * data becomes a space, so a title cannot start a heading or an item of its own (see ui/markdown.ts).
+ */
 function md(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+  return text
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, '')
+    .replace(/\s*[\r\n]\s*/g, ' ')
+    .replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
