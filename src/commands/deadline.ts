@@ -1,4 +1,4 @@
-import { DEADLINE_EXAMPLES, dayOf, parseDeadline } from '../core/dates.js';
+import { DAY_RANGE, DEADLINE_EXAMPLES, dayOf, isDayInRange, parseDeadline } from '../core/dates.js';
 import { UserError } from '../errors.js';
 import type { Day } from '../core/model.js';
 
@@ -10,16 +10,18 @@ const FILLER = /^(?:by|on|before|until|due|the|[\s,.!])*$/i;
  * "in N weeks", weekdays), then chrono-node's English parser for the rest ("march 3rd", "next month"),
  * loaded only when needed. chrono finds dates inside any text ("banana friday"), so its match must be
  * the whole phrase, and a day it finds must not be in the past. Anything else is an error that shows
- * examples. (An explicit ISO date in the past is returned as it is; callers decide.)
+ * examples. (An explicit ISO date in the past is returned as it is; callers decide.) A day outside
+ * the range mtl accepts (DAY_RANGE) is refused, whichever way it was written.
  */
 export async function resolveDeadline(text: string, today: Day, now: Date): Promise<Day> {
   const known = parseDeadline(text, today);
-  if (known) return known;
+  if (known) return inRange(text, known);
   if (/^\s*\d{4}-\d{1,2}-\d{1,2}\s*$/.test(text)) {
     // chrono would read 2027-13-01 as January 13th; a date that looks ISO must be a real one.
     throw new UserError(`"${text.trim()}" is not a calendar day.`, 'Give a real date as YYYY-MM-DD (month 01-12, a day that month has), e.g. 2027-03-31.');
   }
   const found = await naturalDay(text, now);
+  if (found !== undefined && !isDayInRange(found)) inRange(text, found);
   if (found !== undefined && found >= today) return found;
   throw new UserError(
     `Cannot read "${text}" as a deadline${found ? ` (it reads as ${found}, in the past)` : ''}.`,
@@ -27,10 +29,23 @@ export async function resolveDeadline(text: string, today: Day, now: Date): Prom
   );
 }
 
+/** A deadline read as a day mtl cannot keep: refused with the range named. */
+export class DayOutOfRangeError extends UserError {
+  constructor(text: string, day: string) {
+    super(`"${text.trim()}" reads as ${day}, outside the days mtl accepts (${DAY_RANGE}).`, `Give a day from ${DAY_RANGE}, e.g. "end of quarter" or 2027-03-31.`);
+  }
+}
+
+function inRange(text: string, day: Day): Day {
+  if (!isDayInRange(day)) throw new DayOutOfRangeError(text, day);
+  return day;
+}
+
 async function naturalDay(text: string, now: Date): Promise<Day | undefined> {
   const { casual } = await import('chrono-node/en');
   const [found] = casual.parse(text, now, { forwardDate: true });
   if (!found) return undefined;
   const rest = text.slice(0, found.index) + text.slice(found.index + found.text.length);
-  return FILLER.test(rest) ? dayOf(found.start.date()) : undefined;
+  const date = found.start.date();
+  return FILLER.test(rest) && !Number.isNaN(date.getTime()) ? dayOf(date) : undefined;
 }

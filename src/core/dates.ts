@@ -63,6 +63,30 @@ export function isDay(day: string): boolean {
   }
 }
 
+/**
+ * The one range of days mtl accepts or stores, from any option, deadline phrase, MTL_NOW or import:
+ * wide enough for any real plan, narrow enough that every day, and a quarter or a year after it,
+ * stays a four-digit-year calendar day that calendars and date libraries can handle.
+ */
+export const FIRST_DAY: Day = '1970-01-01';
+export const LAST_DAY: Day = '2999-12-31';
+export const DAY_RANGE = `${FIRST_DAY} to ${LAST_DAY}`;
+
+/** Whether `day` is a real calendar day within FIRST_DAY..LAST_DAY. */
+export function isDayInRange(day: string): boolean {
+  return isDay(day) && day >= FIRST_DAY && day <= LAST_DAY;
+}
+
+/**
+ * Why a day given to mtl cannot be taken, in words ("is not a calendar day", "is outside the days
+ * mtl accepts, 1970-01-01 to 2999-12-31"), or undefined when it can.
+ */
+export function dayRangeProblem(day: string): string | undefined {
+  if (!isDay(day)) return 'is not a calendar day (YYYY-MM-DD)';
+  if (day < FIRST_DAY || day > LAST_DAY) return `is outside the days mtl accepts, ${DAY_RANGE}`;
+  return undefined;
+}
+
 function dayFromNumber(n: number): Day {
   return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDaysToDay, dateOfDay, dayOf, daysBetween, endOfQuarterFor, parseDeadline, quarterOf } from '../../src/core/dates.js';
+import { addDaysToDay, DAY_RANGE, dateOfDay, dayOf, dayRangeProblem, daysBetween, endOfQuarterFor, FIRST_DAY, isDayInRange, LAST_DAY, parseDeadline, quarterOf, startOfQuarterFor } from '../../src/core/dates.js';
 import { resolveDeadline } from '../../src/commands/deadline.js';
 import { goalView } from '../../src/core/goals.js';
 import { dueNudges } from '../../src/core/nudges.js';
@@ -201,3 +201,47 @@ for (const tz of ['America/Los_Angeles', 'UTC', 'Asia/Tokyo']) {
     });
   });
 }
+
+describe('the days mtl accepts', () => {
+  it('run from 1970-01-01 to 2999-12-31', () => {
+    expect([FIRST_DAY, LAST_DAY, DAY_RANGE]).toEqual(['1970-01-01', '2999-12-31', '1970-01-01 to 2999-12-31']);
+    expect(['1970-01-01', '2027-03-31', '2999-12-31'].map(isDayInRange)).toEqual([true, true, true]);
+    expect(['1969-12-31', '3000-01-01', '9999-12-31', '0001-01-01', '2027-02-30', '+10000-01-01', ''].map(isDayInRange)).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  it('say what is wrong with a day', () => {
+    expect(dayRangeProblem('2027-03-31')).toBeUndefined();
+    expect(dayRangeProblem('9999-12-31')).toBe('is outside the days mtl accepts, 1970-01-01 to 2999-12-31');
+    expect(dayRangeProblem('2027-13-01')).toBe('is not a calendar day (YYYY-MM-DD)');
+  });
+
+  it('leave room for what mtl computes from the last day: the next quarter and year are real days', () => {
+    expect(addDaysToDay(LAST_DAY, 1)).toBe('3000-01-01');
+    expect(endOfQuarterFor(addDaysToDay(LAST_DAY, 1))).toBe('3000-03-31');
+    expect(startOfQuarterFor('3000-02-01')).toBe('3000-01-01');
+    expect(parseDeadline('end of next quarter', LAST_DAY)).toBe('3000-03-31');
+    expect(parseDeadline('end of next year', LAST_DAY)).toBe('3000-12-31');
+    expect(parseDeadline('in 999 quarters', LAST_DAY)).toBe('3249-09-30');
+  });
+});
+
+describe('resolveDeadline outside the days mtl accepts', () => {
+  const now = new Date(2027, 1, 10, 9);
+  it.each([
+    ['9999-12-31', '9999-12-31'],
+    ['0001-01-01', '0001-01-01'],
+    ['q1 9999', '9999-03-31'],
+    ['end of q4 3000', '3000-12-31'],
+    ['in 3000000 days', '10240-10-31'],
+  ])('refuses %s, naming the day it reads as and the range', async (text, day) => {
+    await expect(resolveDeadline(text, '2027-02-10', now)).rejects.toThrow(`"${text}" reads as ${day}, outside the days mtl accepts (1970-01-01 to 2999-12-31).`);
+  });
+
+  it('accepts the last day, and refuses what falls after it on that day', async () => {
+    const last = dateOfDay(LAST_DAY);
+    expect(await resolveDeadline('2999-12-31', LAST_DAY, last)).toBe(LAST_DAY);
+    expect(await resolveDeadline('end of quarter', LAST_DAY, last)).toBe(LAST_DAY);
+    await expect(resolveDeadline('end of next quarter', LAST_DAY, last)).rejects.toThrow('reads as 3000-03-31, outside');
+    await expect(resolveDeadline('tomorrow', LAST_DAY, last)).rejects.toThrow('reads as 3000-01-01, outside');
+  });
+});

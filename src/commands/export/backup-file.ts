@@ -1,3 +1,4 @@
+import { DAY_RANGE, FIRST_DAY, LAST_DAY } from '../../core/dates.js';
 import { KINDS, type Records } from '../../core/model.js';
 import { DataError } from '../../errors.js';
 import { checkedCounters, checkList, isLegacyDocument, legacyRecords } from '../../store/legacy.js';
@@ -42,7 +43,12 @@ export function parseBackup(text: string, file: string): Backup {
   if (typeof doc !== 'object' || doc === null || doc.format !== BACKUP_FORMAT) {
     throw new DataError(`${file} is not an mtl backup (made by mtl export --format json).`, 'Nothing was changed.');
   }
-  if (!Number.isInteger(doc.dataVersion) || doc.dataVersion! > DATA_VERSION || doc.dataVersion! < 0) {
+  // Copying or saving a value nested thousands deep overflows the stack; mtl's own go five deep.
+  if (nestedDeeperThan(raw, MAX_DEPTH)) throw new DataError(`${file} is not a valid mtl backup: it nests values more than ${MAX_DEPTH} deep.`, 'Nothing was changed.');
+  if (!Number.isInteger(doc.dataVersion) || (doc.dataVersion as number) < 0) {
+    throw new DataError(`${file} is not a valid mtl backup: its dataVersion is ${JSON.stringify(doc.dataVersion) ?? 'missing'}, not a whole number.`, 'Nothing was changed.');
+  }
+  if (doc.dataVersion! > DATA_VERSION) {
     throw new DataError(
       `${file} comes from a newer mtl (data version ${JSON.stringify(doc.dataVersion)}; this mtl reads up to ${DATA_VERSION}).`,
       'Upgrade mtl to import it; nothing was changed.',
@@ -64,6 +70,10 @@ export function parseBackup(text: string, file: string): Backup {
     // A merge would give it to whoever has that id here.
     if (orphan) throw new DataError(`${file}: ${orphan.id} in "${kind}" is about ${orphan.member}, a report the backup does not have.`, 'Nothing was changed.');
   }
+  const outside = dayOutsideRange(data);
+  if (outside) {
+    throw new DataError(`${file}: ${outside.id} in "${outside.kind}" has ${outside.field} ${JSON.stringify(outside.day)}, outside the days mtl accepts (${DAY_RANGE}).`, 'Nothing was changed. Correct that day in the backup, then import it again.');
+  }
   for (const goal of data.goals) {
     if (goal.file === '' || goal.file.split(/[\\/]/).includes('..')) {
       throw new DataError(`${file}: goal ${goal.id} has an unsafe file name ${JSON.stringify(goal.file)}.`, 'Nothing was changed.');
@@ -82,6 +92,20 @@ export function parseBackup(text: string, file: string): Backup {
   };
 }
 
+const MAX_DEPTH = 64;
+
+/** Whether a parsed JSON value holds objects or lists nested deeper than `limit`; without recursion. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length) {
+    const [item, depth] = pending.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) if (typeof child === 'object' && child !== null) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function currentRecords(value: unknown, where: string): Records {
   if (!isRecord(value)) throw new DataError(`${where} should be an object.`, 'Nothing was changed.');
   for (const kind of KINDS) {
@@ -91,6 +115,39 @@ function currentRecords(value: unknown, where: string): Records {
     value[kind] = list;
   }
   return value as unknown as Records;
+}
+
+/** The fields that hold a day (`date`, `due`...) or an instant (`at`, `updatedAt`), at any depth of an entry. */
+const DAY_FIELDS = new Set(['date', 'due', 'created', 'doneOn', 'deliveredOn', 'added', 'removed', 'start', 'end', 'demo', 'planned', 'at', 'updatedAt']);
+const DAY_SHAPED = /^\d{4}-\d{2}-\d{2}(?:$|T)/;
+
+/**
+ * The first entry with a day outside FIRST_DAY..LAST_DAY, in a day field, a check-in, a note or a
+ * delegation step: mtl would store what it cannot compute with or write to a calendar.
+ */
+function dayOutsideRange(data: Records): { kind: string; id: string; field: string; day: string } | undefined {
+  // `key` says what a value is (a list's items are what the list holds; a step maps to a day); `at`
+  // names it for the message: due, checkIns[0].date, steps.requirements.
+  const find = (value: unknown, key: string, at: string): { field: string; day: string } | undefined => {
+    if (typeof value === 'string') {
+      const day = value.slice(0, 10);
+      return DAY_FIELDS.has(key) && DAY_SHAPED.test(value) && (day < FIRST_DAY || day > LAST_DAY) ? { field: at, day: value } : undefined;
+    }
+    if (typeof value !== 'object' || value === null) return undefined;
+    for (const [k, inner] of Object.entries(value)) {
+      const list = Array.isArray(value);
+      const found = find(inner, key === 'steps' ? 'date' : list ? key : k, list ? `${at}[${k}]` : `${at ? `${at}.` : ''}${/^\w+$/.test(k) ? k : JSON.stringify(k)}`);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const kind of KINDS) {
+    for (const entry of data[kind] as unknown as { id: string }[]) {
+      const found = find(entry, '', '');
+      if (found) return { kind, id: entry.id, ...found };
+    }
+  }
+  return undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

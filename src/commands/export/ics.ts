@@ -1,5 +1,5 @@
-import { createEvents, type DateArray, type EventAttributes } from 'ics';
-import { addDaysToDay } from '../../core/dates.js';
+import { createEvent, createEvents, type DateArray, type EventAttributes } from 'ics';
+import { DAY_RANGE, addDaysToDay, isDayInRange } from '../../core/dates.js';
 import { nameOf } from '../../core/team.js';
 import { shellWord } from '../../core/text.js';
 import { UserError } from '../../errors.js';
@@ -20,19 +20,37 @@ function allDay(uid: string, title: string, first: Day, last: Day, description: 
   } as EventAttributes;
 }
 
-/** Goal deadlines, reports' goal deadlines, innovation weeks and demo days, as an iCalendar file. */
-export function calendarOf(data: Data, now: Date): string {
+/** An entry the calendar leaves out: which one, and why. */
+export interface SkippedEvent {
+  what: string;
+  why: string;
+}
+
+/**
+ * Goal deadlines, reports' goal deadlines, innovation weeks and demo days, as an iCalendar file. An
+ * entry that cannot be written (a day outside DAY_RANGE, as older data may hold) is left out and
+ * passed to `skip`, so one bad entry never costs the whole calendar.
+ */
+export function calendarOf(data: Data, now: Date, skip: (entry: SkippedEvent) => void = () => {}): string {
   const events: EventAttributes[] = [];
+  const add = (what: string, uid: string, title: string, first: Day, last: Day, description: string) => {
+    const bad = [first, last].find((day) => !isDayInRange(day));
+    if (bad !== undefined) return skip({ what, why: `its day ${JSON.stringify(bad)} is outside ${DAY_RANGE}` });
+    const event = allDay(uid, title, first, last, description, now);
+    const { error } = createEvent(event);
+    if (error) return skip({ what, why: error.message });
+    events.push(event);
+  };
   for (const g of data.goals.filter((g) => g.due)) {
-    events.push(allDay(`goal-${g.id}`, `Goal due: ${g.title}`, g.due!, g.due!, `mtl goal ${g.id} (${g.template}), ${g.status}. Check in: mtl goals check-in ${g.id}`, now));
+    add(`goal ${g.id}`, `goal-${g.id}`, `Goal due: ${g.title}`, g.due!, g.due!, `mtl goal ${g.id} (${g.template}), ${g.status}. Check in: mtl goals check-in ${g.id}`);
   }
   for (const g of data.memberGoals.filter((g) => g.due)) {
     const name = nameOf(data, g.member);
-    events.push(allDay(`member-goal-${g.id}`, `${name}'s goal due: ${g.title}`, g.due!, g.due!, `Talk it over in your 1:1: mtl 1on1 ${shellWord(name)}`, now));
+    add(`report goal ${g.id}`, `member-goal-${g.id}`, `${name}'s goal due: ${g.title}`, g.due!, g.due!, `Talk it over in your 1:1: mtl 1on1 ${shellWord(name)}`);
   }
   for (const w of data.innovationWeeks) {
-    events.push(allDay(`innovation-${w.quarter}`, `Innovation week (${w.quarter})`, w.start, w.end, 'Everyone works on a project of their choice.', now));
-    events.push(allDay(`demo-${w.quarter}`, `Innovation week demo (${w.quarter})`, w.demo, w.demo, 'Each person shows what they built.', now));
+    add(`innovation week ${w.id} (${w.quarter})`, `innovation-${w.quarter}`, `Innovation week (${w.quarter})`, w.start, w.end, 'Everyone works on a project of their choice.');
+    add(`innovation demo ${w.id} (${w.quarter})`, `demo-${w.quarter}`, `Innovation week demo (${w.quarter})`, w.demo, w.demo, 'Each person shows what they built.');
   }
   if (events.length === 0) return 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:mtl\r\nX-WR-CALNAME:mtl\r\nEND:VCALENDAR\r\n';
   const { error, value } = createEvents(events, { calName: 'mtl', productId: 'mtl' });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildBackup } from './backup-file.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { reason, writeAtomic } from '../../store/files.js';
+import { readIfThere, reason, writeAtomic } from '../../store/files.js';
 import { LOCK_FILE } from '../../store/lock.js';
 import { NUDGE_STATE_FILE } from '../nudge/state.js';
 import { PRAISE_DIR } from '../../store/praise-files.js';
@@ -33,7 +33,10 @@ export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
     const { recognitionDays } = readPreferences(ctx.dataDir);
     text = (await import('./markdown.js')).markdownSummary(data, ctx.now, { withNotes: Boolean(opts.withNotes), recognitionDays });
   }
-  else text = (await import('./ics.js')).calendarOf(await openStore(ctx.dataDir), ctx.now);
+  else {
+    const skipped = (e: { what: string; why: string }) => ctx.io.err(`warning: the calendar leaves out ${e.what}: ${e.why}.\n`);
+    text = (await import('./ics.js')).calendarOf(await openStore(ctx.dataDir), ctx.now, skipped);
+  }
   if (!opts.output) {
     ctx.io.out(text);
     return;
@@ -57,22 +60,23 @@ function backupOf(ctx: Ctx, { records: data, counters }: { records: Records; cou
   for (const goal of data.goals) {
     const relative = path.relative(dir, goal.file);
     if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
-    const text = readIfThere(goal.file);
+    const text = goalFileText(goal.file);
     if (text !== undefined) goalFiles[relative] = text;
     else ctx.io.err(`warning: the file of ${goal.id} is missing (${goal.file}); the backup has the goal but not its text.\n`);
   }
   const templates: Record<string, string> = {};
   const templatesDir = path.join(ctx.dataDir, 'templates');
-  for (const name of listMarkdown(templatesDir)) templates[name] = readIfThere(path.join(templatesDir, name)) ?? '';
+  for (const name of listMarkdown(templatesDir)) templates[name] = goalFileText(path.join(templatesDir, name)) ?? '';
   return buildBackup(
     { mtlVersion: VERSION, exportedAt: ctx.now.toISOString(), data, counters, preferences: readStoredPreferences(ctx.dataDir), goalFiles, templates },
     dir,
   );
 }
 
-function readIfThere(file: string): string | undefined {
+/** A goal file's text, or undefined when it is missing or not a plain file (never waits on a pipe). */
+function goalFileText(file: string): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readIfThere(file);
   } catch {
     return undefined;
   }

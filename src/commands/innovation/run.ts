@@ -1,18 +1,21 @@
 import { format } from 'date-fns';
 import type { Ctx } from '../../context.js';
-import { dateOfDay, dayOf, daysBetween, endOfQuarterFor, quarterOf, sortByText } from '../../core/dates.js';
+import { DAY_RANGE, LAST_DAY, dateOfDay, dayOf, daysBetween, endOfQuarterFor, quarterOf, sortByText } from '../../core/dates.js';
 import { innovationStatus, innovationWeekFrom, nextQuarterStart, weekOfQuarter, weekToPlan } from '../../core/innovation.js';
 import { openStore, updateStore } from '../../store/store.js';
 import type { Day, InnovationWeek } from '../../core/model.js';
 import { plural, printJson } from '../../ui/output.js';
 import { UserError } from '../../errors.js';
-import { resolveDeadline } from '../deadline.js';
+import { DayOutOfRangeError, resolveDeadline } from '../deadline.js';
 
 const named = (day: Day) => `${format(dateOfDay(day), 'EEE')} ${day}`;
 
 export async function plan(ctx: Ctx, startArg: string): Promise<void> {
   const today = dayOf(ctx.now);
   const start = await resolveStart(startArg, today, ctx.now);
+  if (innovationWeekFrom(start, today).end > LAST_DAY) {
+    throw new UserError(`The innovation week from ${start} would end after ${LAST_DAY}, outside the days mtl accepts (${DAY_RANGE}).`, 'Give an earlier start.');
+  }
   const { week, replaced } = await updateStore(ctx.dataDir, (tx) => {
     const planned = innovationWeekFrom(start, today);
     const old = weekOfQuarter(tx.data.innovationWeeks, planned.quarter);
@@ -35,7 +38,7 @@ async function resolveStart(text: string, today: Day, now: Date): Promise<Day> {
   try {
     return await resolveDeadline(text, today, now);
   } catch (err) {
-    if (!(err instanceof UserError)) throw err;
+    if (!(err instanceof UserError) || err instanceof DayOutOfRangeError) throw err;
     const past = /\(it reads as (\d{4}-\d\d-\d\d), in the past\)/.exec(err.message)?.[1];
     throw new UserError(
       text.trim() === '' ? 'The start date of the innovation week is empty.' : `Cannot read "${text}" as the start of the innovation week${past ? ` (it reads as ${past}, in the past)` : ''}.`,

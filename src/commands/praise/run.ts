@@ -1,4 +1,4 @@
-import { addDaysToDay, dayOf, isDay, sortByText } from '../../core/dates.js';
+import { addDaysToDay, dayOf, dayRangeProblem, sortByText } from '../../core/dates.js';
 import { balanceAdvice, findMember, recognitionBalance, recognitionStates, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
@@ -32,9 +32,8 @@ export async function praise(ctx: Ctx, name: string, text: string, opts: { publi
 export const RECENT_DAYS = 90;
 
 export async function list(ctx: Ctx, name: string | undefined, opts: { since?: string; all?: boolean; json?: boolean }): Promise<void> {
-  if (opts.since !== undefined && !isDay(opts.since.trim())) {
-    throw new UserError(`--since "${opts.since}" is not a calendar day.`, 'Give it as YYYY-MM-DD, for example --since 2027-01-01.');
-  }
+  const sinceProblem = opts.since === undefined ? undefined : dayRangeProblem(opts.since.trim());
+  if (sinceProblem) throw new UserError(`--since "${opts.since}" ${sinceProblem}.`, 'Give it as YYYY-MM-DD, for example --since 2027-01-01.');
   const data = await openStore(ctx.dataDir);
   const member = name === undefined ? undefined : findMember(data, name, { includeRemoved: true });
   const recent = opts.since === undefined && !opts.all;
