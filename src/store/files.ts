@@ -15,7 +15,19 @@ export function ensureDataDir(dir: string): void {
   } catch (err) {
     throw new DataError(`Cannot use the data folder ${dir}: ${reason(err)}.`, 'Check its permissions, or choose another with --home or MTL_HOME.');
   }
-  if (!fs.statSync(dir).isDirectory()) throw new DataError(`The data folder ${dir} is not a folder.`);
+  const stat = fs.statSync(dir);
+  if (!stat.isDirectory()) throw new DataError(`The data folder ${dir} is not a folder.`);
+  // A folder made beforehand (mkdir, an unpacked archive) may let others list it. mtl makes its
+  // own folder owner-only, so does so here too, but only to a folder that is mtl's: empty or
+  // holding mtl.json (never, say, a home folder given as --home by mistake).
+  if (stat.mode & 0o077 && stat.uid === process.getuid?.()) {
+    try {
+      const names = fs.readdirSync(dir);
+      if (names.length === 0 || names.includes('mtl.json')) fs.chmodSync(dir, 0o700);
+    } catch {
+      // Its files are owner-only anyway.
+    }
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defaultPreferences, PREFERENCE_KEYS, PREFERENCE_SPECS, storedPreference, type PreferenceKey, type Preferences } from '../core/preferences.js';
 import { damagedFile, DataError } from '../errors.js';
-import { writeAtomic } from './files.js';
+import { readIfThere, writeAtomic } from './files.js';
 import { withLock, type Lock } from './lock.js';
 
 /**
@@ -40,11 +40,13 @@ export function readPreferences(dir: string): Preferences {
 /** The preferences file as stored (only what the user set), checked to be a JSON object. */
 export function readStoredPreferences(dir: string): Record<string, unknown> {
   const file = path.join(dir, PREFERENCES_FILE);
+  // Not a plain file (a folder, a pipe): refused, never waited on.
+  const text = readIfThere(file);
+  if (text === undefined) return {};
   let stored: unknown;
   try {
-    stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+    stored = JSON.parse(text);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw damagedPreferences(file, (err as Error).message);
   }
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) throw damagedPreferences(file, 'it does not hold a JSON object');

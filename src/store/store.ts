@@ -245,7 +245,8 @@ export class Tx {
         if (err instanceof DataError) throw err;
         throw new DataError(
           `Cannot write ${file}: ${reason(err)}.`,
-          i === 0 ? 'Nothing was changed; fix that and run the command again.' : 'Part of the change was saved before it; fix that and run the command again to finish it.',
+          // Ids set aside in mtl.json change nothing the user sees.
+          i === 0 || (i === 1 && this.countersChanged) ? 'Nothing was changed; fix that and run the command again.' : 'Part of the change was saved before it; fix that and run the command again to finish it.',
         );
       }
     });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { sortByText } from '../../core/dates.js';
 import { isTemplateName, parseTemplate, type Template } from '../../core/templates.js';
 import { UserError } from '../../errors.js';
-import { reason } from '../../store/files.js';
+import { readIfThere, reason } from '../../store/files.js';
 
 /**
  * The built-in templates folder. The bundle's code may sit in dist/ or dist/chunks/ (and in src/
@@ -49,7 +49,7 @@ function readFolder(dir: string, source: Template['source'], skipped: string[]):
       continue;
     }
     try {
-      found.push(parseTemplate(name, fs.readFileSync(full, 'utf8'), source, full));
+      found.push(parseTemplate(name, readIfThere(full) ?? '', source, full));
     } catch (err) {
       skipped.push(`${full}: ${reason(err)}`);
     }

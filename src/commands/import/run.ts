@@ -4,7 +4,7 @@ import { isEmptyData, mergeData } from '../../core/backup.js';
 import { recordsOf, type Data } from '../../core/model.js';
 import { plural } from '../../ui/output.js';
 import type { Ctx } from '../../context.js';
-import { UserError } from '../../errors.js';
+import { isUserError, UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
 import { goalsDirFor } from '../../store/paths.js';
 import { parsePreferenceKey, storedPreference } from '../../core/preferences.js';
@@ -13,13 +13,7 @@ import { reason } from '../../store/files.js';
 import { parseBackup, type Backup } from '../export/backup-file.js';
 
 export async function importData(ctx: Ctx, file: string, opts: { merge?: boolean }): Promise<void> {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UserError(`Cannot read ${file}: ${reason(err)}.`, 'Give the path of a file made by: mtl export --format json');
-  }
-  const backup = parseBackup(text, file);
+  const backup = parseBackup(readBackupFile(file), file);
   const current = await openStore(ctx.dataDir);
   if (!isEmptyData(current) && !opts.merge) {
     throw new UserError(
@@ -32,6 +26,35 @@ export async function importData(ctx: Ctx, file: string, opts: { merge?: boolean
   const goalsDir = goalsDirFor(ctx.dataDir, readPreferences(ctx.dataDir));
   if (opts.merge) await merge(ctx, backup, goalsDir);
   else await restore(ctx, backup, goalsDir);
+}
+
+/** The largest backup mtl reads: ten times the full-size store of the bench is about 40 MB. */
+export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A backup's text, from a plain file of at most MAX_BACKUP_BYTES: never a device or a pipe, which
+ * could be endless (/dev/zero) or wait for a writer forever.
+ */
+function readBackupFile(file: string): string {
+  const hint = 'Give the path of a file made by: mtl export --format json';
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    throw new UserError(`Cannot read ${file}: ${reason(err)}.`, hint);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new UserError(`${file} is not a plain file (it is ${stat.isDirectory() ? 'a folder' : 'a device, a pipe or a socket'}); nothing was changed.`, hint);
+    if (stat.size > MAX_BACKUP_BYTES) {
+      throw new UserError(`${file} is ${Math.round(stat.size / 2 ** 20)} MB, more than any mtl backup (at most ${MAX_BACKUP_BYTES / 2 ** 20} MB); nothing was changed.`, hint);
+    }
+    return fs.readFileSync(fd, 'utf8');
+  } catch (err) {
+    throw isUserError(err) ? err : new UserError(`Cannot read ${file}: ${reason(err)}.`, hint);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 async function restore(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void> {

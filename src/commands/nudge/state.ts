@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { emptyNudgeState, type NudgeState } from '../../core/model.js';
-import { damagedFile, DataError } from '../../errors.js';
-import { reason, writeAtomic } from '../../store/files.js';
+import { damagedFile } from '../../errors.js';
+import { readIfThere, writeAtomic } from '../../store/files.js';
 import { withLock } from '../../store/lock.js';
 
 export const NUDGE_STATE_FILE = 'nudge.json';
@@ -13,13 +13,9 @@ export const NUDGE_STATE_FILE = 'nudge.json';
  */
 export function readNudgeState(dir: string): NudgeState {
   const file = path.join(dir, NUDGE_STATE_FILE);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyNudgeState();
-    throw new DataError(`Cannot read ${file}: ${reason(err)}.`);
-  }
+  // Not a plain file (a folder, a pipe): refused, with what to do, never waited on.
+  const text = readIfThere(file);
+  if (text === undefined) return emptyNudgeState();
   // Written without a flush to the disk (below), so a power cut can leave it empty or zero-filled:
   // a fresh start.
   if (/^[\s\0]*$/.test(text)) return emptyNudgeState();
