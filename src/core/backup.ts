@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { idNumber, MAX_ID, type Assessment, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
+import { idNumber, MAX_ID, type ActionItem, type Assessment, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
 import { sortByText } from './dates.js';
 
 /**
@@ -12,7 +12,7 @@ import { sortByText } from './dates.js';
 export function isEmptyData(data: Data): boolean {
   // Short lists first: a store reads only the lists looked at, up to the first non-empty one.
   return (
-    ['members', 'innovationWeeks', 'delegations', 'memberGoals', 'oneOnOnes', 'feedback', 'learning', 'assessments', 'goals'] as const
+    ['members', 'innovationWeeks', 'delegations', 'memberGoals', 'oneOnOnes', 'actions', 'feedback', 'learning', 'assessments', 'goals'] as const
   ).every((k) => data[k].length === 0) && data.praise.all().length === 0;
 }
 
@@ -35,6 +35,7 @@ const IDENTITY = {
   feedback: (f: Feedback) => `${f.at}|${f.member}|${f.text}`,
   memberGoals: (g: MemberGoal) => `${g.created}|${g.member}|${g.title}`,
   delegations: (d: Delegation) => `${d.created}|${d.member}|${d.item}`,
+  actions: (a: ActionItem) => `${a.at}|${a.member}|${a.text}`,
 };
 
 /**
@@ -129,12 +130,26 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
 
   const meetings = new Set(target.oneOnOnes.map((o) => `${o.at}|${o.member}`));
   const meetingId = idAllocator(counters, target.oneOnOnes, 'o');
+  const meetingIds = new Map(target.oneOnOnes.map((o) => [`${o.at}|${o.member}`, o.id]));
+  const oneOnOneIds = new Map<string, string>();
   for (const o of incoming.oneOnOnes) {
     const rewritten = { ...o, member: member(o.member), feedbackDelivered: o.feedbackDelivered.map((id) => feedbackIds.get(id) ?? id) };
-    if (meetings.has(`${rewritten.at}|${rewritten.member}`)) continue;
-    target.oneOnOnes.push({ ...rewritten, id: meetingId(o.id) });
+    const key = `${rewritten.at}|${rewritten.member}`;
+    if (meetings.has(key)) {
+      oneOnOneIds.set(o.id, meetingIds.get(key)!);
+      continue;
+    }
+    const id = meetingId(o.id);
+    oneOnOneIds.set(o.id, id);
+    target.oneOnOnes.push({ ...rewritten, id });
     bump(added, 'oneOnOnes');
   }
+  mergeList<ActionItem>('actions', 't', (a) => ({ ...a, member: member(a.member), ...(a.oneOnOne ? { oneOnOne: oneOnOneIds.get(a.oneOnOne) ?? a.oneOnOne } : {}) }), (mine, theirs) => {
+    if (theirs.status !== 'done' || mine.status === 'done') return false;
+    mine.status = 'done';
+    if (theirs.doneOn) mine.doneOn = theirs.doneOn;
+    return true;
+  });
   // A learning entry is the same when all but its id is (a book: the same title).
   const learningKey = ({ id: _id, ...rest }: LearningEntry) => (rest.type === 'book' ? `book|${rest.title}` : JSON.stringify(rest));
   const learned = new Set(target.learning.map(learningKey));

@@ -61,6 +61,8 @@ export interface Member {
   added: Day;
   notes: Note[];
   removed?: Day;
+  /** Days between 1:1s with them, when it differs from the `oneOnOneCadence` preference. */
+  cadence?: number;
 }
 
 export interface Praise {
@@ -75,10 +77,15 @@ export interface Praise {
 export interface Feedback {
   id: string;
   member: string;
+  /** The feedback in one piece; with the three parts below, it is made of them. */
   text: string;
   date: Day;
   at: Instant;
   deliveredOn?: Day;
+  /** Structured feedback (situation, behaviour, impact), when given that way. */
+  situation?: string;
+  behaviour?: string;
+  impact?: string;
 }
 
 export interface MemberGoal {
@@ -114,6 +121,23 @@ export interface OneOnOne {
   date: Day;
   at: Instant;
   feedbackDelivered: string[];
+  /** What was said, one entry per note taken (a second 1:1 the same day adds to the first). */
+  notes?: string[];
+}
+
+/** Something agreed in a 1:1, for the manager or the report to do. */
+export interface ActionItem {
+  id: string;
+  member: string;
+  /** The 1:1 it came from. */
+  oneOnOne?: string;
+  text: string;
+  owner: 'me' | 'them';
+  created: Day;
+  at: Instant;
+  due?: Day;
+  status: 'open' | 'done';
+  doneOn?: Day;
 }
 
 /** Hours spent learning about leadership. */
@@ -172,6 +196,7 @@ export interface Records {
   oneOnOnes: OneOnOne[];
   learning: LearningEntry[];
   innovationWeeks: InnovationWeek[];
+  actions: ActionItem[];
 }
 
 export type Kind = keyof Records;
@@ -191,6 +216,7 @@ export const ID_PREFIX = {
   oneOnOnes: 'o',
   learning: 'l',
   innovationWeeks: 'i',
+  actions: 't',
 } as const satisfies Record<Kind, string>;
 
 export type IdPrefix = (typeof ID_PREFIX)[Kind] | 'n';
@@ -233,7 +259,7 @@ export interface PraiseLog {
 export type Data = Omit<Records, 'praise'> & { praise: PraiseLog };
 
 export function emptyRecords(): Records {
-  return { assessments: [], goals: [], members: [], praise: [], feedback: [], memberGoals: [], delegations: [], oneOnOnes: [], learning: [], innovationWeeks: [] };
+  return { assessments: [], goals: [], members: [], praise: [], feedback: [], memberGoals: [], delegations: [], oneOnOnes: [], learning: [], innovationWeeks: [], actions: [] };
 }
 
 export function emptyNudgeState(): NudgeState {

@@ -42,6 +42,7 @@ const FIELDS: Record<Kind, Record<string, Check>> = {
   oneOnOnes: { member: 'text', date: 'day', feedbackDelivered: 'list' },
   learning: { type: 'text' },
   innovationWeeks: { quarter: 'text', start: 'day', end: 'day', demo: 'day' },
+  actions: { member: 'text', text: 'text', owner: 'text', created: 'day' },
 };
 
 const TEST: Record<Check, (value: string) => string> = {

@@ -40,6 +40,7 @@ export const KIND_FILES: Record<Exclude<Kind, 'praise'>, string> = {
   oneOnOnes: 'one-on-ones.jsonl',
   learning: 'learning.jsonl',
   innovationWeeks: 'innovation-weeks.jsonl',
+  actions: 'actions.jsonl',
 };
 
 type FileKind = keyof typeof KIND_FILES;

@@ -146,6 +146,7 @@ const WORDS: Record<string, [string, string]> = {
   oneOnOnes: ['1:1', '1:1s'],
   learning: ['learning entry', 'learning entries'],
   innovationWeeks: ['innovation week', 'innovation weeks'],
+  actions: ['action item', 'action items'],
 };
 
 /** Writes each file once (never over an existing file with other content); records what it created. */
