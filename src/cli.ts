@@ -25,6 +25,7 @@ import * as oneOnOne from './commands/one-on-one/index.js';
 import * as exportNoun from './commands/export/index.js';
 import * as importNoun from './commands/import/index.js';
 import * as completion from './commands/completion/index.js';
+import * as undo from './commands/undo/index.js';
 
 /** Each noun registers its verbs; the code that runs them is imported only when one is invoked. */
 export interface Noun {
@@ -50,6 +51,7 @@ const NOUNS: Record<string, Noun> = {
   export: exportNoun,
   import: importNoun,
   completion,
+  undo,
 };
 
 /** The command word of a command line: its first word that is not an option or --home's value. */
@@ -70,6 +72,7 @@ const HELP_GROUPS: [string, string[]][] = [
   ['2. Goals for the new job:', ['goals', 'prep']],
   ['3. Lead your team every week:', ['team', 'praise', 'feedback', 'member-goals', 'delegate', '1on1', 'learn', 'innovation']],
   ['The weekly nudge:', ['nudge', 'cron']],
+  ['Fix anything:', ['undo']],
   ['Your data and setup:', ['config', 'export', 'import', 'completion']],
 ];
 

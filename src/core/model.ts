@@ -223,6 +223,21 @@ export type IdPrefix = (typeof ID_PREFIX)[Kind] | 'n';
 
 export const KINDS = Object.keys(ID_PREFIX) as Kind[];
 
+/** What an entry of each kind is called, one and many. */
+export const KIND_WORDS: Record<Kind, [string, string]> = {
+  assessments: ['assessment', 'assessments'],
+  goals: ['goal', 'goals'],
+  members: ['report', 'reports'],
+  praise: ['praise entry', 'praise entries'],
+  feedback: ['feedback note', 'feedback notes'],
+  memberGoals: ["report's goal", "reports' goals"],
+  delegations: ['delegated item', 'delegated items'],
+  oneOnOnes: ['1:1', '1:1s'],
+  learning: ['learning entry', 'learning entries'],
+  innovationWeeks: ['innovation week', 'innovation weeks'],
+  actions: ['action item', 'action items'],
+};
+
 /** The highest id number: fifteen digits, exact as a JavaScript number. */
 export const MAX_ID = 999_999_999_999_999;
 

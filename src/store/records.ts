@@ -230,6 +230,8 @@ export function worthCompacting(deadChars: number, liveChars: number): boolean {
 export class RecordTable<T extends { id: string }> {
   private read?: RecordFile<T>;
   private readonly touched = new Set<string>();
+  /** Touched entries that this write added: they were not in the file before. */
+  private readonly added = new Set<string>();
   private rewrite = false;
   /** What the lines of entries replaced or deleted in this write weigh, about. */
   private replacedChars = 0;
@@ -266,7 +268,53 @@ export class RecordTable<T extends { id: string }> {
   add(record: T): T {
     this.all.push(record);
     this.touched.add(record.id);
+    this.added.add(record.id);
     return record;
+  }
+
+  /** The whole file is replaced in this write (a restore, a purge): no change of single entries to tell. */
+  get replaced(): boolean {
+    return this.rewrite;
+  }
+
+  /**
+   * Each entry this write touches, as its line on disk was before (null: it was not there) and as
+   * it will be after (null: removed), for the undo journal. Read before `commit`, under the lock, so
+   * the file still holds the old lines.
+   */
+  changes(): { id: string; before: unknown; after: unknown }[] {
+    const now = new Set(this.all.map((r) => r.id));
+    let text: string | undefined;
+    let old: Map<string, T> | undefined;
+    const before = (id: string): unknown => {
+      if (this.added.has(id)) return null;
+      // The entry's latest line: mtl writes the id first, so it starts with {"id":"<id>",
+      text ??= readPlainFile(this.file)?.toString('utf8') ?? '';
+      const start = text.lastIndexOf(`{"id":${JSON.stringify(id)},`);
+      if (start === 0 || (start > 0 && text[start - 1] === '\n')) {
+        try {
+          const end = text.indexOf('\n', start);
+          return JSON.parse(text.slice(start, end === -1 ? undefined : end));
+        } catch {
+          // A torn or hand-made line: read the file as mtl does.
+        }
+      }
+      old ??= new Map(readRecordFile<T>(this.file, this.kind).records.map((r) => [r.id, r]));
+      return old.get(id) ?? null;
+    };
+    return [...this.touched].map((id) => ({ id, before: before(id), after: now.has(id) ? this.line(id) : null }));
+  }
+
+  /** An entry as `changes` tells it (null: not there). */
+  line(id: string): unknown {
+    const record = this.find(id);
+    return record === undefined ? null : (JSON.parse(JSON.stringify(this.codec ? this.codec.encode(record) : record)) as unknown);
+  }
+
+  /** Puts back an entry as `changes` told it (null: removes it), for undo. */
+  restore(id: string, line: unknown): void {
+    if (line === null) this.remove(id);
+    else this.put(this.codec ? this.codec.decode(structuredClone(line) as T) : (structuredClone(line) as T));
   }
 
   /** Saves an entry's new version (the object may be the one already in `all`, changed). */

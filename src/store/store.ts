@@ -9,6 +9,7 @@ import { processRuns, withLock, type Lock } from './lock.js';
 import { goalsDirFor, relativeGoalFile } from './paths.js';
 import { PRAISE_DIR, PraiseFiles } from './praise-files.js';
 import { readPreferences } from './preferences.js';
+import { clearJournal, JOURNAL_FILE, journalUndone, journalWrite, type Change } from './journal.js';
 import { readRecordFile, RecordTable } from './records.js';
 
 /**
@@ -159,6 +160,8 @@ export class Tx {
   readonly data: Data;
   private countersChanged: boolean;
   private purged?: string;
+  /** Set by `mtl undo`: the journal's write this one reverts, marked undone instead of journaled. */
+  undoing?: number;
 
   constructor(
     private readonly dir: string,
@@ -199,6 +202,25 @@ export class Tx {
     for (const table of this.praise.allTables()) keep(table);
   }
 
+  /**
+   * The journal's line for this write, last. If it cannot be written, the journal is emptied: an undo
+   * must never skip this change and revert an older one.
+   */
+  private journal(whole: boolean, changes: Change[]): void {
+    try {
+      if (whole) clearJournal(this.dir);
+      else if (this.undoing !== undefined) journalUndone(this.dir, this.undoing);
+      else journalWrite(this.dir, changes);
+    } catch (err) {
+      try {
+        if (this.undoing === undefined) clearJournal(this.dir);
+      } catch {
+        // Nothing more to do: the message says undo cannot go back from here.
+      }
+      throw new DataError(`The change is saved, but ${path.join(this.dir, JOURNAL_FILE)} could not be written: ${reason(err)}.`, 'mtl undo cannot revert it, nor anything before it.');
+    }
+  }
+
   /** A copy of the id counters as they stand. */
   get counters(): Record<string, number> {
     return { ...this.idCounters };
@@ -231,12 +253,18 @@ export class Tx {
     const save = (t: { file: string; commit(): void }): Step => [t.file, () => t.commit()];
     const reports: Step[] = this.tables.members.changed ? [save(this.tables.members)] : [];
     const scrubs: Step[] = this.purged ? [[path.join(this.dir, LEGACY_COPY), () => scrubLegacyCopy(this.dir, this.purged!)]] : [];
+    // What undo needs, read before the files change: a restore, a merge or a purge empties the journal.
+    const tables = this.tables.members.changed ? [...entries, this.tables.members] : entries;
+    const whole = tables.some((t) => t.replaced);
+    const changes = whole ? [] : tables.flatMap((t) => t.changes().map((c) => ({ kind: t.kind, ...c })));
+    const journal: Step = [path.join(this.dir, JOURNAL_FILE), () => this.journal(whole, changes)];
     const steps: Step[] = [
       ...(this.countersChanged ? [[path.join(this.dir, DATA_FILE), () => writeHeader(this.dir, this.idCounters)] as Step] : []),
       ...(this.purged ? [] : reports),
       ...entries.map(save),
       ...scrubs,
       ...(this.purged ? reports : []),
+      ...(tables.length ? [journal] : []),
     ];
     steps.forEach(([file, step], i) => {
       lock.verify();

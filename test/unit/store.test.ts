@@ -40,12 +40,12 @@ describe('the data folder', () => {
       tx.praise.add({ ...praise(0, 'r1', '2026-12-30'), id: tx.nextId('p') });
       tx.praise.add({ ...praise(0, 'r1', '2027-01-02'), id: tx.nextId('p') });
     });
-    expect(fs.readdirSync(dir).sort()).toEqual(['mtl.json', 'praise', 'reports.jsonl']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['mtl.json', 'praise', 'reports.jsonl', 'undo.jsonl']);
     expect(fs.readdirSync(path.join(dir, 'praise'))).toEqual(['2026-Q4.jsonl', '2027-Q1.jsonl']);
     expect(JSON.parse(fs.readFileSync(path.join(dir, DATA_FILE), 'utf8'))).toEqual({ format: 'mtl-data', version: 3, counters: { r: 1, p: 2 } });
     expect(fs.readFileSync(path.join(dir, 'praise', '2027-Q1.jsonl'), 'utf8')).toBe(lines({ ...praise(0, 'r1', '2027-01-02'), id: 'p2' }));
     expect(mode(dir)).toBe(0o700);
-    for (const file of ['mtl.json', 'reports.jsonl', 'praise/2026-Q4.jsonl']) expect(mode(path.join(dir, file))).toBe(0o600);
+    for (const file of ['mtl.json', 'reports.jsonl', 'praise/2026-Q4.jsonl', 'undo.jsonl']) expect(mode(path.join(dir, file))).toBe(0o600);
     expect(mode(path.join(dir, 'praise'))).toBe(0o700);
   });
 
@@ -141,7 +141,7 @@ describe('files that are not mtl data', () => {
 
   it('are never written over by an export: the data folder\'s own files are told apart from others', () => {
     const dir = home({ 'mtl.json': header({}) });
-    for (const name of ['mtl.json', 'reports.jsonl', 'praise/2027-Q1.jsonl', 'config.json', 'nudge.json', 'mtl.lock', 'goals/g1-x.md', 'mtl.v2.json']) {
+    for (const name of ['mtl.json', 'reports.jsonl', 'praise/2027-Q1.jsonl', 'config.json', 'nudge.json', 'mtl.lock', 'goals/g1-x.md', 'mtl.v2.json', 'undo.jsonl']) {
       expect(isStoreFile(dir, path.join(dir, name))).toBe(true);
     }
     expect(isStoreFile(dir, path.join(dir, 'backup.json'))).toBe(false);
@@ -246,7 +246,7 @@ describe('a write', () => {
       'my-notes.tmp': 'not mtl\'s',
     });
     await updateStore(dir, (tx) => tx.tables.members.add({ ...member(1), id: tx.nextId('r') }));
-    expect(fs.readdirSync(dir).sort()).toEqual(['mtl.json', `mtl.lock.${process.pid}.waiting.tmp`, 'my-notes.tmp', 'praise', 'reports.jsonl']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['mtl.json', `mtl.lock.${process.pid}.waiting.tmp`, 'my-notes.tmp', 'praise', 'reports.jsonl', 'undo.jsonl']);
     expect(fs.readdirSync(path.join(dir, 'praise'))).toEqual([]);
   });
 });

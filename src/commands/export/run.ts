@@ -5,6 +5,7 @@ import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { readIfThere, reason, writeAtomic } from '../../store/files.js';
 import { LOCK_FILE } from '../../store/lock.js';
+import { JOURNAL_FILE } from '../../store/journal.js';
 import { NUDGE_STATE_FILE } from '../nudge/state.js';
 import { PRAISE_DIR } from '../../store/praise-files.js';
 import { PREFERENCES_FILE } from '../../store/preferences.js';
@@ -106,6 +107,6 @@ export function isStoreFile(dir: string, file: string): boolean {
     return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : undefined;
   };
   const inFolder = within(dir)?.split(path.sep)[0];
-  const kept = [DATA_FILE, LEGACY_COPY, LOCK_FILE, PREFERENCES_FILE, NUDGE_STATE_FILE, PRAISE_DIR, 'goals', 'templates', ...Object.values(KIND_FILES)];
+  const kept = [DATA_FILE, LEGACY_COPY, LOCK_FILE, PREFERENCES_FILE, NUDGE_STATE_FILE, JOURNAL_FILE, PRAISE_DIR, 'goals', 'templates', ...Object.values(KIND_FILES)];
   return (inFolder !== undefined && kept.includes(inFolder)) || within(goalsDirFor(dir, readPreferences(dir))) !== undefined;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isEmptyData, mergeData } from '../../core/backup.js';
-import { recordsOf, type Data } from '../../core/model.js';
+import { KIND_WORDS, recordsOf, type Data, type Kind } from '../../core/model.js';
 import { plural } from '../../ui/output.js';
 import type { Ctx } from '../../context.js';
 import { isUserError, UserError } from '../../errors.js';
@@ -104,7 +104,7 @@ async function merge(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void> 
       return merged;
     }),
   );
-  const describe = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => plural(n, ...(WORDS[k] ?? [k, k])));
+  const describe = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => plural(n, ...(KIND_WORDS[k as Kind] ?? [k, k])));
   const added = describe(result.added);
   const updated = describe(result.updated);
   if (!added.length && !updated.length) {
@@ -135,19 +135,6 @@ async function withCleanup<T>(work: (created: string[]) => Promise<T>): Promise<
   }
 }
 
-const WORDS: Record<string, [string, string]> = {
-  assessments: ['assessment', 'assessments'],
-  goals: ['goal', 'goals'],
-  members: ['report', 'reports'],
-  praise: ['praise entry', 'praise entries'],
-  feedback: ['feedback note', 'feedback notes'],
-  memberGoals: ["report's goal", "reports' goals"],
-  delegations: ['delegated item', 'delegated items'],
-  oneOnOnes: ['1:1', '1:1s'],
-  learning: ['learning entry', 'learning entries'],
-  innovationWeeks: ['innovation week', 'innovation weeks'],
-  actions: ['action item', 'action items'],
-};
 
 /** Writes each file once (never over an existing file with other content); records what it created. */
 function writeFiles(dir: string, files: Record<string, string>, created: string[]): void {

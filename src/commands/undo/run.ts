@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { quarterOf } from '../../core/dates.js';
+import { KIND_WORDS, type Data, type Kind } from '../../core/model.js';
+import { nameOf } from '../../core/team.js';
+import type { Ctx } from '../../context.js';
+import { UserError } from '../../errors.js';
+import { readJournal, type Change, type JournalEntry } from '../../store/journal.js';
+import { goalsDirFor } from '../../store/paths.js';
+import { readPreferences } from '../../store/preferences.js';
+import { openStore, updateStore, type Tx } from '../../store/store.js';
+import { plural, printJson } from '../../ui/output.js';
+
+export async function undo(ctx: Ctx, opts: { list?: boolean; json?: boolean }): Promise<void> {
+  if (opts.list) return list(ctx, opts);
+  // Checked before the lock too, which would make a data folder where there is none.
+  if (!readJournal(ctx.dataDir).entries.length) throw nothingToUndo();
+  const goalsDir = goalsDirFor(ctx.dataDir, readPreferences(ctx.dataDir));
+  const { entry, left, names } = await updateStore(ctx.dataDir, (tx) => {
+    const { entries } = readJournal(ctx.dataDir);
+    const entry = entries.at(-1);
+    if (!entry) throw nothingToUndo();
+    const tables = entry.changes.map((c) => tableFor(tx, c));
+    const now = entry.changes.map((c, i) => JSON.stringify(tables[i]!.line(c.id)));
+    // A crash between reverting and marking it reverted: it only needs marking.
+    const alreadyBack = entry.changes.every((c, i) => now[i] === JSON.stringify(c.before));
+    if (!alreadyBack) {
+      const moved = entry.changes.findIndex((c, i) => now[i] !== JSON.stringify(c.after));
+      if (moved !== -1) {
+        const c = entry.changes[moved]!;
+        throw new UserError(
+          `Cannot undo: ${KIND_WORDS[c.kind][0]} ${c.id} changed since that change (by hand, or an import); nothing was undone.`,
+          `See it with: mtl show ${c.id}. To start the undo history afresh: rm '${path.join(ctx.dataDir, 'undo.jsonl')}'`,
+        );
+      }
+      // Reports first when coming back, last when going away: an entry never names a report that is not there.
+      const order = [...entry.changes.keys()].sort((a, b) => rank(entry.changes[a]!) - rank(entry.changes[b]!));
+      for (const i of order) tables[i]!.restore(entry.changes[i]!.id, entry.changes[i]!.before);
+    }
+    tx.undoing = entry.n;
+    return { entry, left: entries.length - 1, names: tx.data };
+  });
+  moveGoalFiles(entry, goalsDir);
+  ctx.io.err(`Undid ${entry.changes.map((c) => describe(c, names)).join('; ')}.\n`);
+  ctx.io.err(left ? `${plural(left, 'earlier change')} can be undone too; see them: mtl undo --list\n` : 'That was the last change undo can revert.\n');
+}
+
+function nothingToUndo(): UserError {
+  return new UserError(NOTHING, 'See what changed lately: mtl');
+}
+
+const NOTHING = 'Nothing to undo: no change was recorded since the data folder was made, restored, merged or purged.';
+
+async function list(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
+  const entries = readJournal(ctx.dataDir).entries.reverse();
+  const data = await openStore(ctx.dataDir);
+  if (opts.json) {
+    printJson(ctx.io, entries.map((e) => ({ n: e.n, changes: e.changes.map((c) => ({ ...c, description: describe(c, data) })) })));
+    return;
+  }
+  if (!entries.length) {
+    ctx.io.err(`${NOTHING}\n`);
+    return;
+  }
+  ctx.io.out(entries.map((e, i) => `${String(i + 1).padStart(2)}. ${e.changes.map((c) => describe(c, data)).join('; ')}`).join('\n') + '\n');
+  ctx.io.err('mtl undo reverts them one at a time, from the top.\n');
+}
+
+/** The table an entry lives in: praise by the quarter of its day. */
+function tableFor(tx: Tx, c: Change) {
+  if (c.kind !== 'praise') return tx.tables[c.kind as Exclude<Kind, 'praise'>] as unknown as Tx['tables']['goals'];
+  const day = ((c.before ?? c.after) as { date: string }).date;
+  return tx.praise.table(quarterOf(day)) as unknown as Tx['tables']['goals'];
+}
+
+function rank(c: Change): number {
+  const report = c.kind === 'members';
+  return c.before === null ? (report ? 1 : 0) : report ? 0 : 1;
+}
+
+/** What a change did, in words: "added praise p12 for Sam ("Clear write-up...")". */
+export function describe(c: Change, data: Pick<Data, 'members'>): string {
+  const word = KIND_WORDS[c.kind][0];
+  if (c.before === null) return `adding ${word} ${c.id}${about(c.after, data)}`;
+  if (c.after === null) return `removing ${word} ${c.id}${about(c.before, data)}`;
+  const before = c.before as Record<string, unknown>;
+  const after = c.after as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]) && k !== 'updatedAt');
+  const shown = fields.map((k) => {
+    const [was, is] = [before[k], after[k]];
+    if (Array.isArray(was) || Array.isArray(is)) return `${k} (${(was as unknown[] | undefined)?.length ?? 0} → ${(is as unknown[] | undefined)?.length ?? 0})`;
+    return `${k} ${short(was)} → ${short(is)}`;
+  });
+  return `the change to ${word} ${c.id}${about(after, data)}: ${shown.join(', ') || 'no field'}`;
+}
+
+function about(record: unknown, data: Pick<Data, 'members'>): string {
+  const r = record as Record<string, unknown>;
+  const who = typeof r.member === 'string' ? ` for ${nameOf(data, r.member)}` : '';
+  const what = [r.text, r.title, r.item, r.name, r.what, r.tip].find((v) => typeof v === 'string');
+  return `${who}${what === undefined ? '' : ` (${short(what)})`}`;
+}
+
+function short(value: unknown): string {
+  if (value === undefined || value === null) return '(none)';
+  if (typeof value !== 'string') return JSON.stringify(value);
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
+}
+
+/**
+ * Goal files follow their goal: undoing its removal brings the file back from the archive, undoing
+ * its creation moves the file to the archive (never deleted).
+ */
+function moveGoalFiles(entry: JournalEntry, goalsDir: string): void {
+  const archive = path.join(goalsDir, 'archive');
+  for (const c of entry.changes) {
+    if (c.kind !== 'goals') continue;
+    const file = (g: unknown) => path.resolve(goalsDir, (g as { file: string }).file);
+    try {
+      if (c.after === null && c.before !== null) {
+        const from = path.join(archive, path.basename(file(c.before)));
+        if (!fs.existsSync(file(c.before)) && fs.existsSync(from)) fs.renameSync(from, file(c.before));
+      } else if (c.before === null && c.after !== null && fs.existsSync(file(c.after))) {
+        fs.mkdirSync(archive, { recursive: true, mode: 0o700 });
+        const to = path.join(archive, path.basename(file(c.after)));
+        if (!fs.existsSync(to)) fs.renameSync(file(c.after), to);
+      }
+    } catch {
+      // The entry is back as it was; its markdown file stays where it is.
+    }
+  }
+}
