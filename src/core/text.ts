@@ -57,10 +57,11 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 /** What escapeControls looks at: a one-parameter SGR sequence (all chalk emits), CR LF, or one control character. */
 const CONTROL_OR_SGR = /\u001b\[(\d{1,3})m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 /**
- * The SGR codes chalk emits at level 1 for its styles and sixteen colours (ansi-styles): everything but
- * blink and hidden (8), which could hide text.
+ * The SGR codes of the styles mtl uses (bold, dim, red, green, yellow, cyan, and their ends). The
+ * same codes in stored text cannot be told from mtl's, but they can only recolour a word: no
+ * background, black, reverse, blink or hidden text, which could hide one.
  */
-const CHALK_SGR = new Set([0, 1, 2, 3, 4, 7, 9, 22, 23, 24, 27, 29, 39, 49, 53, 55, 30, 31, 32, 33, 34, 35, 36, 37, 40, 41, 42, 43, 44, 45, 46, 47, 90, 91, 92, 93, 94, 95, 96, 97, 100, 101, 102, 103, 104, 105, 106, 107]);
+const CHALK_SGR = new Set([0, 1, 2, 22, 31, 32, 33, 36, 39]);
 
 /** A control character as `\u001b`: readable, and in a JSON string the same character, still valid JSON. */
 function escapedChar(char: string): string {

@@ -28,29 +28,47 @@ export interface RecordFile<T> {
   needsNewline: boolean;
 }
 
-type Check = 'text' | 'day' | 'list' | 'object' | 'number';
+type Check = 'text' | 'day' | 'day?' | 'list' | 'object' | 'number' | 'number?' | 'status' | 'checkIns' | 'texts?';
 
-/** The fields every entry must have, so a hand-broken one is refused with its place named. */
+/**
+ * The fields an entry must have (and the optional ones it may), so a hand-broken entry, or one from
+ * an edited backup, is refused with its place named instead of failing a command later.
+ */
 const FIELDS: Record<Kind, Record<string, Check>> = {
-  assessments: { date: 'day', answers: 'object', score: 'number' },
-  goals: { title: 'text', template: 'text', file: 'text', status: 'text', progress: 'number', checkIns: 'list' },
-  members: { name: 'text', added: 'day', notes: 'list' },
+  assessments: { date: 'day', answers: 'object', score: 'number', verdict: 'text' },
+  goals: { title: 'text', template: 'text', file: 'text', status: 'status', progress: 'number', checkIns: 'checkIns', created: 'day', due: 'day?', doneOn: 'day?' },
+  members: { name: 'text', added: 'day', notes: 'list', removed: 'day?', cadence: 'number?' },
   praise: { member: 'text', text: 'text', date: 'day' },
-  feedback: { member: 'text', text: 'text', date: 'day' },
-  memberGoals: { member: 'text', title: 'text', progress: 'number', checkIns: 'list' },
-  delegations: { member: 'text', item: 'text', steps: 'object' },
-  oneOnOnes: { member: 'text', date: 'day', feedbackDelivered: 'list' },
+  feedback: { member: 'text', text: 'text', date: 'day', deliveredOn: 'day?' },
+  memberGoals: { member: 'text', title: 'text', quarter: 'text', status: 'status', progress: 'number', checkIns: 'checkIns', created: 'day', due: 'day?', doneOn: 'day?' },
+  delegations: { member: 'text', item: 'text', steps: 'object', created: 'day', status: 'status', doneOn: 'day?' },
+  oneOnOnes: { member: 'text', date: 'day', feedbackDelivered: 'list', notes: 'texts?' },
   learning: { type: 'text' },
   innovationWeeks: { quarter: 'text', start: 'day', end: 'day', demo: 'day' },
-  actions: { member: 'text', text: 'text', owner: 'text', created: 'day' },
+  actions: { member: 'text', text: 'text', owner: 'text', created: 'day', status: 'status', due: 'day?', doneOn: 'day?' },
 };
 
+const IS_DAY = (v: string) => `typeof ${v} === 'string' && ${v}.length === 10 && isDay(${v})`;
 const TEST: Record<Check, (value: string) => string> = {
   text: (v) => `typeof ${v} === 'string'`,
-  day: (v) => `typeof ${v} === 'string' && ${v}.length === 10 && isDay(${v})`,
+  day: IS_DAY,
+  'day?': (v) => `(${v} === undefined || (${IS_DAY(v)}))`,
   list: (v) => `Array.isArray(${v})`,
   number: (v) => `typeof ${v} === 'number' && Number.isFinite(${v})`,
+  'number?': (v) => `(${v} === undefined || (typeof ${v} === 'number' && Number.isFinite(${v})))`,
   object: (v) => `typeof ${v} === 'object' && ${v} !== null && !Array.isArray(${v})`,
+  status: (v) => `(${v} === 'open' || ${v} === 'done')`,
+  checkIns: (v) => `Array.isArray(${v}) && ${v}.every((c) => typeof c === 'object' && c !== null && (${IS_DAY('c.date')}) && typeof c.note === 'string' && (c.progress === undefined || (typeof c.progress === 'number' && Number.isFinite(c.progress))))`,
+  'texts?': (v) => `(${v} === undefined || (Array.isArray(${v}) && ${v}.every((t) => typeof t === 'string')))`,
+};
+
+const SHOULD_BE: Partial<Record<Check, string>> = {
+  day: 'a day (YYYY-MM-DD)',
+  'day?': 'a day (YYYY-MM-DD), or absent',
+  'number?': 'a number, or absent',
+  status: '"open" or "done"',
+  checkIns: 'a list of check-ins, each with a day (YYYY-MM-DD) and a note',
+  'texts?': 'a list of texts, or absent',
 };
 
 /**
@@ -75,15 +93,29 @@ export function entryProblem(kind: Kind, entry: unknown): string | undefined {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return `it should be an object but is ${describe(entry)}`;
   const record = entry as Record<string, unknown>;
   const id = idNumber(record.id, ID_PREFIX[kind]);
-  if (id !== undefined && VALID[kind](record)) return kind === 'members' ? notesProblem(record.notes as unknown[]) : undefined;
+  if (id !== undefined && VALID[kind](record)) return kind === 'members' ? notesProblem(record.notes as unknown[]) : kind === 'learning' ? learningProblem(record) : undefined;
   if (id === undefined) {
     return `its id ${JSON.stringify(record.id) ?? '(none)'} is not "${ID_PREFIX[kind]}" followed by a whole number from 1`;
   }
   for (const [field, check] of Object.entries(FIELDS[kind])) {
     const value = record[field];
-    if (!VALID_FIELD[check](value)) return `${field} is ${JSON.stringify(value) ?? 'missing'}; it should be ${check === 'day' ? 'a day (YYYY-MM-DD)' : `a ${check}`}`;
+    if (!VALID_FIELD[check](value)) return `${field} is ${JSON.stringify(value) ?? 'missing'}; it should be ${SHOULD_BE[check] ?? `a ${check}`}`;
   }
-  return undefined;
+  return kind === 'learning' ? learningProblem(record) : undefined;
+}
+
+/** A learning entry, by its type: hours on a day, a tip tried on a day, or a book with its title. */
+function learningProblem(entry: Record<string, unknown>): string | undefined {
+  const { type } = entry;
+  const ok =
+    type === 'hours' ? VALID_FIELD.day(entry.date) && VALID_FIELD.number(entry.hours) && typeof entry.what === 'string'
+    : type === 'tip' ? VALID_FIELD.day(entry.date) && typeof entry.tip === 'string'
+    : type === 'book' ? typeof entry.title === 'string' && VALID_FIELD['day?'](entry.date)
+    : false;
+  if (ok) return undefined;
+  if (type !== 'hours' && type !== 'tip' && type !== 'book') return `its type is ${JSON.stringify(type)}; it should be "hours", "tip" or "book"`;
+  const needs = { hours: 'a day, a number of hours and what', tip: 'a day and the tip', book: 'a title (and a day, if read)' }[type];
+  return `it is a "${type}" entry without ${needs} as mtl writes them`;
 }
 
 /** A report's personal notes: each an object with an id `n<number>`, a day and a text. */

@@ -190,7 +190,7 @@ describe('the store', () => {
     fs.writeFileSync(path.join(home, 'mtl.json'), JSON.stringify({ assessments: [] }));
     await ok(home, ['assess', '--answers', ANSWERS]);
     expect(readStore(home)).toMatchObject({ goals: [], assessments: [{ id: 'a1' }] });
-    expect(fs.readdirSync(home).sort()).toEqual(['assessments.jsonl', 'mtl.json', 'mtl.v2.json']);
+    expect(fs.readdirSync(home).sort()).toEqual(['assessments.jsonl', 'mtl.json', 'mtl.v2.json', 'undo.jsonl']);
   });
 
   it('reports a data folder it cannot use, exit 1, no stack', async () => {

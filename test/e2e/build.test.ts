@@ -92,16 +92,19 @@ describe('the build', () => {
 describe('a stack trace', () => {
   it('names the source files and lines with MTL_DEBUG=1, and is a one-line request to report it without', () => {
     const home = tempHome();
-    fs.mkdirSync(home, { recursive: true });
-    // A check-in that is not an object passes the file's checks but breaks a rule: an internal error.
-    fs.writeFileSync(path.join(home, 'goals.jsonl'), JSON.stringify({ id: 'g1', title: 't', template: 'culture', file: 'g1.md', created: '2027-01-01', status: 'open', progress: 0, checkIns: [null] }) + '\n');
-    const plain = spawnMtl(home, ['nudge', '--dry-run']);
+    // Every data file is checked on reading, so a real bug stands in for one: a preloaded module
+    // makes Math.round throw, inside mtl's own rules.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-bug-'));
+    fs.writeFileSync(path.join(dir, 'bug.cjs'), "Math.round = () => { throw new Error('a bug'); };\n");
+    const bug = { env: { NODE_OPTIONS: `--require=${path.join(dir, 'bug.cjs')}` } };
+    spawnOk(home, ['team', 'add', 'Ann']);
+    const plain = spawnMtl(home, ['nudge', '--dry-run'], bug);
     expect(plain.code).toBe(1);
     expect(plain.stderr).toContain('mtl: unexpected error:');
     expect(plain.stderr).toContain('Run again with MTL_DEBUG=1 for details');
     expect(plain.stderr).not.toMatch(/\n\s+at /);
-    const debug = spawnMtl(home, ['nudge', '--dry-run'], { env: { MTL_DEBUG: '1' } });
+    const debug = spawnMtl(home, ['nudge', '--dry-run'], { env: { ...bug.env, MTL_DEBUG: '1' } });
     expect(debug.code).toBe(1);
-    expect(debug.stderr).toMatch(/\n\s+at .*src\/core\/nudges\.ts:\d+:\d+/);
+    expect(debug.stderr).toMatch(/\n\s+at .*src\/core\/\w+\.ts:\d+:\d+/);
   });
 });

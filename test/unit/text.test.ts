@@ -93,6 +93,11 @@ describe('control characters on the way to the terminal', () => {
     expect(escapeControls(red)).toBe('\\u001b[31mlate\\u001b[39m');
     expect(escapeControls('\u001b[8mhidden\u001b[28m', { keepColors: true })).toBe('\\u001b[8mhidden\\u001b[28m');
     expect(escapeControls('\u001b[38;5;1mx\u001b[2J', { keepColors: true })).toBe('\\u001b[38;5;1mx\\u001b[2J');
+    // Every style mtl uses passes; a stored black-on-black (or reverse) that could hide a word does not.
+    const c = new Chalk({ level: 1 });
+    for (const styled of [c.bold('b'), c.dim('d'), c.green('g'), c.yellow('y'), c.cyan('c'), c.bold(`x ${c.red('y')}`)]) expect(escapeControls(styled, { keepColors: true })).toBe(styled);
+    expect(escapeControls('Bob\u001b[30m\u001b[40mSECRET\u001b[0m', { keepColors: true })).toBe('Bob\\u001b[30m\\u001b[40mSECRET\u001b[0m');
+    expect(escapeControls('\u001b[7mreversed', { keepColors: true })).toBe('\\u001b[7mreversed');
   });
 
   it('keeps JSON valid and exact: an escaped C1 or DEL inside a JSON string reads back as itself', () => {

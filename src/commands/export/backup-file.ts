@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { DAY_RANGE, FIRST_DAY, LAST_DAY } from '../../core/dates.js';
 import { KINDS, type Records } from '../../core/model.js';
 import { DataError } from '../../errors.js';
@@ -78,6 +79,10 @@ export function parseBackup(text: string, file: string): Backup {
     if (goal.file === '' || goal.file.split(/[\\/]/).includes('..')) {
       throw new DataError(`${file}: goal ${goal.id} has an unsafe file name ${JSON.stringify(goal.file)}.`, 'Nothing was changed.');
     }
+    // A file outside the goals folder of the machine it came from: its text is not in the backup,
+    // and here its path could name any file of the user's (which mtl edits and moves). It gets its
+    // name in this goals folder instead.
+    if (path.isAbsolute(goal.file)) goal.file = path.basename(goal.file);
   }
   return {
     format: BACKUP_FORMAT,

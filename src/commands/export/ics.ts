@@ -7,12 +7,19 @@ import type { Data, Day } from '../../core/model.js';
 
 const dateArray = (day: Day): DateArray => [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
 
+/**
+ * Text for a calendar field: iCalendar allows no control character in text (the ics package escapes
+ * line feeds, commas and semicolons, not these), and a lone CR could end a line for a lax reader and
+ * start a property of the data's choosing. Each becomes a space.
+ */
+const calendarText = (text: string) => text.replace(/\r\n?|[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ' ');
+
 /** All-day events from `first` to `last` inclusive (iCalendar's end day is exclusive). */
 function allDay(uid: string, title: string, first: Day, last: Day, description: string, stamp: Date): EventAttributes {
   return {
     uid: `${uid}@mtl`,
-    title,
-    description,
+    title: calendarText(title),
+    description: calendarText(description),
     start: dateArray(first),
     end: dateArray(addDaysToDay(last, 1)),
     timestamp: stamp.getTime(),

@@ -9,7 +9,7 @@ import { openStore, updateStore } from '../../store/store.js';
 import { goalsDirFor } from '../../store/paths.js';
 import { parsePreferenceKey, storedPreference } from '../../core/preferences.js';
 import { readPreferences, restorePreferences } from '../../store/preferences.js';
-import { reason } from '../../store/files.js';
+import { readIfThere, reason } from '../../store/files.js';
 import { parseBackup, type Backup } from '../export/backup-file.js';
 
 export async function importData(ctx: Ctx, file: string, opts: { merge?: boolean }): Promise<void> {
@@ -146,7 +146,7 @@ function writeFiles(dir: string, files: Record<string, string>, created: string[
       const target = path.resolve(dir, name);
       if (path.relative(dir, target).startsWith('..')) throw new UserError(`The backup names an unsafe file: ${name}; nothing was changed.`);
       if (fs.existsSync(target)) {
-        if (fs.readFileSync(target, 'utf8') === files[name]) continue;
+        if (readIfThere(target) === files[name]) continue;
         throw new UserError(`${target} already exists with other content; nothing was changed.`, 'Move it away and import again.');
       }
       fs.writeFileSync(target, files[name]!, { flag: 'wx', mode: 0o600 });

@@ -25,6 +25,8 @@ export function readNudgeState(dir: string): NudgeState {
     if (!isMap(raw)) throw new Error('it does not hold a JSON object');
     const state: NudgeState = { ...emptyNudgeState(), ...(raw as Partial<NudgeState>) };
     if (!isMap(state.shown) || !isMap(state.prompts)) throw new Error('"shown" and "prompts" should be objects');
+    if (!Object.values(state.shown).every((day) => typeof day === 'string')) throw new Error('each value of "shown" should be a day');
+    if (!Object.values(state.prompts).every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string'))) throw new Error('each value of "prompts" should be a list of prompt ids');
     if (state.lastRunAt !== undefined && Number.isNaN(Date.parse(state.lastRunAt))) throw new Error(`"lastRunAt" is not a date-time: ${JSON.stringify(state.lastRunAt)}`);
     return state;
   } catch (err) {
