@@ -22,10 +22,13 @@ import * as feedback from './commands/feedback/index.js';
 import * as memberGoals from './commands/member-goals/index.js';
 import * as delegate from './commands/delegate/index.js';
 import * as oneOnOne from './commands/one-on-one/index.js';
+import * as review from './commands/review/index.js';
+import * as search from './commands/search/index.js';
 import * as exportNoun from './commands/export/index.js';
 import * as importNoun from './commands/import/index.js';
 import * as completion from './commands/completion/index.js';
 import * as undo from './commands/undo/index.js';
+import * as entry from './commands/entry/index.js';
 
 /** Each noun registers its verbs; the code that runs them is imported only when one is invoked. */
 export interface Noun {
@@ -43,6 +46,8 @@ const NOUNS: Record<string, Noun> = {
   'member-goals': memberGoals,
   delegate,
   '1on1': oneOnOne,
+  review,
+  search,
   learn,
   innovation,
   nudge,
@@ -52,6 +57,10 @@ const NOUNS: Record<string, Noun> = {
   import: importNoun,
   completion,
   undo,
+  show: entry.show,
+  edit: entry.edit,
+  done: entry.done,
+  rm: entry.rm,
 };
 
 /** The command word of a command line: its first word that is not an option or --home's value. */
@@ -70,9 +79,9 @@ function commandWord(argv: string[]): string | undefined {
 const HELP_GROUPS: [string, string[]][] = [
   ['1. Test how you lead:', ['assess']],
   ['2. Goals for the new job:', ['goals', 'prep']],
-  ['3. Lead your team every week:', ['team', 'praise', 'feedback', 'member-goals', 'delegate', '1on1', 'learn', 'innovation']],
+  ['3. Lead your team every week:', ['team', 'praise', 'feedback', 'member-goals', 'delegate', '1on1', 'review', 'search', 'learn', 'innovation']],
   ['The weekly nudge:', ['nudge', 'cron']],
-  ['Fix anything:', ['undo']],
+  ['Fix anything:', ['show', 'edit', 'done', 'rm', 'undo']],
   ['Your data and setup:', ['config', 'export', 'import', 'completion']],
 ];
 

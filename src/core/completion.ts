@@ -14,18 +14,22 @@ export interface Dynamic {
   reports(): string[];
   goals(): string[];
   templates(): string[];
+  /** Ids that `command` (show, edit, done, rm) works on. */
+  entries?(command: string): string[];
 }
 
 const OPTION_VALUES: Record<string, (d: Dynamic) => string[]> = {
   '--template': (d) => d.templates(),
   '--to': (d) => d.reports(),
+  '--person': (d) => d.reports(),
   '--format': () => ['json', 'md', 'ics'],
 };
 
-const ARG_VALUES: Record<string, (d: Dynamic) => string[]> = {
+const ARG_VALUES: Record<string, (d: Dynamic, command: string) => string[]> = {
   name: (d) => d.reports(),
   member: (d) => d.reports(),
   id: (d) => d.goals(),
+  entry: (d, command) => d.entries?.(command) ?? [],
   shell: () => ['bash', 'zsh', 'fish'],
   key: () => [],
 };
@@ -64,7 +68,7 @@ export function completeWords(root: CommandShape, words: string[], dynamic: Dyna
     candidates = [...node.options, ...globals].flatMap((o) => o.flags.filter((f) => f.startsWith('--')));
   } else {
     const argName = node.args[argIndex];
-    const fromArg = argName ? (ARG_VALUES[argName]?.(dynamic) ?? []) : [];
+    const fromArg = argName ? (ARG_VALUES[argName]?.(dynamic, node.name) ?? []) : [];
     const subs = argIndex === 0 ? node.subcommands.map((c) => c.name) : [];
     candidates = [...subs, ...fromArg];
   }

@@ -4,7 +4,8 @@ import { recommendedTemplates } from './assessment.js';
 import { daysBetween, sortByText } from './dates.js';
 import { goalView, sortGoals, type GoalView } from './goals.js';
 import { ASSESSMENT_DAYS, dueNudges, type NudgePreferences, type Reminder } from './nudges.js';
-import { recognitionStates } from './team.js';
+import { activeMembers, recognitionStates } from './team.js';
+import { cadenceStates, DEFAULT_CADENCE } from './one-on-ones.js';
 
 /** A goal as the dashboard lists it: the stable goal fields plus days left. */
 export interface DashboardGoal {
@@ -43,6 +44,8 @@ export interface DashboardTeam {
   recognitionDays: number;
   /** Reports with no praise within `recognitionDays`, longest waiting first. */
   notRecognised: { name: string; lastPraise: Day | null; days: number | null }[];
+  /** Reports past their 1:1 cadence, longest waiting first: days since the last 1:1 (since added without one). */
+  pastCadence: { name: string; lastOneOnOne: Day | null; days: number; cadence: number }[];
 }
 
 export interface NextStep {
@@ -88,7 +91,7 @@ export function buildDashboard(data: Data, now: Date, today: Day, prefs: Dashboa
   });
   const overdue = dated.filter((g) => g.overdue).map(goal);
   const assessment = latestAssessment(data.assessments, today);
-  const team = teamOf(data, today, prefs.recognitionDays);
+  const team = teamOf(data, today, prefs.recognitionDays, prefs.oneOnOneCadence ?? DEFAULT_CADENCE);
   const dashboard = {
     date: today,
     lookAheadDays: prefs.lookAheadDays,
@@ -124,7 +127,7 @@ function latestAssessment(assessments: Assessment[], today: Day): DashboardAsses
   };
 }
 
-function teamOf(data: Data, today: Day, recognitionDays: number): DashboardTeam {
+function teamOf(data: Data, today: Day, recognitionDays: number, oneOnOneCadence: number): DashboardTeam {
   // Not the whole balance: the quarter's counts would parse the feedback log for nothing.
   const balances = recognitionStates(data, today, recognitionDays);
   const waiting = balances
@@ -132,7 +135,11 @@ function teamOf(data: Data, today: Day, recognitionDays: number): DashboardTeam 
     .map((b) => ({ name: b.name, lastPraise: b.lastPraise ?? null, days: b.daysSincePraise ?? null }))
     // Never praised first, then the longest since the last praise; the team's order otherwise.
     .sort((a, b) => (a.days === null ? (b.days === null ? 0 : -1) : b.days === null ? 1 : b.days - a.days));
-  return { reports: balances.length, recognitionDays, notRecognised: waiting };
+  const pastCadence = cadenceStates(data, activeMembers(data), today, oneOnOneCadence)
+    .filter((s) => s.late)
+    .sort((a, b) => b.days - a.days)
+    .map((s) => ({ name: s.name, lastOneOnOne: s.last ?? null, days: s.days, cadence: s.cadence }));
+  return { reports: balances.length, recognitionDays, notRecognised: waiting, pastCadence };
 }
 
 /**

@@ -4,9 +4,10 @@ import { weekOfQuarter, weekToPlan } from './innovation.js';
 import { learningProgress } from './learning.js';
 import { mindsetKey, type MindsetPrompt } from './mindset.js';
 import { recognitionStates } from './team.js';
+import { cadenceStates, DEFAULT_CADENCE, overdueActions } from './one-on-ones.js';
 import { plural, shellWord } from './text.js';
 
-export type ReminderKind = 'goal' | 'recognition' | 'member-goals' | 'member-goals-check-in' | 'innovation' | 'learning' | 'assessment';
+export type ReminderKind = 'goal' | 'recognition' | 'one-on-one' | 'action' | 'member-goals' | 'member-goals-check-in' | 'innovation' | 'learning' | 'assessment';
 
 /** One thing due, with why it matters and the command to run next. */
 export interface Reminder {
@@ -25,6 +26,8 @@ export interface NudgePreferences {
   lookAheadDays: number;
   checkInDays: number;
   learningHoursPerQuarter: number;
+  /** Days between 1:1s, unless a report has their own cadence; DEFAULT_CADENCE when absent. */
+  oneOnOneCadence?: number;
 }
 
 /** Quarter-end check-ins are due in the quarter's last this-many days. */
@@ -48,6 +51,8 @@ export function dueNudges(data: Data, now: Date, prefs: NudgePreferences): Remin
     ...(firstStep ? assessment : []),
     ...goalReminders(data.goals, today, prefs, daysFrom),
     ...recognitionReminders(data, team, today, prefs.recognitionDays, daysFrom),
+    ...oneOnOneReminders(data, team, today, prefs.oneOnOneCadence ?? DEFAULT_CADENCE),
+    ...actionReminders(data, team, today),
     ...memberGoalReminders(data, team, today),
     ...innovationReminders(data, today),
     ...learningReminders(data, today, prefs.learningHoursPerQuarter),
@@ -113,6 +118,41 @@ function recognitionReminders(data: Data, team: Member[], today: Day, interval: 
         why: 'Noticing good work every week, in private and in public, is how people learn what counts.',
         command: `mtl praise ${shellWord(member.name)} "..."`,
         since: last ?? member.added,
+      };
+    });
+}
+
+/** A report past their 1:1 cadence: more days than it since the last 1:1 (since they joined, without one). */
+function oneOnOneReminders(data: Data, team: Member[], today: Day, defaultCadence: number): Reminder[] {
+  return cadenceStates(data, team, today, defaultCadence)
+    .filter((s) => s.late)
+    .map((s) => ({
+      key: `one-on-one:${s.id}`,
+      kind: 'one-on-one' as const,
+      text: s.last
+        ? `${s.name}: no 1:1 for ${days(s.days)} (last on ${s.last}; every ${days(s.cadence)}).`
+        : `${s.name}: no 1:1 yet in ${days(s.days)} on the team (every ${days(s.cadence)}).`,
+      why: 'A regular 1:1 is where trust, feedback and early warnings happen; skipped ones are the first to go.',
+      command: `mtl 1on1 ${shellWord(s.name)}`,
+      since: s.last ?? team.find((m) => m.id === s.id)!.added,
+    }));
+}
+
+/** Open action items of the team past their due day, the most overdue first. */
+function actionReminders(data: Data, team: Member[], today: Day): Reminder[] {
+  const names = new Map(team.map((m) => [m.id, m.name]));
+  return overdueActions(data, today)
+    .filter((t) => names.has(t.member))
+    .sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0))
+    .map((t) => {
+      const name = names.get(t.member)!;
+      return {
+        key: `action:${t.id}`,
+        kind: 'action' as const,
+        text: `Action item ${t.id} from a 1:1 with ${name} (${t.owner === 'me' ? 'yours' : `${name}'s`}) "${t.text}": ${days(daysBetween(t.due!, today))} overdue (due ${t.due}).`,
+        why: t.owner === 'me' ? 'A promise kept to a report builds more trust than any praise.' : 'Ask about it in the next 1:1: following up is how agreements stay real.',
+        command: `mtl done ${t.id}`,
+        since: t.due!,
       };
     });
 }

@@ -59,6 +59,7 @@ export const PREFERENCE_SPECS = {
   } as PreferenceSpec<string>,
   lookAheadDays: { default: 14, description: 'days ahead that nudges and prep look for deadlines', ...wholeNumber(1, 365) } as PreferenceSpec<number>,
   recognitionDays: { default: 7, description: 'days without praise before a report is flagged', ...wholeNumber(1, 90) } as PreferenceSpec<number>,
+  oneOnOneCadence: { default: 7, description: 'days between 1:1s with a report, unless set for them (mtl team set <name> --cadence)', ...wholeNumber(1, 180) } as PreferenceSpec<number>,
   checkInDays: { default: 14, description: 'days without a check-in before a goal is flagged', ...wholeNumber(1, 180) } as PreferenceSpec<number>,
   learningHoursPerQuarter: { default: 12, description: 'leadership learning target, hours per quarter', ...wholeNumber(0, 500) } as PreferenceSpec<number>,
   weekStart: { default: 'monday', description: 'first day of the week for "this week"', ...oneOf('monday', 'sunday') } as PreferenceSpec<'monday' | 'sunday'>,

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
-import type { CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, OneOnOne, Praise } from './model.js';
+import type { ActionItem, CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, OneOnOne, Praise } from './model.js';
+import { cadenceState, DEFAULT_CADENCE, openActions, type CadenceState } from './one-on-ones.js';
 import { addDaysToDay, daysBetween, sortByText, quarterOf, startOfQuarterFor } from './dates.js';
 import { controlProblem } from './text.js';
 
@@ -241,6 +242,10 @@ export interface Agenda {
   goalWarning?: string;
   delegations: (Delegation & { open: DelegationStep[] })[];
   notes: Member['notes'];
+  /** Open action items agreed in earlier 1:1s, due ones first. */
+  actions: ActionItem[];
+  /** Days since the last 1:1 (or since they joined) against their cadence. */
+  cadence: CadenceState;
 }
 
 /**
@@ -248,7 +253,7 @@ export interface Agenda {
  * feedback, this quarter's goals (and older ones still open), open delegations with their open
  * checklist steps, and the personal notes to ask about.
  */
-export function oneOnOneAgenda(data: Data, member: Member, today: Day): Agenda {
+export function oneOnOneAgenda(data: Data, member: Member, today: Day, defaultCadence = DEFAULT_CADENCE): Agenda {
   const meetings = sortByText(data.oneOnOnes.filter((o) => o.member === member.id && o.date <= today), (o) => o.at);
   const last = meetings[meetings.length - 1];
   const quarter = quarterOf(today);
@@ -270,6 +275,8 @@ export function oneOnOneAgenda(data: Data, member: Member, today: Day): Agenda {
     goalWarning: goalCountWarning(member.name, memberGoalsThisQuarter(data, member.id, today).length, quarter),
     delegations: data.delegations.filter((d) => d.member === member.id && d.status === 'open').map((d) => ({ ...d, open: openSteps(d) })),
     notes: member.notes,
+    actions: openActions(data, member.id),
+    cadence: cadenceState(data, member, today, defaultCadence),
   };
 }
 

@@ -14,7 +14,9 @@ export interface Choice<T> {
  */
 export interface Prompter {
   select<T>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T>;
-  input(message: string, options?: { default?: string; validate?: (value: string) => string | true }): Promise<string>;
+  input(message: string, options?: { default?: string; validate?: (value: string) => string | true; optional?: boolean }): Promise<string>;
+  /** A list to tick (space), answered with the ticked values, possibly none. */
+  checklist<T>(message: string, choices: (Choice<T> & { short?: string })[]): Promise<T[]>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
 }
 
@@ -57,7 +59,12 @@ export function createPrompter(io?: Pick<Io, 'promptOutput'>): Prompter {
     async input(message, options = {}) {
       const { input } = await lib();
       const fallback = options.default === undefined ? undefined : safe(options.default);
-      return ask(() => input({ message: safe(message), default: fallback, validate: options.validate, required: true }, context));
+      return ask(() => input({ message: safe(message), default: fallback, validate: options.validate, required: !options.optional }, context));
+    },
+    async checklist<T>(message: string, choices: (Choice<T> & { short?: string })[]) {
+      const { checklist } = await lib();
+      const shown = choices.map((c) => ({ name: safe(c.name), value: c.value, ...(c.short === undefined ? {} : { short: safe(c.short) }) }));
+      return (await ask(() => checklist({ message: safe(message), choices: shown }, context))) as T[];
     },
     async confirm(message, defaultValue = false) {
       const { confirm } = await lib();

@@ -3,3 +3,4 @@
 export { default as confirm } from '@inquirer/confirm';
 export { default as input } from '@inquirer/input';
 export { default as select } from '@inquirer/select';
+export { default as checklist } from './checklist.js';

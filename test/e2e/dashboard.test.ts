@@ -116,7 +116,15 @@ describe('mtl (the dashboard)', () => {
       first: { date: '2026-10-01', score: 40 },
       changeSinceFirst: 15,
     });
-    expect(json.team).toEqual({ reports: 2, recognitionDays: 7, notRecognised: [{ name: 'Alice', lastPraise: null, days: null }] });
+    expect(json.team).toEqual({
+      reports: 2,
+      recognitionDays: 7,
+      notRecognised: [{ name: 'Alice', lastPraise: null, days: null }],
+      pastCadence: [
+        { name: 'Alice', lastOneOnOne: null, days: 45, cadence: 7 },
+        { name: 'Bob Stone', lastOneOnOne: null, days: 45, cadence: 7 },
+      ],
+    });
     expect(json.next).toEqual({
       command: 'mtl goals check-in g1 "<note>" --progress N',
       why: 'Goal g1 "Monthly team lunch" is 8 days overdue: record where it stands, then finish it, move the date or drop it with your boss.',

@@ -154,7 +154,7 @@ describe('mtl import', () => {
     await ok(home, ['export', '-o', backup], { env: NOW });
     const later = { env: { MTL_NOW: '2027-02-20T10:00:00' } };
     await ok(home, ['goals', 'check-in', 'g1', 'Two items handed over', '--progress', '40'], later);
-    await ok(home, ['1on1', 'sam', '--done'], later);
+    await ok(home, ['1on1', 'sam', '--done', '--gave', 'f1'], later);
     await ok(home, ['delegate', 'Billing export v2', '--to', 'sam'], later);
     await ok(home, ['delegate', 'check', 'd1', 'docs'], later);
     const before = readStore(home);
@@ -200,7 +200,7 @@ describe('mtl import', () => {
     await ok(copy, ['import', backup], { env: NOW });
     const later = { env: { MTL_NOW: '2027-02-20T10:00:00' } };
     await ok(home, ['goals', 'check-in', 'g1', 'Two items handed over', '--progress', '40'], later);
-    await ok(home, ['1on1', 'sam', '--done'], later);
+    await ok(home, ['1on1', 'sam', '--done', '--gave', 'f1'], later);
     await ok(home, ['export', '-o', backup], later);
     const r = await mtl(copy, ['import', backup, '--merge'], later);
     expect(r.stderr).toContain('Merged: added 1 1:1; brought up to date 1 goal, 1 feedback note');

@@ -103,10 +103,12 @@ describe('mtl nudge', () => {
     const before = fs.readFileSync(path.join(home, 'nudge.json'), 'utf8');
     const r = await mtl(home, ['nudge', '--dry-run'], at('2027-03-29'));
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('mtl nudge for 2027-03-29: 6 reminders');
+    // Six, and Alice's and Bob's 1:1s, last held 45 days before.
+    expect(r.stdout.split('\n')[0]).toBe('mtl nudge for 2027-03-29: 8 reminders');
+    expect(r.stdout).toContain('- Alice: no 1:1 for 45 days (last on 2027-02-12; every 7 days).\n');
     expect(r.stderr).toBe('Dry run for 2027-03-29: nothing was recorded.\n');
     expect(fs.readFileSync(path.join(home, 'nudge.json'), 'utf8')).toBe(before);
-    expect(JSON.parse(await ok(home, ['nudge', '--json', '--dry-run'], at('2027-03-29'))).reminders).toHaveLength(6);
+    expect(JSON.parse(await ok(home, ['nudge', '--json', '--dry-run'], at('2027-03-29'))).reminders).toHaveLength(8);
     expect(fs.readFileSync(path.join(home, 'nudge.json'), 'utf8')).toBe(before);
     // The preview left no future run behind for cron status to trip over.
     expect(readNudgeState(home).lastRunAt).toBe(new Date(2027, 1, 14, 9).toISOString());

@@ -27,7 +27,7 @@ describe('mtl 1on1', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')).toEqual([
       '1:1 with Sam  2027-01-12',
-      'Last 1:1: 2027-01-05 (7 days ago).',
+      'Last 1:1: 2027-01-05 (7 days ago); every 7 days.',
       '',
       'Ask about',
       '  • new puppy called Biscuit (2027-01-02)',
@@ -45,7 +45,7 @@ describe('mtl 1on1', () => {
       'Delegated items (1)',
       '  • d1  Billing export  (open: raised at the weekly technical check-in; documentation written with the writers; cross-team dependencies done and tested end to end)',
       '',
-      'After the meeting: mtl 1on1 Sam --done (marks 1 feedback note delivered)',
+      'After the meeting: mtl 1on1 Sam --done (asks for notes, action items and which feedback you gave)',
       '',
     ]);
   });
@@ -80,10 +80,11 @@ describe('mtl 1on1', () => {
   it('--done delivers queued feedback exactly once and starts a new "since"', async () => {
     const home = tempHome();
     await seed(home);
-    const done = await mtl(home, ['1on1', 'sam', '--done'], at('2027-01-12'));
+    // Since #11 only the feedback named with --gave is marked delivered (before, --done marked all of it).
+    const done = await mtl(home, ['1on1', 'sam', '--done', '--gave', 'f1'], at('2027-01-12'));
     expect(done.code).toBe(0);
     expect(done.stdout).toBe('');
-    expect(done.stderr).toContain('Recorded your 1:1 with Sam on 2027-01-12; 1 feedback note marked delivered (f1).');
+    expect(done.stderr).toContain('Recorded your 1:1 with Sam on 2027-01-12 (o2): 1 feedback note marked delivered (f1).');
     expectPrivate(home);
     let store = readStore(home);
     expect(store.feedback[0].deliveredOn).toBe('2027-01-12');
@@ -93,8 +94,9 @@ describe('mtl 1on1', () => {
     ]);
 
     const again = await mtl(home, ['1on1', 'sam', '--done', '--json'], at('2027-01-13'));
-    expect(JSON.parse(again.stdout)).toEqual({ member: 'Sam', memberId: 'r1', date: '2027-01-13', feedbackDelivered: [] });
-    expect(again.stderr).toContain('no queued feedback to mark delivered');
+    expect(JSON.parse(again.stdout)).toMatchObject({ id: 'o3', member: 'Sam', memberId: 'r1', date: '2027-01-13', feedbackDelivered: [], stillQueued: [], actions: [] });
+    expect(again.stderr).toContain('Recorded your 1:1 with Sam on 2027-01-13 (o3).');
+    expect(again.stderr).not.toContain('queued');
     store = readStore(home);
     expect(store.feedback[0].deliveredOn).toBe('2027-01-12');
 
@@ -109,7 +111,7 @@ describe('mtl 1on1', () => {
     const home = tempHome();
     await seedTeam(home, '2027-01-02', 'Priya');
     const r = await ok(home, ['1on1', 'priya'], at('2027-01-12'));
-    expect(r).toContain('No 1:1 with Priya recorded yet.');
+    expect(r).toContain('No 1:1 with Priya recorded yet (on the team 10 days); every 7 days. Past the cadence by 3 days.');
     expect(r).toContain('Praise logged (0)');
     // The advice to set goals comes once, not again as a warning under it.
     expect(r).toContain('\nTheir goals for 2027-Q1\n  None yet. Help Priya set two or three: mtl member-goals Priya add "<goal>"\n\nDelegated items (0)');

@@ -22,7 +22,7 @@ describe('mtl team', () => {
     expect(readStore(home).members).toHaveLength(1);
 
     await ok(home, ['team', 'add', 'Priya'], { env });
-    expect(await ok(home, ['team', 'list'], { env })).toBe('Sam Lee\t2027-01-12\t-\t0\t0\t0\nPriya\t2027-01-12\t-\t0\t0\t0\n');
+    expect(await ok(home, ['team', 'list'], { env })).toBe('Sam Lee\t2027-01-12\t-\t-\t0\t0\t0\nPriya\t2027-01-12\t-\t-\t0\t0\t0\n');
     expect(await ok(home, ['team'], { env })).toBe(await ok(home, ['team', 'list'], { env }));
   });
 
@@ -47,7 +47,7 @@ describe('mtl team', () => {
     const plain = await ok(home, ['team', 'list', '--json'], { env });
     expect(plain).not.toContain('hospital');
     expect(JSON.parse(plain)).toEqual([
-      { id: 'r1', name: 'Sam', added: '2027-01-12', lastPraise: null, praiseThisWeek: 0, praiseThisQuarter: 0, queuedFeedback: 0, openGoals: 0, goalsThisQuarter: 0 },
+      { id: 'r1', name: 'Sam', added: '2027-01-12', lastOneOnOne: null, daysSinceOneOnOne: 0, cadence: 7, pastCadence: false, lastPraise: null, praiseThisWeek: 0, praiseThisQuarter: 0, queuedFeedback: 0, openGoals: 0, goalsThisQuarter: 0 },
     ]);
     const withNotes = JSON.parse(await ok(home, ['team', 'list', '--json', '--with-notes'], { env }));
     expect(withNotes[0].notes).toEqual([
@@ -90,7 +90,9 @@ describe('mtl team', () => {
     expect((await mtl(home, ['praise', 'sam', 'more'], { env })).stderr).toContain('No report called "sam".');
     expect(await ok(home, ['praise', 'list', 'sam'], { env })).toContain('great review');
 
-    const back = await mtl(home, ['team', 'add', 'SAM'], { env });
+    // Without a terminal to ask on, the choice is a flag (test/e2e/team-restore.test.ts has the rest).
+    expect((await mtl(home, ['team', 'add', 'SAM'], { env })).code).toBe(1);
+    const back = await mtl(home, ['team', 'add', 'SAM', '--restore'], { env });
     expect(back.code).toBe(0);
     expect(back.stderr).toContain('Sam is back on your team, with their earlier history (r1).');
     expectPrivate(home);

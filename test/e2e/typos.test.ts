@@ -7,7 +7,7 @@ describe('mistyped commands', () => {
     const home = tempHome();
     const cases: [string, string][] = [
       ['goals', 'list, new, templates, check-in, done, reopen, open'],
-      ['team', 'list, add, note, show, remove'],
+      ['team', 'list, add, note, set, show, remove'],
       ['learn', 'show, log, apply, read'],
       ['innovation', 'show, plan'],
       ['config', 'list, get, set'],

@@ -47,7 +47,7 @@ export function writeStore(home: string, change: (data: V2Document) => void = ()
   return data;
 }
 
-/** A team of two, one of them praised recently, with everything quarterly in place for 2027-Q1. */
+/** A team of two, one of them praised recently, met in a 1:1 on Friday 2027-02-12, with everything quarterly in place for 2027-Q1. */
 export function busyStore(home: string): V2Document {
   return writeStore(home, (d) => {
     d.members.push(
@@ -55,6 +55,7 @@ export function busyStore(home: string): V2Document {
       { id: 'r2', name: 'Bob Stone', added: '2027-01-04', notes: [] },
       { id: 'r3', name: 'Gone', added: '2027-01-04', notes: [], removed: '2027-01-10' },
     );
+    for (const member of ['r1', 'r2']) d.oneOnOnes.push({ member, date: '2027-02-12', at: '2027-02-12T15:00:00Z', feedbackDelivered: [] });
     d.praise.push({ id: 'p1', member: 'r2', text: 'great demo', date: '2027-02-10', at: '2027-02-10T10:00:00Z', public: true });
     d.goals.push({ id: 'g2', title: 'Hand the roadmap to the team', template: 'autonomy', file: '/x/g2.md', created: '2027-02-01', due: '2027-02-15', status: 'open', progress: 20, checkIns: [{ date: '2027-02-08', at: '2027-02-08T10:00:00Z', note: 'ok', progress: 20 }] });
     let n = 0;

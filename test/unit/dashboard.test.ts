@@ -34,6 +34,7 @@ function calm(change: (d: Data) => void = () => {}): Data {
   data.goals.push(goal('g1', { due: '2027-06-30', checkIns: [{ date: '2027-02-15', at: '2027-02-15T10:00:00Z', note: 'ok' }] }));
   data.members.push(member('r1', 'Alice'));
   data.praise.push(praise('r1', '2027-02-16'));
+  data.oneOnOnes.push({ id: 'o1', member: 'r1', date: '2027-02-16', at: '2027-02-16T10:00:00Z', feedbackDelivered: [] });
   for (const n of [1, 2]) data.memberGoals.push({ id: `m${n}`, member: 'r1', title: `goal ${n}`, quarter: '2027-Q1', status: 'open', progress: 0, created: '2027-01-05', checkIns: [] });
   change(data);
   return data;

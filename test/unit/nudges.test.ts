@@ -4,10 +4,12 @@ import type { Ctx } from '../../src/context.js';
 import { maybeHint } from '../../src/commands/hint.js';
 import { MINDSET_PROMPTS, mindsetOfWeek, weekStartOf } from '../../src/core/mindset.js';
 import { innovationWeekFrom } from '../../src/core/innovation.js';
-import { dueNudges, notShownToday, recordRun, type Reminder } from '../../src/core/nudges.js';
+import { dueNudges as allNudges, notShownToday, recordRun, type Reminder } from '../../src/core/nudges.js';
 import { emptyNudgeState, type Goal, type Member, type MemberGoal } from '../../src/core/model.js';
 import { emptyData, type TestData as Data } from '../helpers/data.js';
 
+// These tests are about the other reminders: 1:1 cadence reminders have their own, in one-on-ones.test.ts.
+const dueNudges = (...args: Parameters<typeof allNudges>) => allNudges(...args).filter((r) => r.kind !== 'one-on-one');
 const prefs = { recognitionDays: 7, lookAheadDays: 14, checkInDays: 14, learningHoursPerQuarter: 0 };
 
 /** Local wall-clock time on a calendar day, in whatever TZ the test runs. */
@@ -334,8 +336,8 @@ describe('the hint on interactive commands', () => {
     const d = used();
     const { ctx: c, err } = ctx(at('2027-01-18'));
     maybeHint(c, d, { ...emptyNudgeState(), lastRunAt: at('2027-01-10').toISOString() });
-    // Recognition, member goals, and learning (the default target is 12 hours a quarter).
-    expect(err).toEqual(['3 reminders due: run mtl nudge\n']);
+    // Recognition, the 1:1 never held, member goals, and learning (the default target is 12 hours a quarter).
+    expect(err).toEqual(['4 reminders due: run mtl nudge\n']);
   });
 
   it('stays quiet after a recent nudge, when piped, and on an empty store', () => {

@@ -14,7 +14,7 @@ describe('preferences', () => {
   });
 
   it('have defaults, and an unknown key is refused naming the known ones', () => {
-    expect(defaultPreferences()).toEqual({ goalsDir: '', lookAheadDays: 14, recognitionDays: 7, checkInDays: 14, learningHoursPerQuarter: 12, weekStart: 'monday', hints: true });
+    expect(defaultPreferences()).toEqual({ goalsDir: '', lookAheadDays: 14, recognitionDays: 7, oneOnOneCadence: 7, checkInDays: 14, learningHoursPerQuarter: 12, weekStart: 'monday', hints: true });
     expect(() => parsePreferenceKey('lookahead')).toThrow('Unknown preference "lookahead".');
   });
 });

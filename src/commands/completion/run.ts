@@ -4,6 +4,9 @@ import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { readStore } from '../../store/store.js';
 import { loadTemplates } from '../goals/template-files.js';
+import { addDaysToDay, dayOf } from '../../core/dates.js';
+import { completableIds } from '../../core/entries.js';
+import type { Data } from '../../core/model.js';
 
 export async function script(ctx: Ctx, shell: string): Promise<void> {
   const text = COMPLETION_SCRIPTS[shell.toLowerCase() as keyof typeof COMPLETION_SCRIPTS];
@@ -31,6 +34,7 @@ export async function complete(ctx: Ctx, program: Command, args: string[], optio
       reports: () => quietly(() => readStore(ctx.dataDir).members.filter((m) => !m.removed).map((m) => m.name)),
       goals: () => quietly(() => readStore(ctx.dataDir).goals.map((g) => g.id)),
       templates: () => quietly(() => loadTemplates(ctx.dataDir).templates.map((t) => t.name)),
+      entries: (command) => quietly(() => entryIds(readStore(ctx.dataDir), command, dayOf(ctx.now))),
     });
   const line = args.join('\n');
   let lines: string[];
@@ -48,4 +52,25 @@ function shapeOf(cmd: Command): CommandShape {
     args: cmd.registeredArguments.map((a) => a.name()),
     subcommands: cmd.commands.filter((c) => c.name() !== '__complete').map(shapeOf),
   };
+}
+
+/** The ids `mtl <command> <Tab>` offers: praise of the last 90 days only (the log grows for years). */
+function entryIds(data: Data, command: string, today: string): string[] {
+  return completableIds(
+    {
+      goals: data.goals,
+      memberGoals: data.memberGoals,
+      praise: data.praise.between(addDaysToDay(today, -90), undefined),
+      feedback: data.feedback,
+      notes: data.members.flatMap((m) => m.notes),
+      delegations: data.delegations,
+      oneOnOnes: data.oneOnOnes,
+      actions: data.actions,
+      learning: data.learning,
+      members: data.members,
+      innovationWeeks: data.innovationWeeks,
+      assessments: data.assessments,
+    },
+    command,
+  );
 }

@@ -18,7 +18,7 @@ function keysHelp(): string {
 export function register(program: Command, context: (cmd: Command) => Ctx): void {
   const config = program
     .command('config')
-    .description('preferences: goals folder, nudge look-ahead, recognition interval, learning target, week start')
+    .description('preferences: goals folder, nudge look-ahead, recognition interval, 1:1 cadence, learning target, week start')
     .addHelpText('after', examples('mtl config list', 'mtl config get lookAheadDays', 'mtl config set recognitionDays 14', 'mtl config set hints false'));
   const run = () => import('./run.js');
   defaultVerb(config, 'list')
@@ -39,6 +39,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
       'after',
       examples(
         'mtl config set recognitionDays 14',
+        'mtl config set oneOnOneCadence 14    # a 1:1 every two weeks, unless set for a report',
         'mtl config set learningHoursPerQuarter 20',
         'mtl config set weekStart sunday',
         'mtl config set goalsDir ~/notes/goals',

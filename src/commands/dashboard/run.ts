@@ -116,6 +116,12 @@ function render(ctx: Ctx, d: Dashboard): string {
     out.push(`${c.bold('Team:')} ${plural(t.reports, 'report')}, ${t.notRecognised.length} not recognised in the last ${plural(t.recognitionDays, 'day')}: ${who}`);
   }
 
+  if (t.pastCadence.length) {
+    const names = t.pastCadence.slice(0, SHOW_NAMES).map((m) => `${m.name} (${m.lastOneOnOne ? plural(m.days, 'day') : `none in ${plural(m.days, 'day')}`})`);
+    const more = t.pastCadence.length - names.length;
+    out.push(`${c.bold('1:1s:')} ${t.pastCadence.length} past their cadence: ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''} (mtl team list)`);
+  } else if (t.reports > 0) out.push(`${c.bold('1:1s:')} everyone within their cadence`);
+
   out.push('', `${c.bold('Next:')} ${c.cyan(d.next.command)}`, `  ${d.next.why}`, '');
   return out.join('\n');
 }

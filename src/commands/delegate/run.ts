@@ -1,4 +1,5 @@
 import { dayOf } from '../../core/dates.js';
+import { markDone } from '../../core/entries.js';
 import { DELEGATION_STEPS, emptySteps, findMember, itemsOwnedThisQuarter, nameOf, openSteps, parseStep, requireLine } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UsageError, UserError } from '../../errors.js';
@@ -59,12 +60,8 @@ export async function done(ctx: Ctx, id: string): Promise<void> {
   const today = dayOf(ctx.now);
   const { d, open, who, already } = await updateStore(ctx.dataDir, (tx) => {
     const d = delegationOf(tx.data, id);
-    const already = d.status === 'done';
-    if (!already) {
-      d.status = 'done';
-      d.doneOn = today;
-      tx.tables.delegations.put(d);
-    }
+    const already = !markDone(d, today);
+    if (!already) tx.tables.delegations.put(d);
     return { d: { ...d }, open: openSteps(d), who: nameOf(tx.data, d.member), already };
   });
   if (already) {

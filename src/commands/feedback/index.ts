@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { examples } from '../examples.js';
 
@@ -9,13 +9,19 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
   const feedback = program
     .command('feedback')
     .argument('<name>', 'the report (any case; a unique start of the name is enough)')
-    .argument('<text>', 'what could go better, in quotes')
+    .argument('[text]', 'what could go better, in quotes (or the three parts below; on a terminal, asked in turn)')
     .description('queue constructive feedback for the next 1:1 with a report')
+    .option('--situation <text>', 'structured feedback: when and where it happened')
+    .option('--behaviour <text>', 'structured feedback: what they did, as you saw it')
+    .addOption(new Option('--behavior <text>').hideHelp())
+    .option('--impact <text>', 'structured feedback: what it changed, for you, the team or the users')
     .option('--json', 'print the new entry as JSON')
     .addHelpText(
       'after',
       examples(
         'mtl feedback sam "the design doc skipped the rollback plan"',
+        'mtl feedback sam --situation "Tuesday\'s design review" --behaviour "the doc had no rollback plan" --impact "we lost a day to questions"',
+        'mtl feedback sam        on a terminal: asks for situation, behaviour and impact',
         'mtl feedback list',
         'mtl feedback list sam --all',
         'mtl 1on1 sam --done      marks it delivered',

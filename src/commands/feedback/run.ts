@@ -4,19 +4,90 @@ import type { Ctx } from '../../context.js';
 import { openStore, updateStore } from '../../store/store.js';
 import type { Feedback } from '../../core/model.js';
 import { plural, printJson, renderTable, shellWord } from '../../ui/output.js';
+import { createPrompter, requireTerminal, type Prompter } from '../../ui/prompter.js';
+import { FEEDBACK_PARTS, feedbackText, missingParts, type FeedbackPart, type FeedbackParts } from '../../core/feedback.js';
+import { UsageError, UserError } from '../../errors.js';
 import { feedbackJson } from '../team/json.js';
 
-export async function queue(ctx: Ctx, name: string, text: string, opts: { json?: boolean }): Promise<void> {
-  const clean = requireText(text, 'feedback');
+export interface QueueOptions {
+  situation?: string;
+  behaviour?: string;
+  behavior?: string;
+  impact?: string;
+  json?: boolean;
+}
+
+export async function queue(ctx: Ctx, name: string, text: string | undefined, opts: QueueOptions, prompter?: Prompter): Promise<void> {
+  const content = await feedbackContent(ctx, name, text, opts, prompter);
   const today = dayOf(ctx.now);
   const { entry, json, queued } = await updateStore(ctx.dataDir, (tx) => {
     const member = findMember(tx.data, name);
-    const entry: Feedback = { id: tx.nextId('f'), member: member.id, text: clean, date: today, at: ctx.now.toISOString() };
+    const entry: Feedback = { id: tx.nextId('f'), member: member.id, ...content, date: today, at: ctx.now.toISOString() };
     tx.tables.feedback.add(entry);
     return { entry, json: feedbackJson(tx.data, entry), queued: tx.data.feedback.filter((f) => f.member === member.id && !f.deliveredOn).length };
   });
   if (opts.json) printJson(ctx.io, json);
-  ctx.io.err(`Queued feedback for ${json.member} (${entry.id}; ${plural(queued, 'note')} waiting). It is on the agenda: mtl 1on1 ${shellWord(json.member)}\n`);
+  const shape = entry.situation ? 'structured feedback' : 'feedback';
+  ctx.io.err(`Queued ${shape} for ${json.member} (${entry.id}; ${plural(queued, 'note')} waiting). It is on the agenda: mtl 1on1 ${shellWord(json.member)}\n`);
+}
+
+const FLAGS = '"<text>" in quotes, or --situation, --behaviour and --impact';
+
+/**
+ * The feedback's text, and its three parts when given that way: the one-line text, the three flags
+ * (all of them), or on a terminal the three parts asked in turn.
+ */
+async function feedbackContent(ctx: Ctx, name: string, text: string | undefined, opts: QueueOptions, prompter?: Prompter): Promise<Pick<Feedback, 'text'> & Partial<FeedbackParts>> {
+  if (opts.behaviour !== undefined && opts.behavior !== undefined && opts.behaviour !== opts.behavior) {
+    throw new UsageError('--behaviour and --behavior are the same option; give it once.');
+  }
+  const given = { situation: opts.situation, behaviour: opts.behaviour ?? opts.behavior, impact: opts.impact };
+  const anyPart = FEEDBACK_PARTS.some((key) => given[key] !== undefined);
+  if (text !== undefined && anyPart) {
+    throw new UserError('Give the feedback either as one text or as --situation, --behaviour and --impact, not both.', `For example: mtl feedback ${shellWord(name)} --situation "..." --behaviour "..." --impact "..."`);
+  }
+  if (text !== undefined) return { text: requireText(text, 'feedback') };
+  let parts: FeedbackParts;
+  if (anyPart) {
+    const missing = missingParts(given);
+    if (missing.length) {
+      throw new UserError(
+        `Structured feedback needs all three parts; missing: ${missing.map((k) => `--${k}`).join(', ')}.`,
+        'Give --situation, --behaviour and --impact together, or the feedback as one text in quotes.',
+      );
+    }
+    parts = { situation: requireText(given.situation, 'situation'), behaviour: requireText(given.behaviour, 'behaviour'), impact: requireText(given.impact, 'impact') };
+  } else {
+    requireTerminal(ctx.io, FLAGS);
+    // Checked before asking: a mistyped name should not cost three answers.
+    const member = findMember(await openStore(ctx.dataDir), name);
+    parts = await askParts(prompter ?? createPrompter(ctx.io), member.name);
+  }
+  return { text: feedbackText(parts), ...parts };
+}
+
+const QUESTIONS: Record<FeedbackPart, (who: string) => string> = {
+  situation: () => 'Situation (when and where):',
+  behaviour: (who) => `Behaviour (what ${who} did, as you saw it):`,
+  impact: () => 'Impact (what it changed):',
+};
+
+async function askParts(prompter: Prompter, who: string): Promise<FeedbackParts> {
+  const parts = {} as FeedbackParts;
+  for (const key of FEEDBACK_PARTS) {
+    const answer = await prompter.input(QUESTIONS[key](who), { validate: (value) => textProblem(value, key) ?? true });
+    parts[key] = requireText(answer, key);
+  }
+  return parts;
+}
+
+function textProblem(value: string, what: string): string | undefined {
+  try {
+    requireText(value, what);
+    return undefined;
+  } catch (err) {
+    return err instanceof UserError ? err.message : String(err);
+  }
 }
 
 export async function list(ctx: Ctx, name: string | undefined, opts: { all?: boolean; json?: boolean }): Promise<void> {

@@ -2,6 +2,7 @@ import type { Ctx } from '../../context.js';
 import { dayOf } from '../../core/dates.js';
 import { goalView, sortGoals, type GoalView } from '../../core/goals.js';
 import { openStore } from '../../store/store.js';
+import { warnDueDrifts } from './goal-file.js';
 import { agoText, dueText, printJson, progressBar, renderTable } from '../../ui/output.js';
 
 export interface ListOptions {
@@ -13,6 +14,7 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
   const today = dayOf(ctx.now);
   const data = await openStore(ctx.dataDir);
   const shown = sortGoals(data.goals.filter((g) => opts.all || g.status === 'open')).map((g) => goalView(g, today));
+  warnDueDrifts(ctx.io, data.goals);
   if (opts.json) {
     printJson(ctx.io, shown);
     return;

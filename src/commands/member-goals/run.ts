@@ -1,6 +1,7 @@
 import { dayOf, daysBetween, quarterOf } from '../../core/dates.js';
+import { markDone, sameTitleGoal } from '../../core/entries.js';
 import { parseProgress } from '../../core/goals.js';
-import { activeMembers, findMember, goalCountWarning, memberGoalsThisQuarter, requireLine } from '../../core/team.js';
+import { activeMembers, findMember, goalCountWarning, memberGoalsThisQuarter, nameOf, requireLine } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UsageError, UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
@@ -90,6 +91,14 @@ async function add(ctx: Ctx, name: string, title: string, opts: Options): Promis
   const due = await resolveDeadline(opts.due ?? 'end of quarter', today, ctx.now);
   const { goal, member, count } = await updateStore(ctx.dataDir, (tx) => {
     const member = findMember(tx.data, name);
+    const quarter = quarterOf(today);
+    const clash = sameTitleGoal(tx.data.memberGoals, member.id, quarter, clean);
+    if (clash) {
+      throw new UserError(
+        `${member.name} already has "${clash.title}" for ${quarter} (${clash.id}).`,
+        `Nothing was added. See it: mtl show ${clash.id}  Change it: mtl edit ${clash.id} --title "<title>"`,
+      );
+    }
     const goal: MemberGoal = { id: tx.nextId('m'), member: member.id, title: clean, quarter: quarterOf(today), due, status: 'open', progress: 0, created: today, checkIns: [], updatedAt: ctx.now.toISOString() };
     tx.tables.memberGoals.add(goal);
     return { goal, member, count: memberGoalsThisQuarter(tx.data, member.id, today).length };
@@ -115,25 +124,27 @@ async function checkIn(ctx: Ctx, name: string, id: string, note: string, opts: O
   ctx.io.err(`Checked in on ${goal.id} for ${member.name} (${goal.progress}%). See: mtl member-goals ${shellWord(member.name)}\n`);
 }
 
-/** Like `mtl goals done`: progress stays what the last check-in said, and the day is recorded. */
-async function done(ctx: Ctx, name: string, id: string): Promise<void> {
+/**
+ * Like `mtl goals done`: progress stays what the last check-in said, and the day is recorded. With
+ * no name (`mtl done m3`), the goal is found by its id alone.
+ */
+export async function done(ctx: Ctx, name: string | undefined, id: string): Promise<void> {
   const today = dayOf(ctx.now);
-  const { goal, member, already } = await updateStore(ctx.dataDir, (tx) => {
-    const member = findMember(tx.data, name);
-    const goal = goalOf(tx.data, member, id);
-    const already = goal.status === 'done';
-    if (!already) {
-      goal.status = 'done';
-      goal.doneOn = today;
+  const { goal, who, already } = await updateStore(ctx.dataDir, (tx) => {
+    const member = name === undefined ? undefined : findMember(tx.data, name);
+    const goal = member ? goalOf(tx.data, member, id) : tx.data.memberGoals.find((g) => g.id === id);
+    if (!goal) throw new UserError(`There is no report goal ${id}.`, 'Nothing was changed. See which there are: mtl member-goals list --all');
+    const finished = markDone(goal, today);
+    if (finished) {
       goal.updatedAt = ctx.now.toISOString();
       tx.tables.memberGoals.put(goal);
     }
-    return { goal, member, already };
+    return { goal, who: member?.name ?? nameOf(tx.data, goal.member), already: !finished };
   });
   ctx.io.err(
     already
       ? `${goal.id} was already done${goal.doneOn ? ` (since ${goal.doneOn})` : ''}.\n`
-      : `${member.name} finished ${goal.id}: ${goal.title}. Done on ${today}, at ${goal.progress}%. Say so: mtl praise ${shellWord(member.name)} "<what they achieved>" --public\n`,
+      : `${who} finished ${goal.id}: ${goal.title}. Done on ${today}, at ${goal.progress}%. Say so: mtl praise ${shellWord(who)} "<what they achieved>" --public\n`,
   );
 }
 

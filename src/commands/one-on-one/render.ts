@@ -1,6 +1,8 @@
 import type { Io } from '../../context.js';
-import { DELEGATION_STEPS, type Agenda } from '../../core/team.js';
-import type { Data } from '../../core/model.js';
+import { daysBetween } from '../../core/dates.js';
+import { feedbackParts } from '../../core/one-on-ones.js';
+import { DELEGATION_STEPS, nameOf, type Agenda } from '../../core/team.js';
+import type { ActionItem, Data, Day } from '../../core/model.js';
 import { mdBlock, mdInline } from '../../ui/markdown.js';
 import { agoText, dueText, plural, shellWord } from '../../ui/output.js';
 import { delegationJson, feedbackJson, memberGoalJson, praiseJson } from '../team/json.js';
@@ -12,7 +14,14 @@ export function agendaJson(data: Data, a: Agenda) {
     memberId: a.member.id,
     date: a.today,
     lastOneOnOne: a.lastOneOnOne?.date ?? null,
+    lastOneOnOneId: a.lastOneOnOne?.id ?? null,
     daysSinceLast: a.daysSinceLast ?? null,
+    cadence: a.cadence.cadence,
+    cadenceOverride: a.member.cadence ?? null,
+    daysSinceLastOrAdded: a.cadence.days,
+    pastCadence: a.cadence.late,
+    lastNotes: a.lastOneOnOne?.notes ?? [],
+    actions: a.actions.map((t) => actionJson(data, t, a.today)),
     praise: a.praise.map((p) => praiseJson(data, p)),
     feedback: a.feedback.map((f) => feedbackJson(data, f)),
     quarter: a.quarter,
@@ -20,6 +29,23 @@ export function agendaJson(data: Data, a: Agenda) {
     goalWarning: a.goalWarning ?? null,
     delegations: a.delegations.map((d) => delegationJson(data, d)),
     notes: a.notes,
+  };
+}
+
+/** An action item as JSON: `member` the display name, `overdue` as of `today`. */
+export function actionJson(data: Data, t: ActionItem, today: Day) {
+  return {
+    id: t.id,
+    member: nameOf(data, t.member),
+    memberId: t.member,
+    oneOnOne: t.oneOnOne ?? null,
+    text: t.text,
+    owner: t.owner,
+    created: t.created,
+    due: t.due ?? null,
+    status: t.status,
+    doneOn: t.doneOn ?? null,
+    overdue: t.status === 'open' && t.due !== undefined && t.due < today,
   };
 }
 
@@ -43,11 +69,28 @@ export function renderAgenda(io: Io, a: Agenda, options: { markdown: boolean; ti
 
   const title = options.title === undefined ? `1:1 with ${who}` : inline(options.title);
   lines.push(md ? `# ${title} (${a.today})` : `${c.bold(title)}  ${c.dim(a.today)}`);
-  lines.push(
-    a.lastOneOnOne
-      ? `Last 1:1: ${a.lastOneOnOne.date} (${agoText(a.daysSinceLast ?? 0)}).`
-      : `No 1:1 with ${who} recorded yet.`,
-  );
+  const every = `every ${plural(a.cadence.cadence, 'day')}${a.member.cadence === undefined ? '' : ` for ${who}`}`;
+  const since = a.lastOneOnOne
+    ? `Last 1:1: ${a.lastOneOnOne.date} (${agoText(a.daysSinceLast ?? 0)}); ${every}.`
+    : `No 1:1 with ${who} recorded yet (on the team ${plural(a.cadence.days, 'day')}); ${every}.`;
+  const late = a.cadence.late ? ` Past the cadence by ${plural(a.cadence.days - a.cadence.cadence, 'day')}.` : '';
+  lines.push(late ? (md ? `${since} **${late.trim()}**` : `${since}${c.yellow(late)}`) : since);
+
+  const lastNotes = a.lastOneOnOne?.notes ?? [];
+  if (lastNotes.length) {
+    heading(`Last time (${a.lastOneOnOne!.date})`);
+    for (const n of lastNotes) item(md ? block(n) : indentLines(n, '    '));
+  }
+
+  // Only when there are some: an empty section at the top would push the agenda down for nothing.
+  if (a.actions.length) heading(`Action items (${a.actions.length})`);
+  for (const t of a.actions) {
+    const owner = t.owner === 'me' ? 'you' : who;
+    const due = t.due ? `; ${t.due < a.today ? `due ${t.due}, ${dueText(daysBetween(a.today, t.due))}` : `due ${t.due}`}` : '';
+    const detail = `(${t.id}, ${owner}${due})`;
+    const late = t.due !== undefined && t.due < a.today;
+    todo(`${block(t.text)} ${md ? detail : late ? c.yellow(detail) : c.dim(detail)}`);
+  }
 
   heading('Ask about');
   if (a.notes.length) for (const n of a.notes) item(`${block(n.text)} ${md ? `(${n.date})` : c.dim(`(${n.date})`)}`);
@@ -58,8 +101,18 @@ export function renderAgenda(io: Io, a: Agenda, options: { markdown: boolean; ti
   else none(`Nothing logged. What did ${who} do well lately? Say it in the meeting, then: mtl praise ${whoWord} "<text>"`);
 
   heading(`Feedback to give (${a.feedback.length})`);
-  if (a.feedback.length) for (const f of a.feedback) todo(`${block(f.text)} ${md ? `(${f.id}, noted ${f.date})` : c.dim(`(${f.id}, noted ${f.date})`)}`);
-  else none('Nothing queued.');
+  for (const f of a.feedback) {
+    const noted = md ? `(${f.id}, noted ${f.date})` : c.dim(`(${f.id}, noted ${f.date})`);
+    const parts = feedbackParts(f);
+    if (!parts) {
+      todo(`${block(f.text)} ${noted}`);
+      continue;
+    }
+    // Situation, behaviour, impact: one short labelled line each, under the item.
+    todo(noted);
+    for (const p of parts) lines.push(md ? `  - ${p.label}: ${mdBlock(p.text, '    ')}` : `      ${c.bold(`${p.label}:`)} ${indentLines(p.text, '        ')}`);
+  }
+  if (!a.feedback.length) none('Nothing queued.');
 
   heading(`Their goals for ${a.quarter}`);
   for (const g of a.goals) {
@@ -79,6 +132,11 @@ export function renderAgenda(io: Io, a: Agenda, options: { markdown: boolean; ti
   if (!a.delegations.length) none(`Nothing delegated. Hand over a roadmap item: mtl delegate "<item>" --to ${whoWord}`);
 
   lines.push('');
-  if (!md) lines.push(c.dim(`After the meeting: mtl 1on1 ${whoWord} --done${a.feedback.length ? ` (marks ${plural(a.feedback.length, 'feedback note')} delivered)` : ''}`), '');
+  if (!md) lines.push(c.dim(`After the meeting: mtl 1on1 ${whoWord} --done (asks for notes, action items and which feedback you gave)`), '');
   return lines.join('\n');
+}
+
+/** A text of several lines for a terminal, every line after the first indented to stay under its label. */
+function indentLines(text: string, indent: string): string {
+  return text.split('\n').join(`\n${indent}`);
 }

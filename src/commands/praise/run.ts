@@ -1,4 +1,5 @@
 import { addDaysToDay, dayOf, dayRangeProblem, sortByText } from '../../core/dates.js';
+import { namesImpact } from '../../core/feedback.js';
 import { balanceAdvice, findMember, recognitionBalance, recognitionStates, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
@@ -25,6 +26,8 @@ export async function praise(ctx: Ctx, name: string, text: string, opts: { publi
   ctx.io.err(
     `Logged ${kind} praise for ${json.member} (${entry.id}); ${plural(recent, 'time')} in the last ${recognitionDays} days.${tip} See: mtl praise list ${shellWord(json.member)}\n`,
   );
+  // Praise that names what the work changed is the kind people remember; a hint only when it seems not to.
+  if (!namesImpact(entry.text)) ctx.io.err(`Next time, say what it changed too: "..., so the release went out on time".\n`);
 }
 
 

@@ -5,6 +5,7 @@ import { buildPrep, type GoalView, type Prep, type PrepGoal } from '../../core/g
 import { UsageError } from '../../errors.js';
 import { openStore } from '../../store/store.js';
 import { readPreferences } from '../../store/preferences.js';
+import { warnDueDrifts } from '../goals/goal-file.js';
 import { agoText, dueText, plural, printJson, progressBar } from '../../ui/output.js';
 
 export interface PrepOptions {
@@ -16,6 +17,7 @@ export async function prep(ctx: Ctx, opts: PrepOptions): Promise<void> {
   if (opts.json && opts.markdown) throw new UsageError('Choose one of --json and --markdown.');
   const data = await openStore(ctx.dataDir);
   const report = buildPrep(data.goals, data.assessments, dayOf(ctx.now), readPreferences(ctx.dataDir).lookAheadDays);
+  warnDueDrifts(ctx.io, data.goals);
   if (opts.json) {
     printJson(ctx.io, report);
     return;

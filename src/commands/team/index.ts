@@ -14,13 +14,14 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
         'mtl team note sam "training for a half marathon in May"',
         'mtl team list',
         'mtl team show sam',
+        'mtl team set sam --cadence 14',
         'mtl team remove sam',
         'mtl team remove sam --purge --yes',
       ),
     );
   const run = () => import('./run.js');
   defaultVerb(team, 'list')
-    .description('your reports: last praise, praise this quarter, queued feedback, open goals')
+    .description('your reports: last 1:1, last praise, praise this quarter, queued feedback, open goals')
     .option('--json', 'print as JSON (personal notes only with --with-notes)')
     .option('--with-notes', 'include personal notes')
     .option('--all', 'include removed reports')
@@ -28,15 +29,23 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .action(async (opts, cmd) => (await run()).list(context(cmd), opts));
   team
     .command('add <name>')
-    .description('add a report (adding a removed report again restores them)')
+    .description('add a report (the name of a removed report: asks whether to bring them back)')
     .option('--note <text>', 'a first personal note')
-    .addHelpText('after', examples('mtl team add "Sam Lee"', 'mtl team add Priya --note "two kids, loves climbing"'))
+    .option('--restore', 'a removed report of that name comes back, with their history')
+    .option('--new', 'add a new report even if a removed one has that name')
+    .addHelpText('after', examples('mtl team add "Sam Lee"', 'mtl team add Priya --note "two kids, loves climbing"', 'mtl team add sam --restore      back after mtl team remove sam'))
     .action(async (name, opts, cmd) => (await run()).add(context(cmd), name, opts));
   team
     .command('note <name> <text>')
     .description('remember something personal about a report (family, health, hobbies, plans)')
     .addHelpText('after', examples('mtl team note sam "mother in hospital; ask how she is"'))
     .action(async (name, text, _opts, cmd) => (await run()).note(context(cmd), name, text));
+  team
+    .command('set <name>')
+    .description("change a report's settings: the days between your 1:1s with them")
+    .option('--cadence <days>', 'days between 1:1s with them; "default" goes back to the oneOnOneCadence preference')
+    .addHelpText('after', examples('mtl team set sam --cadence 14', 'mtl team set sam --cadence default', 'mtl config set oneOnOneCadence 7    # the default for everyone'))
+    .action(async (name, opts, cmd) => (await run()).set(context(cmd), name, opts));
   team
     .command('show <name>')
     .description('one report: notes, recognition, goals and delegated items')

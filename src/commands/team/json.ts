@@ -10,7 +10,17 @@ export function praiseJson(data: Data, p: Praise) {
 }
 
 export function feedbackJson(data: Data, f: Feedback) {
-  return { id: f.id, member: nameOf(data, f.member), memberId: f.member, text: f.text, date: f.date, delivered: Boolean(f.deliveredOn), deliveredOn: f.deliveredOn ?? null };
+  return {
+    id: f.id,
+    member: nameOf(data, f.member),
+    memberId: f.member,
+    text: f.text,
+    date: f.date,
+    delivered: Boolean(f.deliveredOn),
+    deliveredOn: f.deliveredOn ?? null,
+    // Structured feedback only: the three parts `text` is made of.
+    ...(f.situation !== undefined ? { situation: f.situation, behaviour: f.behaviour ?? null, impact: f.impact ?? null } : {}),
+  };
 }
 
 export function memberGoalJson(data: Data, g: MemberGoal) {

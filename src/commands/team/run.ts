@@ -10,21 +10,46 @@ import {
   validateNewName,
 } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
-import { UserError } from '../../errors.js';
+import { UsageError, UserError } from '../../errors.js';
 import { readPreferences } from '../../store/preferences.js';
 import { openStore, updateStore } from '../../store/store.js';
 import { forgetReport } from '../nudge/state.js';
+import { cadenceStates, type CadenceState } from '../../core/one-on-ones.js';
+import { PREFERENCE_SPECS } from '../../core/preferences.js';
 import type { Data, Member } from '../../core/model.js';
 import { agoText, plural, printJson, renderTable, shellWord } from '../../ui/output.js';
 import { createPrompter, type Prompter } from '../../ui/prompter.js';
 import { agendaJson, renderAgenda } from '../one-on-one/render.js';
 
-export async function add(ctx: Ctx, name: string, opts: { note?: string }): Promise<void> {
+export async function add(ctx: Ctx, name: string, opts: { note?: string; restore?: boolean; new?: boolean }, prompter?: Prompter): Promise<void> {
   const today = dayOf(ctx.now);
   const note = opts.note === undefined ? undefined : requireText(opts.note, 'note');
+  if (opts.restore && opts.new) throw new UsageError('Choose one of --restore and --new.', `mtl team add ${shellWord(name)} --restore  brings a removed report back with their history; --new adds another report of that name.`);
+  // A removed report of that name: back with their history, or a new report? Asked before the lock is taken.
+  let restore = opts.restore;
+  if (!opts.restore && !opts.new) {
+    const removed = validateNewName(await openStore(ctx.dataDir), name).restore;
+    if (removed) {
+      const who = shellWord(removed.name);
+      if (!ctx.io.stdinIsTTY) {
+        throw new UserError(
+          `${removed.name} was on your team until ${removed.removed} (${removed.id}). Bring them back, or add a new report of that name?`,
+          `Back with their history: mtl team add ${who} --restore  A new report: mtl team add ${who} --new`,
+        );
+      }
+      prompter ??= createPrompter(ctx.io);
+      restore = await prompter.select(`${removed.name} was on your team until ${removed.removed}. What now?`, [
+        { name: `Bring ${removed.name} back, with their history`, value: true },
+        { name: `Add a new report called ${removed.name}`, value: false },
+      ]);
+    }
+  }
   const { member, restored } = await updateStore(ctx.dataDir, (tx) => {
     const checked = validateNewName(tx.data, name);
-    if (checked.restore) {
+    if (restore && !checked.restore) {
+      throw new UserError(`There is no removed report called "${checked.name}" to bring back.`, `Add them as new: mtl team add ${shellWord(checked.name)}. Removed reports: mtl team list --all`);
+    }
+    if (restore && checked.restore) {
       const member = checked.restore;
       delete member.removed;
       if (note) member.notes.push({ id: tx.nextId('n'), date: today, text: note });
@@ -64,12 +89,14 @@ interface ListOptions {
 export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
   const data = await openStore(ctx.dataDir);
   const today = dayOf(ctx.now);
-  const { recognitionDays } = readPreferences(ctx.dataDir);
+  const { recognitionDays, oneOnOneCadence } = readPreferences(ctx.dataDir);
   const members = opts.all ? data.members : activeMembers(data);
   const balances = recognitionBalance(data, today, recognitionDays, members);
+  const cadences = cadenceStates(data, members, today, oneOnOneCadence);
   const rows = members.map((m, i) => ({
     member: m,
     balance: balances[i]!,
+    cadence: cadences[i]!,
     queued: data.feedback.filter((f) => f.member === m.id && !f.deliveredOn).length,
     openGoals: data.memberGoals.filter((g) => g.member === m.id && g.status === 'open').length,
     goalsThisQuarter: memberGoalsThisQuarter(data, m.id, today).length,
@@ -82,6 +109,10 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
         name: r.member.name,
         added: r.member.added,
         ...(r.member.removed ? { removed: r.member.removed } : {}),
+        lastOneOnOne: r.cadence.last ?? null,
+        daysSinceOneOnOne: r.cadence.days,
+        cadence: r.cadence.cadence,
+        pastCadence: !r.member.removed && r.cadence.late,
         lastPraise: r.balance.lastPraise ?? null,
         praiseThisWeek: r.balance.recent,
         praiseThisQuarter: r.balance.quarter.praise,
@@ -104,10 +135,17 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
     const text = io.stdoutIsTTY ? agoText(days ?? 0) : day;
     return due && io.stdoutIsTTY ? c.yellow(text) : text;
   };
-  const header = ['name', 'added', 'last praise', 'praise this quarter', 'queued feedback', 'open goals', ...(opts.withNotes ? ['notes'] : [])];
+  const lastOneOnOne = (s: CadenceState, removed: boolean) => {
+    const when = s.last ? (io.stdoutIsTTY ? agoText(s.days) : s.last) : io.stdoutIsTTY ? 'never' : '-';
+    if (removed || !s.late) return when;
+    const late = `${when} (late)`;
+    return io.stdoutIsTTY ? c.yellow(late) : late;
+  };
+  const header = ['name', 'added', 'last 1:1', 'last praise', 'praise this quarter', 'queued feedback', 'open goals', ...(opts.withNotes ? ['notes'] : [])];
   const table = rows.map((r) => [
     r.member.removed ? `${r.member.name} (removed)` : r.member.name,
     r.member.added,
+    lastOneOnOne(r.cadence, Boolean(r.member.removed)),
     lastPraise(r.balance.lastPraise, r.balance.daysSincePraise, r.balance.due),
     String(r.balance.quarter.praise),
     String(r.queued),
@@ -115,6 +153,8 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
     ...(opts.withNotes ? [r.member.notes.map((n) => n.text).join('; ')] : []),
   ]);
   io.out(renderTable(io, header, table));
+  const late = rows.filter((r) => !r.member.removed && r.cadence.late).map((r) => `${r.member.name} (${plural(r.cadence.days, 'day')}, every ${r.cadence.cadence})`);
+  if (late.length && io.stdoutIsTTY) io.err(c.dim(`Past their 1:1 cadence: ${late.join(', ')}. See the agenda: mtl 1on1 <name>\n`));
   const due = rows.filter((r) => !r.member.removed && r.balance.due).map((r) => r.member.name);
   if (due.length && io.stdoutIsTTY) {
     io.err(c.dim(`Not recognised in the last ${recognitionDays} days: ${due.join(', ')}. Log it: mtl praise <name> "<what they did well>"\n`));
@@ -124,9 +164,38 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
 export async function show(ctx: Ctx, name: string, opts: { json?: boolean }): Promise<void> {
   const data = await openStore(ctx.dataDir);
   const member = findMember(data, name);
-  const agenda = oneOnOneAgenda(data, member, dayOf(ctx.now));
+  const agenda = oneOnOneAgenda(data, member, dayOf(ctx.now), readPreferences(ctx.dataDir).oneOnOneCadence);
   if (opts.json) printJson(ctx.io, agendaJson(data, agenda));
   else ctx.io.out(renderAgenda(ctx.io, agenda, { markdown: false, title: member.name }));
+}
+
+/** `team set <name> --cadence <days|default>`: a report's own days between 1:1s. */
+export async function set(ctx: Ctx, name: string, opts: { cadence?: string }): Promise<void> {
+  if (opts.cadence === undefined) throw new UsageError('Nothing to set.', `Give what to change: mtl team set ${shellWord(name)} --cadence 14`);
+  const word = opts.cadence.trim().toLowerCase();
+  let cadence: number | undefined;
+  if (word !== 'default') {
+    try {
+      cadence = PREFERENCE_SPECS.oneOnOneCadence.parse(opts.cadence);
+    } catch (err) {
+      if (err instanceof UserError) throw new UserError(`--cadence: ${err.message.replace(/\.$/, '')}, or "default".`, `mtl team set ${shellWord(name)} --cadence 14`);
+      throw err;
+    }
+  }
+  const member = await updateStore(ctx.dataDir, (tx) => {
+    const member = findMember(tx.data, name);
+    if (cadence === undefined) delete member.cadence;
+    else member.cadence = cadence;
+    tx.tables.members.put(member);
+    return member;
+  });
+  const fallback = readPreferences(ctx.dataDir).oneOnOneCadence;
+  const who = shellWord(member.name);
+  ctx.io.err(
+    cadence === undefined
+      ? `${member.name} is back on your default cadence: a 1:1 every ${plural(fallback, 'day')} (mtl config set oneOnOneCadence <days>). See: mtl team list\n`
+      : `A 1:1 with ${member.name} every ${plural(cadence, 'day')} (your default is ${fallback}). Back to the default: mtl team set ${who} --cadence default\n`,
+  );
 }
 
 interface RemoveOptions {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { quarterOf } from '../../core/dates.js';
-import { KIND_WORDS, type Data, type Kind } from '../../core/model.js';
+import { KIND_WORDS, type Data, type Goal, type Kind } from '../../core/model.js';
+import { archiveGoalFile, updateGoalFile } from '../goals/goal-file.js';
 import { nameOf } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
@@ -109,24 +110,27 @@ function short(value: unknown): string {
 
 /**
  * Goal files follow their goal: undoing its removal brings the file back from the archive, undoing
- * its creation moves the file to the archive (never deleted).
+ * its creation moves the file to the archive (never deleted), undoing a new title or due day puts
+ * the old one back in its front matter.
  */
 function moveGoalFiles(entry: JournalEntry, goalsDir: string): void {
-  const archive = path.join(goalsDir, 'archive');
+  const goal = (g: unknown) => ({ ...(g as Goal), file: path.resolve(goalsDir, (g as Goal).file) });
   for (const c of entry.changes) {
     if (c.kind !== 'goals') continue;
-    const file = (g: unknown) => path.resolve(goalsDir, (g as { file: string }).file);
     try {
       if (c.after === null && c.before !== null) {
-        const from = path.join(archive, path.basename(file(c.before)));
-        if (!fs.existsSync(file(c.before)) && fs.existsSync(from)) fs.renameSync(from, file(c.before));
-      } else if (c.before === null && c.after !== null && fs.existsSync(file(c.after))) {
-        fs.mkdirSync(archive, { recursive: true, mode: 0o700 });
-        const to = path.join(archive, path.basename(file(c.after)));
-        if (!fs.existsSync(to)) fs.renameSync(file(c.after), to);
+        const { file } = goal(c.before);
+        const from = path.join(goalsDir, 'archive', path.basename(file));
+        if (!fs.existsSync(file) && fs.existsSync(from)) fs.renameSync(from, file);
+      } else if (c.before === null && c.after !== null) {
+        archiveGoalFile(goal(c.after), goalsDir);
+      } else {
+        const [was, is] = [goal(c.before), goal(c.after)];
+        const fields = Object.fromEntries((['title', 'due'] as const).filter((k) => was[k] !== is[k] && was[k] !== undefined).map((k) => [k, was[k]!]));
+        if (Object.keys(fields).length) updateGoalFile(was, fields);
       }
     } catch {
-      // The entry is back as it was; its markdown file stays where it is.
+      // The entry is back as it was; its markdown file stays as it is.
     }
   }
 }

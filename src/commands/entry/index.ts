@@ -1,0 +1,73 @@
+import type { Command } from 'commander';
+import type { Ctx } from '../../context.js';
+import { examples } from '../examples.js';
+
+const ID_HELP = 'an id as lists show it: g3 goal, m3 report goal, p3 praise, f3 feedback, n3 note, d3 delegated item, o3 1:1, t3 action item, l3 learning';
+
+type Context = (cmd: Command) => Ctx;
+const run = () => import('./run.js');
+
+/**
+ * The verbs that work on any id: show, edit, done, rm. Each is its own top-level command, so each is
+ * its own entry of cli.ts's NOUNS (a command line declares only the word it names).
+ */
+export const show = {
+  register(program: Command, context: Context): void {
+    program
+      .command('show')
+      .argument('<entry>', ID_HELP)
+      .description('show one entry by its id, whatever its kind')
+      .option('--json', 'print as JSON')
+      .addHelpText('after', examples('mtl show g3', 'mtl show p12 --json', 'mtl show n4'))
+      .action(async (id, opts, cmd) => (await run()).show(context(cmd), id, opts));
+  },
+};
+
+export const edit = {
+  register(program: Command, context: Context): void {
+    program
+      .command('edit')
+      .argument('<entry>', ID_HELP)
+      .description('change an entry by its id (with no flag, on a terminal: opens it in $VISUAL/$EDITOR)')
+      .option('--text <text>', 'the new text (praise, feedback, notes, 1:1 notes, action items, learning)')
+      .option('--title <title>', 'the new title (goals, report goals, delegated items)')
+      .option('--due <deadline>', 'a new due date: a date or "end of quarter", "in 2 weeks"... (goals, report goals, action items)')
+      .option('--to <name>', 'move it to another report (praise, feedback, notes, report goals, delegated items, action items)')
+      .option('--public', 'praise: make it public')
+      .option('--private', 'praise: make it private')
+      .addHelpText(
+        'after',
+        examples(
+          'mtl edit g3 --due 2027-03-15',
+          'mtl edit g3 --title "Engineers own the Q3 roadmap"',
+          'mtl edit n4 --to priya          a note saved under the wrong report',
+          'mtl edit p12 --text "ran a calm incident review" --public',
+          'mtl edit m2                     on a terminal: opens it in $EDITOR',
+        ),
+      )
+      .action(async (id, opts, cmd) => (await run()).edit(context(cmd), id, opts));
+  },
+};
+
+export const done = {
+  register(program: Command, context: Context): void {
+    program
+      .command('done')
+      .argument('<entry>', 'a goal g3, report goal m3, delegated item d3 or action item t3')
+      .description('mark a goal, report goal, delegated item or action item done')
+      .addHelpText('after', examples('mtl done t4', 'mtl done g3', 'mtl done m2', 'mtl done d1'))
+      .action(async (id, _opts, cmd) => (await run()).done(context(cmd), id));
+  },
+};
+
+export const rm = {
+  register(program: Command, context: Context): void {
+    program
+      .command('rm')
+      .argument('<entry>', ID_HELP)
+      .description("remove an entry by its id (asks first; a goal's file moves to <goals folder>/archive/)")
+      .option('--yes', 'do not ask (needed without a terminal)')
+      .addHelpText('after', examples('mtl rm n4', 'mtl rm m5 --yes', 'mtl rm g3               its file moves to the archive folder'))
+      .action(async (id, opts, cmd) => (await run()).rm(context(cmd), id, opts));
+  },
+};

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { dueDrift, frontMatterDue, withFrontMatter } from '../../core/entries.js';
+import type { Io } from '../../context.js';
+import type { Goal } from '../../core/model.js';
+import { UserError } from '../../errors.js';
+import { readIfThere, reason, writeAtomic } from '../../store/files.js';
+
+/**
+ * A goal's markdown file beside its entry in the store. The store is the one source of truth for
+ * dates and status; the file's front matter follows it (`mtl edit g3 --due/--title` rewrite it), and
+ * a `due:` edited by hand is pointed out, never taken silently.
+ */
+
+/** The first 4 KB of a file (front matter is at the top), or undefined when it cannot be read. */
+function head(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    // Non-blocking, and plain files only: a pipe in the file's place is never waited on.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    if (!fs.fstatSync(fd).isFile()) return undefined;
+    const buffer = Buffer.alloc(4096);
+    const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, n).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * One line for each open goal whose file's `due:` differs from the store's. Files are looked for
+ * with one listing per folder, so goals without a file cost nothing.
+ */
+export function dueDrifts(goals: Goal[]): string[] {
+  const listings = new Map<string, Set<string> | undefined>();
+  const exists = (file: string) => {
+    const dir = path.dirname(file);
+    if (!listings.has(dir)) {
+      try {
+        listings.set(dir, new Set(fs.readdirSync(dir)));
+      } catch {
+        listings.set(dir, undefined);
+      }
+    }
+    return listings.get(dir)?.has(path.basename(file)) ?? false;
+  };
+  const lines: string[] = [];
+  for (const goal of goals) {
+    if (goal.status !== 'open' || !exists(goal.file)) continue;
+    const text = head(goal.file);
+    const line = text === undefined ? undefined : dueDrift(goal, frontMatterDue(text));
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+/** The drift line of one goal, or undefined. */
+export function dueDriftOf(goal: Goal): string | undefined {
+  const text = head(goal.file);
+  return text === undefined ? undefined : dueDrift(goal, frontMatterDue(text));
+}
+
+/**
+ * Sets front matter fields in a goal's file. Returns a function that puts the old text back (for a
+ * write of the store that fails after it), or undefined when there was no file or nothing changed.
+ */
+export function updateGoalFile(goal: Goal, fields: Record<string, string>): (() => void) | undefined {
+  let text: string | undefined;
+  try {
+    // Never waits on a pipe in the file's place.
+    text = readIfThere(goal.file);
+  } catch {
+    return undefined;
+  }
+  if (text === undefined) return undefined;
+  const original = text;
+  const next = withFrontMatter(text, fields);
+  if (next === undefined) return undefined;
+  try {
+    writeAtomic(goal.file, next);
+  } catch (err) {
+    throw new UserError(`Cannot write ${goal.file}: ${reason(err)}; nothing was changed.`, 'Check its permissions and run the command again.');
+  }
+  return () => writeAtomic(goal.file, original);
+}
+
+/**
+ * Moves a removed goal's file to `<goals folder>/archive/` (a name already there gets -2, -3...).
+ * Returns where it went, or undefined when there was no file.
+ */
+export function archiveGoalFile(goal: Goal, goalsDir: string): string | undefined {
+  if (!fs.existsSync(goal.file)) return undefined;
+  const archive = path.join(goalsDir, 'archive');
+  const { name, ext } = path.parse(goal.file);
+  try {
+    fs.mkdirSync(archive, { recursive: true, mode: 0o700 });
+    for (let n = 1; ; n++) {
+      const target = path.join(archive, `${name}${n === 1 ? '' : `-${n}`}${ext}`);
+      if (fs.existsSync(target)) continue;
+      fs.renameSync(goal.file, target);
+      return target;
+    }
+  } catch (err) {
+    throw new UserError(`Cannot move ${goal.file} to ${archive}: ${reason(err)}; nothing was changed.`, 'Check the permissions of the goals folder and run the command again.');
+  }
+}
+
+/** Prints a warning for each open goal whose file's `due:` was changed by hand (see dueDrifts). */
+export function warnDueDrifts(io: Io, goals: Goal[]): void {
+  for (const line of dueDrifts(goals)) io.err(io.color.yellow(`warning: ${line}`) + '\n');
+}

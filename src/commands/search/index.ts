@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+import type { Ctx } from '../../context.js';
+import { examples } from '../examples.js';
+
+export function register(program: Command, context: (cmd: Command) => Ctx): void {
+  program
+    .command('search <words...>')
+    .description('find notes, praise, feedback, goals, delegated items and 1:1 notes containing every word')
+    .option('--person <name>', 'only entries about this report')
+    .option('--json', 'print the hits as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'mtl search rollback plan          entries with both words, newest first',
+        'mtl search zoe                    finds Zoë too: case and accents do not matter',
+        'mtl search puppy --person sam',
+        'mtl search "design review" --json',
+      ),
+    )
+    .action(async (words, opts, cmd) => (await import('./run.js')).search(context(cmd), words, opts));
+}

@@ -1,0 +1,177 @@
+import { UserError } from '../errors.js';
+import { addDaysToDay, dayRangeProblem, quarterOf, sortByText, startOfQuarterFor, endOfQuarterFor } from './dates.js';
+import type { ActionItem, CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, Note, OneOnOne, Praise } from './model.js';
+
+/**
+ * The review pack: everything about one report over a period of calendar days, for writing a review
+ * from the record rather than from the last few weeks.
+ */
+
+/** A period of calendar days, both ends included. */
+export interface Period {
+  from: Day;
+  to: Day;
+  /** `2027-Q1`, `2027-Q2 so far` or `2027-01-15 to 2027-02-20`. */
+  label: string;
+}
+
+export interface PeriodOptions {
+  quarter?: string;
+  from?: string;
+  to?: string;
+}
+
+const QUARTER = /^(\d{4})-?q([1-4])$/i;
+
+/**
+ * The period asked for, as of `today`: a named quarter (`2027-Q1`, `last`, `this`), a range of days
+ * (`--from`, with `--to` defaulting to today), or by default the current quarter so far.
+ */
+export function reviewPeriod(options: PeriodOptions, today: Day): Period {
+  if (options.quarter !== undefined && (options.from !== undefined || options.to !== undefined)) {
+    throw new UserError('Give either --quarter or --from/--to, not both.', 'For example --quarter 2027-Q1, or --from 2027-01-01 --to 2027-02-15.');
+  }
+  if (options.quarter !== undefined) return quarterPeriod(options.quarter.trim(), today);
+  if (options.from === undefined && options.to === undefined) {
+    const from = startOfQuarterFor(today);
+    return { from, to: today, label: `${quarterOf(today)} so far` };
+  }
+  if (options.from === undefined) throw new UserError('--to needs --from.', 'For example --from 2027-01-01 --to 2027-02-15.');
+  const from = checkedDay(options.from.trim(), '--from');
+  const to = options.to === undefined ? today : checkedDay(options.to.trim(), '--to');
+  if (to < from) throw new UserError(`--to ${to} is before --from ${from}.`, 'Swap them, or give the earlier day to --from.');
+  return { from, to, label: `${from} to ${to}` };
+}
+
+function quarterPeriod(text: string, today: Day): Period {
+  const word = text.toLowerCase();
+  let start: Day;
+  if (word === 'last' || word === 'previous') start = startOfQuarterFor(addDaysToDay(startOfQuarterFor(today), -1));
+  else if (word === 'this' || word === 'current') start = startOfQuarterFor(today);
+  else {
+    const match = QUARTER.exec(text);
+    const first = match ? `${match[1]}-${String((Number(match[2]) - 1) * 3 + 1).padStart(2, '0')}-01` : undefined;
+    if (!first || dayRangeProblem(first)) {
+      throw new UserError(`--quarter "${text}" is not a quarter.`, 'Give it as YYYY-Qn (--quarter 2027-Q1), or --quarter last for the one before this.');
+    }
+    start = first;
+  }
+  const end = endOfQuarterFor(start);
+  const label = quarterOf(start);
+  return end > today && start <= today ? { from: start, to: today, label: `${label} so far` } : { from: start, to: end, label };
+}
+
+function checkedDay(day: string, flag: string): Day {
+  const problem = dayRangeProblem(day);
+  if (problem) throw new UserError(`${flag} "${day}" ${problem}.`, `Give it as YYYY-MM-DD, for example ${flag} 2027-01-15.`);
+  return day;
+}
+
+export interface ReviewGoal {
+  goal: MemberGoal;
+  /** Done by the end of the period. */
+  status: 'open' | 'done';
+  /** Progress at the end of the period: the last check-in's by then (the current one for a period reaching today). */
+  progress: number;
+  /** Check-ins within the period, oldest first. */
+  checkIns: CheckIn[];
+}
+
+export interface ReviewOneOnOne {
+  meeting: OneOnOne;
+  actions: ActionItem[];
+}
+
+export interface MonthCount {
+  /** `YYYY-MM`. */
+  month: string;
+  praise: number;
+  feedback: number;
+  oneOnOnes: number;
+}
+
+export interface Review {
+  member: Member;
+  period: Period;
+  /** Oldest first, in each list. */
+  praise: Praise[];
+  /** Feedback noted or delivered within the period. */
+  feedback: Feedback[];
+  goals: ReviewGoal[];
+  /** Items owned during the period: created by its end, and not closed before it began. */
+  delegations: Delegation[];
+  oneOnOnes: ReviewOneOnOne[];
+  /** Action items created or closed within the period that belong to no 1:1 listed. */
+  otherActions: ActionItem[];
+  notes: Note[];
+  months: MonthCount[];
+}
+
+/**
+ * Everything about `member` in `period`, as of `today` (which decides whether a goal's progress is
+ * today's or the last one recorded by the period's end).
+ */
+export function buildReview(data: Data, member: Member, period: Period, today: Day): Review {
+  const { from, to } = period;
+  const within = (day: Day | undefined) => day !== undefined && day >= from && day <= to;
+  const mine = <T extends { member: string }>(list: T[]) => list.filter((e) => e.member === member.id);
+
+  const praise = sortByText(data.praise.between(from, to).filter((p) => p.member === member.id), (p) => p.at);
+  const feedback = sortByText(mine(data.feedback).filter((f) => within(f.date) || within(f.deliveredOn)), (f) => f.at);
+
+  const quarters = new Set([quarterOf(from), quarterOf(to)]);
+  for (let q = startOfQuarterFor(from); q <= to; q = addDaysToDay(endOfQuarterFor(q), 1)) quarters.add(quarterOf(q));
+  const goals = mine(data.memberGoals)
+    .filter((g) => g.created <= to && (quarters.has(g.quarter) || within(g.doneOn) || g.checkIns.some((c) => within(c.date))))
+    .map((g) => reviewGoal(g, period, today));
+
+  const delegations = sortByText(
+    mine(data.delegations).filter((d) => d.created <= to && !(d.doneOn !== undefined && d.doneOn < from)),
+    (d) => d.created,
+  );
+
+  const meetings = sortByText(mine(data.oneOnOnes).filter((o) => within(o.date)), (o) => o.at);
+  const shown = new Set(meetings.map((o) => o.id));
+  const actions = sortByText(mine(data.actions).filter((t) => within(t.created) || within(t.doneOn)), (t) => t.at);
+  const oneOnOnes = meetings.map((meeting) => ({ meeting, actions: actions.filter((t) => t.oneOnOne === meeting.id) }));
+  const otherActions = actions.filter((t) => t.oneOnOne === undefined || !shown.has(t.oneOnOne));
+
+  const notes = sortByText(member.notes.filter((n) => within(n.date)), (n) => n.date);
+  return { member, period, praise, feedback, goals, delegations, oneOnOnes, otherActions, notes, months: monthCounts(period, praise, feedback, meetings) };
+}
+
+function reviewGoal(goal: MemberGoal, period: Period, today: Day): ReviewGoal {
+  const doneByEnd = goal.status === 'done' && (goal.doneOn === undefined || goal.doneOn <= period.to);
+  let progress = goal.progress;
+  if (period.to < today && !doneByEnd) {
+    const recorded = goal.checkIns.filter((c) => c.date <= period.to && c.progress !== undefined);
+    progress = recorded.length ? recorded[recorded.length - 1]!.progress! : 0;
+  }
+  return {
+    goal,
+    status: doneByEnd ? 'done' : 'open',
+    progress,
+    checkIns: goal.checkIns.filter((c) => c.date >= period.from && c.date <= period.to),
+  };
+}
+
+/** Praise, feedback noted and 1:1s held, per calendar month of the period (every month, even empty). */
+function monthCounts(period: Period, praise: Praise[], feedback: Feedback[], meetings: OneOnOne[]): MonthCount[] {
+  const months = new Map<string, MonthCount>();
+  for (let month = period.from.slice(0, 7); month <= period.to.slice(0, 7); month = nextMonth(month)) {
+    months.set(month, { month, praise: 0, feedback: 0, oneOnOnes: 0 });
+  }
+  for (const p of praise) months.get(p.date.slice(0, 7))!.praise++;
+  for (const f of feedback) {
+    const row = months.get(f.date.slice(0, 7));
+    if (row) row.feedback++;
+  }
+  for (const o of meetings) months.get(o.date.slice(0, 7))!.oneOnOnes++;
+  return [...months.values()];
+}
+
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${month.slice(0, 4)}-${String(m + 1).padStart(2, '0')}`;
+}
