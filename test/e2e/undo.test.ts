@@ -60,6 +60,32 @@ describe('mtl undo', () => {
     expect((await ok(home, ['team'], NOW))).toContain('Sam Lee');
   });
 
+  it('brings back an entry removed with rm, and an edited one as it was, goal file included', async () => {
+    const home = await withSam();
+    await ok(home, ['feedback', 'sam', 'The rollout plan skipped the rollback'], NOW);
+    const feedback = readStore(home).feedback[0];
+    await ok(home, ['rm', 'f1', '--yes'], NOW);
+    expect(readStore(home).feedback).toEqual([]);
+    const r = await mtl(home, ['undo'], NOW);
+    expect(r.stderr).toContain('Undid removing feedback note f1 for Sam Lee ("The rollout plan skipped the rollback").');
+    expect(readStore(home).feedback).toEqual([feedback]);
+
+    await ok(home, ['goals', 'new', '--template', 'culture', '--title', 'Weekly demos', '--due', '2027-03-31'], NOW);
+    const file = path.join(home, 'goals', readStore(home).goals[0].file);
+    const text = fs.readFileSync(file, 'utf8');
+    await ok(home, ['edit', 'g1', '--due', '2027-04-15'], NOW);
+    expect(fs.readFileSync(file, 'utf8')).toContain('2027-04-15');
+    await ok(home, ['undo'], NOW);
+    expect(readStore(home).goals[0].due).toBe('2027-03-31');
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+
+    await ok(home, ['rm', 'g1', '--yes'], NOW);
+    expect(fs.existsSync(file)).toBe(false);
+    await ok(home, ['undo'], NOW);
+    expect(readStore(home).goals[0].id).toBe('g1');
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+  });
+
   it('says so when there is nothing to undo, changing nothing', async () => {
     const home = tempHome();
     const r = await mtl(home, ['undo'], NOW);
