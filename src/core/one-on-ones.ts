@@ -28,24 +28,34 @@ export interface CadenceState {
  * one), late once that is more than their cadence. 1:1s dated after `today` are ignored.
  */
 export function cadenceState(data: Pick<Data, 'oneOnOnes'>, member: Member, today: Day, defaultCadence = DEFAULT_CADENCE): CadenceState {
-  const last = lastOneOnOne(data, member.id, today)?.date;
-  const days = Math.max(0, daysBetween(last ?? member.added, today));
-  const cadence = cadenceOf(member, defaultCadence);
-  return { id: member.id, name: member.name, cadence, ...(last ? { last } : {}), days, late: days > cadence };
+  return cadenceStates(data, [member], today, defaultCadence)[0]!;
 }
 
-/** The cadence state of each of `members` (in their order) at `today`. */
+/** The cadence state of each of `members` (in their order) at `today`; one pass over the 1:1s. */
 export function cadenceStates(data: Pick<Data, 'oneOnOnes'>, members: Member[], today: Day, defaultCadence = DEFAULT_CADENCE): CadenceState[] {
-  return members.map((m) => cadenceState(data, m, today, defaultCadence));
+  const latest = latestOneOnOnes(data.oneOnOnes, today);
+  return members.map((member) => {
+    const last = latest.get(member.id)?.date;
+    const days = Math.max(0, daysBetween(last ?? member.added, today));
+    const cadence = cadenceOf(member, defaultCadence);
+    return { id: member.id, name: member.name, cadence, ...(last ? { last } : {}), days, late: days > cadence };
+  });
 }
 
 /** The latest 1:1 with a report on or before `today` (by its instant), if any. */
 export function lastOneOnOne(data: Pick<Data, 'oneOnOnes'>, memberId: string, today: Day): OneOnOne | undefined {
-  const meetings = sortByText(
-    data.oneOnOnes.filter((o) => o.member === memberId && o.date <= today),
-    (o) => o.at,
-  );
-  return meetings[meetings.length - 1];
+  return latestOneOnOnes(data.oneOnOnes.filter((o) => o.member === memberId), today).get(memberId);
+}
+
+/** Each report's latest 1:1 on or before `today`, by its instant (the later of two equal ones in the list wins). */
+function latestOneOnOnes(meetings: OneOnOne[], today: Day): Map<string, OneOnOne> {
+  const latest = new Map<string, OneOnOne>();
+  for (const o of meetings) {
+    if (o.date > today) continue;
+    const known = latest.get(o.member);
+    if (!known || o.at >= known.at) latest.set(o.member, o);
+  }
+  return latest;
 }
 
 /** The 1:1 already recorded with a report on `day`, which a second `--done` that day adds to. */
