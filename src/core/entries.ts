@@ -150,7 +150,7 @@ function plural(label: string): string {
 }
 
 function article(label: string): string {
-  return /^[aeio1]/.test(label) ? `an ${label}` : `a ${label}`;
+  return /^[aeio]/.test(label) ? `an ${label}` : `a ${label}`;
 }
 
 /** A report goal of the same report and quarter with the same title (any case, spaces trimmed), other than `exceptId`. */

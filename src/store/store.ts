@@ -202,22 +202,16 @@ export class Tx {
     for (const table of this.praise.allTables()) keep(table);
   }
 
-  /**
-   * The journal's line for this write, last. If it cannot be written, the journal is emptied: an undo
-   * must never skip this change and revert an older one.
-   */
+  /** The journal's line for this write (first), or the undone mark of an undo (last). */
   private journal(whole: boolean, changes: Change[]): void {
     try {
       if (whole) clearJournal(this.dir);
       else if (this.undoing !== undefined) journalUndone(this.dir, this.undoing);
       else journalWrite(this.dir, changes);
     } catch (err) {
-      try {
-        if (this.undoing === undefined) clearJournal(this.dir);
-      } catch {
-        // Nothing more to do: the message says undo cannot go back from here.
-      }
-      throw new DataError(`The change is saved, but ${path.join(this.dir, JOURNAL_FILE)} could not be written: ${reason(err)}.`, 'mtl undo cannot revert it, nor anything before it.');
+      // A line cut short is passed over when read: it is the first step of a write, nothing else changed.
+      if (this.undoing !== undefined) throw new DataError(`The undo is done, but ${path.join(this.dir, JOURNAL_FILE)} could not be written: ${reason(err)}.`, 'mtl undo --list may still show it; fix that, and the next mtl undo only marks it.');
+      throw new DataError(`Cannot write ${path.join(this.dir, JOURNAL_FILE)}: ${reason(err)}.`, 'Nothing was changed; fix that and run the command again.');
     }
   }
 
@@ -253,19 +247,26 @@ export class Tx {
     const save = (t: { file: string; commit(): void }): Step => [t.file, () => t.commit()];
     const reports: Step[] = this.tables.members.changed ? [save(this.tables.members)] : [];
     const scrubs: Step[] = this.purged ? [[path.join(this.dir, LEGACY_COPY), () => scrubLegacyCopy(this.dir, this.purged!)]] : [];
-    // What undo needs, read before the files change: a restore, a merge or a purge empties the journal.
+    // What undo needs, read before the files change. The journal's line goes first: a write cut
+    // short after it is one undo finds half or not done, and handles (never one it does not know
+    // of, which would make undo skip it and revert an older one). An undo is marked last. A
+    // restore, a merge or a purge empties the journal.
     const tables = this.tables.members.changed ? [...entries, this.tables.members] : entries;
     const whole = tables.some((t) => t.replaced);
-    const changes = whole ? [] : tables.flatMap((t) => t.changes().map((c) => ({ kind: t.kind, ...c })));
+    const changes = whole ? [] : tables.flatMap((t) => t.changes().map((c) => ({ kind: t.kind, ...c }))).filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
     const journal: Step = [path.join(this.dir, JOURNAL_FILE), () => this.journal(whole, changes)];
+    const undoing = this.undoing !== undefined;
     const steps: Step[] = [
+      ...(tables.length && !undoing ? [journal] : []),
       ...(this.countersChanged ? [[path.join(this.dir, DATA_FILE), () => writeHeader(this.dir, this.idCounters)] as Step] : []),
       ...(this.purged ? [] : reports),
       ...entries.map(save),
       ...scrubs,
       ...(this.purged ? reports : []),
-      ...(tables.length ? [journal] : []),
+      ...(undoing ? [journal] : []),
     ];
+    // Until a step changes an entry, nothing the user sees has changed (ids set aside in mtl.json, a journal line).
+    const unseen = (steps[0] === journal ? 1 : 0) + (this.countersChanged ? 1 : 0);
     steps.forEach(([file, step], i) => {
       lock.verify();
       try {
@@ -274,8 +275,7 @@ export class Tx {
         if (err instanceof DataError) throw err;
         throw new DataError(
           `Cannot write ${file}: ${reason(err)}.`,
-          // Ids set aside in mtl.json change nothing the user sees.
-          i === 0 || (i === 1 && this.countersChanged) ? 'Nothing was changed; fix that and run the command again.' : 'Part of the change was saved before it; fix that and run the command again to finish it.',
+          i <= unseen ? 'Nothing was changed; fix that and run the command again.' : 'Part of the change was saved before it; fix that and run the command again to finish it.',
         );
       }
     });

@@ -340,3 +340,33 @@ describe('member-goals add', () => {
     expect(readStore(home).memberGoals).toHaveLength(2);
   });
 });
+
+describe('what a move or a removal must not rewrite', () => {
+  it('feedback given in a 1:1 stays with the report it was given to; an action item moved loses its 1:1', async () => {
+    const home = tempHome();
+    await seed(home);
+    await ok(home, ['1on1', 'sam', '--done', '--gave', 'f1', '--action', 'send the criteria'], { env });
+    const before = snapshot(home);
+    const moved = await mtl(home, ['edit', 'f1', '--to', 'priya'], { env });
+    expect(moved.code).toBe(1);
+    expect(moved.stderr).toContain('mtl: f1 was given to Sam on 2027-02-10; it stays theirs.');
+    expect(snapshot(home)).toEqual(before);
+    await ok(home, ['edit', 't1', '--to', 'priya'], { env });
+    const t1 = readStore(home).actions[0];
+    expect(t1).toMatchObject({ id: 't1', member: 'r2' });
+    expect(t1.oneOnOne).toBeUndefined();
+  });
+
+  it('never moves a goal file through a link in place of goals/archive: the file stays where it was', async () => {
+    const home = tempHome();
+    await seed(home);
+    const file = path.join(home, 'goals', readStore(home).goals[0].file);
+    const outside = fs.mkdtempSync(path.join(path.dirname(home), 'outside-'));
+    fs.symlinkSync(outside, path.join(home, 'goals', 'archive'));
+    const r = await mtl(home, ['rm', 'g1', '--yes'], { env });
+    expect(r.stderr).toContain(`Its file stays where it was (${file})`);
+    expect(r.stderr).toContain('archive is a link, not a folder');
+    expect(fs.readdirSync(outside)).toEqual([]);
+    expect(fs.existsSync(file)).toBe(true);
+  });
+});

@@ -32,7 +32,7 @@ describe('mtl undo', () => {
     await ok(home, ['goals', 'check-in', 'g1', 'First demo held', '--progress', '60'], NOW);
 
     const first = await mtl(home, ['undo'], NOW);
-    expect(first.stderr).toMatch(/^Undid the change to goal g1 \("Weekly demos"\): progress 40 → 60, checkIns \(1 → 2\)\./);
+    expect(first.stderr).toMatch(/^Undid the change to goal g1 \("Weekly demos"\): progress back to 40, checkIns back to 1\./);
     expect(readStore(home).goals[0].progress).toBe(40);
     expect(readStore(home).goals[0].checkIns.map((c: { note: string }) => c.note)).toEqual(['Agreed the metrics with my boss']);
 
@@ -84,6 +84,39 @@ describe('mtl undo', () => {
     await ok(home, ['undo'], NOW);
     expect(readStore(home).goals[0].id).toBe('g1');
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('handles a command or an undo cut short (killed, power cut): never reverts an older change in its place', async () => {
+    const home = await withSam();
+    await ok(home, ['praise', 'sam', 'First'], NOW);
+    await ok(home, ['praise', 'sam', 'Second'], NOW);
+    // A note whose command was killed after its journal line, before its files: nothing of it saved.
+    const sam = readStore(home).members[0];
+    const journal = path.join(home, 'undo.jsonl');
+    fs.appendFileSync(journal, JSON.stringify({ n: 4, changes: [{ kind: 'members', id: 'r1', before: sam, after: { ...sam, notes: [{ id: 'n1', date: '2027-02-10', text: 'lost' }] } }] }) + '\n');
+    // And a command killed while writing its journal line.
+    fs.appendFileSync(journal, '{"n":5,"chan');
+    const first = await mtl(home, ['undo'], NOW);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('Nothing of the change to report r1 ("Sam Lee"): notes (0 → 1) was saved');
+    expect(readStore(home).praise).toHaveLength(2);
+    // An undo killed after reverting p2, before marking it: the next one only marks it.
+    fs.appendFileSync(path.join(home, 'praise', '2027-Q1.jsonl'), '{"delete":"p2"}\n');
+    const second = await mtl(home, ['undo'], NOW);
+    expect(second.stderr).toContain('Nothing of adding praise entry p2');
+    expect(readStore(home).praise.map((p: { id: string }) => p.id)).toEqual(['p1']);
+    const third = await mtl(home, ['undo'], NOW);
+    expect(third.stderr).toContain('Undid adding praise entry p1');
+    expect(readStore(home).praise).toEqual([]);
+  });
+
+  it('keeps no line for a command that changed nothing', async () => {
+    const home = await withSam();
+    await ok(home, ['team', 'set', 'sam', '--cadence', '14'], NOW);
+    await ok(home, ['team', 'set', 'sam', '--cadence', '14'], NOW);
+    const listed = (await ok(home, ['undo', '--list'], NOW)).trim().split('\n');
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).toContain('cadence (none) → 14');
   });
 
   it('says so when there is nothing to undo, changing nothing', async () => {

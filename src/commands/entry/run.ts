@@ -232,7 +232,15 @@ export async function edit(ctx: Ctx, idText: string, opts: EditOptions): Promise
     }
     const edited = await editInEditor(ctx, kind, id);
     if (!edited) return;
-    changes = edited;
+    try {
+      await applyEdit(ctx, kind, id, edited.changes);
+    } catch (err) {
+      // What was typed is not thrown away with a mistake in one field.
+      if (err instanceof UserError) throw new UserError(err.message, `${err.hint ? `${err.hint}\n` : ''}What you wrote is kept in ${edited.file}; nothing was changed.`);
+      throw err;
+    }
+    fs.rmSync(path.dirname(edited.file), { recursive: true, force: true });
+    return;
   }
   await applyEdit(ctx, kind, id, changes);
 }
@@ -258,13 +266,17 @@ function learningText(l: LearningEntry): string {
   return l.type === 'hours' ? l.what : l.type === 'tip' ? l.tip : l.title;
 }
 
-/** Opens the entry's editable fields in $EDITOR; returns what changed, or undefined when nothing did. */
-async function editInEditor(ctx: Ctx, kind: EntryKind, id: string): Promise<Changes | undefined> {
+/**
+ * Opens the entry's editable fields in $EDITOR; returns what changed and the file it was written in
+ * (left for the caller to remove once saved), or undefined when nothing did.
+ */
+async function editInEditor(ctx: Ctx, kind: EntryKind, id: string): Promise<{ changes: Changes; file: string } | undefined> {
   const data = await openStore(ctx.dataDir);
   const found = mustFind(data, kind, id);
   const { fields, text } = editorFields(data, found);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-edit-'));
   const file = path.join(dir, `${id}.txt`);
+  let keep = false;
   try {
     fs.writeFileSync(file, editableText(`${id}: ${ENTRY_KINDS[kind].label}`, fields, text), { mode: 0o600 });
     await openInEditor(ctx, file, `mtl edit ${id}`);
@@ -288,9 +300,10 @@ async function editInEditor(ctx: Ctx, kind: EntryKind, id: string): Promise<Chan
       ctx.io.err(`Nothing changed in ${id}.\n`);
       return undefined;
     }
-    return changes;
+    keep = true;
+    return { changes, file };
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -367,6 +380,10 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
             delete f.behaviour;
             delete f.impact;
           }
+          if (to && to.id !== f.member && f.deliveredOn) {
+            // It was given in a 1:1 with them: moving it would rewrite what happened.
+            throw new UserError(`${id} was given to ${nameOf(tx.data, f.member)} on ${f.deliveredOn}; it stays theirs.`, `Nothing was changed. Queue it for ${to.name} as new feedback: mtl feedback ${shellWord(to.name)} "<text>"`);
+          }
           set(f, 'member', to?.id, `moved to ${to?.name}`);
           if (changed.length) tx.tables.feedback.put(f);
           break;
@@ -406,7 +423,11 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
           const t = found.entry;
           set(t, 'text', text, 'text');
           set(t, 'due', due, `due ${due}`);
-          set(t, 'member', to?.id, `moved to ${to?.name}`);
+          if (to && to.id !== t.member) {
+            set(t, 'member', to.id, `moved to ${to.name}`);
+            // Agreed in a 1:1 with someone else: it keeps no link to that meeting.
+            delete t.oneOnOne;
+          }
           if (changed.length) tx.tables.actions.put(t);
           break;
         }

@@ -94,6 +94,10 @@ export function archiveGoalFile(goal: Goal, goalsDir: string): string | undefine
   if (!fs.existsSync(goal.file)) return undefined;
   const archive = path.join(goalsDir, 'archive');
   const { name, ext } = path.parse(goal.file);
+  // A link in the archive's place would send the file wherever it points.
+  if (fs.lstatSync(archive, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    throw new UserError(`${archive} is a link, not a folder; nothing was changed.`, 'Put a plain folder there (or remove the link) and run the command again.');
+  }
   try {
     fs.mkdirSync(archive, { recursive: true, mode: 0o700 });
     for (let n = 1; ; n++) {

@@ -91,6 +91,7 @@ export function renderAgenda(io: Io, a: Agenda, options: { markdown: boolean; ti
     const late = t.due !== undefined && t.due < a.today;
     todo(`${block(t.text)} ${md ? detail : late ? c.yellow(detail) : c.dim(detail)}`);
   }
+  if (a.actions.length && !md) none(`Close one when it is done: mtl done ${a.actions[0]!.id}`);
 
   heading('Ask about');
   if (a.notes.length) for (const n of a.notes) item(`${block(n.text)} ${md ? `(${n.date})` : c.dim(`(${n.date})`)}`);

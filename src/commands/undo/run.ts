@@ -17,32 +17,32 @@ export async function undo(ctx: Ctx, opts: { list?: boolean; json?: boolean }): 
   // Checked before the lock too, which would make a data folder where there is none.
   if (!readJournal(ctx.dataDir).entries.length) throw nothingToUndo();
   const goalsDir = goalsDirFor(ctx.dataDir, readPreferences(ctx.dataDir));
-  const { entry, left, names } = await updateStore(ctx.dataDir, (tx) => {
+  const { entry, left, names, reverted } = await updateStore(ctx.dataDir, (tx) => {
     const { entries } = readJournal(ctx.dataDir);
     const entry = entries.at(-1);
     if (!entry) throw nothingToUndo();
     const tables = entry.changes.map((c) => tableFor(tx, c));
     const now = entry.changes.map((c, i) => JSON.stringify(tables[i]!.line(c.id)));
-    // A crash between reverting and marking it reverted: it only needs marking.
-    const alreadyBack = entry.changes.every((c, i) => now[i] === JSON.stringify(c.before));
-    if (!alreadyBack) {
-      const moved = entry.changes.findIndex((c, i) => now[i] !== JSON.stringify(c.after));
-      if (moved !== -1) {
-        const c = entry.changes[moved]!;
-        throw new UserError(
-          `Cannot undo: ${KIND_WORDS[c.kind][0]} ${c.id} changed since that change (by hand, or an import); nothing was undone.`,
-          `See it with: mtl show ${c.id}. To start the undo history afresh: rm '${path.join(ctx.dataDir, 'undo.jsonl')}'`,
-        );
-      }
-      // Reports first when coming back, last when going away: an entry never names a report that is not there.
-      const order = [...entry.changes.keys()].sort((a, b) => rank(entry.changes[a]!) - rank(entry.changes[b]!));
-      for (const i of order) tables[i]!.restore(entry.changes[i]!.id, entry.changes[i]!.before);
+    // Each entry is as that change left it (reverted), or still as before it (a write cut short,
+    // or an undo cut short before it was marked: nothing to do); anything else was changed since.
+    const moved = entry.changes.findIndex((c, i) => now[i] !== JSON.stringify(c.after) && now[i] !== JSON.stringify(c.before));
+    if (moved !== -1) {
+      const c = entry.changes[moved]!;
+      throw new UserError(
+        `Cannot undo: ${KIND_WORDS[c.kind][0]} ${c.id} changed since that change (by hand, or an import); nothing was undone.`,
+        `See it with: mtl show ${c.id}. To start the undo history afresh: rm '${path.join(ctx.dataDir, 'undo.jsonl')}'`,
+      );
     }
+    // Reports first when coming back, last when going away: an entry never names a report that is not there.
+    const order = [...entry.changes.keys()].filter((i) => now[i] === JSON.stringify(entry.changes[i]!.after));
+    order.sort((a, b) => rank(entry.changes[a]!) - rank(entry.changes[b]!));
+    for (const i of order) tables[i]!.restore(entry.changes[i]!.id, entry.changes[i]!.before);
     tx.undoing = entry.n;
-    return { entry, left: entries.length - 1, names: tx.data };
+    return { entry, left: entries.length - 1, names: tx.data, reverted: order.length > 0 };
   });
   moveGoalFiles(entry, goalsDir);
-  ctx.io.err(`Undid ${entry.changes.map((c) => describe(c, names)).join('; ')}.\n`);
+  if (reverted) ctx.io.err(`Undid ${entry.changes.map((c) => describe(c, names, true)).join('; ')}.\n`);
+  else ctx.io.err(`Nothing of ${entry.changes.map((c) => describe(c, names)).join('; ')} was saved (a command cut short, or an undo cut short after reverting it); it is off the list now.\n`);
   ctx.io.err(left ? `${plural(left, 'earlier change')} can be undone too; see them: mtl undo --list\n` : 'That was the last change undo can revert.\n');
 }
 
@@ -79,8 +79,11 @@ function rank(c: Change): number {
   return c.before === null ? (report ? 1 : 0) : report ? 0 : 1;
 }
 
-/** What a change did, in words: "added praise p12 for Sam ("Clear write-up...")". */
-export function describe(c: Change, data: Pick<Data, 'members'>): string {
+/**
+ * What a change did, in words: "adding praise entry p12 for Sam ("Clear write-up...")", "the change
+ * to goal g3: due "2027-03-01" → "2027-03-15""; `undone`: the fields as they are back to.
+ */
+export function describe(c: Change, data: Pick<Data, 'members'>, undone = false): string {
   const word = KIND_WORDS[c.kind][0];
   if (c.before === null) return `adding ${word} ${c.id}${about(c.after, data)}`;
   if (c.after === null) return `removing ${word} ${c.id}${about(c.before, data)}`;
@@ -89,8 +92,9 @@ export function describe(c: Change, data: Pick<Data, 'members'>): string {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]) && k !== 'updatedAt');
   const shown = fields.map((k) => {
     const [was, is] = [before[k], after[k]];
-    if (Array.isArray(was) || Array.isArray(is)) return `${k} (${(was as unknown[] | undefined)?.length ?? 0} → ${(is as unknown[] | undefined)?.length ?? 0})`;
-    return `${k} ${short(was)} → ${short(is)}`;
+    const count = (v: unknown) => (v as unknown[] | undefined)?.length ?? 0;
+    if (Array.isArray(was) || Array.isArray(is)) return undone ? `${k} back to ${count(was)}` : `${k} (${count(was)} → ${count(is)})`;
+    return undone ? `${k} back to ${short(was)}` : `${k} ${short(was)} → ${short(is)}`;
   });
   return `the change to ${word} ${c.id}${about(after, data)}: ${shown.join(', ') || 'no field'}`;
 }
@@ -120,8 +124,9 @@ function moveGoalFiles(entry: JournalEntry, goalsDir: string): void {
     try {
       if (c.after === null && c.before !== null) {
         const { file } = goal(c.before);
-        const from = path.join(goalsDir, 'archive', path.basename(file));
-        if (!fs.existsSync(file) && fs.existsSync(from)) fs.renameSync(from, file);
+        const archive = path.join(goalsDir, 'archive');
+        const from = path.join(archive, path.basename(file));
+        if (!fs.lstatSync(archive).isSymbolicLink() && !fs.existsSync(file) && fs.existsSync(from)) fs.renameSync(from, file);
       } else if (c.before === null && c.after !== null) {
         archiveGoalFile(goal(c.after), goalsDir);
       } else {
