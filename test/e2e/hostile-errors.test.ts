@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, mode, mtl, ok, snapshot, spawnMtl, spawnOk, tempHome } from '../helpers/cli.js';
+import { BIN, mode, mtl, ok, ROOT, snapshot, spawnMtl, spawnOk, tempHome } from '../helpers/cli.js';
 
 // Issue #15, point 6 and the small items: failures mtl knows about are told as `mtl: ...` with the
 // file and what to do, exit 1, nothing changed, no temporary file left, never an "unexpected error"
@@ -131,12 +131,17 @@ describe.skipIf(process.getuid?.() !== 0 || process.platform !== 'linux')('file 
     const home = tempHome();
     await ok(home, ['team', 'add', 'Ann'], NOW);
     fs.chmodSync(path.dirname(home), 0o755);
-    // nobody (65534) may enter the parent but not the owner-only data folder.
-    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'praise', 'ann', 'x'], {
+    // nobody (65534) may enter the parent but not the owner-only data folder. It runs a copy of
+    // mtl that it can read (a clone may sit in a folder of root's only).
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-copy-'));
+    for (const part of ['bin', 'dist', 'templates', 'package.json']) fs.cpSync(path.join(ROOT, part), path.join(copy, part), { recursive: true });
+    execFileSync('chmod', ['-R', 'a+rX', copy]);
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(copy, 'bin', 'mtl.cjs'), 'praise', 'ann', 'x'], {
       env: { ...process.env, MTL_HOME: home, NO_COLOR: '1', ...NOW.env },
       encoding: 'utf8',
       timeout: 20_000,
     });
+    fs.rmSync(copy, { recursive: true, force: true });
     expectHonestFailure({ code: r.status, stderr: r.stderr }, /mtl: Cannot (read|use the data folder) \S+: permission denied \(EACCES\)\.\n/);
   });
 });
