@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Kind } from '../core/model.js';
-import { appendDurable, readIfThere, removeFile, writeAtomic } from './files.js';
+import { appendDurable, readIfThere, readPlainFile, removeFile, writeAtomic } from './files.js';
 
 /**
  * The undo journal, `undo.jsonl`: one line per write, saying what each entry it touched was before
@@ -60,19 +60,36 @@ export function readJournal(dir: string): Journal {
   return { entries: [...entries.values()].sort((a, b) => a.n - b.n), lines, last, torn: text !== '' && !text.endsWith('\n') };
 }
 
+/**
+ * What a write needs to know of the journal, without parsing it (every write pays for this): its
+ * lines, the last write number (lines start `{"n":` or `{"undone":`), and whether it ends torn.
+ */
+function journalState(dir: string): { lines: number; last: number; torn: boolean } {
+  const bytes = readPlainFile(path.join(dir, JOURNAL_FILE)) ?? Buffer.alloc(0);
+  let lines = 0;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
+  const tail = bytes.subarray(Math.max(0, bytes.length - 65_536)).toString('utf8');
+  let last = 0;
+  for (const m of tail.matchAll(/(?:^|\n)\{"(?:n|undone)":(\d+)/g)) last = Math.max(last, Number(m[1]));
+  // One entry longer than the tail (a report with many notes): read it all.
+  if (last === 0 && bytes.length > tail.length) last = readJournal(dir).last;
+  return { lines, last, torn: bytes.length > 0 && bytes[bytes.length - 1] !== 10 };
+}
+
 /** Adds a write's changes (none: nothing), keeping the last JOURNAL_KEEP writes. */
 export function journalWrite(dir: string, changes: Change[]): void {
   if (!changes.length) return;
   const file = path.join(dir, JOURNAL_FILE);
-  const { entries, lines, last, torn } = readJournal(dir);
+  const { lines, last, torn } = journalState(dir);
   const entry: JournalEntry = { n: last + 1, changes };
-  if (lines + 1 > 2 * JOURNAL_KEEP) writeAtomic(file, [...entries.slice(-(JOURNAL_KEEP - 1)), entry].map((e) => JSON.stringify(e)).join('\n') + '\n');
-  else appendLine(file, entry, torn);
+  if (lines + 1 <= 2 * JOURNAL_KEEP) return appendLine(file, entry, torn);
+  const { entries } = readJournal(dir);
+  writeAtomic(file, [...entries.slice(-(JOURNAL_KEEP - 1)), entry].map((e) => JSON.stringify(e)).join('\n') + '\n');
 }
 
 /** Marks write `n` as undone. */
 export function journalUndone(dir: string, n: number): void {
-  appendLine(path.join(dir, JOURNAL_FILE), { undone: n }, readJournal(dir).torn);
+  appendLine(path.join(dir, JOURNAL_FILE), { undone: n }, journalState(dir).torn);
 }
 
 export function clearJournal(dir: string): void {

@@ -26,6 +26,8 @@ export interface RecordFile<T> {
   size: number;
   /** The last line is whole but lacks its newline (an edit by hand). */
   needsNewline: boolean;
+  /** The file's text as read (a write looks up entries' old lines in it, for undo). */
+  text?: string;
 }
 
 type Check = 'text' | 'day' | 'day?' | 'list' | 'object' | 'number' | 'number?' | 'status' | 'checkIns' | 'texts?';
@@ -58,9 +60,23 @@ const TEST: Record<Check, (value: string) => string> = {
   'number?': (v) => `(${v} === undefined || (typeof ${v} === 'number' && Number.isFinite(${v})))`,
   object: (v) => `typeof ${v} === 'object' && ${v} !== null && !Array.isArray(${v})`,
   status: (v) => `(${v} === 'open' || ${v} === 'done')`,
-  checkIns: (v) => `Array.isArray(${v}) && ${v}.every((c) => typeof c === 'object' && c !== null && (${IS_DAY('c.date')}) && typeof c.note === 'string' && (c.progress === undefined || (typeof c.progress === 'number' && Number.isFinite(c.progress))))`,
-  'texts?': (v) => `(${v} === undefined || (Array.isArray(${v}) && ${v}.every((t) => typeof t === 'string')))`,
+  checkIns: (v) => `Array.isArray(${v}) && checkInsOk(${v})`,
+  'texts?': (v) => `(${v} === undefined || (Array.isArray(${v}) && textsOk(${v})))`,
 };
+
+/** Loops, not `every` with a closure: they run for every goal read, most before they are optimised. */
+function checkInsOk(list: unknown[]): boolean {
+  for (const c of list as { date?: unknown; note?: unknown; progress?: unknown }[]) {
+    if (typeof c !== 'object' || c === null || typeof c.date !== 'string' || c.date.length !== 10 || !isDay(c.date) || typeof c.note !== 'string') return false;
+    if (c.progress !== undefined && !(typeof c.progress === 'number' && Number.isFinite(c.progress))) return false;
+  }
+  return true;
+}
+
+function textsOk(list: unknown[]): boolean {
+  for (const t of list) if (typeof t !== 'string') return false;
+  return true;
+}
 
 const SHOULD_BE: Partial<Record<Check, string>> = {
   day: 'a day (YYYY-MM-DD)',
@@ -79,11 +95,13 @@ const SHOULD_BE: Partial<Record<Check, string>> = {
 const VALID = Object.fromEntries(
   Object.entries(FIELDS).map(([kind, fields]) => {
     const test = Object.entries(fields).map(([field, check]) => `(${TEST[check](`e[${JSON.stringify(field)}]`)})`);
-    return [kind, new Function('isDay', `return (e) => ${test.join(' && ')};`)(isDay)];
+    return [kind, new Function('isDay', 'checkInsOk', 'textsOk', `return (e) => ${test.join(' && ')};`)(isDay, checkInsOk, textsOk)];
   }),
 ) as Record<Kind, (entry: Record<string, unknown>) => boolean>;
 
-const VALID_FIELD = Object.fromEntries(Object.entries(TEST).map(([check, test]) => [check, new Function('isDay', `return (v) => ${test('v')};`)(isDay)])) as Record<Check, (v: unknown) => boolean>;
+const VALID_FIELD = Object.fromEntries(
+  Object.entries(TEST).map(([check, test]) => [check, new Function('isDay', 'checkInsOk', 'textsOk', `return (v) => ${test('v')};`)(isDay, checkInsOk, textsOk)]),
+) as Record<Check, (v: unknown) => boolean>;
 
 /**
  * Checks one entry of `kind`: an object with a well-formed id and the fields its kind needs. Returns
@@ -185,7 +203,7 @@ export function readRecordFile<T extends { id: string }>(file: string, kind: Kin
   const whole = wholeLines(text);
   if (whole) {
     whole.values.forEach((value, i) => accept(value, i + 1, whole.ends[i]! - (i ? whole.ends[i - 1]! : -1)));
-    return { file, kind, records: records(), liveChars, deadChars, maxId, end: bytes.length, size: bytes.length, needsNewline: false };
+    return { file, kind, records: records(), liveChars, deadChars, maxId, end: bytes.length, size: bytes.length, needsNewline: false, text };
   }
   // Blank lines, a last line without its newline, or damage: line by line.
   let end = bytes.length;
@@ -209,7 +227,7 @@ export function readRecordFile<T extends { id: string }>(file: string, kind: Kin
     needsNewline = newline === -1;
     accept(value, n, line.length + 1);
   }
-  return { file, kind, records: records(), liveChars, deadChars, maxId, end, size: bytes.length, needsNewline };
+  return { file, kind, records: records(), liveChars, deadChars, maxId, end, size: bytes.length, needsNewline, text };
 }
 
 /** The highest id in the last 8 KB of a record file, where new entries are appended: cheap, for a file not read whole. */
@@ -321,7 +339,7 @@ export class RecordTable<T extends { id: string }> {
     const before = (id: string): unknown => {
       if (this.added.has(id)) return null;
       // The entry's latest line: mtl writes the id first, so it starts with {"id":"<id>",
-      text ??= readPlainFile(this.file)?.toString('utf8') ?? '';
+      text ??= this.loaded.text ?? '';
       const start = text.lastIndexOf(`{"id":${JSON.stringify(id)},`);
       if (start === 0 || (start > 0 && text[start - 1] === '\n')) {
         try {

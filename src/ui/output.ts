@@ -62,9 +62,11 @@ function pad(text: string, width: number): string {
 export function renderTable(io: Io, header: string[], rows: string[][]): string {
   // Cells are shown as the terminal will show them (control characters escaped), so widths hold; a
   // line break or tab in stored text would break the row, and reads as a space.
+  // Piped, the io escapes what is left; tens of thousands of cells (praise list --all) pay one test each.
+  const flat = (c: string) => (/[\n\t]/.test(c) ? c.replace(/[\n\t]+/g, ' ') : c);
+  if (!io.stdoutIsTTY) return rows.map((r) => r.map(flat).join('\t')).join('\n') + (rows.length ? '\n' : '');
   const keepColors = io.color.level > 0;
-  rows = rows.map((r) => r.map((c) => escapeControls(/[\n\t]/.test(c) ? c.replace(/[\n\t]+/g, ' ') : c, { keepColors })));
-  if (!io.stdoutIsTTY) return rows.map((r) => r.map(plainText).join('\t')).join('\n') + (rows.length ? '\n' : '');
+  rows = rows.map((r) => r.map((c) => escapeControls(flat(c), { keepColors })));
   const widths = header.map((h, i) => Math.max(visibleWidth(h), ...rows.map((r) => visibleWidth(r[i] ?? ''))));
   // Too wide for the terminal: the widest column before the last (a title, an item) gives way, so
   // a row stays on one line; the last column may still wrap.
