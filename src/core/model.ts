@@ -268,6 +268,8 @@ export interface PraiseLog {
   lastOnOrBefore(members: Pick<Member, 'id' | 'added'>[], day: Day): Map<string, Day>;
   /** Every entry, oldest day first. */
   all(): Praise[];
+  /** The entry with this id; entries are mostly looked up while recent, so the newest are searched first. */
+  find(id: string): Praise | undefined;
 }
 
 /** What the rules read: the lists, with praise behind its log. */
@@ -289,6 +291,7 @@ export function praiseLogOf(list: Praise[]): PraiseLog {
     between: (from, to) => sortByText(list.filter((p) => (from === undefined || p.date >= from) && (to === undefined || p.date <= to)), byDay),
     lastOnOrBefore: (members, day) => lastPraised(list, members, day),
     all: () => sortByText(list, byDay),
+    find: (id) => list.find((p) => p.id === id),
   };
 }
 

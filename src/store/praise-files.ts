@@ -82,6 +82,14 @@ export class PraiseFiles implements PraiseLog {
     return this.between(undefined, undefined);
   }
 
+  find(id: string): Praise | undefined {
+    for (const q of [...this.quarters()].reverse()) {
+      const found = this.table(q).find(id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /**
    * The highest praise id in use, for the id counter: in the whole newest file, and near the end of
    * every other one (ids are appended there), without reading years of praise.

@@ -213,25 +213,16 @@ describe.skipIf(!TmuxSession.available())('Tab then Enter in a real terminal', (
     expect(trapped(team)).toEqual([]);
   });
 
-  it.skipIf(!has('zsh'))('zsh: the same, compadd quoting the name', async () => {
-    const team = await hostileTeam();
-    session = await shellWithCompletion(team, 'zsh');
-    session.keys('mtl praise Yy', 'Tab');
-    await session.waitFor(`$ mtl praise Yy\\$\\(touch\\ ${team.trap}/subst\\)`);
-    session.keys("'great demo'", 'Enter');
-    await session.waitFor('Logged private praise for');
-    expect(readStore(team.home).praise).toEqual([expect.objectContaining({ member: 'r1', text: 'great demo' })]);
-    expect(trapped(team)).toEqual([]);
-  });
-
-  it.skipIf(!has('fish'))('fish: the same, fish quoting the name', async () => {
-    const team = await hostileTeam();
-    session = await shellWithCompletion(team, 'fish');
-    session.keys('mtl praise Yy', 'Tab');
-    await session.waitFor(`$ mtl praise Yy\\$\\(touch\\ ${team.trap}/subst\\)`);
-    session.keys("'great demo'", 'Enter');
-    await session.waitFor('Logged private praise for');
-    expect(readStore(team.home).praise).toEqual([expect.objectContaining({ member: 'r1', text: 'great demo' })]);
-    expect(trapped(team)).toEqual([]);
-  });
+  for (const shell of ['zsh', 'fish'] as const) {
+    it.skipIf(!has(shell))(`${shell}: the same, the shell quoting the name`, async () => {
+      const team = await hostileTeam();
+      session = await shellWithCompletion(team, shell);
+      session.keys('mtl praise Yy', 'Tab');
+      await session.waitFor(`$ mtl praise Yy\\$\\(touch\\ ${team.trap}/subst\\)`);
+      session.keys("'great demo'", 'Enter');
+      await session.waitFor('Logged private praise for');
+      expect(readStore(team.home).praise).toEqual([expect.objectContaining({ member: 'r1', text: 'great demo' })]);
+      expect(trapped(team)).toEqual([]);
+    });
+  }
 });

@@ -66,7 +66,7 @@ function find(data: Data, kind: EntryKind, id: string): Found | undefined {
   switch (kind) {
     case 'goal': return wrap(kind, by(data.goals));
     case 'reportGoal': return wrap(kind, by(data.memberGoals));
-    case 'praise': return wrap(kind, by(data.praise.all()));
+    case 'praise': return wrap(kind, data.praise.find(id));
     case 'feedback': return wrap(kind, by(data.feedback));
     case 'delegation': return wrap(kind, by(data.delegations));
     case 'oneOnOne': return wrap(kind, by(data.oneOnOnes));
