@@ -282,7 +282,7 @@ describe('on a terminal', () => {
   it('rm asks first, and a no removes nothing', async () => {
     const home = tempHome();
     await seed(home);
-    const { rm } = await import('../../src/commands/entry/run.js');
+    const { rm } = await import('../../src/commands/entry/rm.js');
     const asked: string[] = [];
     const answering = (answer: boolean) => ({ confirm: async (message: string) => (asked.push(message), answer) }) as unknown as Prompter;
     const before = snapshot(home);

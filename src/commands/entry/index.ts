@@ -5,7 +5,6 @@ import { examples } from '../examples.js';
 const ID_HELP = 'an id as lists show it: g3 goal, m3 report goal, p3 praise, f3 feedback, n3 note, d3 delegated item, o3 1:1, t3 action item, l3 learning';
 
 type Context = (cmd: Command) => Ctx;
-const run = () => import('./run.js');
 
 /**
  * The verbs that work on any id: show, edit, done, rm. Each is its own top-level command, so each is
@@ -19,7 +18,7 @@ export const show = {
       .description('show one entry by its id, whatever its kind')
       .option('--json', 'print as JSON')
       .addHelpText('after', examples('mtl show g3', 'mtl show p12 --json', 'mtl show n4'))
-      .action(async (id, opts, cmd) => (await run()).show(context(cmd), id, opts));
+      .action(async (id, opts, cmd) => (await import('./show.js')).show(context(cmd), id, opts));
   },
 };
 
@@ -45,7 +44,7 @@ export const edit = {
           'mtl edit m2                     on a terminal: opens it in $EDITOR',
         ),
       )
-      .action(async (id, opts, cmd) => (await run()).edit(context(cmd), id, opts));
+      .action(async (id, opts, cmd) => (await import('./edit.js')).edit(context(cmd), id, opts));
   },
 };
 
@@ -56,7 +55,7 @@ export const done = {
       .argument('<entry>', 'a goal g3, report goal m3, delegated item d3 or action item t3')
       .description('mark a goal, report goal, delegated item or action item done')
       .addHelpText('after', examples('mtl done t4', 'mtl done g3', 'mtl done m2', 'mtl done d1'))
-      .action(async (id, _opts, cmd) => (await run()).done(context(cmd), id));
+      .action(async (id, _opts, cmd) => (await import('./done.js')).done(context(cmd), id));
   },
 };
 
@@ -68,6 +67,6 @@ export const rm = {
       .description("remove an entry by its id (asks first; a goal's file moves to <goals folder>/archive/)")
       .option('--yes', 'do not ask (needed without a terminal)')
       .addHelpText('after', examples('mtl rm n4', 'mtl rm m5 --yes', 'mtl rm g3               its file moves to the archive folder'))
-      .action(async (id, opts, cmd) => (await run()).rm(context(cmd), id, opts));
+      .action(async (id, opts, cmd) => (await import('./rm.js')).rm(context(cmd), id, opts));
   },
 };

@@ -1,0 +1,283 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Ctx } from '../../context.js';
+import { dayOf, quarterOf } from '../../core/dates.js';
+import {
+  checkVerb,
+  editableText,
+  editExample,
+  ENTRY_KINDS,
+  parseEntryId,
+  readEditedText,
+  sameTitleGoal,
+  type EditFlag,
+  type EntryKind,
+} from '../../core/entries.js';
+import type { Data } from '../../core/model.js';
+import { findMember, nameOf, requireLine, requireText } from '../../core/team.js';
+import { titleProblem } from '../../core/templates.js';
+import { plural, shellWord } from '../../core/text.js';
+import { UserError } from '../../errors.js';
+import { openStore, updateStore } from '../../store/store.js';
+import { resolveDeadline } from '../deadline.js';
+import { openInEditor } from '../editor.js';
+
+import { learningText, memberOf, mustFind, type Found } from './found.js';
+
+export interface EditOptions {
+  text?: string;
+  title?: string;
+  due?: string;
+  to?: string;
+  public?: boolean;
+  private?: boolean;
+}
+
+/** The changes asked for, checked as far as can be without the store. */
+interface Changes {
+  text?: string;
+  title?: string;
+  due?: string;
+  to?: string;
+  public?: boolean;
+}
+
+const FLAGS: EditFlag[] = ['text', 'title', 'due', 'to', 'public', 'private'];
+
+export async function edit(ctx: Ctx, idText: string, opts: EditOptions): Promise<void> {
+  const { kind, id } = parseEntryId(idText);
+  const given = FLAGS.filter((f) => opts[f] !== undefined);
+  checkVerb(kind, 'edit', id, given);
+  let changes: Changes;
+  if (given.length) {
+    changes = { ...(opts.text !== undefined ? { text: opts.text } : {}), ...(opts.title !== undefined ? { title: opts.title } : {}), ...(opts.due !== undefined ? { due: opts.due } : {}), ...(opts.to !== undefined ? { to: opts.to } : {}) };
+    if (opts.public || opts.private) changes.public = Boolean(opts.public);
+  } else {
+    if (!ctx.io.stdinIsTTY) {
+      const flags = ENTRY_KINDS[kind].flags.filter((f) => f !== 'private').map((f) => `--${f}`);
+      throw new UserError(`What should change in ${id}? There is no terminal to open an editor on.`, `Give it as a flag (${flags.join(', ')}), e.g. ${editExample(kind, id)}`);
+    }
+    const edited = await editInEditor(ctx, kind, id);
+    if (!edited) return;
+    try {
+      await applyEdit(ctx, kind, id, edited.changes);
+    } catch (err) {
+      // What was typed is not thrown away with a mistake in one field.
+      if (err instanceof UserError) throw new UserError(err.message, `${err.hint ? `${err.hint}\n` : ''}What you wrote is kept in ${edited.file}; nothing was changed.`);
+      throw err;
+    }
+    fs.rmSync(path.dirname(edited.file), { recursive: true, force: true });
+    return;
+  }
+  await applyEdit(ctx, kind, id, changes);
+}
+
+/** The fields `$EDITOR` shows for a kind (the text comes after them), with the entry's values. */
+function editorFields(data: Data, found: Found): { fields: [string, string][]; text?: string } {
+  const who = (m: string) => nameOf(data, m);
+  switch (found.kind) {
+    case 'goal': return { fields: [['title', found.entry.title], ['due', found.entry.due ?? '']] };
+    case 'reportGoal': return { fields: [['title', found.entry.title], ['due', found.entry.due ?? ''], ['to', who(found.entry.member)]] };
+    case 'praise': return { fields: [['to', who(found.entry.member)], ['public', found.entry.public ? 'yes' : 'no']], text: found.entry.text };
+    case 'feedback': return { fields: [['to', who(found.entry.member)]], text: found.entry.text };
+    case 'note': return { fields: [['to', found.member.name]], text: found.entry.text };
+    case 'delegation': return { fields: [['title', found.entry.item], ['to', who(found.entry.member)]] };
+    case 'oneOnOne': return { fields: [], text: (found.entry.notes ?? []).join('\n') };
+    case 'action': return { fields: [['due', found.entry.due ?? ''], ['to', who(found.entry.member)]], text: found.entry.text };
+    case 'learning': return { fields: [], text: learningText(found.entry) };
+    default: return { fields: [] };
+  }
+}
+
+
+/**
+ * Opens the entry's editable fields in $EDITOR; returns what changed and the file it was written in
+ * (left for the caller to remove once saved), or undefined when nothing did.
+ */
+async function editInEditor(ctx: Ctx, kind: EntryKind, id: string): Promise<{ changes: Changes; file: string } | undefined> {
+  const data = await openStore(ctx.dataDir);
+  const found = mustFind(data, kind, id);
+  const { fields, text } = editorFields(data, found);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-edit-'));
+  const file = path.join(dir, `${id}.txt`);
+  let keep = false;
+  try {
+    fs.writeFileSync(file, editableText(`${id}: ${ENTRY_KINDS[kind].label}`, fields, text), { mode: 0o600 });
+    await openInEditor(ctx, file, `mtl edit ${id}`);
+    const back = readEditedText(fs.readFileSync(file, 'utf8'), fields.map(([k]) => k), text !== undefined);
+    if (!back) {
+      ctx.io.err(`The file was emptied; ${id} is unchanged.\n`);
+      return undefined;
+    }
+    const changes: Changes = {};
+    const before = Object.fromEntries(fields);
+    for (const [key, value] of Object.entries(back.fields)) {
+      if (value === before[key]) continue;
+      if (key === 'public') {
+        const yes = /^(yes|y|true|public)$/i.test(value);
+        if (!yes && !/^(no|n|false|private)$/i.test(value)) throw new UserError(`public: "${value}" is neither yes nor no; ${id} is unchanged.`);
+        if (yes !== (before.public === 'yes')) changes.public = yes;
+      } else (changes as Record<string, string>)[key] = value;
+    }
+    if (back.text !== undefined && back.text !== (text ?? '').trim()) changes.text = back.text;
+    if (Object.keys(changes).length === 0) {
+      ctx.io.err(`Nothing changed in ${id}.\n`);
+      return undefined;
+    }
+    keep = true;
+    return { changes, file };
+  } finally {
+    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes): Promise<void> {
+  const today = dayOf(ctx.now);
+  const oneLine = kind === 'action' || kind === 'learning';
+  const text = changes.text === undefined ? undefined : kind === 'oneOnOne' ? changes.text : oneLine ? requireLine(changes.text, kind === 'action' ? 'action item' : 'text') : requireText(changes.text, kind === 'praise' ? 'praise' : kind === 'feedback' ? 'feedback' : 'note');
+  let title: string | undefined;
+  if (changes.title !== undefined) {
+    if (kind === 'goal') {
+      title = changes.title.trim();
+      const problem = titleProblem(title);
+      if (problem) throw new UserError(problem, `Nothing was changed. Example: ${editExample(kind, id)}`);
+    } else title = requireLine(changes.title, kind === 'delegation' ? 'roadmap item' : 'goal title');
+  }
+  const due = changes.due === undefined ? undefined : await resolveDeadline(changes.due, today, ctx.now);
+  const goalsModule = kind === 'goal' && (title !== undefined || due !== undefined) ? await import('../goals/goal-file.js') : undefined;
+  let undoFile: (() => void) | undefined;
+  try {
+    const result = await updateStore(ctx.dataDir, (tx) => {
+      const found = mustFind(tx.data, kind, id);
+      const changed: string[] = [];
+      const to = changes.to === undefined ? undefined : findMember(tx.data, changes.to);
+      const set = <T extends object, K extends keyof T>(entry: T, key: K, value: T[K] | undefined, label: string) => {
+        if (value === undefined || entry[key] === value) return;
+        entry[key] = value;
+        changed.push(label);
+      };
+      switch (found.kind) {
+        case 'goal': {
+          const g = found.entry;
+          set(g, 'title', title, `title "${title}"`);
+          set(g, 'due', due, `due ${due}`);
+          if (changed.length) {
+            g.updatedAt = ctx.now.toISOString();
+            tx.tables.goals.put(g);
+            undoFile = goalsModule!.updateGoalFile(g, { ...(title !== undefined ? { title } : {}), ...(due !== undefined ? { due } : {}) });
+          }
+          break;
+        }
+        case 'reportGoal': {
+          const g = found.entry;
+          const member = to?.id ?? g.member;
+          const clash = sameTitleGoal(tx.data.memberGoals, member, g.quarter, title ?? g.title, g.id);
+          if (clash && (title !== undefined || to !== undefined)) {
+            throw new UserError(`${nameOf(tx.data, member)} already has "${clash.title}" for ${clash.quarter} (${clash.id}).`, `Nothing was changed. Remove one: mtl rm ${clash.id}`);
+          }
+          set(g, 'title', title, `title "${title}"`);
+          set(g, 'due', due, `due ${due}`);
+          set(g, 'member', to?.id, `moved to ${to?.name}`);
+          if (changed.length) {
+            g.updatedAt = ctx.now.toISOString();
+            tx.tables.memberGoals.put(g);
+          }
+          break;
+        }
+        case 'praise': {
+          const p = found.entry;
+          if (to && to.id !== p.member && to.added > p.date) {
+            throw new UserError(`${to.name} joined on ${to.added}, after this praise (${p.date}).`, 'Nothing was changed. Log it for them again if it was theirs: mtl praise <name> "<text>"');
+          }
+          set(p, 'text', text, 'text');
+          set(p, 'member', to?.id, `moved to ${to?.name}`);
+          set(p, 'public', changes.public, changes.public ? 'public now' : 'private now');
+          if (changed.length) tx.praise.table(quarterOf(p.date)).put(p);
+          break;
+        }
+        case 'feedback': {
+          const f = found.entry;
+          if (text !== undefined && text !== f.text) {
+            f.text = text;
+            changed.push(f.situation !== undefined ? 'text (now one piece, not situation, behaviour, impact)' : 'text');
+            delete f.situation;
+            delete f.behaviour;
+            delete f.impact;
+          }
+          if (to && to.id !== f.member && f.deliveredOn) {
+            // It was given in a 1:1 with them: moving it would rewrite what happened.
+            throw new UserError(`${id} was given to ${nameOf(tx.data, f.member)} on ${f.deliveredOn}; it stays theirs.`, `Nothing was changed. Queue it for ${to.name} as new feedback: mtl feedback ${shellWord(to.name)} "<text>"`);
+          }
+          set(f, 'member', to?.id, `moved to ${to?.name}`);
+          if (changed.length) tx.tables.feedback.put(f);
+          break;
+        }
+        case 'note': {
+          const { entry: n, member } = found;
+          set(n, 'text', text, 'text');
+          if (to && to.id !== member.id) {
+            member.notes = member.notes.filter((x) => x.id !== n.id);
+            to.notes.push(n);
+            tx.tables.members.put(to);
+            changed.push(`moved to ${to.name}`);
+          }
+          if (changed.length) tx.tables.members.put(member);
+          break;
+        }
+        case 'delegation': {
+          const d = found.entry;
+          set(d, 'item', title, `item "${title}"`);
+          set(d, 'member', to?.id, `moved to ${to?.name}`);
+          if (changed.length) tx.tables.delegations.put(d);
+          break;
+        }
+        case 'oneOnOne': {
+          const o = found.entry;
+          const notes = text === undefined ? undefined : text.split('\n').map((l) => l.trim()).filter(Boolean);
+          if (notes && notes.join('\n') !== (o.notes ?? []).join('\n')) {
+            for (const [i, note] of notes.entries()) requireLine(note, `note ${i + 1}`);
+            if (notes.length) o.notes = notes;
+            else delete o.notes;
+            changed.push(`notes (${plural(notes.length, 'line')})`);
+            tx.tables.oneOnOnes.put(o);
+          }
+          break;
+        }
+        case 'action': {
+          const t = found.entry;
+          set(t, 'text', text, 'text');
+          set(t, 'due', due, `due ${due}`);
+          if (to && to.id !== t.member) {
+            set(t, 'member', to.id, `moved to ${to.name}`);
+            // Agreed in a 1:1 with someone else: it keeps no link to that meeting.
+            delete t.oneOnOne;
+          }
+          if (changed.length) tx.tables.actions.put(t);
+          break;
+        }
+        case 'learning': {
+          const l = found.entry;
+          if (l.type === 'hours') set(l, 'what', text, 'text');
+          else if (l.type === 'tip') set(l, 'tip', text, 'text');
+          else set(l, 'title', text, 'title');
+          if (changed.length) tx.tables.learning.put(l);
+          break;
+        }
+        default:
+          break;
+      }
+      // A note moved belongs to its new report now; other entries name theirs in `member`.
+      const about = found.kind === 'note' && to && changed.length && found.member.notes.every((n) => n.id !== id) ? to.id : memberOf(found);
+      return { changed, who: about === undefined ? undefined : nameOf(tx.data, about) };
+    });
+    undoFile = undefined;
+    const what = `${ENTRY_KINDS[kind].label}${result.who ? ` about ${result.who}` : ''}`;
+    if (!result.changed.length) ctx.io.err(`${id} (${what}) already says that; nothing changed.\n`);
+    else ctx.io.err(`Changed ${id} (${what}): ${result.changed.join(', ')}. See it: mtl show ${id}  Undo: mtl undo\n`);
+    if (due !== undefined && due < today && kind !== 'oneOnOne') ctx.io.err(ctx.io.color.yellow(`warning: ${due} is already past.`) + '\n');
+  } finally {
+    // The store was not written: the goal's file goes back to what it said.
+    undoFile?.();
+  }
+}
