@@ -12,6 +12,7 @@ import * as config from './commands/config/index.js';
 import * as dashboard from './commands/dashboard/index.js';
 import * as nudge from './commands/nudge/index.js';
 import * as cron from './commands/cron/index.js';
+import * as schedule from './commands/schedule/index.js';
 import * as learn from './commands/learn/index.js';
 import * as innovation from './commands/innovation/index.js';
 import * as goals from './commands/goals/index.js';
@@ -51,6 +52,7 @@ const NOUNS: Record<string, Noun> = {
   learn,
   innovation,
   nudge,
+  schedule,
   cron,
   config,
   export: exportNoun,
@@ -80,7 +82,7 @@ const HELP_GROUPS: [string, string[]][] = [
   ['1. Test how you lead:', ['assess']],
   ['2. Goals for the new job:', ['goals', 'prep']],
   ['3. Lead your team every week:', ['team', 'praise', 'feedback', 'member-goals', 'delegate', '1on1', 'review', 'search', 'learn', 'innovation']],
-  ['The weekly nudge:', ['nudge', 'cron']],
+  ['The weekly nudge:', ['nudge', 'schedule', 'cron']],
   ['Fix anything:', ['show', 'edit', 'done', 'rm', 'undo']],
   ['Your data and setup:', ['config', 'export', 'import', 'completion']],
 ];
@@ -99,7 +101,7 @@ export function buildProgram(deps: Deps, argv: string[] = []): Command {
     // An empty MTL_HOME counts as unset, as with HOME and XDG_CONFIG_HOME.
     const fromEnv = deps.env.MTL_HOME?.trim();
     const dataDir = home ? path.resolve(home) : fromEnv ? path.resolve(fromEnv) : defaultDataDir(deps.env, deps.platform);
-    return { io: deps.io, env: deps.env, now: resolveNow(deps.env, deps.clock), dataDir, argv0: deps.argv0 };
+    return { io: deps.io, env: deps.env, now: resolveNow(deps.env, deps.clock), dataDir, argv0: deps.argv0, platform: deps.platform };
   };
   program
     .usage('[options] [command]')

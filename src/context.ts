@@ -31,4 +31,5 @@ export interface Ctx {
   now: Date;
   dataDir: string;
   argv0: Deps['argv0'];
+  platform: NodeJS.Platform;
 }

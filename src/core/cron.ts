@@ -234,10 +234,14 @@ export interface NudgeLine {
   script: string;
 }
 
-/** The crontab line: cron's environment is minimal, so the data folder and paths are spelled out. */
+/**
+ * The crontab line: cron's environment is minimal, so the data folder and paths are spelled out.
+ * `--notify`: what cron prints usually goes nowhere, so the nudge also shows a desktop notification
+ * and keeps what it printed for the next `mtl` on a terminal.
+ */
 export function nudgeLine(l: NudgeLine): string {
   checkSchedulerPaths(l);
-  const command = `MTL_HOME=${cronQuote(l.dataDir)} ${cronQuote(l.node)} ${cronQuote(l.script)} nudge`;
+  const command = `MTL_HOME=${cronQuote(l.dataDir)} ${cronQuote(l.node)} ${cronQuote(l.script)} nudge --notify`;
   const bytes = new TextEncoder().encode(command).length;
   if (bytes > MAX_CRON_COMMAND) {
     throw new UserError(

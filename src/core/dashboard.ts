@@ -1,4 +1,5 @@
-import type { Assessment, Data, Day } from './model.js';
+import type { Assessment, Data, Day, NudgeFound } from './model.js';
+import { foundSummary, type FoundSummary } from './nudge-found.js';
 import { plural, shellWord } from './text.js';
 import { recommendedTemplates } from './assessment.js';
 import { daysBetween, sortByText } from './dates.js';
@@ -63,6 +64,8 @@ export interface Dashboard {
   assessment: DashboardAssessment | null;
   team: DashboardTeam;
   next: NextStep;
+  /** What scheduled nudges printed that no one has seen yet (nudge.json), or null. */
+  found: FoundSummary | null;
 }
 
 export type DashboardPreferences = NudgePreferences;
@@ -70,9 +73,10 @@ export type DashboardPreferences = NudgePreferences;
 /**
  * Everything the one-screen `mtl` shows at `now`, read from the store alone: the reminders a nudge
  * would print (nothing is recorded), goals due within `lookAheadDays` and overdue, the latest
- * assessment (by its instant) with its change, the recognition state of the team, and the next step.
+ * assessment (by its instant) with its change, the recognition state of the team, the next step, and
+ * what scheduled nudges found that no one has seen (`found`, from the nudge's memory).
  */
-export function buildDashboard(data: Data, now: Date, today: Day, prefs: DashboardPreferences): Dashboard {
+export function buildDashboard(data: Data, now: Date, today: Day, prefs: DashboardPreferences, found?: NudgeFound): Dashboard {
   const reminders = dueNudges(data, now, prefs);
   const open = data.goals.filter((g) => g.status === 'open');
   // Views only for the goals shown: due within the look-ahead, or overdue.
@@ -102,7 +106,7 @@ export function buildDashboard(data: Data, now: Date, today: Day, prefs: Dashboa
     assessment,
     team,
   };
-  return { ...dashboard, next: nextStep(dashboard) };
+  return { ...dashboard, next: nextStep(dashboard), found: found ? foundSummary(found, today, reminders) : null };
 }
 
 function latestAssessment(assessments: Assessment[], today: Day): DashboardAssessment | null {
@@ -153,7 +157,7 @@ function teamOf(data: Data, today: Day, recognitionDays: number, oneOnOneCadence
  * 7. any other reminder due: its command;
  * 8. nothing due: prepare the next 1:1 with the boss.
  */
-export function nextStep(d: Omit<Dashboard, 'next'>): NextStep {
+export function nextStep(d: Omit<Dashboard, 'next' | 'found'>): NextStep {
   const a = d.assessment;
   if (!a) {
     return { command: 'mtl assess', why: 'Five minutes of honest answers show where you lead and where you still do the work yourself.' };

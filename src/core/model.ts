@@ -182,6 +182,15 @@ export interface NudgeState {
   shown: Record<string, Day>;
   /** Mindset prompt ids shown, by quarter, so they do not repeat within one. */
   prompts: Record<string, string[]>;
+  /** What scheduled runs printed that no one has seen yet; removed once shown on a terminal. */
+  found?: NudgeFound;
+}
+
+/** The reminders a scheduled nudge printed (where no one may have read them), for the next terminal run. */
+export interface NudgeFound {
+  /** The day of the latest scheduled run that added to it. */
+  day: Day;
+  reminders: { key: string; text: string; command: string }[];
 }
 
 /** Everything mtl keeps, as plain lists: what a backup holds and what a merge works on. */

@@ -36,7 +36,7 @@ describe('mtl cron with a stand-in crontab program', () => {
     const t = setup(OTHER_LINES);
     const r = await mtl(t.home, ['cron', 'install'], t.env());
     expect(r.code).toBe(0);
-    const line = `0 9 * * 1 MTL_HOME='${t.home}' '${fs.realpathSync(process.execPath)}' '${fs.realpathSync(BIN)}' nudge`;
+    const line = `0 9 * * 1 MTL_HOME='${t.home}' '${fs.realpathSync(process.execPath)}' '${fs.realpathSync(BIN)}' nudge --notify`;
     expect(r.stderr).toContain(`Installed the mtl block in your crontab; cron will run:\n  ${line}\n`);
     const after = t.crontab()!;
     expect(after.startsWith(OTHER_LINES)).toBe(true);

@@ -275,7 +275,7 @@ describe('completion of ids', () => {
 function terminalCtx(home: string): { ctx: Ctx; err: string[] } {
   const err: string[] = [];
   const io = { out: () => undefined, err: (t: string) => void err.push(t), stdoutIsTTY: false, stdinIsTTY: true, color: new Chalk({ level: 0 }), columns: 80 };
-  return { ctx: { io, env: {}, now: new Date('2027-02-10T09:00:00'), dataDir: home, argv0: { node: process.execPath, script: BIN } }, err };
+  return { ctx: { io, env: {}, now: new Date('2027-02-10T09:00:00'), dataDir: home, argv0: { node: process.execPath, script: BIN }, platform: process.platform }, err };
 }
 
 describe('on a terminal', () => {

@@ -87,6 +87,7 @@ describe('mtl feedback --situation --behaviour --impact', () => {
       now: new Date(2027, 0, 5, 10),
       dataDir: home,
       argv0: { node: process.execPath, script: 'mtl' },
+      platform: process.platform,
     };
     await queue(ctx, 'sam', undefined, {}, prompter);
     expect(asked).toEqual(['Situation (when and where):', 'Behaviour (what Sam did, as you saw it):', 'Impact (what it changed):']);

@@ -225,7 +225,7 @@ describe.runIf(realCrontabAllowed)(`with the real crontab program${realCrontabSk
     const out = path.join(parent, 'stub-out');
     const sh = spawnSync('/bin/sh', ['-c', asCronRunsIt(line)], { cwd: parent, env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent', STUB_OUT: out }, encoding: 'utf8' });
     expect(sh.status, sh.stderr).toBe(0);
-    expect(fs.readFileSync(out, 'utf8')).toBe(`[${home}]\n[${script}]\n[nudge]\n`);
+    expect(fs.readFileSync(out, 'utf8')).toBe(`[${home}]\n[${script}]\n[nudge]\n[--notify]\n`);
     expect(fs.existsSync(path.join(parent, 'pwned'))).toBe(false);
 
     // And mtl reads the same folder back from the crontab.

@@ -86,7 +86,7 @@ describe('previousRun', () => {
 describe('the crontab block', () => {
   it('quotes paths for the shell and escapes % for cron', () => {
     expect(cronQuote("/home/o'neil/100%")).toBe(`'/home/o'\\''neil/100\\%'`);
-    expect(line).toBe("0 9 * * 1 MTL_HOME='/home/me/.config/mtl' '/usr/bin/node' '/opt/mtl/bin/mtl.js' nudge");
+    expect(line).toBe("0 9 * * 1 MTL_HOME='/home/me/.config/mtl' '/usr/bin/node' '/opt/mtl/bin/mtl.js' nudge --notify");
   });
 
   it('appends to an empty crontab, or after the last line', () => {
@@ -168,7 +168,7 @@ describe('paths in a scheduler entry', () => {
   });
 
   it('refuses a line longer than cron takes', () => {
-    const fits = '/' + 'x'.repeat(MAX_CRON_COMMAND - "MTL_HOME='/' '/n' '/s' nudge".length);
+    const fits = '/' + 'x'.repeat(MAX_CRON_COMMAND - "MTL_HOME='/' '/n' '/s' nudge --notify".length);
     expect(nudgeLine({ schedule: '0 9 * * 1', dataDir: fits, node: '/n', script: '/s' })).toHaveLength('0 9 * * 1 '.length + MAX_CRON_COMMAND);
     expect(refused(() => nudgeLine({ schedule: '0 9 * * 1', dataDir: `${fits}x`, node: '/n', script: '/s' })).message).toMatch(/^The crontab command would be 999 bytes long; cron takes at most 998/);
     // Bytes, not characters: cron counts bytes.

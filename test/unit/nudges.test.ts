@@ -328,7 +328,7 @@ describe('the hint on interactive commands', () => {
   function ctx(now: Date, tty = true): { ctx: Ctx; err: string[] } {
     const err: string[] = [];
     const io = { out: () => {}, err: (t: string) => void err.push(t), stdoutIsTTY: tty, stdinIsTTY: tty, color: new Chalk({ level: 0 }), columns: 80 };
-    return { ctx: { io, env: {}, now, dataDir: '/nonexistent/mtl-hint-test', argv0: { node: 'node', script: 'mtl' } }, err };
+    return { ctx: { io, env: {}, now, dataDir: '/nonexistent/mtl-hint-test', argv0: { node: 'node', script: 'mtl' }, platform: 'linux' }, err };
   }
   const used = () => store('2027-01-18', (d) => d.members.push(member('m1', 'Alice')));
 

@@ -8,7 +8,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .command('cron')
     .description("run mtl nudge from your crontab (one marked block; your other lines stay as they are)")
     .addHelpText('after', examples('mtl cron install', 'mtl cron install --schedule "30 8 * * 1-5"', 'mtl cron status', 'mtl cron uninstall'));
-  const run = () => import('./run.js');
+  const run = () => import('../schedule/cron.js');
   defaultVerb(cron, 'status')
     .description('whether the entry is installed, its schedule, and when the nudge last ran')
     .option('--json', 'print as JSON')

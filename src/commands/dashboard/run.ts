@@ -7,6 +7,8 @@ import { openStore } from '../../store/store.js';
 import { readPreferences } from '../../store/preferences.js';
 import { dueText, plural, printJson, progressBar, sparkline, visibleWidth } from '../../ui/output.js';
 import { maybeHint } from '../hint.js';
+import { readNudgeState, updateNudgeState } from '../nudge/state.js';
+import type { NudgeFound, NudgeState } from '../../core/model.js';
 
 export interface DashboardOptions {
   json?: boolean;
@@ -16,10 +18,14 @@ export interface DashboardOptions {
 const SHOW_REMINDERS = 3;
 const SHOW_GOALS = 5;
 const SHOW_NAMES = 5;
+const SHOW_FOUND = 5;
+/** How long the dashboard waits to mark what it showed as seen while another mtl writes. */
+const SEEN_WAIT_MS = 1_000;
 
 /**
- * `mtl`: reads the store and prints; it records nothing (a nudge run is `mtl nudge`). On a terminal it
- * adds the reminder hint itself, with the data already read (cli.ts's hook skips the root command).
+ * `mtl`: reads the store and prints; it records nothing (a nudge run is `mtl nudge`), but for one
+ * thing: what scheduled nudges found, once shown on a terminal, is marked seen. On a terminal it adds
+ * the reminder hint itself, with the data already read (cli.ts's hook skips the root command).
  */
 export async function dashboard(ctx: Ctx, opts: DashboardOptions = {}): Promise<void> {
   const data = await openStore(ctx.dataDir);
@@ -27,7 +33,9 @@ export async function dashboard(ctx: Ctx, opts: DashboardOptions = {}): Promise<
     ctx.io.out(welcome(ctx));
     return;
   }
-  const d = buildDashboard(data, ctx.now, dayOf(ctx.now), readPreferences(ctx.dataDir));
+  const state = nudgeStateIfReadable(ctx);
+  const found = opts.json ? undefined : state?.found;
+  const d = buildDashboard(data, ctx.now, dayOf(ctx.now), readPreferences(ctx.dataDir), found);
   if (opts.json) {
     printJson(ctx.io, {
       date: d.date,
@@ -43,7 +51,32 @@ export async function dashboard(ctx: Ctx, opts: DashboardOptions = {}): Promise<
     return;
   }
   ctx.io.out(render(ctx, d));
-  maybeHint(ctx, data);
+  if (found && ctx.io.stdoutIsTTY) await markSeen(ctx, found);
+  maybeHint(ctx, data, state);
+}
+
+/** The nudge's memory, or undefined when it is damaged: `mtl nudge` names the problem, the dashboard stays up. */
+function nudgeStateIfReadable(ctx: Ctx): NudgeState | undefined {
+  try {
+    return readNudgeState(ctx.dataDir);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Forgets the record just shown, unless a scheduled run replaced it meanwhile. Best effort: with the
+ * data folder busy or not writable it is shown again next time, and the dashboard still succeeds.
+ */
+async function markSeen(ctx: Ctx, shown: NudgeFound): Promise<void> {
+  const same = JSON.stringify(shown);
+  await updateNudgeState(
+    ctx.dataDir,
+    (state) => {
+      if (JSON.stringify(state.found) === same) delete state.found;
+    },
+    SEEN_WAIT_MS,
+  ).catch(() => undefined);
 }
 
 function welcome(ctx: Ctx): string {
@@ -65,6 +98,13 @@ function render(ctx: Ctx, d: Dashboard): string {
   const { io } = ctx;
   const c = io.color;
   const out: string[] = [c.bold(`mtl, ${d.date}`), ''];
+
+  if (d.found) {
+    out.push(`${c.bold(`${d.found.heading}:`)}`);
+    for (const item of d.found.items.slice(0, SHOW_FOUND)) out.push(`  - ${item.text}${item.stillDue ? '' : c.dim(' (no longer due)')}`);
+    const more = d.found.items.length - SHOW_FOUND;
+    out.push(c.dim(`  ${more > 0 ? `and ${more} more; ` : ''}each with why and what to run: mtl nudge --all`), '');
+  }
 
   if (d.reminders.length === 0) out.push(`${c.bold('Reminders:')} none due`);
   else {

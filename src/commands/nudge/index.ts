@@ -9,6 +9,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .option('--json', 'print every reminder due as JSON (even those shown today, and when none are due); marks none as shown')
     .option('--all', 'also repeat reminders already printed today')
     .option('--dry-run', 'only show: record neither the run nor the reminders shown (for previews with MTL_NOW)')
+    .option('--notify', 'for schedulers (cron passes it; MTL_SCHEDULED=1 does the same): also show a desktop notification when something is due, and keep what was printed for the next mtl on a terminal')
     .addHelpText(
       'after',
       examples(
@@ -16,6 +17,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
         'mtl nudge --all',
         'mtl nudge --json',
         'MTL_NOW=2027-03-29 mtl nudge --dry-run    # preview what a day will bring, changing nothing',
+        'mtl nudge --notify --dry-run              # try the desktop notification',
         'mtl cron install                          # run it every Monday at 09:00',
       ),
     )

@@ -1,11 +1,12 @@
 import type { Ctx } from '../../context.js';
 import { dayOf, daysBetween } from '../../core/dates.js';
 import { mindsetOfWeek, type MindsetPrompt } from '../../core/mindset.js';
-import { dueNudges, notShownToday, recordRun, type Reminder } from '../../core/nudges.js';
+import { dueNudges, recordRun, type Reminder } from '../../core/nudges.js';
+import { foundAfterRun, foundSummary, notificationOf } from '../../core/nudge-found.js';
 import { openStore } from '../../store/store.js';
 import { isLockBusy } from '../../store/lock.js';
 import { readNudgeState, updateNudgeState } from './state.js';
-import type { NudgeState } from '../../core/model.js';
+import type { NudgeFound, NudgeState } from '../../core/model.js';
 import { readPreferences } from '../../store/preferences.js';
 import { plural, printJson } from '../../ui/output.js';
 
@@ -17,6 +18,16 @@ export interface NudgeOptions {
   all?: boolean;
   /** Show only: the run, the reminders shown and the mindset prompt are not recorded. */
   dryRun?: boolean;
+  /** Also show a desktop notification, and keep what was printed for the next terminal run. */
+  notify?: boolean;
+}
+
+/**
+ * A run by a scheduler, whose output may go nowhere: `--notify` (the cron line passes it) or
+ * MTL_SCHEDULED=1 in its environment (for entries that set variables). Never with --json.
+ */
+function isScheduledRun(ctx: Ctx, opts: NudgeOptions): boolean {
+  return !opts.json && (opts.notify === true || ctx.env.MTL_SCHEDULED === '1');
 }
 
 /**
@@ -25,18 +36,33 @@ export interface NudgeOptions {
  * are skipped without a word on stdout; at a terminal, one line on stderr says how many were.
  * `--json` is for scripts: it lists every reminder due and marks none as shown (it still records
  * the run). `--dry-run` records nothing at all, so a preview with MTL_NOW leaves no trace.
+ *
+ * A scheduled run (isScheduledRun) also shows a desktop notification when it printed something, and
+ * keeps what it printed in nudge.json (`found`). The next run on a terminal shows that record first,
+ * prints its reminders still due again in full (not as "already shown"), and clears it.
  */
 export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
   const prefs = readPreferences(ctx.dataDir);
   const today = dayOf(ctx.now);
   // The data is only read (renames are atomic); what the run changes is the small nudge state.
   const due = dueNudges(await openStore(ctx.dataDir), ctx.now, prefs);
+  const scheduled = isScheduledRun(ctx, opts);
+  // Someone reads a terminal: what scheduled runs printed where no one looked is shown now.
+  const seen = ctx.io.stdoutIsTTY && !opts.json;
   const decide = (state: NudgeState) => {
     const previousRunAt = state.lastRunAt;
-    const reminders = notShownToday(due, state, today, opts.all || opts.json);
+    const found = seen ? state.found : undefined;
+    const unseen = new Set(found?.reminders.map((r) => r.key));
+    // Those not printed today, and those printed today only where no one saw them.
+    const reminders = opts.all || opts.json ? due : due.filter((r) => state.shown[r.key] !== today || unseen.has(r.key));
     const mindset = reminders.length ? mindsetOfWeek(state, today, prefs.weekStart) : null;
-    if (!opts.dryRun) recordRun(state, ctx.now, opts.json ? [] : reminders, opts.json ? null : mindset);
-    return { reminders, mindset, previousRunAt, alreadyShown: due.length - reminders.length };
+    if (!opts.dryRun) {
+      recordRun(state, ctx.now, opts.json ? [] : reminders, opts.json ? null : mindset);
+      const left = seen ? undefined : scheduled ? foundAfterRun(state.found, reminders, due, today) : state.found;
+      if (left) state.found = left;
+      else delete state.found;
+    }
+    return { reminders, mindset, previousRunAt, alreadyShown: due.length - reminders.length, found };
   };
   // What the run found matters more than recording it: with another mtl holding the data folder (one
   // stopped with Ctrl-Z, say), the reminders are printed unrecorded rather than lost behind a wait.
@@ -52,8 +78,9 @@ export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
       mindset: run.mindset && { id: run.mindset.id, theme: run.mindset.theme, title: run.mindset.title, text: run.mindset.text },
       previousRunAt: run.previousRunAt ?? null,
     });
-  } else if (run.reminders.length) {
-    ctx.io.out(render(ctx, today, run.reminders, run.mindset, run.previousRunAt));
+  } else {
+    if (run.found) ctx.io.out(renderFound(ctx, run.found, today, due, run.reminders.length > 0));
+    if (run.reminders.length) ctx.io.out(render(ctx, today, run.reminders, run.mindset, run.previousRunAt));
   }
   // Cron must stay quiet, but a person at a terminal should not take silence for "nothing is due".
   if (ctx.io.stdoutIsTTY && run.alreadyShown > 0) {
@@ -61,6 +88,23 @@ export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
     ctx.io.err(`${plural(run.alreadyShown, 'reminder')} ${were} already shown today; see them again with: mtl nudge --all${opts.dryRun ? ' --dry-run' : ''}\n`);
   }
   if (opts.dryRun) ctx.io.err(`Dry run for ${today}: nothing was recorded.\n`);
+  const message = scheduled ? notificationOf(run.reminders) : undefined;
+  // The notifier (and child_process) loads only for a scheduled run with something to say.
+  if (message) (await import('./notify.js')).notify(message, { env: ctx.env, platform: ctx.platform });
+}
+
+/**
+ * What scheduled runs found: the heading, then those no longer due (the rest follow in full). The
+ * same reminder printed again below is not repeated here.
+ */
+function renderFound(ctx: Ctx, found: NudgeFound, today: string, due: Reminder[], more: boolean): string {
+  const c = ctx.io.color;
+  const summary = foundSummary(found, today, due);
+  const gone = summary.items.filter((i) => !i.stillDue);
+  const lines = [c.bold(`${summary.heading}${gone.length ? ':' : '.'}`)];
+  for (const item of gone) lines.push(c.dim(`  - ${item.text} (no longer due)`));
+  if (more) lines.push('');
+  return lines.join('\n') + '\n';
 }
 
 function render(ctx: Ctx, today: string, reminders: Reminder[], mindset: MindsetPrompt | null, previousRunAt: string | undefined): string {

@@ -1,22 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { format } from 'date-fns';
 import type { Ctx } from '../../context.js';
 import { buildBlock, DEFAULT_SCHEDULE, findBlock, missedRun, nudgeLine, parseSchedule, withBlock, withoutBlock, type FoundBlock } from '../../core/cron.js';
 import { SilentError, UserError } from '../../errors.js';
 import { readNudgeState } from '../nudge/state.js';
 import { printJson } from '../../ui/output.js';
+import { absolute, ranBefore, sinceText, stamp } from './common.js';
 import { systemCrontab } from './crontab.js';
 
 const SCHEDULE_EXAMPLES = `For example --schedule "${DEFAULT_SCHEDULE}" (Mondays at 09:00, the default) or "30 8 * * 1-5" (weekdays at 08:30).`;
-
-function absolute(file: string): string {
-  try {
-    return fs.realpathSync(path.resolve(file));
-  } catch {
-    return path.resolve(file);
-  }
-}
 
 function lineFor(ctx: Ctx, schedule: string): string {
   return nudgeLine({ schedule, dataDir: ctx.dataDir, node: absolute(ctx.argv0.node), script: absolute(ctx.argv0.script) });
@@ -106,22 +96,6 @@ export async function uninstall(ctx: Ctx): Promise<void> {
   ctx.io.err('Removed the mtl block from your crontab; every other line is as it was.\nRun the nudge by hand any time: mtl nudge\n');
 }
 
-function sinceText(ms: number): string {
-  // A clock set back, or a run recorded under MTL_NOW (a preview of a later day), is not "just now".
-  if (ms < -60_000) return 'in the future (a preview with MTL_NOW?)';
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
-  const days = Math.floor(hours / 24);
-  return `${days} day${days === 1 ? '' : 's'} ago`;
-}
-
-/** A run recorded in the future (a preview under MTL_NOW) says nothing about whether cron ran. */
-const ranBefore = (lastRun: Date | undefined, now: Date) => (lastRun && lastRun.getTime() <= now.getTime() + 60_000 ? lastRun : undefined);
-
-const stamp = (d: Date) => format(d, 'yyyy-MM-dd HH:mm');
 
 export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   const crontab = systemCrontab(ctx.env);
