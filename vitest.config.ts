@@ -5,7 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // End-to-end tests spawn many processes; two cores are all CI has.
-    maxWorkers: 2,
+    // Two cores are all CI has, but most end-to-end tests wait on the processes they start (a
+    // stopped writer, a lock, a terminal): four workers overlap the waits. On this machine the suite
+    // took 83 s with two, 69-79 s with four.
+    maxWorkers: 4,
   },
 });
