@@ -163,6 +163,11 @@ function titleKey(title: string): string {
   return title.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 }
 
+/** What every `done` says of an entry that already was: "d1 was already done (since 2027-02-10); nothing changed." */
+export function alreadyDone(id: string, doneOn: Day | undefined): string {
+  return `${id} was already done${doneOn ? ` (since ${doneOn})` : ''}; nothing changed.`;
+}
+
 /** Marks an entry with a status done on `today`; false when it already was. */
 export function markDone(entry: { status: 'open' | 'done'; doneOn?: Day }, today: Day): boolean {
   if (entry.status === 'done') return false;

@@ -171,7 +171,7 @@ describe('mtl done', () => {
     expect(readStore(home).delegations[0]).toMatchObject({ status: 'done', doneOn: '2027-02-10' });
     const again = await mtl(home, ['done', 'm1'], { env });
     expect(again.code).toBe(0);
-    expect(again.stderr).toBe('m1 was already done (since 2027-02-10).\n');
+    expect(again.stderr).toBe('m1 was already done (since 2027-02-10); nothing changed.\n');
     // The noun's own verbs still work.
     await ok(home, ['member-goals', 'sam', 'add', 'Speak at the meetup'], { env });
     await ok(home, ['member-goals', 'sam', 'done', 'm2'], { env });

@@ -48,6 +48,8 @@ describe('mtl delegate', () => {
     expect(done.stderr).toContain('d1 done: "Billing export v2", owned by Sam.');
     expect(done.stderr).toContain('warning: closed with 2 steps unchecked: tech-checkin, dependencies.');
     expect(readStore(home).delegations[0]).toMatchObject({ status: 'done', doneOn: '2027-01-12' });
+    // Every done says the same of one that already was, whichever verb ran it.
+    for (const args of [['delegate', 'done', 'd1'], ['done', 'd1']]) expect((await mtl(home, args, { env })).stderr).toBe('d1 was already done (since 2027-01-12); nothing changed.\n');
     expectPrivate(home);
   });
 

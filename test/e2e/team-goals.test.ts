@@ -70,7 +70,7 @@ describe('mtl member-goals', () => {
     const json = JSON.parse(await ok(home, ['member-goals', 'sam', 'list', '--json'], { env: { MTL_NOW: '2027-01-21T10:00:00' } }));
     expect(json[0]).toMatchObject({ id: 'm1', status: 'done', progress: 30, doneOn: '2027-01-20' });
     const again = await mtl(home, ['member-goals', 'sam', 'done', 'm1'], { env: { MTL_NOW: '2027-01-21T10:00:00' } });
-    expect(again.stderr).toContain('m1 was already done (since 2027-01-20).');
+    expect(again.stderr).toContain('m1 was already done (since 2027-01-20); nothing changed.');
     expect(readStore(home).memberGoals[0].doneOn).toBe('2027-01-20');
     expectPrivate(home);
   });

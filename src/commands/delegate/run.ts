@@ -1,5 +1,5 @@
 import { dayOf } from '../../core/dates.js';
-import { markDone } from '../../core/entries.js';
+import { alreadyDone, markDone } from '../../core/entries.js';
 import { DELEGATION_STEPS, emptySteps, findMember, itemsOwnedThisQuarter, nameOf, openSteps, parseStep, requireLine } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UsageError, UserError } from '../../errors.js';
@@ -65,10 +65,10 @@ export async function done(ctx: Ctx, id: string): Promise<void> {
     return { d: { ...d }, open: openSteps(d), who: nameOf(tx.data, d.member), already };
   });
   if (already) {
-    ctx.io.err(`${d.id} was already done on ${d.doneOn}.\n`);
+    ctx.io.err(`${alreadyDone(d.id, d.doneOn)}\n`);
     return;
   }
-  ctx.io.err(`${d.id} done: "${d.item}", owned by ${who}. Give the credit: mtl praise ${shellWord(who)} "<what they delivered>" --public\n`);
+  ctx.io.err(`${d.id} done: "${d.item}", owned by ${who}. Give the credit: mtl praise ${shellWord(who)} "<what they delivered>" --public  Undo: mtl undo\n`);
   if (open.length) ctx.io.err(ctx.io.color.yellow(`warning: closed with ${plural(open.length, 'step')} unchecked: ${open.join(', ')}.`) + '\n');
 }
 

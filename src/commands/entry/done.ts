@@ -1,6 +1,6 @@
 import type { Ctx } from '../../context.js';
 import { dayOf } from '../../core/dates.js';
-import { checkVerb, markDone, parseEntryId } from '../../core/entries.js';
+import { alreadyDone, checkVerb, markDone, parseEntryId } from '../../core/entries.js';
 import { nameOf } from '../../core/team.js';
 import { updateStore } from '../../store/store.js';
 
@@ -20,6 +20,6 @@ export async function done(ctx: Ctx, idText: string): Promise<void> {
     if (finished) tx.tables.actions.put(found.entry);
     return { item: found.entry, finished, who: nameOf(tx.data, found.entry.member) };
   });
-  if (!finished) ctx.io.err(`${item.id} was already done${item.doneOn ? ` (since ${item.doneOn})` : ''}; nothing changed.\n`);
+  if (!finished) ctx.io.err(`${alreadyDone(item.id, item.doneOn)}\n`);
   else ctx.io.err(`Done: ${item.id} "${item.text}" (${item.owner === 'me' ? 'yours' : `${who}'s`}, from a 1:1 with ${who}) on ${today}. Undo: mtl undo\n`);
 }

@@ -1,5 +1,5 @@
 import { dayOf, daysBetween, quarterOf } from '../../core/dates.js';
-import { markDone, sameTitleGoal } from '../../core/entries.js';
+import { alreadyDone, markDone, sameTitleGoal } from '../../core/entries.js';
 import { parseProgress } from '../../core/goals.js';
 import { activeMembers, findMember, goalCountWarning, memberGoalsThisQuarter, nameOf, requireLine } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
@@ -143,8 +143,8 @@ export async function done(ctx: Ctx, name: string | undefined, id: string): Prom
   });
   ctx.io.err(
     already
-      ? `${goal.id} was already done${goal.doneOn ? ` (since ${goal.doneOn})` : ''}.\n`
-      : `${who} finished ${goal.id}: ${goal.title}. Done on ${today}, at ${goal.progress}%. Say so: mtl praise ${shellWord(who)} "<what they achieved>" --public\n`,
+      ? `${alreadyDone(goal.id, goal.doneOn)}\n`
+      : `${who} finished ${goal.id}: ${goal.title}. Done on ${today}, at ${goal.progress}%. Say so: mtl praise ${shellWord(who)} "<what they achieved>" --public  Undo: mtl undo\n`,
   );
 }
 
