@@ -250,7 +250,7 @@ describe('mtl rm', () => {
     expect(readStore(home).feedback[0].deliveredOn).toBe('2027-02-10');
     const r = await mtl(home, ['rm', o.id, '--yes'], { env });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('1 feedback note given in it is to give again. 1 action item from it stays open');
+    expect(r.stderr).toContain('1 feedback note given in it is to give again. 1 action item from it (t1) stays open: mtl rm t1 to drop it.');
     expect(readStore(home).oneOnOnes).toEqual([]);
     expect(readStore(home).feedback[0].deliveredOn).toBeUndefined();
     expect(readStore(home).actions[0]).toMatchObject({ text: 'Send the design doc', status: 'open' });

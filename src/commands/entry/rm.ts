@@ -44,13 +44,16 @@ export async function rm(ctx: Ctx, idText: string, opts: { yes?: boolean }, prom
     }
   }
   if (result.requeued) lines.push(`${plural(result.requeued, 'feedback note')} given in it ${result.requeued === 1 ? 'is' : 'are'} to give again.`);
-  if (result.unlinked) lines.push(`${plural(result.unlinked, 'action item')} from it ${result.unlinked === 1 ? 'stays' : 'stay'} open (mtl rm <id> for each to drop them).`);
+  if (result.unlinked?.length) {
+    const n = result.unlinked.length;
+    lines.push(`${plural(n, 'action item')} from it (${result.unlinked.join(', ')}) ${n === 1 ? 'stays' : 'stay'} open: mtl rm ${result.unlinked[0]} to drop ${n === 1 ? 'it' : 'one'}.`);
+  }
   lines.push('Undo: mtl undo');
   ctx.io.err(lines.join(' ') + '\n');
 }
 
 
-function remove(tx: Tx, kind: EntryKind, id: string): { goal?: Goal; requeued?: number; unlinked?: number } {
+function remove(tx: Tx, kind: EntryKind, id: string): { goal?: Goal; requeued?: number; unlinked?: string[] } {
   const found = mustFind(tx.data, kind, id);
   switch (found.kind) {
     case 'goal':
@@ -81,12 +84,12 @@ function remove(tx: Tx, kind: EntryKind, id: string): { goal?: Goal; requeued?: 
           requeued++;
         }
       }
-      let unlinked = 0;
+      const unlinked: string[] = [];
       for (const t of tx.data.actions) {
         if (t.oneOnOne === id) {
           delete t.oneOnOne;
           tx.tables.actions.put(t);
-          unlinked++;
+          unlinked.push(t.id);
         }
       }
       return { requeued, unlinked };
