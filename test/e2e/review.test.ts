@@ -161,6 +161,15 @@ describe('mtl review', () => {
     expect(j.removed).toBe('2027-04-08');
   });
 
+  it('says why a review is empty when the report joined after the period, and when they joined within it', async () => {
+    const home = tempHome();
+    await ok(home, ['team', 'add', 'Kai'], at('2027-02-15'));
+    const before = await mtl(home, ['review', 'kai', '--quarter', '2026-Q4'], at('2027-04-10'));
+    expect(before.stdout.split('\n').slice(0, 2)).toEqual(['Review of Kai  2026-Q4, 2026-10-01 to 2026-12-31', 'Kai joined the team on 2027-02-15, after this period.']);
+    const within = await mtl(home, ['review', 'kai', '--quarter', '2027-Q1'], at('2027-04-10'));
+    expect(within.stdout.split('\n')[1]).toBe('Kai joined the team on 2027-02-15.');
+  });
+
   it('refuses a period it cannot read', async () => {
     const home = tempHome();
     await seed(home);

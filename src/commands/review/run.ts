@@ -82,6 +82,9 @@ export function renderReview(io: Io, r: Review, md: boolean): string {
 
   lines.push(md ? `# Review of ${who}: ${span}` : `${c.bold(`Review of ${who}`)}  ${c.dim(span)}`);
   if (r.member.removed) lines.push(`${who} left the team on ${r.member.removed}.`);
+  // An empty review says why, when it is because they were not on the team yet.
+  if (r.member.added > r.period.to) lines.push(`${who} joined the team on ${r.member.added}, after this period.`);
+  else if (r.member.added > r.period.from) lines.push(`${who} joined the team on ${r.member.added}.`);
 
   heading('Per month');
   const header = ['month', 'praise', 'feedback', '1:1s'];
