@@ -140,8 +140,9 @@ describe('mtl review', () => {
         notes: ['talked about the on-call rota'],
         feedbackDelivered: ['f1'],
         actions: [
-          { id: 't1', oneOnOne: 'o1', text: 'book the training', owner: 'me', created: '2027-01-12', due: '2027-01-20', status: 'open', doneOn: null },
-          { id: 't2', oneOnOne: 'o1', text: 'write the RFC', owner: 'them', created: '2027-01-12', due: '2027-01-20', status: 'open', doneOn: null },
+          // As 1on1 --json shows them; overdue as of the period's end.
+          { id: 't1', member: 'Zoë', memberId: 'r1', oneOnOne: 'o1', text: 'book the training', owner: 'me', created: '2027-01-12', due: '2027-01-20', status: 'open', doneOn: null, overdue: true },
+          { id: 't2', member: 'Zoë', memberId: 'r1', oneOnOne: 'o1', text: 'write the RFC', owner: 'them', created: '2027-01-12', due: '2027-01-20', status: 'open', doneOn: null, overdue: true },
         ],
       },
     ]);

@@ -6,7 +6,7 @@ import type { Data } from '../../core/model.js';
 import { nameOf } from '../../core/team.js';
 import { openStore } from '../../store/store.js';
 import { printJson } from '../../ui/output.js';
-import { delegationJson, feedbackJson, memberGoalJson, praiseJson } from '../team/json.js';
+import { actionJson, delegationJson, feedbackJson, memberGoalJson, praiseJson } from '../team/json.js';
 
 import { memberOf, mustFind, type Found } from './found.js';
 
@@ -39,6 +39,7 @@ function showJson(data: Data, found: Found, today: string): Record<string, unkno
     case 'praise': return praiseJson(data, found.entry);
     case 'feedback': return feedbackJson(data, found.entry);
     case 'delegation': return delegationJson(data, found.entry);
+    case 'action': return actionJson(data, found.entry, today);
     case 'note': return { ...found.entry, member: found.member.name, memberId: found.member.id };
     default: return { ...found.entry, ...(member ? { member: nameOf(data, member), memberId: member } : {}) };
   }

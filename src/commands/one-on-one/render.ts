@@ -1,11 +1,11 @@
 import type { Io } from '../../context.js';
 import { daysBetween } from '../../core/dates.js';
 import { feedbackParts } from '../../core/one-on-ones.js';
-import { DELEGATION_STEPS, nameOf, type Agenda } from '../../core/team.js';
-import type { ActionItem, Data, Day } from '../../core/model.js';
+import { DELEGATION_STEPS, type Agenda } from '../../core/team.js';
+import type { Data } from '../../core/model.js';
 import { mdBlock, mdInline } from '../../ui/markdown.js';
 import { agoText, dueText, plural, shellWord } from '../../ui/output.js';
-import { delegationJson, feedbackJson, memberGoalJson, praiseJson } from '../team/json.js';
+import { actionJson, delegationJson, feedbackJson, memberGoalJson, praiseJson } from '../team/json.js';
 
 /** The agenda as JSON; unlike list commands it carries the personal notes, which are its point. */
 export function agendaJson(data: Data, a: Agenda) {
@@ -29,23 +29,6 @@ export function agendaJson(data: Data, a: Agenda) {
     goalWarning: a.goalWarning ?? null,
     delegations: a.delegations.map((d) => delegationJson(data, d)),
     notes: a.notes,
-  };
-}
-
-/** An action item as JSON: `member` the display name, `overdue` as of `today`. */
-export function actionJson(data: Data, t: ActionItem, today: Day) {
-  return {
-    id: t.id,
-    member: nameOf(data, t.member),
-    memberId: t.member,
-    oneOnOne: t.oneOnOne ?? null,
-    text: t.text,
-    owner: t.owner,
-    created: t.created,
-    due: t.due ?? null,
-    status: t.status,
-    doneOn: t.doneOn ?? null,
-    overdue: t.status === 'open' && t.due !== undefined && t.due < today,
   };
 }
 

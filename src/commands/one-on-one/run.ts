@@ -9,7 +9,8 @@ import type { ActionItem, Day, Feedback, Member, OneOnOne } from '../../core/mod
 import { plural, printJson, shellWord } from '../../ui/output.js';
 import type { Prompter } from '../../ui/prompter.js';
 import { resolveDeadline } from '../deadline.js';
-import { actionJson, agendaJson, renderAgenda } from './render.js';
+import { agendaJson, renderAgenda } from './render.js';
+import { actionJson } from '../team/json.js';
 
 export interface OneOnOneOptions {
   json?: boolean;

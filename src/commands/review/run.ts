@@ -6,7 +6,7 @@ import type { Ctx, Io } from '../../context.js';
 import { openStore } from '../../store/store.js';
 import { mdBlock, mdCell, mdInline } from '../../ui/markdown.js';
 import { printJson, shellWord } from '../../ui/output.js';
-import { delegationJson, feedbackJson, memberGoalJson, praiseJson } from '../team/json.js';
+import { actionJson, delegationJson, feedbackJson, memberGoalJson, praiseJson } from '../team/json.js';
 
 export interface ReviewOptions {
   quarter?: string;
@@ -24,10 +24,6 @@ export async function review(ctx: Ctx, name: string, opts: ReviewOptions): Promi
   const pack = buildReview(data, member, period, today);
   if (opts.json) printJson(ctx.io, reviewJson(data, pack));
   else ctx.io.out(renderReview(ctx.io, pack, Boolean(opts.markdown)));
-}
-
-function actionJson(t: ActionItem) {
-  return { id: t.id, oneOnOne: t.oneOnOne ?? null, text: t.text, owner: t.owner, created: t.created, due: t.due ?? null, status: t.status, doneOn: t.doneOn ?? null };
 }
 
 /** The pack as JSON: the period, the monthly counts, then each group with the fields of its own list command. */
@@ -57,9 +53,9 @@ export function reviewJson(data: Data, r: Review) {
       date: meeting.date,
       notes: meeting.notes ?? [],
       feedbackDelivered: meeting.feedbackDelivered,
-      actions: actions.map(actionJson),
+      actions: actions.map((t) => actionJson(data, t, r.period.to)),
     })),
-    otherActions: r.otherActions.map(actionJson),
+    otherActions: r.otherActions.map((t) => actionJson(data, t, r.period.to)),
     notes: r.notes.map((n) => ({ id: n.id, date: n.date, text: n.text })),
   };
 }

@@ -73,16 +73,6 @@ export function runProgram(program: string, args: string[], env: Ctx['env'], tim
   return { ok: !r.error && r.status === 0, missing, stdout: r.stdout ?? '', why };
 }
 
-/** Reads a file of a scheduler entry, or undefined when there is none. */
-export function readIfThere(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UserError(`Cannot read ${file}: ${(err as Error).message}.`);
-  }
-}
-
 export function removeIfThere(file: string): void {
   try {
     fs.rmSync(file);

@@ -6,7 +6,9 @@ import { checkSchedulerPaths } from '../../core/cron.js';
 import { isMtlPlist, LAUNCHD_LABEL, launchdPlist, readLaunchdPlist, withoutPlistInstalledAt } from '../../core/schedule.js';
 import { UserError } from '../../errors.js';
 import { writeAtomic } from '../../store/files.js';
-import { givenSchedule, printEntryStatus, programPaths, readIfThere, removeIfThere, runProgram, SCHEDULE_EXAMPLES, scheduleToInstall } from './common.js';
+import { shellWord } from '../../core/text.js';
+import { readIfThere } from '../../store/files.js';
+import { givenSchedule, printEntryStatus, programPaths, removeIfThere, runProgram, SCHEDULE_EXAMPLES, scheduleToInstall } from './common.js';
 
 /**
  * The nudge as a launchd agent of the user (macOS): ~/Library/LaunchAgents/com.mtl.nudge.plist with
@@ -36,8 +38,7 @@ function launchctl(ctx: Ctx): ((args: string[]) => ReturnType<typeof runProgram>
 }
 
 const domain = () => `gui/${os.userInfo().uid}`;
-const loadCommand = (file: string) => `launchctl bootstrap gui/$(id -u) ${shellQuote(file)}`;
-const shellQuote = (text: string) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
+const loadCommand = (file: string) => `launchctl bootstrap gui/$(id -u) ${shellWord(file)}`;
 
 function installed(ctx: Ctx) {
   const file = agentFile(ctx.env);

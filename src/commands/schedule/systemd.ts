@@ -6,7 +6,8 @@ import { checkSchedulerPaths } from '../../core/cron.js';
 import { isMtlUnit, readSystemdUnits, SYSTEMD_UNIT, systemdUnits, withoutInstalledAt } from '../../core/schedule.js';
 import { UserError } from '../../errors.js';
 import { writeAtomic } from '../../store/files.js';
-import { givenSchedule, printEntryStatus, programPaths, readIfThere, removeIfThere, runProgram, scheduleToInstall } from './common.js';
+import { readIfThere } from '../../store/files.js';
+import { givenSchedule, printEntryStatus, programPaths, removeIfThere, runProgram, scheduleToInstall } from './common.js';
 
 /**
  * The nudge as a systemd user timer: mtl-nudge.service runs `mtl nudge` once, mtl-nudge.timer starts

@@ -1,5 +1,5 @@
 import { DELEGATION_STEPS, openSteps, nameOf } from '../../core/team.js';
-import type { Data, Delegation, Feedback, MemberGoal, Praise } from '../../core/model.js';
+import type { ActionItem, Data, Day, Delegation, Feedback, MemberGoal, Praise } from '../../core/model.js';
 
 /**
  * The `--json` forms of the team's records, shared by every team command. `member` is always the
@@ -52,5 +52,22 @@ export function delegationJson(data: Data, d: Delegation) {
     doneOn: d.doneOn ?? null,
     steps: DELEGATION_STEPS.map((s) => ({ key: s.key, label: s.label, checkedOn: d.steps[s.key] ?? null })),
     openSteps: openSteps(d),
+  };
+}
+
+/** An action item as JSON: `member` the display name, `overdue` as of `today`. */
+export function actionJson(data: Data, t: ActionItem, today: Day) {
+  return {
+    id: t.id,
+    member: nameOf(data, t.member),
+    memberId: t.member,
+    oneOnOne: t.oneOnOne ?? null,
+    text: t.text,
+    owner: t.owner,
+    created: t.created,
+    due: t.due ?? null,
+    status: t.status,
+    doneOn: t.doneOn ?? null,
+    overdue: t.status === 'open' && t.due !== undefined && t.due < today,
   };
 }
