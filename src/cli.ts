@@ -29,6 +29,7 @@ import * as exportNoun from './commands/export/index.js';
 import * as importNoun from './commands/import/index.js';
 import * as completion from './commands/completion/index.js';
 import * as undo from './commands/undo/index.js';
+import * as sync from './commands/sync/index.js';
 import * as entry from './commands/entry/index.js';
 
 /** Each noun registers its verbs; the code that runs them is imported only when one is invoked. */
@@ -58,6 +59,7 @@ const NOUNS: Record<string, Noun> = {
   export: exportNoun,
   import: importNoun,
   completion,
+  sync,
   undo,
   show: entry.show,
   edit: entry.edit,
@@ -84,7 +86,7 @@ const HELP_GROUPS: [string, string[]][] = [
   ['3. Lead your team every week:', ['team', 'praise', 'feedback', 'member-goals', 'delegate', '1on1', 'review', 'search', 'learn', 'innovation']],
   ['The weekly nudge:', ['nudge', 'schedule', 'cron']],
   ['Fix anything:', ['show', 'edit', 'done', 'rm', 'undo']],
-  ['Your data and setup:', ['config', 'export', 'import', 'completion']],
+  ['Your data and setup:', ['config', 'sync', 'export', 'import', 'completion']],
 ];
 
 /**

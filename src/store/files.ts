@@ -35,7 +35,7 @@ export function ensureDataDir(dir: string): void {
  * file beside it, flushed to the disk (with `durable`, the default), renamed over it. New files are
  * 0600. A symbolic link is written through: its target is replaced, keeping the target's mode.
  */
-export function writeAtomic(file: string, text: string, { durable = true } = {}): void {
+export function writeAtomic(file: string, text: string | Uint8Array, { durable = true } = {}): void {
   const { target, mode } = writeTarget(file);
   const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   let fd: number | undefined;

@@ -349,3 +349,26 @@ export async function snapshotStore(dir: string): Promise<{ records: Records; co
   const read = () => ({ records: recordsOf(readStore(dir)), counters: readHeader(dir).counters ?? {} });
   return fs.existsSync(dir) ? withLock(dir, read) : read();
 }
+
+/**
+ * Every entry as its files hold it (goal files as written, not resolved against a folder) and the
+ * counters, without a lock: what `mtl sync` merges, read from copies of the folder git made.
+ */
+export function readFolderRecords(dir: string): { records: Records; counters: Record<string, number> } {
+  const { legacy, counters } = readHeader(dir);
+  if (legacy) return legacy;
+  const records = { praise: new PraiseFiles(dir).all() } as Records;
+  for (const kind of FILE_KINDS) (records as unknown as Record<FileKind, unknown[]>)[kind] = readRecordFile(path.join(dir, KIND_FILES[kind]), kind).records;
+  return { records, counters: counters ?? {} };
+}
+
+/**
+ * Makes `records` (as `readFolderRecords` gives them) the whole of the folder, under a lock the
+ * caller holds: what `mtl sync` merged. The undo journal is emptied, as by a restore.
+ */
+export function writeFolderRecords(dir: string, lock: Lock, records: Records, counters: Record<string, number>): void {
+  const tx = new Tx(dir, readHeader(dir).counters);
+  const codec = goalCodec(dir);
+  tx.replaceAll({ ...records, goals: records.goals.map((g) => codec.decode({ ...g })) }, counters);
+  tx.commit(lock);
+}

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { mergeThreeWay, type MergeConflict, type Renumbering } from '../../core/sync-merge.js';
+import type { Records } from '../../core/model.js';
+import { DATA_FILE, KIND_FILES, readFolderRecords } from '../../store/store.js';
+import { PRAISE_DIR } from '../../store/praise-files.js';
+import type { Git } from './git.js';
+
+/**
+ * The merge `mtl sync` makes of the local commit and the remote one, against their common ancestor:
+ * the data files record by record (core/sync-merge.ts), every other file of the folder (goal files,
+ * templates) as a whole file, with git's line merge where both machines edited one. Nothing is
+ * written to the data folder here; `apply` in run.ts does that, under the lock.
+ */
+
+export interface FolderMerge {
+  records: Records;
+  counters: Record<string, number>;
+  renumbered: Renumbering[];
+  conflicts: MergeConflict[];
+  /** Files other than the data files whose content changes: the new bytes, or null to remove. */
+  files: Map<string, Buffer | null>;
+  /** Goal files outside the repository (a goalsDir elsewhere) to rename with their goal's new id. */
+  outsideRenames: { from: string; to: string }[];
+  /** What the merge of other files could not do cleanly, one line each. */
+  fileNotes: string[];
+}
+
+const DATA_PATHS = new Set([DATA_FILE, ...Object.values(KIND_FILES)]);
+
+/** A file the record merge handles: mtl.json, a record file or a praise quarter. */
+export function isDataPath(file: string): boolean {
+  return DATA_PATHS.has(file) || new RegExp(`^${PRAISE_DIR}/[^/]+\\.jsonl$`).test(file);
+}
+
+/**
+ * Merges `local` into `remote` (the commit other machines already have): entries new on both sides
+ * with the same id are renumbered on the local side, whose ids nobody else has seen yet.
+ * `goalsFolder` is the goals folder relative to the data folder (`goals`), or undefined when it is
+ * elsewhere.
+ */
+export function mergeFolders(git: Git, base: string | undefined, local: string, remote: string, goalsFolder: string | undefined): FolderMerge {
+  const trees = { base: git.tree(base), local: git.tree(local), remote: git.tree(remote) };
+  const read = readTrees(git, trees);
+  const counters = { ...read.remote.counters };
+  for (const [prefix, n] of Object.entries(read.local.counters)) counters[prefix] = Math.max(counters[prefix] ?? 0, n);
+  const merged = mergeThreeWay(read.base.records, read.remote.records, read.local.records, counters);
+
+  const renames = new Map<string, string>();
+  const outsideRenames: FolderMerge['outsideRenames'] = [];
+  for (const r of merged.renumbered) {
+    if (!r.file || r.file.from === r.file.to) continue;
+    if (goalsFolder !== undefined && !path.isAbsolute(r.file.from)) renames.set(`${goalsFolder}/${r.file.from}`, `${goalsFolder}/${r.file.to}`);
+    else outsideRenames.push(r.file);
+  }
+  const others = (tree: Map<string, string>) => new Map([...tree].filter(([file]) => !isDataPath(file)));
+  const local2 = new Map<string, string>();
+  for (const [file, id] of others(trees.local)) local2.set(renames.get(file) ?? file, id);
+  const { files, notes } = mergeOtherFiles(git, others(trees.base), others(trees.local), local2, others(trees.remote));
+  return { records: merged.merged, counters: merged.counters, renumbered: merged.renumbered, conflicts: merged.conflicts, files, outsideRenames, fileNotes: notes };
+}
+
+/** The data files of the three commits, read by the store's own reader from private copies. */
+function readTrees(git: Git, trees: Record<'base' | 'local' | 'remote', Map<string, string>>) {
+  const scratch = fs.mkdtempSync(path.join(git.dir, '.git', 'mtl-sync-'));
+  try {
+    const wanted = Object.values(trees).flatMap((tree) => [...tree].filter(([file]) => isDataPath(file)).map(([, id]) => id));
+    const blobs = git.blobs(wanted);
+    const readSide = (name: keyof typeof trees) => {
+      const dir = path.join(scratch, name);
+      fs.mkdirSync(path.join(dir, PRAISE_DIR), { recursive: true, mode: 0o700 });
+      for (const [file, id] of trees[name]) if (isDataPath(file)) fs.writeFileSync(path.join(dir, file), blobs.get(id)!, { mode: 0o600 });
+      return readFolderRecords(dir);
+    };
+    return { base: readSide('base'), local: readSide('local'), remote: readSide('remote') };
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Whole files, three-way: a file changed on one side takes that change (a removal too); changed on
+ * both, git's line merge, and where the same lines changed, the lines of both sides (no conflict
+ * markers), with a note. A file removed on one side and edited on the other is kept, edited.
+ * Returns only the files whose content on disk (`diskLocal`, before renames) must change.
+ */
+function mergeOtherFiles(git: Git, base: Map<string, string>, diskLocal: Map<string, string>, local: Map<string, string>, remote: Map<string, string>) {
+  const result = new Map<string, string | null>();
+  const textMerges: string[] = [];
+  const notes: string[] = [];
+  for (const file of new Set([...base.keys(), ...local.keys(), ...remote.keys()])) {
+    const [b, l, r] = [base.get(file), local.get(file), remote.get(file)];
+    if (l === r || r === b) result.set(file, l ?? null);
+    else if (l === b) result.set(file, r ?? null);
+    else if (l === undefined || r === undefined) {
+      result.set(file, l ?? r!);
+      notes.push(`${file}: removed on one machine and edited on the other; kept, edited.`);
+    } else textMerges.push(file);
+  }
+  const blobs = git.blobs([...result.values(), ...textMerges.flatMap((f) => [base.get(f), local.get(f), remote.get(f)])].filter((id): id is string => !!id));
+  const files = new Map<string, Buffer | null>();
+  for (const [file, id] of result) {
+    if (id !== (diskLocal.get(file) ?? null)) files.set(file, id === null ? null : blobs.get(id)!);
+  }
+  for (const file of diskLocal.keys()) if (!result.has(file) && !textMerges.includes(file)) files.set(file, null);
+  for (const file of textMerges) {
+    const side = (m: Map<string, string>) => blobs.get(m.get(file) ?? '') ?? Buffer.alloc(0);
+    const { bytes, clean } = lineMerge(git, side(local), side(base), side(remote));
+    files.set(file, bytes);
+    if (!clean) notes.push(`${file}: both machines changed the same lines; it now holds the lines of both. Read it through and keep what you want.`);
+  }
+  return { files, notes };
+}
+
+/** git merge-file on three versions: clean, or with `--union` (both sides' lines, no markers). */
+function lineMerge(git: Git, ours: Buffer, base: Buffer, theirs: Buffer): { bytes: Buffer; clean: boolean } {
+  const scratch = fs.mkdtempSync(path.join(git.dir, '.git', 'mtl-sync-'));
+  try {
+    const names = ['ours', 'base', 'theirs'].map((n) => path.join(scratch, n));
+    [ours, base, theirs].forEach((bytes, i) => fs.writeFileSync(names[i]!, bytes, { mode: 0o600 }));
+    const plain = git.run(['merge-file', '-p', ...names]);
+    if (plain.status === 0) return { bytes: plain.stdout, clean: true };
+    const union = git.run(['merge-file', '-p', '--union', ...names]);
+    // A file git cannot merge by lines (binary): this machine's version stays.
+    return union.status === 0 ? { bytes: union.stdout, clean: false } : { bytes: ours, clean: false };
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,343 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Ctx } from '../../context.js';
+import { checkSchedulerPaths } from '../../core/cron.js';
+import { KIND_WORDS, type Kind } from '../../core/model.js';
+import { WHOLE_ENTRY, type MergeConflict, type Renumbering } from '../../core/sync-merge.js';
+import { requireLine } from '../../core/team.js';
+import { shellWord } from '../../core/text.js';
+import { UserError } from '../../errors.js';
+import { ensureDataDir, readIfThere, reason, writeAtomic } from '../../store/files.js';
+import { clearJournal } from '../../store/journal.js';
+import { withLock, type Lock } from '../../store/lock.js';
+import { goalsDirFor } from '../../store/paths.js';
+import { readPreferences } from '../../store/preferences.js';
+import { openStore, writeFolderRecords } from '../../store/store.js';
+import { printJson } from '../../ui/output.js';
+import { programPaths, sinceText } from '../schedule/common.js';
+import { Git } from './git.js';
+import { isDataPath, mergeFolders, type FolderMerge } from './merge.js';
+
+const REMOTE = 'origin';
+
+/** What stays on each machine: derived, private to this machine, or present only while mtl writes. */
+const IGNORED = ['mtl.lock', 'undo.jsonl', 'nudge.json', 'nudge.log', 'config.json', 'mtl.v2.json', '*.tmp', 'mtl.json.bak', 'mtl.json.index'];
+const ATTRIBUTES = ['mtl.json merge=mtl -text', '*.jsonl merge=mtl -text'];
+
+interface SyncOutcome {
+  remote: string;
+  branch: string;
+  committed: boolean;
+  /** What happened with the other machines' commits. */
+  received: 'nothing' | 'fast-forward' | 'merged';
+  sent: number;
+  renumbered: Renumbering[];
+  /** A report's name or a goal's title, by its id after the merge, for the renumbered ones. */
+  labels: Record<string, string>;
+  conflicts: MergeConflict[];
+  fileNotes: string[];
+}
+
+export async function init(ctx: Ctx, remote: string, opts: { json?: boolean }): Promise<void> {
+  const url = requireLine(remote, 'The remote');
+  if (url.startsWith('-')) throw new UserError(`The remote '${url}' starts with '-', which git would read as an option.`, 'Give a repository address, for example git@github.com:you/mtl-data.git or /path/to/mtl-data.git.');
+  ensureDataDir(ctx.dataDir);
+  await openStore(ctx.dataDir);
+  const git = new Git(ctx.dataDir, ctx);
+  const adopted = git.isOwnRepository();
+  if (!adopted) {
+    git.text(['init', '-q']);
+    // Not `git init -b`: older gits lack it.
+    git.text(['symbolic-ref', 'HEAD', 'refs/heads/main']);
+  }
+  const before = git.run(['remote', 'get-url', REMOTE]);
+  const was = before.ok ? before.stdout.toString('utf8').trim() : undefined;
+  if (was === undefined) git.text(['remote', 'add', REMOTE, '--', url]);
+  else if (was !== url) git.text(['remote', 'set-url', REMOTE, '--', url]);
+  setUp(git, ctx);
+  ctx.io.err(`${adopted ? 'Using the git repository' : 'Made a git repository'} in ${ctx.dataDir}, syncing with ${shownRemote(url)}${was && was !== url ? ` (it was ${shownRemote(was)})` : ''}.\n`);
+  const outcome = await syncFolder(ctx, git);
+  report(ctx, outcome, opts);
+  ctx.io.err('Run mtl sync on each machine to keep them the same (mtl sync init <the same remote> on a new one).\n');
+}
+
+export async function sync(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
+  const git = repository(ctx);
+  await openStore(ctx.dataDir);
+  setUp(git, ctx);
+  report(ctx, await syncFolder(ctx, git), opts);
+}
+
+export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
+  const git = new Git(ctx.dataDir, ctx);
+  if (!fs.existsSync(ctx.dataDir) || !git.isOwnRepository()) {
+    if (opts.json) return printJson(ctx.io, { synced: false, dataDir: ctx.dataDir });
+    ctx.io.out(`Never synced: ${ctx.dataDir} is not a git repository.\nStart with: mtl sync init <remote>   (a private repository, for example git@github.com:you/mtl-data.git)\n`);
+    return;
+  }
+  const branch = currentBranch(git);
+  const urlRun = git.run(['remote', 'get-url', REMOTE]);
+  const url = urlRun.ok ? urlRun.stdout.toString('utf8').trim() : undefined;
+  const pending = git.text(['status', '--porcelain', '-z', '--untracked-files=all']).split('\0').filter(Boolean).length;
+  const remoteHead = git.commit(`refs/remotes/${REMOTE}/${branch}`);
+  let ahead = Number(git.text(['rev-list', '--count', 'HEAD', ...(remoteHead ? [`^${remoteHead}`] : [])]) || 0);
+  let behind = remoteHead ? Number(git.text(['rev-list', '--count', remoteHead, '^HEAD'])) : 0;
+  if (!git.commit('HEAD')) ahead = behind = 0;
+  const fetched = fs.statSync(path.join(ctx.dataDir, '.git', 'FETCH_HEAD'), { throwIfNoEntry: false })?.mtime;
+  if (opts.json) {
+    return printJson(ctx.io, { synced: true, dataDir: ctx.dataDir, remote: url ? shownRemote(url) : null, branch, lastSync: fetched?.toISOString() ?? null, changedFiles: pending, ahead, behind });
+  }
+  const lines = [
+    url ? `Syncs with ${shownRemote(url)}, branch ${branch}.` : `No remote named ${REMOTE}: run mtl sync init <remote>.`,
+    fetched ? `Last sync: ${sinceText(ctx.now.getTime() - fetched.getTime())} (${fetched.toISOString().slice(0, 16).replace('T', ' ')} UTC).` : 'Never synced with the remote yet.',
+    pending ? `Changed here since the last sync: ${pending} file${pending === 1 ? '' : 's'}.` : 'No change here since the last sync.',
+    `As of the last sync: ${ahead} commit${ahead === 1 ? '' : 's'} here not yet sent, ${behind} from the remote not yet merged.`,
+  ];
+  if (pending || ahead || behind) lines.push('Run: mtl sync');
+  ctx.io.out(lines.join('\n') + '\n');
+}
+
+/** The data folder's own repository, or a refusal that says how to start. */
+function repository(ctx: Ctx): Git {
+  const git = new Git(ctx.dataDir, ctx);
+  if (!fs.existsSync(ctx.dataDir) || !git.isOwnRepository()) {
+    throw new UserError(`${ctx.dataDir} is not synced yet (it is not a git repository).`, 'Start with: mtl sync init <remote>   (a private repository you own; see mtl sync init --help)');
+  }
+  if (!git.run(['remote', 'get-url', REMOTE]).ok) throw new UserError(`The repository in ${ctx.dataDir} has no remote named ${REMOTE}.`, 'Add one with: mtl sync init <remote>');
+  return git;
+}
+
+function currentBranch(git: Git): string {
+  const r = git.run(['symbolic-ref', '--short', '-q', 'HEAD']);
+  if (!r.ok) throw new UserError(`The repository in ${git.dir} is not on a branch (a detached HEAD).`, `Go back to your branch with: git -C ${shellWord(git.dir)} switch main   (or the branch you sync)`);
+  return r.stdout.toString('utf8').trim();
+}
+
+/**
+ * What a repository for mtl needs, checked at every sync (cheap, and it heals a moved mtl): the
+ * private files ignored, mtl's data files marked for mtl's merge driver, and the driver's command.
+ */
+function setUp(git: Git, ctx: Ctx): void {
+  addLines(path.join(git.dir, '.gitignore'), IGNORED, '# mtl: files that belong to this machine only (written by mtl sync init)');
+  addLines(path.join(git.dir, '.gitattributes'), ATTRIBUTES, "# mtl: its data files are merged entry by entry by mtl's own driver, never with conflict markers");
+  const { node, script } = programPaths(ctx);
+  checkSchedulerPaths({ dataDir: ctx.dataDir, node, script }, "git's merge driver setting");
+  // git expands %O %A %B %P in the command (and %% to %), and runs it with the shell.
+  const driver = `${[node, script].map((p) => shellWord(p).replace(/%/g, '%%')).join(' ')} sync merge-file %O %A %B %P`;
+  // git makes the files of .git, and those it checks out, readable by all unless told otherwise.
+  fs.chmodSync(path.join(git.dir, '.git'), 0o700);
+  for (const [key, value] of [['core.sharedRepository', '0600'], ['merge.mtl.name', "mtl's entry-by-entry merge"], ['merge.mtl.driver', driver]] as const) {
+    const now = git.run(['config', '--local', '--get', key]);
+    if (!now.ok || now.stdout.toString('utf8').trim() !== value) git.text(['config', '--local', key, value]);
+  }
+}
+
+/** The files git wrote into the folder, owner-only as mtl's own are (git uses the umask). */
+function ownerOnly(git: Git): void {
+  for (const file of git.text(['ls-files', '-z']).split('\0').filter(Boolean)) {
+    const full = path.join(git.dir, ...file.split('/'));
+    try {
+      if (fs.lstatSync(full).isFile()) fs.chmodSync(full, 0o600);
+      for (let dir = path.dirname(full); dir.startsWith(git.dir + path.sep); dir = path.dirname(dir)) fs.chmodSync(dir, 0o700);
+    } catch {
+      // Gone meanwhile: nothing to protect.
+    }
+  }
+}
+
+function addLines(file: string, lines: string[], heading: string): void {
+  const text = readIfThere(file) ?? '';
+  const have = new Set(text.split(/\r?\n/).map((l) => l.trim()));
+  const missing = lines.filter((l) => !have.has(l));
+  if (!missing.length) return;
+  const start = text === '' || text.endsWith('\n') ? text : `${text}\n`;
+  writeAtomic(file, `${start}${have.has(heading) ? '' : `${heading}\n`}${missing.join('\n')}\n`);
+}
+
+/** Commit, fetch, merge, push: git's work, with the data folder's lock held while files change. */
+async function syncFolder(ctx: Ctx, git: Git): Promise<SyncOutcome> {
+  const branch = currentBranch(git);
+  const urlRun = git.run(['remote', 'get-url', REMOTE]);
+  const remote = shownRemote(urlRun.stdout.toString('utf8').trim());
+  const remoteRef = `refs/remotes/${REMOTE}/${branch}`;
+  const outcome: SyncOutcome = { remote, branch, committed: false, received: 'nothing', sent: 0, renumbered: [], labels: {}, conflicts: [], fileNotes: [] };
+  // A push refused because another machine pushed meanwhile: fetch and merge again.
+  for (let attempt = 1; ; attempt++) {
+    const fetched = git.run(['fetch', '--quiet', '--no-tags', REMOTE], { network: true });
+    if (!fetched.ok) {
+      const committed = await withLock(ctx.dataDir, () => commitLocal(git, 'changes'));
+      throw offline(ctx, git, `Could not fetch from ${remote}: ${fetched.said}`, committed || outcome.committed);
+    }
+    await withLock(ctx.dataDir, (lock) => {
+      outcome.committed = commitLocal(git, 'changes') || outcome.committed;
+      const head = git.commit('HEAD');
+      const remoteHead = git.commit(remoteRef);
+      if (!remoteHead || !head || head === remoteHead || isAncestor(git, remoteHead, head)) return;
+      if (isAncestor(git, head, remoteHead)) {
+        git.text(['merge', '--ff-only', '--quiet', remoteHead]);
+        ownerOnly(git);
+        clearJournal(ctx.dataDir);
+        outcome.received = 'fast-forward';
+        return;
+      }
+      const base = git.run(['merge-base', head, remoteHead]);
+      const merge = mergeFolders(git, base.ok ? base.stdout.toString('utf8').trim() : undefined, head, remoteHead, goalsFolder(ctx.dataDir));
+      apply(ctx, git, lock, merge, head, remoteHead);
+      Object.assign(outcome, { received: 'merged', renumbered: merge.renumbered, labels: labels(merge), conflicts: merge.conflicts, fileNotes: merge.fileNotes });
+    });
+    const remoteHead = git.commit(remoteRef);
+    const ahead = Number(git.text(['rev-list', '--count', 'HEAD', ...(remoteHead ? [`^${remoteHead}`] : [])]));
+    if (!ahead) return outcome;
+    const pushed = git.run(['push', '--quiet', '--set-upstream', REMOTE, `HEAD:refs/heads/${branch}`], { network: true });
+    if (pushed.ok) {
+      outcome.sent = ahead;
+      return outcome;
+    }
+    const rejected = /\[rejected\]|non-fast-forward|fetch first/.test(pushed.said);
+    if (!rejected || attempt === 3) throw offline(ctx, git, `Could not push to ${remote}: ${pushed.said}`, true, outcome);
+  }
+}
+
+/** Commits every change in the folder (the ignored files aside); says whether there was one. */
+function commitLocal(git: Git, what: string): boolean {
+  git.text(['add', '--all']);
+  if (git.run(['diff', '--cached', '--quiet']).ok && git.commit('HEAD')) return false;
+  git.text([...identity(git), 'commit', '--quiet', '--allow-empty', '-m', `mtl: ${what} on ${host()}`]);
+  return true;
+}
+
+/** A commit needs a name and an address; where git has none set, mtl's. */
+function identity(git: Git): string[] {
+  const has = (key: string) => git.run(['config', '--get', key]).ok;
+  return has('user.name') && has('user.email') ? [] : ['-c', `user.name=mtl on ${host()}`, '-c', 'user.email=mtl@localhost'];
+}
+
+function host(): string {
+  return os.hostname().replace(/[^\w.-]/g, '') || 'this machine';
+}
+
+function isAncestor(git: Git, ancestor: string, of: string): boolean {
+  return git.run(['merge-base', '--is-ancestor', ancestor, of]).ok;
+}
+
+/** The goals folder relative to the data folder, with `/`; undefined when it is elsewhere. */
+function goalsFolder(dataDir: string): string | undefined {
+  const relative = path.relative(dataDir, goalsDirFor(dataDir, readPreferences(dataDir)));
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative.split(path.sep).join('/');
+}
+
+/**
+ * Writes the merge into the folder and records it as a merge commit of both sides. If any step
+ * fails, the folder is put back as the local commit had it, and the error says so.
+ */
+function apply(ctx: Ctx, git: Git, lock: Lock, merge: FolderMerge, head: string, remoteHead: string): void {
+  const created: string[] = [];
+  try {
+    writeFolderRecords(ctx.dataDir, lock, merge.records, merge.counters);
+    for (const [file, bytes] of merge.files) {
+      const full = path.join(ctx.dataDir, ...file.split('/'));
+      lock.verify();
+      if (bytes === null) fs.rmSync(full, { force: true });
+      else {
+        const there = fs.lstatSync(full, { throwIfNoEntry: false });
+        if (!there) created.push(full);
+        // A link in the folder is replaced, never written through.
+        else if (there.isSymbolicLink()) fs.rmSync(full);
+        fs.mkdirSync(path.dirname(full), { recursive: true, mode: 0o700 });
+        writeAtomic(full, bytes);
+      }
+    }
+    const goalsDir = goalsDirFor(ctx.dataDir, readPreferences(ctx.dataDir));
+    for (const { from, to } of merge.outsideRenames) {
+      const [source, target] = [path.resolve(goalsDir, from), path.resolve(goalsDir, to)];
+      if (fs.existsSync(source) && !fs.existsSync(target)) fs.renameSync(source, target);
+    }
+    git.text(['add', '--all']);
+    const tree = git.text(['write-tree']);
+    const message = `mtl: merged ${REMOTE} into ${host()}`;
+    const commit = git.text([...identity(git), 'commit-tree', tree, '-p', head, '-p', remoteHead, '-m', message]);
+    git.text(['update-ref', '-m', message, 'HEAD', commit, head]);
+  } catch (err) {
+    git.run(['reset', '--quiet', '--hard', head]);
+    ownerOnly(git);
+    for (const file of created) fs.rmSync(file, { force: true });
+    throw new UserError(
+      `The merge with ${REMOTE} could not be written: ${reason(err)}. Your data is as it was before mtl sync (commit ${head.slice(0, 7)}).`,
+      'Fix that and run mtl sync again; nothing was sent.',
+    );
+  }
+}
+
+function offline(ctx: Ctx, git: Git, what: string, committed: boolean, outcome?: SyncOutcome): UserError {
+  const head = git.commit('HEAD');
+  const merged = outcome?.received === 'merged' ? ' The merge with what was fetched is done here.' : '';
+  return new UserError(
+    `${shownRemote(what).replace(/\s+$/, '').replace(/\.$/, '')}.`,
+    `Your changes are kept here${committed ? ', committed' : ''}${head ? ` (commit ${head.slice(0, 7)})` : ''}.${merged} Run mtl sync again when the remote can be reached${ctx.io.stdinIsTTY ? '' : ' (no terminal: git could not ask for a password or passphrase)'}.`,
+  );
+}
+
+/** A remote as shown: a password or token in an https address is not printed. */
+function shownRemote(url: string): string {
+  return url.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1***@');
+}
+
+/** What people know an entry by: a report's name, a goal's title. */
+function labels(merge: FolderMerge): Record<string, string> {
+  const named: Record<string, string> = {};
+  for (const m of merge.records.members) named[m.id] = m.name;
+  for (const g of [...merge.records.goals, ...merge.records.memberGoals]) named[g.id] = g.title;
+  return Object.fromEntries(merge.renumbered.filter((r) => named[r.to] !== undefined).map((r) => [r.to, named[r.to]!]));
+}
+
+function kindWord(kind: string): string {
+  return kind === 'notes' ? 'note' : (KIND_WORDS[kind as Kind]?.[0] ?? kind);
+}
+
+function report(ctx: Ctx, outcome: SyncOutcome, opts: { json?: boolean }): void {
+  if (opts.json) {
+    printJson(ctx.io, outcome);
+    return;
+  }
+  const lines: string[] = [];
+  for (const r of outcome.renumbered) {
+    const label = outcome.labels[r.to] === undefined ? '' : ` (${outcome.labels[r.to]})`;
+    if (r.reason === 'taken') lines.push(`Renumbered: this machine's ${kindWord(r.kind)} ${r.from}${label} is now ${r.to}, as the other machine had already used ${r.from}${r.file ? `; its file is now ${r.file.to}` : ''}.`);
+    else lines.push(`Joined: this machine's ${kindWord(r.kind)} ${r.from}${label} was made on the other machine too, as ${r.to}; it is ${r.to} now.`);
+  }
+  for (const c of outcome.conflicts) lines.push(conflictLine(c));
+  lines.push(...outcome.fileNotes);
+  const got = { nothing: 'nothing new from the other machines', 'fast-forward': "received the other machines' changes", merged: "merged the other machines' changes with yours" }[outcome.received];
+  const sent = outcome.sent ? `sent ${outcome.sent} commit${outcome.sent === 1 ? '' : 's'}` : 'nothing to send';
+  lines.push(`Synced with ${outcome.remote} (${outcome.branch}): ${got}; ${sent}.`);
+  ctx.io.err(lines.join('\n') + '\n');
+}
+
+function conflictLine(c: MergeConflict): string {
+  const what = `${kindWord(c.kind)} ${c.id}`;
+  const value = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v).slice(0, 80));
+  switch (c.reason) {
+    case 'both changed':
+      return `Both machines changed the ${c.field} of ${what}: kept ${value(c.kept)}, not ${value(c.dropped)}. Change it with: mtl edit ${c.id}`;
+    case 'removed and changed':
+      return `${what} was removed on one machine and changed on the other: kept, with the change. Remove it again with: mtl rm ${c.id}`;
+    case 'removed but referenced':
+      return `${what} was removed on one machine, but the other logged entries about them: kept, with those entries.`;
+    case 'link to removed':
+      return `${what}'s 1:1 was removed on the other machine: the item stays, without the link.`;
+    default:
+      return `${what}: ${c.field === WHOLE_ENTRY ? 'the entry' : c.field} differed on the two machines.`;
+  }
+}
+
+/**
+ * git's merge driver for one data file (`git merge` or `git pull` run by hand): the file merged
+ * entry by entry, when that needs nothing from the other files. Otherwise the local version is left
+ * as it is, without conflict markers, and git is told the file is not merged: `mtl sync` merges the
+ * whole folder.
+ */
+export async function mergeFile(_ctx: Ctx, base: string, ours: string, theirs: string, name: string): Promise<void> {
+  const { mergeDataFile } = await import('./driver.js');
+  mergeDataFile(base, ours, theirs, name, isDataPath);
+}
