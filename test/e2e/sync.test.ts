@@ -129,6 +129,17 @@ describe('mtl sync: two machines through one remote', () => {
     });
   }
 
+  it('the same field changed on both machines: the later change is kept and the other reported', async () => {
+    const m = await started();
+    await ok(m.a, ['edit', 'g1', '--title', 'Demos every week'], m.at('2027-02-05T09:00:00'));
+    await ok(m.b, ['edit', 'g1', '--title', 'Demo Fridays'], m.at('2027-02-05T11:00:00'));
+    await ok(m.b, ['sync'], m.at('2027-02-05T12:00:00'));
+    const r = await mtl(m.a, ['sync'], m.at('2027-02-05T12:00:00'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Both machines changed the title of goal g1: kept "Demo Fridays", not "Demos every week". Change it with: mtl edit g1');
+    expect(readStore(m.a).goals[0].title).toBe('Demo Fridays');
+  });
+
   it('renames a renumbered goal file and keeps both goal files', async () => {
     const m = await started();
     const t = m.at('2027-02-05T09:00:00');
@@ -275,5 +286,26 @@ describe('mtl sync: setting up, status and refusals', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).not.toContain('s3cret');
     expect(r.stderr).toContain('https://***@127.0.0.1:9/mtl.git');
+  });
+});
+
+describe('mtl sync: what comes from the remote is data, never a way out of the folder', () => {
+  it('refuses a remote commit that holds a link, changing nothing here', async () => {
+    const m = await started();
+    const t = m.at('2027-02-05T09:00:00');
+    // Someone else's clone pushes a link where a praise file would be.
+    const other = path.join(m.root, 'other');
+    git(m.root, ['clone', '-q', '-b', 'main', m.remote, other], m.gitEnv);
+    fs.symlinkSync('/etc/passwd', path.join(other, 'praise', '2027-Q2.jsonl'));
+    const id = ['-c', 'user.name=X', '-c', 'user.email=x@example.com'];
+    git(other, ['add', '--all'], m.gitEnv);
+    git(other, [...id, 'commit', '-qm', 'link'], m.gitEnv);
+    git(other, ['push', '-q', 'origin', 'main'], m.gitEnv);
+    const before = git(m.a, ['rev-parse', 'HEAD'], m.gitEnv);
+    const r = await mtl(m.a, ['sync'], t);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('a link or submodule (praise/2027-Q2.jsonl)');
+    expect(git(m.a, ['rev-parse', 'HEAD'], m.gitEnv)).toBe(before);
+    expect(fs.existsSync(path.join(m.a, 'praise', '2027-Q2.jsonl'))).toBe(false);
   });
 });

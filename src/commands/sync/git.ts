@@ -84,6 +84,13 @@ export class Git {
     return files;
   }
 
+  /** The paths of a commit that are links or other repositories (submodules), not plain files. */
+  oddEntries(commit: string): string[] {
+    const out = this.run(['ls-tree', '-r', '-z', '--full-tree', commit]);
+    if (!out.ok) throw new UserError(`git could not list ${commit}: ${out.said}.`);
+    return out.stdout.toString('utf8').split('\0').filter((line) => line && !/^1006[0-7]{2} blob /.test(line)).map((line) => line.slice(line.indexOf('\t') + 1));
+  }
+
   /** The contents of blobs, read in one git process. */
   blobs(ids: string[]): Map<string, Buffer> {
     const contents = new Map<string, Buffer>();

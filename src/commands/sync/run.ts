@@ -174,6 +174,14 @@ async function syncFolder(ctx: Ctx, git: Git): Promise<SyncOutcome> {
       const head = git.commit('HEAD');
       const remoteHead = git.commit(remoteRef);
       if (!remoteHead || !head || head === remoteHead || isAncestor(git, remoteHead, head)) return;
+      // A link from elsewhere would have mtl read or write a file outside the folder.
+      const odd = git.oddEntries(remoteHead);
+      if (odd.length) {
+        throw new UserError(
+          `What ${remote} holds has ${odd.length === 1 ? 'a link or submodule' : 'links or submodules'} (${odd.slice(0, 3).join(', ')}), which mtl does not take into a data folder; nothing was changed here.`,
+          'Remove them from the remote repository (git rm), then run mtl sync again.',
+        );
+      }
       if (isAncestor(git, head, remoteHead)) {
         git.text(['merge', '--ff-only', '--quiet', remoteHead]);
         ownerOnly(git);
