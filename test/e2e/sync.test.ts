@@ -175,7 +175,7 @@ describe('mtl sync: two machines through one remote', () => {
     const m = await started();
     expect(fs.readFileSync(path.join(m.a, '.gitattributes'), 'utf8')).toContain('*.jsonl merge=mtl');
     expect(fs.readFileSync(path.join(m.a, '.gitignore'), 'utf8')).toMatch(/^undo\.jsonl$/m);
-    expect(git(m.a, ['config', 'merge.mtl.driver'], m.gitEnv)).toMatch(/ sync merge-file %O %A %B %P$/);
+    expect(git(m.a, ['config', 'merge.mtl.driver'], m.gitEnv)).toMatch(/ sync __merge-file %O %A %B %P$/);
     const t = m.at('2027-02-05T09:00:00');
     // Both change the same quarter's praise file: A edits p1, B adds p2.
     await ok(m.a, ['edit', 'p1', '--text', 'tidy, complete handover notes'], t);

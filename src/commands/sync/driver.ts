@@ -9,7 +9,7 @@ import { DATA_FORMAT, DATA_VERSION, KIND_FILES } from '../../store/store.js';
 
 /**
  * git's merge driver for one of mtl's data files, for a `git merge` or `git pull` run by hand:
- * `mtl sync merge-file %O %A %B %P`. It merges the file entry by entry when the file alone is enough
+ * `mtl sync __merge-file %O %A %B %P`. It merges the file entry by entry when the file alone is enough
  * (the id counters; entries that need no renumbering), writing the result over %A. Otherwise it
  * leaves %A (this machine's version) as it is, never with conflict markers, and fails, so git
  * reports the file as not merged and the message says how to go on.

@@ -43,7 +43,7 @@ ${examples('mtl sync init git@github.com:you/mtl-data.git', 'mtl sync init https
     .addHelpText('after', examples('mtl sync status', 'mtl sync status --json'))
     .action(async (opts, cmd) => (await run()).status(context(cmd), opts));
   sync
-    .command('merge-file', { hidden: true })
+    .command('__merge-file', { hidden: true })
     .argument('<base>')
     .argument('<ours>')
     .argument('<theirs>')

@@ -124,7 +124,7 @@ function setUp(git: Git, ctx: Ctx): void {
   const { node, script } = programPaths(ctx);
   checkSchedulerPaths({ dataDir: ctx.dataDir, node, script }, "git's merge driver setting");
   // git expands %O %A %B %P in the command (and %% to %), and runs it with the shell.
-  const driver = `${[node, script].map((p) => shellWord(p).replace(/%/g, '%%')).join(' ')} sync merge-file %O %A %B %P`;
+  const driver = `${[node, script].map((p) => shellWord(p).replace(/%/g, '%%')).join(' ')} sync __merge-file %O %A %B %P`;
   // git makes the files of .git, and those it checks out, readable by all unless told otherwise.
   fs.chmodSync(path.join(git.dir, '.git'), 0o700);
   for (const [key, value] of [['core.sharedRepository', '0600'], ['merge.mtl.name', "mtl's entry-by-entry merge"], ['merge.mtl.driver', driver]] as const) {
