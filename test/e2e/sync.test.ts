@@ -280,6 +280,14 @@ describe('mtl sync: setting up, status and refusals', () => {
     expect(fs.statSync(path.join(m.a, '.git')).mode & 0o777).toBe(0o700);
   });
 
+  it('without git: says it is needed, exit 1, nothing changed', async () => {
+    const m = machines();
+    const r = await mtl(m.a, ['sync', 'init', m.remote], { env: { ...m.at('2027-02-01T09:00:00').env, PATH: path.join(m.root, 'empty-bin') } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('mtl sync needs the git program');
+    expect(fs.existsSync(path.join(m.a, '.git'))).toBe(false);
+  });
+
   it('hides a password in an https remote', async () => {
     const m = machines();
     const r = await mtl(m.a, ['sync', 'init', 'https://me:s3cret@127.0.0.1:9/mtl.git'], m.at('2027-02-01T09:00:00'));
