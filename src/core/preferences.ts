@@ -84,7 +84,12 @@ export function storedPreference<K extends PreferenceKey>(key: K, value: unknown
   if (typeof value !== typeof spec.default) throw new UserError(`it should be a ${typeof spec.default}`);
   // A relative folder would be read against whatever folder mtl runs from.
   if (key === 'goalsDir' && value !== '' && !path.isAbsolute(String(value))) throw new UserError('it should be an absolute path');
-  return spec.parse(String(value)) as Preferences[K];
+  try {
+    return spec.parse(String(value)) as Preferences[K];
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`it should be ${spec.allowed}`);
+    throw err;
+  }
 }
 
 export function parsePreferenceKey(key: string): PreferenceKey {

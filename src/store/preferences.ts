@@ -6,16 +6,15 @@ import { readIfThere, writeAtomic } from './files.js';
 import { withLock, type Lock } from './lock.js';
 
 /**
- * The preferences file, `config.json`: read here with a plain JSON parse, written through conf.
- * What each preference allows is core/preferences.ts.
+ * The preferences file, `config.json`: one JSON object, read and written here alone, under the data
+ * folder's lock like every other write. What each preference allows is core/preferences.ts.
  */
 
 export const PREFERENCES_FILE = 'config.json';
 
 /**
- * Reads preferences with a plain JSON parse: conf (and its validator) costs ~50 ms to import, so it is
- * only loaded to write (`setPreference`). The file format is conf's own: one JSON object. A file that is
- * not an object, or holds a value mtl would refuse from `mtl config set`, is reported, never used.
+ * Reads preferences with a plain JSON parse. A file that is not an object, or holds a value mtl would
+ * refuse from `mtl config set`, is reported, never used.
  */
 export function readPreferences(dir: string): Preferences {
   const file = path.join(dir, PREFERENCES_FILE);
@@ -29,7 +28,7 @@ export function readPreferences(dir: string): Preferences {
     } catch (err) {
       throw damagedFile(
         file,
-        `${key} is ${JSON.stringify(value)}; ${(err as Error).message.replace(/^"[^"]*" is not allowed here: /, '')}`,
+        `${key} is ${JSON.stringify(value)}; ${(err as Error).message}`,
         `Fix it with: mtl config set ${key} <value> after removing that line, or remove the file to go back to the defaults.`,
       );
     }
@@ -59,27 +58,29 @@ function damagedPreferences(file: string, what: string): DataError {
 
 /** Writes a whole preferences file (restoring a backup), under the preferences lock, never over one. */
 export async function restorePreferences(dir: string, stored: Record<string, unknown>): Promise<boolean> {
-  const file = path.join(dir, PREFERENCES_FILE);
   return withLock(dir, (lock) => {
-    if (fs.existsSync(file)) return false;
-    lock.verify();
-    writeAtomic(file, JSON.stringify(stored, null, '\t') + '\n');
+    if (fs.existsSync(path.join(dir, PREFERENCES_FILE))) return false;
+    writePreferences(dir, stored, lock);
     return true;
   });
 }
 
-/** Validates and stores one preference through conf, under the data folder's lock. */
+/**
+ * Validates and stores one preference, under the data folder's lock: the file is read and checked
+ * (a damaged one is refused, not replaced), the key set, and the whole file written again.
+ */
 export async function setPreference(dir: string, key: PreferenceKey, text: string, held?: Lock): Promise<unknown> {
   const value = PREFERENCE_SPECS[key].parse(text);
-  readPreferences(dir);
-  // conf is ESM; in mtl's CommonJS build its bundle comes back with Node's interop, where `default`
-  // is the whole module (see build.mjs). Either way, this is the class.
-  const loaded = (await import('conf')).default as unknown as typeof import('conf').default | { default: typeof import('conf').default };
-  const Conf = 'default' in loaded ? loaded.default : loaded;
   const write = (lock: Lock) => {
-    lock.verify();
-    new Conf<Record<string, unknown>>({ cwd: dir, configName: 'config', projectSuffix: '', configFileMode: 0o600, clearInvalidConfig: false }).set(key, value);
+    readPreferences(dir);
+    writePreferences(dir, { ...readStoredPreferences(dir), [key]: value }, lock);
     return value;
   };
   return held ? write(held) : withLock(dir, write);
+}
+
+/** The one writer of config.json: a JSON object, tab-indented (as conf, which once wrote it, did). */
+function writePreferences(dir: string, stored: Record<string, unknown>, lock: Lock): void {
+  lock.verify();
+  writeAtomic(path.join(dir, PREFERENCES_FILE), JSON.stringify(stored, null, '\t') + '\n');
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mode, mtl, ok, tempHome } from '../helpers/cli.js';
 
 describe('mtl config', () => {
-  it('lists defaults, sets through conf with mode 0600, and reads back', async () => {
+  it('lists defaults, sets with mode 0600, and reads back', async () => {
     const home = tempHome();
     expect(JSON.parse(await ok(home, ['config', 'list', '--json']))).toMatchObject({ lookAheadDays: 14, recognitionDays: 7, hints: true, weekStart: 'monday' });
     const set = await mtl(home, ['config', 'set', 'recognitionDays', '10']);
@@ -86,6 +86,21 @@ describe('mtl config', () => {
     expect(await ok(home, ['config', 'get', 'goalsDir'])).toBe(`${path.join(me, 'notes', 'goals')}\n`);
     expect(fs.existsSync(path.join(process.cwd(), '~'))).toBe(false);
     expect(await listed()).toBe(`goalsDir\t${path.join(me, 'notes', 'goals')}\tset\tfolder for goal files (empty: <data dir>/goals)`);
+  });
+
+  it('keeps what else the file holds, tab-indented as before, and names a stored value it would refuse', async () => {
+    const home = tempHome();
+    fs.mkdirSync(home, { recursive: true });
+    const file = path.join(home, 'config.json');
+    fs.writeFileSync(file, '{\n\t"weekStart": "sunday",\n\t"somethingElse": [1]\n}\n');
+    await ok(home, ['config', 'set', 'checkInDays', '21']);
+    expect(fs.readFileSync(file, 'utf8')).toBe('{\n\t"weekStart": "sunday",\n\t"somethingElse": [\n\t\t1\n\t],\n\t"checkInDays": 21\n}\n');
+    fs.writeFileSync(file, '{"recognitionDays": 500}\n');
+    const r = await mtl(home, ['config', 'list']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').slice(0, 2)).toEqual([`mtl: ${file} is damaged: recognitionDays is 500; it should be a whole number from 1 to 90.`, 'mtl has not changed it.']);
+    expect((await mtl(home, ['config', 'set', 'hints', 'false'])).code).toBe(1);
+    expect(fs.readFileSync(file, 'utf8')).toBe('{"recognitionDays": 500}\n');
   });
 
   it('refuses a damaged config file without rewriting it', async () => {
