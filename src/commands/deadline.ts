@@ -23,10 +23,17 @@ export async function resolveDeadline(text: string, today: Day, now: Date): Prom
   const found = await naturalDay(text, now);
   if (found !== undefined && !isDayInRange(found)) inRange(text, found);
   if (found !== undefined && found >= today) return found;
-  throw new UserError(
-    `Cannot read "${text}" as a deadline${found ? ` (it reads as ${found}, in the past)` : ''}.`,
-    `Try one of: ${DEADLINE_EXAMPLES.map((e) => `"${e}"`).join(', ')}.`,
-  );
+  throw new UnreadableDeadlineError(text, found);
+}
+
+/** A phrase that is no day mtl can use as a deadline; `past` is the day it reads as, if in the past. */
+export class UnreadableDeadlineError extends UserError {
+  constructor(
+    readonly text: string,
+    readonly past?: Day,
+  ) {
+    super(`Cannot read "${text}" as a deadline${past ? ` (it reads as ${past}, in the past)` : ''}.`, `Try one of: ${DEADLINE_EXAMPLES.map((e) => `"${e}"`).join(', ')}.`);
+  }
 }
 
 /** A deadline read as a day mtl cannot keep: refused with the range named. */

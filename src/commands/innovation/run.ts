@@ -6,7 +6,7 @@ import { openStore, updateStore } from '../../store/store.js';
 import type { Day, InnovationWeek } from '../../core/model.js';
 import { plural, printJson } from '../../ui/output.js';
 import { UserError } from '../../errors.js';
-import { DayOutOfRangeError, resolveDeadline } from '../deadline.js';
+import { DayOutOfRangeError, resolveDeadline, UnreadableDeadlineError } from '../deadline.js';
 
 const named = (day: Day) => `${format(dateOfDay(day), 'EEE')} ${day}`;
 
@@ -39,7 +39,7 @@ async function resolveStart(text: string, today: Day, now: Date): Promise<Day> {
     return await resolveDeadline(text, today, now);
   } catch (err) {
     if (!(err instanceof UserError) || err instanceof DayOutOfRangeError) throw err;
-    const past = /\(it reads as (\d{4}-\d\d-\d\d), in the past\)/.exec(err.message)?.[1];
+    const past = err instanceof UnreadableDeadlineError ? err.past : undefined;
     throw new UserError(
       text.trim() === '' ? 'The start date of the innovation week is empty.' : `Cannot read "${text}" as the start of the innovation week${past ? ` (it reads as ${past}, in the past)` : ''}.`,
       `Give the first day of the week, for example ${START_EXAMPLES.map((e) => `"${e}"`).join(', ')}; the suggested one: mtl innovation plan ${weekToPlan(today).start}`,
