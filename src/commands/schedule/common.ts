@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'date-fns';
 import type { Ctx } from '../../context.js';
-import { DEFAULT_SCHEDULE, missedRun, parseSchedule, type Schedule } from '../../core/cron.js';
+import { checkSchedulerPaths, DEFAULT_SCHEDULE, missedRun, parseSchedule, type Schedule } from '../../core/cron.js';
 import { nextRun } from '../../core/schedule.js';
 import { UserError } from '../../errors.js';
 import { printJson } from '../../ui/output.js';
@@ -58,6 +58,19 @@ export function scheduleToInstall(given: Schedule | undefined, installed: string
   const kept = installed === undefined ? undefined : parseSchedule(installed);
   if (!kept || 'error' in kept) return { schedule: parseSchedule(DEFAULT_SCHEDULE) as Schedule, note: '' };
   return { schedule: kept, note: `Kept your schedule "${kept.text}"; change it with --schedule.\n` };
+}
+
+/**
+ * How an install starts, in an order that leaves nothing changed when it refuses: the --schedule
+ * given, the paths the entry will name (checked), the entry installed now (`installed` refuses one
+ * mtl did not write), and the schedule to write with its note.
+ */
+export function startInstall<T extends { found?: { schedule?: string } }>(ctx: Ctx, scheduleText: string | undefined, entry: string, installed: (ctx: Ctx) => T) {
+  const given = givenSchedule(scheduleText);
+  const paths = { dataDir: ctx.dataDir, ...programPaths(ctx) };
+  checkSchedulerPaths(paths, entry);
+  const now = installed(ctx);
+  return { paths, now, ...scheduleToInstall(given, now.found?.schedule) };
 }
 
 /** The node and mtl paths a scheduler entry names: absolute, links resolved. */

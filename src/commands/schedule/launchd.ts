@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Ctx } from '../../context.js';
-import { checkSchedulerPaths } from '../../core/cron.js';
 import { isMtlPlist, LAUNCHD_LABEL, launchdPlist, readLaunchdPlist, withoutPlistInstalledAt } from '../../core/schedule.js';
 import { UserError } from '../../errors.js';
 import { writeAtomic } from '../../store/files.js';
 import { shellWord } from '../../core/text.js';
 import { readIfThere } from '../../store/files.js';
-import { givenSchedule, printEntryStatus, programPaths, removeIfThere, runProgram, SCHEDULE_EXAMPLES, scheduleToInstall } from './common.js';
+import { printEntryStatus, removeIfThere, runProgram, SCHEDULE_EXAMPLES, startInstall } from './common.js';
 
 /**
  * The nudge as a launchd agent of the user (macOS): ~/Library/LaunchAgents/com.mtl.nudge.plist with
@@ -50,11 +49,7 @@ function installed(ctx: Ctx) {
 }
 
 export async function install(ctx: Ctx, opts: { schedule?: string }): Promise<void> {
-  const given = givenSchedule(opts.schedule);
-  const paths = { dataDir: ctx.dataDir, ...programPaths(ctx) };
-  checkSchedulerPaths(paths, ENTRY);
-  const now = installed(ctx);
-  const { schedule, note } = scheduleToInstall(given, now.found?.schedule);
+  const { paths, now, schedule, note } = startInstall(ctx, opts.schedule, ENTRY, installed);
   const plist = launchdPlist({ ...paths, schedule, installedAt: ctx.now.toISOString(), logFile: path.join(ctx.dataDir, LOG) });
   if (typeof plist !== 'string') throw new UserError(`${plist.error}; nothing was changed.`, SCHEDULE_EXAMPLES);
   const unchanged = now.text !== undefined && withoutPlistInstalledAt(now.text) === withoutPlistInstalledAt(plist);

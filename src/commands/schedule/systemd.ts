@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Ctx } from '../../context.js';
-import { checkSchedulerPaths } from '../../core/cron.js';
 import { isMtlUnit, readSystemdUnits, SYSTEMD_UNIT, systemdUnits, withoutInstalledAt } from '../../core/schedule.js';
 import { UserError } from '../../errors.js';
 import { writeAtomic } from '../../store/files.js';
 import { readIfThere } from '../../store/files.js';
-import { givenSchedule, printEntryStatus, programPaths, removeIfThere, runProgram, scheduleToInstall } from './common.js';
+import { printEntryStatus, removeIfThere, runProgram, startInstall } from './common.js';
 
 /**
  * The nudge as a systemd user timer: mtl-nudge.service runs `mtl nudge` once, mtl-nudge.timer starts
@@ -72,12 +71,7 @@ export function isInstalled(env: Ctx['env']): boolean {
 const START = `systemctl --user daemon-reload && systemctl --user enable --now ${TIMER}`;
 
 export async function install(ctx: Ctx, opts: { schedule?: string }): Promise<void> {
-  const given = givenSchedule(opts.schedule);
-  const paths = { dataDir: ctx.dataDir, ...programPaths(ctx) };
-  // Every path checked before anything is read or written: a refused path changes nothing.
-  checkSchedulerPaths(paths, ENTRY);
-  const now = installed(ctx);
-  const { schedule, note } = scheduleToInstall(given, now.found?.schedule);
+  const { paths, now, schedule, note } = startInstall(ctx, opts.schedule, ENTRY, installed);
   const units = systemdUnits({ ...paths, schedule, installedAt: ctx.now.toISOString() });
   const unchanged =
     now.timerText !== undefined && now.serviceText === units.service && withoutInstalledAt(now.timerText) === withoutInstalledAt(units.timer);
