@@ -67,16 +67,31 @@ const NOUNS: Record<string, Noun> = {
   rm: entry.rm,
 };
 
-/** The command word of a command line: its first word that is not an option or --home's value. */
-function commandWord(argv: string[]): string | undefined {
+/** Where the command word of a command line is: its first word that is not an option or --home's value. */
+function commandIndex(argv: string[]): number {
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
-    if (word === '-h' || word === '--help') return undefined;
+    if (word === '-h' || word === '--help') return -1;
     if (word === '--home') i += 1;
-    else if (word === '--') return argv[i + 1];
-    else if (!word.startsWith('-')) return word;
+    else if (word === '--') return i + 1 < argv.length ? i + 1 : -1;
+    else if (!word.startsWith('-')) return i;
   }
-  return undefined;
+  return -1;
+}
+
+const commandWord = (argv: string[]): string | undefined => argv[commandIndex(argv)];
+
+/**
+ * `--json` belongs to the command that prints: written before the command word (`mtl --json goals`)
+ * it moves after the command's words (`mtl goals --json`), and that command takes it or refuses it.
+ */
+function jsonAfterCommand(argv: string[]): string[] {
+  const at = commandIndex(argv);
+  if (at < 0 || !argv.slice(0, at).includes('--json')) return argv;
+  const rest = argv.slice(at);
+  const end = rest.indexOf('--');
+  const moved = end < 0 ? [...rest, '--json'] : [...rest.slice(0, end), '--json', ...rest.slice(end)];
+  return [...argv.slice(0, at).filter((w) => w !== '--json'), ...moved];
 }
 
 /** The three steps of the article, then the habit and the housekeeping, as --help shows them. */
@@ -142,6 +157,7 @@ export function buildProgram(deps: Deps, argv: string[] = []): Command {
     'after',
     `
 Start here:
+  $ mtl                            the dashboard (mtl --json for scripts)
   $ mtl assess                     take the self-assessment
   $ mtl goals new                  turn a weak spot into a goal
   $ mtl nudge                      what is due this week (for cron)
@@ -193,6 +209,7 @@ function allCommands(cmd: Command): Command[] {
 /** Runs one command line and returns the exit code; never exits the process itself. */
 export async function run(argv: string[], deps: Deps): Promise<number> {
   deps = { ...deps, io: terminalSafe(deps.io) };
+  argv = jsonAfterCommand(argv);
   const program = buildProgram(deps, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });

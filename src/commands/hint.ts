@@ -10,7 +10,7 @@ import { plural } from '../ui/output.js';
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Nouns that never hint: the nudge itself and its cron, and output meant for files or shells. */
-const QUIET_NOUNS = ['nudge', 'cron', 'completion', '__complete', 'export', 'import'];
+const QUIET_NOUNS = ['nudge', 'cron', 'completion', '__complete', '__dashboard', 'export', 'import'];
 
 /**
  * The hint after a command ran without error (cli.ts calls it from commander's postAction hook):

@@ -182,12 +182,30 @@ describe('--json on the root and on sub-commands', () => {
     expect(JSON.parse(await ok(home, ['praise', 'Alice', 'clear design doc', '--json'], NOW))).toMatchObject({ member: 'Alice', date: '2027-02-18' });
   });
 
-  it('is refused, as before, by a command that does not take it', async () => {
+  it('is refused, as before, by a command that does not take it, wherever it is written', async () => {
     const home = tempHome();
-    const r = await mtl(home, ['team', 'add', 'Sam', '--json']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("unknown option '--json'");
+    for (const args of [['team', 'add', 'Sam', '--json'], ['--json', 'team', 'add', 'Sam'], ['--json', 'team', 'add', '--', '-x']]) {
+      const r = await mtl(home, args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain("unknown option '--json'");
+    }
     expect(fs.existsSync(path.join(home, 'mtl.json'))).toBe(false);
+    const stray = await mtl(home, ['--json', 'frob']);
+    expect([stray.code, stray.stderr.split('\n')[0]]).toEqual([2, "mtl: unknown command 'frob'."]);
+  });
+
+  it('is declared once: the dashboard, a hidden command, owns the root one; help and completion show it as the root\'s', async () => {
+    const home = tempHome();
+    const help = await ok(home, ['--help']);
+    expect(help).not.toContain('__dashboard');
+    expect(help).not.toMatch(/^\s+help \[command\]/m);
+    expect(help).toContain('$ mtl                            the dashboard (mtl --json for scripts)');
+    expect((await ok(home, ['__complete', '--shell=zsh', '--', 'mtl --'])).split('\n')).toContain('--json');
+    expect(await ok(home, ['__complete', '--shell=zsh', '--', 'mtl '])).not.toContain('__dashboard');
+    expect(JSON.parse(await ok(home, ['--json']))).toMatchObject({ openGoals: 0, overdue: [] });
+    // Moved before a `--`, so a text after it that looks like an option stays the text.
+    await ok(home, ['team', 'add', 'Sam']);
+    expect(JSON.parse(await ok(home, ['--json', 'praise', 'Sam', '--', '--json']))).toMatchObject({ member: 'Sam', text: '--json' });
   });
 });
 

@@ -45,12 +45,14 @@ export async function complete(ctx: Ctx, program: Command, args: string[], optio
 }
 
 function shapeOf(cmd: Command): CommandShape {
+  // The dashboard is the root's hidden default command (`mtl --json`): its options are the root's.
+  const options = cmd.parent ? cmd.options : [...cmd.options, ...(cmd.commands.find((c) => c.name() === '__dashboard')?.options ?? [])];
   return {
     name: cmd.name(),
     aliases: cmd.aliases(),
-    options: cmd.options.map((o) => ({ flags: [o.long, o.short].filter((f): f is string => Boolean(f)), takesValue: o.required || o.optional })),
+    options: options.map((o) => ({ flags: [o.long, o.short].filter((f): f is string => Boolean(f)), takesValue: o.required || o.optional })),
     args: cmd.registeredArguments.map((a) => a.name()),
-    subcommands: cmd.commands.filter((c) => c.name() !== '__complete').map(shapeOf),
+    subcommands: cmd.commands.filter((c) => !c.name().startsWith('__')).map(shapeOf),
   };
 }
 

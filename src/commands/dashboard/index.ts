@@ -2,15 +2,22 @@ import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { UsageError } from '../../errors.js';
 
-/** `mtl` with no command; a stray word gets "unknown command", not commander's argument count. */
+/**
+ * `mtl` with no command: the dashboard, the program's hidden default command, so that its --json is
+ * its own as every other command's is. A stray word gets "unknown command", not commander's argument
+ * count. (`mtl --json goals` reaches goals' own --json: cli.ts moves it after the command word.)
+ */
 export function register(program: Command, context: (cmd: Command) => Ctx): void {
+  // `mtl help <command>` is answered here, so commander adds no help command of its own to the list.
+  program.helpCommand(false);
   program
-    .option('--json', 'with no command: the dashboard as JSON')
+    .command('__dashboard', { isDefault: true, hidden: true })
+    .option('--json', 'the dashboard as JSON')
     .argument('[command...]')
     .action(async (words: string[], opts: { json?: boolean }, cmd: Command) => {
       const word = words[0];
       if (word === 'help') {
-        const topic = program.commands.find((c) => c.name() === words[1]);
+        const topic = program.commands.find((c) => c.name() === words[1] && !c.name().startsWith('__'));
         (topic ?? program).outputHelp();
         return;
       }
@@ -23,14 +30,4 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
       }
       await (await import('./run.js')).dashboard(context(cmd), opts);
     });
-  // Commander parses the root's options anywhere on the line, so in `mtl goals --json` the root takes
-  // the --json the sub-command declares too. Hand it back to the command that runs; one that does not
-  // take --json refuses it as before (`__complete` takes any word).
-  program.hook('preAction', (root, action) => {
-    if (action === root || !root.getOptionValue('json')) return;
-    if (action.options.some((o) => o.long === '--json')) action.setOptionValue('json', true);
-    else if (action.name() !== '__complete') {
-      action.error("error: unknown option '--json'", { code: 'commander.unknownOption', exitCode: 2 });
-    }
-  });
 }
