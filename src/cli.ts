@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { resolveNow } from './clock.js';
 import type { Ctx, Deps, Io } from './context.js';
 import { escapeControls } from './core/text.js';
+import { wrapMessages } from './core/width.js';
 import { exitCodeFor, isUserError, UsageError } from './errors.js';
 import { defaultDataDir } from './store/paths.js';
 import { VERSION } from './version.js';
@@ -31,6 +32,10 @@ import * as completion from './commands/completion/index.js';
 import * as undo from './commands/undo/index.js';
 import * as sync from './commands/sync/index.js';
 import * as entry from './commands/entry/index.js';
+import * as pulse from './commands/pulse/index.js';
+import * as processNoun from './commands/process/index.js';
+import * as culture from './commands/culture/index.js';
+import * as today from './commands/today/index.js';
 
 /** Each noun registers its verbs; the code that runs them is imported only when one is invoked. */
 export interface Noun {
@@ -52,6 +57,10 @@ const NOUNS: Record<string, Noun> = {
   search,
   learn,
   innovation,
+  pulse,
+  process: processNoun,
+  culture,
+  today,
   nudge,
   schedule,
   cron,
@@ -96,10 +105,10 @@ function jsonAfterCommand(argv: string[]): string[] {
 
 /** The three steps of the article, then the habit and the housekeeping, as --help shows them. */
 const HELP_GROUPS: [string, string[]][] = [
-  ['1. Test how you lead:', ['assess']],
+  ['1. Test how you lead:', ['assess', 'pulse']],
   ['2. Goals for the new job:', ['goals', 'prep']],
-  ['3. Lead your team every week:', ['team', 'praise', 'feedback', 'member-goals', 'delegate', '1on1', 'review', 'search', 'learn', 'innovation']],
-  ['The weekly nudge:', ['nudge', 'schedule', 'cron']],
+  ['3. Lead your team every week:', ['team', 'praise', 'feedback', 'member-goals', 'delegate', '1on1', 'review', 'search', 'learn', 'innovation', 'process', 'culture']],
+  ['The weekly nudge:', ['nudge', 'today', 'schedule', 'cron']],
   ['Fix anything:', ['show', 'edit', 'done', 'rm', 'undo']],
   ['Your data and setup:', ['config', 'sync', 'export', 'import', 'completion']],
 ];
@@ -228,7 +237,8 @@ function terminalSafe(io: Io): Io {
   const keepColors = io.color.level > 0;
   return Object.create(io, {
     out: { value: (text: string) => io.out(escapeControls(text, { keepColors })) },
-    err: { value: (text: string) => io.err(escapeControls(text, { keepColors })) },
+    // Messages on a terminal wrap at spaces, never inside a word (core/width.ts wrapMessages).
+    err: { value: (text: string) => io.err(io.stdoutIsTTY ? wrapMessages(escapeControls(text, { keepColors }), io.columns) : escapeControls(text, { keepColors })) },
   }) as Io;
 }
 

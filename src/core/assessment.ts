@@ -6,6 +6,8 @@ export interface Area {
   question: string;
   /** The goal template that works on this area when it is weak. */
   template: string;
+  /** A better first step than a goal from the template, when there is one. */
+  instead?: { command: string; why: string };
 }
 
 export const LEVELS = ['never', 'rarely', 'sometimes', 'mostly', 'always'] as const;
@@ -60,7 +62,9 @@ export const EXTENDED_AREAS: Area[] = [
     key: 'bridge',
     label: 'Bridge to leadership',
     question: 'You carry your team’s voice to senior leadership and have their backs there.',
-    template: 'recognition',
+    // No goal template is about the boss; the review with them is where the bridge is built.
+    template: 'member-goals',
+    instead: { command: 'mtl prep', why: 'take the team’s wins, needs and worries to your next 1:1 with your boss' },
   },
   {
     key: 'growth',
@@ -78,7 +82,7 @@ export const EXTENDED_AREAS: Area[] = [
     key: 'culture',
     label: 'Culture',
     question: 'You shape a place where people want to bring their best, for themselves and for each other.',
-    template: 'innovation',
+    template: 'culture',
   },
   {
     key: 'conversations',
@@ -187,7 +191,7 @@ export function recommendedTemplates(assessment: Pick<Assessment, 'tooEasy' | 'a
     ...weakAreas(TEAM_AREAS, assessment.answers),
     ...(assessment.extended ? weakAreas(EXTENDED_AREAS, assessment.extended) : []),
   ].sort((x, y) => x.level - y.level);
-  const templates = weak.map((w) => w.area.template);
+  const templates = weak.filter((w) => !w.area.instead).map((w) => w.area.template);
   if (assessment.tooEasy) templates.unshift('autonomy');
   return [...new Set(templates)];
 }
@@ -238,4 +242,37 @@ export function trendOf(history: Assessment[]): { score: AreaTrend; areas: AreaT
     score: make('score', 'Score', history.map((a) => a.score)),
     areas: TEAM_AREAS.map((area) => make(area.key, area.label, history.map((a) => a.answers[area.key] ?? 1))),
   };
+}
+
+/**
+ * Trends of the wider responsibilities, over the assessments that rated them (`--full`), oldest
+ * first; undefined when none did.
+ */
+export function extendedTrendOf(history: Assessment[]): { count: number; areas: (AreaTrend & { area: Area })[] } | undefined {
+  const rated = history.filter((a) => a.extended);
+  if (rated.length === 0) return undefined;
+  return {
+    count: rated.length,
+    areas: EXTENDED_AREAS.map((area) => {
+      const series = rated.map((a) => a.extended![area.key] ?? 1);
+      return { area, key: area.key, label: area.label, series, first: series[0]!, last: series[series.length - 1]!, change: series[series.length - 1]! - series[0]! };
+    }),
+  };
+}
+
+/** What to do about a weak area or a recommended template: start a goal, or work on the one already open. */
+export type NextStep =
+  | { kind: 'new'; template: string; command: string }
+  | { kind: 'open'; template: string; goal: { id: string; title: string }; command: string }
+  | { kind: 'instead'; template: string; command: string; why: string };
+
+/**
+ * The step for a template: `goals new --template X`, unless a goal from X is open (then that goal,
+ * the oldest open one). An area with a better first step (`instead`) gets that.
+ */
+export function nextStep(template: string, openGoals: { id: string; title: string; template: string; status: string }[], area?: Area): NextStep {
+  if (area?.instead) return { kind: 'instead', template, command: area.instead.command, why: area.instead.why };
+  const goal = openGoals.find((g) => g.status === 'open' && g.template === template);
+  if (goal) return { kind: 'open', template, goal: { id: goal.id, title: goal.title }, command: `mtl goals show ${goal.id}` };
+  return { kind: 'new', template, command: `mtl goals new --template ${template}` };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { idNumber, MAX_ID, type ActionItem, type Assessment, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
+import { idNumber, MAX_ID, type ActionItem, type Assessment, type CultureEvent, type Moment, type ProcessEntry, type Pulse, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
 import { sortByText } from './dates.js';
 
 /**
@@ -12,7 +12,7 @@ import { sortByText } from './dates.js';
 export function isEmptyData(data: Data): boolean {
   // Short lists first: a store reads only the lists looked at, up to the first non-empty one.
   return (
-    ['members', 'innovationWeeks', 'delegations', 'memberGoals', 'oneOnOnes', 'actions', 'feedback', 'learning', 'assessments', 'goals'] as const
+    ['members', 'innovationWeeks', 'delegations', 'memberGoals', 'oneOnOnes', 'actions', 'feedback', 'learning', 'assessments', 'goals', 'pulses', 'processes', 'cultureEvents', 'moments'] as const
   ).every((k) => data[k].length === 0) && data.praise.all().length === 0;
 }
 
@@ -36,6 +36,10 @@ const IDENTITY = {
   memberGoals: (g: MemberGoal) => `${g.created}|${g.member}|${g.title}`,
   delegations: (d: Delegation) => `${d.created}|${d.member}|${d.item}`,
   actions: (a: ActionItem) => `${a.at}|${a.member}|${a.text}`,
+  pulses: (u: Pulse) => `${u.at}|${JSON.stringify(u.tallies)}`,
+  processes: (s: ProcessEntry) => `${s.at}|${s.member}|${s.practice}`,
+  cultureEvents: (c: CultureEvent) => `${c.at}|${c.what}`,
+  moments: (w: Moment) => `${w.at}|${w.text}`,
 };
 
 /**
@@ -108,7 +112,17 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
     mine.deliveredOn = theirs.deliveredOn;
     return true;
   });
-  mergeList<MemberGoal>('memberGoals', 'm', (g) => ({ ...g, member: member(g.member) }), joinProgress);
+  mergeList<MemberGoal>('memberGoals', 'm', (g) => ({ ...g, member: member(g.member) }), (mine, theirs) => {
+    const newer = theirs.updatedAt !== undefined && (mine.updatedAt === undefined || theirs.updatedAt > mine.updatedAt);
+    const changed = joinProgress(mine, theirs);
+    // A goal carried into a later quarter on the other side moves here too.
+    if (newer && theirs.quarter > mine.quarter) {
+      mine.quarter = theirs.quarter;
+      if (theirs.due) mine.due = theirs.due;
+      if (theirs.carriedFrom) mine.carriedFrom = theirs.carriedFrom;
+    }
+    return changed;
+  });
   mergeList<Delegation>('delegations', 'd', (d) => ({ ...d, member: member(d.member) }), (mine, theirs) => {
     let changed = false;
     for (const [step, day] of Object.entries(theirs.steps)) {
@@ -160,9 +174,34 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
     target.learning.push({ ...entry, id: learningId(entry.id) });
     if (entry.type !== 'book') bump(added, 'learning');
   }
+  mergeList<Pulse>('pulses', 'u', (u) => u);
+  mergeList<ProcessEntry>('processes', 's', (s) => ({ ...s, member: member(s.member) }), (mine, theirs) => {
+    if (theirs.status !== 'done' || mine.status === 'done') return false;
+    mine.status = 'done';
+    if (theirs.doneOn) mine.doneOn = theirs.doneOn;
+    return true;
+  });
+  mergeList<CultureEvent>('cultureEvents', 'c', (c) => c);
+  mergeList<Moment>('moments', 'w', (w) => w);
   const weekId = idAllocator(counters, target.innovationWeeks, 'i');
   for (const week of incoming.innovationWeeks) {
-    if (!target.innovationWeeks.some((w) => w.quarter === week.quarter)) (target.innovationWeeks.push({ ...week, id: weekId(week.id) }), bump(added, 'innovationWeeks'));
+    const projects = (week.projects ?? []).map((p) => ({ ...p, member: member(p.member) }));
+    const mine = target.innovationWeeks.find((w) => w.quarter === week.quarter);
+    if (!mine) {
+      target.innovationWeeks.push({ ...week, id: weekId(week.id), ...(week.projects ? { projects } : {}) });
+      bump(added, 'innovationWeeks');
+      continue;
+    }
+    // The same quarter's week: its projects are united by content, a demo recorded on either side is kept.
+    const known = new Set((mine.projects ?? []).map((p) => `${p.member}|${p.text}`));
+    const extra = projects.filter((p) => !known.has(`${p.member}|${p.text}`));
+    const demo = !mine.demoHeld && week.demoHeld !== undefined;
+    if (extra.length) mine.projects = [...(mine.projects ?? []), ...extra];
+    if (demo) {
+      mine.demoHeld = week.demoHeld;
+      if (week.demoNote !== undefined) mine.demoNote = week.demoNote;
+    }
+    if (extra.length || demo) bump(updated, 'innovationWeeks');
   }
   return { added, updated, goalFileNames };
 }

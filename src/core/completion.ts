@@ -6,6 +6,8 @@ export interface CommandShape {
   options: { flags: string[]; takesValue: boolean }[];
   /** Names of the positional arguments, in order (`name`, `id`, `file`...). */
   args: string[];
+  /** The last argument takes any number of words. */
+  variadic?: boolean;
   subcommands: CommandShape[];
 }
 
@@ -16,7 +18,15 @@ export interface Dynamic {
   templates(): string[];
   /** Ids that `command` (show, edit, done, rm) works on. */
   entries?(command: string): string[];
+  /** Open delegated items' ids, for `delegate check` and `delegate done`. */
+  delegations?(): string[];
+  /** Open report goals' ids, for `member-goals <name> check-in|done|carry`. */
+  memberGoals?(): string[];
 }
+
+/** The verbs of `member-goals <name>`, and the words it takes in place of a name. */
+const MEMBER_GOAL_VERBS = ['add', 'list', 'check-in', 'done', 'carry'];
+const MEMBER_GOAL_WORDS = ['list', 'carry'];
 
 const OPTION_VALUES: Record<string, (d: Dynamic) => string[]> = {
   '--template': (d) => d.templates(),
@@ -25,10 +35,21 @@ const OPTION_VALUES: Record<string, (d: Dynamic) => string[]> = {
   '--format': () => ['json', 'md', 'ics'],
 };
 
-const ARG_VALUES: Record<string, (d: Dynamic, command: string) => string[]> = {
-  name: (d) => d.reports(),
+/** Values for a positional argument, from its command's path (`['delegate', 'check']`) and the arguments typed before it. */
+const ARG_VALUES: Record<string, (d: Dynamic, command: string, path: string[], before: string[]) => string[]> = {
+  name: (d, _c, path) => (path[0] === 'member-goals' ? [...MEMBER_GOAL_WORDS, ...d.reports()] : d.reports()),
   member: (d) => d.reports(),
-  id: (d) => d.goals(),
+  id: (d, _c, path) => (path[0] === 'delegate' ? (d.delegations?.() ?? []) : d.goals()),
+  // member-goals <name> <verb> [args...]; after "carry" or "list" in the name's place, a name.
+  verb: (d, _c, path, before) => (path[0] !== 'member-goals' ? [] : MEMBER_GOAL_WORDS.includes(before[0]?.toLowerCase() ?? '') ? d.reports() : MEMBER_GOAL_VERBS),
+  args: (d, _c, path, before) => {
+    if (path[0] !== 'member-goals') return [];
+    const verb = before.map((w) => w.toLowerCase());
+    const takesIds = verb[0] === 'carry' || ['check-in', 'done', 'carry'].includes(verb[1] ?? '');
+    // check-in and done take one id, then a note or nothing; carry takes several.
+    const idDone = verb[0] !== 'carry' && verb[1] !== 'carry' && before.length > 2;
+    return takesIds && !idDone ? (d.memberGoals?.() ?? []) : [];
+  },
   entry: (d, command) => d.entries?.(command) ?? [],
   shell: () => ['bash', 'zsh', 'fish'],
   key: () => [],
@@ -45,6 +66,8 @@ export function completeWords(root: CommandShape, words: string[], dynamic: Dyna
   let node = root;
   const globals = root.options;
   let argIndex = 0;
+  const path: string[] = [];
+  const before: string[] = [];
   let pendingOption: string | undefined;
   for (const word of words.slice(0, -1)) {
     if (pendingOption) {
@@ -57,8 +80,8 @@ export function completeWords(root: CommandShape, words: string[], dynamic: Dyna
       continue;
     }
     const sub = node.subcommands.find((c) => c.name === word || c.aliases.includes(word));
-    if (sub && argIndex === 0) node = sub;
-    else argIndex += 1;
+    if (sub && argIndex === 0) (node = sub), path.push(sub.name);
+    else (argIndex += 1), before.push(word);
   }
   let candidates: string[];
   if (pendingOption) {
@@ -67,8 +90,10 @@ export function completeWords(root: CommandShape, words: string[], dynamic: Dyna
   } else if (typed.startsWith('-')) {
     candidates = [...node.options, ...globals].flatMap((o) => o.flags.filter((f) => f.startsWith('--')));
   } else {
-    const argName = node.args[argIndex];
-    const fromArg = argName ? (ARG_VALUES[argName]?.(dynamic, node.name) ?? []) : [];
+    // A variadic last argument (`args...`) takes every word from its place on.
+    const last = node.args.length - 1;
+    const argName = argIndex > last && node.variadic ? node.args[last] : node.args[argIndex];
+    const fromArg = argName ? (ARG_VALUES[argName]?.(dynamic, node.name, path, before) ?? []) : [];
     const subs = argIndex === 0 ? node.subcommands.map((c) => c.name) : [];
     candidates = [...subs, ...fromArg];
   }

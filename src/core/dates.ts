@@ -233,3 +233,51 @@ export function compareText(a: string, b: string): number {
 export function sortByText<T>(list: readonly T[], key: (item: T) => string, descending = false): T[] {
   return [...list].sort(descending ? (a, b) => compareText(key(b), key(a)) : (a, b) => compareText(key(a), key(b)));
 }
+
+/** The forms `--quarter` takes, for help and error messages. */
+export const QUARTER_FORMS = 'YYYY-Qn (like 2027-Q1), "last" or "this"';
+
+/** The first and last day of a quarter label `YYYY-Qn` (no check: give a label from parseQuarter or quarterOf). */
+export function quarterBounds(quarter: string): { start: Day; end: Day } {
+  const year = quarter.slice(0, 4);
+  const firstMonth = (Number(quarter.slice(6)) - 1) * 3 + 1;
+  const start = `${year}-${String(firstMonth).padStart(2, '0')}-01`;
+  return { start, end: endOfQuarterFor(start) };
+}
+
+/** The quarter before `quarter` (`2027-Q1` -> `2026-Q4`). */
+export function previousQuarter(quarter: string): string {
+  return quarterOf(addDaysToDay(quarterBounds(quarter).start, -1));
+}
+
+/**
+ * A `--quarter` value read relative to `today`: `YYYY-Qn` (any case, the dash optional), `last` (the
+ * quarter before today's) or `this`. Returns the quarter label, or the problem in words when the text
+ * is none of those or falls outside the years mtl accepts (FIRST_DAY to LAST_DAY).
+ */
+export function parseQuarter(text: string, today: Day): { quarter: string } | { problem: string } {
+  const word = text.trim().toLowerCase();
+  if (word === 'this' || word === 'current') return { quarter: quarterOf(today) };
+  if (word === 'last' || word === 'previous') {
+    const quarter = previousQuarter(quarterOf(today));
+    if (quarterBounds(quarter).start < FIRST_DAY) return { problem: `there is no quarter before ${quarterOf(today)} within ${DAY_RANGE}` };
+    return { quarter };
+  }
+  const match = /^(\d{4})-?q([1-4])$/.exec(word);
+  if (!match) return { problem: 'is not a quarter' };
+  const quarter = `${match[1]}-Q${match[2]}`;
+  const { start, end } = quarterBounds(quarter);
+  if (start < FIRST_DAY || end > LAST_DAY) return { problem: `is outside the quarters mtl accepts, ${quarterOf(FIRST_DAY)} to ${quarterOf(LAST_DAY)}` };
+  return { quarter };
+}
+
+/** Days at the start of a quarter in which the nudge and `prep` still look back at the one just ended. */
+export const LOOKBACK_DAYS = 14;
+
+/** The quarter just ended while `today` is in the first LOOKBACK_DAYS days of a new one, else undefined. */
+export function lookbackQuarter(today: Day): string | undefined {
+  const quarter = quarterOf(today);
+  if (daysBetween(startOfQuarterFor(today), today) >= LOOKBACK_DAYS) return undefined;
+  const previous = previousQuarter(quarter);
+  return quarterBounds(previous).start >= FIRST_DAY ? previous : undefined;
+}

@@ -138,3 +138,15 @@ export function buildPrep(goals: Goal[], assessments: Assessment[], today: Day, 
       : null,
   };
 }
+
+/**
+ * Whether a check-in without `--progress` takes the measured figure: yes unless the latest progress
+ * recorded was given by hand, which stays an override until `--progress measured` (or a new figure).
+ */
+export function followsMeasure(checkIns: CheckIn[]): boolean {
+  for (let i = checkIns.length - 1; i >= 0; i--) {
+    const c = checkIns[i]!;
+    if (c.progress !== undefined) return c.measured === true;
+  }
+  return true;
+}

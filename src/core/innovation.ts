@@ -59,3 +59,27 @@ export function weekToPlan(today: Day): { quarter: string; start: Day } {
   const start = suggestedStart(today);
   return { quarter: quarterOf(start), start };
 }
+
+/** Whether a week has started (under way or held): re-planning it would erase what happened. */
+export function hasStarted(week: Pick<InnovationWeek, 'start'>, today: Day): boolean {
+  return today >= week.start;
+}
+
+/**
+ * The first start worth suggesting whose quarter has no week yet: `suggestedStart`, else the first
+ * Monday of each later quarter in turn.
+ */
+export function freeStart(weeks: Pick<InnovationWeek, 'quarter'>[], today: Day): Day {
+  let start = suggestedStart(today);
+  while (weekOfQuarter(weeks, quarterOf(start))) start = nextQuarterStart(start);
+  return start;
+}
+
+/**
+ * The week projects and the demo are recorded against: the one of `quarter` when given, else the
+ * latest week that has started by `today`. Undefined when there is none.
+ */
+export function weekToRecord<T extends Pick<InnovationWeek, 'quarter' | 'start'>>(weeks: T[], today: Day, quarter?: string): T | undefined {
+  if (quarter !== undefined) return weekOfQuarter(weeks, quarter);
+  return weeks.filter((w) => hasStarted(w, today)).reduce<T | undefined>((latest, w) => (!latest || w.start > latest.start ? w : latest), undefined);
+}

@@ -19,12 +19,37 @@ export const READING_LIST: readonly Book[] = [
 
 export const MAX_HOURS_PER_LOG = 100;
 
-/** Hours as typed by the user ("1.5", "2"): a positive number up to MAX_HOURS_PER_LOG, else undefined. */
+/** The forms a duration takes, for help and error messages. */
+export const DURATION_FORMS = '2, 1.5, 2h, 1.5h, 45m, 90m, 1h30 or 1h30m';
+
+/**
+ * A duration as typed by the user, in hours: a plain number of hours (`2`, `1.5`, `.5`), hours with
+ * `h` (`2h`, `1.5h`), minutes with `m` or `min` (`45m`, `90min`), or both (`1h30`, `1h30m`,
+ * `1h 30m`, minutes under 60). Rounded to hundredths of an hour. Returns the problem in words when
+ * the text is none of those or is not above 0 and up to MAX_HOURS_PER_LOG hours.
+ */
+export function parseDuration(text: string): { hours: number } | { problem: string } {
+  const t = text.trim().toLowerCase();
+  const number = String.raw`(\d+(?:\.\d*)?|\.\d+)`;
+  let hours: number | undefined;
+  let m: RegExpExecArray | null;
+  if ((m = new RegExp(`^${number}\\s*(?:h|hr|hrs|hours?)?$`).exec(t))) hours = Number(m[1]);
+  else if ((m = new RegExp(`^${number}\\s*(?:m|min|mins|minutes?)$`).exec(t))) hours = Number(m[1]) / 60;
+  else if ((m = /^(\d+)\s*h\s*(\d{1,2})\s*(?:m|min|mins)?$/.exec(t))) {
+    if (Number(m[2]) >= 60) return { problem: `has ${m[2]} minutes after the hours; give fewer than 60 (or write ${Number(m[1]) + Math.floor(Number(m[2]) / 60)}h${Number(m[2]) % 60})` };
+    hours = Number(m[1]) + Number(m[2]) / 60;
+  }
+  if (hours === undefined) return { problem: `is not a duration: give ${DURATION_FORMS}` };
+  const rounded = Math.round(hours * 100) / 100;
+  if (!(rounded > 0)) return { problem: 'is no time at all: give more than 0' };
+  if (rounded > MAX_HOURS_PER_LOG) return { problem: `is more than ${MAX_HOURS_PER_LOG} hours; log long stretches in parts` };
+  return { hours: rounded };
+}
+
+/** Hours as typed by the user (see parseDuration), or undefined when they are not a duration mtl reads. */
 export function parseHours(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return undefined;
-  const hours = Number(trimmed);
-  return hours > 0 && hours <= MAX_HOURS_PER_LOG ? hours : undefined;
+  const parsed = parseDuration(text);
+  return 'hours' in parsed ? parsed.hours : undefined;
 }
 
 const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
@@ -84,8 +109,41 @@ export function learningProgress(learning: LearningEntry[], today: Day, target: 
   return { quarter, hours, target, expected, floor, behind: target > 0 && hours < floor, daysLeft: daysBetween(today, end), logs, tips: inQuarter(learning.filter((e): e is LearningTip => e.type === 'tip')) };
 }
 
+/** A book entry that is finished: every book but one added with `learn book add` and not done yet. */
+export const isFinished = (b: BookRead): boolean => b.status !== 'reading';
+
 /** Each book of the reading list with whether the user has marked it read. */
 export function readingList(learning: LearningEntry[]): (Book & { read: boolean })[] {
-  const read = new Set(learning.filter((e): e is BookRead => e.type === 'book').map((b) => normalise(b.title)));
+  const read = new Set(learning.filter((e): e is BookRead => e.type === 'book' && isFinished(e)).map((b) => normalise(b.title)));
   return READING_LIST.map((b) => ({ ...b, read: read.has(normalise(b.title)) }));
+}
+
+/** The user's own books (added, or finished), being read first, then finished ones, latest first. */
+export function ownBooks(learning: LearningEntry[]): BookRead[] {
+  const books = learning.filter((e): e is BookRead => e.type === 'book');
+  const reading = books.filter((b) => !isFinished(b));
+  const finished = books.filter(isFinished).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  return [...reading, ...finished];
+}
+
+/** Books finished in `today`'s quarter, up to today. */
+export function booksFinishedThisQuarter(learning: LearningEntry[], today: Day): BookRead[] {
+  const quarter = quarterOf(today);
+  return learning.filter((e): e is BookRead => e.type === 'book' && isFinished(e) && e.date !== undefined && quarterOf(e.date) === quarter && e.date <= today);
+}
+
+/**
+ * The book a typed title or id means among the user's books: an id (`l4`), the exact title
+ * (ignoring case and punctuation), else the only title starting with it. `matches` lists the
+ * candidates when there is no single one.
+ */
+export function findOwnBook(learning: LearningEntry[], query: string): { book?: BookRead; matches: BookRead[] } {
+  const books = learning.filter((e): e is BookRead => e.type === 'book');
+  const byId = books.find((b) => b.id === query.trim().toLowerCase());
+  if (byId) return { book: byId, matches: [byId] };
+  const q = normalise(query);
+  if (!q) return { matches: [] };
+  const exact = books.filter((b) => normalise(b.title) === q);
+  const matches = exact.length ? exact : books.filter((b) => normalise(b.title).startsWith(q));
+  return { book: matches.length === 1 ? matches[0] : undefined, matches };
 }

@@ -31,6 +31,8 @@ export interface CheckIn {
   at: Instant;
   note: string;
   progress?: number;
+  /** The progress was the figure mtl measured (a goal's metrics), not one given by hand. */
+  measured?: true;
 }
 
 export interface Goal {
@@ -102,6 +104,8 @@ export interface MemberGoal {
   checkIns: CheckIn[];
   /** When status or progress last changed; merges use it. */
   updatedAt?: Instant;
+  /** The quarters it was carried from (`member-goals carry`), oldest first; `quarter` is where it is now. */
+  carriedFrom?: string[];
 }
 
 export interface Delegation {
@@ -155,14 +159,23 @@ export interface LearningTip {
   type: 'tip';
   date: Day;
   tip: string;
+  /** Where the tip came from: a book, a talk, a person (`learn apply --from`). */
+  from?: string;
+  /** What happened when it was tried (`learn apply --outcome`). */
+  outcome?: string;
 }
 
-/** A book of the reading list marked read. */
+/** A book: on the list being read (`learn book add`), or finished (`learn book done`, `learn read`). */
 export interface BookRead {
   id: string;
   type: 'book';
   title: string;
+  /** The day it was finished (absent on books still being read, and on old entries read on a day not kept). */
   date?: Day;
+  /** `reading` while being read; absent (or `done`) once finished, as every book before `learn book add`. */
+  status?: 'reading' | 'done';
+  /** The day it was added to the list with `learn book add`. */
+  added?: Day;
 }
 
 export type LearningEntry = LearningLog | LearningTip | BookRead;
@@ -174,6 +187,56 @@ export interface InnovationWeek {
   end: Day;
   demo: Day;
   planned: Day;
+  /** What people built (`innovation log`), in the order logged. */
+  projects?: InnovationProject[];
+  /** The day the demo was recorded as held (`innovation demo`), and how it went. */
+  demoHeld?: Day;
+  demoNote?: string;
+}
+
+/** One project of an innovation week: who built it (a report id) and what. */
+export interface InnovationProject {
+  member: string;
+  text: string;
+  date: Day;
+  at: Instant;
+}
+
+/** The team's own answers to the five team questions (`mtl pulse`), as anonymous tallies. */
+export interface Pulse {
+  id: string;
+  date: Day;
+  at: Instant;
+  /** Per team area: how many people answered each level, never (index 0) to always (index 4). */
+  tallies: Record<string, number[]>;
+}
+
+/** A practice turned into a process that a report owns (`mtl process`). */
+export interface ProcessEntry {
+  id: string;
+  practice: string;
+  member: string;
+  created: Day;
+  at: Instant;
+  /** Done: it runs without the manager. */
+  status: 'open' | 'done';
+  doneOn?: Day;
+}
+
+/** Something the team did together (`mtl culture log`). */
+export interface CultureEvent {
+  id: string;
+  what: string;
+  date: Day;
+  at: Instant;
+}
+
+/** An ownership moment or a problem solved, noted with `mtl today --note`. */
+export interface Moment {
+  id: string;
+  text: string;
+  date: Day;
+  at: Instant;
 }
 
 export interface NudgeState {
@@ -206,6 +269,10 @@ export interface Records {
   learning: LearningEntry[];
   innovationWeeks: InnovationWeek[];
   actions: ActionItem[];
+  pulses: Pulse[];
+  processes: ProcessEntry[];
+  cultureEvents: CultureEvent[];
+  moments: Moment[];
 }
 
 export type Kind = keyof Records;
@@ -226,6 +293,10 @@ export const ID_PREFIX = {
   learning: 'l',
   innovationWeeks: 'i',
   actions: 't',
+  pulses: 'u',
+  processes: 's',
+  cultureEvents: 'c',
+  moments: 'w',
 } as const satisfies Record<Kind, string>;
 
 export type IdPrefix = (typeof ID_PREFIX)[Kind] | 'n';
@@ -245,6 +316,10 @@ export const KIND_WORDS: Record<Kind, [string, string]> = {
   learning: ['learning entry', 'learning entries'],
   innovationWeeks: ['innovation week', 'innovation weeks'],
   actions: ['action item', 'action items'],
+  pulses: ['team pulse', 'team pulses'],
+  processes: ['process', 'processes'],
+  cultureEvents: ['culture event', 'culture events'],
+  moments: ['daily note', 'daily notes'],
 };
 
 /** The highest id number: fifteen digits, exact as a JavaScript number. */
@@ -285,7 +360,7 @@ export interface PraiseLog {
 export type Data = Omit<Records, 'praise'> & { praise: PraiseLog };
 
 export function emptyRecords(): Records {
-  return { assessments: [], goals: [], members: [], praise: [], feedback: [], memberGoals: [], delegations: [], oneOnOnes: [], learning: [], innovationWeeks: [], actions: [] };
+  return { assessments: [], goals: [], members: [], praise: [], feedback: [], memberGoals: [], delegations: [], oneOnOnes: [], learning: [], innovationWeeks: [], actions: [], pulses: [], processes: [], cultureEvents: [], moments: [] };
 }
 
 export function emptyNudgeState(): NudgeState {

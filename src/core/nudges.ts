@@ -2,12 +2,14 @@ import type { Data, Day, Goal, Member, NudgeState } from './model.js';
 import { addDaysToDay, dayOf, daysBetween, endOfQuarterFor, quarterOf, startOfQuarterFor } from './dates.js';
 import { weekOfQuarter, weekToPlan } from './innovation.js';
 import { learningProgress } from './learning.js';
+import { cultureDue } from './culture.js';
 import { mindsetKey, type MindsetPrompt } from './mindset.js';
 import { recognitionStates } from './team.js';
 import { cadenceStates, DEFAULT_CADENCE, overdueActions } from './one-on-ones.js';
 import { plural, shellWord } from './text.js';
+import { quarterReviewReminders, carryReminders } from './quarter-nudges.js';
 
-export type ReminderKind = 'goal' | 'recognition' | 'one-on-one' | 'action' | 'member-goals' | 'member-goals-check-in' | 'innovation' | 'learning' | 'assessment';
+export type ReminderKind = 'goal' | 'recognition' | 'one-on-one' | 'action' | 'member-goals' | 'member-goals-check-in' | 'innovation' | 'learning' | 'assessment' | 'culture' | 'quarter-review' | 'member-goals-carry';
 
 /** One thing due, with why it matters and the command to run next. */
 export interface Reminder {
@@ -19,6 +21,11 @@ export interface Reminder {
   command: string;
   /** The day the clock started: last praise, last check-in, last assessment, due date... */
   since?: Day;
+  /**
+   * Who or what it is about, in a word or two (a report's name, a goal's id): the nudge lists the
+   * reminders of one kind on one line by their subjects ("Not recognised lately: Sam, Alex").
+   */
+  subject?: string;
 }
 
 export interface NudgePreferences {
@@ -53,8 +60,11 @@ export function dueNudges(data: Data, now: Date, prefs: NudgePreferences): Remin
     ...recognitionReminders(data, team, today, prefs.recognitionDays, daysFrom),
     ...oneOnOneReminders(data, team, today, prefs.oneOnOneCadence ?? DEFAULT_CADENCE),
     ...actionReminders(data, team, today),
+    ...quarterReviewReminders(data, today),
+    ...carryReminders(data, team, today),
     ...memberGoalReminders(data, team, today),
     ...innovationReminders(data, today),
+    ...cultureReminders(data, team, today),
     ...learningReminders(data, today, prefs.learningHoursPerQuarter),
     ...(firstStep ? [] : assessment),
   ];
@@ -97,6 +107,7 @@ function goalReminders(goals: Goal[], today: Day, prefs: NudgePreferences, daysF
       why: whys.join(' '),
       command: `mtl goals check-in ${goal.id} "<note>" --progress N`,
       ...(since ? { since } : {}),
+      subject: `${goal.id} "${goal.title}"`,
     });
   }
   return reminders;
@@ -118,6 +129,7 @@ function recognitionReminders(data: Data, team: Member[], today: Day, interval: 
         why: 'Noticing good work every week, in private and in public, is how people learn what counts.',
         command: `mtl praise ${shellWord(member.name)} "..."`,
         since: last ?? member.added,
+        subject: member.name,
       };
     });
 }
@@ -135,6 +147,7 @@ function oneOnOneReminders(data: Data, team: Member[], today: Day, defaultCadenc
       why: 'A regular 1:1 is where trust, feedback and early warnings happen; skipped ones are the first to go.',
       command: `mtl 1on1 ${shellWord(s.name)}`,
       since: s.last ?? team.find((m) => m.id === s.id)!.added,
+      subject: s.name,
     }));
 }
 
@@ -153,6 +166,7 @@ function actionReminders(data: Data, team: Member[], today: Day): Reminder[] {
         why: t.owner === 'me' ? 'A promise kept to a report builds more trust than any praise.' : 'Ask about it in the next 1:1: following up is how agreements stay real.',
         command: `mtl done ${t.id}`,
         since: t.due!,
+        subject: `${t.id} (${name})`,
       };
     });
 }
@@ -179,6 +193,7 @@ function memberGoalReminders(data: Data, team: Member[], today: Day): Reminder[]
         why: 'Two or three hard but reachable goals, broken into steps, give a report something to grow towards.',
         command: `mtl member-goals ${name} add "<title>"`,
         since: startOfQuarterFor(today),
+        subject: member.name,
       });
     }
     if (left >= QUARTER_END_DAYS) continue;
@@ -191,6 +206,7 @@ function memberGoalReminders(data: Data, team: Member[], today: Day): Reminder[]
         why: 'The quarterly check-in is where coaching and accountability happen: what was reached, what is next.',
         command: `mtl member-goals ${name} check-in ${pending[0]!.id} "<note>" --progress N`,
         since: windowStart,
+        subject: member.name,
       });
     }
   }
@@ -218,6 +234,22 @@ function innovationReminders(data: Data, today: Day): Reminder[] {
       why: 'A week where everyone builds what they choose, ending in a demo, gives new ideas a real chance.',
       command: `mtl innovation plan ${start}`,
       ...(quarter === current ? { since: startOfQuarterFor(today) } : {}),
+    },
+  ];
+}
+
+/** No culture event in the last month (core/culture.ts), while there is a team. */
+function cultureReminders(data: Data, team: Member[], today: Day): Reminder[] {
+  const due = cultureDue(data.cultureEvents, team, today, data.goals.some((g) => g.status === 'open' && g.template === 'culture'));
+  if (!due) return [];
+  return [
+    {
+      key: 'culture',
+      kind: 'culture',
+      text: due.last ? `No team event for ${days(due.days)} (last: "${due.last.what}" on ${due.last.date}).` : `No team event logged in ${days(due.days)} with the team.`,
+      why: 'People who know and enjoy each other help each other; a lunch or a game once a month keeps that alive.',
+      command: 'mtl culture log "<what you did together>"',
+      since: due.since,
     },
   ];
 }

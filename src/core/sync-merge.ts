@@ -215,7 +215,11 @@ class ThreeWay {
         // A learning entry is the same when all but its id is (a book: the same title).
         identity: ({ id: _id, ...rest }) => (rest.type === 'book' ? `book|${String(rest.title)}` : canon(rest)),
       },
-      { kind: 'innovationWeeks', prefix: 'i', identity: (e) => String(e.quarter) },
+      { kind: 'innovationWeeks', prefix: 'i', identity: (e) => String(e.quarter), rewrite: (e) => { if (Array.isArray(e.projects)) for (const p of e.projects) member(p); }, joins: { projects: joinLists } },
+      { kind: 'pulses', prefix: 'u', identity: (e) => `${String(e.at)}|${canon(e.tallies)}` },
+      { kind: 'processes', prefix: 's', identity: (e) => text(e, 'at', 'member', 'practice'), rewrite: member, groups: [STATUS] },
+      { kind: 'cultureEvents', prefix: 'c', identity: (e) => text(e, 'at', 'what') },
+      { kind: 'moments', prefix: 'w', identity: (e) => text(e, 'at', 'text') },
     ];
     const merged = {} as Flat;
     for (const spec of specs) merged[spec.kind] = this.mergeKind(spec);
@@ -365,7 +369,7 @@ class ThreeWay {
   private keepReferenced(merged: Flat): void {
     const members = new Set(merged.members.map((m) => m.id));
     const back: Entry[] = [];
-    for (const kind of ['notes', 'praise', 'feedback', 'memberGoals', 'delegations', 'oneOnOnes', 'actions'] as const) {
+    for (const kind of ['notes', 'praise', 'feedback', 'memberGoals', 'delegations', 'oneOnOnes', 'actions', 'processes'] as const) {
       for (const e of merged[kind]) {
         const id = e.member;
         if (typeof id !== 'string' || members.has(id)) continue;

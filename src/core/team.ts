@@ -5,7 +5,7 @@ import { addDaysToDay, daysBetween, sortByText, quarterOf, startOfQuarterFor } f
 import { controlProblem } from './text.js';
 
 /** Words that are sub-commands where a name could stand (`mtl praise list`), so no report may be called that. */
-export const RESERVED_NAMES = ['list', 'balance'];
+export const RESERVED_NAMES = ['list', 'balance', 'grid'];
 
 /**
  * A text of one or more lines the user typed (praise, feedback, a personal note), trimmed, CR LF read

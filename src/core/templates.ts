@@ -1,9 +1,9 @@
-import { parse } from 'yaml';
+import type { MeasureSpec } from './goal-metrics.js';
 import { controlProblem } from './text.js';
 
 /**
- * Goal templates: markdown with a front matter block in YAML (read with the yaml package, loaded only
- * by the commands that read templates).
+ * Goal templates: markdown with a front matter block in YAML. Reading one is in template-parse.ts,
+ * which loads the yaml package: only the commands that read templates pay for it.
  */
 
 export interface Template {
@@ -13,70 +13,18 @@ export interface Template {
   /** The default deadline phrase, like "end of quarter". */
   due: string;
   metrics: string[];
+  /** The metrics mtl counts for goals of this template (`measures:` in the front matter). */
+  measures: MeasureSpec[];
   body: string;
   source: 'built-in' | 'user';
   path: string;
 }
-
-export type FrontMatter = Record<string, string | string[]>;
 
 const TEMPLATE_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 /** A template name is a plain word: lower-case letters, digits and dashes, never a path. */
 export function isTemplateName(name: string): boolean {
   return TEMPLATE_NAME.test(name) && name.length <= 64;
-}
-
-/**
- * Splits `---` front matter (YAML) from the body; text without front matter is all body. Scalars
- * are read as text and a list as a list of text; front matter that is not valid YAML is an error
- * naming the problem (the template is then skipped and said so).
- */
-export function parseFrontMatter(text: string): { fields: FrontMatter; body: string } {
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-  const match = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(normalized);
-  if (!match) return { fields: {}, body: normalized };
-  let raw: unknown;
-  try {
-    raw = parse(match[1]!, { logLevel: 'error' });
-  } catch (err) {
-    throw new Error(`its front matter is not valid YAML (${(err as Error).message.split('\n')[0]!.replace(/:$/, '')})`);
-  }
-  const fields: FrontMatter = {};
-  const scalar = (v: unknown) => (v === null || typeof v === 'object' ? undefined : String(v));
-  // `- Reports praised (target: all)` is, to YAML, a one-key map; to the person who wrote a list of
-  // metrics (and to mtl 0.1), one line of text. It is read as that line.
-  const item = (v: unknown) => {
-    const pairs = v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v) : [];
-    return pairs.length === 1 && scalar(pairs[0]![1]) !== undefined ? `${pairs[0]![0]}: ${scalar(pairs[0]![1])}` : scalar(v);
-  };
-  for (const [key, value] of Object.entries(raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : {})) {
-    if (Array.isArray(value)) fields[key] = value.map(item).filter((v): v is string => v !== undefined);
-    else if (scalar(value) !== undefined) fields[key] = scalar(value)!;
-  }
-  return { fields, body: normalized.slice(match[0].length) };
-}
-
-/**
- * A template from its file text. The name is the file's (so a user file `culture.md` overrides the
- * built-in `culture`); missing fields fall back to the first heading, an empty description and
- * "end of quarter".
- */
-export function parseTemplate(name: string, text: string, source: Template['source'], path: string): Template {
-  const { fields, body } = parseFrontMatter(text);
-  const str = (key: string) => (typeof fields[key] === 'string' ? (fields[key] as string) : '');
-  const list = fields.metrics;
-  const heading = /^#\s+(.+)$/m.exec(body)?.[1]?.trim();
-  return {
-    name,
-    title: str('title') || (heading && !heading.includes('{{') ? heading : '') || name,
-    description: str('description'),
-    due: str('due') || 'end of quarter',
-    metrics: Array.isArray(list) ? list : typeof list === 'string' && list ? [list] : [],
-    body,
-    source,
-    path,
-  };
 }
 
 export interface GoalFileValues {

@@ -30,7 +30,7 @@ export interface RecordFile<T> {
   text?: string;
 }
 
-type Check = 'text' | 'day' | 'day?' | 'list' | 'object' | 'number' | 'number?' | 'status' | 'checkIns' | 'texts?';
+type Check = 'text' | 'text?' | 'day' | 'day?' | 'list' | 'object' | 'number' | 'number?' | 'status' | 'checkIns' | 'texts?' | 'projects?';
 
 /**
  * The fields an entry must have (and the optional ones it may), so a hand-broken entry, or one from
@@ -42,17 +42,22 @@ const FIELDS: Record<Kind, Record<string, Check>> = {
   members: { name: 'text', added: 'day', notes: 'list', removed: 'day?', cadence: 'number?' },
   praise: { member: 'text', text: 'text', date: 'day' },
   feedback: { member: 'text', text: 'text', date: 'day', deliveredOn: 'day?' },
-  memberGoals: { member: 'text', title: 'text', quarter: 'text', status: 'status', progress: 'number', checkIns: 'checkIns', created: 'day', due: 'day?', doneOn: 'day?' },
+  memberGoals: { member: 'text', title: 'text', quarter: 'text', status: 'status', progress: 'number', checkIns: 'checkIns', created: 'day', due: 'day?', doneOn: 'day?', carriedFrom: 'texts?' },
   delegations: { member: 'text', item: 'text', steps: 'object', created: 'day', status: 'status', doneOn: 'day?' },
   oneOnOnes: { member: 'text', date: 'day', feedbackDelivered: 'list', notes: 'texts?' },
   learning: { type: 'text' },
-  innovationWeeks: { quarter: 'text', start: 'day', end: 'day', demo: 'day' },
+  innovationWeeks: { quarter: 'text', start: 'day', end: 'day', demo: 'day', projects: 'projects?', demoHeld: 'day?', demoNote: 'text?' },
   actions: { member: 'text', text: 'text', owner: 'text', created: 'day', status: 'status', due: 'day?', doneOn: 'day?' },
+  pulses: { date: 'day', tallies: 'object' },
+  processes: { practice: 'text', member: 'text', created: 'day', status: 'status', doneOn: 'day?' },
+  cultureEvents: { what: 'text', date: 'day' },
+  moments: { text: 'text', date: 'day' },
 };
 
 const IS_DAY = (v: string) => `typeof ${v} === 'string' && ${v}.length === 10 && isDay(${v})`;
 const TEST: Record<Check, (value: string) => string> = {
   text: (v) => `typeof ${v} === 'string'`,
+  'text?': (v) => `(${v} === undefined || typeof ${v} === 'string')`,
   day: IS_DAY,
   'day?': (v) => `(${v} === undefined || (${IS_DAY(v)}))`,
   list: (v) => `Array.isArray(${v})`,
@@ -62,6 +67,7 @@ const TEST: Record<Check, (value: string) => string> = {
   status: (v) => `(${v} === 'open' || ${v} === 'done')`,
   checkIns: (v) => `Array.isArray(${v}) && checkInsOk(${v})`,
   'texts?': (v) => `(${v} === undefined || (Array.isArray(${v}) && textsOk(${v})))`,
+  'projects?': (v) => `(${v} === undefined || (Array.isArray(${v}) && projectsOk(${v})))`,
 };
 
 /** Loops, not `every` with a closure: they run for every goal read, most before they are optimised. */
@@ -78,6 +84,14 @@ function textsOk(list: unknown[]): boolean {
   return true;
 }
 
+/** An innovation week's projects: each with a report id, a text and a day. */
+function projectsOk(list: unknown[]): boolean {
+  for (const p of list as { member?: unknown; text?: unknown; date?: unknown }[]) {
+    if (typeof p !== 'object' || p === null || typeof p.member !== 'string' || typeof p.text !== 'string' || typeof p.date !== 'string' || !isDay(p.date)) return false;
+  }
+  return true;
+}
+
 const SHOULD_BE: Partial<Record<Check, string>> = {
   day: 'a day (YYYY-MM-DD)',
   'day?': 'a day (YYYY-MM-DD), or absent',
@@ -85,6 +99,8 @@ const SHOULD_BE: Partial<Record<Check, string>> = {
   status: '"open" or "done"',
   checkIns: 'a list of check-ins, each with a day (YYYY-MM-DD) and a note',
   'texts?': 'a list of texts, or absent',
+  'text?': 'a text, or absent',
+  'projects?': 'a list of projects, each with a report, a text and a day (YYYY-MM-DD), or absent',
 };
 
 /**
@@ -95,12 +111,12 @@ const SHOULD_BE: Partial<Record<Check, string>> = {
 const VALID = Object.fromEntries(
   Object.entries(FIELDS).map(([kind, fields]) => {
     const test = Object.entries(fields).map(([field, check]) => `(${TEST[check](`e[${JSON.stringify(field)}]`)})`);
-    return [kind, new Function('isDay', 'checkInsOk', 'textsOk', `return (e) => ${test.join(' && ')};`)(isDay, checkInsOk, textsOk)];
+    return [kind, new Function('isDay', 'checkInsOk', 'textsOk', 'projectsOk', `return (e) => ${test.join(' && ')};`)(isDay, checkInsOk, textsOk, projectsOk)];
   }),
 ) as Record<Kind, (entry: Record<string, unknown>) => boolean>;
 
 const VALID_FIELD = Object.fromEntries(
-  Object.entries(TEST).map(([check, test]) => [check, new Function('isDay', 'checkInsOk', 'textsOk', `return (v) => ${test('v')};`)(isDay, checkInsOk, textsOk)]),
+  Object.entries(TEST).map(([check, test]) => [check, new Function('isDay', 'checkInsOk', 'textsOk', 'projectsOk', `return (v) => ${test('v')};`)(isDay, checkInsOk, textsOk, projectsOk)]),
 ) as Record<Check, (v: unknown) => boolean>;
 
 /**
@@ -127,8 +143,8 @@ function learningProblem(entry: Record<string, unknown>): string | undefined {
   const { type } = entry;
   const ok =
     type === 'hours' ? VALID_FIELD.day(entry.date) && VALID_FIELD.number(entry.hours) && typeof entry.what === 'string'
-    : type === 'tip' ? VALID_FIELD.day(entry.date) && typeof entry.tip === 'string'
-    : type === 'book' ? typeof entry.title === 'string' && VALID_FIELD['day?'](entry.date)
+    : type === 'tip' ? VALID_FIELD.day(entry.date) && typeof entry.tip === 'string' && ['undefined', 'string'].includes(typeof entry.from) && ['undefined', 'string'].includes(typeof entry.outcome)
+    : type === 'book' ? typeof entry.title === 'string' && VALID_FIELD['day?'](entry.date) && VALID_FIELD['day?'](entry.added) && [undefined, 'reading', 'done'].includes(entry.status as string)
     : false;
   if (ok) return undefined;
   if (type !== 'hours' && type !== 'tip' && type !== 'book') return `its type is ${JSON.stringify(type)}; it should be "hours", "tip" or "book"`;

@@ -42,6 +42,10 @@ export const KIND_FILES: Record<Exclude<Kind, 'praise'>, string> = {
   learning: 'learning.jsonl',
   innovationWeeks: 'innovation-weeks.jsonl',
   actions: 'actions.jsonl',
+  pulses: 'pulses.jsonl',
+  processes: 'processes.jsonl',
+  cultureEvents: 'culture-events.jsonl',
+  moments: 'moments.jsonl',
 };
 
 type FileKind = keyof typeof KIND_FILES;

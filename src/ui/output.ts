@@ -1,5 +1,4 @@
-import { stripVTControlCharacters } from 'node:util';
-import { eastAsianWidth } from 'get-east-asian-width';
+import { padToWidth, truncateToWidth, visibleWidth, wrapText } from '../core/width.js';
 import type { Io } from '../context.js';
 import { escapeControls } from '../core/text.js';
 
@@ -14,52 +13,39 @@ export function printJson(io: Io, value: unknown): void {
   io.out((/[\u007f-\u009f]/.test(json) ? json.replace(/[\u007f-\u009f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`) : json) + '\n');
 }
 
+export { padToWidth, truncateToWidth, visibleWidth, wrapText } from '../core/width.js';
+
+/** Prose for a terminal: wrapped at spaces to its width (see wrapText); piped, left whole. */
+export function prose(io: Io, text: string): string {
+  return io.stdoutIsTTY ? wrapText(text, io.columns) : text;
+}
+
+/** Columns of a table are cut (with "…") down to this width before anything narrower is. */
+const CUT_MIN = 20;
+
 /**
- * The columns `text` takes on a terminal: wide characters (CJK, most emoji) count two, combining
- * marks, joiners, variation selectors and skin tones none (the widths from get-east-asian-width).
+ * Widths for columns of `natural` widths in `budget` columns: the widest are cut first, all to the
+ * same width, none below its floor. Undefined when even the floors do not fit.
  */
-export function visibleWidth(text: string): number {
-  const plain = plainText(text);
-  if (/^[\x20-\x7e]*$/.test(plain)) return plain.length;
-  let width = 0;
-  for (const char of plain) width += charWidth(char);
-  return width;
-}
-
-function charWidth(char: string): number {
-  const code = char.codePointAt(0)!;
-  if (code < 0x20 || (code >= 0x7f && code < 0xa0) || /[\p{Mn}\p{Me}\p{Cf}\p{Emoji_Modifier}]/u.test(char)) return 0;
-  return eastAsianWidth(code);
-}
-
-/** `text` cut to at most `width` columns, ending in "…" when it was cut (never inside a wide character). */
-export function truncateToWidth(text: string, width: number): string {
-  if (visibleWidth(text) <= width) return text;
-  let out = '';
-  let used = 0;
-  for (const char of plainText(text)) {
-    const w = charWidth(char);
-    if (used + w > width - 1) break;
-    out += char;
-    used += w;
+function fitWidths(natural: number[], floors: number[], budget: number): number[] | undefined {
+  const at = (cap: number) => natural.map((w, i) => Math.min(w, Math.max(cap, floors[i]!)));
+  const total = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
+  if (total(at(0)) > budget) return undefined;
+  let lo = 0;
+  let hi = Math.max(0, ...natural);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (total(at(mid)) <= budget) lo = mid;
+    else hi = mid - 1;
   }
-  return `${out}…`;
-}
-
-/** Text without terminal escapes; most text has none, and is returned as it is without a regex. */
-function plainText(text: string): string {
-  return text.includes('\u001b') || text.includes('\u009b') ? stripVTControlCharacters(text) : text;
-}
-
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - visibleWidth(text)));
+  return at(lo);
 }
 
 /**
  * Column-aligned rows. On a terminal the header is dimmed; when piped, rows are tab-separated so
  * that `cut` and `awk` work, and there is no header.
  */
-export function renderTable(io: Io, header: string[], rows: string[][]): string {
+export function renderTable(io: Io, header: string[], rows: string[][], options: { drop?: string[] } = {}): string {
   // Cells are shown as the terminal will show them (control characters escaped), so widths hold; a
   // line break or tab in stored text would break the row, and reads as a space.
   // Piped, the io escapes what is left; tens of thousands of cells (praise list --all) pay one test each.
@@ -67,21 +53,54 @@ export function renderTable(io: Io, header: string[], rows: string[][]): string 
   if (!io.stdoutIsTTY) return rows.map((r) => r.map(flat).join('\t')).join('\n') + (rows.length ? '\n' : '');
   const keepColors = io.color.level > 0;
   rows = rows.map((r) => r.map((c) => escapeControls(flat(c), { keepColors })));
-  const widths = header.map((h, i) => Math.max(visibleWidth(h), ...rows.map((r) => visibleWidth(r[i] ?? ''))));
-  // Too wide for the terminal: the widest column before the last (a title, an item) gives way, so
-  // a row stays on one line; the last column may still wrap.
-  const overflow = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1) - io.columns;
-  const flex = widths.slice(0, -1).reduce((best, w, i) => (w > (widths[best] ?? 0) ? i : best), 0);
-  if (overflow > 0 && widths.length > 1 && widths[flex]! - overflow >= 12) {
-    widths[flex] = widths[flex]! - overflow;
-    rows = rows.map((r) => r.map((c, i) => (i === flex ? truncateToWidth(c, widths[flex]!) : c)));
+  const valueWidth = header.map((_, i) => Math.max(0, ...rows.map((r) => visibleWidth(r[i] ?? ''))));
+  const natural = header.map((h, i) => Math.max(visibleWidth(h), valueWidth[i]!));
+  const longestWord = header.map((h) => Math.max(1, ...h.split(' ').map(visibleWidth)));
+  // Too wide for the terminal, in this order until it fits: headers wrap onto more lines (at spaces);
+  // the widest values (titles, items, names) are cut with "…", none below CUT_MIN; the `drop`
+  // columns (by header) go, in their order; as a last resort any column is cut to 10, then 4. One row stays one line.
+  let shown = header.map((_, i) => i);
+  const attempt = (): number[] | undefined => {
+    const budget = io.columns - 2 * (shown.length - 1);
+    const naturals = shown.map((i) => natural[i]!);
+    return (
+      fitWidths(naturals, shown.map((i) => Math.max(longestWord[i]!, valueWidth[i]!)), budget) ??
+      fitWidths(naturals, shown.map((i) => Math.max(longestWord[i]!, Math.min(valueWidth[i]!, CUT_MIN))), budget)
+    );
+  };
+  const squeezed = () => {
+    const budget = io.columns - 2 * (shown.length - 1);
+    const naturals = shown.map((i) => natural[i]!);
+    return (
+      fitWidths(naturals, shown.map((i) => Math.min(natural[i]!, Math.max(longestWord[i]!, 10))), budget) ??
+      fitWidths(naturals, shown.map((i) => Math.min(natural[i]!, 4)), budget) ??
+      shown.map((i) => Math.min(natural[i]!, 4))
+    );
+  };
+  let widths = attempt();
+  for (const drop of options.drop ?? []) {
+    if (widths) break;
+    if (shown.length > 1) shown = shown.filter((i) => header[i] !== drop);
+    widths = attempt();
   }
+  widths ??= squeezed();
+  const w = widths;
+  const cut = (text: string, width: number) => (visibleWidth(text) > width ? truncateToWidth(text, width) : text);
   const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!)))
+    shown
+      .map((col, k) => (k === shown.length - 1 ? cut(cells[col] ?? '', w[k]!) : padToWidth(cut(cells[col] ?? '', w[k]!), w[k]!)))
       .join('  ')
       .trimEnd();
-  return [io.color.dim(line(header)), ...rows.map(line)].join('\n') + '\n';
+  const fit = (text: string) => cut(text, io.columns);
+  // A header wider than its column takes more lines, aligned at the bottom.
+  const headerLines = shown.map((col, k) => wrapText(header[col]!, w[k]!).split('\n'));
+  const height = Math.max(...headerLines.map((l) => l.length));
+  const headerRows = Array.from({ length: height }, (_, row) => {
+    const cells: string[] = [];
+    shown.forEach((col, k) => (cells[col] = headerLines[k]![row - (height - headerLines[k]!.length)] ?? ''));
+    return cells;
+  });
+  return [...headerRows.map((h) => io.color.dim(fit(line(h)))), ...rows.map((r) => fit(line(r)))].join('\n') + '\n';
 }
 
 /** A ten-cell bar for 0-100 on a terminal, the plain percentage elsewhere. */
@@ -97,6 +116,15 @@ const SPARKS = '▁▂▃▄▅▆▇█';
 /** A sparkline of 1-5 levels, oldest first. */
 export function sparkline(levels: number[]): string {
   return levels.map((l) => SPARKS[Math.round(((Math.max(1, Math.min(5, l)) - 1) / 4) * (SPARKS.length - 1))]).join('');
+}
+
+/**
+ * A sparkline of amounts (hours, counts), oldest first, scaled to the largest: "·" for none, so a
+ * week without anything shows as a gap; any amount above zero shows at least "▁".
+ */
+export function amountSparkline(values: number[]): string {
+  const top = Math.max(0, ...values);
+  return values.map((v) => (v <= 0 || top <= 0 ? '·' : SPARKS[Math.max(0, Math.ceil((v / top) * SPARKS.length) - 1)])).join('');
 }
 
 /** "today", "in 3 days", "2 days overdue". */

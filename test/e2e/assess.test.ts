@@ -118,7 +118,7 @@ describe('mtl assess history', () => {
     const r = await mtl(home, ['assess', 'history']);
     expect(r).toMatchObject({ code: 0, stdout: '' });
     expect(r.stderr).toContain('mtl assess');
-    expect(JSON.parse(await ok(home, ['assess', 'history', '--json']))).toEqual({ assessments: [], trend: null });
+    expect(JSON.parse(await ok(home, ['assess', 'history', '--json']))).toEqual({ assessments: [], trend: null, wider: null, pulses: [], comparison: null });
   });
 });
 

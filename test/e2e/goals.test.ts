@@ -205,12 +205,12 @@ describe('mtl goals list', () => {
     await ok(home, ['goals', 'done', 'g3'], { env: NOW });
     const lines = (await ok(home, ['goals'], { env: { MTL_NOW: '2027-03-22T10:00:00' } })).trim().split('\n');
     expect(lines).toEqual([
-      'g2\tHand over the search rewrite\tautonomy\t2027-03-20\t2 days overdue\t2027-03-12\t25%',
-      "g1\tBecome a student of leadership this quarter\tlearning\t2027-12-31\tin 284 days\tnever\t0%",
+      'g2\tHand over the search rewrite\tautonomy\t2027-03-20\t2 days overdue\t2027-03-12\t25%\t0% (0 of 3 delegated items done, 0 owned this quarter; nothing delegated this quarter; 0 of 2 processes owned by a report)',
+      'g1\tBecome a student of leadership this quarter\tlearning\t2027-12-31\tin 284 days\tnever\t0%\t0% (0 of 12 hours of learning; 0 of 1 book finished; 0 of 6 tips applied)',
     ]);
     const all = (await ok(home, ['goals', '--all'], { env: { MTL_NOW: '2027-03-22T10:00:00' } })).trim().split('\n');
     expect(all).toHaveLength(3);
-    expect(all[2]).toMatch(/^g3\t.*\tculture\t2027-03-31\tdone 2027-03-10\tnever\t0%$/);
+    expect(all[2]).toMatch(/^g3\t.*\tculture\t2027-03-31\tdone 2027-03-10\tnever\t0%\t0% \(0 of 3 team events held\)$/);
     const json = JSON.parse(await ok(home, ['goals', '--all', '--json'], { env: { MTL_NOW: '2027-03-22T10:00:00' } }));
     expect(json.map((g: { id: string }) => g.id)).toEqual(['g2', 'g1', 'g3']);
     expect(json[0]).toMatchObject({ id: 'g2', status: 'open', progress: 25, daysLeft: -2, overdue: true, lastCheckIn: { date: '2027-03-12', note: 'Boss agreed', progress: 25, daysAgo: 10 } });

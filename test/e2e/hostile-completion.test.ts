@@ -101,7 +101,7 @@ describe('bash completion of hostile names', () => {
 
     // Every name, all at once, as the list shown on a second Tab.
     const all = bashComplete(team, script, 'mtl praise ', '');
-    expect(all.runs.map((words) => words[1])).toEqual(['list', 'balance', names.subst, names.ifs, names.backquote, names.quote, names.glob]);
+    expect(all.runs.map((words) => words[1])).toEqual(['list', 'balance', 'grid', names.subst, names.ifs, names.backquote, names.quote, names.glob]);
     expect(trapped(team)).toEqual([]);
   });
 
@@ -116,7 +116,7 @@ describe('bash completion of hostile names', () => {
   it('answers a completion script from an earlier mtl (no --shell) only with names it inserts safely', async () => {
     const team = await hostileTeam();
     await ok(team.home, ['team', 'add', 'Ana Silva']);
-    expect(await ok(team.home, ['__complete', '--', 'praise', ''])).toBe('list\nbalance\nAna Silva\n');
+    expect(await ok(team.home, ['__complete', '--', 'praise', ''])).toBe('list\nbalance\ngrid\nAna Silva\n');
   });
 });
 
@@ -138,7 +138,7 @@ _mtl`;
     expect(complete('mtl', 'praise', 'Yy')).toEqual(['--', names.subst]);
     expect(complete('mtl', 'praise', "'O")).toEqual(['--', names.quote]);
     expect(complete('mtl', 'praise', '"Bq')).toEqual(['--', names.backquote]);
-    expect(complete('mtl', 'praise', '')).toEqual(['--', 'list', 'balance', names.subst, names.ifs, names.backquote, names.quote, names.glob]);
+    expect(complete('mtl', 'praise', '')).toEqual(['--', 'list', 'balance', 'grid', names.subst, names.ifs, names.backquote, names.quote, names.glob]);
     expect(complete('mtl', 'praise', 'Nl')).toEqual(['FILES']);
     expect(trapped(team)).toEqual([]);
   });

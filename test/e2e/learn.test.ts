@@ -13,7 +13,7 @@ describe('mtl learn', () => {
     await ok(home, ['learn', 'log', '2', 'Leadership podcast'], at('2027-02-01'));
     await ok(home, ['learn', 'log', '5', 'last quarter'], at('2026-12-20'));
     const tip = await mtl(home, ['learn', 'apply', 'Asked two questions before answering in design review'], at('2027-02-02'));
-    expect(tip.stderr).toBe('Noted a tip tried in practice: Asked two questions before answering in design review\n1 tip applied this quarter. See all: mtl learn\n');
+    expect(tip.stderr).toBe('Noted a tip tried in practice, l4: Asked two questions before answering in design review\n1 tip applied this quarter. Note what happened next time with --outcome; see all: mtl learn\n');
     await ok(home, ['learn', 'read', 'extreme'], at('2027-02-03'));
     expect(readStore(home).learning).toEqual([
       { id: 'l1', type: 'hours', date: '2027-01-20', hours: 1.5, what: 'Extreme Ownership, chapters 1-3' },
@@ -29,6 +29,7 @@ describe('mtl learn', () => {
       [
         'Learning in 2027-Q1 (44 days left)',
         '  29%  3.5 of 12 hours; behind: a steady pace would be 6.1 by today',
+        '  ··█····▃·▄··  hours per week, last 12 weeks (8.5 in all; most 5)',
         '',
         'Reading list',
         '  [x] Extreme Ownership, Jocko Willink & Leif Babin',
@@ -74,10 +75,17 @@ describe('mtl learn', () => {
 
   it('refuses bad hours, empty text and unknown or ambiguous books, writing nothing', async () => {
     const home = tempHome();
-    for (const hours of ['0', '101', 'two', '1,5']) {
+    const problems: Record<string, string> = {
+      '0': 'is no time at all: give more than 0',
+      '101': 'is more than 100 hours; log long stretches in parts',
+      two: 'is not a duration: give 2, 1.5, 2h, 1.5h, 45m, 90m, 1h30 or 1h30m',
+      '1,5': 'is not a duration: give 2, 1.5, 2h, 1.5h, 45m, 90m, 1h30 or 1h30m',
+      '1h90': 'has 90 minutes after the hours; give fewer than 60 (or write 2h30)',
+    };
+    for (const [hours, problem] of Object.entries(problems)) {
       const r = await mtl(home, ['learn', 'log', hours, 'x'], at('2027-02-15'));
       expect(r.code, hours).toBe(1);
-      expect(r.stderr).toContain(`mtl: "${hours}" is not a number of hours: give a positive number up to 100; decimals are fine.`);
+      expect(r.stderr).toContain(`mtl: The time "${hours}" ${problem}; nothing was logged.`);
     }
     expect((await mtl(home, ['learn', 'log', '1', '  '], at('2027-02-15'))).stderr).toContain('The description of what you learned is empty.');
     expect((await mtl(home, ['learn', 'apply', ''], at('2027-02-15'))).stderr).toContain('The tip is empty.');

@@ -203,7 +203,7 @@ describe.skipIf(process.platform === 'win32')('what a scheduled nudge found', ()
   it('is shown by the next mtl nudge on a terminal, in full instead of "already shown", once', async () => {
     const t = setup();
     await ok(t.home, ['nudge', '--notify'], { env: t.env() });
-    const first = await onTerminal(t.home, ['nudge'], t.env({ MTL_NOW: '2027-02-15T12:00:00' }));
+    const first = await onTerminal(t.home, ['nudge', '--details'], t.env({ MTL_NOW: '2027-02-15T12:00:00' }));
     expect(first.stderr).toBe('');
     expect(first.stdout).toMatch(/^Today's nudge found 2 reminders\.\n\nmtl nudge for 2027-02-15: 2 reminders\n\n- Goal g2 /);
     expect(first.stdout).toContain('  Next: mtl praise Alice "..."');

@@ -10,12 +10,12 @@ const at = (instant: string) => ({ env: { MTL_NOW: instant } });
 const MONDAY = '2027-02-15T09:00:00';
 
 describe('mtl nudge', () => {
-  it('prints each reminder with why and the next command, plus the mindset prompt', async () => {
+  it('with --details, prints each reminder with why and the next command, plus the mindset prompt', async () => {
     const home = tempHome();
     busyStore(home);
     await ok(home, ['team'], at(MONDAY)); // upgrades the version-2 folder
     const before = snapshot(home);
-    const r = await mtl(home, ['nudge'], at(MONDAY));
+    const r = await mtl(home, ['nudge', '--details'], at(MONDAY));
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
@@ -63,7 +63,7 @@ describe('mtl nudge', () => {
     });
     expect(await mtl(home, ['nudge'], quiet)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(readNudgeState(home).lastRunAt).toBe(new Date(2027, 1, 12, 9).toISOString());
-    expect(JSON.parse(await ok(home, ['nudge', '--json'], quiet))).toEqual({ date: '2027-02-12', reminders: [], mindset: null, previousRunAt: new Date(2027, 1, 12, 9).toISOString() });
+    expect(JSON.parse(await ok(home, ['nudge', '--json'], quiet))).toEqual({ date: '2027-02-12', reminders: [], groups: [], mindset: null, previousRunAt: new Date(2027, 1, 12, 9).toISOString() });
   });
 
   it('prints JSON with stable fields', async () => {
@@ -101,7 +101,7 @@ describe('mtl nudge', () => {
     busyStore(home);
     await ok(home, ['nudge'], at('2027-02-14T09:00:00'));
     const before = fs.readFileSync(path.join(home, 'nudge.json'), 'utf8');
-    const r = await mtl(home, ['nudge', '--dry-run'], at('2027-03-29'));
+    const r = await mtl(home, ['nudge', '--dry-run', '--details'], at('2027-03-29'));
     expect(r.code).toBe(0);
     // Six, and Alice's and Bob's 1:1s, last held 45 days before.
     expect(r.stdout.split('\n')[0]).toBe('mtl nudge for 2027-03-29: 8 reminders');
@@ -125,7 +125,7 @@ describe('mtl nudge', () => {
     const home = tempHome();
     busyStore(home);
     await ok(home, ['nudge'], at(MONDAY));
-    const late = await ok(home, ['nudge'], at('2027-03-08T09:00:00'));
+    const late = await ok(home, ['nudge', '--details'], at('2027-03-08T09:00:00'));
     expect(late).toContain('(the last nudge ran 21 days ago; this one catches up)');
     expect(late).toContain('Goal g2 "Hand the roadmap to the team": 21 days overdue (due 2027-02-15); no check-in for 28 days.');
     expect(late).toContain('Bob Stone: no praise logged for 26 days (last on 2027-02-10).');
@@ -178,9 +178,12 @@ describe('mtl nudge', () => {
     const home = tempHome();
     const out = await ok(home, ['nudge'], at(MONDAY));
     // The first step first: the assessment leads the list.
-    expect(out.split('\n').slice(0, 3)).toEqual(['mtl nudge for 2027-02-15: 3 reminders', '', '- You have not taken the self-assessment yet.']);
-    expect(out).toContain('  Next: mtl assess\n');
-    expect(out).toContain('  Next: mtl innovation plan 2027-02-22\n');
+    expect(out.split('\n').slice(0, 2)).toEqual(['mtl nudge for 2027-02-15: 3 reminders', '- You have not taken the self-assessment yet.']);
+    expect(out).toContain('\nNext: mtl assess\n');
+    const details = await ok(home, ['nudge', '--all', '--details'], at(MONDAY));
+    expect(details.split('\n').slice(0, 3)).toEqual(['mtl nudge for 2027-02-15: 3 reminders', '', '- You have not taken the self-assessment yet.']);
+    expect(details).toContain('  Next: mtl assess\n');
+    expect(details).toContain('  Next: mtl innovation plan 2027-02-22\n');
     expect(fs.statSync(home).mode & 0o777).toBe(0o700);
   });
 });

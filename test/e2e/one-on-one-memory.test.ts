@@ -107,7 +107,7 @@ describe('mtl 1on1 --done remembers the meeting', () => {
       { id: 't2', member: 'Sam', memberId: 'r1', oneOnOne: 'o1', text: 'draft the on-call proposal', owner: 'them', created: '2027-02-08', due: null, status: 'open', doneOn: null, overdue: false },
     ]);
     // Overdue: in the nudge, once a day.
-    const nudge = await ok(home, ['nudge'], at('2027-02-15'));
+    const nudge = await ok(home, ['nudge', '--details'], at('2027-02-15'));
     expect(nudge).toContain('- Action item t1 from a 1:1 with Sam (yours) "send the promotion criteria": 5 days overdue (due 2027-02-10).\n');
     expect(nudge).toContain('  Next: mtl done t1\n');
     expect(nudge).not.toContain('t2');
@@ -177,7 +177,7 @@ describe('1:1 cadence', () => {
     expect(await ok(home, [], at('2027-02-09'))).toContain('1:1s: 1 past their cadence: Sam (8 days) (mtl team list)\n');
     const nudge = JSON.parse(await ok(home, ['nudge', '--json'], at('2027-02-09')));
     expect(nudge.reminders.filter((r: { kind: string }) => r.kind === 'one-on-one')).toEqual([
-      { key: 'one-on-one:r1', kind: 'one-on-one', text: 'Sam: no 1:1 for 8 days (last on 2027-02-01; every 7 days).', why: expect.any(String), command: 'mtl 1on1 Sam', since: '2027-02-01' },
+      { key: 'one-on-one:r1', kind: 'one-on-one', subject: 'Sam', text: 'Sam: no 1:1 for 8 days (last on 2027-02-01; every 7 days).', why: expect.any(String), command: 'mtl 1on1 Sam', since: '2027-02-01' },
     ]);
 
     // Every two weeks for Sam: no longer late; back to the default: late again.

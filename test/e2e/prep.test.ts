@@ -54,14 +54,17 @@ describe('mtl prep', () => {
   it('prints markdown to paste into a shared doc', async () => {
     const home = await seeded();
     const out = await ok(home, ['prep', '--markdown'], at('2027-03-25'));
-    expect(out.split('\n').slice(0, 7)).toEqual([
+    expect(out.split('\n').slice(0, 10)).toEqual([
       '# 1:1 prep, 2027-03-25',
       '',
       '## Goals (2 open goals)',
       '',
       '- **g1 Hand over the search rewrite** (autonomy): 50%, +30 since the check-in of 2027-03-05; due 2027-03-20, 5 days overdue',
       '  - last check-in 2027-03-19 (6 days ago): Requirements done with product',
+      '  - measured 0%: 0 of 3 delegated items done, 0 owned this quarter; nothing delegated this quarter; 0 of 2 processes owned by a report',
       '- **g2 Monthly team lunch** (culture): 0%, no check-in yet; due 2027-06-30, in 97 days',
+      '  - no check-in since it started on 2027-03-01',
+      '  - measured 0%: 0 of 3 team events held',
     ]);
     expect(out).toContain('## Overdue\n\n- g1 Hand over the search rewrite: due 2027-03-20, 5 days overdue\n');
     expect(out).toContain('## Due within 14 days\n\nNothing.\n');

@@ -468,7 +468,7 @@ describe('the default scheduler and the other ones', () => {
 
   it('--help lists schedule with the weekly nudge, with examples', async () => {
     const help = await mtl(tempHome(), ['--help']);
-    expect(help.stdout).toMatch(/The weekly nudge:\n\s+nudge [^\n]*\n\s+schedule [^\n]*\n\s+cron /);
+    expect(help.stdout).toMatch(/The weekly nudge:\n\s+today [^\n]*\n\s+nudge [^\n]*\n\s+schedule [^\n]*\n\s+cron /);
     const own = await mtl(tempHome(), ['schedule', 'install', '--help']);
     expect(own.stdout).toContain('--with <scheduler>');
     expect(own.stdout).toContain('Examples:\n  $ mtl schedule install\n');

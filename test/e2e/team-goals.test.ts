@@ -106,7 +106,7 @@ describe('mtl member-goals', () => {
     const verb = await mtl(home, ['member-goals', 'sam', 'finish', 'm1'], { env });
     expect(verb.code).toBe(2);
     expect(verb.stderr).toContain('Unknown member-goals action "finish".');
-    expect(verb.stderr).toContain('Use one of: add, list, check-in, done.');
+    expect(verb.stderr).toContain('Use one of: add, list, check-in, done, carry.');
     expect((await mtl(home, ['member-goals', 'alex', 'add', 'x'], { env })).stderr).toContain('No report called "alex".');
     expect((await mtl(home, ['member-goals', 'sam', 'done', 'm1', '--due', 'eoq'], { env })).stderr).toContain('--due does not apply to member-goals done.');
     expect((await mtl(home, ['member-goals', 'sam', 'add', 'Lead', 'the', 'redesign'], { env })).code).toBe(2);

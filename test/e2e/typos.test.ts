@@ -6,10 +6,10 @@ describe('mistyped commands', () => {
   it('a stray word after a noun is an unknown command of that noun, not too many arguments for its default', async () => {
     const home = tempHome();
     const cases: [string, string][] = [
-      ['goals', 'list, new, templates, check-in, done, reopen, open'],
+      ['goals', 'list, new, templates, check-in, show, done, reopen, open'],
       ['team', 'list, add, note, set, show, remove'],
-      ['learn', 'show, log, apply, read'],
-      ['innovation', 'show, plan'],
+      ['learn', 'show, log, apply, book, read'],
+      ['innovation', 'show, plan, list, log, demo'],
       ['config', 'list, get, set'],
     ];
     for (const [noun, verbs] of cases) {

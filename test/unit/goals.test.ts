@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPrep, goalView, normalizeGoalId, parseProgress, progressChange, sortGoals } from '../../src/core/goals.js';
-import { fillPlaceholders, isTemplateName, parseFrontMatter, parseTemplate, renderGoalFile, slugify, titleProblem } from '../../src/core/templates.js';
+import { fillPlaceholders, isTemplateName, renderGoalFile, slugify, titleProblem } from '../../src/core/templates.js';
+import { parseFrontMatter, parseTemplate } from '../../src/core/template-parse.js';
 import type { Assessment, Goal } from '../../src/core/model.js';
 
 const goal = (over: Partial<Goal>): Goal => ({

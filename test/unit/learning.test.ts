@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { innovationStatus, innovationWeekFrom, nextQuarterStart, suggestedStart, weekOfQuarter } from '../../src/core/innovation.js';
-import { learningProgress, matchBooks, parseHours, READING_LIST, readingList } from '../../src/core/learning.js';
+import { booksFinishedThisQuarter, findOwnBook, learningProgress, matchBooks, ownBooks, parseDuration, parseHours, READING_LIST, readingList } from '../../src/core/learning.js';
 import type { LearningEntry } from '../../src/core/model.js';
 
 /** The learning entries of the lists mtl 0.1 kept, with ids. */
@@ -19,7 +19,68 @@ describe('parseHours', () => {
     expect(parseHours(' 2 ')).toBe(2);
     expect(parseHours('.5')).toBe(0.5);
     expect(parseHours('100')).toBe(100);
-    for (const bad of ['0', '-1', '100.5', 'abc', '1h', '', '1e2', 'NaN', 'Infinity']) expect(parseHours(bad), bad).toBeUndefined();
+    for (const bad of ['0', '-1', '100.5', 'abc', 'h', '', '1e2', 'NaN', 'Infinity', '0m', '1h60']) expect(parseHours(bad), bad).toBeUndefined();
+  });
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['2', 2],
+    ['2h', 2],
+    ['1.5h', 1.5],
+    ['1.5 hours', 1.5],
+    ['45m', 0.75],
+    ['90m', 1.5],
+    ['90 min', 1.5],
+    ['1h30', 1.5],
+    ['1h30m', 1.5],
+    ['1h 30m', 1.5],
+    ['2H05', 2.08],
+    ['20m', 0.33],
+  ])('reads %j as %d hours', (text, hours) => {
+    expect(parseDuration(text)).toEqual({ hours });
+  });
+
+  it.each([
+    ['ten', /is not a duration: give 2, 1.5, 2h, 1.5h, 45m, 90m, 1h30 or 1h30m/],
+    ['1h75', /has 75 minutes after the hours; give fewer than 60 \(or write 2h15\)/],
+    ['0h', /is no time at all/],
+    ['101h', /is more than 100 hours/],
+    ['6001m', /is more than 100 hours/],
+    ['-45m', /is not a duration/],
+    ['1h30h', /is not a duration/],
+  ])('refuses %j, saying why', (text, problem) => {
+    const parsed = parseDuration(text);
+    expect('problem' in parsed && parsed.problem).toMatch(problem);
+  });
+});
+
+describe('own books', () => {
+  const learning: LearningEntry[] = [
+    { id: 'l1', type: 'book', title: 'Mindset' },
+    { id: 'l2', type: 'book', title: 'Radical Candor', status: 'reading', added: '2027-01-05' },
+    { id: 'l3', type: 'book', title: 'Turn the Ship Around', status: 'done', added: '2027-01-02', date: '2027-02-01' },
+    { id: 'l4', type: 'book', title: 'Turn It Up', status: 'done', date: '2026-12-20' },
+  ];
+
+  it('keeps a book being read off the reading list until it is done', () => {
+    expect(readingList([{ id: 'l1', type: 'book', title: 'Mindset', status: 'reading' }]).find((b) => b.title === 'Mindset')!.read).toBe(false);
+    expect(readingList(learning).find((b) => b.title === 'Mindset')!.read).toBe(true);
+  });
+
+  it('lists books being read first, then finished ones, latest first; counts this quarter\'s', () => {
+    expect(ownBooks(learning).map((b) => b.id)).toEqual(['l2', 'l3', 'l4', 'l1']);
+    expect(booksFinishedThisQuarter(learning, '2027-02-10').map((b) => b.id)).toEqual(['l3']);
+    expect(booksFinishedThisQuarter(learning, '2027-01-31')).toEqual([]);
+  });
+
+  it('finds a book by id, exact title or the only title starting with the text', () => {
+    expect(findOwnBook(learning, 'L2').book?.id).toBe('l2');
+    expect(findOwnBook(learning, 'radical').book?.id).toBe('l2');
+    expect(findOwnBook(learning, 'turn').book).toBeUndefined();
+    expect(findOwnBook(learning, 'turn').matches.map((b) => b.id)).toEqual(['l3', 'l4']);
+    expect(findOwnBook(learning, 'turn the ship around!').book?.id).toBe('l3');
+    expect(findOwnBook(learning, 'nothing').matches).toEqual([]);
   });
 });
 

@@ -70,6 +70,7 @@ describe('the nudge', () => {
         why: expect.any(String),
         command: "mtl 1on1 'Sam Lee'",
         since: '2027-02-01',
+        subject: 'Sam Lee',
       },
     ]);
     expect(dueNudges(data, at('2027-02-09'), { ...prefs, oneOnOneCadence: 8 }).filter((r) => r.kind === 'one-on-one')).toEqual([]);

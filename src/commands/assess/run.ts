@@ -11,13 +11,15 @@ import {
   VERDICT_LABEL,
   VERDICT_TEXT,
   weakAreas,
+  nextStep,
   type Area,
+  type NextStep,
 } from '../../core/assessment.js';
 import { dayOf } from '../../core/dates.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { updateStore } from '../../store/store.js';
-import type { AnswerLevel, Assessment } from '../../core/model.js';
+import type { AnswerLevel, Assessment, Goal } from '../../core/model.js';
 import { printJson } from '../../ui/output.js';
 import { createPrompter, requireTerminal, type Prompter } from '../../ui/prompter.js';
 
@@ -33,10 +35,10 @@ export async function assess(ctx: Ctx, opts: AssessOptions, prompter: Prompter =
   const saved = await updateStore(ctx.dataDir, (tx) => {
     const assessment = buildAssessment(input, { id: tx.nextId('a'), date: dayOf(ctx.now), at: ctx.now.toISOString() });
     tx.tables.assessments.add(assessment);
-    return { assessment, count: tx.data.assessments.length };
+    return { assessment, count: tx.data.assessments.length, open: tx.data.goals.filter((g) => g.status === 'open') };
   });
-  if (opts.json) printJson(ctx.io, toJson(saved.assessment));
-  else ctx.io.out(renderResult(ctx, saved.assessment, saved.count));
+  if (opts.json) printJson(ctx.io, toJson(saved.assessment, saved.open));
+  else ctx.io.out(renderResult(ctx, saved.assessment, saved.count, saved.open));
 }
 
 function answersFromFlag(list: string, full: boolean): { tooEasy: boolean; levels: AnswerLevel[] } {
@@ -73,17 +75,25 @@ async function askQuestions(ctx: Ctx, prompter: Prompter, full: boolean) {
   return { tooEasy, levels };
 }
 
-function goalCommand(template: string): string {
-  return `mtl goals new --template ${template}`;
+/** The step as JSON: the command, and the open goal it points at instead of a new one. */
+function stepJson(step: NextStep) {
+  return { template: step.template, command: step.command, ...(step.kind === 'open' ? { openGoal: step.goal } : {}), ...(step.kind === 'instead' ? { why: step.why } : {}) };
+}
+
+/** The step in words, after "try:". */
+function stepText(step: NextStep): string {
+  if (step.kind === 'open') return `your open goal ${step.goal.id} "${step.goal.title}": ${step.command}`;
+  if (step.kind === 'instead') return `${step.command} (${step.why})`;
+  return step.command;
 }
 
 /** The JSON form of a result: stable field names (`date`, `score`, `verdict` at least). */
-export function toJson(a: Assessment) {
+export function toJson(a: Assessment, openGoals: Goal[] = []) {
   const areas = (list: Area[], levels: Record<string, AnswerLevel>) =>
     list.map((area) => {
       const level = levels[area.key]!;
       const weak = level <= 3;
-      return { key: area.key, label: area.label, level, answer: levelWord(level), weak, ...(weak ? { template: area.template, command: goalCommand(area.template) } : {}) };
+      return { key: area.key, label: area.label, level, answer: levelWord(level), weak, ...(weak ? stepJson(nextStep(area.template, openGoals, area)) : {}) };
     });
   return {
     id: a.id,
@@ -94,11 +104,11 @@ export function toJson(a: Assessment) {
     tooEasy: a.tooEasy,
     areas: areas(TEAM_AREAS, a.answers),
     ...(a.extended ? { extendedScore: a.extendedScore, extended: areas(EXTENDED_AREAS, a.extended) } : {}),
-    recommended: recommendedTemplates(a).map((template) => ({ template, command: goalCommand(template) })),
+    recommended: recommendedTemplates(a).map((template) => stepJson(nextStep(template, openGoals))),
   };
 }
 
-function renderResult(ctx: Ctx, a: Assessment, count: number): string {
+function renderResult(ctx: Ctx, a: Assessment, count: number, openGoals: Goal[]): string {
   const c = ctx.io.color;
   const lines: string[] = [];
   const verdict = (a.verdict === 'leading' ? c.green.bold : c.yellow.bold)(VERDICT_LABEL[a.verdict]);
@@ -110,7 +120,7 @@ function renderResult(ctx: Ctx, a: Assessment, count: number): string {
     for (const area of list) {
       const level = levels[area.key]!;
       const word = levelWord(level).padEnd(9);
-      const mark = level <= 3 ? c.yellow(`weak   try: ${goalCommand(area.template)}`) : c.green('strong');
+      const mark = level <= 3 ? c.yellow(`weak   try: ${stepText(nextStep(area.template, openGoals, area))}`) : c.green('strong');
       lines.push(`  ${area.label.padEnd(width)}  ${word}  ${mark}`);
     }
   };
@@ -122,7 +132,9 @@ function renderResult(ctx: Ctx, a: Assessment, count: number): string {
   const templates = recommendedTemplates(a);
   lines.push('');
   if (templates.length > 0) {
-    lines.push(c.bold(weak > 0 ? 'Start with a goal for your weakest spot:' : 'Next:'), `  ${goalCommand(templates[0]!)}`);
+    const step = nextStep(templates[0]!, openGoals);
+    if (step.kind === 'open') lines.push(c.bold('Your weakest spot already has a goal:'), `  ${step.goal.id} "${step.goal.title}": ${step.command}`);
+    else lines.push(c.bold(weak > 0 ? 'Start with a goal for your weakest spot:' : 'Next:'), `  ${step.command}`);
   } else {
     lines.push(c.bold('Keep it up:'), '  mtl goals new --template learning   keep learning on purpose');
   }

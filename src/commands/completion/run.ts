@@ -35,6 +35,8 @@ export async function complete(ctx: Ctx, program: Command, args: string[], optio
       goals: () => quietly(() => readStore(ctx.dataDir).goals.map((g) => g.id)),
       templates: () => quietly(() => loadTemplates(ctx.dataDir).templates.map((t) => t.name)),
       entries: (command) => quietly(() => entryIds(readStore(ctx.dataDir), command, dayOf(ctx.now))),
+      delegations: () => quietly(() => readStore(ctx.dataDir).delegations.filter((d) => d.status === 'open').map((d) => d.id)),
+      memberGoals: () => quietly(() => readStore(ctx.dataDir).memberGoals.filter((g) => g.status === 'open').map((g) => g.id)),
     });
   const line = args.join('\n');
   let lines: string[];
@@ -52,6 +54,7 @@ function shapeOf(cmd: Command): CommandShape {
     aliases: cmd.aliases(),
     options: options.map((o) => ({ flags: [o.long, o.short].filter((f): f is string => Boolean(f)), takesValue: o.required || o.optional })),
     args: cmd.registeredArguments.map((a) => a.name()),
+    variadic: cmd.registeredArguments.at(-1)?.variadic ?? false,
     subcommands: cmd.commands.filter((c) => !c.name().startsWith('__')).map(shapeOf),
   };
 }

@@ -91,7 +91,7 @@ export async function list(ctx: Ctx, opts: { all?: boolean; json?: boolean }): P
       const open = openSteps(d);
       return [d.id, d.item, nameOf(data, d.member), d.created, d.status === 'done' ? `done ${d.doneOn}` : 'open', `${mark(d)} ${open.length ? open.join(', ') : 'all checked'}`];
     });
-    io.out(renderTable(io, ['id', 'item', 'owner', 'since', 'status', 'open steps'], rows));
+    io.out(renderTable(io, ['id', 'item', 'owner', 'since', 'status', 'open steps'], rows, { drop: ['since'] }));
   } else {
     io.err(`Nothing ${opts.all ? '' : 'open '}is delegated. Hand over a roadmap item: mtl delegate "<item>" --to <name>\n`);
   }

@@ -66,7 +66,7 @@ export function parseBackup(text: string, file: string): Backup {
     counters = checkedCounters(doc.counters, `${file} (its "counters")`);
   }
   const reports = new Set(data.members.map((m) => m.id));
-  for (const kind of ['praise', 'feedback', 'memberGoals', 'delegations', 'oneOnOnes', 'actions'] as const) {
+  for (const kind of ['praise', 'feedback', 'memberGoals', 'delegations', 'oneOnOnes', 'actions', 'processes'] as const) {
     const orphan = (data[kind] as { id: string; member: string }[]).find((e) => !reports.has(e.member));
     // A merge would give it to whoever has that id here.
     if (orphan) throw new DataError(`${file}: ${orphan.id} in "${kind}" is about ${orphan.member}, a report the backup does not have.`, 'Nothing was changed.');

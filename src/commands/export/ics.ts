@@ -57,7 +57,12 @@ export function calendarOf(data: Data, now: Date, skip: (entry: SkippedEvent) =>
   }
   for (const w of data.innovationWeeks) {
     add(`innovation week ${w.id} (${w.quarter})`, `innovation-${w.quarter}`, `Innovation week (${w.quarter})`, w.start, w.end, 'Everyone works on a project of their choice.');
-    add(`innovation demo ${w.id} (${w.quarter})`, `demo-${w.quarter}`, `Innovation week demo (${w.quarter})`, w.demo, w.demo, 'Each person shows what they built.');
+    const built = (w.projects ?? []).map((p) => `${nameOf(data, p.member)}: ${p.text}`);
+    const demo = [
+      built.length ? `Built: ${built.join('; ')}.` : 'Each person shows what they built.',
+      ...(w.demoHeld ? [`Demo held${w.demoNote ? `: ${w.demoNote}` : '.'}`] : []),
+    ].join('\n');
+    add(`innovation demo ${w.id} (${w.quarter})`, `demo-${w.quarter}`, `Innovation week demo (${w.quarter})`, w.demo, w.demo, demo);
   }
   if (events.length === 0) return 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:mtl\r\nX-WR-CALNAME:mtl\r\nEND:VCALENDAR\r\n';
   const { error, value } = createEvents(events, { calName: 'mtl', productId: 'mtl' });

@@ -9,11 +9,13 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .option('--format <format>', 'json, md or ics', 'json')
     .option('-o, --output <file>', 'write to this file (owner-only) instead of stdout')
     .option('--with-notes', 'md: include the personal notes about your reports')
+    .option('--quarter <quarter>', 'md: the quarter to sum up: YYYY-Qn (like 2027-Q1), "last" or "this" (default: this)')
     .addHelpText(
       'after',
       examples(
         'mtl export --output ~/mtl-backup.json',
         'mtl export --format md > handover.md',
+        'mtl export --format md --quarter last > q-review.md   # the quarter just ended',
         'mtl export --format ics --output ~/mtl.ics   # then import it in your calendar app',
       ),
     )

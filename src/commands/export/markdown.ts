@@ -1,7 +1,8 @@
 import { VERDICT_LABEL } from '../../core/assessment.js';
-import { addDaysToDay, dayOf, quarterOf, sortByText } from '../../core/dates.js';
+import { addDaysToDay, dayOf, quarterBounds, quarterOf, sortByText } from '../../core/dates.js';
+import { memberGoalsOf, onTeamDuring, quarterCounts } from '../../core/quarters.js';
 import { goalView, sortGoals } from '../../core/goals.js';
-import { activeMembers, recognitionBalance } from '../../core/team.js';
+import { activeMembers, nameOf, recognitionBalance } from '../../core/team.js';
 import type { Data } from '../../core/model.js';
 import { mdBlock, mdCell, mdInline } from '../../ui/markdown.js';
 
@@ -9,10 +10,12 @@ import { mdBlock, mdCell, mdInline } from '../../ui/markdown.js';
  * A readable summary for a performance review or a handover: the assessment trend, my goals, each
  * report's recognition, goals and delegated work, and the last 90 days. Personal notes only on request.
  */
-export function markdownSummary(data: Data, now: Date, options: { withNotes: boolean; recognitionDays: number }): string {
+export function markdownSummary(data: Data, now: Date, options: { withNotes: boolean; recognitionDays: number; quarter?: string }): string {
   const today = dayOf(now);
   const since = addDaysToDay(today, -90);
-  const out: string[] = [`# Management summary, ${today}`, '', `Quarter ${quarterOf(today)}. Made with mtl.`, ''];
+  const quarter = options.quarter ?? quarterOf(today);
+  const current = quarter === quarterOf(today);
+  const out: string[] = [`# Management summary, ${today}`, '', `Quarter ${quarter}${current ? '' : ` (${quarterBounds(quarter).start} to ${quarterBounds(quarter).end})`}. Made with mtl.`, ''];
 
   out.push('## Self-assessment', '');
   const assessments = sortByText(data.assessments, (a) => a.at);
@@ -39,14 +42,20 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
 
   out.push('## Team', '');
   const balances = recognitionBalance(data, today, options.recognitionDays);
-  const members = activeMembers(data);
-  if (members.length === 0) out.push('No reports recorded.', '');
+  const { start, end } = quarterBounds(quarter);
+  const members = current ? activeMembers(data) : data.members.filter((m) => onTeamDuring(m, start, end));
+  const counts = current ? undefined : quarterCounts(data, quarter);
+  if (members.length === 0) out.push(current ? 'No reports recorded.' : `No reports on the team in ${quarter}.`, '');
   for (const member of members) {
-    const b = balances.find((x) => x.id === member.id)!;
     out.push(`### ${mdInline(member.name)}`, '');
-    out.push(`- Recognition this quarter: ${b.quarter.praise} (${b.quarter.public} public); constructive feedback: ${b.quarter.feedback}; last praise: ${b.lastPraise ?? 'never'}`);
-    for (const g of data.memberGoals.filter((x) => x.member === member.id && x.quarter === quarterOf(today))) {
-      out.push(`- Goal: ${mdInline(g.title)} (${mdInline(g.status)}, ${g.progress}%${g.due ? `, due ${g.due}` : ''})`);
+    const b = balances.find((x) => x.id === member.id);
+    if (counts) {
+      const c = counts.get(member.id) ?? { praise: 0, public: 0, feedback: 0 };
+      out.push(`- Recognition in ${quarter}: ${c.praise} (${c.public} public); constructive feedback: ${c.feedback}${member.removed ? `; left the team ${member.removed}` : ''}`);
+    } else if (b) out.push(`- Recognition this quarter: ${b.quarter.praise} (${b.quarter.public} public); constructive feedback: ${b.quarter.feedback}; last praise: ${b.lastPraise ?? 'never'}`);
+    for (const g of memberGoalsOf(data, quarter).filter((x) => x.member === member.id)) {
+      const status = g.quarter === quarter ? mdInline(g.status) : `carried into ${g.quarter}`;
+      out.push(`- Goal: ${mdInline(g.title)} (${status}, ${g.progress}%${g.due && g.quarter === quarter ? `, due ${g.due}` : ''})`);
     }
     for (const d of data.delegations.filter((x) => x.member === member.id && x.status === 'open')) out.push(`- Owns: ${mdInline(d.item)}`);
     if (options.withNotes) for (const n of member.notes) out.push(`- Note (${n.date}): ${mdBlock(n.text)}`);
@@ -64,7 +73,20 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
   out.push(`- Leadership learning: ${Math.round(hours * 10) / 10} hours; tips tried: ${learning.filter((l) => l.type === 'tip').length}`);
   for (const w of data.innovationWeeks.filter((w) => w.end >= since && w.start <= today)) out.push(`- Innovation week: ${w.start} to ${w.end}, demo ${w.demo}`);
   out.push('');
+  out.push(...innovationHistory(data));
   return out.join('\n');
+}
+
+/** Every innovation week, oldest first, with what people built and how the demo went. */
+function innovationHistory(data: Data): string[] {
+  if (data.innovationWeeks.length === 0) return [];
+  const out = ['## Innovation weeks', ''];
+  for (const w of sortByText(data.innovationWeeks, (x) => x.start)) {
+    out.push(`- ${w.quarter}: ${w.start} to ${w.end}, demo ${w.demo}${w.demoHeld ? ` (held${w.demoNote ? `: ${mdInline(w.demoNote)}` : ''})` : ''}`);
+    for (const p of w.projects ?? []) out.push(`  - ${mdInline(nameOf(data, p.member))}: ${mdInline(p.text)}`);
+  }
+  out.push('');
+  return out;
 }
 
 function signed(n: number): string {

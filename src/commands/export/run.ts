@@ -14,6 +14,8 @@ import { goalsDirFor } from '../../store/paths.js';
 import { readPreferences, readStoredPreferences } from '../../store/preferences.js';
 import type { Records } from '../../core/model.js';
 import { VERSION } from '../../version.js';
+import { dayOf, lookbackQuarter } from '../../core/dates.js';
+import { quarterOption } from '../quarter.js';
 
 const FORMATS = ['json', 'md', 'ics'] as const;
 type Format = (typeof FORMATS)[number];
@@ -22,17 +24,23 @@ export interface ExportOptions {
   format: string;
   output?: string;
   withNotes?: boolean;
+  quarter?: string;
 }
 
 export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
   const format = opts.format.toLowerCase() as Format;
   if (!FORMATS.includes(format)) throw new UserError(`Unknown export format "${opts.format}".`, `Use one of: ${FORMATS.join(', ')}.`);
+  if (opts.quarter !== undefined && format !== 'md') throw new UserError(`--quarter applies to --format md only, not ${format}.`, 'For a quarter\'s summary: mtl export --format md --quarter last');
   let text: string;
   if (format === 'json') text = JSON.stringify(backupOf(ctx, await snapshotStore(ctx.dataDir)), null, 1) + '\n';
   else if (format === 'md') {
     const data = await openStore(ctx.dataDir);
     const { recognitionDays } = readPreferences(ctx.dataDir);
-    text = (await import('./markdown.js')).markdownSummary(data, ctx.now, { withNotes: Boolean(opts.withNotes), recognitionDays });
+    const today = dayOf(ctx.now);
+    const quarter = opts.quarter === undefined ? undefined : quarterOption(opts.quarter, today);
+    text = (await import('./markdown.js')).markdownSummary(data, ctx.now, { withNotes: Boolean(opts.withNotes), recognitionDays, ...(quarter ? { quarter } : {}) });
+    const ended = lookbackQuarter(today);
+    if (quarter === undefined && ended) ctx.io.err(`${ended} just ended; its summary: mtl export --format md --quarter last\n`);
   }
   else {
     const skipped = (e: { what: string; why: string }) => ctx.io.err(`warning: the calendar leaves out ${e.what}: ${e.why}.\n`);

@@ -19,7 +19,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     );
 
   defaultVerb(goals, 'list')
-    .description('open goals by due date: days left, last check-in, progress')
+    .description('open goals by due date: days left, last check-in, progress, and what mtl measured')
     .option('--all', 'include done goals')
     .option('--json', 'print as JSON')
     .addHelpText('after', examples('mtl goals list', 'mtl goals --all', 'mtl goals --json'))
@@ -54,10 +54,33 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
   goals
     .command('check-in <id> <note>')
     .description('record what you discussed with your boss, and the progress so far')
-    .option('-p, --progress <percent>', 'progress now, a whole number 0-100')
+    .option('-p, --progress <percent>', 'progress now, a whole number 0-100 (your figure always wins), or "measured"')
     .option('--json', 'print the goal as JSON')
-    .addHelpText('after', examples('mtl goals check-in g2 "Agreed with my boss: two roadmap items handed over" --progress 40', 'mtl goals check-in g2 "Slipped a week: on-call"'))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Progress without --progress: mtl shows what it measured from its own data for the goal\'s template',
+        '(learning hours, praise, delegated items... see mtl goals templates --json). On a terminal it asks,',
+        'with the measured figure as the default. With no terminal it takes the measured figure, unless the',
+        'latest figure was one you gave with --progress N: yours stays until you give --progress measured.',
+        'A goal whose template measures nothing keeps its progress.',
+        '',
+      ].join('\n') +
+        examples(
+          'mtl goals check-in g2 "Agreed with my boss: two roadmap items handed over" --progress 40',
+          'mtl goals check-in g3 "Halfway through the reading list" --progress measured',
+          'mtl goals check-in g2 "Slipped a week: on-call"',
+        ),
+    )
     .action(async (id, note, opts, cmd) => (await import('./update.js')).checkIn(context(cmd), id, note, opts));
+
+  goals
+    .command('show <id>')
+    .description('one goal: dates, progress, what mtl measured from its own data, every check-in')
+    .option('--json', 'print as JSON')
+    .addHelpText('after', examples('mtl goals show g2', 'mtl goals show g2 --json'))
+    .action(async (id, opts, cmd) => (await import('./show.js')).show(context(cmd), id, opts));
 
   goals
     .command('done <id>')

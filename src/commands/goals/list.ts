@@ -3,7 +3,9 @@ import { dayOf } from '../../core/dates.js';
 import { goalView, sortGoals, type GoalView } from '../../core/goals.js';
 import { openStore } from '../../store/store.js';
 import { warnDueDrifts } from './goal-file.js';
-import { agoText, dueText, printJson, progressBar, renderTable } from '../../ui/output.js';
+import { goalMeasures } from './template-files.js';
+import type { GoalMeasures } from '../../core/goal-metrics.js';
+import { agoText, dueText, printJson, progressBar, prose, renderTable } from '../../ui/output.js';
 
 export interface ListOptions {
   all?: boolean;
@@ -13,10 +15,12 @@ export interface ListOptions {
 export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
   const today = dayOf(ctx.now);
   const data = await openStore(ctx.dataDir);
-  const shown = sortGoals(data.goals.filter((g) => opts.all || g.status === 'open')).map((g) => goalView(g, today));
+  const goals = sortGoals(data.goals.filter((g) => opts.all || g.status === 'open'));
+  const shown = goals.map((g) => goalView(g, today));
   warnDueDrifts(ctx.io, data.goals);
+  const measured = goalMeasures(ctx, data, goals, today);
   if (opts.json) {
-    printJson(ctx.io, shown);
+    printJson(ctx.io, shown.map((g) => ({ ...g, measured: measured.get(g.id) ?? null })));
     return;
   }
   if (shown.length === 0) {
@@ -29,8 +33,22 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
     return;
   }
   const { io } = ctx;
-  const rows = shown.map((g) => [g.id, g.title, g.template, g.due ?? '-', dueCell(ctx, g), lastCheckInCell(ctx, g), progressBar(io, g.progress)]);
-  io.out(renderTable(io, ['id', 'title', 'template', 'due', 'days left', 'last check-in', 'progress'], rows));
+  const rows = shown.map((g) => [g.id, g.title, g.template, g.due ?? '-', dueCell(ctx, g), lastCheckInCell(ctx, g), progressBar(io, g.progress), measuredCell(ctx, measured.get(g.id))]);
+  io.out(renderTable(io, ['id', 'title', 'template', 'due', 'days left', 'last check-in', 'progress', 'measured'], rows, { drop: ['due', 'template'] }));
+  // On a terminal the readings go under the table, one line a goal; piped, they are in the last cell.
+  if (io.stdoutIsTTY && measured.size > 0) {
+    io.out(prose(io, `\n${io.color.bold('Measured by mtl')} ${io.color.dim('(check in to take it: mtl goals check-in <id> "<note>")')}\n`));
+    for (const g of shown) {
+      const m = measured.get(g.id);
+      if (m) io.out(prose(io, `  ${g.id}  ${m.readings.map((r) => r.text).join('; ')}\n`));
+    }
+  }
+}
+
+function measuredCell(ctx: Ctx, m: GoalMeasures | undefined): string {
+  if (!m) return ctx.io.color.dim('-');
+  const percent = m.proposed === null ? '-' : `${m.proposed}%`;
+  return ctx.io.stdoutIsTTY ? percent : `${percent} (${m.readings.map((r) => r.text).join('; ')})`;
 }
 
 function dueCell(ctx: Ctx, g: GoalView): string {

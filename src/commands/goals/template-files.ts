@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Ctx } from '../../context.js';
 import { sortByText } from '../../core/dates.js';
-import { isTemplateName, parseTemplate, type Template } from '../../core/templates.js';
+import { measureGoals, type GoalMeasures } from '../../core/goal-metrics.js';
+import type { Data, Goal } from '../../core/model.js';
+import { parseTemplate } from '../../core/template-parse.js';
+import { isTemplateName, type Template } from '../../core/templates.js';
 import { UserError } from '../../errors.js';
 import { readIfThere, reason } from '../../store/files.js';
+import { readPreferences } from '../../store/preferences.js';
 
 /**
  * The built-in templates folder. The bundle's code may sit in dist/ or dist/chunks/ (and in src/
@@ -30,9 +35,11 @@ export interface TemplateSet {
   templates: Template[];
   /** User files that were skipped, with the reason. */
   skipped: string[];
+  /** Template names whose file cannot be read, to the problem naming the file. */
+  broken: Map<string, string>;
 }
 
-function readFolder(dir: string, source: Template['source'], skipped: string[]): Template[] {
+function readFolder(dir: string, source: Template['source'], skipped: string[], broken: Map<string, string>): Template[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -52,6 +59,7 @@ function readFolder(dir: string, source: Template['source'], skipped: string[]):
       found.push(parseTemplate(name, readIfThere(full) ?? '', source, full));
     } catch (err) {
       skipped.push(`${full}: ${reason(err)}`);
+      broken.set(name, `${full}: ${reason(err)}`);
     }
   }
   return found;
@@ -60,10 +68,17 @@ function readFolder(dir: string, source: Template['source'], skipped: string[]):
 /** Built-in templates, joined by `<dataDir>/templates/*.md`; a user template overrides a built-in of the same name. */
 export function loadTemplates(dataDir: string): TemplateSet {
   const skipped: string[] = [];
+  const broken = new Map<string, string>();
   const byName = new Map<string, Template>();
-  for (const t of readFolder(builtInTemplatesDir(), 'built-in', skipped)) byName.set(t.name, t);
-  for (const t of readFolder(userTemplatesDir(dataDir), 'user', skipped)) byName.set(t.name, t);
-  return { templates: sortByText([...byName.values()], (t) => t.name), skipped };
+  for (const t of readFolder(builtInTemplatesDir(), 'built-in', skipped, broken)) byName.set(t.name, t);
+  const userBroken = new Map<string, string>();
+  for (const t of readFolder(userTemplatesDir(dataDir), 'user', skipped, userBroken)) byName.set(t.name, t);
+  // A damaged file of yours never lets the built-in of its name stand in for it unnoticed.
+  for (const [name, problem] of userBroken) {
+    byName.delete(name);
+    broken.set(name, problem);
+  }
+  return { templates: sortByText([...byName.values()], (t) => t.name), skipped, broken };
 }
 
 /** One template by name (case-insensitive); a path, `..` or an unknown name is an error listing the known ones. */
@@ -74,6 +89,29 @@ export function findTemplate(set: TemplateSet, text: string): Template {
     throw new UserError(`"${text}" is not a template name: names are plain words (a-z, 0-9 and dashes), never paths.`, known);
   }
   const template = set.templates.find((t) => t.name === name);
+  const broken = set.broken.get(name);
+  if (!template && broken) throw new UserError(`The template "${name}" cannot be read: ${broken}.`, 'Fix its front matter (YAML between two --- lines at the top), or move the file away.');
   if (!template) throw new UserError(`There is no template called "${text}".`, known);
   return template;
+}
+
+/**
+ * The metrics of each goal that has any, read on `today` (finished goals on the day they were done).
+ * Templates are read only when some goal needs them; a template that cannot be read gives no metrics,
+ * with a warning naming its file.
+ */
+export function goalMeasures(ctx: Ctx, data: Data, goals: Goal[], today: string): Map<string, GoalMeasures> {
+  if (goals.length === 0) return new Map();
+  const set = loadTemplates(ctx.dataDir);
+  const byName = new Map(set.templates.map((t) => [t.name, t.measures]));
+  const warned = new Set<string>();
+  const specsOf = (name: string) => {
+    const broken = set.broken.get(name);
+    if (broken && !warned.has(name)) {
+      warned.add(name);
+      ctx.io.err(ctx.io.color.yellow(`warning: the template "${name}" cannot be read, so its goals show no metrics: ${broken}.`) + '\n');
+    }
+    return byName.get(name);
+  };
+  return measureGoals(goals, specsOf, data, today, { learningTarget: readPreferences(ctx.dataDir).learningHoursPerQuarter });
 }

@@ -1,9 +1,11 @@
 import { format } from 'date-fns';
 import type { Ctx } from '../../context.js';
 import { DAY_RANGE, LAST_DAY, dateOfDay, dayOf, daysBetween, endOfQuarterFor, quarterOf, sortByText } from '../../core/dates.js';
-import { innovationStatus, innovationWeekFrom, nextQuarterStart, weekOfQuarter, weekToPlan } from '../../core/innovation.js';
+import { freeStart, hasStarted, innovationStatus, innovationWeekFrom, nextQuarterStart, weekOfQuarter, weekToPlan, weekToRecord } from '../../core/innovation.js';
+import { findMember, nameOf, requireLine } from '../../core/team.js';
+import { quarterOption } from '../quarter.js';
 import { openStore, updateStore } from '../../store/store.js';
-import type { Day, InnovationWeek } from '../../core/model.js';
+import type { Data, Day, InnovationWeek } from '../../core/model.js';
 import { plural, printJson } from '../../ui/output.js';
 import { UserError } from '../../errors.js';
 import { DayOutOfRangeError, resolveDeadline, UnreadableDeadlineError } from '../deadline.js';
@@ -19,6 +21,13 @@ export async function plan(ctx: Ctx, startArg: string): Promise<void> {
   const { week, replaced } = await updateStore(ctx.dataDir, (tx) => {
     const planned = innovationWeekFrom(start, today);
     const old = weekOfQuarter(tx.data.innovationWeeks, planned.quarter);
+    if (old && hasStarted(old, today)) {
+      const what = innovationStatus(old, today) === 'done' ? 'was held' : 'is under way';
+      throw new UserError(
+        `The ${old.quarter} innovation week ${what} (${named(old.start)} to ${named(old.end)}); planning ${planned.quarter} again would erase it.`,
+        `Nothing was changed. Plan the next one: mtl innovation plan ${freeStart(tx.data.innovationWeeks, today)}`,
+      );
+    }
     if (old) tx.tables.innovationWeeks.remove(old.id);
     const week = { id: tx.nextId('i'), ...planned };
     tx.tables.innovationWeeks.add(week);
@@ -60,6 +69,23 @@ function describe(week: InnovationWeek, today: Day): string {
   return 'held';
 }
 
+/** A week as `--json` prints it: its status, and each project with the name of who built it. */
+function weekJson(data: Data, w: InnovationWeek, today: Day) {
+  return {
+    ...w,
+    ...(w.projects ? { projects: w.projects.map((p) => ({ ...p, name: nameOf(data, p.member) })) } : {}),
+    status: innovationStatus(w, today),
+    daysUntil: daysBetween(today, w.start),
+  };
+}
+
+/** The lines under a week: what was built, and how the demo went. */
+function details(data: Data, w: InnovationWeek): string[] {
+  const lines = (w.projects ?? []).map((p) => `  - ${nameOf(data, p.member)}: ${p.text}`);
+  if (w.demoHeld) lines.push(`  Demo held ${w.demoHeld}${w.demoNote ? `: ${w.demoNote}` : '.'}`);
+  return lines;
+}
+
 export async function show(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   const data = await openStore(ctx.dataDir);
   const today = dayOf(ctx.now);
@@ -67,24 +93,108 @@ export async function show(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   const weeks = sortByText(data.innovationWeeks, (w) => w.start);
   const week = weekOfQuarter(weeks, quarter);
   const later = weeks.filter((w) => w.quarter > quarter);
+  const earlier = weeks.filter((w) => w.quarter < quarter);
   if (opts.json) {
-    const withStatus = (w: InnovationWeek) => ({ ...w, status: innovationStatus(w, today), daysUntil: daysBetween(today, w.start) });
-    printJson(ctx.io, { quarter, week: week ? withStatus(week) : null, weeks: weeks.map(withStatus) });
+    printJson(ctx.io, { quarter, week: week ? weekJson(data, week, today) : null, weeks: weeks.map((w) => weekJson(data, w, today)) });
     return;
   }
   const c = ctx.io.color;
   const lines: string[] = [];
   if (week) {
     lines.push(`${c.bold(`Innovation week ${quarter}`)}: ${named(week.start)} to ${named(week.end)}, demo day ${named(week.demo)}; ${describe(week, today)}.`);
+    lines.push(...details(data, week));
   } else {
     lines.push(`${c.bold(`No innovation week planned for ${quarter}`)} (${plural(daysBetween(today, endOfQuarterFor(today)), 'day')} left in the quarter).`);
   }
   for (const w of later) lines.push(`Next: ${w.quarter}, ${named(w.start)} to ${named(w.end)}; ${describe(w, today)}.`);
+  const last = earlier[earlier.length - 1];
+  if (last) {
+    const built = last.projects?.length ? `, ${plural(last.projects.length, 'project')}` : '';
+    const demo = last.demoHeld ? `; demo: ${last.demoNote ?? 'held'}` : '';
+    lines.push(`Before: ${last.quarter}, ${last.start} to ${last.end}${built}${demo}${earlier.length > 1 ? ` (${plural(earlier.length, 'week')} in all: mtl innovation list)` : ''}.`);
+  }
   ctx.io.out(lines.join('\n') + '\n');
   if (!week) {
     const next = weekToPlan(today);
     if (next.quarter === quarter) ctx.io.err(`Plan one: mtl innovation plan ${next.start}\n`);
     else if (!weekOfQuarter(weeks, next.quarter)) ctx.io.err(`Too late for one this quarter; plan ${next.quarter}'s: mtl innovation plan ${next.start}\n`);
+  } else if (innovationStatus(week, today) === 'in-progress' && !week.projects?.length) {
+    ctx.io.err(`Record what people build: mtl innovation log <name> "<what they built>"\n`);
+  } else if (innovationStatus(week, today) === 'done' && !later.length) ctx.io.err(`Next quarter's: mtl innovation plan ${nextQuarterStart(today)}\n`);
+  else if (innovationStatus(week, today) === 'done' && !week.demoHeld) ctx.io.err(`Record how the demo went: mtl innovation demo --note "<how it went>"\n`);
+}
+
+/** Every innovation week, oldest first, with its projects and demo. */
+export async function list(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
+  const data = await openStore(ctx.dataDir);
+  const today = dayOf(ctx.now);
+  const weeks = sortByText(data.innovationWeeks, (w) => w.start);
+  if (opts.json) {
+    printJson(ctx.io, weeks.map((w) => weekJson(data, w, today)));
+    return;
   }
-  else if (innovationStatus(week, today) === 'done' && !later.length) ctx.io.err(`Next quarter's: mtl innovation plan ${nextQuarterStart(today)}\n`);
+  if (!weeks.length) {
+    ctx.io.err(`No innovation weeks yet. Plan one: mtl innovation plan ${weekToPlan(today).start}\n`);
+    return;
+  }
+  const c = ctx.io.color;
+  const lines: string[] = [];
+  for (const w of weeks) {
+    const built = w.projects?.length ? `; ${plural(w.projects.length, 'project')}` : '';
+    lines.push(`${c.bold(`${w.id}  ${w.quarter}`)}: ${named(w.start)} to ${named(w.end)}, demo ${named(w.demo)}; ${describe(w, today)}${built}.`);
+    lines.push(...details(data, w));
+  }
+  ctx.io.out(lines.join('\n') + '\n');
+}
+
+/** The week to record against (that of `--quarter`, else the latest started), or a UserError saying why there is none. */
+function recordedWeek(data: Data, today: Day, quarterText: string | undefined, what: string): InnovationWeek {
+  const quarter = quarterText === undefined ? undefined : quarterOption(quarterText, today);
+  const week = weekToRecord(data.innovationWeeks, today, quarter) ?? sortByText(data.innovationWeeks, (w) => w.start).find((w) => !hasStarted(w, today));
+  if (week && hasStarted(week, today)) return week;
+  if (week) {
+    throw new UserError(`The ${week.quarter} innovation week starts ${week.start}; record ${what} once it has started.`, 'Nothing was changed. See it: mtl innovation');
+  }
+  if (quarter !== undefined) {
+    throw new UserError(`There was no innovation week in ${quarter}.`, `Nothing was changed. See them all: mtl innovation list`);
+  }
+  throw new UserError(`No innovation week has started yet, so there is nowhere to record ${what}.`, `Nothing was changed. Plan one: mtl innovation plan ${freeStart(data.innovationWeeks, today)}`);
+}
+
+/** `innovation log <name> <what...>`: what a report built during the week. */
+export async function log(ctx: Ctx, name: string, words: string[], opts: { quarter?: string }): Promise<void> {
+  const text = requireLine(words.join(' '), 'project');
+  const today = dayOf(ctx.now);
+  const { week, who } = await updateStore(ctx.dataDir, (tx) => {
+    const week = recordedWeek(tx.data, today, opts.quarter, 'projects');
+    const member = findMember(tx.data, name, { includeRemoved: true });
+    const projects = week.projects ?? [];
+    if (projects.some((p) => p.member === member.id && p.text === text)) {
+      throw new UserError(`${member.name}'s project "${text}" is already logged for the ${week.quarter} week.`, 'Nothing was changed. See them: mtl innovation list');
+    }
+    week.projects = [...projects, { member: member.id, text, date: today, at: ctx.now.toISOString() }];
+    tx.tables.innovationWeeks.put(week);
+    return { week, who: member.name };
+  });
+  const next = week.demoHeld ? 'See them all: mtl innovation list' : 'After the demo: mtl innovation demo --note "<how it went>"';
+  ctx.io.err(`Logged ${who}'s project for the ${week.quarter} innovation week: ${text} (${plural(week.projects!.length, 'project')} so far). ${next}\n`);
+}
+
+/** `innovation demo [--note <text>]`: the demo was held, and how it went. */
+export async function demo(ctx: Ctx, opts: { note?: string; quarter?: string }): Promise<void> {
+  const note = opts.note === undefined ? undefined : requireLine(opts.note, 'demo note');
+  const today = dayOf(ctx.now);
+  const { week, again } = await updateStore(ctx.dataDir, (tx) => {
+    const week = recordedWeek(tx.data, today, opts.quarter, 'the demo');
+    const again = week.demoHeld !== undefined;
+    if (again && note === undefined) {
+      throw new UserError(`The ${week.quarter} demo was already recorded on ${week.demoHeld}.`, 'Nothing was changed. To say how it went: mtl innovation demo --note "<how it went>"');
+    }
+    week.demoHeld ??= today;
+    if (note !== undefined) week.demoNote = note;
+    tx.tables.innovationWeeks.put(week);
+    return { week, again };
+  });
+  const built = week.projects?.length ? ` ${plural(week.projects.length, 'project')} shown.` : ' Log what was built: mtl innovation log <name> "<what they built>"';
+  ctx.io.err(`${again ? 'Updated the note on' : 'Recorded'} the ${week.quarter} innovation demo${note ? `: ${note}` : ''}.${built} Say thanks in public: mtl praise <name> "<what they showed>" --public\n`);
 }

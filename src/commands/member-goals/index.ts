@@ -5,14 +5,14 @@ import { examples } from '../examples.js';
 export function register(program: Command, context: (cmd: Command) => Ctx): void {
   program
     .command('member-goals')
-    .usage('<name> [add|list|check-in|done] [args...] [options]')
-    .argument('[name]', 'the report; "list" (or nothing) lists every report\'s goals')
-    .argument('[verb]', 'one of add, list, check-in, done (default: list)')
+    .usage('<name> [add|list|check-in|done|carry] [args...] [options]')
+    .argument('[name]', 'the report; "list" (or nothing) lists every report\'s goals; "carry" moves open goals of earlier quarters into this one')
+    .argument('[verb]', 'one of add, list, check-in, done, carry (default: list)')
     .argument('[args...]', 'the title for add; the goal id (and note for check-in) for the others')
     .description("each report's own two or three goals for the quarter")
     .option('--due <when>', 'add: deadline (default: end of quarter), e.g. "in 6 weeks", 2027-03-15')
     .option('--progress <percent>', 'check-in: progress so far, 0-100')
-    .option('--all', 'list: every quarter, not just this one')
+    .option('--all', 'list: every quarter, not just this one; carry: every open goal of earlier quarters')
     .option('--json', 'list: print as JSON')
     .addHelpText(
       'after',
@@ -22,6 +22,8 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
         'mtl member-goals sam list',
         'mtl member-goals sam check-in m1 "design approved; split into three milestones" --progress 30',
         'mtl member-goals sam done m1',
+        'mtl member-goals carry sam m2     # an open goal of last quarter moves into this one',
+        'mtl member-goals carry --all      # every report\'s open goals of earlier quarters',
         'mtl member-goals list --json',
       ) + '\nAim for two or three hard but achievable goals per report each quarter; mtl warns outside that.\n',
     )

@@ -1,4 +1,6 @@
 import { dayOf, daysBetween, quarterOf } from '../../core/dates.js';
+import { carryGoal } from '../../core/quarters.js';
+import { plural } from '../../core/text.js';
 import { alreadyDone, markDone, sameTitleGoal } from '../../core/entries.js';
 import { parseProgress } from '../../core/goals.js';
 import { activeMembers, findMember, goalCountWarning, memberGoalsThisQuarter, nameOf, requireLine } from '../../core/team.js';
@@ -17,10 +19,16 @@ interface Options {
   json?: boolean;
 }
 
-const VERBS = ['add', 'list', 'check-in', 'done'] as const;
+const VERBS = ['add', 'list', 'check-in', 'done', 'carry'] as const;
 type Verb = (typeof VERBS)[number];
 
 export async function memberGoals(ctx: Ctx, name: string | undefined, verb: string | undefined, args: string[], opts: Options): Promise<void> {
+  if (name?.toLowerCase() === 'carry') {
+    checkOptions('carry', opts);
+    const rest = [verb, ...args].filter((w): w is string => w !== undefined);
+    const named = rest.length && !/^m\d+$/i.test(rest[0]!) ? rest.shift() : undefined;
+    return carry(ctx, named, rest, opts);
+  }
   if (name === undefined || name.toLowerCase() === 'list') {
     if (args.length) throw new UsageError(`Too many arguments: ${args.join(' ')}.`, 'mtl member-goals list [<name>]');
     return list(ctx, verb, opts);
@@ -48,6 +56,8 @@ export async function memberGoals(ctx: Ctx, name: string | undefined, verb: stri
     case 'done':
       need(1, '<id>');
       return done(ctx, name, args[0]!);
+    case 'carry':
+      return carry(ctx, name, args, opts);
   }
 }
 
@@ -60,7 +70,7 @@ function parseVerb(verb: string): Verb {
 }
 
 function checkOptions(action: Verb, opts: Options): void {
-  const allowed: Record<Verb, (keyof Options)[]> = { add: ['due'], list: ['all', 'json'], 'check-in': ['progress'], done: [] };
+  const allowed: Record<Verb, (keyof Options)[]> = { add: ['due'], list: ['all', 'json'], 'check-in': ['progress'], done: [], carry: ['all'] };
   for (const key of ['due', 'progress', 'all', 'json'] as const) {
     if (opts[key] !== undefined && !allowed[action].includes(key)) {
       throw new UsageError(`--${key} does not apply to member-goals ${action}.`, `See: mtl member-goals --help`);
@@ -144,7 +154,7 @@ export async function done(ctx: Ctx, name: string | undefined, id: string): Prom
   ctx.io.err(
     already
       ? `${alreadyDone(goal.id, goal.doneOn)}\n`
-      : `${who} finished ${goal.id}: ${goal.title}. Done on ${today}, at ${goal.progress}%. Say so: mtl praise ${shellWord(who)} "<what they achieved>" --public  Undo: mtl undo\n`,
+      : `${who} finished ${goal.id}: ${goal.title}. Done on ${today}; ${lastProgressText(goal)}. Say so: mtl praise ${shellWord(who)} "<what they achieved>" --public  Undo: mtl undo\n`,
   );
 }
 
@@ -163,7 +173,7 @@ async function list(ctx: Ctx, name: string | undefined, opts: Options): Promise<
       const due = g.status === 'done' ? 'done' : g.due ? (ctx.io.stdoutIsTTY ? dueText(daysBetween(today, g.due)) : g.due) : '-';
       return [j.id, ...(member ? [] : [j.member]), j.title, j.quarter, due, progressBar(ctx.io, j.progress), j.lastCheckIn ?? '-'];
     });
-    ctx.io.out(renderTable(ctx.io, ['id', ...(member ? [] : ['report']), 'goal', 'quarter', 'due', 'progress', 'last check-in'], rows));
+    ctx.io.out(renderTable(ctx.io, ['id', ...(member ? [] : ['report']), 'goal', 'quarter', 'due', 'progress', 'last check-in'], rows, { drop: ['quarter', 'due'] }));
   } else {
     ctx.io.err(`No goals for ${member ? member.name : 'your reports'} in ${quarter}. Add one: mtl member-goals ${member ? shellWord(member.name) : '<name>'} add "<title>"\n`);
   }
@@ -174,4 +184,57 @@ async function list(ctx: Ctx, name: string | undefined, opts: Options): Promise<
 function warn(ctx: Ctx, name: string, count: number, quarter: string): void {
   const warning = goalCountWarning(name, count, quarter);
   if (warning) ctx.io.err(ctx.io.color.yellow(`warning: ${warning}`) + '\n');
+}
+
+/** The last progress a goal had when it was closed: from its latest check-in with one, or none recorded. */
+function lastProgressText(goal: MemberGoal): string {
+  const last = [...goal.checkIns].reverse().find((c) => c.progress !== undefined);
+  if (last) return `last progress ${last.progress}%, at the check-in of ${last.date}`;
+  return goal.progress > 0 ? `last progress ${goal.progress}%` : 'no progress was recorded';
+}
+
+/**
+ * `member-goals carry [<name>] [<id>...] [--all]`: open goals of earlier quarters move into this one,
+ * keeping their id, check-ins and creation day (and a due day before the quarter moves to its end).
+ */
+async function carry(ctx: Ctx, name: string | undefined, ids: string[], opts: Options): Promise<void> {
+  const today = dayOf(ctx.now);
+  const quarter = quarterOf(today);
+  if (ids.length && opts.all) throw new UsageError('Give goal ids or --all, not both.', 'mtl member-goals carry [<name>] [<id>...|--all]');
+  const { moved, who } = await updateStore(ctx.dataDir, (tx) => {
+    const member = name === undefined ? undefined : findMember(tx.data, name);
+    const candidates = tx.data.memberGoals.filter((g) => g.status === 'open' && g.quarter < quarter && (!member || g.member === member.id));
+    const listed = candidates.map((g) => `${g.id} (${nameOf(tx.data, g.member)}, ${g.quarter}: ${g.title})`).join(', ');
+    if (!ids.length && !opts.all) {
+      if (!candidates.length) return { moved: [], who: member };
+      throw new UsageError(
+        `Name the goals to carry into ${quarter}, or use --all.`,
+        `Open goals from earlier quarters: ${listed}. Example: mtl member-goals carry ${member ? `${shellWord(member.name)} ` : ''}${candidates[0]!.id}`,
+      );
+    }
+    const chosen: MemberGoal[] = [];
+    for (const id of ids) {
+      const goal = tx.data.memberGoals.find((g) => g.id === id.trim().toLowerCase() && (!member || g.member === member.id));
+      if (!goal) throw new UserError(`${member ? `${member.name} has` : 'There is'} no report goal "${id}".`, `Nothing was changed. ${candidates.length ? `Goals to carry: ${listed}.` : 'See them: mtl member-goals list --all'}`);
+      if (goal.status === 'done') throw new UserError(`${goal.id} is done (${goal.doneOn ?? 'day not recorded'}); only open goals are carried.`, 'Nothing was changed.');
+      if (goal.quarter >= quarter) throw new UserError(`${goal.id} is already a goal for ${goal.quarter}.`, `Nothing was changed. ${candidates.length ? `Goals to carry: ${listed}.` : ''}`.trim());
+      if (!chosen.includes(goal)) chosen.push(goal);
+    }
+    const moved = (opts.all ? candidates : chosen).map((goal) => {
+      const { from } = carryGoal(goal, quarter, ctx.now);
+      tx.tables.memberGoals.put(goal);
+      return { goal: { ...goal }, from, name: nameOf(tx.data, goal.member) };
+    });
+    return { moved, who: member };
+  });
+  if (!moved.length) {
+    ctx.io.err(`Nothing to carry: ${who ? `${who.name} has` : 'your reports have'} no open goals from before ${quarter}.\n`);
+    return;
+  }
+  const lines = moved.map(({ goal, from, name }) => `  ${goal.id}  ${name}: ${goal.title} (from ${from}, due ${goal.due}, ${goal.progress}%, ${plural(goal.checkIns.length, 'check-in')} kept)`);
+  const first = moved[0]!;
+  ctx.io.err(
+    `Carried ${plural(moved.length, 'goal')} into ${quarter}:\n${lines.join('\n')}\n` +
+      `Check in on ${moved.length === 1 ? 'it' : 'them'} in the next 1:1: mtl member-goals ${shellWord(first.name)} check-in ${first.goal.id} "<note>" --progress N\n`,
+  );
 }

@@ -8,7 +8,8 @@ import { isLockBusy } from '../../store/lock.js';
 import { readNudgeState, updateNudgeState } from './state.js';
 import type { NudgeFound, NudgeState } from '../../core/model.js';
 import { readPreferences } from '../../store/preferences.js';
-import { plural, printJson } from '../../ui/output.js';
+import { plural, printJson, prose } from '../../ui/output.js';
+import { groupLine, groupReminders } from './group.js';
 
 /** How long a nudge waits to record its run while another mtl writes. */
 const RECORD_WAIT_MS = 3_000;
@@ -16,6 +17,8 @@ const RECORD_WAIT_MS = 3_000;
 export interface NudgeOptions {
   json?: boolean;
   all?: boolean;
+  /** Each reminder in full, with why and its command, rather than one line per kind. */
+  details?: boolean;
   /** Show only: the run, the reminders shown and the mindset prompt are not recorded. */
   dryRun?: boolean;
   /** Also show a desktop notification, and keep what was printed for the next terminal run. */
@@ -75,12 +78,13 @@ export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
     printJson(ctx.io, {
       date: today,
       reminders: run.reminders,
+      groups: groupReminders(run.reminders).map((g) => ({ kind: g.kind, label: g.label, count: g.reminders.length, subjects: g.subjects, keys: g.reminders.map((r) => r.key) })),
       mindset: run.mindset && { id: run.mindset.id, theme: run.mindset.theme, title: run.mindset.title, text: run.mindset.text },
       previousRunAt: run.previousRunAt ?? null,
     });
   } else {
-    if (run.found) ctx.io.out(renderFound(ctx, run.found, today, due, run.reminders.length > 0));
-    if (run.reminders.length) ctx.io.out(render(ctx, today, run.reminders, run.mindset, run.previousRunAt));
+    if (run.found) ctx.io.out(prose(ctx.io, renderFound(ctx, run.found, today, due, run.reminders.length > 0)));
+    if (run.reminders.length) ctx.io.out(prose(ctx.io, render(ctx, today, run.reminders, run.mindset, run.previousRunAt, opts.details === true)));
   }
   // Cron must stay quiet, but a person at a terminal should not take silence for "nothing is due".
   if (ctx.io.stdoutIsTTY && run.alreadyShown > 0) {
@@ -107,15 +111,24 @@ function renderFound(ctx: Ctx, found: NudgeFound, today: string, due: Reminder[]
   return lines.join('\n') + '\n';
 }
 
-function render(ctx: Ctx, today: string, reminders: Reminder[], mindset: MindsetPrompt | null, previousRunAt: string | undefined): string {
+/**
+ * The reminders: by default one line per kind, naming who or what ("Not recognised lately (4): Sam,
+ * Alex, Kim, Lee"; on a terminal, as many names as fit, then "and 2 more"), and the first command to
+ * run; with `details`, each in full with why and its command.
+ */
+function render(ctx: Ctx, today: string, reminders: Reminder[], mindset: MindsetPrompt | null, previousRunAt: string | undefined, details: boolean): string {
   const c = ctx.io.color;
   const lines = [c.bold(`mtl nudge for ${today}: ${plural(reminders.length, 'reminder')}`)];
   if (previousRunAt) {
     const gap = daysBetween(dayOf(new Date(previousRunAt)), today);
     if (gap > 7) lines.push(c.dim(`(the last nudge ran ${gap} days ago; this one catches up)`));
   }
-  for (const r of reminders) {
-    lines.push('', `- ${r.text}`, c.dim(`  Why: ${r.why}`), `  Next: ${c.cyan(r.command)}`);
+  if (details) {
+    for (const r of reminders) lines.push('', `- ${r.text}`, c.dim(`  Why: ${r.why}`), `  Next: ${c.cyan(r.command)}`);
+  } else {
+    const width = ctx.io.stdoutIsTTY ? ctx.io.columns - 2 : undefined;
+    for (const group of groupReminders(reminders)) lines.push(`- ${groupLine(group, width)}`);
+    lines.push(`Next: ${c.cyan(reminders[0]!.command)}`, c.dim('Why, and the command for each: mtl nudge --details'));
   }
   if (mindset) lines.push('', c.bold(`Mindset of the week: ${mindset.title}`), `  ${mindset.text}`);
   return lines.join('\n') + '\n';

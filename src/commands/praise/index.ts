@@ -21,6 +21,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
         'mtl praise list',
         'mtl praise list sam --since 2027-01-01',
         'mtl praise balance',
+        'mtl praise grid',
       ),
     )
     .action(async (name, text, opts, cmd) => (await run()).praise(context(cmd), name, text, opts));
@@ -29,8 +30,9 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .description('the recognition log, newest first: the last 90 days unless --since or --all')
     .option('--since <date>', 'entries on or after this day (YYYY-MM-DD)')
     .addOption(new Option('--all', 'the whole log').conflicts('since'))
+    .option('--quarter <quarter>', 'the praise of one quarter: YYYY-Qn (like 2027-Q1), "last" or "this"')
     .option('--json', 'print as JSON')
-    .addHelpText('after', examples('mtl praise list', 'mtl praise list sam --all', 'mtl praise list --since 2027-01-01 --json'))
+    .addHelpText('after', examples('mtl praise list', 'mtl praise list sam --all', 'mtl praise list --quarter last', 'mtl praise list --since 2027-01-01 --json'))
     .action(async (name, _opts, cmd) => (await run()).list(context(cmd), name, cmd.optsWithGlobals()));
   praise
     .command('balance')
@@ -38,4 +40,11 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .option('--json', 'print as JSON')
     .addHelpText('after', examples('mtl praise balance', 'mtl praise balance --json'))
     .action(async (_opts, cmd) => (await run()).balance(context(cmd), cmd.optsWithGlobals()));
+  praise
+    .command('grid')
+    .description('praise per report and week, the last 12 weeks: a count per week, "·" for a week without, so gaps show')
+    .option('--weeks <n>', 'how many weeks, 1-104 (default 12)')
+    .option('--json', 'print as JSON: the weeks, and per report the counts, oldest week first')
+    .addHelpText('after', examples('mtl praise grid', 'mtl praise grid --weeks 26', 'mtl praise grid --json'))
+    .action(async (_opts, cmd) => (await run()).grid(context(cmd), cmd.optsWithGlobals()));
 }

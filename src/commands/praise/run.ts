@@ -1,12 +1,13 @@
-import { addDaysToDay, dayOf, dayRangeProblem, sortByText } from '../../core/dates.js';
+import { addDaysToDay, dayOf, dayRangeProblem, quarterBounds, sortByText } from '../../core/dates.js';
+import { quarterOption } from '../quarter.js';
 import { namesImpact } from '../../core/feedback.js';
-import { balanceAdvice, findMember, recognitionBalance, recognitionStates, requireText } from '../../core/team.js';
+import { activeMembers, balanceAdvice, findMember, recognitionBalance, recognitionStates, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
-import { UserError } from '../../errors.js';
+import { UsageError, UserError } from '../../errors.js';
 import { readPreferences } from '../../store/preferences.js';
 import { openStore, updateStore } from '../../store/store.js';
 import type { Data, Member, Praise } from '../../core/model.js';
-import { plural, printJson, renderTable, shellWord } from '../../ui/output.js';
+import { padToWidth, plural, printJson, renderTable, shellWord, truncateToWidth, visibleWidth } from '../../ui/output.js';
 import { praiseJson } from '../team/json.js';
 
 export async function praise(ctx: Ctx, name: string, text: string, opts: { public?: boolean; json?: boolean }): Promise<void> {
@@ -34,7 +35,8 @@ export async function praise(ctx: Ctx, name: string, text: string, opts: { publi
 /** What `praise list` shows unless told otherwise: about a quarter, newest first. */
 export const RECENT_DAYS = 90;
 
-export async function list(ctx: Ctx, name: string | undefined, opts: { since?: string; all?: boolean; json?: boolean }): Promise<void> {
+export async function list(ctx: Ctx, name: string | undefined, opts: { since?: string; all?: boolean; json?: boolean; quarter?: string }): Promise<void> {
+  if (opts.quarter !== undefined) return listQuarter(ctx, name, opts.quarter, opts);
   const sinceProblem = opts.since === undefined ? undefined : dayRangeProblem(opts.since.trim());
   if (sinceProblem) throw new UserError(`--since "${opts.since}" ${sinceProblem}.`, 'Give it as YYYY-MM-DD, for example --since 2027-01-01.');
   const data = await openStore(ctx.dataDir);
@@ -66,6 +68,28 @@ export async function list(ctx: Ctx, name: string | undefined, opts: { since?: s
   });
   ctx.io.out(renderTable(ctx.io, ['date', 'id', 'report', 'kind', 'praise'], rows));
   if (older) ctx.io.err(`The last ${RECENT_DAYS} days; ${seeAll}\n`);
+}
+
+/** `praise list --quarter <q>`: the praise of one quarter, newest first. */
+async function listQuarter(ctx: Ctx, name: string | undefined, quarterText: string, opts: { since?: string; all?: boolean; json?: boolean }): Promise<void> {
+  if (opts.since !== undefined || opts.all) throw new UsageError('--quarter does not go with --since or --all.', 'mtl praise list [<name>] --quarter 2027-Q1');
+  const quarter = quarterOption(quarterText, dayOf(ctx.now));
+  const { start, end } = quarterBounds(quarter);
+  const data = await openStore(ctx.dataDir);
+  const member = name === undefined ? undefined : findMember(data, name, { includeRemoved: true });
+  const entries = sortByText(data.praise.between(start, end).filter((p) => !member || p.member === member.id), (p) => p.at, true);
+  if (opts.json) return printJson(ctx.io, entries.map((p) => praiseJson(data, p)));
+  if (!entries.length) {
+    ctx.io.err(`No praise logged${member ? ` for ${member.name}` : ''} in ${quarter} (${start} to ${end}).\n`);
+    return;
+  }
+  const rows = entries.map((p) => {
+    const j = praiseJson(data, p);
+    return [j.date, j.id, j.member, j.public ? 'public' : 'private', j.text];
+  });
+  ctx.io.out(renderTable(ctx.io, ['date', 'id', 'report', 'kind', 'praise'], rows));
+  const shown = entries.filter((p) => p.public).length;
+  ctx.io.err(`${quarter}: ${plural(entries.length, 'praise entry', 'praise entries')}, ${shown} public.\n`);
 }
 
 /** Whether anyone (or the report given) has praise dated before `since`; reads back only until it finds some. */
@@ -116,4 +140,68 @@ export async function balance(ctx: Ctx, opts: { json?: boolean }): Promise<void>
   ctx.io.out(renderTable(ctx.io, ['report', `last ${recognitionDays} days`, 'last praise', 'this quarter', 'private/public', 'praise/feedback'], rows));
   const advice = balances.map((b) => balanceAdvice(b, recognitionDays)).filter((a): a is string => Boolean(a));
   if (advice.length) ctx.io.err(advice.map((a) => c.yellow(`• ${a}`)).join('\n') + '\n');
+}
+
+/**
+ * `mtl praise grid`: one row per report, one cell per week (the last 12 unless --weeks), the count
+ * of praise that week or "·" for none, so that gaps show at a glance. A terminal too narrow for every
+ * week shows the latest that fit and says so. Piped: tab-separated counts ("-" before they joined).
+ */
+export async function grid(ctx: Ctx, opts: { weeks?: string; json?: boolean }): Promise<void> {
+  const { gridWeeksProblem, praiseGrid, GRID_WEEKS } = await import('../../core/praise-grid.js');
+  if (opts.weeks !== undefined) {
+    const problem = gridWeeksProblem(opts.weeks);
+    if (problem) throw new UserError(problem, 'For example: mtl praise grid --weeks 26');
+  }
+  const weeks = opts.weeks === undefined ? GRID_WEEKS : Number(opts.weeks);
+  const data = await openStore(ctx.dataDir);
+  const today = dayOf(ctx.now);
+  const { weekStart } = readPreferences(ctx.dataDir);
+  const g = praiseGrid(data, activeMembers(data), today, weeks, weekStart);
+  if (opts.json) {
+    printJson(ctx.io, {
+      weekStart,
+      weeks: g.weeks,
+      reports: g.rows.map((r) => ({ id: r.member.id, name: r.member.name, counts: r.counts, publicCounts: r.publicCounts, total: r.total, weeksWithout: r.weeksWithout })),
+    });
+    return;
+  }
+  if (!g.rows.length) {
+    ctx.io.err('No reports yet. Add the first: mtl team add "Sam Lee"\n');
+    return;
+  }
+  const { io } = ctx;
+  if (!io.stdoutIsTTY) {
+    io.out(g.rows.map((r) => [r.member.name, ...r.counts.map((n) => (n === null ? '-' : String(n))), String(r.total)].join('\t')).join('\n') + '\n');
+    return;
+  }
+  const c = io.color;
+  const nameWidth = Math.min(20, Math.max(6, ...g.rows.map((r) => visibleWidth(r.member.name))));
+  // Each week takes three columns; what is left after the names and the total decides how many show.
+  const fit = Math.max(1, Math.floor((io.columns - nameWidth - 8) / 3));
+  const from = Math.max(0, g.weeks.length - fit);
+  const shown = g.weeks.slice(from);
+  const cell = (text: string) => text.padStart(3);
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  // The month over the first week starting in it, and each week's first day under it.
+  let months = '';
+  shown.forEach((w, i) => {
+    const month = w.start.slice(5, 7);
+    if (i === 0 || month !== shown[i - 1]!.start.slice(5, 7)) months = months.padEnd(i * 3) + ` ${MONTHS[Number(month) - 1]}`;
+  });
+  const lines = [
+    c.dim(`${padToWidth('', nameWidth)} ${months}`.trimEnd()),
+    c.dim(`${padToWidth('report', nameWidth)} ${shown.map((w) => cell(String(Number(w.start.slice(8))))).join('')}  total`),
+  ];
+  for (const r of g.rows) {
+    const cells = r.counts.slice(from).map((n) => (n === null ? cell('') : n === 0 ? c.yellow(cell('·')) : c.green(cell(n > 99 ? '+' : String(n)))));
+    lines.push(`${padToWidth(truncateToWidth(r.member.name, nameWidth), nameWidth)} ${cells.join('')}  ${String(r.total).padStart(5)}`);
+  }
+  io.out(lines.join('\n') + '\n');
+  const gaps = g.rows.filter((r) => r.counts[r.counts.length - 1] === 0 && r.counts[r.counts.length - 2] === 0).map((r) => r.member.name);
+  const notes: string[] = [];
+  if (from > 0) notes.push(`The last ${plural(shown.length, 'week')} of ${weeks} fit this terminal; all of them: mtl praise grid --json`);
+  notes.push(`Praise per week, starting on ${weekStart === 'monday' ? 'Mondays' : 'Sundays'}: "·" is a week without any, a blank is before they joined.`);
+  if (gaps.length) notes.push(`No praise this week or last: ${gaps.join(', ')}. Log it: mtl praise <name> "<what they did well>"`);
+  io.err(c.dim(notes.join('\n')) + '\n');
 }

@@ -8,6 +8,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .description('before a 1:1 with your boss: goals and what moved, what is due or overdue, latest assessment')
     .option('--markdown', 'print markdown to paste into a shared doc')
     .option('--json', 'print as JSON')
-    .addHelpText('after', examples('mtl prep', 'mtl prep --markdown | pbcopy', 'mtl prep --json'))
+    .option('--quarter <quarter>', 'also sum up a quarter: YYYY-Qn (like 2027-Q1), "last" or "this" (in its first two weeks, the one just ended)')
+    .addHelpText('after', examples('mtl prep', 'mtl prep --markdown | pbcopy', 'mtl prep --quarter last', 'mtl prep --json'))
     .action(async (opts, cmd) => (await import('./run.js')).prep(context(cmd), opts));
 }

@@ -1,34 +1,58 @@
 import type { Ctx } from '../../context.js';
 import { VERDICT_LABEL } from '../../core/assessment.js';
-import { dayOf } from '../../core/dates.js';
+import { dayOf, lookbackQuarter, quarterOf } from '../../core/dates.js';
+import { quarterSummary, summaryText, type QuarterSummary } from '../../core/quarters.js';
+import { quarterOption } from '../quarter.js';
 import { buildPrep, type GoalView, type Prep, type PrepGoal } from '../../core/goals.js';
 import { UsageError } from '../../errors.js';
 import { openStore } from '../../store/store.js';
 import { readPreferences } from '../../store/preferences.js';
 import { warnDueDrifts } from '../goals/goal-file.js';
+import { goalMeasures } from '../goals/template-files.js';
+import type { GoalMeasures } from '../../core/goal-metrics.js';
 import { agoText, dueText, plural, printJson, progressBar } from '../../ui/output.js';
 
 export interface PrepOptions {
   json?: boolean;
   markdown?: boolean;
+  quarter?: string;
 }
 
 export async function prep(ctx: Ctx, opts: PrepOptions): Promise<void> {
   if (opts.json && opts.markdown) throw new UsageError('Choose one of --json and --markdown.');
+  const asked = opts.quarter === undefined ? undefined : quarterOption(opts.quarter, dayOf(ctx.now));
   const data = await openStore(ctx.dataDir);
+  // The quarter asked for, or in the first weeks of a quarter the one just ended.
+  const reviewed = asked ?? lookbackQuarter(dayOf(ctx.now));
+  const summary = reviewed === undefined ? undefined : quarterSummary(data, reviewed);
   const report = buildPrep(data.goals, data.assessments, dayOf(ctx.now), readPreferences(ctx.dataDir).lookAheadDays);
   warnDueDrifts(ctx.io, data.goals);
+  const measured = goalMeasures(ctx, data, data.goals.filter((g) => report.goals.some((open) => open.id === g.id)), report.date);
   if (opts.json) {
-    printJson(ctx.io, report);
+    printJson(ctx.io, { ...report, goals: report.goals.map((g) => ({ ...g, measured: measured.get(g.id) ?? null })), ...(summary ? { quarter: summary } : {}) });
     return;
   }
-  if (report.goals.length === 0 && report.recentlyDone.length === 0 && !report.assessment) {
+  if (report.goals.length === 0 && report.recentlyDone.length === 0 && !report.assessment && !summary) {
     ctx.io.err(
       'Nothing to prepare yet: no open goals and no assessment.\nStart with the self-assessment (mtl assess), then agree a goal or two with your boss (mtl goals new).\n',
     );
     return;
   }
-  ctx.io.out(opts.markdown ? markdown(report) : terminal(ctx, report));
+  const body = opts.markdown ? markdown(report, measured) : terminal(ctx, report, measured);
+  ctx.io.out(summary ? withQuarter(ctx, body, summary, asked === undefined, Boolean(opts.markdown)) : body);
+}
+
+/**
+ * The body with one line about a quarter after its title: "2027-Q1 just ended: ..." when looking
+ * back on its own, else "2027-Q1: ..." (or "so far" for the current quarter).
+ */
+function withQuarter(ctx: Ctx, body: string, s: QuarterSummary, lookback: boolean, markdown: boolean): string {
+  const today = dayOf(ctx.now);
+  const lead = lookback ? `${s.quarter} just ended` : s.quarter === quarterOf(today) ? `${s.quarter} so far` : s.quarter;
+  const text = summaryText(s, today);
+  const line = markdown ? `**${lead}:** ${md(text)}.` : `${ctx.io.color.bold(`${lead}:`)} ${text}.`;
+  const [title, ...rest] = body.split('\n');
+  return [title, '', line, ...rest].join('\n');
 }
 
 function changeText(g: PrepGoal): string {
@@ -51,7 +75,13 @@ function assessmentText(a: NonNullable<Prep['assessment']>): string {
   return `${a.score}/100 on ${a.date}, ${VERDICT_LABEL[a.verdict]}; ${change}`;
 }
 
-function terminal(ctx: Ctx, r: Prep): string {
+/** What mtl measured for a goal, in one line: "measured 14%: 5 of 12 hours of learning; ...". */
+function measuredText(m: GoalMeasures | undefined): string | undefined {
+  if (!m) return undefined;
+  return `measured${m.proposed === null ? '' : ` ${m.proposed}%`}: ${m.readings.map((x) => x.text).join('; ')}`;
+}
+
+function terminal(ctx: Ctx, r: Prep, measured: Map<string, GoalMeasures>): string {
   const { io } = ctx;
   const c = io.color;
   const out: string[] = [c.bold(`Prep for your 1:1 with your boss, ${r.date}`), ''];
@@ -61,6 +91,8 @@ function terminal(ctx: Ctx, r: Prep): string {
     out.push(`  ${c.bold(g.id)}  ${g.title}  ${c.dim(`(${g.template})`)}`);
     out.push(`      ${progressBar(io, g.progress)}  ${changeText(g)}  ${g.overdue ? c.red(dueLine(g)) : dueLine(g)}`);
     out.push(`      ${c.dim(lastText(g))}`);
+    const m = measuredText(measured.get(g.id));
+    if (m) out.push(`      ${m}`);
   }
   const short = (g: GoalView) => `  ${g.id}  ${g.title}  ${g.due ?? ''} (${dueText(g.daysLeft!)})`;
   out.push('', c.bold(`Due within ${r.lookAheadDays} days`));
@@ -77,12 +109,14 @@ function terminal(ctx: Ctx, r: Prep): string {
   return out.join('\n');
 }
 
-function markdown(r: Prep): string {
+function markdown(r: Prep, measured: Map<string, GoalMeasures>): string {
   const out: string[] = [`# 1:1 prep, ${r.date}`, '', `## Goals (${plural(r.goals.length, 'open goal')})`, ''];
   if (r.goals.length === 0) out.push('No open goals.');
   for (const g of r.goals) {
     out.push(`- **${g.id} ${md(g.title)}** (${g.template}): ${g.progress}%, ${changeText(g)}; ${dueLine(g)}`);
     out.push(`  - ${md(lastText(g))}`);
+    const m = measuredText(measured.get(g.id));
+    if (m) out.push(`  - ${md(m)}`);
   }
   const short = (g: GoalView) => `- ${g.id} ${md(g.title)}: ${dueLine(g)}`;
   out.push('', `## Due within ${r.lookAheadDays} days`, '', ...(r.dueSoon.length ? r.dueSoon.map(short) : ['Nothing.']));

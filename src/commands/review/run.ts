@@ -1,7 +1,8 @@
 import { dayOf } from '../../core/dates.js';
 import { buildReview, reviewPeriod, type Review } from '../../core/review.js';
 import { DELEGATION_STEPS, findMember } from '../../core/team.js';
-import type { ActionItem, Data, Feedback } from '../../core/model.js';
+import type { ActionItem, Data, Feedback, Moment } from '../../core/model.js';
+import { momentsAbout } from '../../core/today.js';
 import type { Ctx, Io } from '../../context.js';
 import { openStore } from '../../store/store.js';
 import { mdBlock, mdCell, mdInline } from '../../ui/markdown.js';
@@ -22,8 +23,10 @@ export async function review(ctx: Ctx, name: string, opts: ReviewOptions): Promi
   const data = await openStore(ctx.dataDir);
   const member = findMember(data, name, { includeRemoved: true });
   const pack = buildReview(data, member, period, today);
-  if (opts.json) printJson(ctx.io, reviewJson(data, pack));
-  else ctx.io.out(renderReview(ctx.io, pack, Boolean(opts.markdown)));
+  // The manager's daily notes (mtl today --note) that name them.
+  const daily = momentsAbout(data.moments, member.name, pack.period.from, pack.period.to);
+  if (opts.json) printJson(ctx.io, { ...reviewJson(data, pack), dailyNotes: daily.map((m) => ({ id: m.id, date: m.date, text: m.text })) });
+  else ctx.io.out(renderReview(ctx.io, pack, Boolean(opts.markdown), daily));
 }
 
 /** The pack as JSON: the period, the monthly counts, then each group with the fields of its own list command. */
@@ -63,7 +66,7 @@ export function reviewJson(data: Data, r: Review) {
 const stepLabel = (key: string) => DELEGATION_STEPS.find((s) => s.key === key)?.label ?? key;
 
 /** The pack as text for a terminal or a pipe, or as markdown for a review document. */
-export function renderReview(io: Io, r: Review, md: boolean): string {
+export function renderReview(io: Io, r: Review, md: boolean, daily: Moment[] = []): string {
   const c = io.color;
   const lines: string[] = [];
   // In markdown, text from the data goes through `inline` (one line) or `block` (kept under its bullet).
@@ -138,6 +141,10 @@ export function renderReview(io: Io, r: Review, md: boolean): string {
   heading(`Personal notes (${r.notes.length})`);
   for (const n of r.notes) item(`${n.date}  ${block(n.text)} ${dim(`(${n.id})`)}`);
   if (!r.notes.length) none('No personal notes in this period.');
+  if (daily.length) {
+    heading(`Your daily notes that name ${who} (${daily.length})`);
+    for (const m of daily) item(`${m.date}  ${block(m.text)} ${dim(`(${m.id})`)}`);
+  }
 
   lines.push('');
   if (!md) lines.push(dim(`As markdown for the review document: mtl review ${inline(shellWord(r.member.name))} ${periodFlags(r)} --markdown`), '');

@@ -1,4 +1,6 @@
 import { dayOf } from '../../core/dates.js';
+import { memberGoalsOf, quarterCounts } from '../../core/quarters.js';
+import { quarterOption } from '../quarter.js';
 import {
   activeMembers,
   findMember,
@@ -84,13 +86,18 @@ interface ListOptions {
   json?: boolean;
   withNotes?: boolean;
   all?: boolean;
+  quarter?: string;
 }
 
 export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
+  const quarter = opts.quarter === undefined ? undefined : quarterOption(opts.quarter, dayOf(ctx.now));
   const data = await openStore(ctx.dataDir);
   const today = dayOf(ctx.now);
   const { recognitionDays, oneOnOneCadence } = readPreferences(ctx.dataDir);
   const members = opts.all ? data.members : activeMembers(data);
+  // --quarter: the praise column and the JSON's quarter counts are that quarter's.
+  const counts = quarter === undefined ? undefined : quarterCounts(data, quarter);
+  const inQuarter = (id: string) => counts?.get(id) ?? { praise: 0, public: 0, private: 0, feedback: 0 };
   const balances = recognitionBalance(data, today, recognitionDays, members);
   const cadences = cadenceStates(data, members, today, oneOnOneCadence);
   const rows = members.map((m, i) => ({
@@ -119,6 +126,7 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
         queuedFeedback: r.queued,
         openGoals: r.openGoals,
         goalsThisQuarter: r.goalsThisQuarter,
+        ...(quarter ? { quarter: { quarter, ...inQuarter(r.member.id), goals: memberGoalsOf(data, quarter).filter((g) => g.member === r.member.id).length } } : {}),
         ...(opts.withNotes ? { notes: r.member.notes } : {}),
       })),
     );
@@ -141,18 +149,18 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
     const late = `${when} (late)`;
     return io.stdoutIsTTY ? c.yellow(late) : late;
   };
-  const header = ['name', 'added', 'last 1:1', 'last praise', 'praise this quarter', 'queued feedback', 'open goals', ...(opts.withNotes ? ['notes'] : [])];
+  const header = ['name', 'added', 'last 1:1', 'last praise', quarter ? `praise in ${quarter}` : 'praise this quarter', 'queued feedback', 'open goals', ...(opts.withNotes ? ['notes'] : [])];
   const table = rows.map((r) => [
     r.member.removed ? `${r.member.name} (removed)` : r.member.name,
     r.member.added,
     lastOneOnOne(r.cadence, Boolean(r.member.removed)),
     lastPraise(r.balance.lastPraise, r.balance.daysSincePraise, r.balance.due),
-    String(r.balance.quarter.praise),
+    String(counts ? inQuarter(r.member.id).praise : r.balance.quarter.praise),
     String(r.queued),
     String(r.openGoals),
     ...(opts.withNotes ? [r.member.notes.map((n) => n.text).join('; ')] : []),
   ]);
-  io.out(renderTable(io, header, table));
+  io.out(renderTable(io, header, table, { drop: ['added'] }));
   const late = rows.filter((r) => !r.member.removed && r.cadence.late).map((r) => `${r.member.name} (${plural(r.cadence.days, 'day')}, every ${r.cadence.cadence})`);
   if (late.length && io.stdoutIsTTY) io.err(c.dim(`Past their 1:1 cadence: ${late.join(', ')}. See the agenda: mtl 1on1 <name>\n`));
   const due = rows.filter((r) => !r.member.removed && r.balance.due).map((r) => r.member.name);

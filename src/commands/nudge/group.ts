@@ -1,0 +1,58 @@
+import type { Reminder } from '../../core/nudges.js';
+import { truncateToWidth, visibleWidth } from '../../core/width.js';
+
+/**
+ * The line that lists the reminders of one kind by subject. A kind not named here (a new one) still
+ * groups, under its own name, when its reminders have subjects.
+ */
+export const GROUP_LABELS: Record<string, string> = {
+  goal: 'Goals to check in on',
+  recognition: 'Not recognised lately',
+  'one-on-one': '1:1 overdue',
+  action: 'Overdue action items',
+  'member-goals': 'Fewer than 2 goals this quarter',
+  'member-goals-check-in': 'Quarter-end goal check-in due',
+  'member-goals-carry': 'Open goals from last quarter',
+};
+
+export interface ReminderGroup {
+  kind: string;
+  /** "Not recognised lately"; for a group of one without a subject, the reminder's own text. */
+  label: string;
+  reminders: Reminder[];
+  /** The subjects, in the reminders' order; empty when the reminders are shown one by one. */
+  subjects: string[];
+}
+
+const labelOf = (kind: string) => GROUP_LABELS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/-/g, ' ');
+
+/**
+ * The reminders by kind, in the order each kind first comes: two or more of one kind, all with a
+ * subject, make one group; any other reminder is a group of its own, shown by its text.
+ */
+export function groupReminders(reminders: Reminder[]): ReminderGroup[] {
+  const byKind = new Map<string, Reminder[]>();
+  for (const r of reminders) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
+  const groups: ReminderGroup[] = [];
+  for (const [kind, list] of byKind) {
+    if (list.length >= 2 && list.every((r) => r.subject)) groups.push({ kind, label: labelOf(kind), reminders: list, subjects: list.map((r) => r.subject!) });
+    else for (const r of list) groups.push({ kind, label: r.text, reminders: [r], subjects: [] });
+  }
+  return groups;
+}
+
+/**
+ * "Label (4): Sam, Alex, Kim, Lee" in at most `width` columns: as many subjects as fit whole, then
+ * "and 2 more"; with no width (piped), every subject.
+ */
+export function groupLine(group: ReminderGroup, width?: number): string {
+  if (!group.subjects.length) return width === undefined ? group.label : truncateToWidth(group.label, width);
+  const head = `${group.label} (${group.subjects.length}): `;
+  const all = head + group.subjects.join(', ');
+  if (width === undefined || visibleWidth(all) <= width) return all;
+  for (let shown = group.subjects.length - 1; shown >= 1; shown--) {
+    const line = `${head}${group.subjects.slice(0, shown).join(', ')} and ${group.subjects.length - shown} more`;
+    if (visibleWidth(line) <= width) return line;
+  }
+  return truncateToWidth(`${head}${group.subjects[0]} and ${group.subjects.length - 1} more`, width);
+}

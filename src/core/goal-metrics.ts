@@ -1,0 +1,284 @@
+import type { Data, Day, Goal, Member } from './model.js';
+import { addDaysToDay, dateOfDay, daysBetween, endOfQuarterFor, quarterOf, startOfQuarterFor } from './dates.js';
+import { booksFinishedThisQuarter, learningProgress } from './learning.js';
+import { DELEGATION_STEPS, GOALS_PER_QUARTER, itemsOwnedThisQuarter } from './team.js';
+
+/**
+ * Metrics mtl counts from its own data, for the goals whose template declares them (`measures:` in
+ * its front matter). Each is counted over the quarter of the day it is read on, up to that day.
+ */
+export const METRIC_NAMES = [
+  'learning-hours',
+  'books-finished',
+  'tips-applied',
+  'weeks-everyone-praised',
+  'public-praise',
+  'feedback-delivered',
+  'items-delegated-done',
+  'delegation-steps',
+  'processes-owned',
+  'reports-with-goals',
+  'member-goals-on-track',
+  'innovation-week',
+  'demos-given',
+  'culture-events',
+] as const;
+
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** What each metric counts, and the target it takes when the template gives none. */
+export const METRIC_HELP: Record<MetricName, { counts: string; defaultTarget: string }> = {
+  'learning-hours': { counts: 'hours logged with mtl learn log this quarter', defaultTarget: 'the learningHoursPerQuarter setting' },
+  'books-finished': { counts: 'books finished this quarter (mtl learn book done, mtl learn read)', defaultTarget: '1' },
+  'tips-applied': { counts: 'tips tried this quarter (mtl learn apply)', defaultTarget: '6, one every two weeks' },
+  'weeks-everyone-praised': { counts: 'weeks in which every report was praised (mtl praise)', defaultTarget: 'every week of the quarter' },
+  'public-praise': { counts: 'praise given in public this quarter (mtl praise --public)', defaultTarget: '12, about one a week' },
+  'feedback-delivered': { counts: "feedback points noted this quarter and delivered (mtl feedback, 1:1s)", defaultTarget: 'all of them' },
+  'items-delegated-done': { counts: 'delegated items finished this quarter (mtl delegate)', defaultTarget: '3' },
+  'delegation-steps': { counts: 'checklist steps checked on the items delegated this quarter (mtl delegate check)', defaultTarget: 'all of them' },
+  'processes-owned': { counts: 'processes owned by a report (mtl process)', defaultTarget: '2' },
+  'reports-with-goals': { counts: 'reports with 2-3 goals this quarter (mtl member-goals)', defaultTarget: 'every report' },
+  'member-goals-on-track': { counts: "reports' goals this quarter that are done or on track", defaultTarget: 'all of them' },
+  'innovation-week': { counts: "this quarter's innovation week, once held (mtl innovation)", defaultTarget: '1' },
+  'demos-given': { counts: "projects shown at this quarter's innovation demo (mtl innovation log, demo)", defaultTarget: 'every report' },
+  'culture-events': { counts: 'team events held this quarter (mtl culture log)', defaultTarget: '3, one a month' },
+};
+
+export function isMetricName(name: string): name is MetricName {
+  return (METRIC_NAMES as readonly string[]).includes(name);
+}
+
+/** A metric a template asks for, with the target it gives (none: the metric's default). */
+export interface MeasureSpec {
+  name: MetricName;
+  target?: number;
+}
+
+/** One metric as counted on a day. */
+export interface MetricReading {
+  name: MetricName;
+  value: number;
+  /** What the value is measured against; null when there is nothing to aim at yet (no reports, no feedback noted). */
+  target: number | null;
+  /** The reading in words: "5 of 12 hours of learning". */
+  text: string;
+  /** value / target, at most 1; null without a target. */
+  share: number | null;
+}
+
+/** The metrics of one goal, and the progress they suggest. */
+export interface GoalMeasures {
+  quarter: string;
+  readings: MetricReading[];
+  /** The whole-number percent the readings suggest (the mean of their shares), or null when none can be counted. */
+  proposed: number | null;
+}
+
+export interface MetricOptions {
+  /** The learningHoursPerQuarter setting. */
+  learningTarget: number;
+}
+
+/**
+ * Reads the front matter value of `measures:`: a map of metric name to target (empty for the
+ * default), or a list of names (each maybe `name: target`). Throws an Error naming the problem.
+ */
+export function parseMeasures(value: unknown): MeasureSpec[] {
+  if (value === undefined || value === null) return [];
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.flatMap((item): [string, unknown][] => (item !== null && typeof item === 'object' ? Object.entries(item) : [[String(item), null]]))
+    : typeof value === 'object'
+      ? Object.entries(value)
+      : [[String(value), null]];
+  const specs: MeasureSpec[] = [];
+  for (const [name, target] of entries) {
+    if (!isMetricName(name)) throw new Error(`measures: "${name}" is not a metric mtl counts; known: ${METRIC_NAMES.join(', ')}`);
+    if (target === null || target === undefined || target === '') {
+      specs.push({ name });
+      continue;
+    }
+    const n = typeof target === 'number' ? target : Number(String(target).trim());
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`measures: the target of ${name} is ${JSON.stringify(target)}; give a number above 0, or nothing for the default`);
+    specs.push({ name, target: n });
+  }
+  return specs;
+}
+
+const tenths = (n: number) => Math.round(n * 10) / 10;
+const countWord = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/** Monday of the week holding `day`. */
+function mondayOf(day: Day): Day {
+  const weekday = dateOfDay(day).getDay();
+  return addDaysToDay(day, -((weekday + 6) % 7));
+}
+
+/** Reports on the team at some point from `from` to `to`. */
+function membersDuring(members: Member[], from: Day, to: Day): Member[] {
+  return members.filter((m) => m.added <= to && (!m.removed || m.removed >= from));
+}
+
+function reading(name: MetricName, value: number, target: number | null, text: string): MetricReading {
+  return { name, value, target, text, share: target === null || target <= 0 ? null : Math.min(1, value / target) };
+}
+
+/**
+ * The readings of `specs` on `asOf`, over its quarter up to that day, and the progress they suggest.
+ * Pure: everything comes from `data` and the day given.
+ */
+export function measureGoal(specs: MeasureSpec[], data: Data, asOf: Day, options: MetricOptions): GoalMeasures {
+  const readings = specs.map((spec) => readMetric(spec, data, asOf, options));
+  const shares = readings.map((r) => r.share).filter((s): s is number => s !== null);
+  const proposed = shares.length ? Math.round((shares.reduce((a, b) => a + b, 0) / shares.length) * 100) : null;
+  return { quarter: quarterOf(asOf), readings, proposed };
+}
+
+function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOptions): MetricReading {
+  const start = startOfQuarterFor(asOf);
+  const end = endOfQuarterFor(asOf);
+  const quarter = quarterOf(asOf);
+  const inQuarter = (day: Day | undefined) => day !== undefined && day >= start && day <= asOf;
+  const given = spec.target;
+  switch (spec.name) {
+    case 'learning-hours': {
+      const target = given ?? options.learningTarget;
+      const hours = learningProgress(data.learning, asOf, target).hours;
+      return reading(spec.name, hours, target > 0 ? target : null, `${tenths(hours)} of ${target} hours of learning`);
+    }
+    case 'books-finished': {
+      const target = given ?? 1;
+      const n = booksFinishedThisQuarter(data.learning, asOf).length;
+      return reading(spec.name, n, target, `${n} of ${target} ${countWord(target, 'book', 'books')} finished`);
+    }
+    case 'tips-applied': {
+      const target = given ?? 6;
+      const n = learningProgress(data.learning, asOf, 0).tips.length;
+      return reading(spec.name, n, target, `${n} of ${target} tips applied`);
+    }
+    case 'weeks-everyone-praised': {
+      // The quarter's weeks: Monday to Sunday, from each Monday in the quarter (13 of them, or 14).
+      // A week counts once every report on the team that week was praised in it, so the week under
+      // way counts as soon as it is complete.
+      const weeks: Day[] = [];
+      const first = mondayOf(start) < start ? addDaysToDay(mondayOf(start), 7) : start;
+      for (let monday = first; monday <= end; monday = addDaysToDay(monday, 7)) weeks.push(monday);
+      let held = 0;
+      let thisWeek = '';
+      for (const monday of weeks) {
+        if (monday > asOf) break;
+        const sunday = addDaysToDay(monday, 6);
+        const team = membersDuring(data.members, monday, sunday);
+        const praised = new Set(data.praise.between(monday, sunday < asOf ? sunday : asOf).map((p) => p.member));
+        const count = team.filter((m) => praised.has(m.id)).length;
+        if (team.length > 0 && count === team.length) held += 1;
+        if (sunday >= asOf) thisWeek = `; this week ${count} of ${team.length}`;
+      }
+      const target = given ?? weeks.length;
+      const anyone = data.members.some((m) => m.added <= asOf && (!m.removed || m.removed >= start));
+      return reading(spec.name, held, anyone ? target : null, anyone ? `every report praised in ${held} of ${target} weeks${thisWeek}` : 'no reports yet to praise');
+    }
+    case 'public-praise': {
+      const target = given ?? 12;
+      const all = data.praise.between(start, asOf);
+      const shown = all.filter((p) => p.public).length;
+      const share = all.length ? `, ${Math.round((shown / all.length) * 100)}% of ${all.length} praise` : '';
+      const anyone = data.members.some((m) => m.added <= asOf && (!m.removed || m.removed >= start));
+      return reading(spec.name, shown, anyone ? target : null, anyone ? `${shown} of ${target} praise given in public${share}` : 'no reports yet to praise');
+    }
+    case 'feedback-delivered': {
+      const noted = data.feedback.filter((f) => inQuarter(f.date));
+      const delivered = noted.filter((f) => f.deliveredOn !== undefined && f.deliveredOn <= asOf).length;
+      const target = given ?? noted.length;
+      return reading(spec.name, delivered, target > 0 ? target : null, noted.length ? `${delivered} of ${noted.length} feedback points delivered` : 'no feedback noted this quarter');
+    }
+    case 'items-delegated-done': {
+      const target = given ?? 3;
+      const owned = itemsOwnedThisQuarter(data, asOf);
+      return reading(spec.name, owned.doneThisQuarter, target, `${owned.doneThisQuarter} of ${target} delegated items done, ${owned.count} owned this quarter`);
+    }
+    case 'delegation-steps': {
+      const items = itemsOwnedThisQuarter(data, asOf).items;
+      const checked = items.reduce((n, d) => n + DELEGATION_STEPS.filter((s) => d.steps[s.key] && d.steps[s.key]! <= asOf).length, 0);
+      const total = items.length * DELEGATION_STEPS.length;
+      const target = given ?? total;
+      return reading(spec.name, checked, target > 0 ? target : null, total ? `${checked} of ${total} checklist steps done` : 'nothing delegated this quarter');
+    }
+    case 'processes-owned': {
+      const target = given ?? 2;
+      const owned = processesOwnedByOthers(data, asOf);
+      return reading(spec.name, owned, target, `${owned} of ${target} processes owned by a report`);
+    }
+    case 'reports-with-goals': {
+      const team = data.members.filter((m) => m.added <= asOf && (!m.removed || m.removed > asOf));
+      const counts = new Map<string, number>();
+      for (const g of data.memberGoals) if (g.quarter === quarter && g.created <= asOf) counts.set(g.member, (counts.get(g.member) ?? 0) + 1);
+      const n = team.filter((m) => {
+        const c = counts.get(m.id) ?? 0;
+        return c >= GOALS_PER_QUARTER.min && c <= GOALS_PER_QUARTER.max;
+      }).length;
+      const target = given ?? team.length;
+      return reading(spec.name, n, target > 0 ? target : null, team.length ? `${n} of ${team.length} reports with 2-3 goals` : 'no reports yet');
+    }
+    case 'member-goals-on-track': {
+      const goals = data.memberGoals.filter((g) => g.quarter === quarter && g.created <= asOf);
+      const n = goals.filter((g) => memberGoalOnTrack(g, asOf, end)).length;
+      const target = given ?? goals.length;
+      return reading(spec.name, n, target > 0 ? target : null, goals.length ? `${n} of ${goals.length} reports' goals done or on track` : "no reports' goals this quarter");
+    }
+    case 'innovation-week': {
+      const target = given ?? 1;
+      const week = data.innovationWeeks.find((w) => w.quarter === quarter);
+      const held = week && week.end <= asOf ? 1 : 0;
+      const text = held ? `innovation week held (${week!.start} to ${week!.end})` : week ? `innovation week planned for ${week.start}, not held yet` : 'no innovation week planned this quarter';
+      return reading(spec.name, held, target, text);
+    }
+    case 'demos-given': {
+      const week = data.innovationWeeks.find((w) => w.quarter === quarter);
+      const demoed = week && (week.demoHeld ?? week.demo) <= asOf;
+      const shown = demoed ? (week.projects?.length ?? 0) : 0;
+      const team = data.members.filter((m) => m.added <= asOf && (!m.removed || m.removed > asOf)).length;
+      const target = given ?? team;
+      const text = !week ? 'no innovation week this quarter' : demoed ? `${shown} of ${target} projects shown at the demo` : `demo on ${week.demoHeld ?? week.demo}, not held yet`;
+      return reading(spec.name, shown, target > 0 ? target : null, text);
+    }
+    case 'culture-events': {
+      const target = given ?? 3;
+      const n = cultureEventsHeld(data, start, asOf);
+      return reading(spec.name, n, target, `${n} of ${target} team events held`);
+    }
+  }
+}
+
+/**
+ * A report's goal is on track when done, or when its progress is at least where a steady pace from
+ * its start to its due day (the quarter's end without one) would be, less 20 points of slack.
+ */
+export function memberGoalOnTrack(g: { status: 'open' | 'done'; progress: number; created: Day; due?: Day }, asOf: Day, quarterEnd: Day): boolean {
+  if (g.status === 'done') return true;
+  const due = g.due ?? quarterEnd;
+  const span = Math.max(1, daysBetween(g.created, due));
+  const elapsed = Math.min(span, Math.max(0, daysBetween(g.created, asOf)));
+  return g.progress >= (elapsed / span) * 100 - 20;
+}
+
+/** Processes (the `mtl process` ledger) that a report owned by `asOf`: open ones, and those done by then. */
+export function processesOwnedByOthers(data: Pick<Data, 'processes'>, asOf: Day): number {
+  return (data.processes ?? []).filter((p) => p.member && p.created <= asOf).length;
+}
+
+/** Culture events (`mtl culture log`) held from `from` to `to`. */
+export function cultureEventsHeld(data: Pick<Data, 'cultureEvents'>, from: Day, to: Day): number {
+  return (data.cultureEvents ?? []).filter((e) => e.date >= from && e.date <= to).length;
+}
+
+/** The measures of goals by id, for those whose template declares any. */
+export function measureGoals(goals: Goal[], specsOf: (template: string) => MeasureSpec[] | undefined, data: Data, asOf: Day, options: MetricOptions): Map<string, GoalMeasures> {
+  const out = new Map<string, GoalMeasures>();
+  for (const goal of goals) {
+    const specs = specsOf(goal.template);
+    // A finished goal is read on the day it was done: what it reached, not what came after.
+    const day = goal.status === 'done' && goal.doneOn && goal.doneOn < asOf ? goal.doneOn : asOf;
+    if (specs?.length) out.set(goal.id, measureGoal(specs, data, day, options));
+  }
+  return out;
+}

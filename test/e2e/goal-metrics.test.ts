@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mtl, ok, readStore, tempHome } from '../helpers/cli.js';
+
+const at = (day: string) => ({ env: { MTL_NOW: `${day}T10:00:00` } });
+
+const measuredOf = async (home: string, day: string) => {
+  const json = JSON.parse(await ok(home, ['goals', '--json'], at(day)));
+  return json[0].measured;
+};
+
+describe('goals that measure themselves', () => {
+  it('a learning goal follows mtl learn log, and a check-in proposes the matching progress', async () => {
+    const home = tempHome();
+    await ok(home, ['goals', 'new', '-t', 'learning'], at('2027-01-04'));
+    await ok(home, ['learn', 'log', '2h', 'Extreme Ownership, part 1'], at('2027-01-05'));
+    expect((await measuredOf(home, '2027-01-05')).readings[0]).toEqual({ name: 'learning-hours', value: 2, target: 12, text: '2 of 12 hours of learning', share: 2 / 12 });
+    await ok(home, ['learn', 'log', '3h', 'Extreme Ownership, part 2'], at('2027-01-06'));
+    const piped = await ok(home, ['goals'], at('2027-01-06'));
+    expect(piped).toBe('g1\tBecome a student of leadership this quarter\tlearning\t2027-03-31\tin 84 days\tnever\t0%\t14% (5 of 12 hours of learning; 0 of 1 book finished; 0 of 6 tips applied)\n');
+
+    // (5/12 + 0/1 + 0/6) / 3 = 14%: taken by a check-in without --progress, and said so.
+    const first = await mtl(home, ['goals', 'check-in', 'g1', 'Two evenings of reading'], at('2027-01-07'));
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('Measured by mtl for g1: 5 of 12 hours of learning; 0 of 1 book finished; 0 of 6 tips applied → 14%.');
+    expect(first.stderr).toContain('Checked in on g1 "Become a student of leadership this quarter": progress 0% → 14% as measured (1 check-in).');
+    expect(readStore(home).goals[0]).toMatchObject({ progress: 14, checkIns: [{ note: 'Two evenings of reading', progress: 14, measured: true }] });
+
+    // A book finished and a tip applied move it: (5/12 + 1 + 1/6) / 3 = 53%.
+    await ok(home, ['learn', 'book', 'done', 'Extreme Ownership'], at('2027-01-10'));
+    await ok(home, ['learn', 'apply', 'Ask before answering', '--from', 'Extreme Ownership', '--outcome', 'Ana found the fix'], at('2027-01-11'));
+    expect((await measuredOf(home, '2027-01-12')).proposed).toBe(53);
+    await ok(home, ['goals', 'check-in', 'g1', 'Finished the book'], at('2027-01-12'));
+    expect(readStore(home).goals[0].progress).toBe(53);
+
+    // Your own figure is an override: it stays until --progress measured.
+    await ok(home, ['goals', 'check-in', 'g1', 'Boss says 60', '--progress', '60'], at('2027-01-13'));
+    const kept = await mtl(home, ['goals', 'check-in', 'g1', 'Quiet week'], at('2027-01-20'));
+    expect(kept.stderr).toContain('Your own figure (60%) stays; take the measured one with --progress measured.');
+    expect(kept.stderr).toContain('progress stays 60%');
+    await ok(home, ['goals', 'check-in', 'g1', 'Back to the numbers', '--progress', 'measured'], at('2027-01-21'));
+    expect(readStore(home).goals[0].progress).toBe(53);
+
+    const shown = await ok(home, ['goals', 'show', 'g1'], at('2027-01-21'));
+    expect(shown).toContain(' 42%  5 of 12 hours of learning');
+    expect(shown).toContain('100%  1 of 1 book finished');
+    expect(shown).toContain(' 53%  together');
+    const prep = await ok(home, ['prep'], at('2027-01-21'));
+    expect(prep).toContain('      measured 53%: 5 of 12 hours of learning; 1 of 1 book finished; 1 of 6 tips applied');
+  });
+
+  it('a template of your own can measure only hours: progress is the share of the target', async () => {
+    const home = tempHome();
+    fs.mkdirSync(path.join(home, 'templates'), { recursive: true });
+    fs.writeFileSync(path.join(home, 'templates', 'reading.md'), '---\ntitle: Read more\nmeasures:\n  learning-hours: 10\n---\n# {{title}}\n');
+    await ok(home, ['goals', 'new', '-t', 'reading'], at('2027-04-05'));
+    await ok(home, ['learn', 'log', '45m', 'article'], at('2027-04-06'));
+    await ok(home, ['learn', 'log', '1h15', 'podcast'], at('2027-04-07'));
+    const r = await mtl(home, ['goals', 'check-in', 'g1', 'Started'], at('2027-04-08'));
+    expect(r.stderr).toContain('Measured by mtl for g1: 2 of 10 hours of learning → 20%.');
+    expect(readStore(home).goals[0].progress).toBe(20);
+  });
+
+  it('a recognition goal counts the weeks in which every report was praised', async () => {
+    const home = tempHome();
+    await ok(home, ['team', 'add', 'Sam'], at('2027-01-04'));
+    await ok(home, ['team', 'add', 'Ana'], at('2027-01-04'));
+    await ok(home, ['goals', 'new', '-t', 'recognition'], at('2027-01-04'));
+    await ok(home, ['praise', 'sam', 'clear incident review'], at('2027-01-05'));
+    await ok(home, ['praise', 'ana', 'onboarding doc'], at('2027-01-07'));
+    await ok(home, ['praise', 'sam', 'pairing with the new hire'], at('2027-01-12'));
+    await ok(home, ['praise', 'sam', 'migration plan'], at('2027-01-19'));
+    await ok(home, ['praise', 'ana', 'demo to the VP', '--public'], at('2027-01-21'));
+    await ok(home, ['feedback', 'ana', 'the rollout skipped the checklist'], at('2027-01-21'));
+    const m = await measuredOf(home, '2027-01-25');
+    expect(m.readings.map((r: { text: string }) => r.text)).toEqual([
+      'every report praised in 2 of 13 weeks; this week 0 of 2',
+      '1 of 12 praise given in public, 20% of 5 praise',
+      '0 of 1 feedback points delivered',
+    ]);
+    // (2/13 + 1/12 + 0) / 3 = 8%
+    expect(m.proposed).toBe(8);
+    await ok(home, ['praise', 'sam', 'on-call handover'], at('2027-01-26'));
+    await ok(home, ['praise', 'ana', 'design review'], at('2027-01-26'));
+    expect((await measuredOf(home, '2027-01-26')).readings[0].text).toBe('every report praised in 3 of 13 weeks; this week 2 of 2');
+  });
+
+  it('refuses a template whose front matter is damaged, naming the file, and changes nothing', async () => {
+    const home = tempHome();
+    fs.mkdirSync(path.join(home, 'templates'), { recursive: true });
+    const file = path.join(home, 'templates', 'culture.md');
+    fs.writeFileSync(file, '---\ntitle: [unclosed\n---\n# x\n');
+    const r = await mtl(home, ['goals', 'new', '-t', 'culture', '--yes'], at('2027-01-04'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`mtl: The template "culture" cannot be read: ${file}: its front matter is not valid YAML`);
+    expect(fs.existsSync(path.join(home, 'goals'))).toBe(false);
+    fs.writeFileSync(file, '---\ntitle: Mine\nmeasures:\n  team-lunches: 3\n---\n# x\n');
+    const unknown = await mtl(home, ['goals', 'new', '-t', 'culture', '--yes'], at('2027-01-04'));
+    expect(unknown.stderr).toMatch(/cannot be read: .*culture\.md: measures: "team-lunches" is not a metric mtl counts; known: learning-hours, /);
+  });
+});
+
+describe('learn: books, durations, tips with their outcome', () => {
+  it('adds a book, finishes it, and shows books and tips', async () => {
+    const home = tempHome();
+    const added = await mtl(home, ['learn', 'book', 'add', 'Radical Candor'], at('2027-02-01'));
+    expect(added.stderr).toContain('Added l1 "Radical Candor" to the books you are reading.');
+    expect((await mtl(home, ['learn', 'book', 'add', 'radical candor'], at('2027-02-01'))).stderr).toContain('"Radical Candor" (l1) is already on your list; nothing changed.');
+    await ok(home, ['learn', 'log', '90m', 'Radical Candor, chapter 1'], at('2027-02-02'));
+    const done = await mtl(home, ['learn', 'book', 'done', 'radical'], at('2027-02-20'));
+    expect(done.stderr).toContain('Finished l1 "Radical Candor" on 2027-02-20. 1 book finished this quarter.');
+    await ok(home, ['learn', 'apply', 'Praise in public, criticise in private', '--from', 'Radical Candor', '--outcome', 'Sam asked for more feedback'], at('2027-02-21'));
+    expect(readStore(home).learning).toEqual([
+      { id: 'l1', type: 'book', title: 'Radical Candor', status: 'done', added: '2027-02-01', date: '2027-02-20' },
+      { id: 'l2', type: 'hours', date: '2027-02-02', hours: 1.5, what: 'Radical Candor, chapter 1' },
+      { id: 'l3', type: 'tip', date: '2027-02-21', tip: 'Praise in public, criticise in private', from: 'Radical Candor', outcome: 'Sam asked for more feedback' },
+    ]);
+    const out = await ok(home, ['learn'], at('2027-02-22'));
+    expect(out).toContain('Your books\n  [x] Radical Candor  finished 2027-02-20\n');
+    expect(out).toContain('  2027-02-21  Praise in public, criticise in private  (from Radical Candor)\n              → Sam asked for more feedback\n');
+    const again = await mtl(home, ['learn', 'book', 'done', 'l1'], at('2027-02-23'));
+    expect(again.stderr).toContain('"Radical Candor" (l1) is already finished (2027-02-20); nothing changed.');
+  });
+
+  it('refuses an ambiguous book or an unknown id, writing nothing', async () => {
+    const home = tempHome();
+    await ok(home, ['learn', 'book', 'add', 'Turn the Ship Around'], at('2027-02-01'));
+    await ok(home, ['learn', 'book', 'add', 'Turn It Up'], at('2027-02-01'));
+    const before = JSON.stringify(readStore(home).learning);
+    const r = await mtl(home, ['learn', 'book', 'done', 'turn'], at('2027-02-02'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('"turn" matches 2 books: l1 "Turn the Ship Around", l2 "Turn It Up"; nothing changed.');
+    const unknown = await mtl(home, ['learn', 'book', 'done', 'l9'], at('2027-02-02'));
+    expect(unknown.stderr).toContain('There is no book l9; nothing changed.');
+    expect(JSON.stringify(readStore(home).learning)).toBe(before);
+  });
+});

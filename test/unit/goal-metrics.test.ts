@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { measureGoal, memberGoalOnTrack, parseMeasures, type MeasureSpec } from '../../src/core/goal-metrics.js';
+import { followsMeasure } from '../../src/core/goals.js';
+import { dataOf, emptyRecords, type Records } from '../../src/core/model.js';
+import { parseTemplate } from '../../src/core/template-parse.js';
+
+const OPTIONS = { learningTarget: 12 };
+
+function data(partial: Partial<Records>) {
+  return dataOf({ ...emptyRecords(), ...partial });
+}
+
+const texts = (specs: MeasureSpec[], d: ReturnType<typeof data>, day: string) => measureGoal(specs, d, day, OPTIONS).readings.map((r) => r.text);
+
+describe('parseMeasures', () => {
+  it('reads a map of names to targets, empty for the default, or a list', () => {
+    expect(parseMeasures({ 'learning-hours': null, 'books-finished': 2 })).toEqual([{ name: 'learning-hours' }, { name: 'books-finished', target: 2 }]);
+    expect(parseMeasures(['tips-applied', { 'culture-events': '4' }])).toEqual([{ name: 'tips-applied' }, { name: 'culture-events', target: 4 }]);
+    expect(parseMeasures(undefined)).toEqual([]);
+  });
+
+  it('names an unknown metric or a bad target', () => {
+    expect(() => parseMeasures({ 'lunches-eaten': 3 })).toThrow(/measures: "lunches-eaten" is not a metric mtl counts; known: learning-hours/);
+    expect(() => parseMeasures({ 'books-finished': 'lots' })).toThrow(/the target of books-finished is "lots"; give a number above 0/);
+    expect(() => parseMeasures({ 'books-finished': 0 })).toThrow(/give a number above 0/);
+  });
+
+  it('is read from a template front matter, and every built-in kind of front matter still reads', () => {
+    const t = parseTemplate('mine', '---\ntitle: Mine\nmetrics:\n  - Books (target: 2)\nmeasures:\n  books-finished: 2\n---\n# Mine\n', 'user', '/x/mine.md');
+    expect(t).toMatchObject({ title: 'Mine', metrics: ['Books (target: 2)'], measures: [{ name: 'books-finished', target: 2 }] });
+    expect(() => parseTemplate('bad', '---\ntitle: x\n# never closed\n', 'user', '/x')).toThrow(/starts with --- but has no closing --- line/);
+    expect(() => parseTemplate('bad', '---\n- a\n- b\n---\n', 'user', '/x')).toThrow(/not a list of fields/);
+    expect(() => parseTemplate('bad', '---\ntitle:\n  a: b\n---\n', 'user', '/x')).toThrow(/front matter's title is not text/);
+    expect(parseTemplate('empty', '---\n---\nbody\n', 'user', '/x')).toMatchObject({ title: 'empty', body: 'body\n', measures: [] });
+  });
+});
+
+describe('measureGoal', () => {
+  it('counts learning hours, books and tips of the quarter up to the day, and proposes their mean', () => {
+    const d = data({
+      learning: [
+        { id: 'l1', type: 'hours', date: '2027-01-05', hours: 2, what: 'a' },
+        { id: 'l2', type: 'hours', date: '2027-01-06', hours: 3, what: 'b' },
+        { id: 'l3', type: 'hours', date: '2026-12-30', hours: 9, what: 'last quarter' },
+        { id: 'l4', type: 'hours', date: '2027-02-01', hours: 4, what: 'later' },
+        { id: 'l5', type: 'book', title: 'Reading', status: 'reading', added: '2027-01-02' },
+        { id: 'l6', type: 'tip', date: '2027-01-07', tip: 't' },
+      ],
+    });
+    const m = measureGoal([{ name: 'learning-hours' }, { name: 'books-finished' }, { name: 'tips-applied', target: 2 }], d, '2027-01-10', OPTIONS);
+    expect(m.readings.map((r) => [r.text, r.share])).toEqual([
+      ['5 of 12 hours of learning', 5 / 12],
+      ['0 of 1 book finished', 0],
+      ['1 of 2 tips applied', 0.5],
+    ]);
+    expect(m).toMatchObject({ quarter: '2027-Q1', proposed: 31 });
+    expect(measureGoal([{ name: 'learning-hours', target: 4 }], d, '2027-02-01', OPTIONS).readings[0]).toMatchObject({ value: 9, share: 1 });
+  });
+
+  it('counts weeks in which every report on the team that week was praised', () => {
+    const d = data({
+      members: [
+        { id: 'r1', name: 'Sam', added: '2027-01-04', notes: [] },
+        { id: 'r2', name: 'Ana', added: '2027-01-11', notes: [], removed: '2027-01-30' },
+      ],
+      praise: [
+        { id: 'p1', member: 'r1', text: 'x', date: '2027-01-05', at: '2027-01-05T10:00:00Z', public: false },
+        { id: 'p2', member: 'r1', text: 'x', date: '2027-01-12', at: '2027-01-12T10:00:00Z', public: true },
+        { id: 'p3', member: 'r2', text: 'x', date: '2027-01-13', at: '2027-01-13T10:00:00Z', public: false },
+        { id: 'p4', member: 'r1', text: 'x', date: '2027-01-19', at: '2027-01-19T10:00:00Z', public: false },
+        { id: 'p5', member: 'r1', text: 'x', date: '2027-02-02', at: '2027-02-02T10:00:00Z', public: false },
+      ],
+    });
+    // Weeks of Jan 4 (Sam only on the team), Jan 11 (both praised), Jan 18 (Ana not), Feb 1 (Ana gone).
+    expect(texts([{ name: 'weeks-everyone-praised' }, { name: 'public-praise' }], d, '2027-02-03')).toEqual([
+      'every report praised in 3 of 13 weeks; this week 1 of 1',
+      '1 of 12 praise given in public, 20% of 5 praise',
+    ]);
+    expect(measureGoal([{ name: 'weeks-everyone-praised' }], data({}), '2027-02-03', OPTIONS)).toMatchObject({ proposed: null, readings: [{ text: 'no reports yet to praise', share: null }] });
+  });
+
+  it('counts delegated items, steps, processes, reports with 2-3 goals, innovation and culture', () => {
+    const d = data({
+      members: [
+        { id: 'r1', name: 'Sam', added: '2027-01-04', notes: [] },
+        { id: 'r2', name: 'Ana', added: '2027-01-04', notes: [] },
+      ],
+      delegations: [
+        { id: 'd1', item: 'search', member: 'r1', created: '2027-01-05', status: 'done', doneOn: '2027-02-01', steps: { requirements: '2027-01-05', docs: '2027-01-06', 'tech-checkin': null, dependencies: null } },
+        { id: 'd2', item: 'billing', member: 'r2', created: '2026-11-05', status: 'done', doneOn: '2026-12-01', steps: {} },
+      ],
+      processes: [{ id: 's1', practice: 'release notes', member: 'r2', created: '2027-01-10', at: '2027-01-10T10:00:00Z', status: 'open' }],
+      memberGoals: [
+        ...['m1', 'm2'].map((id) => ({ id, member: 'r1', title: id, quarter: '2027-Q1', status: 'open' as const, progress: 50, created: '2027-01-05', checkIns: [] })),
+        { id: 'm3', member: 'r2', title: 'm3', quarter: '2027-Q1', status: 'open' as const, progress: 0, created: '2027-01-05', checkIns: [] },
+      ],
+      innovationWeeks: [{ id: 'i1', quarter: '2027-Q1', start: '2027-02-08', end: '2027-02-12', demo: '2027-02-12', planned: '2027-01-10', projects: [{ member: 'r1', text: 'a bot', date: '2027-02-09', at: '2027-02-09T10:00:00Z' }] }],
+      cultureEvents: [{ id: 'c1', what: 'lunch', date: '2027-01-20', at: '2027-01-20T10:00:00Z' }],
+    });
+    const names: MeasureSpec['name'][] = ['items-delegated-done', 'processes-owned', 'reports-with-goals', 'member-goals-on-track', 'innovation-week', 'demos-given', 'culture-events'];
+    expect(texts(names.map((name) => ({ name })), d, '2027-02-15')).toEqual([
+      '1 of 3 delegated items done, 1 owned this quarter',
+      '1 of 2 processes owned by a report',
+      '1 of 2 reports with 2-3 goals',
+      "2 of 3 reports' goals done or on track",
+      'innovation week held (2027-02-08 to 2027-02-12)',
+      '1 of 2 projects shown at the demo',
+      '1 of 3 team events held',
+    ]);
+    expect(texts([{ name: 'delegation-steps' }], d, '2027-02-15')).toEqual(['2 of 4 checklist steps done']);
+    expect(texts([{ name: 'innovation-week' }, { name: 'demos-given' }], d, '2027-02-01')).toEqual(['innovation week planned for 2027-02-08, not held yet', 'demo on 2027-02-12, not held yet']);
+  });
+
+  it('reads a goal on track against a steady pace to its due day, with 20 points of slack', () => {
+    const goal = { status: 'open' as const, progress: 30, created: '2027-01-01', due: '2027-03-01' };
+    expect(memberGoalOnTrack(goal, '2027-01-30', '2027-03-31')).toBe(true);
+    expect(memberGoalOnTrack(goal, '2027-02-20', '2027-03-31')).toBe(false);
+    expect(memberGoalOnTrack({ ...goal, status: 'done', progress: 0 }, '2027-02-20', '2027-03-31')).toBe(true);
+  });
+});
+
+describe('followsMeasure', () => {
+  it('follows the measure unless the latest figure was given by hand', () => {
+    expect(followsMeasure([])).toBe(true);
+    expect(followsMeasure([{ date: '2027-01-01', at: 'x', note: 'n' }])).toBe(true);
+    expect(followsMeasure([{ date: '2027-01-01', at: 'x', note: 'n', progress: 40 }, { date: '2027-01-02', at: 'x', note: 'n' }])).toBe(false);
+    expect(followsMeasure([{ date: '2027-01-01', at: 'x', note: 'n', progress: 40 }, { date: '2027-01-02', at: 'x', note: 'n', progress: 20, measured: true }])).toBe(true);
+  });
+});
