@@ -30,6 +30,8 @@ export const DATA_FILE = 'mtl.json';
 export const DATA_FORMAT = 'mtl-data';
 export const DATA_VERSION = 3;
 export const LEGACY_COPY = 'mtl.v2.json';
+/** Present while `mtl sync` writes a merge into the folder: what it started from (commands/sync). */
+export const SYNC_MERGE_MARK = 'mtl.sync-merge';
 
 export const KIND_FILES: Record<Exclude<Kind, 'praise'>, string> = {
   members: 'reports.jsonl',
@@ -147,6 +149,7 @@ export function readStore(dir: string): Data {
 export async function updateStore<T>(dir: string, change: (tx: Tx) => T): Promise<T> {
   return withLock(dir, (lock) => {
     sweepLeftovers(dir);
+    refuseDuringSyncMerge(dir);
     const head = readHeader(dir);
     const counters = head.legacy ? upgrade(dir, head.legacy, lock) : head.counters;
     const tx = new Tx(dir, counters);
@@ -302,6 +305,13 @@ function sweepLeftovers(dir: string): void {
       const pid = /\.(\d+)\.[a-z0-9]+\.tmp$/.exec(name)?.[1];
       if (pid && !processRuns(Number(pid))) removeFile(path.join(folder, name));
     }
+  }
+}
+
+/** A merge that `mtl sync` was writing when it was stopped: the folder is half old, half merged. */
+function refuseDuringSyncMerge(dir: string): void {
+  if (fs.existsSync(path.join(dir, SYNC_MERGE_MARK))) {
+    throw new DataError(`mtl sync was stopped while it wrote a merge into ${dir}; nothing was changed.`, 'Run mtl sync: it puts the folder back as it was before that merge (your data is in git), then syncs again.');
   }
 }
 

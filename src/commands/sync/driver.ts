@@ -18,6 +18,7 @@ export function mergeDataFile(base: string, ours: string, theirs: string, name: 
   const giveUp = (why: string) =>
     new UserError(`${name}: ${why}; it was left as it is on this machine, without conflict markers.`, "mtl merges its data folder as a whole: run git merge --abort (or git rebase --abort), then mtl sync.");
   if (!isDataPath(name)) throw giveUp('it is not one of mtl\'s data files');
+  for (const file of [base, ours, theirs]) if (!fs.existsSync(file)) throw giveUp(`git gave a file that is not there (${file})`);
   if (name === 'mtl.json') return writeAtomic(ours, mergedHeader([base, ours, theirs], giveUp));
   const kind = (name.startsWith('praise/') ? 'praise' : KINDS.find((k) => KIND_FILES[k as keyof typeof KIND_FILES] === name)) as Kind | undefined;
   if (!kind) throw giveUp('mtl does not know what it holds');

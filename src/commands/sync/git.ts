@@ -34,21 +34,34 @@ export class Git {
     if (!ctx.io.stdinIsTTY) this.env.GIT_TERMINAL_PROMPT = '0';
   }
 
-  /** Runs git; `network` steps get a longer time limit and may read the terminal (ssh's own prompts). */
+  /**
+   * Runs git; `network` steps get a longer time limit and may read the terminal (ssh's own prompts).
+   * Their output goes to a file, not a pipe: a helper git starts (an ssh master connection) may keep
+   * a pipe open long after git is done, and mtl would wait for it.
+   */
   run(args: string[], { input, network = false }: { input?: string | Buffer; network?: boolean } = {}): GitResult {
-    const r = spawnSync('git', ['-C', this.dir, ...args], {
-      env: this.env as NodeJS.ProcessEnv,
-      input,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      timeout: network ? 120_000 : 30_000,
-      maxBuffer: 1024 * 1024 * 1024,
-    });
-    if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-      throw new UserError('mtl sync needs the git program, and it is not installed (or not on PATH).', 'Install git (https://git-scm.com), then run the command again; nothing was changed.');
+    const logs = network ? ['out', 'err'].map((n) => path.join(this.dir, '.git', `mtl-${process.pid}.${n}`)) : [];
+    const fds = logs.map((file) => fs.openSync(file, 'w+', 0o600));
+    try {
+      const r = spawnSync('git', ['-C', this.dir, ...args], {
+        env: this.env as NodeJS.ProcessEnv,
+        input,
+        stdio: network ? ['ignore', fds[0]!, fds[1]!] : ['pipe', 'pipe', 'pipe'],
+        timeout: network ? 120_000 : 30_000,
+        maxBuffer: 1024 * 1024 * 1024,
+      });
+      if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+        throw new UserError('mtl sync needs the git program, and it is not installed (or not on PATH).', 'Install git (https://git-scm.com), then run the command again; nothing was changed.');
+      }
+      const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+      const stdout = network ? fs.readFileSync(logs[0]!) : (r.stdout ?? Buffer.alloc(0));
+      const stderr = network ? fs.readFileSync(logs[1]!, 'utf8') : (r.stderr?.toString('utf8') ?? '');
+      const said = timedOut ? `git ${args[0]} gave no answer in ${network ? 120 : 30} s` : stderr.trim() || (r.error?.message ?? '');
+      return { ok: !r.error && r.status === 0, status: r.status, stdout, said };
+    } finally {
+      for (const fd of fds) fs.closeSync(fd);
+      for (const file of logs) fs.rmSync(file, { force: true });
     }
-    const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
-    const said = timedOut ? `git ${args[0]} gave no answer in ${network ? 120 : 30} s` : (r.stderr?.toString('utf8') ?? '').trim() || (r.error?.message ?? '');
-    return { ok: !r.error && r.status === 0, status: r.status, stdout: r.stdout ?? Buffer.alloc(0), said };
   }
 
   /** git's output as text, trimmed; a failure is an error that quotes git. */
@@ -71,24 +84,33 @@ export class Git {
     return r.ok && samePath(r.stdout.toString('utf8').trim(), this.dir);
   }
 
-  /** The plain files of a commit (no links, no submodules): path to blob id, paths with `/`. */
-  tree(commit: string | undefined): Map<string, string> {
+  /**
+   * The plain files of a commit: path to blob id, paths with `/`. With `strict` (what comes from the
+   * remote), a link, a submodule or a path that could not be checked out (`..`, `.git`) is refused:
+   * mtl writes what it merges itself, so it checks what git's checkout would; otherwise they are left
+   * out.
+   */
+  tree(commit: string | undefined, strict?: { whose: string }): Map<string, string> {
     const files = new Map<string, string>();
     if (!commit) return files;
     const out = this.run(['ls-tree', '-r', '-z', '--full-tree', commit]);
     if (!out.ok) throw new UserError(`git could not list ${commit}: ${out.said}.`);
+    const odd: string[] = [];
     for (const line of out.stdout.toString('utf8').split('\0')) {
-      const m = /^1006[0-7]{2} blob ([0-9a-f]+)\t(.+)$/s.exec(line);
-      if (m) files.set(m[2]!, m[1]!);
+      if (!line) continue;
+      const file = line.slice(line.indexOf('\t') + 1);
+      const m = /^100(?:644|755) blob ([0-9a-f]+)\t/.exec(line);
+      if (m && safePath(file)) files.set(file, m[1]!);
+      else odd.push(file);
+    }
+    // This machine's own commits may hold a link the user made; it stays as it is, out of the merge.
+    if (odd.length && strict) {
+      throw new UserError(
+        `${strict.whose} holds ${odd.length === 1 ? 'an entry' : 'entries'} that mtl does not take into a data folder (a link, a submodule, or a name such as .. or .git): ${odd.slice(0, 3).map((f) => JSON.stringify(f)).join(', ')}; nothing was changed here.`,
+        'Remove them from the remote repository (git rm), then run mtl sync again.',
+      );
     }
     return files;
-  }
-
-  /** The paths of a commit that are links or other repositories (submodules), not plain files. */
-  oddEntries(commit: string): string[] {
-    const out = this.run(['ls-tree', '-r', '-z', '--full-tree', commit]);
-    if (!out.ok) throw new UserError(`git could not list ${commit}: ${out.said}.`);
-    return out.stdout.toString('utf8').split('\0').filter((line) => line && !/^1006[0-7]{2} blob /.test(line)).map((line) => line.slice(line.indexOf('\t') + 1));
   }
 
   /** The contents of blobs, read in one git process. */
@@ -110,6 +132,11 @@ export class Git {
     }
     return contents;
   }
+}
+
+/** A path git itself would check out: no empty, `.` or `..` part, and nothing named like `.git`. */
+function safePath(file: string): boolean {
+  return file.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && !/^\.git(?:[ .]*$|~)|^git~\d/i.test(part) && !/[\\:]/.test(part));
 }
 
 function samePath(a: string, b: string): boolean {

@@ -4,6 +4,7 @@ import { mergeThreeWay, type MergeConflict, type Renumbering } from '../../core/
 import type { Records } from '../../core/model.js';
 import { DATA_FILE, KIND_FILES, readFolderRecords } from '../../store/store.js';
 import { PRAISE_DIR } from '../../store/praise-files.js';
+import { isUserError, UserError } from '../../errors.js';
 import type { Git } from './git.js';
 
 /**
@@ -39,9 +40,10 @@ export function isDataPath(file: string): boolean {
  * `goalsFolder` is the goals folder relative to the data folder (`goals`), or undefined when it is
  * elsewhere.
  */
-export function mergeFolders(git: Git, base: string | undefined, local: string, remote: string, goalsFolder: string | undefined): FolderMerge {
-  const trees = { base: git.tree(base), local: git.tree(local), remote: git.tree(remote) };
-  const read = readTrees(git, trees);
+export function mergeFolders(git: Git, base: string | undefined, local: string, remote: string, goalsFolder: string | undefined, remoteName: string): FolderMerge {
+  const trees = { base: git.tree(base), local: git.tree(local), remote: git.tree(remote, { whose: `What ${remoteName} holds` }) };
+  const read = readTrees(git, trees, { base: `the last commit both machines had (${short(base)})`, local: `this machine's last commit (${short(local)})`, remote: `${remoteName}'s commit ${short(remote)}` });
+  checkGoalFiles(read.remote.records, remoteName);
   const counters = { ...read.remote.counters };
   for (const [prefix, n] of Object.entries(read.local.counters)) counters[prefix] = Math.max(counters[prefix] ?? 0, n);
   const merged = mergeThreeWay(read.base.records, read.remote.records, read.local.records, counters);
@@ -60,21 +62,54 @@ export function mergeFolders(git: Git, base: string | undefined, local: string, 
   return { records: merged.merged, counters: merged.counters, renumbered: merged.renumbered, conflicts: merged.conflicts, files, outsideRenames, fileNotes: notes };
 }
 
-/** The data files of the three commits, read by the store's own reader from private copies. */
-function readTrees(git: Git, trees: Record<'base' | 'local' | 'remote', Map<string, string>>) {
+const short = (commit: string | undefined) => commit?.slice(0, 7) ?? 'none';
+
+/**
+ * What the remote's commit holds, checked before a fast-forward takes it as it is: plain files only,
+ * data files mtl can read, goal files inside the goals folder.
+ */
+export function checkRemote(git: Git, remote: string, remoteName: string): void {
+  const tree = git.tree(remote, { whose: `What ${remoteName} holds` });
+  const read = readTrees(git, { remote: tree }, { remote: `${remoteName}'s commit ${short(remote)}` });
+  checkGoalFiles(read.remote.records, remoteName);
+}
+
+/**
+ * The data files of commits, read by the store's own reader from private copies; a damaged one is
+ * named as the commit's file (the copy is gone by the time anyone reads the message).
+ */
+function readTrees<K extends string>(git: Git, trees: Record<K, Map<string, string>>, names: Record<K, string>): Record<K, ReturnType<typeof readFolderRecords>> {
   const scratch = fs.mkdtempSync(path.join(git.dir, '.git', 'mtl-sync-'));
   try {
-    const wanted = Object.values(trees).flatMap((tree) => [...tree].filter(([file]) => isDataPath(file)).map(([, id]) => id));
+    const wanted = Object.values<Map<string, string>>(trees).flatMap((tree) => [...tree].filter(([file]) => isDataPath(file)).map(([, id]) => id));
     const blobs = git.blobs(wanted);
-    const readSide = (name: keyof typeof trees) => {
+    const read = {} as Record<K, ReturnType<typeof readFolderRecords>>;
+    for (const name of Object.keys(trees) as K[]) {
       const dir = path.join(scratch, name);
       fs.mkdirSync(path.join(dir, PRAISE_DIR), { recursive: true, mode: 0o700 });
       for (const [file, id] of trees[name]) if (isDataPath(file)) fs.writeFileSync(path.join(dir, file), blobs.get(id)!, { mode: 0o600 });
-      return readFolderRecords(dir);
-    };
-    return { base: readSide('base'), local: readSide('local'), remote: readSide('remote') };
+      try {
+        read[name] = readFolderRecords(dir);
+      } catch (err) {
+        if (!isUserError(err)) throw err;
+        const where = (text: string) => text.split(`${dir}${path.sep}`).join(`${names[name]}: `);
+        throw new UserError(where(err.message).replace(/; mtl has not changed it\.?$/, '; nothing was changed here.'), `Repair it where it was made (git log -p on that file shows who changed what), then run mtl sync again.`);
+      }
+    }
+    return read;
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** A goal's file from elsewhere names a file in the goals folder: never a path out of it. */
+function checkGoalFiles(records: Records, remoteName: string): void {
+  const bad = records.goals.filter((g) => path.isAbsolute(g.file) || g.file.split(/[\\/]/).some((part) => part === '..' || part === ''));
+  if (bad.length) {
+    throw new UserError(
+      `${remoteName} names goal files outside the goals folder (${bad.slice(0, 3).map((g) => `${g.id}: ${JSON.stringify(g.file)}`).join(', ')}); nothing was changed here.`,
+      'A goal file is named relative to the goals folder (g3-weekly-demos.md). Repair goals.jsonl where it was made, then run mtl sync again.',
+    );
   }
 }
 

@@ -13,16 +13,18 @@ import { clearJournal } from '../../store/journal.js';
 import { withLock, type Lock } from '../../store/lock.js';
 import { goalsDirFor } from '../../store/paths.js';
 import { readPreferences } from '../../store/preferences.js';
-import { openStore, writeFolderRecords } from '../../store/store.js';
+import { DATA_FILE, KIND_FILES, openStore, SYNC_MERGE_MARK, writeFolderRecords } from '../../store/store.js';
+import { PRAISE_DIR } from '../../store/praise-files.js';
+import { quarterOf } from '../../core/dates.js';
 import { printJson } from '../../ui/output.js';
 import { programPaths, sinceText } from '../schedule/common.js';
 import { Git } from './git.js';
-import { isDataPath, mergeFolders, type FolderMerge } from './merge.js';
+import { checkRemote, isDataPath, mergeFolders, type FolderMerge } from './merge.js';
 
 const REMOTE = 'origin';
 
 /** What stays on each machine: derived, private to this machine, or present only while mtl writes. */
-const IGNORED = ['mtl.lock', 'undo.jsonl', 'nudge.json', 'nudge.log', 'config.json', 'mtl.v2.json', '*.tmp', 'mtl.json.bak', 'mtl.json.index'];
+const IGNORED = [SYNC_MERGE_MARK, 'mtl.lock', 'undo.jsonl', 'nudge.json', 'nudge.log', 'config.json', 'mtl.v2.json', '*.tmp', 'mtl.json.bak', 'mtl.json.index'];
 const ATTRIBUTES = ['mtl.json merge=mtl -text', '*.jsonl merge=mtl -text'];
 
 interface SyncOutcome {
@@ -37,6 +39,8 @@ interface SyncOutcome {
   labels: Record<string, string>;
   conflicts: MergeConflict[];
   fileNotes: string[];
+  /** A sync stopped while it wrote its merge was undone first. */
+  recovered: boolean;
 }
 
 export async function init(ctx: Ctx, remote: string, opts: { json?: boolean }): Promise<void> {
@@ -56,6 +60,7 @@ export async function init(ctx: Ctx, remote: string, opts: { json?: boolean }): 
   if (was === undefined) git.text(['remote', 'add', REMOTE, '--', url]);
   else if (was !== url) git.text(['remote', 'set-url', REMOTE, '--', url]);
   setUp(git, ctx);
+  followRemoteBranch(git);
   ctx.io.err(`${adopted ? 'Using the git repository' : 'Made a git repository'} in ${ctx.dataDir}, syncing with ${shownRemote(url)}${was && was !== url ? ` (it was ${shownRemote(was)})` : ''}.\n`);
   const outcome = await syncFolder(ctx, git);
   report(ctx, outcome, opts);
@@ -80,10 +85,10 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
   const urlRun = git.run(['remote', 'get-url', REMOTE]);
   const url = urlRun.ok ? urlRun.stdout.toString('utf8').trim() : undefined;
   const pending = git.text(['status', '--porcelain', '-z', '--untracked-files=all']).split('\0').filter(Boolean).length;
-  const remoteHead = git.commit(`refs/remotes/${REMOTE}/${branch}`);
-  let ahead = Number(git.text(['rev-list', '--count', 'HEAD', ...(remoteHead ? [`^${remoteHead}`] : [])]) || 0);
-  let behind = remoteHead ? Number(git.text(['rev-list', '--count', remoteHead, '^HEAD'])) : 0;
-  if (!git.commit('HEAD')) ahead = behind = 0;
+  const remoteHead = git.commit(`refs/remotes/${REMOTE}/${remoteBranch(git, branch)}`);
+  const head = git.commit('HEAD');
+  const ahead = head ? Number(git.text(['rev-list', '--count', head, ...(remoteHead ? [`^${remoteHead}`] : [])])) : 0;
+  const behind = head && remoteHead ? Number(git.text(['rev-list', '--count', remoteHead, `^${head}`])) : 0;
   const fetched = fs.statSync(path.join(ctx.dataDir, '.git', 'FETCH_HEAD'), { throwIfNoEntry: false })?.mtime;
   if (opts.json) {
     return printJson(ctx.io, { synced: true, dataDir: ctx.dataDir, remote: url ? shownRemote(url) : null, branch, lastSync: fetched?.toISOString() ?? null, changedFiles: pending, ahead, behind });
@@ -127,7 +132,8 @@ function setUp(git: Git, ctx: Ctx): void {
   const driver = `${[node, script].map((p) => shellWord(p).replace(/%/g, '%%')).join(' ')} sync __merge-file %O %A %B %P`;
   // git makes the files of .git, and those it checks out, readable by all unless told otherwise.
   fs.chmodSync(path.join(git.dir, '.git'), 0o700);
-  for (const [key, value] of [['core.sharedRepository', '0600'], ['merge.mtl.name', "mtl's entry-by-entry merge"], ['merge.mtl.driver', driver]] as const) {
+  // fetch.fsckObjects: git refuses objects that are malformed or name paths such as .. or .git.
+  for (const [key, value] of [['core.sharedRepository', '0600'], ['fetch.fsckObjects', 'true'], ['merge.mtl.name', "mtl's entry-by-entry merge"], ['merge.mtl.driver', driver]] as const) {
     const now = git.run(['config', '--local', '--get', key]);
     if (!now.ok || now.stdout.toString('utf8').trim() !== value) git.text(['config', '--local', key, value]);
   }
@@ -160,29 +166,30 @@ async function syncFolder(ctx: Ctx, git: Git): Promise<SyncOutcome> {
   const branch = currentBranch(git);
   const urlRun = git.run(['remote', 'get-url', REMOTE]);
   const remote = shownRemote(urlRun.stdout.toString('utf8').trim());
-  const remoteRef = `refs/remotes/${REMOTE}/${branch}`;
-  const outcome: SyncOutcome = { remote, branch, committed: false, received: 'nothing', sent: 0, renumbered: [], labels: {}, conflicts: [], fileNotes: [] };
+  const target = remoteBranch(git, branch);
+  const remoteRef = `refs/remotes/${REMOTE}/${target}`;
+  const outcome: SyncOutcome = { remote, branch: target, committed: false, received: 'nothing', sent: 0, renumbered: [], labels: {}, conflicts: [], fileNotes: [], recovered: false };
+  // Every step that changes the folder or commits it first finishes what a stopped sync left.
+  const locked = <T>(work: (lock: Lock) => T) =>
+    withLock(ctx.dataDir, (lock) => {
+      outcome.recovered = recoverMerge(ctx, git) || outcome.recovered;
+      return work(lock);
+    });
   // A push refused because another machine pushed meanwhile: fetch and merge again.
   for (let attempt = 1; ; attempt++) {
     const fetched = git.run(['fetch', '--quiet', '--no-tags', REMOTE], { network: true });
     if (!fetched.ok) {
-      const committed = await withLock(ctx.dataDir, () => commitLocal(git, 'changes'));
+      const committed = await locked(() => commitLocal(git, 'changes'));
       throw offline(ctx, git, `Could not fetch from ${remote}: ${fetched.said}`, committed || outcome.committed);
     }
-    await withLock(ctx.dataDir, (lock) => {
+    await locked((lock) => {
       outcome.committed = commitLocal(git, 'changes') || outcome.committed;
       const head = git.commit('HEAD');
       const remoteHead = git.commit(remoteRef);
       if (!remoteHead || !head || head === remoteHead || isAncestor(git, remoteHead, head)) return;
-      // A link from elsewhere would have mtl read or write a file outside the folder.
-      const odd = git.oddEntries(remoteHead);
-      if (odd.length) {
-        throw new UserError(
-          `What ${remote} holds has ${odd.length === 1 ? 'a link or submodule' : 'links or submodules'} (${odd.slice(0, 3).join(', ')}), which mtl does not take into a data folder; nothing was changed here.`,
-          'Remove them from the remote repository (git rm), then run mtl sync again.',
-        );
-      }
       if (isAncestor(git, head, remoteHead)) {
+        // git checks the paths it checks out, not what mtl reads: the data, and where goal files are.
+        checkRemote(git, remoteHead, remote);
         git.text(['merge', '--ff-only', '--quiet', remoteHead]);
         ownerOnly(git);
         clearJournal(ctx.dataDir);
@@ -190,22 +197,79 @@ async function syncFolder(ctx: Ctx, git: Git): Promise<SyncOutcome> {
         return;
       }
       const base = git.run(['merge-base', head, remoteHead]);
-      const merge = mergeFolders(git, base.ok ? base.stdout.toString('utf8').trim() : undefined, head, remoteHead, goalsFolder(ctx.dataDir));
+      const merge = mergeFolders(git, base.ok ? base.stdout.toString('utf8').trim() : undefined, head, remoteHead, goalsFolder(ctx.dataDir), remote);
       apply(ctx, git, lock, merge, head, remoteHead);
       Object.assign(outcome, { received: 'merged', renumbered: merge.renumbered, labels: labels(merge), conflicts: merge.conflicts, fileNotes: merge.fileNotes });
     });
     const remoteHead = git.commit(remoteRef);
     const ahead = Number(git.text(['rev-list', '--count', 'HEAD', ...(remoteHead ? [`^${remoteHead}`] : [])]));
     if (!ahead) return outcome;
-    const pushed = git.run(['push', '--quiet', '--set-upstream', REMOTE, `HEAD:refs/heads/${branch}`], { network: true });
+    const pushed = git.run(['push', '--quiet', '--set-upstream', REMOTE, `HEAD:refs/heads/${target}`], { network: true });
     if (pushed.ok) {
       outcome.sent = ahead;
       return outcome;
     }
-    const rejected = /\[rejected\]|non-fast-forward|fetch first/.test(pushed.said);
-    if (!rejected || attempt === 3) throw offline(ctx, git, `Could not push to ${remote}: ${pushed.said}`, true, outcome);
+    // Another machine pushed first, or was pushing at the same moment: fetch, merge and push again.
+    const raced = /\[rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref/.test(pushed.said);
+    if (!raced || attempt === 3) throw offline(ctx, git, `Could not push to ${remote}: ${pushed.said}`, true, outcome);
   }
 }
+
+/**
+ * The remote's data may already be on a branch of another name (master): this branch syncs with the
+ * remote's default branch, and a repository without commits yet takes its name. Offline, nothing is
+ * decided here (the fetch that follows says so).
+ */
+function followRemoteBranch(git: Git): void {
+  const branch = currentBranch(git);
+  const heads = git.run(['ls-remote', '--symref', REMOTE, 'HEAD'], { network: true });
+  const name = heads.ok ? /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(heads.stdout.toString('utf8') || '')?.[1] : undefined;
+  if (!name || name === branch) return;
+  if (!git.commit('HEAD')) {
+    git.text(['symbolic-ref', 'HEAD', `refs/heads/${name}`]);
+    return;
+  }
+  git.text(['config', '--local', `branch.${branch}.remote`, REMOTE]);
+  git.text(['config', '--local', `branch.${branch}.merge`, `refs/heads/${name}`]);
+}
+
+/** The branch of the remote this branch syncs with: its upstream, else the same name. */
+function remoteBranch(git: Git, branch: string): string {
+  const merge = git.run(['config', '--get', `branch.${branch}.merge`]);
+  const name = merge.ok ? merge.stdout.toString('utf8').trim().replace(/^refs\/heads\//, '') : '';
+  return name || branch;
+}
+
+/**
+ * A merge `apply` was writing when the process was stopped (killed, a power cut): the folder is part
+ * old, part merged. It is put back as the commit the merge started from (every change before it was
+ * committed, and nothing could write meanwhile: the store refuses while the mark is there); the
+ * sync then merges again. Says whether there was one.
+ */
+function recoverMerge(ctx: Ctx, git: Git): boolean {
+  const mark = path.join(ctx.dataDir, SYNC_MERGE_MARK);
+  const text = readIfThere(mark);
+  if (text === undefined) return false;
+  let started: { head?: unknown; created?: unknown } = {};
+  try {
+    started = JSON.parse(text) as typeof started;
+  } catch {
+    // A mark cut short: written before any file of the merge was.
+  }
+  if (typeof started.head === 'string' && git.commit('HEAD') === started.head) {
+    git.text(['reset', '--quiet', '--hard', started.head]);
+    ownerOnly(git);
+    const tracked = git.tree(started.head);
+    for (const file of Array.isArray(started.created) ? started.created : []) {
+      if (typeof file === 'string' && !tracked.has(file) && safeInside(file)) fs.rmSync(path.join(ctx.dataDir, ...file.split('/')), { force: true });
+    }
+    clearJournal(ctx.dataDir);
+  }
+  fs.rmSync(mark, { force: true });
+  return true;
+}
+
+const safeInside = (file: string) => !file.split('/').some((p) => p === '..' || p === '' || p === '.git');
 
 /** Commits every change in the folder (the ignored files aside); says whether there was one. */
 function commitLocal(git: Git, what: string): boolean {
@@ -240,7 +304,14 @@ function goalsFolder(dataDir: string): string | undefined {
  * fails, the folder is put back as the local commit had it, and the error says so.
  */
 function apply(ctx: Ctx, git: Git, lock: Lock, merge: FolderMerge, head: string, remoteHead: string): void {
-  const created: string[] = [];
+  // First the mark, naming what the merge may create: a merge stopped half-way is undone by the next
+  // sync (recoverMerge), and no other command writes into a half-merged folder meanwhile.
+  const tracked = git.tree(head);
+  const quarters = merge.records.praise.map((p) => `${PRAISE_DIR}/${quarterOf(p.date)}.jsonl`);
+  const others = [...merge.files].filter(([, bytes]) => bytes !== null).map(([file]) => file);
+  const created = [...new Set([DATA_FILE, ...Object.values(KIND_FILES), ...quarters, ...others])].filter((file) => !tracked.has(file));
+  const mark = path.join(ctx.dataDir, SYNC_MERGE_MARK);
+  writeAtomic(mark, `${JSON.stringify({ head, remoteHead, created })}\n`);
   try {
     writeFolderRecords(ctx.dataDir, lock, merge.records, merge.counters);
     for (const [file, bytes] of merge.files) {
@@ -248,10 +319,8 @@ function apply(ctx: Ctx, git: Git, lock: Lock, merge: FolderMerge, head: string,
       lock.verify();
       if (bytes === null) fs.rmSync(full, { force: true });
       else {
-        const there = fs.lstatSync(full, { throwIfNoEntry: false });
-        if (!there) created.push(full);
         // A link in the folder is replaced, never written through.
-        else if (there.isSymbolicLink()) fs.rmSync(full);
+        if (fs.lstatSync(full, { throwIfNoEntry: false })?.isSymbolicLink()) fs.rmSync(full);
         fs.mkdirSync(path.dirname(full), { recursive: true, mode: 0o700 });
         writeAtomic(full, bytes);
       }
@@ -267,14 +336,13 @@ function apply(ctx: Ctx, git: Git, lock: Lock, merge: FolderMerge, head: string,
     const commit = git.text([...identity(git), 'commit-tree', tree, '-p', head, '-p', remoteHead, '-m', message]);
     git.text(['update-ref', '-m', message, 'HEAD', commit, head]);
   } catch (err) {
-    git.run(['reset', '--quiet', '--hard', head]);
-    ownerOnly(git);
-    for (const file of created) fs.rmSync(file, { force: true });
+    recoverMerge(ctx, git);
     throw new UserError(
       `The merge with ${REMOTE} could not be written: ${reason(err)}. Your data is as it was before mtl sync (commit ${head.slice(0, 7)}).`,
       'Fix that and run mtl sync again; nothing was sent.',
     );
   }
+  fs.rmSync(mark, { force: true });
 }
 
 function offline(ctx: Ctx, git: Git, what: string, committed: boolean, outcome?: SyncOutcome): UserError {
@@ -288,7 +356,8 @@ function offline(ctx: Ctx, git: Git, what: string, committed: boolean, outcome?:
 
 /** A remote as shown: a password or token in an https address is not printed. */
 function shownRemote(url: string): string {
-  return url.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1***@');
+  // Up to the last @ of the address: a password may hold @ or / itself.
+  return url.replace(/\b([a-z][a-z0-9+.-]*:\/\/)\S*@/gi, '$1***@');
 }
 
 /** What people know an entry by: a report's name, a goal's title. */
@@ -308,7 +377,7 @@ function report(ctx: Ctx, outcome: SyncOutcome, opts: { json?: boolean }): void 
     printJson(ctx.io, outcome);
     return;
   }
-  const lines: string[] = [];
+  const lines: string[] = outcome.recovered ? ['A sync stopped while it wrote its merge was undone first: your data was put back as its last commit had it.'] : [];
   for (const r of outcome.renumbered) {
     const label = outcome.labels[r.to] === undefined ? '' : ` (${outcome.labels[r.to]})`;
     if (r.reason === 'taken') lines.push(`Renumbered: this machine's ${kindWord(r.kind)} ${r.from}${label} is now ${r.to}, as the other machine had already used ${r.from}${r.file ? `; its file is now ${r.file.to}` : ''}.`);
