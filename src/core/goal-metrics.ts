@@ -126,8 +126,15 @@ function reading(name: MetricName, value: number, target: number | null, text: s
  * The readings of `specs` on `asOf`, over its quarter up to that day, and the progress they suggest.
  * Pure: everything comes from `data` and the day given.
  */
-export function measureGoal(specs: MeasureSpec[], data: Data, asOf: Day, options: MetricOptions): GoalMeasures {
-  const readings = specs.map((spec) => readMetric(spec, data, asOf, options));
+export function measureGoal(specs: MeasureSpec[], data: Data, asOf: Day, options: MetricOptions, known = new Map<string, MetricReading>()): GoalMeasures {
+  // A metric read on a day is the same for every goal that asks: read once (a thousand goals of a
+  // template share a day, and a week's praise is counted once, not a thousand times).
+  const readings = specs.map((spec) => {
+    const key = `${spec.name}|${spec.target ?? ''}|${asOf}`;
+    let r = known.get(key);
+    if (!r) known.set(key, (r = readMetric(spec, data, asOf, options)));
+    return r;
+  });
   const shares = readings.map((r) => r.share).filter((s): s is number => s !== null);
   const proposed = shares.length ? Math.round((shares.reduce((a, b) => a + b, 0) / shares.length) * 100) : null;
   return { quarter: quarterOf(asOf), readings, proposed };
@@ -274,11 +281,12 @@ export function cultureEventsHeld(data: Pick<Data, 'cultureEvents'>, from: Day, 
 /** The measures of goals by id, for those whose template declares any. */
 export function measureGoals(goals: Goal[], specsOf: (template: string) => MeasureSpec[] | undefined, data: Data, asOf: Day, options: MetricOptions): Map<string, GoalMeasures> {
   const out = new Map<string, GoalMeasures>();
+  const known = new Map<string, MetricReading>();
   for (const goal of goals) {
     const specs = specsOf(goal.template);
     // A finished goal is read on the day it was done: what it reached, not what came after.
     const day = goal.status === 'done' && goal.doneOn && goal.doneOn < asOf ? goal.doneOn : asOf;
-    if (specs?.length) out.set(goal.id, measureGoal(specs, data, day, options));
+    if (specs?.length) out.set(goal.id, measureGoal(specs, data, day, options, known));
   }
   return out;
 }
