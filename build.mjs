@@ -75,47 +75,55 @@ plugins.push({
 
 const meta = { inputs: {}, outputs: {} };
 
-/** Bundles every entry into the staging folder, following the lazy imports as they are found. */
+/**
+ * Bundles every entry into the staging folder, following the lazy imports as they are found: the
+ * entries found so far in one esbuild run, then those they found.
+ */
 async function bundleAll() {
   while (pending.size > 0) {
-    const [name, entry] = pending.entries().next().value;
-    pending.delete(name);
-    built.add(name);
-    const result = await build({
-      entryPoints: { [name]: entry },
-      outdir: staging,
-      outExtension: { '.js': '.cjs' },
-      bundle: true,
-      format: 'cjs',
-      platform: 'node',
-      target: 'node20',
-      minify: !process.env.MTL_NO_MINIFY,
-      // The licences travel in THIRD-PARTY-NOTICES.md; the maps name src/ for MTL_DEBUG stack traces.
-      legalComments: 'none',
-      sourcemap: 'linked',
-      sourcesContent: false,
-      metafile: true,
-      logLevel: 'warning',
-      // import() of the lazy bundles becomes require(); import.meta.url (finding templates/) becomes
-      // the bundle's own file URL.
-      supported: { 'dynamic-import': false },
-      define: { __MTL_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__mtlFileUrl' },
-      // Lazy bundles load through bin/load-bundle.cjs when it ran this one (it compiles them with V8's
-      // code cache), else with require(): the bundle's require() is wrapped to send them there, so
-      // esbuild's output (and its source map) is left as it is.
-      banner: {
-        js: [
-          "const __mtlFileUrl = require('node:url').pathToFileURL(__filename).href;",
-          'var __mtlNodeRequire = require;',
-          "var require = Object.assign((p) => { const load = globalThis[Symbol.for('mtl.loadBundle')]; return load && p.startsWith('./lazy-') ? load(__mtlNodeRequire('node:path').join(__dirname, p)) : __mtlNodeRequire(p); }, __mtlNodeRequire);",
-        ].join('\n'),
-      },
-      plugins,
-    });
-    Object.assign(meta.inputs, result.metafile.inputs);
-    Object.assign(meta.outputs, result.metafile.outputs);
+    const wave = [...pending];
+    pending.clear();
+    for (const [name] of wave) built.add(name);
+    await bundleSome(Object.fromEntries(wave));
   }
   writeFileSync(`${staging}/meta.json`, JSON.stringify(meta));
+}
+
+/** One esbuild run for several entries: each its own bundle, the parsing of what they share done once. */
+async function bundleSome(entryPoints) {
+  const result = await build({
+    entryPoints,
+    outdir: staging,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: !process.env.MTL_NO_MINIFY,
+    // The licences travel in THIRD-PARTY-NOTICES.md; the maps name src/ for MTL_DEBUG stack traces.
+    legalComments: 'none',
+    sourcemap: 'linked',
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'warning',
+    // import() of the lazy bundles becomes require(); import.meta.url (finding templates/) becomes
+    // the bundle's own file URL.
+    supported: { 'dynamic-import': false },
+    define: { __MTL_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__mtlFileUrl' },
+    // Lazy bundles load through bin/load-bundle.cjs when it ran this one (it compiles them with V8's
+    // code cache), else with require(): the bundle's require() is wrapped to send them there, so
+    // esbuild's output (and its source map) is left as it is.
+    banner: {
+      js: [
+        "const __mtlFileUrl = require('node:url').pathToFileURL(__filename).href;",
+        'var __mtlNodeRequire = require;',
+        "var require = Object.assign((p) => { const load = globalThis[Symbol.for('mtl.loadBundle')]; return load && p.startsWith('./lazy-') ? load(__mtlNodeRequire('node:path').join(__dirname, p)) : __mtlNodeRequire(p); }, __mtlNodeRequire);",
+      ].join('\n'),
+    },
+    plugins,
+  });
+  Object.assign(meta.inputs, result.metafile.inputs);
+  Object.assign(meta.outputs, result.metafile.outputs);
 }
 
 // V8's code caches (bin/load-bundle.cjs), made in dist/ (once the new build is there) by running the commands that
