@@ -43,7 +43,7 @@ export async function history(ctx: Ctx, opts: { json?: boolean }): Promise<void>
   }
   const signed = (n: number) => (n > 0 ? c.green(`+${n}`) : n < 0 ? c.red(String(n)) : c.dim('±0'));
   if (trend) {
-    io.out(`\n${c.bold('Trend')} (${list.length} assessments, ${list[0]!.date} to ${list[list.length - 1]!.date})\n`);
+    io.out(`\n${c.bold('Trend')} (${list.length} ${list.length === 1 ? 'assessment' : 'assessments'}, ${list[0]!.date} to ${list[list.length - 1]!.date})\n`);
     const width = Math.max(...trend.areas.map((a) => a.label.length), 5);
     io.out(`  ${'Score'.padEnd(width)}  ${String(trend.score.first).padStart(3)} → ${String(trend.score.last).padStart(3)}  ${signed(trend.score.change)}\n`);
     for (const area of trend.areas) {

@@ -6,7 +6,7 @@ import { mostPressing, questionOfDay } from '../../core/today.js';
 import type { Ctx } from '../../context.js';
 import { openStore, updateStore } from '../../store/store.js';
 import { readPreferences } from '../../store/preferences.js';
-import { printJson } from '../../ui/output.js';
+import { printJson, prose } from '../../ui/output.js';
 
 export async function today(ctx: Ctx, opts: { note?: string; json?: boolean }): Promise<void> {
   const day = dayOf(ctx.now);
@@ -47,5 +47,5 @@ export async function today(ctx: Ctx, opts: { note?: string; json?: boolean }): 
     lines.push(c.bold('Noted today'), ...notes.map((m) => `  ${m.text} ${c.dim(`(${m.id})`)}`), '');
   }
   lines.push(c.dim('Owned something or solved a problem? mtl today --note "<what happened>"'), '');
-  ctx.io.out(lines.join('\n'));
+  ctx.io.out(prose(ctx.io, lines.join('\n')));
 }
