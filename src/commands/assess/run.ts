@@ -20,7 +20,7 @@ import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { updateStore } from '../../store/store.js';
 import type { AnswerLevel, Assessment, Goal } from '../../core/model.js';
-import { printJson } from '../../ui/output.js';
+import { printJson, prose } from '../../ui/output.js';
 import { createPrompter, requireTerminal, type Prompter } from '../../ui/prompter.js';
 
 export interface AssessOptions {
@@ -112,7 +112,7 @@ function renderResult(ctx: Ctx, a: Assessment, count: number, openGoals: Goal[])
   const c = ctx.io.color;
   const lines: string[] = [];
   const verdict = (a.verdict === 'leading' ? c.green.bold : c.yellow.bold)(VERDICT_LABEL[a.verdict]);
-  lines.push('', `${c.bold(`Score ${a.score}/100`)}  ${verdict}`, VERDICT_TEXT[a.verdict]);
+  lines.push('', `${c.bold(`Score ${a.score}/100`)}  ${verdict}`, prose(ctx.io, VERDICT_TEXT[a.verdict]));
   if (a.tooEasy) lines.push('', c.yellow(TOO_EASY_WARNING));
   const section = (title: string, list: Area[], levels: Record<string, AnswerLevel>) => {
     lines.push('', c.bold(title));

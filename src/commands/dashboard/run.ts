@@ -5,7 +5,7 @@ import { buildDashboard, type Dashboard, type DashboardGoal } from '../../core/d
 import { dayOf } from '../../core/dates.js';
 import { openStore } from '../../store/store.js';
 import { readPreferences } from '../../store/preferences.js';
-import { dueText, plural, printJson, progressBar, sparkline, visibleWidth } from '../../ui/output.js';
+import { dueText, plural, printJson, progressBar, sparkline, visibleWidth, prose } from '../../ui/output.js';
 import { maybeHint } from '../hint.js';
 import { readNudgeState, updateNudgeState } from '../nudge/state.js';
 import type { NudgeFound, NudgeState } from '../../core/model.js';
@@ -30,7 +30,7 @@ const SEEN_WAIT_MS = 1_000;
 export async function dashboard(ctx: Ctx, opts: DashboardOptions = {}): Promise<void> {
   const data = await openStore(ctx.dataDir);
   if (!opts.json && isEmptyData(data)) {
-    ctx.io.out(welcome(ctx));
+    ctx.io.out(prose(ctx.io, welcome(ctx)));
     return;
   }
   const state = nudgeStateIfReadable(ctx);
@@ -50,7 +50,7 @@ export async function dashboard(ctx: Ctx, opts: DashboardOptions = {}): Promise<
     });
     return;
   }
-  ctx.io.out(render(ctx, d));
+  ctx.io.out(prose(ctx.io, render(ctx, d)));
   if (found && ctx.io.stdoutIsTTY) await markSeen(ctx, found);
   maybeHint(ctx, data, state);
 }

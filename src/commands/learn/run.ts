@@ -7,7 +7,7 @@ import { requireLine } from '../../core/team.js';
 import { UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
 import { readPreferences } from '../../store/preferences.js';
-import { amountSparkline, plural, printJson, progressBar, shellWord } from '../../ui/output.js';
+import { amountSparkline, plural, printJson, progressBar, shellWord, prose } from '../../ui/output.js';
 import { lastWeeks, sumByWeek } from '../../core/weeks.js';
 
 const SPARK_WEEKS = 12;
@@ -169,7 +169,7 @@ export async function show(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   // Ownership moments and problems solved, from `mtl today --note`.
   const notes = notesOfQuarter(data.moments, p.quarter);
   if (notes.length) lines.push('', c.bold('Owned and solved this quarter') + c.dim(' (mtl today --note)'), ...notes.map((n) => `  ${n.date}  ${n.text}`));
-  ctx.io.out(lines.join('\n') + '\n');
+  ctx.io.out(prose(ctx.io, lines.join('\n') + '\n'));
   ctx.io.err(c.dim(p.behind ? 'Next: mtl learn log <hours> "<what>"\n' : p.tips.length ? '' : 'Next: mtl learn apply "<tip>"\n'));
 }
 

@@ -10,7 +10,7 @@ import { readPreferences } from '../../store/preferences.js';
 import { warnDueDrifts } from '../goals/goal-file.js';
 import { goalMeasures } from '../goals/template-files.js';
 import type { GoalMeasures } from '../../core/goal-metrics.js';
-import { agoText, dueText, plural, printJson, progressBar } from '../../ui/output.js';
+import { agoText, dueText, plural, printJson, progressBar, prose } from '../../ui/output.js';
 
 export interface PrepOptions {
   json?: boolean;
@@ -39,7 +39,9 @@ export async function prep(ctx: Ctx, opts: PrepOptions): Promise<void> {
     return;
   }
   const body = opts.markdown ? markdown(report, measured) : terminal(ctx, report, measured);
-  ctx.io.out(summary ? withQuarter(ctx, body, summary, asked === undefined, Boolean(opts.markdown)) : body);
+  const text = summary ? withQuarter(ctx, body, summary, asked === undefined, Boolean(opts.markdown)) : body;
+  // Markdown is for a file or a paste: its lines stay whole.
+  ctx.io.out(opts.markdown ? text : prose(ctx.io, text));
 }
 
 /**
