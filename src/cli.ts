@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { resolveNow } from './clock.js';
 import type { Ctx, Deps, Io } from './context.js';
-import { escapeControls } from './core/text.js';
+import { didYouMean, escapeControls } from './core/text.js';
 import { wrapMessages } from './core/width.js';
 import { exitCodeFor, isUserError, UsageError } from './errors.js';
 import { defaultDataDir } from './store/paths.js';
@@ -181,28 +181,41 @@ Data lives in $MTL_HOME or --home, else ~/.config/mtl (files readable by you alo
  * A noun with a default verb that takes no arguments (`mtl goals` is `mtl goals list`) would hand a
  * mistyped verb to that default, and commander would answer "too many arguments for 'list'". The
  * default verb accepts the stray words instead, and refuses them before its action: as an unknown
- * command of the noun when the verb was implied, as surplus arguments when it was typed.
+ * command of the noun when the verb was implied, as surplus arguments when it was typed. A noun or
+ * sub-noun without a default verb (`mtl learn book frob`) refuses an unknown word the same way,
+ * rather than with commander's bare "unknown command".
  */
 function refuseStrayWords(noun: Command): void {
   const verb = defaultVerbOf(noun);
-  if (!verb || verb.registeredArguments.length) return;
+  if (!verb) {
+    // Commander emits this (synchronously) for an unknown word of a command with subcommands and no action.
+    if (noun.commands.length) noun.on('command:*', (operands: string[]) => {
+      throw unknownVerb(noun, operands[0] ?? '');
+    });
+    return;
+  }
+  if (verb.registeredArguments.length) return;
   verb.allowExcessArguments(true).hook('preAction', async (_verb, action) => {
     const word = action === verb ? verb.args[0] : undefined;
     if (word === undefined) return;
     const path = commandPath(noun);
-    const verbs = noun.commands.filter((c) => !c.name().startsWith('__'));
     const typed = noun.args[0];
     if (typed !== undefined && [verb.name(), ...verb.aliases()].includes(typed)) {
       throw new UsageError(`'${path} ${verb.name()}' takes no arguments; got '${word}'.`, `See: ${path} ${verb.name()} --help`);
     }
-    const names = verbs.flatMap((c) => [c.name(), ...c.aliases()]);
-    const { didYouMean } = await import('./core/text.js');
-    const suggestion = didYouMean(word, names);
-    throw new UsageError(
-      `unknown command '${word}' for '${path}'.`,
-      `${suggestion ? `${suggestion} ` : ''}Commands of ${path}: ${verbs.map((c) => c.name()).join(', ')}. See ${path} --help.`,
-    );
+    throw unknownVerb(noun, word);
   });
+}
+
+/** "unknown command 'frob' for 'mtl learn book'", with the nearest verb and the noun's verbs. */
+function unknownVerb(noun: Command, word: string): UsageError {
+  const path = commandPath(noun);
+  const verbs = noun.commands.filter((c) => !c.name().startsWith('__'));
+  const suggestion = didYouMean(word, verbs.flatMap((c) => [c.name(), ...c.aliases()]));
+  return new UsageError(
+    `unknown command '${word}' for '${path}'.`,
+    `${suggestion ? `${suggestion} ` : ''}Commands of ${path}: ${verbs.map((c) => c.name()).join(', ')}. See ${path} --help.`,
+  );
 }
 
 function commandPath(cmd: Command): string {

@@ -22,6 +22,8 @@ export interface Dynamic {
   delegations?(): string[];
   /** Open report goals' ids, for `member-goals <name> check-in|done|carry`. */
   memberGoals?(): string[];
+  /** Open processes' ids, for `process done`. */
+  processes?(): string[];
 }
 
 /** The verbs of `member-goals <name>`, and the words it takes in place of a name. */
@@ -39,7 +41,7 @@ const OPTION_VALUES: Record<string, (d: Dynamic) => string[]> = {
 const ARG_VALUES: Record<string, (d: Dynamic, command: string, path: string[], before: string[]) => string[]> = {
   name: (d, _c, path) => (path[0] === 'member-goals' ? [...MEMBER_GOAL_WORDS, ...d.reports()] : d.reports()),
   member: (d) => d.reports(),
-  id: (d, _c, path) => (path[0] === 'delegate' ? (d.delegations?.() ?? []) : d.goals()),
+  id: (d, _c, path) => (path[0] === 'delegate' ? (d.delegations?.() ?? []) : path[0] === 'process' ? (d.processes?.() ?? []) : d.goals()),
   // member-goals <name> <verb> [args...]; after "carry" or "list" in the name's place, a name.
   verb: (d, _c, path, before) => (path[0] !== 'member-goals' ? [] : MEMBER_GOAL_WORDS.includes(before[0]?.toLowerCase() ?? '') ? d.reports() : MEMBER_GOAL_VERBS),
   args: (d, _c, path, before) => {

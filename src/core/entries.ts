@@ -19,9 +19,13 @@ export type EntryKind =
   | 'learning'
   | 'report'
   | 'innovation'
-  | 'assessment';
+  | 'assessment'
+  | 'pulse'
+  | 'process'
+  | 'cultureEvent'
+  | 'moment';
 
-export type EditFlag = 'text' | 'title' | 'due' | 'to' | 'public' | 'private';
+export type EditFlag = 'text' | 'title' | 'due' | 'to' | 'public' | 'private' | 'date';
 export type Verb = 'show' | 'edit' | 'done' | 'rm';
 
 export interface EntryKindInfo {
@@ -83,13 +87,24 @@ export const ENTRY_KINDS: Record<EntryKind, EntryKindInfo> = {
     rm: true,
     instead: { edit: 'answers are not changed after the fact: take it again with mtl assess' },
   },
+  pulse: {
+    prefix: 'u',
+    label: 'team pulse',
+    flags: [],
+    done: false,
+    rm: true,
+    instead: { edit: 'counts are not changed after the fact: record them again with mtl pulse record, then remove the wrong one with mtl rm' },
+  },
+  process: { prefix: 's', label: 'process', flags: ['text', 'to'], done: true, rm: true },
+  cultureEvent: { prefix: 'c', label: 'culture event', flags: ['text', 'date'], done: false, rm: true },
+  moment: { prefix: 'w', label: 'daily note', flags: ['text'], done: false, rm: true },
 };
 
 const BY_PREFIX = new Map(Object.entries(ENTRY_KINDS).map(([kind, info]) => [info.prefix, kind as EntryKind]));
 
 /** What ids look like, for messages. */
 export const ID_SHAPES =
-  'g3 goal, m3 report goal, p3 praise, f3 feedback, n3 personal note, d3 delegated item, o3 1:1, t3 action item, l3 learning entry, r3 report, i3 innovation week, a3 assessment';
+  'g3 goal, m3 report goal, p3 praise, f3 feedback, n3 personal note, d3 delegated item, o3 1:1, t3 action item, l3 learning entry, r3 report, i3 innovation week, a3 assessment, u3 team pulse, s3 process, c3 culture event, w3 daily note';
 
 /**
  * The kind and stored form of a typed id (`G3`, ` p12 `): a known prefix and a whole number from 1.
@@ -146,6 +161,7 @@ export function editExample(kind: EntryKind, id: string): string {
 function plural(label: string): string {
   if (label === 'praise entry') return 'praise';
   if (label === '1:1') return '1:1s';
+  if (label.endsWith('s')) return `${label}es`;
   return `${label.replace(/y$/, 'ie')}s`;
 }
 
@@ -245,7 +261,10 @@ export function dueDrift(goal: { id: string; due?: Day }, fileDue: string | unde
 }
 
 /** The entries of each kind, by the store's names, for completion. */
-export type IdLists = Record<'goals' | 'memberGoals' | 'praise' | 'feedback' | 'notes' | 'delegations' | 'oneOnOnes' | 'actions' | 'learning' | 'members' | 'innovationWeeks' | 'assessments', { id: string; status?: string }[]>;
+export type IdLists = Record<
+  'goals' | 'memberGoals' | 'praise' | 'feedback' | 'notes' | 'delegations' | 'oneOnOnes' | 'actions' | 'learning' | 'members' | 'innovationWeeks' | 'assessments' | 'pulses' | 'processes' | 'cultureEvents' | 'moments',
+  { id: string; status?: string }[]
+>;
 
 const LIST_KIND: Record<keyof IdLists, EntryKind> = {
   goals: 'goal',
@@ -260,6 +279,10 @@ const LIST_KIND: Record<keyof IdLists, EntryKind> = {
   members: 'report',
   innovationWeeks: 'innovation',
   assessments: 'assessment',
+  pulses: 'pulse',
+  processes: 'process',
+  cultureEvents: 'cultureEvent',
+  moments: 'moment',
 };
 
 /**

@@ -31,6 +31,7 @@ describe('parseEntryId', () => {
     expect(parseEntryId('t1').kind).toBe('action');
     expect(parseEntryId('o2').kind).toBe('oneOnOne');
     expect(parseEntryId('r1').kind).toBe('report');
+    expect(['u1', 'S2', 'c3', 'w4'].map((id) => parseEntryId(id).kind)).toEqual(['pulse', 'process', 'cultureEvent', 'moment']);
   });
 
   it('refuses anything else as a usage error that shows what ids look like', () => {
@@ -57,6 +58,10 @@ describe('checkVerb', () => {
     expect(r.hint).toBe('What works on p2: mtl show p2, mtl edit p2, mtl rm p2.');
     expect(refusal(() => checkVerb('assessment', 'edit', 'a1')).hint).toContain('take it again with mtl assess');
     expect(refusal(() => checkVerb('report', 'rm', 'r1')).hint).toContain('mtl team remove <name>');
+    expect(refusal(() => checkVerb('process', 'edit', 's1', ['date'])).message).toBe('--date does not apply to processes (s1).');
+    expect(refusal(() => checkVerb('pulse', 'edit', 'u1')).hint).toContain('record them again with mtl pulse record');
+    expect(() => checkVerb('cultureEvent', 'edit', 'c1', ['text', 'date'])).not.toThrow();
+    expect(() => checkVerb('process', 'done', 's1')).not.toThrow();
   });
 
   it('refuses flags that do not apply, naming those that do', () => {
@@ -126,12 +131,20 @@ describe('goal file front matter', () => {
 });
 
 describe('completableIds', () => {
-  const empty = () => Object.fromEntries(['goals', 'memberGoals', 'praise', 'feedback', 'notes', 'delegations', 'oneOnOnes', 'actions', 'learning', 'members', 'innovationWeeks', 'assessments'].map((k) => [k, []])) as unknown as IdLists;
+  const empty = () => Object.fromEntries(['goals', 'memberGoals', 'praise', 'feedback', 'notes', 'delegations', 'oneOnOnes', 'actions', 'learning', 'members', 'innovationWeeks', 'assessments', 'pulses', 'processes', 'cultureEvents', 'moments'].map((k) => [k, []])) as unknown as IdLists;
 
   it('offers what each verb works on, newest first', () => {
     const lists = { ...empty(), goals: [{ id: 'g1', status: 'done' }, { id: 'g2', status: 'open' }], praise: [{ id: 'p1' }, { id: 'p2' }], members: [{ id: 'r1' }], actions: [{ id: 't1', status: 'open' }] };
     expect(completableIds(lists, 'show')).toEqual(['g2', 'g1', 'p2', 'p1', 't1', 'r1']);
     expect(completableIds(lists, 'done')).toEqual(['g2', 't1']);
     expect(completableIds(lists, 'rm')).toEqual(['g2', 'g1', 'p2', 'p1', 't1']);
+  });
+
+  it('offers pulses, processes, culture events and daily notes to the verbs that take them', () => {
+    const lists = { ...empty(), pulses: [{ id: 'u1' }], processes: [{ id: 's1', status: 'open' }, { id: 's2', status: 'done' }], cultureEvents: [{ id: 'c1' }], moments: [{ id: 'w1' }, { id: 'w2' }] };
+    expect(completableIds(lists, 'show')).toEqual(['u1', 's2', 's1', 'c1', 'w2', 'w1']);
+    expect(completableIds(lists, 'edit')).toEqual(['s2', 's1', 'c1', 'w2', 'w1']);
+    expect(completableIds(lists, 'done')).toEqual(['s1']);
+    expect(completableIds(lists, 'rm')).toEqual(['u1', 's2', 's1', 'c1', 'w2', 'w1']);
   });
 });

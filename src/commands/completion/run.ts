@@ -37,6 +37,7 @@ export async function complete(ctx: Ctx, program: Command, args: string[], optio
       entries: (command) => quietly(() => entryIds(readStore(ctx.dataDir), command, dayOf(ctx.now))),
       delegations: () => quietly(() => readStore(ctx.dataDir).delegations.filter((d) => d.status === 'open').map((d) => d.id)),
       memberGoals: () => quietly(() => readStore(ctx.dataDir).memberGoals.filter((g) => g.status === 'open').map((g) => g.id)),
+      processes: () => quietly(() => readStore(ctx.dataDir).processes.filter((s) => s.status === 'open').map((s) => s.id)),
     });
   const line = args.join('\n');
   let lines: string[];
@@ -75,6 +76,10 @@ function entryIds(data: Data, command: string, today: string): string[] {
       members: data.members,
       innovationWeeks: data.innovationWeeks,
       assessments: data.assessments,
+      pulses: data.pulses,
+      processes: data.processes,
+      cultureEvents: data.cultureEvents,
+      moments: data.moments,
     },
     command,
   );

@@ -13,6 +13,7 @@ export async function done(ctx: Ctx, idText: string): Promise<void> {
   if (kind === 'goal') return (await import('../goals/update.js')).setStatus(ctx, id, 'done', {});
   if (kind === 'delegation') return (await import('../delegate/run.js')).done(ctx, id);
   if (kind === 'reportGoal') return (await import('../member-goals/run.js')).done(ctx, undefined, id);
+  if (kind === 'process') return (await import('../process/run.js')).done(ctx, id);
   const today = dayOf(ctx.now);
   const { item, finished, who } = await updateStore(ctx.dataDir, (tx) => {
     const found = mustFind(tx.data, kind, id) as Extract<Found, { kind: 'action' }>;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Ctx } from '../../context.js';
+import { parseEventDay } from '../../core/culture.js';
 import { dayOf, quarterOf } from '../../core/dates.js';
 import {
   checkVerb,
@@ -32,6 +33,7 @@ export interface EditOptions {
   to?: string;
   public?: boolean;
   private?: boolean;
+  date?: string;
 }
 
 /** The changes asked for, checked as far as can be without the store. */
@@ -41,9 +43,10 @@ interface Changes {
   due?: string;
   to?: string;
   public?: boolean;
+  date?: string;
 }
 
-const FLAGS: EditFlag[] = ['text', 'title', 'due', 'to', 'public', 'private'];
+const FLAGS: EditFlag[] = ['text', 'title', 'due', 'to', 'public', 'private', 'date'];
 
 export async function edit(ctx: Ctx, idText: string, opts: EditOptions): Promise<void> {
   const { kind, id } = parseEntryId(idText);
@@ -51,7 +54,7 @@ export async function edit(ctx: Ctx, idText: string, opts: EditOptions): Promise
   checkVerb(kind, 'edit', id, given);
   let changes: Changes;
   if (given.length) {
-    changes = { ...(opts.text !== undefined ? { text: opts.text } : {}), ...(opts.title !== undefined ? { title: opts.title } : {}), ...(opts.due !== undefined ? { due: opts.due } : {}), ...(opts.to !== undefined ? { to: opts.to } : {}) };
+    changes = { ...(opts.text !== undefined ? { text: opts.text } : {}), ...(opts.title !== undefined ? { title: opts.title } : {}), ...(opts.due !== undefined ? { due: opts.due } : {}), ...(opts.to !== undefined ? { to: opts.to } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) };
     if (opts.public || opts.private) changes.public = Boolean(opts.public);
   } else {
     if (!ctx.io.stdinIsTTY) {
@@ -87,6 +90,9 @@ function editorFields(data: Data, found: Found): { fields: [string, string][]; t
     case 'oneOnOne': return { fields: [], text: (found.entry.notes ?? []).join('\n') };
     case 'action': return { fields: [['due', found.entry.due ?? ''], ['to', who(found.entry.member)]], text: found.entry.text };
     case 'learning': return { fields: [], text: learningText(found.entry) };
+    case 'process': return { fields: [['to', who(found.entry.member)]], text: found.entry.practice };
+    case 'cultureEvent': return { fields: [['date', found.entry.date]], text: found.entry.what };
+    case 'moment': return { fields: [], text: found.entry.text };
     default: return { fields: [] };
   }
 }
@@ -135,8 +141,16 @@ async function editInEditor(ctx: Ctx, kind: EntryKind, id: string): Promise<{ ch
 
 async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes): Promise<void> {
   const today = dayOf(ctx.now);
-  const oneLine = kind === 'action' || kind === 'learning';
-  const text = changes.text === undefined ? undefined : kind === 'oneOnOne' ? changes.text : oneLine ? requireLine(changes.text, kind === 'action' ? 'action item' : 'text') : requireText(changes.text, kind === 'praise' ? 'praise' : kind === 'feedback' ? 'feedback' : 'note');
+  // What the one-line kinds call their text in messages, as their own commands do.
+  const lineWord: Partial<Record<EntryKind, string>> = { action: 'action item', learning: 'text', process: 'practice', cultureEvent: 'description of the event', moment: 'note' };
+  const oneLine = lineWord[kind];
+  const text = changes.text === undefined ? undefined : kind === 'oneOnOne' ? changes.text : oneLine ? requireLine(changes.text, oneLine) : requireText(changes.text, kind === 'praise' ? 'praise' : kind === 'feedback' ? 'feedback' : 'note');
+  let date: string | undefined;
+  if (changes.date !== undefined) {
+    const parsed = parseEventDay(changes.date, today);
+    if (typeof parsed !== 'string') throw new UserError(`--date ${parsed.problem}`, `Nothing was changed. Example: mtl edit ${id} --date yesterday`);
+    date = parsed;
+  }
   let title: string | undefined;
   if (changes.title !== undefined) {
     if (kind === 'goal') {
@@ -265,6 +279,26 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
           if (changed.length) tx.tables.learning.put(l);
           break;
         }
+        case 'process': {
+          const p = found.entry;
+          set(p, 'practice', text, 'practice');
+          set(p, 'member', to?.id, `owner now ${to?.name}`);
+          if (changed.length) tx.tables.processes.put(p);
+          break;
+        }
+        case 'cultureEvent': {
+          const c = found.entry;
+          set(c, 'what', text, 'text');
+          set(c, 'date', date, `date ${date}`);
+          if (changed.length) tx.tables.cultureEvents.put(c);
+          break;
+        }
+        case 'moment': {
+          const w = found.entry;
+          set(w, 'text', text, 'text');
+          if (changed.length) tx.tables.moments.put(w);
+          break;
+        }
         default:
           break;
       }
@@ -273,7 +307,7 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
       return { changed, who: about === undefined ? undefined : nameOf(tx.data, about) };
     });
     undoFile = undefined;
-    const what = `${ENTRY_KINDS[kind].label}${result.who ? ` about ${result.who}` : ''}`;
+    const what = `${ENTRY_KINDS[kind].label}${result.who ? ` ${kind === 'process' ? 'owned by' : 'about'} ${result.who}` : ''}`;
     if (!result.changed.length) ctx.io.err(`${id} (${what}) already says that; nothing changed.\n`);
     else ctx.io.err(`Changed ${id} (${what}): ${result.changed.join(', ')}. See it: mtl show ${id}  Undo: mtl undo\n`);
     if (due !== undefined && due < today && kind !== 'oneOnOne') ctx.io.err(ctx.io.color.yellow(`warning: ${due} is already past.`) + '\n');

@@ -2,6 +2,7 @@ import { ENTRY_KINDS, type EntryKind } from '../../core/entries.js';
 import type {
   ActionItem,
   Assessment,
+  CultureEvent,
   Data,
   Delegation,
   Feedback,
@@ -10,11 +11,16 @@ import type {
   LearningEntry,
   Member,
   MemberGoal,
+  Moment,
   Note,
   OneOnOne,
   Praise,
+  ProcessEntry,
+  Pulse,
 } from '../../core/model.js';
+import { pulseResponses } from '../../core/pulse.js';
 import { nameOf } from '../../core/team.js';
+import { plural } from '../../core/text.js';
 import { UserError } from '../../errors.js';
 
 
@@ -32,7 +38,11 @@ export type Found =
   | { kind: 'learning'; entry: LearningEntry }
   | { kind: 'report'; entry: Member }
   | { kind: 'innovation'; entry: InnovationWeek }
-  | { kind: 'assessment'; entry: Assessment };
+  | { kind: 'assessment'; entry: Assessment }
+  | { kind: 'pulse'; entry: Pulse }
+  | { kind: 'process'; entry: ProcessEntry }
+  | { kind: 'cultureEvent'; entry: CultureEvent }
+  | { kind: 'moment'; entry: Moment };
 
 /** Where to see the entries of each kind, for an id that is not there. */
 export const LISTED_BY: Record<EntryKind, string> = {
@@ -48,6 +58,10 @@ export const LISTED_BY: Record<EntryKind, string> = {
   report: 'mtl team list --all',
   innovation: 'mtl innovation',
   assessment: 'mtl assess history',
+  pulse: 'mtl assess history --json',
+  process: 'mtl process',
+  cultureEvent: 'mtl culture',
+  moment: "mtl today (today's), mtl learn --json (this quarter's)",
 };
 
 export function find(data: Data, kind: EntryKind, id: string): Found | undefined {
@@ -64,6 +78,10 @@ export function find(data: Data, kind: EntryKind, id: string): Found | undefined
     case 'report': return wrap(kind, by(data.members));
     case 'innovation': return wrap(kind, by(data.innovationWeeks));
     case 'assessment': return wrap(kind, by(data.assessments));
+    case 'pulse': return wrap(kind, by(data.pulses));
+    case 'process': return wrap(kind, by(data.processes));
+    case 'cultureEvent': return wrap(kind, by(data.cultureEvents));
+    case 'moment': return wrap(kind, by(data.moments));
     case 'note':
       for (const member of data.members) {
         const entry = member.notes.find((n) => n.id === id);
@@ -102,7 +120,8 @@ export function describe(data: Data, found: Found): string {
     const line = t.split('\n')[0]!;
     return line.length > 50 ? `${line.slice(0, 49)}…` : line;
   };
-  const e = found.entry as { id: string; title?: string; text?: string; item?: string };
-  const what = found.kind === 'learning' ? learningText(found.entry) : found.kind === 'note' ? found.entry.text : (e.title ?? e.text ?? e.item);
-  return `${label} ${e.id}${member ? ` about ${nameOf(data, member)}` : ''}${what ? ` "${short(what)}"` : ''}`;
+  const e = found.entry as { id: string; title?: string; text?: string; item?: string; practice?: string; what?: string };
+  const what = found.kind === 'learning' ? learningText(found.entry) : found.kind === 'note' ? found.entry.text : (e.title ?? e.text ?? e.item ?? e.practice ?? e.what);
+  const pulse = found.kind === 'pulse' ? ` of ${found.entry.date} (${plural(pulseResponses(found.entry), 'answer')})` : '';
+  return `${label} ${e.id}${member ? ` ${found.kind === 'process' ? 'owned by' : 'about'} ${nameOf(data, member)}` : ''}${what ? ` "${short(what)}"` : ''}${pulse}`;
 }

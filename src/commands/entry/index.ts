@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { examples } from '../examples.js';
 
-const ID_HELP = 'an id as lists show it: g3 goal, m3 report goal, p3 praise, f3 feedback, n3 note, d3 delegated item, o3 1:1, t3 action item, l3 learning';
+const ID_HELP = 'an id as lists show it: g3 goal, m3 report goal, p3 praise, f3 feedback, n3 note, d3 delegated item, o3 1:1, t3 action item, l3 learning, s3 process, c3 culture event, w3 daily note, u3 team pulse';
 
 type Context = (cmd: Command) => Ctx;
 
@@ -28,10 +28,11 @@ export const edit = {
       .command('edit')
       .argument('<entry>', ID_HELP)
       .description('change an entry by its id (with no flag, on a terminal: opens it in $VISUAL/$EDITOR)')
-      .option('--text <text>', 'the new text (praise, feedback, notes, 1:1 notes, action items, learning)')
+      .option('--text <text>', 'the new text (praise, feedback, notes, 1:1 notes, action items, learning, processes, culture events, daily notes)')
       .option('--title <title>', 'the new title (goals, report goals, delegated items)')
       .option('--due <deadline>', 'a new due date: a date or "end of quarter", "in 2 weeks"... (goals, report goals, action items)')
-      .option('--to <name>', 'move it to another report (praise, feedback, notes, report goals, delegated items, action items)')
+      .option('--to <name>', 'move it to another report (praise, feedback, notes, report goals, delegated items, action items; a process: its owner)')
+      .option('--date <day>', 'culture events: the day it happened (YYYY-MM-DD, today, yesterday)')
       .option('--public', 'praise: make it public')
       .option('--private', 'praise: make it private')
       .addHelpText(
@@ -41,6 +42,8 @@ export const edit = {
           'mtl edit g3 --title "Engineers own the Q3 roadmap"',
           'mtl edit n4 --to priya          a note saved under the wrong report',
           'mtl edit p12 --text "ran a calm incident review" --public',
+          'mtl edit s2 --to ana            a process handed to another owner',
+          'mtl edit c3 --date 2027-02-05',
           'mtl edit m2                     on a terminal: opens it in $EDITOR',
         ),
       )
@@ -52,9 +55,9 @@ export const done = {
   register(program: Command, context: Context): void {
     program
       .command('done')
-      .argument('<entry>', 'a goal g3, report goal m3, delegated item d3 or action item t3')
-      .description('mark a goal, report goal, delegated item or action item done')
-      .addHelpText('after', examples('mtl done t4', 'mtl done g3', 'mtl done m2', 'mtl done d1'))
+      .argument('<entry>', 'a goal g3, report goal m3, delegated item d3, action item t3 or process s3')
+      .description('mark a goal, report goal, delegated item or action item done, or a process as running without you')
+      .addHelpText('after', examples('mtl done t4', 'mtl done g3', 'mtl done m2', 'mtl done d1', 'mtl done s1'))
       .action(async (id, _opts, cmd) => (await import('./done.js')).done(context(cmd), id));
   },
 };

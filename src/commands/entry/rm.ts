@@ -67,6 +67,10 @@ function remove(tx: Tx, kind: EntryKind, id: string): { goal?: Goal; requeued?: 
     case 'learning': tx.tables.learning.remove(id); break;
     case 'innovation': tx.tables.innovationWeeks.remove(id); break;
     case 'assessment': tx.tables.assessments.remove(id); break;
+    case 'pulse': tx.tables.pulses.remove(id); break;
+    case 'process': tx.tables.processes.remove(id); break;
+    case 'cultureEvent': tx.tables.cultureEvents.remove(id); break;
+    case 'moment': tx.tables.moments.remove(id); break;
     case 'note':
       found.member.notes = found.member.notes.filter((n) => n.id !== id);
       tx.tables.members.put(found.member);

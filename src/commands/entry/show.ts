@@ -3,7 +3,9 @@ import { dayOf } from '../../core/dates.js';
 import { editExample, ENTRY_KINDS, parseEntryId } from '../../core/entries.js';
 import { goalView } from '../../core/goals.js';
 import type { Data } from '../../core/model.js';
+import { pulseQuestions, pulseResponses, tallyAverage } from '../../core/pulse.js';
 import { nameOf } from '../../core/team.js';
+import { plural } from '../../core/text.js';
 import { openStore } from '../../store/store.js';
 import { printJson } from '../../ui/output.js';
 import { actionJson, delegationJson, feedbackJson, memberGoalJson, praiseJson } from '../team/json.js';
@@ -41,6 +43,17 @@ function showJson(data: Data, found: Found, today: string): Record<string, unkno
     case 'delegation': return delegationJson(data, found.entry);
     case 'action': return actionJson(data, found.entry, today);
     case 'note': return { ...found.entry, member: found.member.name, memberId: found.member.id };
+    case 'pulse': {
+      const u = found.entry;
+      const averages = pulseQuestions().map((q) => ({ key: q.key, label: q.label, average: tallyAverage(u.tallies[q.key]) ?? null }));
+      return { id: u.id, date: u.date, responses: pulseResponses(u), tallies: u.tallies, averages };
+    }
+    case 'process': {
+      const s = found.entry;
+      return { id: s.id, practice: s.practice, owner: nameOf(data, s.member), ownerId: s.member, created: s.created, status: s.status, doneOn: s.doneOn ?? null };
+    }
+    case 'cultureEvent': return { id: found.entry.id, date: found.entry.date, what: found.entry.what };
+    case 'moment': return { id: found.entry.id, date: found.entry.date, text: found.entry.text };
     default: return { ...found.entry, ...(member ? { member: nameOf(data, member), memberId: member } : {}) };
   }
 }
@@ -100,5 +113,21 @@ function showLines(data: Data, found: Found): string[] {
       const a = found.entry;
       return [`${a.id}  assessment ${a.date}: ${a.score}/100, ${a.verdict}`];
     }
+    case 'pulse': {
+      const u = found.entry;
+      const averages = pulseQuestions().map((q) => {
+        const average = tallyAverage(u.tallies[q.key]);
+        return `  ${q.label}: ${average === undefined ? '-' : average.toFixed(1)}`;
+      });
+      return [`${u.id}  team pulse ${u.date}: ${plural(pulseResponses(u), 'answer')}; averages, 1 never to 5 always:`, ...averages];
+    }
+    case 'process': {
+      const s = found.entry;
+      return [`${s.id}  process owned by ${who(s.member)}: ${s.practice}`, ...field('since', s.created), ...field('status', s.status === 'done' ? `runs without you since ${s.doneOn ?? '?'}` : 'being set up')];
+    }
+    case 'cultureEvent':
+      return [`${found.entry.id}  culture event ${found.entry.date}: ${found.entry.what}`];
+    case 'moment':
+      return [`${found.entry.id}  daily note ${found.entry.date}: ${found.entry.text}`];
   }
 }
