@@ -39,7 +39,7 @@ export interface TemplateSet {
   broken: Map<string, string>;
 }
 
-function readFolder(dir: string, source: Template['source'], skipped: string[], broken: Map<string, string>): Template[] {
+function readFolder(dir: string, source: Template['source'], skipped: string[], broken: Map<string, string>, only?: Set<string>): Template[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -48,7 +48,7 @@ function readFolder(dir: string, source: Template['source'], skipped: string[], 
     throw new UserError(`Cannot read the templates folder ${dir}: ${reason(err)}.`);
   }
   const found: Template[] = [];
-  for (const file of names.filter((n) => n.endsWith('.md')).sort()) {
+  for (const file of names.filter((n) => n.endsWith('.md') && (!only || only.has(n.slice(0, -3)))).sort()) {
     const name = file.slice(0, -3);
     const full = path.join(dir, file);
     if (!isTemplateName(name)) {
@@ -65,14 +65,17 @@ function readFolder(dir: string, source: Template['source'], skipped: string[], 
   return found;
 }
 
-/** Built-in templates, joined by `<dataDir>/templates/*.md`; a user template overrides a built-in of the same name. */
-export function loadTemplates(dataDir: string): TemplateSet {
+/**
+ * Built-in templates, joined by `<dataDir>/templates/*.md`; a user template overrides a built-in of the
+ * same name. `only`: just the templates of those names (a check-in needs one, not every file parsed).
+ */
+export function loadTemplates(dataDir: string, only?: Set<string>): TemplateSet {
   const skipped: string[] = [];
   const broken = new Map<string, string>();
   const byName = new Map<string, Template>();
-  for (const t of readFolder(builtInTemplatesDir(), 'built-in', skipped, broken)) byName.set(t.name, t);
+  for (const t of readFolder(builtInTemplatesDir(), 'built-in', skipped, broken, only)) byName.set(t.name, t);
   const userBroken = new Map<string, string>();
-  for (const t of readFolder(userTemplatesDir(dataDir), 'user', skipped, userBroken)) byName.set(t.name, t);
+  for (const t of readFolder(userTemplatesDir(dataDir), 'user', skipped, userBroken, only)) byName.set(t.name, t);
   // A damaged file of yours never lets the built-in of its name stand in for it unnoticed.
   for (const [name, problem] of userBroken) {
     byName.delete(name);
@@ -102,7 +105,7 @@ export function findTemplate(set: TemplateSet, text: string): Template {
  */
 export function goalMeasures(ctx: Ctx, data: Data, goals: Goal[], today: string): Map<string, GoalMeasures> {
   if (goals.length === 0) return new Map();
-  const set = loadTemplates(ctx.dataDir);
+  const set = loadTemplates(ctx.dataDir, new Set(goals.map((g) => g.template)));
   const byName = new Map(set.templates.map((t) => [t.name, t.measures]));
   const warned = new Set<string>();
   const specsOf = (name: string) => {
