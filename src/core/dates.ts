@@ -266,8 +266,11 @@ export function parseQuarter(text: string, today: Day): { quarter: string } | { 
   const match = /^(\d{4})-?q([1-4])$/.exec(word);
   if (!match) return { problem: 'is not a quarter' };
   const quarter = `${match[1]}-Q${match[2]}`;
-  const { start, end } = quarterBounds(quarter);
-  if (start < FIRST_DAY || end > LAST_DAY) return { problem: `is outside the quarters mtl accepts, ${quarterOf(FIRST_DAY)} to ${quarterOf(LAST_DAY)}` };
+  // The year first: a year below 100 is no calendar day for Date (it reads 0099 as 1999).
+  const year = Number(match[1]);
+  const outside = year < Number(FIRST_DAY.slice(0, 4)) || year > Number(LAST_DAY.slice(0, 4));
+  const { start, end } = outside ? { start: FIRST_DAY, end: LAST_DAY } : quarterBounds(quarter);
+  if (outside || start < FIRST_DAY || end > LAST_DAY) return { problem: `is outside the quarters mtl accepts, ${quarterOf(FIRST_DAY)} to ${quarterOf(LAST_DAY)}` };
   return { quarter };
 }
 

@@ -197,7 +197,7 @@ export function markDone(entry: { status: 'open' | 'done'; doneOn?: Day }, today
  * text, a blank line and the text (any number of lines). Lines starting with # are comments.
  */
 export function editableText(header: string, fields: [key: string, value: string][], text?: string): string {
-  const lines = [`# ${header}`, '# Change what you want, save and close. Lines starting with # are ignored; an empty file changes nothing.'];
+  const lines = [`# ${header}`, '# Change what you want, save and close. Lines starting with # above the first blank line are ignored; an empty file changes nothing.'];
   for (const [key, value] of fields) lines.push(`${key}: ${value}`);
   if (text !== undefined) lines.push('', text);
   return lines.join('\n') + '\n';
@@ -209,7 +209,12 @@ export function editableText(header: string, fields: [key: string, value: string
  * emptied. A line that is not `key: value`, or an unknown key, is an error naming it.
  */
 export function readEditedText(content: string, keys: string[], hasText: boolean): { fields: Record<string, string>; text?: string } | undefined {
-  const lines = content.replace(/\r\n/g, '\n').split('\n').filter((l) => !l.startsWith('#'));
+  // Comment lines are those of the head (up to the first blank line): in the text a line may start
+  // with # ("#2 priority: ..."), and it is kept as written.
+  const all = content.replace(/\r\n/g, '\n').split('\n');
+  const blank = all.findIndex((l) => l.trim() === '');
+  const head = blank === -1 ? all : all.slice(0, blank);
+  const lines = [...head.filter((l) => !l.startsWith('#')), ...(blank === -1 ? [] : all.slice(blank))];
   if (lines.every((l) => l.trim() === '')) return undefined;
   const fields: Record<string, string> = {};
   let i = 0;

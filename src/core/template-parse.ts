@@ -15,6 +15,9 @@ export type FrontMatter = Record<string, string | string[]>;
  * matter that is not valid YAML, not a map of fields, or never closed is an error naming the
  * problem (the template is then skipped and said so).
  */
+/** The most front matter mtl reads from a template (a built-in one has under 1 KB). */
+export const FRONT_MATTER_LIMIT = 64 * 1024;
+
 export function parseFrontMatter(text: string): { fields: FrontMatter; raw: Record<string, unknown>; body: string } {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
   const match = /^---\n(?:([\s\S]*?)\n)?---[ \t]*(?:\n|$)/.exec(normalized);
@@ -22,6 +25,9 @@ export function parseFrontMatter(text: string): { fields: FrontMatter; raw: Reco
     if (/^---[ \t]*\n/.test(normalized)) throw new Error('its front matter starts with --- but has no closing --- line');
     return { fields: {}, raw: {}, body: normalized };
   }
+  // YAML's check for repeated keys grows with the square of their number: a front matter of 400 KB
+  // took a minute, in which nothing (Ctrl-C included) could stop mtl. A template's needs a few lines.
+  if ((match[1] ?? '').length > FRONT_MATTER_LIMIT) throw new Error(`its front matter is over ${FRONT_MATTER_LIMIT / 1024} KB; a template's takes a few lines`);
   let parsed: unknown;
   try {
     parsed = parse(match[1] ?? '', { logLevel: 'error' });

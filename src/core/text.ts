@@ -54,8 +54,14 @@ export function didYouMean(word: string, candidates: string[]): string {
 
 /** Any control character but line feed and tab: C0, DEL and C1 (U+0080-U+009F, CSI U+009B among them). */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-/** What escapeControls looks at: a one-parameter SGR sequence (all chalk emits), CR LF, or one control character. */
-const CONTROL_OR_SGR = /\u001b\[(\d{1,3})m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/**
+ * What reaches a terminal only escaped: the control characters, and the bidirectional overrides and
+ * isolates (U+202A-U+202E, U+2066-U+2069), which make a terminal show the rest of a line reordered (a
+ * name that hides what follows it). Text may hold them; output shows them as `\u202e`.
+ */
+const SHOWN_ESCAPED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** What escapeControls looks at: a one-parameter SGR sequence (all chalk emits), CR LF, or one character of SHOWN_ESCAPED. */
+const CONTROL_OR_SGR = /\u001b\[(\d{1,3})m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 /**
  * The SGR codes of the styles mtl uses (bold, dim, red, green, yellow, cyan, and their ends). The
  * same codes in stored text cannot be told from mtl's, but they can only recolour a word: no
@@ -76,7 +82,7 @@ function escapedChar(char: string): string {
  * regex test.
  */
 export function escapeControls(text: string, options: { keepColors?: boolean } = {}): string {
-  if (!CONTROL.test(text)) return text;
+  if (!SHOWN_ESCAPED.test(text)) return text;
   return text.replace(CONTROL_OR_SGR, (match: string, sgr?: string) => {
     if (match === '\r\n') return match;
     if (sgr !== undefined) return options.keepColors && CHALK_SGR.has(Number(sgr)) ? match : escapedChar(match) + match.slice(1);

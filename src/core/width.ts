@@ -137,10 +137,17 @@ function wrapLine(line: string, width: number): string[] {
       merged.push(w);
       continue;
     }
+    // Word by word, and no further than a line holds: a long run of "mtl mtl mtl ..." in stored text
+    // must not be measured again from each of its words (that was quadratic).
+    const room = width - indent.length;
     let j = i + 1;
     let unit = w.word;
-    while (j < words.length && words[j]!.sep === ' ') unit += ' ' + words[j++]!.word;
-    if (visibleWidth(unit) <= width - indent.length) {
+    let unitWidth = visibleWidth(unit);
+    while (j < words.length && words[j]!.sep === ' ' && unitWidth <= room) {
+      unitWidth += 1 + visibleWidth(words[j]!.word);
+      unit += ' ' + words[j++]!.word;
+    }
+    if (unitWidth <= room) {
       merged.push({ sep: w.sep, word: unit });
       i = j - 1;
     } else merged.push(w);

@@ -136,3 +136,16 @@ describe('learn: books, durations, tips with their outcome', () => {
     expect(JSON.stringify(readStore(home).learning)).toBe(before);
   });
 });
+
+describe('a template too large to be one', () => {
+  it('skips a template whose front matter is over 64 KB, naming why, instead of parsing it for a minute', async () => {
+    const home = tempHome();
+    fs.mkdirSync(path.join(home, 'templates'), { recursive: true });
+    const keys = Array.from({ length: 8000 }, (_, i) => `k${i}: v`).join('\n');
+    fs.writeFileSync(path.join(home, 'templates', 'big.md'), `---\n${keys}\n---\n# Big\n`);
+    const r = await mtl(home, ['goals', 'templates']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('big.md: its front matter is over 64 KB');
+    expect(r.stdout).toContain('learning');
+  });
+});

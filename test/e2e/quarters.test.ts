@@ -141,3 +141,18 @@ describe('quarters', () => {
     expect(teamJson[0].quarter).toEqual({ quarter: '2027-Q1', praise: 2, public: 1, private: 1, feedback: 0, goals: 2 });
   });
 });
+
+describe('carry and a goal of the same title', () => {
+  it('refuses to carry a goal whose title is already set for the new quarter, changing nothing', async () => {
+    const home = tempHome();
+    const q1 = { env: { MTL_NOW: '2027-02-01T09:00:00' } };
+    const q2 = { env: { MTL_NOW: '2027-04-02T09:00:00' } };
+    await ok(home, ['team', 'add', 'sam'], q1);
+    await ok(home, ['member-goals', 'sam', 'add', 'Goal B'], q1);
+    await ok(home, ['member-goals', 'sam', 'add', 'Goal B'], q2);
+    const r = await mtl(home, ['member-goals', 'carry', 'sam', 'm1'], q2);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('m1 "Goal B" has a namesake for 2027-Q2 already (m2); nothing was carried.');
+    expect(readStore(home).memberGoals.map((g: { id: string; quarter: string }) => `${g.id} ${g.quarter}`)).toEqual(['m1 2027-Q1', 'm2 2027-Q2']);
+  });
+});

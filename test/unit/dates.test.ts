@@ -245,3 +245,11 @@ describe('resolveDeadline outside the days mtl accepts', () => {
     await expect(resolveDeadline('tomorrow', LAST_DAY, last)).rejects.toThrow('reads as 3000-01-01, outside');
   });
 });
+
+describe('parseQuarter below year 100', () => {
+  it('refuses years 0-99 as outside the range, instead of failing on a day Date cannot make', async () => {
+    const { parseQuarter } = await import('../../src/core/dates.js');
+    for (const q of ['0000-Q1', '0099-Q4', '0050q2']) expect(parseQuarter(q, '2027-02-10')).toEqual({ problem: 'is outside the quarters mtl accepts, 1970-Q1 to 2999-Q4' });
+    expect(parseQuarter('2027-Q1', '2027-02-10')).toEqual({ quarter: '2027-Q1' });
+  });
+});

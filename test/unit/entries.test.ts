@@ -148,3 +148,11 @@ describe('completableIds', () => {
     expect(completableIds(lists, 'rm')).toEqual(['u1', 's2', 's1', 'c1', 'w2', 'w1']);
   });
 });
+
+describe('readEditedText keeps a text line that starts with #', () => {
+  it('treats # lines as comments only above the first blank line', async () => {
+    const { readEditedText } = await import('../../src/core/entries.js');
+    const edited = '# n2: personal note\n# Change what you want...\nto: Sam Lee\n\nAsk about the move\n#2 priority: her mother is ill\n';
+    expect(readEditedText(edited, ['to'], true)).toEqual({ fields: { to: 'Sam Lee' }, text: 'Ask about the move\n#2 priority: her mother is ill' });
+  });
+});

@@ -145,3 +145,10 @@ describe('control characters on the way to the terminal', () => {
     expect(escapeControls(piped)).toBe('Bad\\u001b]0;T\\u0007\ta b\n');
   });
 });
+
+describe('escapeControls and bidirectional overrides', () => {
+  it('shows a right-to-left override or an isolate escaped, so a name cannot reorder the rest of a line', () => {
+    expect(escapeControls('Sam\u202eevil\u2066x\u2069')).toBe('Sam\\u202eevil\\u2066x\\u2069');
+    expect(escapeControls('שלום Sam')).toBe('שלום Sam');
+  });
+});

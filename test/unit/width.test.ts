@@ -122,3 +122,12 @@ describe('nudge groups', () => {
     expect(groupLine(g!, 56)).toBe('Not recognised lately (4): Samantha, Alexander, Kim, Lee');
   });
 });
+
+describe('wrapText on hostile stored text', () => {
+  it('wraps a long run of command words line by line (it measured each run again from every word)', () => {
+    const text = `${'mtl '.repeat(20_000)}x`;
+    const lines = wrapText(text, 80).split('\n');
+    expect(lines.every((l) => visibleWidth(l) <= 80)).toBe(true);
+    expect(lines.join(' ').split(/\s+/).filter((w) => w === 'mtl')).toHaveLength(20_000);
+  });
+});

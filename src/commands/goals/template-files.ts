@@ -31,6 +31,9 @@ export function userTemplatesDir(dataDir: string): string {
   return path.join(dataDir, 'templates');
 }
 
+/** The largest template file mtl reads. */
+const TEMPLATE_FILE_LIMIT = 1024 * 1024;
+
 export interface TemplateSet {
   templates: Template[];
   /** User files that were skipped, with the reason. */
@@ -56,6 +59,8 @@ function readFolder(dir: string, source: Template['source'], skipped: string[], 
       continue;
     }
     try {
+      // A template is a page of markdown; a file far larger is a mistake, and is not read whole.
+      if ((fs.statSync(full, { throwIfNoEntry: false })?.size ?? 0) > TEMPLATE_FILE_LIMIT) throw new Error(`it is over ${TEMPLATE_FILE_LIMIT / 1024 / 1024} MB; a template is a page of markdown`);
       found.push(parseTemplate(name, readIfThere(full) ?? '', source, full));
     } catch (err) {
       skipped.push(`${full}: ${reason(err)}`);

@@ -220,6 +220,16 @@ async function carry(ctx: Ctx, name: string | undefined, ids: string[], opts: Op
       if (goal.quarter >= quarter) throw new UserError(`${goal.id} is already a goal for ${goal.quarter}.`, `Nothing was changed. ${candidates.length ? `Goals to carry: ${listed}.` : ''}`.trim());
       if (!chosen.includes(goal)) chosen.push(goal);
     }
+    // A goal of the same title already set for this quarter: carrying would make two, which add refuses.
+    for (const goal of opts.all ? candidates : chosen) {
+      const clash = sameTitleGoal(tx.data.memberGoals, goal.member, quarter, goal.title);
+      if (clash && clash.id !== goal.id) {
+        throw new UserError(
+          `${goal.id} "${goal.title}" has a namesake for ${quarter} already (${clash.id}); nothing was carried.`,
+          `Finish one: mtl member-goals <name> done ${goal.id}  or rename it: mtl edit ${goal.id} --title "<title>"`,
+        );
+      }
+    }
     const moved = (opts.all ? candidates : chosen).map((goal) => {
       const { from } = carryGoal(goal, quarter, ctx.now);
       tx.tables.memberGoals.put(goal);
