@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ROOT, tempHome } from './cli.js';
 import type { Assessment, Goal, InnovationWeek, Member, MemberGoal, Praise } from '../../src/core/model.js';
 
 /**
@@ -66,4 +68,11 @@ export function busyStore(home: string): V2Document {
     d.assessments.push({ id: 'a1', date: '2027-01-05', at: '2027-01-05T09:00:00Z', tooEasy: false, answers: {}, score: 55, verdict: 'developing' });
     d.learning.logs.push({ date: '2027-01-20', hours: 8, what: 'Extreme Ownership' });
   });
+}
+
+/** A data folder made by the bench's generator (through mtl import), at `scale` of the full size. */
+export function generated(scale: number): string {
+  const home = tempHome();
+  execFileSync(process.execPath, [path.join(ROOT, 'test/bench/make-store.mjs'), home, String(scale)]);
+  return home;
 }
