@@ -29,11 +29,11 @@ export function pulseQuestions(): PulseQuestion[] {
   return TEAM_AREAS.map((area, i) => ({ number: i + 1, key: area.key, label: area.label, question: PULSE_QUESTIONS[area.key]! }));
 }
 
-export const PULSE_INTRO = 'Anonymous team pulse: how often is each statement true for you lately? Pick one answer per question.';
+export const PULSE_INTRO = 'How often is each statement true for you lately? Pick one answer per question; it stays anonymous.';
 
 /** The form as markdown, to paste into a doc or a wiki page. */
 export function pulseMarkdown(): string {
-  const lines = ['# Team pulse', '', PULSE_INTRO, ''];
+  const lines = ['# Team pulse (anonymous)', '', PULSE_INTRO, ''];
   for (const q of pulseQuestions()) {
     lines.push(`${q.number}. ${q.question}`, '');
     lines.push(`   ${LEVELS.map((word, i) => `${i + 1} ${word}`).join(' · ')}`, '');

@@ -10,7 +10,7 @@ describe('mtl pulse', () => {
   it('prints the form as markdown, as plain text and as JSON', async () => {
     const home = tempHome();
     const md = await ok(home, ['pulse']);
-    expect(md).toMatch(/^# Team pulse\n/);
+    expect(md).toMatch(/^# Team pulse \(anonymous\)\n\nHow often is each statement true for you lately\? Pick one answer per question; it stays anonymous.\n/);
     expect(md).toContain('1. We move our work forward without waiting for our manager to approve it.');
     expect(md).toContain('1 never · 2 rarely · 3 sometimes · 4 mostly · 5 always');
     const plain = await ok(home, ['pulse', '--plain']);
