@@ -83,8 +83,9 @@ export async function lockFolder(dir: string, waitMs = WAIT_MS): Promise<Lock> {
       const waited = Date.now() - started;
       const who = holder.owner ? `mtl (process ${holder.owner.pid}${holder.state === 'elsewhere' ? ` on ${holder.owner.host}` : ''})` : 'another process';
       if (waited > waitMs) {
-        throw busy(new DataError(
-          `${who} has held ${file} for over ${(waited / 1000).toFixed(waited < 10_000 ? 1 : 0)} s; nothing was changed.`,
+        const held = `${who} has held ${file} for over ${(waited / 1000).toFixed(waited < 10_000 ? 1 : 0)} s`;
+        throw busy(held, new DataError(
+          `${held}; nothing was changed.`,
           holder.state === 'alive' ? `If it is stopped (Ctrl-Z), resume it with fg; or end it (kill ${holder.owner!.pid}) and run the command again.` : 'Run the command again once it has finished.',
         ));
       }
@@ -99,12 +100,12 @@ export async function lockFolder(dir: string, waitMs = WAIT_MS): Promise<Lock> {
   }
 }
 
-/** The error of a wait for the lock that ran out, told apart by `isLockBusy`. */
-function busy(err: DataError): DataError {
-  return Object.assign(err, { lockBusy: true });
+/** The error of a wait for the lock that ran out, told apart by `isLockBusy`; `held` says who held it. */
+function busy(held: string, err: DataError): DataError {
+  return Object.assign(err, { lockBusy: true, held });
 }
 
-export function isLockBusy(err: unknown): boolean {
+export function isLockBusy(err: unknown): err is DataError & { held: string } {
   return (err as { lockBusy?: boolean } | null)?.lockBusy === true;
 }
 

@@ -71,7 +71,7 @@ export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
   // stopped with Ctrl-Z, say), the reminders are printed unrecorded rather than lost behind a wait.
   const run = opts.dryRun ? decide(readNudgeState(ctx.dataDir)) : await updateNudgeState(ctx.dataDir, decide, RECORD_WAIT_MS).catch((err) => {
     if (!isLockBusy(err)) throw err;
-    ctx.io.err(`${(err as Error).message.replace(/; nothing was changed\.$/, '')}: this run was not recorded.\n`);
+    ctx.io.err(`${err.held}: this run was not recorded.\n`);
     return decide(readNudgeState(ctx.dataDir));
   });
   if (opts.json) {
