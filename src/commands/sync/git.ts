@@ -51,7 +51,7 @@ export class Git {
         maxBuffer: 1024 * 1024 * 1024,
       });
       if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-        throw new UserError('mtl sync needs the git program, and it is not installed (or not on PATH).', 'Install git (https://git-scm.com), then run the command again; nothing was changed.');
+        throw gitMissing();
       }
       const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
       const stdout = network ? fs.readFileSync(logs[0]!) : (r.stdout ?? Buffer.alloc(0));
@@ -62,6 +62,15 @@ export class Git {
       for (const fd of fds) fs.closeSync(fd);
       for (const file of logs) fs.rmSync(file, { force: true });
     }
+  }
+
+  /** git's version; an error saying git is needed when it is not there. Runs outside the data folder. */
+  version(): string {
+    const r = spawnSync('git', ['--version'], { env: this.env as NodeJS.ProcessEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
+    if (r.error || r.status !== 0) {
+      throw gitMissing();
+    }
+    return r.stdout.trim();
   }
 
   /** git's output as text, trimmed; a failure is an error that quotes git. */
@@ -138,6 +147,8 @@ export class Git {
 function safePath(file: string): boolean {
   return file.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && !/^\.git(?:[ .]*$|~)|^git~\d/i.test(part) && !/[\\:]/.test(part));
 }
+
+const gitMissing = () => new UserError('mtl sync needs the git program, and it is not installed (or not on PATH).', 'Install git (https://git-scm.com), then run the command again; nothing was changed.');
 
 function samePath(a: string, b: string): boolean {
   try {

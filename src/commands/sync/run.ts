@@ -46,9 +46,11 @@ interface SyncOutcome {
 export async function init(ctx: Ctx, remote: string, opts: { json?: boolean }): Promise<void> {
   const url = requireLine(remote, 'The remote');
   if (url.startsWith('-')) throw new UserError(`The remote '${url}' starts with '-', which git would read as an option.`, 'Give a repository address, for example git@github.com:you/mtl-data.git or /path/to/mtl-data.git.');
+  const git = new Git(ctx.dataDir, ctx);
+  // Before anything is made: without git there is nothing to set up.
+  git.version();
   ensureDataDir(ctx.dataDir);
   await openStore(ctx.dataDir);
-  const git = new Git(ctx.dataDir, ctx);
   const adopted = git.isOwnRepository();
   if (!adopted) {
     git.text(['init', '-q']);
