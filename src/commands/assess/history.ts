@@ -35,7 +35,8 @@ export async function history(ctx: Ctx, opts: { json?: boolean }): Promise<void>
   const c = io.color;
   if (list.length) {
     const rows = list.map((a) => [a.date, a.id, String(a.score), VERDICT_LABEL[a.verdict], a.tooEasy ? 'yes' : 'no', ...TEAM_AREAS.map((area) => String(a.answers[area.key] ?? ''))]);
-    io.out(renderTable(io, ['date', 'id', 'score', 'verdict', 'too easy', ...TEAM_AREAS.map((a) => a.key)], rows));
+    // On a narrow terminal the verdict (the score tells it) and then the id go first, so no date or answer is cut.
+    io.out(renderTable(io, ['date', 'id', 'score', 'verdict', 'too easy', ...TEAM_AREAS.map((a) => a.key)], rows, { drop: ['verdict', 'id'] }));
   }
   if (!io.stdoutIsTTY) {
     if (!list.length) io.err('No assessments yet, only team pulses: mtl assess history --json shows them.\n');
