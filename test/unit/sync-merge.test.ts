@@ -118,14 +118,18 @@ describe('mergeThreeWay: entries added and removed', () => {
     expect(ids(merge(ancestor(), theirs, ours).merged.praise)).toEqual(['p1', 'p3']);
   });
 
-  it('keeps a report purged on one side removed, with everything about them, when the other side did not touch them', () => {
-    const purged = side((r) => {
+  /** One side after `team remove r2 --purge`: r2 and everything about them gone. */
+  const purgedR2 = () =>
+    side((r) => {
       r.members = r.members.filter((m) => m.id !== 'r2');
       r.praise = r.praise.filter((p) => p.member !== 'r2');
       r.feedback = r.feedback.filter((f) => f.member !== 'r2');
       r.oneOnOnes = r.oneOnOnes.filter((o) => o.member !== 'r2');
       r.actions = r.actions.filter((a) => a.member !== 'r2');
     });
+
+  it('keeps a report purged on one side removed, with everything about them, when the other side did not touch them', () => {
+    const purged = purgedR2();
     const other = side((r) => r.praise.push(praise('p3', 'r1', 'Unblocked the mobile team', '2027-02-01T10:00:00.000Z')));
     for (const [ours, theirs] of [[purged, other], [other, purged]] as const) {
       const { merged, conflicts } = merge(ancestor(), ours, theirs);
@@ -137,13 +141,7 @@ describe('mergeThreeWay: entries added and removed', () => {
   });
 
   it('keeps a report purged on one side when the other side praised them meanwhile, with that praise only, and says so', () => {
-    const purged = side((r) => {
-      r.members = r.members.filter((m) => m.id !== 'r2');
-      r.praise = r.praise.filter((p) => p.member !== 'r2');
-      r.feedback = r.feedback.filter((f) => f.member !== 'r2');
-      r.oneOnOnes = r.oneOnOnes.filter((o) => o.member !== 'r2');
-      r.actions = r.actions.filter((a) => a.member !== 'r2');
-    });
+    const purged = purgedR2();
     const praised = side((r) => {
       r.praise.push(praise('p3', 'r2', 'Led the postmortem', '2027-02-01T10:00:00.000Z'));
       member(r, 'r2').notes.push({ id: 'n2', date: '2027-02-01', text: 'Moving to Lisbon in May' });
