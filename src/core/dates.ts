@@ -10,6 +10,7 @@ import {
   type Day as WeekdayIndex,
 } from 'date-fns';
 import type { Day } from './model.js';
+import { UserError } from '../errors.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -272,6 +273,13 @@ export function parseQuarter(text: string, today: Day): { quarter: string } | { 
   const { start, end } = outside ? { start: FIRST_DAY, end: LAST_DAY } : quarterBounds(quarter);
   if (outside || start < FIRST_DAY || end > LAST_DAY) return { problem: `is outside the quarters mtl accepts, ${quarterOf(FIRST_DAY)} to ${quarterOf(LAST_DAY)}` };
   return { quarter };
+}
+
+/** The quarter a `--quarter` option names, or a UserError naming the bad value and the forms allowed. */
+export function quarterOption(text: string, today: Day): string {
+  const read = parseQuarter(text, today);
+  if ('quarter' in read) return read.quarter;
+  throw new UserError(`--quarter "${text}" ${read.problem}.`, `Give ${QUARTER_FORMS}; this quarter is ${quarterOf(today)}.`);
 }
 
 /** Days at the start of a quarter in which the nudge and `prep` still look back at the one just ended. */

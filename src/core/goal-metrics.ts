@@ -26,24 +26,6 @@ export const METRIC_NAMES = [
 
 export type MetricName = (typeof METRIC_NAMES)[number];
 
-/** What each metric counts, and the target it takes when the template gives none. */
-export const METRIC_HELP: Record<MetricName, { counts: string; defaultTarget: string }> = {
-  'learning-hours': { counts: 'hours logged with mtl learn log this quarter', defaultTarget: 'the learningHoursPerQuarter setting' },
-  'books-finished': { counts: 'books finished this quarter (mtl learn book done, mtl learn read)', defaultTarget: '1' },
-  'tips-applied': { counts: 'tips tried this quarter (mtl learn apply)', defaultTarget: '6, one every two weeks' },
-  'weeks-everyone-praised': { counts: 'weeks in which every report was praised (mtl praise)', defaultTarget: 'every week of the quarter' },
-  'public-praise': { counts: 'praise given in public this quarter (mtl praise --public)', defaultTarget: '12, about one a week' },
-  'feedback-delivered': { counts: "feedback points noted this quarter and delivered (mtl feedback, 1:1s)", defaultTarget: 'all of them' },
-  'items-delegated-done': { counts: 'delegated items finished this quarter (mtl delegate)', defaultTarget: '3' },
-  'delegation-steps': { counts: 'checklist steps checked on the items delegated this quarter (mtl delegate check)', defaultTarget: 'all of them' },
-  'processes-owned': { counts: 'processes owned by a report (mtl process)', defaultTarget: '2' },
-  'reports-with-goals': { counts: 'reports with 2-3 goals this quarter (mtl member-goals)', defaultTarget: 'every report' },
-  'member-goals-on-track': { counts: "reports' goals this quarter that are done or on track", defaultTarget: 'all of them' },
-  'innovation-week': { counts: "this quarter's innovation week, once held (mtl innovation)", defaultTarget: '1' },
-  'demos-given': { counts: "projects shown at this quarter's innovation demo (mtl innovation log, demo)", defaultTarget: 'every report' },
-  'culture-events': { counts: 'team events held this quarter (mtl culture log)', defaultTarget: '3, one a month' },
-};
-
 export function isMetricName(name: string): name is MetricName {
   return (METRIC_NAMES as readonly string[]).includes(name);
 }

@@ -110,13 +110,6 @@ export function givenFeedback(all: Pick<Data, 'feedback'>, member: Pick<Member, 
   return given;
 }
 
-/** The owner of an action item as typed: me (the manager) or them (the report). */
-export function parseOwner(text: string): ActionItem['owner'] {
-  const word = text.trim().toLowerCase();
-  if (word === 'me' || word === 'them') return word;
-  throw new UserError(`Unknown owner "${text}".`, 'An action item is for "me" (you) or "them" (the report).');
-}
-
 /** Structured feedback's three parts, in order, when it has any; else undefined. */
 export function feedbackParts(f: Feedback): { label: string; text: string }[] | undefined {
   const parts = [

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { addDaysToDay, dayRangeProblem, quarterOf, sortByText, startOfQuarterFor, endOfQuarterFor } from './dates.js';
+import { addDaysToDay, dayRangeProblem, endOfQuarterFor, quarterBounds, quarterOf, quarterOption, sortByText, startOfQuarterFor } from './dates.js';
 import type { ActionItem, CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, Note, OneOnOne, Praise } from './model.js';
 
 /**
@@ -21,7 +21,6 @@ export interface PeriodOptions {
   to?: string;
 }
 
-const QUARTER = /^(\d{4})-?q([1-4])$/i;
 
 /**
  * The period asked for, as of `today`: a named quarter (`2027-Q1`, `last`, `this`), a range of days
@@ -44,18 +43,7 @@ export function reviewPeriod(options: PeriodOptions, today: Day): Period {
 }
 
 function quarterPeriod(text: string, today: Day): Period {
-  const word = text.toLowerCase();
-  let start: Day;
-  if (word === 'last' || word === 'previous') start = startOfQuarterFor(addDaysToDay(startOfQuarterFor(today), -1));
-  else if (word === 'this' || word === 'current') start = startOfQuarterFor(today);
-  else {
-    const match = QUARTER.exec(text);
-    const first = match ? `${match[1]}-${String((Number(match[2]) - 1) * 3 + 1).padStart(2, '0')}-01` : undefined;
-    if (!first || dayRangeProblem(first)) {
-      throw new UserError(`--quarter "${text}" is not a quarter.`, 'Give it as YYYY-Qn (--quarter 2027-Q1), or --quarter last for the one before this.');
-    }
-    start = first;
-  }
+  const start = quarterBounds(quarterOption(text, today)).start;
   const end = endOfQuarterFor(start);
   const label = quarterOf(start);
   return end > today && start <= today ? { from: start, to: today, label: `${label} so far` } : { from: start, to: end, label };

@@ -59,7 +59,7 @@ describe('reviewPeriod', () => {
 
   it('refuses what it cannot read', () => {
     expect(() => reviewPeriod({ quarter: 'Q1' }, '2027-05-10')).toThrow('--quarter "Q1" is not a quarter.');
-    expect(() => reviewPeriod({ quarter: '3000-Q1' }, '2027-05-10')).toThrow('is not a quarter');
+    expect(() => reviewPeriod({ quarter: '3000-Q1' }, '2027-05-10')).toThrow('--quarter "3000-Q1" is outside the quarters mtl accepts, 1970-Q1 to 2999-Q4.');
     expect(() => reviewPeriod({ from: '2027-02-30' }, '2027-05-10')).toThrow('--from "2027-02-30" is not a calendar day');
     expect(() => reviewPeriod({ to: '2027-02-01' }, '2027-05-10')).toThrow('--to needs --from.');
     expect(() => reviewPeriod({ from: '2027-02-02', to: '2027-02-01' }, '2027-05-10')).toThrow('--to 2027-02-01 is before --from 2027-02-02.');

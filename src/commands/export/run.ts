@@ -14,8 +14,7 @@ import { goalsDirFor } from '../../store/paths.js';
 import { readPreferences, readStoredPreferences } from '../../store/preferences.js';
 import type { Records } from '../../core/model.js';
 import { VERSION } from '../../version.js';
-import { dayOf, lookbackQuarter } from '../../core/dates.js';
-import { quarterOption } from '../quarter.js';
+import { dayOf, lookbackQuarter, quarterOption } from '../../core/dates.js';
 
 const FORMATS = ['json', 'md', 'ics'] as const;
 type Format = (typeof FORMATS)[number];

@@ -1,9 +1,8 @@
 import { format } from 'date-fns';
 import type { Ctx } from '../../context.js';
-import { DAY_RANGE, LAST_DAY, dateOfDay, dayOf, daysBetween, endOfQuarterFor, quarterOf, sortByText } from '../../core/dates.js';
+import { dateOfDay, DAY_RANGE, dayOf, daysBetween, endOfQuarterFor, LAST_DAY, quarterOf, quarterOption, sortByText } from '../../core/dates.js';
 import { freeStart, hasStarted, innovationStatus, innovationWeekFrom, nextQuarterStart, weekOfQuarter, weekToPlan, weekToRecord } from '../../core/innovation.js';
 import { findMember, nameOf, requireLine } from '../../core/team.js';
-import { quarterOption } from '../quarter.js';
 import { openStore, updateStore } from '../../store/store.js';
 import type { Data, Day, InnovationWeek } from '../../core/model.js';
 import { plural, printJson } from '../../ui/output.js';

@@ -1,5 +1,4 @@
-import { addDaysToDay, dayOf, dayRangeProblem, quarterBounds, sortByText } from '../../core/dates.js';
-import { quarterOption } from '../quarter.js';
+import { addDaysToDay, dayOf, dayRangeProblem, quarterBounds, quarterOption, sortByText } from '../../core/dates.js';
 import { namesImpact } from '../../core/feedback.js';
 import { activeMembers, balanceAdvice, findMember, recognitionBalance, recognitionStates, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';

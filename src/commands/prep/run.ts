@@ -1,8 +1,7 @@
 import type { Ctx } from '../../context.js';
 import { VERDICT_LABEL } from '../../core/assessment.js';
-import { dayOf, lookbackQuarter, quarterOf } from '../../core/dates.js';
+import { dayOf, lookbackQuarter, quarterOf, quarterOption } from '../../core/dates.js';
 import { quarterSummary, summaryText, type QuarterSummary } from '../../core/quarters.js';
-import { quarterOption } from '../quarter.js';
 import { buildPrep, type GoalView, type Prep, type PrepGoal } from '../../core/goals.js';
 import { UsageError } from '../../errors.js';
 import { openStore } from '../../store/store.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { format } from 'date-fns';
 import type { Ctx } from '../../context.js';
 import { checkSchedulerPaths, DEFAULT_SCHEDULE, missedRun, parseSchedule, type Schedule } from '../../core/cron.js';
-import { nextRun } from '../../core/schedule.js';
+import { nextRun, notedSchedule } from '../../core/schedule.js';
 import { UserError } from '../../errors.js';
 import { printJson } from '../../ui/output.js';
 import { readNudgeState } from '../nudge/state.js';
@@ -55,8 +55,8 @@ export function scheduleToInstall(given: Schedule | undefined, installed: string
     const was = installed && installed !== given.text ? ` (it was "${installed}")` : '';
     return { schedule: given, note: was && `The schedule is now "${given.text}"${was}.\n` };
   }
-  const kept = installed === undefined ? undefined : parseSchedule(installed);
-  if (!kept || 'error' in kept) return { schedule: parseSchedule(DEFAULT_SCHEDULE) as Schedule, note: '' };
+  const kept = notedSchedule(installed);
+  if (!kept) return { schedule: parseSchedule(DEFAULT_SCHEDULE) as Schedule, note: '' };
   return { schedule: kept, note: `Kept your schedule "${kept.text}"; change it with --schedule.\n` };
 }
 

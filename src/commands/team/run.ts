@@ -1,6 +1,5 @@
-import { dayOf } from '../../core/dates.js';
+import { dayOf, quarterOption } from '../../core/dates.js';
 import { memberGoalsOf, quarterCounts } from '../../core/quarters.js';
-import { quarterOption } from '../quarter.js';
 import {
   activeMembers,
   findMember,
