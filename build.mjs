@@ -7,8 +7,10 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const src = path.resolve('src');
@@ -18,6 +20,27 @@ rmSync(staging, { recursive: true, force: true });
 /** A stable file name for a lazily imported module: lazy-commands-goals-list, lazy-pkg-conf-... */
 const bundleName = (file) =>
   'lazy-' + file.replace(/^.*node_modules\//, 'pkg/').replace(`${src}/`, '').replace(/\.(ts|js|mjs|cjs)$/, '').replace(/[^\w]+/g, '-').replace(/-+$/, '');
+
+/**
+ * The built-in templates' front matter, parsed here by the yaml package and keyed by its exact text
+ * (src/core/template-parse.ts looks it up the same way): reading it at run time took 10-15 ms of
+ * every command that shows goals, most of it compiling the YAML parser. A template whose front matter
+ * is not exactly a built-in one (edited, or the user's own) is parsed at run time as before.
+ */
+function builtinFrontMatter() {
+  const table = {};
+  for (const file of readdirSync('templates').filter((f) => f.endsWith('.md'))) {
+    const text = readFileSync(path.join('templates', file), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+    const source = /^---\n(?:([\s\S]*?)\n)?---[ \t]*(?:\n|$)/.exec(text)?.[1];
+    if (source === undefined) throw new Error(`templates/${file} has no front matter`);
+    const parsed = parseYaml(source, { logLevel: 'error' });
+    // What JSON cannot carry (a date, Infinity) would come back different: such a template is left out.
+    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(parsed)), parsed)) throw new Error(`templates/${file}: its front matter does not survive JSON`);
+    table[source] = parsed;
+  }
+  return table;
+}
+const BUILTIN_FRONT_MATTER = JSON.stringify(builtinFrontMatter());
 
 const pending = new Map([['mtl', path.join(src, 'main.ts')]]);
 const built = new Set();
@@ -109,7 +132,7 @@ async function bundleSome(entryPoints) {
     // import() of the lazy bundles becomes require(); import.meta.url (finding templates/) becomes
     // the bundle's own file URL.
     supported: { 'dynamic-import': false },
-    define: { __MTL_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__mtlFileUrl' },
+    define: { __MTL_VERSION__: JSON.stringify(pkg.version), __MTL_BUILTIN_FRONT_MATTER__: BUILTIN_FRONT_MATTER, 'import.meta.url': '__mtlFileUrl' },
     // Lazy bundles load through bin/load-bundle.cjs when it ran this one (it compiles them with V8's
     // code cache), else with require(): the bundle's require() is wrapped to send them there, so
     // esbuild's output (and its source map) is left as it is.

@@ -9,6 +9,15 @@ import type { Template } from './templates.js';
 
 export type FrontMatter = Record<string, string | string[]>;
 
+declare const __MTL_BUILTIN_FRONT_MATTER__: Record<string, unknown> | undefined;
+/**
+ * The built-in templates' front matter as the yaml package parsed it when mtl was built (build.mjs),
+ * keyed by its exact text: the built-in templates, read by every command that shows goals, skip the
+ * YAML parser (10-15 ms of a cold process, README "Speed"). Any other text is parsed here; in the
+ * tests, which run the source, all of it is.
+ */
+const PARSED_AT_BUILD: Record<string, unknown> = typeof __MTL_BUILTIN_FRONT_MATTER__ === 'object' ? __MTL_BUILTIN_FRONT_MATTER__ : {};
+
 /**
  * Splits `---` front matter (YAML) from the body; text without front matter is all body. Scalars
  * are read as text and a list as a list of text; `raw` keeps the values as YAML gave them. Front
@@ -28,9 +37,10 @@ export function parseFrontMatter(text: string): { fields: FrontMatter; raw: Reco
   // YAML's check for repeated keys grows with the square of their number: a front matter of 400 KB
   // took a minute, in which nothing (Ctrl-C included) could stop mtl. A template's needs a few lines.
   if ((match[1] ?? '').length > FRONT_MATTER_LIMIT) throw new Error(`its front matter is over ${FRONT_MATTER_LIMIT / 1024} KB; a template's takes a few lines`);
+  const source = match[1] ?? '';
   let parsed: unknown;
   try {
-    parsed = parse(match[1] ?? '', { logLevel: 'error' });
+    parsed = Object.hasOwn(PARSED_AT_BUILD, source) ? structuredClone(PARSED_AT_BUILD[source]) : parse(source, { logLevel: 'error' });
   } catch (err) {
     throw new Error(`its front matter is not valid YAML (${(err as Error).message.split('\n')[0]!.replace(/:$/, '')})`);
   }

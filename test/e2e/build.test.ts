@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, spawnMtl, spawnOk, tempHome } from '../helpers/cli.js';
+import { ok, ROOT, spawnMtl, spawnOk, tempHome } from '../helpers/cli.js';
 
 interface Meta {
   outputs: Record<string, { inputs: Record<string, unknown> }>;
@@ -81,6 +81,23 @@ describe('the build', () => {
     } finally {
       fs.rmSync(copy, { recursive: true, force: true });
     }
+  });
+
+  it('reads the built-in templates as the source does: their front matter parsed at build time, an edited one at run time', async () => {
+    const home = tempHome();
+    const env = { MTL_NOW: '2027-02-10T09:00:00' };
+    const built = JSON.parse(spawnOk(home, ['goals', 'templates', '--json']));
+    expect(built.map((t: { name: string }) => t.name)).toEqual(['autonomy', 'culture', 'innovation', 'learning', 'member-goals', 'recognition']);
+    expect(built).toEqual(JSON.parse(await ok(home, ['goals', 'templates', '--json'])));
+    spawnOk(home, ['goals', 'new', '--template', 'culture', '--title', 'Weekly demos', '--due', 'end of quarter'], { env });
+    const reading = (text: string) => JSON.parse(text)[0].measured.readings[0].text;
+    expect(reading(spawnOk(home, ['goals', '--json'], { env }))).toBe('0 of 3 team events held');
+    // The same front matter with one value changed is not in the table: the YAML parser reads it.
+    const culture = fs.readFileSync(path.join(ROOT, 'templates/culture.md'), 'utf8');
+    fs.mkdirSync(path.join(home, 'templates'), { recursive: true });
+    fs.writeFileSync(path.join(home, 'templates/culture.md'), culture.replace('culture-events: 3', 'culture-events: 5'));
+    expect(reading(spawnOk(home, ['goals', '--json'], { env }))).toBe('0 of 5 team events held');
+    expect(reading(await ok(home, ['goals', '--json'], { env }))).toBe('0 of 5 team events held');
   });
 
   it('reports the version from package.json', () => {
