@@ -1,9 +1,10 @@
 // Bundles src/ with esbuild into CommonJS: dist/mtl.cjs holds what every command needs, and each
 // module the code imports lazily (`await import(...)`: a command's run code, the prompt library,
-// conf, chrono) becomes its own bundle, dist/lazy-*.cjs, loaded with require() only when used.
+// chrono, yaml) becomes its own bundle, dist/lazy-*.cjs, loaded with require() only when used.
 // CommonJS because Node 20's ESM loader costs ~1-2 ms per module at start-up (22 ms against 6 ms
 // for an empty script, measured with --cpu-prof), while require() of one file is cheap. Modules
-// shared by several bundles are copied into each, so errors are told apart by name (src/errors.ts).
+// shared by several bundles are copied into each, but for src/errors.ts: its classes are one
+// bundle, dist/errors.cjs, that the others require, so `instanceof` holds across bundles.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,7 +43,8 @@ function builtinFrontMatter() {
 }
 const BUILTIN_FRONT_MATTER = JSON.stringify(builtinFrontMatter());
 
-const pending = new Map([['mtl', path.join(src, 'main.ts')]]);
+const errorsModule = path.join(src, 'errors.ts');
+const pending = new Map([['mtl', path.join(src, 'main.ts')], ['errors', errorsModule]]);
 const built = new Set();
 
 const plugins = [
@@ -57,6 +59,18 @@ const plugins = [
         if (!built.has(name)) pending.set(name, target.path);
         return { path: `./${name}.cjs`, external: true };
       });
+    },
+  },
+  {
+    // One copy of the error classes for all bundles (require() keeps one instance of a file): an
+    // error thrown in a command's bundle is an instance of the class that mtl.cjs tests it against.
+    name: 'shared-errors',
+    setup(b) {
+      b.onResolve({ filter: /errors(\.js|\.ts)?$/ }, (args) =>
+        args.kind !== 'entry-point' && args.importer.startsWith(src) && path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts') === errorsModule
+          ? { path: './errors.cjs', external: true }
+          : undefined,
+      );
     },
   },
   {

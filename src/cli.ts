@@ -4,7 +4,7 @@ import { resolveNow } from './clock.js';
 import type { Ctx, Deps, Io } from './context.js';
 import { didYouMean, escapeControls } from './core/text.js';
 import { wrapMessages } from './core/width.js';
-import { exitCodeFor, isUserError, UsageError } from './errors.js';
+import { CancelError, exitCodeFor, SilentError, UsageError, UserError } from './errors.js';
 import { defaultDataDir } from './store/paths.js';
 import { VERSION } from './version.js';
 import { defaultVerbOf } from './commands/verbs.js';
@@ -261,12 +261,12 @@ function report(err: unknown, deps: Deps): number {
     if (['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(err.code)) return 0;
     return 2;
   }
-  if (isUserError(err)) {
+  if (err instanceof UserError) {
     io.err(io.color.red(`mtl: ${err.message}`) + '\n');
     if (err.hint) io.err(`${err.hint}\n`);
-  } else if (err instanceof Error && err.name === 'CancelError') {
+  } else if (err instanceof CancelError) {
     io.err(`${err.message}\n`);
-  } else if (err instanceof Error && err.name !== 'SilentError') {
+  } else if (err instanceof Error && !(err instanceof SilentError)) {
     io.err(io.color.red(`mtl: unexpected error: ${err.message}`) + '\n');
     if (deps.env.MTL_DEBUG) io.err(`${err.stack}\n`);
     else io.err('Run again with MTL_DEBUG=1 for details, and please report it.\n');

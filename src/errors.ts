@@ -2,6 +2,7 @@
  * Typed errors. Commands throw these; `exitCodeFor` in this file is the one table that turns them
  * into exit codes (PRODUCT.md section 1).
  */
+/** A mistake of the user's or a problem with their data: reported as a message, never a stack. */
 export class UserError extends Error {
   override name = 'UserError';
   constructor(message: string, readonly hint?: string) {
@@ -48,18 +49,13 @@ export const ExitCode = {
 } as const;
 
 /**
- * Errors are told apart by name, not instanceof: each lazily loaded command is its own bundle with
- * its own copy of these classes (see build.mjs).
+ * The exit code for an error. The build keeps this file one bundle of its own that every other
+ * bundle requires (build.mjs), so `instanceof` holds for errors thrown in any command's bundle.
  */
 export function exitCodeFor(err: unknown): number {
-  const name = err instanceof Error ? err.name : '';
-  if (name === 'SilentError') return (err as SilentError).code;
-  if (name === 'CancelError') return ExitCode.cancelled;
-  if (name === 'UsageError') return ExitCode.usage;
+  if (err instanceof SilentError) return err.code;
+  if (err instanceof CancelError) return ExitCode.cancelled;
+  if (err instanceof UsageError) return ExitCode.usage;
   return ExitCode.failure;
 }
 
-/** A mistake of the user's or a problem with their data: reported as a message, never a stack. */
-export function isUserError(err: unknown): err is UserError {
-  return err instanceof Error && (err.name === 'UserError' || err.name === 'UsageError' || err.name === 'DataError');
-}

@@ -30,6 +30,19 @@ describe('the build', () => {
     expect([...new Set(prompts)].sort()).toEqual(['confirm', 'input', 'select']);
   });
 
+  it('keeps one copy of the error classes, in a bundle the others require, so instanceof holds across bundles', () => {
+    const withErrors = [...bundles()].filter(([, inputs]) => inputs.includes('src/errors.ts')).map(([name]) => name);
+    expect(withErrors).toEqual(['errors.cjs']);
+    const lazy = fs.readdirSync(path.join(ROOT, 'dist')).filter((f) => /^lazy-commands-.*\.cjs$/.test(f));
+    expect(lazy.length).toBeGreaterThan(20);
+    for (const name of ['mtl.cjs', ...lazy.filter((f) => /goals-list|praise-run|entry-edit/.test(f))]) {
+      expect(fs.readFileSync(path.join(ROOT, 'dist', name), 'utf8'), name).toContain('require("./errors.cjs")');
+    }
+    // A user's mistake found in a command's bundle is reported by the start-up bundle as one: no stack, exit 1.
+    const r = spawnMtl(tempHome(), ['praise', 'nobody', 'thanks']);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([1, 'mtl: No report called "nobody".']);
+  });
+
   it('ships the licence and copyright notice of every package it bundles', () => {
     const notices = fs.readFileSync(path.join(ROOT, 'dist/THIRD-PARTY-NOTICES.md'), 'utf8');
     const roots = new Set([...bundles().values()].flat().map((i) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(i)?.[1]).filter((p): p is string => Boolean(p)));

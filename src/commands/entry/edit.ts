@@ -19,7 +19,7 @@ import type { Data } from '../../core/model.js';
 import { findMember, nameOf, requireLine, requireText } from '../../core/team.js';
 import { titleProblem } from '../../core/templates.js';
 import { plural, shellWord } from '../../core/text.js';
-import { isUserError, UserError } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
 import { resolveDeadline } from '../deadline.js';
 import { openInEditor } from '../editor.js';
@@ -66,9 +66,8 @@ export async function edit(ctx: Ctx, idText: string, opts: EditOptions): Promise
     try {
       await applyEdit(ctx, kind, id, edited.changes);
     } catch (err) {
-      // What was typed is not thrown away with a mistake in one field. By name, not instanceof: the
-      // goal file's code is a bundle of its own, with its own copy of UserError (build.mjs).
-      if (isUserError(err)) throw new UserError(err.message, `${err.hint ? `${err.hint}\n` : ''}What you wrote is kept in ${edited.file}; nothing was changed.`);
+      // What was typed is not thrown away with a mistake in one field.
+      if (err instanceof UserError) throw new UserError(err.message, `${err.hint ? `${err.hint}\n` : ''}What you wrote is kept in ${edited.file}; nothing was changed.`);
       throw err;
     }
     fs.rmSync(path.dirname(edited.file), { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { isEmptyData, mergeData } from '../../core/backup.js';
 import { KIND_WORDS, recordsOf, type Data, type Kind } from '../../core/model.js';
 import { plural } from '../../ui/output.js';
 import type { Ctx } from '../../context.js';
-import { isUserError, UserError } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
 import { goalsDirFor } from '../../store/paths.js';
 import { parsePreferenceKey, storedPreference } from '../../core/preferences.js';
@@ -51,7 +51,7 @@ function readBackupFile(file: string): string {
     }
     return fs.readFileSync(fd, 'utf8');
   } catch (err) {
-    throw isUserError(err) ? err : new UserError(`Cannot read ${file}: ${reason(err)}.`, hint);
+    throw err instanceof UserError ? err : new UserError(`Cannot read ${file}: ${reason(err)}.`, hint);
   } finally {
     fs.closeSync(fd);
   }

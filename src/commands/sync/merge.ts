@@ -4,7 +4,7 @@ import { mergeThreeWay, type MergeConflict, type Renumbering } from '../../core/
 import type { Records } from '../../core/model.js';
 import { DATA_FILE, KIND_FILES, readFolderRecords } from '../../store/store.js';
 import { PRAISE_DIR } from '../../store/praise-files.js';
-import { isUserError, UserError } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import type { Git } from './git.js';
 
 /**
@@ -91,7 +91,7 @@ function readTrees<K extends string>(git: Git, trees: Record<K, Map<string, stri
       try {
         read[name] = readFolderRecords(dir);
       } catch (err) {
-        if (!isUserError(err)) throw err;
+        if (!(err instanceof UserError)) throw err;
         const where = (text: string) => text.split(`${dir}${path.sep}`).join(`${names[name]}: `);
         throw new UserError(where(err.message).replace(/; mtl has not changed it\.?$/, '; nothing was changed here.'), `Repair it where it was made (git log -p on that file shows who changed what), then run mtl sync again.`);
       }
