@@ -41,7 +41,9 @@ function builtinFrontMatter() {
   }
   return table;
 }
-const BUILTIN_FRONT_MATTER = JSON.stringify(builtinFrontMatter());
+// A string, parsed where it is used: an object given to esbuild's define becomes a module that every
+// module of every bundle initialises first.
+const BUILTIN_FRONT_MATTER = JSON.stringify(JSON.stringify(builtinFrontMatter()));
 
 const errorsModule = path.join(src, 'errors.ts');
 const pending = new Map([['mtl', path.join(src, 'main.ts')], ['errors', errorsModule]]);

@@ -9,14 +9,16 @@ import type { Template } from './templates.js';
 
 export type FrontMatter = Record<string, string | string[]>;
 
-declare const __MTL_BUILTIN_FRONT_MATTER__: Record<string, unknown> | undefined;
+declare const __MTL_BUILTIN_FRONT_MATTER__: string | undefined;
 /**
  * The built-in templates' front matter as the yaml package parsed it when mtl was built (build.mjs),
  * keyed by its exact text: the built-in templates, read by every command that shows goals, skip the
  * YAML parser (10-15 ms of a cold process, README "Speed"). Any other text is parsed here; in the
  * tests, which run the source, all of it is.
  */
-const PARSED_AT_BUILD: Record<string, unknown> = typeof __MTL_BUILTIN_FRONT_MATTER__ === 'object' ? __MTL_BUILTIN_FRONT_MATTER__ : {};
+let parsedAtBuild: Record<string, unknown> | undefined;
+const builtinFrontMatter = (): Record<string, unknown> =>
+  (parsedAtBuild ??= typeof __MTL_BUILTIN_FRONT_MATTER__ === 'string' ? JSON.parse(__MTL_BUILTIN_FRONT_MATTER__) : {});
 
 /**
  * Splits `---` front matter (YAML) from the body; text without front matter is all body. Scalars
@@ -40,7 +42,8 @@ export function parseFrontMatter(text: string): { fields: FrontMatter; raw: Reco
   const source = match[1] ?? '';
   let parsed: unknown;
   try {
-    parsed = Object.hasOwn(PARSED_AT_BUILD, source) ? structuredClone(PARSED_AT_BUILD[source]) : parse(source, { logLevel: 'error' });
+    const known = builtinFrontMatter();
+    parsed = Object.hasOwn(known, source) ? structuredClone(known[source]) : parse(source, { logLevel: 'error' });
   } catch (err) {
     throw new Error(`its front matter is not valid YAML (${(err as Error).message.split('\n')[0]!.replace(/:$/, '')})`);
   }
