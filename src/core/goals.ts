@@ -43,7 +43,7 @@ export function goalView(goal: Goal, today: Day): GoalView {
 /** Open goals first, then by due day (no due day last), then by id number. */
 export function sortGoals<T extends Pick<Goal, 'id' | 'status' | 'due'>>(goals: T[]): T[] {
   // Keys computed once per goal, not per comparison: a thousand goals take ten thousand comparisons.
-  const keyed = goals.map((goal) => ({ goal, open: goal.status === 'open', due: goal.due ?? '9999-99-99', num: Number(goal.id.replace(/^\D+/, '')) || 0 }));
+  const keyed = goals.map((goal) => ({ goal, open: goal.status === 'open', due: goal.due ?? '9999-99-99', num: Number(goal.id.slice(1)) || 0 }));
   keyed.sort((a, b) => (a.open === b.open ? 0 : a.open ? -1 : 1) || compareText(a.due, b.due) || a.num - b.num);
   return keyed.map((k) => k.goal);
 }

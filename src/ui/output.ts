@@ -49,7 +49,7 @@ export function renderTable(io: Io, header: string[], rows: string[][], options:
   // Cells are shown as the terminal will show them (control characters escaped), so widths hold; a
   // line break or tab in stored text would break the row, and reads as a space.
   // Piped, the io escapes what is left; tens of thousands of cells (praise list --all) pay one test each.
-  const flat = (c: string) => (/[\n\t]/.test(c) ? c.replace(/[\n\t]+/g, ' ') : c);
+  const flat = (c: string) => (c.includes('\n') || c.includes('\t') ? c.replace(/[\n\t]+/g, ' ') : c);
   if (!io.stdoutIsTTY) return rows.map((r) => r.map(flat).join('\t')).join('\n') + (rows.length ? '\n' : '');
   const keepColors = io.color.level > 0;
   rows = rows.map((r) => r.map((c) => escapeControls(flat(c), { keepColors })));
