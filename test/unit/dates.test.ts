@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDaysToDay, DAY_RANGE, dateOfDay, dayOf, dayRangeProblem, daysBetween, endOfQuarterFor, FIRST_DAY, isDayInRange, LAST_DAY, parseDeadline, quarterOf, startOfQuarterFor } from '../../src/core/dates.js';
+import { addDaysToDay, DAY_RANGE, dateOfDay, dayOf, dayRangeProblem, daysBetween, endOfQuarterFor, FIRST_DAY, isDay, isDayInRange, LAST_DAY, parseDeadline, quarterOf, startOfQuarterFor } from '../../src/core/dates.js';
 import { resolveDeadline } from '../../src/commands/deadline.js';
 import { goalView } from '../../src/core/goals.js';
 import { dueNudges } from '../../src/core/nudges.js';
@@ -253,3 +253,30 @@ describe('parseQuarter below year 100', () => {
     expect(parseQuarter('2027-Q1', '2027-02-10')).toEqual({ quarter: '2027-Q1' });
   });
 });
+
+describe('isDay', () => {
+  // The calendar's own answer: a day is real when the date it names prints back as itself.
+  const real = (day: string) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+  };
+
+  it('agrees with the calendar on every day-shaped text of a leap year and of a common year, and on the 0th and 32nd', () => {
+    for (const year of ['2024', '2027', '1900', '2000']) {
+      for (let m = 0; m <= 13; m++) {
+        for (let d = 0; d <= 32; d++) {
+          const day = `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          expect(isDay(day), day).toBe(real(day));
+        }
+      }
+    }
+  });
+
+  it('refuses what is not a day, whatever its length or separators', () => {
+    for (const text of ['', '2027-1-05', '2027/01/05', '2027-01-0a', '20a7-01-05', '2027-01-05 ', ' 2027-01-05', '2027-01-5x', '+02027-01-05', '2027-00-10', '2027-13-10', '2027-02-29', '２０２７-01-05']) {
+      expect(isDay(text), text).toBe(false);
+    }
+    expect(['2027-01-05', '2028-02-29', '2027-12-31'].map(isDay)).toEqual([true, true, true]);
+  });
+});
+
