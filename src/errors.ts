@@ -20,6 +20,21 @@ export class DataError extends UserError {
   override name = 'DataError';
 }
 
+/**
+ * A problem in a file mtl reads, said as `<file>: <what>.`; `what` alone is there for a caller that
+ * names the file its own way (the data file's "is damaged" message).
+ */
+export class FileProblemError extends DataError {
+  override name = 'FileProblemError';
+  constructor(
+    readonly file: string,
+    readonly what: string,
+    hint?: string,
+  ) {
+    super(`${file}: ${what}.`, hint);
+  }
+}
+
 /** A file mtl keeps that it cannot trust: named, with what is wrong in it, and left as it is. */
 export function damagedFile(file: string, what: string, hint: string): DataError {
   return new DataError(`${file} is damaged: ${what.replace(/\.$/, '')}.\nmtl has not changed it.`, hint);

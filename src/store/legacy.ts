@@ -1,4 +1,4 @@
-import { DataError } from '../errors.js';
+import { FileProblemError } from '../errors.js';
 import { emptyRecords, ID_PREFIX, idNumber, KINDS, MAX_ID, type Kind, type LearningEntry, type Records } from '../core/model.js';
 import { entryProblem } from './records.js';
 
@@ -20,13 +20,13 @@ export function isLegacyDocument(raw: unknown): raw is Record<string, unknown> {
 
 /** The entries and id counters of a version 0-2 document, checked; a DataError names what is wrong. */
 export function legacyRecords(doc: Record<string, unknown>, file: string): { records: Records; counters: Record<string, number> } {
-  if (doc.version !== undefined && ![0, 1, 2].includes(doc.version as number)) throw new DataError(`${file}: its "version" is ${JSON.stringify(doc.version)}, which no mtl wrote.`);
+  if (doc.version !== undefined && ![0, 1, 2].includes(doc.version as number)) throw new FileProblemError(file, `its "version" is ${JSON.stringify(doc.version)}, which no mtl wrote`);
   const records = emptyRecords() as unknown as Record<string, Record<string, unknown>[]>;
   for (const field of LEGACY_LISTS) {
     const value = doc[field] ?? [];
-    if (!Array.isArray(value)) throw new DataError(`${file}: the field "${field}" should be a list but is ${typeof value}.`);
+    if (!Array.isArray(value)) throw new FileProblemError(file, `the field "${field}" should be a list but is ${typeof value}`);
     records[field] = value.map((entry, i) => {
-      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new DataError(`${file}: entry ${i + 1} of "${field}" should be an object.`);
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new FileProblemError(file, `entry ${i + 1} of "${field}" should be an object`);
       return { ...(entry as Record<string, unknown>) };
     });
   }
@@ -51,9 +51,9 @@ export function legacyRecords(doc: Record<string, unknown>, file: string): { rec
 
 function learningEntries(value: unknown, file: string): LearningEntry[] {
   if (value === undefined) return [];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new DataError(`${file}: the field "learning" should be an object.`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new FileProblemError(file, `the field "learning" should be an object`);
   const { logs = [], tips = [], booksRead = [] } = value as Record<string, unknown>;
-  if (!Array.isArray(logs) || !Array.isArray(tips) || !Array.isArray(booksRead)) throw new DataError(`${file}: "learning" should hold the lists logs, tips and booksRead.`);
+  if (!Array.isArray(logs) || !Array.isArray(tips) || !Array.isArray(booksRead)) throw new FileProblemError(file, `"learning" should hold the lists logs, tips and booksRead`);
   let n = 0;
   return [
     ...logs.map((l) => ({ id: `l${++n}`, type: 'hours' as const, ...(l as object) })),
@@ -68,8 +68,8 @@ export function checkList(list: unknown[], kind: Kind, file: string): void {
   list.forEach((entry, i) => {
     const problem = entryProblem(kind, entry);
     const id = (entry as { id?: unknown }).id;
-    if (problem) throw new DataError(`${file}: entry ${i + 1} of "${kind}"${typeof id === 'string' ? ` (${id})` : ''}: ${problem}.`, 'Nothing was changed.');
-    if (seen.has(id as string)) throw new DataError(`${file}: the id ${id} is used twice in "${kind}".`, 'Nothing was changed.');
+    if (problem) throw new FileProblemError(file, `entry ${i + 1} of "${kind}"${typeof id === 'string' ? ` (${id})` : ''}: ${problem}`, 'Nothing was changed.');
+    if (seen.has(id as string)) throw new FileProblemError(file, `the id ${id} is used twice in "${kind}"`, 'Nothing was changed.');
     seen.add(id as string);
   });
 }
@@ -104,10 +104,10 @@ export function countersFor(records: Records, stored: unknown, file: string): Re
 
 /** Stored counters, checked: an object of whole numbers (missing ones are left missing). */
 export function checkedCounters(stored: unknown, file: string): Record<string, number> {
-  if (stored !== undefined && (typeof stored !== 'object' || stored === null || Array.isArray(stored))) throw new DataError(`${file}: "counters" should be an object.`);
+  if (stored !== undefined && (typeof stored !== 'object' || stored === null || Array.isArray(stored))) throw new FileProblemError(file, `"counters" should be an object`);
   const counters: Record<string, number> = {};
   for (const [prefix, value] of Object.entries((stored ?? {}) as Record<string, unknown>)) {
-    if (!Number.isSafeInteger(value) || (value as number) < 0 || (value as number) > MAX_ID) throw new DataError(`${file}: counters.${prefix} is ${JSON.stringify(value)}; it should be a whole number up to ${MAX_ID}.`);
+    if (!Number.isSafeInteger(value) || (value as number) < 0 || (value as number) > MAX_ID) throw new FileProblemError(file, `counters.${prefix} is ${JSON.stringify(value)}; it should be a whole number up to ${MAX_ID}`);
     counters[prefix] = value as number;
   }
   return counters;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { quarterOf } from '../core/dates.js';
 import { dataOf, ID_PREFIX, idNumber, KINDS, MAX_ID, recordsOf, type Data, type Goal, type IdPrefix, type Kind, type Praise, type Records } from '../core/model.js';
-import { damagedFile, DataError } from '../errors.js';
+import { damagedFile, DataError, FileProblemError } from '../errors.js';
 import { readIfThere, reason, removeFile, writeAtomic } from './files.js';
 import { checkedCounters, countersFor, isLegacyDocument, keepPraiseAfterJoining, legacyRecords } from './legacy.js';
 import { processRuns, withLock, type Lock } from './lock.js';
@@ -75,7 +75,7 @@ function readHeader(dir: string): { counters?: Record<string, number>; legacy?: 
     try {
       return { counters: checkedCounters(doc.counters, file) };
     } catch (err) {
-      throw damaged(file, (err as Error).message.replace(`${file}: `, ''));
+      throw err instanceof FileProblemError ? damaged(file, err.what) : err;
     }
   }
   if (doc?.format === 'mtl-backup') throw new DataError(`${file} is an mtl backup, not a data file; mtl has not changed it.`, `Move it away and restore it with: mtl import <that file> (into an empty data folder).`);
@@ -83,7 +83,7 @@ function readHeader(dir: string): { counters?: Record<string, number>; legacy?: 
     try {
       return { legacy: legacyRecords(raw, file) };
     } catch (err) {
-      throw damaged(file, (err as Error).message.replace(`${file}: `, '').replace(/\.$/, ''));
+      throw err instanceof FileProblemError ? damaged(file, err.what) : err;
     }
   }
   throw new DataError(`${file} is not an mtl data file; mtl has not changed it.`, 'Move it away (mtl starts afresh), or point --home at your data folder.');

@@ -111,6 +111,15 @@ describe('ids', () => {
     await expect(openStore(home({ 'mtl.json': header({ g: 1_000_000_000_000_000 }) }))).rejects.toThrow(/counters\.g is 1000000000000000; it should be a whole number up to 999999999999999/);
   });
 
+  it('names the file once when a version-2 document is damaged, with what is wrong and where', async () => {
+    const goal = { id: 'g1', title: 'T', template: 'culture', file: 'g1-t.md', status: 'open', progress: 0, checkIns: [], created: '2027-01-05' };
+    const dir = home({ 'mtl.json': JSON.stringify({ version: 2, goals: [goal, goal] }) });
+    const file = path.join(dir, 'mtl.json');
+    await expect(openStore(dir)).rejects.toThrow(`${file} is damaged: the id g1 is used twice in "goals".\nmtl has not changed it.`);
+    fs.writeFileSync(file, JSON.stringify({ version: 2, goals: [{ ...goal, created: '2027-02-30' }] }));
+    await expect(openStore(dir)).rejects.toThrow(`${file} is damaged: entry 1 of "goals" (g1): created is "2027-02-30"; it should be a day (YYYY-MM-DD).\nmtl has not changed it.`);
+  });
+
   it('refuses a counter that is not a whole number, naming it', async () => {
     const dir = home({ 'mtl.json': header({ g: 'Infinity' }) });
     await expect(openStore(dir)).rejects.toThrow(/mtl\.json is damaged: counters\.g is "Infinity"; it should be a whole number/);
