@@ -12,6 +12,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 const [dir, scaleText = '1'] = process.argv.slice(2);
 const scale = Number(scaleText);
+if (!dir || !(scale > 0)) {
+  // "full" or a typo made an empty store before, and a bench of nothing.
+  console.error(`usage: node test/bench/make-store.mjs <dataDir> <scale>; scale is a number above 0 (1 = full size), not ${JSON.stringify(scaleText)}`);
+  process.exit(2);
+}
 const n = (count) => Math.max(1, Math.round(count * scale));
 const day = (offset) => {
   const d = new Date(2027, 0, 15 + offset);
