@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Chalk } from 'chalk';
-import { afterEach } from 'vitest';
 import { run } from '../../src/cli.js';
 import type { Deps } from '../../src/context.js';
 import type { Kind } from '../../src/core/model.js';
@@ -27,9 +26,10 @@ export interface RunOptions {
 }
 
 const homes: string[] = [];
-afterEach(() => {
+/** Removes the folders tempHome made; test/helpers/setup.ts calls it after each test of every file. */
+export function removeTempHomes(): void {
   for (const dir of homes.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+}
 
 /** A fresh temporary data folder (removed after the test); the folder itself is not created. */
 export function tempHome(): string {
