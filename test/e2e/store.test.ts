@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, mtl, ok, readStore, ROOT, snapshot, spawnMtl, spawnOk, tempHome } from '../helpers/cli.js';
+import { BIN, mtl, ok, readStore, ROOT, snapshot, tempHome } from '../helpers/cli.js';
 
 const NOW = { env: { MTL_NOW: '2027-02-10T09:00:00' } };
 const FIXTURE = path.join(ROOT, 'test', 'fixtures');
@@ -131,13 +131,13 @@ describe('files mtl does not own', () => {
 });
 
 describe('a write that fails part way', () => {
-  it('says what failed, and a purge cut short finishes when run again, leaving nothing', () => {
+  it('says what failed, and a purge cut short finishes when run again, leaving nothing', async () => {
     const home = tempHome();
-    spawnOk(home, ['team', 'add', 'Ann'], NOW);
-    spawnOk(home, ['team', 'add', 'Bob'], NOW);
-    spawnOk(home, ['praise', 'ann', 'Ann praise'], NOW);
-    spawnOk(home, ['feedback', 'ann', 'Ann feedback'], NOW);
-    for (let i = 0; i < 12; i++) spawnOk(home, ['praise', 'bob', `Bob praise ${i} `.padEnd(200, '.')], NOW);
+    await ok(home, ['team', 'add', 'Ann'], NOW);
+    await ok(home, ['team', 'add', 'Bob'], NOW);
+    await ok(home, ['praise', 'ann', 'Ann praise'], NOW);
+    await ok(home, ['feedback', 'ann', 'Ann feedback'], NOW);
+    for (let i = 0; i < 12; i++) await ok(home, ['praise', 'bob', `Bob praise ${i} `.padEnd(200, '.')], NOW);
     // A file size limit of 1 KB: the first files fit, the praise file does not.
     const cut = spawnSync('/bin/sh', ['-c', `ulimit -f 1; exec '${process.execPath}' '${BIN}' team remove ann --purge --yes`], { env: { ...process.env, MTL_HOME: home, ...NOW.env }, encoding: 'utf8' });
     expect(cut.status).toBe(1);
@@ -145,22 +145,22 @@ describe('a write that fails part way', () => {
     expect(cut.stderr).not.toMatch(/unexpected|\n\s+at /);
     // The report is still there: running the purge again finishes it.
     expect(readStore(home).members.map((m: { name: string }) => m.name)).toEqual(['Ann', 'Bob']);
-    spawnOk(home, ['team', 'remove', 'ann', '--purge', '--yes'], NOW);
+    await ok(home, ['team', 'remove', 'ann', '--purge', '--yes'], NOW);
     expect(everything(home)).not.toContain('Ann');
     expect(readStore(home).praise).toHaveLength(12);
   });
 });
 
 describe('an import cut short', () => {
-  it('never leaves an entry about a report it did not add, and run again finishes without doubling anything', () => {
+  it('never leaves an entry about a report it did not add, and run again finishes without doubling anything', async () => {
     const source = tempHome();
-    spawnOk(source, ['team', 'add', 'Bob'], NOW);
-    spawnOk(source, ['team', 'add', 'Cleo'], NOW);
-    for (let i = 0; i < 10; i++) spawnOk(source, ['praise', i % 2 ? 'bob' : 'cleo', `Praise ${i} `.padEnd(150, '.')], NOW);
+    await ok(source, ['team', 'add', 'Bob'], NOW);
+    await ok(source, ['team', 'add', 'Cleo'], NOW);
+    for (let i = 0; i < 10; i++) await ok(source, ['praise', i % 2 ? 'bob' : 'cleo', `Praise ${i} `.padEnd(150, '.')], NOW);
     const backup = path.join(path.dirname(source), 'backup.json');
-    spawnOk(source, ['export', '--output', backup], NOW);
+    await ok(source, ['export', '--output', backup], NOW);
     const home = tempHome();
-    spawnOk(home, ['team', 'add', 'Alice'], NOW);
+    await ok(home, ['team', 'add', 'Alice'], NOW);
     // 1 KB per file: the reports fit, the praise does not.
     const cut = spawnSync('/bin/sh', ['-c', `ulimit -f 1; exec '${process.execPath}' '${BIN}' import '${backup}' --merge`], { env: { ...process.env, MTL_HOME: home, ...NOW.env }, encoding: 'utf8' });
     expect(cut.status).toBe(1);
@@ -168,11 +168,11 @@ describe('an import cut short', () => {
     const between = readStore(home);
     const reports = new Set(between.members.map((m: { id: string }) => m.id));
     expect(between.praise.filter((p: { member: string }) => !reports.has(p.member))).toEqual([]);
-    expect(spawnMtl(home, ['import', backup, '--merge'], NOW).code).toBe(0);
+    expect((await mtl(home, ['import', backup, '--merge'], NOW)).code).toBe(0);
     const after = readStore(home);
     expect(after.members.map((m: { name: string }) => m.name)).toEqual(['Alice', 'Bob', 'Cleo']);
     expect(after.praise).toHaveLength(10);
-    expect(spawnMtl(home, ['import', backup, '--merge'], NOW).stderr).toContain('Nothing new in that backup');
+    expect((await mtl(home, ['import', backup, '--merge'], NOW)).stderr).toContain('Nothing new in that backup');
   });
 });
 

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { mtl, ok, readStore, tempHome } from './cli.js';
@@ -10,12 +11,18 @@ import { mtl, ok, readStore, tempHome } from './cli.js';
  */
 
 export function machines() {
-  const root = path.dirname(tempHome());
-  fs.mkdirSync(root, { recursive: true });
+  const m = paths(path.dirname(tempHome()));
+  fs.mkdirSync(m.root, { recursive: true });
+  fs.writeFileSync(m.gitEnv.GIT_CONFIG_GLOBAL, '');
+  git(m.root, ['init', '-q', '--bare', m.remote], m.gitEnv);
+  return m;
+}
+
+type Machines = ReturnType<typeof paths>;
+
+function paths(root: string) {
   const remote = path.join(root, 'remote.git');
   const gitEnv = { GIT_CONFIG_GLOBAL: path.join(root, 'no-gitconfig'), GIT_CONFIG_NOSYSTEM: '1' };
-  fs.writeFileSync(gitEnv.GIT_CONFIG_GLOBAL, '');
-  git(root, ['init', '-q', '--bare', remote], gitEnv);
   const at = (now: string) => ({ env: { ...gitEnv, MTL_NOW: now } });
   return { root, remote, gitEnv, at, a: path.join(root, 'a'), b: path.join(root, 'b') };
 }
@@ -49,9 +56,38 @@ export async function exported(home: string, env: Record<string, string>): Promi
   return backup;
 }
 
-/** The same start on both machines: A sets up, syncs; B joins. */
-export async function started() {
-  const m = machines();
+/**
+ * The same start on both machines: A sets up, syncs; B joins. Made once per test file (a dozen mtl
+ * commands and some eighty git runs), then copied for each test: each gets its own folders and
+ * remote, the remote's address in each clone changed to the copy's.
+ */
+export async function started(): Promise<Machines> {
+  const first = await (start ??= firstStart());
+  const m = paths(path.dirname(tempHome()));
+  fs.cpSync(first.root, m.root, { recursive: true, preserveTimestamps: true });
+  for (const file of ['a/.git/config', 'a/.git/FETCH_HEAD', 'b/.git/config', 'b/.git/FETCH_HEAD']) {
+    const full = path.join(m.root, file);
+    fs.writeFileSync(full, fs.readFileSync(full, 'utf8').split(first.root).join(m.root));
+  }
+  expect(git(m.a, ['remote', 'get-url', 'origin'], m.gitEnv)).toBe(m.remote);
+  return m;
+}
+
+let start: Promise<Machines> | undefined;
+let startRoot: string | undefined;
+
+/** Removes the start that started() copies; test/helpers/setup.ts calls it after each file. */
+export function removeStart(): void {
+  if (startRoot) fs.rmSync(startRoot, { recursive: true, force: true });
+  start = startRoot = undefined;
+}
+
+async function firstStart(): Promise<Machines> {
+  // Not a tempHome: that is removed after the test that made it, and this outlives it.
+  const root = (startRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-test-sync-')));
+  const m = paths(root);
+  fs.writeFileSync(m.gitEnv.GIT_CONFIG_GLOBAL, '');
+  git(root, ['init', '-q', '--bare', m.remote], m.gitEnv);
   const t0 = m.at('2027-02-01T09:00:00');
   for (const name of ['Sam Lee', 'Alex Kim', 'Kim Park']) await ok(m.a, ['team', 'add', name], t0);
   await ok(m.a, ['praise', 'kim', 'tidy handover notes'], t0);
