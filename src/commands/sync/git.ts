@@ -64,6 +64,34 @@ export class Git {
     }
   }
 
+  private configs = new Map<string, Map<string, string>>();
+
+  /**
+   * git's settings as they apply here (`local`: the repository's own), read in one git run and kept
+   * until mtl sets one (`setConfig`): a sync read them one key at a time, a git process each.
+   * Look keys up with `configKey`, as git lists them.
+   */
+  config(scope: 'all' | 'local' = 'all'): Map<string, string> {
+    let values = this.configs.get(scope);
+    if (!values) {
+      values = new Map();
+      const r = this.run(['config', ...(scope === 'local' ? ['--local'] : []), '--list', '-z']);
+      // Each entry is "key\nvalue" ("key" alone for a bare boolean); a later one wins, as with --get.
+      for (const entry of r.ok ? r.stdout.toString('utf8').split('\0') : []) {
+        const newline = entry.indexOf('\n');
+        if (entry) values.set(newline === -1 ? entry : entry.slice(0, newline), newline === -1 ? 'true' : entry.slice(newline + 1));
+      }
+      this.configs.set(scope, values);
+    }
+    return values;
+  }
+
+  /** Sets a setting of the repository's own. */
+  setConfig(key: string, value: string): void {
+    this.text(['config', '--local', key, value]);
+    this.configs.clear();
+  }
+
   /** git's version; an error saying git is needed when it is not there. Runs outside the data folder. */
   version(): string {
     const r = spawnSync('git', ['--version'], { env: this.env as NodeJS.ProcessEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
@@ -156,4 +184,14 @@ function samePath(a: string, b: string): boolean {
   } catch {
     return path.resolve(a) === path.resolve(b);
   }
+}
+
+/**
+ * A setting's name as `git config --list` gives it: section and key in lower case, a subsection (a
+ * branch's name) as it is.
+ */
+export function configKey(key: string): string {
+  const first = key.indexOf('.');
+  const last = key.lastIndexOf('.');
+  return first === last ? key.toLowerCase() : `${key.slice(0, first).toLowerCase()}${key.slice(first, last)}${key.slice(last).toLowerCase()}`;
 }

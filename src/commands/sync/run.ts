@@ -18,7 +18,7 @@ import { PRAISE_DIR } from '../../store/praise-files.js';
 import { quarterOf } from '../../core/dates.js';
 import { printJson } from '../../ui/output.js';
 import { programPaths, sinceText } from '../schedule/common.js';
-import { Git } from './git.js';
+import { configKey, Git } from './git.js';
 import { checkRemote, isDataPath, mergeFolders, type FolderMerge } from './merge.js';
 
 const REMOTE = 'origin';
@@ -135,9 +135,9 @@ function setUp(git: Git, ctx: Ctx): void {
   // git makes the files of .git, and those it checks out, readable by all unless told otherwise.
   fs.chmodSync(path.join(git.dir, '.git'), 0o700);
   // fetch.fsckObjects: git refuses objects that are malformed or name paths such as .. or .git.
+  const local = git.config('local');
   for (const [key, value] of [['core.sharedRepository', '0600'], ['fetch.fsckObjects', 'true'], ['merge.mtl.name', "mtl's entry-by-entry merge"], ['merge.mtl.driver', driver]] as const) {
-    const now = git.run(['config', '--local', '--get', key]);
-    if (!now.ok || now.stdout.toString('utf8').trim() !== value) git.text(['config', '--local', key, value]);
+    if (local.get(configKey(key)) !== value) git.setConfig(key, value);
   }
 }
 
@@ -231,14 +231,13 @@ function followRemoteBranch(git: Git): void {
     git.text(['symbolic-ref', 'HEAD', `refs/heads/${name}`]);
     return;
   }
-  git.text(['config', '--local', `branch.${branch}.remote`, REMOTE]);
-  git.text(['config', '--local', `branch.${branch}.merge`, `refs/heads/${name}`]);
+  git.setConfig(`branch.${branch}.remote`, REMOTE);
+  git.setConfig(`branch.${branch}.merge`, `refs/heads/${name}`);
 }
 
 /** The branch of the remote this branch syncs with: its upstream, else the same name. */
 function remoteBranch(git: Git, branch: string): string {
-  const merge = git.run(['config', '--get', `branch.${branch}.merge`]);
-  const name = merge.ok ? merge.stdout.toString('utf8').trim().replace(/^refs\/heads\//, '') : '';
+  const name = (git.config().get(configKey(`branch.${branch}.merge`)) ?? '').trim().replace(/^refs\/heads\//, '');
   return name || branch;
 }
 
@@ -283,8 +282,8 @@ function commitLocal(git: Git, what: string): boolean {
 
 /** A commit needs a name and an address; where git has none set, mtl's. */
 function identity(git: Git): string[] {
-  const has = (key: string) => git.run(['config', '--get', key]).ok;
-  return has('user.name') && has('user.email') ? [] : ['-c', `user.name=mtl on ${host()}`, '-c', 'user.email=mtl@localhost'];
+  const settings = git.config();
+  return settings.has('user.name') && settings.has('user.email') ? [] : ['-c', `user.name=mtl on ${host()}`, '-c', 'user.email=mtl@localhost'];
 }
 
 function host(): string {
