@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataError } from '../errors.js';
+import { DataError, UserError } from '../errors.js';
 
 /**
  * The file-system primitives of the data folder: the owner-only folder itself, whole-file writes
@@ -55,7 +55,11 @@ export function writeAtomic(file: string, text: string | Uint8Array, { durable =
   if (durable) syncDir(path.dirname(target));
 }
 
-/** Where a write of `file` lands: the file itself, or the target of a link, with the mode to keep. */
+/**
+ * Where a write of `file` lands: the file itself, or the target of a link, with the mode to keep. Only
+ * a plain file is replaced: the rename would put a file in the place of a device (as root, even
+ * /dev/null), a pipe or a folder.
+ */
 function writeTarget(file: string): { target: string; mode: number } {
   let stat: fs.Stats;
   try {
@@ -63,9 +67,16 @@ function writeTarget(file: string): { target: string; mode: number } {
   } catch {
     return { target: file, mode: 0o600 };
   }
-  if (!stat.isSymbolicLink()) return { target: file, mode: 0o600 };
+  if (!stat.isSymbolicLink()) return { target: notPlain(file, stat), mode: 0o600 };
   const target = fs.realpathSync(file);
-  return { target, mode: fs.statSync(target).mode & 0o777 };
+  const targetStat = fs.statSync(target);
+  return { target: notPlain(target, targetStat), mode: targetStat.mode & 0o777 };
+}
+
+function notPlain(file: string, stat: fs.Stats): string {
+  if (stat.isFile()) return file;
+  const what = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a pipe' : stat.isSocket() ? 'a socket' : 'a device';
+  throw new UserError(`${file} is ${what}, not a plain file; mtl writes only plain files and has not changed it.`, 'Give the path of a file to write (a new one, or a file to replace).');
 }
 
 /**
@@ -150,4 +161,5 @@ const ERRNO_WORDS: Record<string, string> = {
   ENOENT: 'no such file or folder', EACCES: 'permission denied', EPERM: 'not permitted', EISDIR: 'it is a folder',
   ENOTDIR: 'part of the path is not a folder', EEXIST: 'it already exists', ENOSPC: 'no space left on the disk',
   EDQUOT: 'over the disk quota', EFBIG: 'the file is too large', EROFS: 'the file system is read-only',
+  ELOOP: 'a link that leads back to itself',
 };

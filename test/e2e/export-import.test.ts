@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +38,35 @@ function parseIcs(text: string): Record<string, string>[] {
 }
 
 describe('mtl export', () => {
+  it('writes only a plain file: a pipe, a device or a folder in its place is refused and left as it is', async () => {
+    const home = await seeded();
+    const dir = path.dirname(home);
+    const pipe = path.join(dir, 'pipe');
+    execFileSync('mkfifo', [pipe]);
+    const linked = path.join(dir, 'to-pipe.json');
+    fs.symlinkSync(pipe, linked);
+    for (const [target, what, shown] of [[pipe, 'a pipe', pipe], [linked, 'a pipe', pipe], ['/dev/null', 'a device', '/dev/null'], [dir, 'a folder', dir]] as const) {
+      const r = await mtl(home, ['export', '--output', target], { env: NOW });
+      expect([r.code, r.stderr], target).toEqual([1, `mtl: ${shown} is ${what}, not a plain file; mtl writes only plain files and has not changed it.\nGive the path of a file to write (a new one, or a file to replace).\n`]);
+    }
+    expect(fs.statSync(pipe).isFIFO()).toBe(true);
+    expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('says who can read the backup when it is written through a link to a file others can read', async () => {
+    const home = await seeded();
+    const shared = path.join(path.dirname(home), 'shared.json');
+    fs.writeFileSync(shared, '', { mode: 0o644 });
+    fs.chmodSync(shared, 0o644);
+    const link = path.join(path.dirname(home), 'backup-link.json');
+    fs.symlinkSync(shared, link);
+    const r = await mtl(home, ['export', '--output', link], { env: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`Wrote ${link} (json, readable by others too: mode 0644, kept from the file the link points at).`);
+    expect(JSON.parse(fs.readFileSync(shared, 'utf8')).format).toBe('mtl-backup');
+  });
+
   it('json: a complete backup that restores into a new folder and exports identically', async () => {
     const home = await seeded();
     const backup = path.join(path.dirname(home), 'backup.json');

@@ -56,10 +56,14 @@ export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
   try {
     writeAtomic(file, text);
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw new UserError(`Cannot write ${file}: ${reason(err)}.`, 'Check that the folder exists and is writable; nothing was written.');
   }
   const next = format === 'json' ? `Restore it with: mtl import ${opts.output}` : format === 'ics' ? 'Import it in your calendar app.' : '';
-  ctx.io.err(`Wrote ${file} (${format}, readable by you alone).${next ? ` ${next}` : ''}\n`);
+  // A link's target keeps its own mode (store/files.ts): say who can read what was written.
+  const mode = fs.statSync(file).mode & 0o777;
+  const readers = mode & 0o077 ? `readable by others too: mode ${mode.toString(8).padStart(4, '0')}, kept from the file the link points at` : 'readable by you alone';
+  ctx.io.err(`Wrote ${file} (${format}, ${readers}).${next ? ` ${next}` : ''}\n`);
 }
 
 function backupOf(ctx: Ctx, { records: data, counters }: { records: Records; counters: Record<string, number> }) {
