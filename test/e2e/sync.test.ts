@@ -137,6 +137,7 @@ describe('mtl sync: two machines through one remote', () => {
     const m = await started();
     const t = m.at('2027-02-05T09:00:00');
     await ok(m.a, ['team', 'add', 'Lee Chan'], t);
+    await ok(m.a, ['praise', 'sam', 'kept on A'], t);
     await ok(m.b, ['team', 'add', 'Max Roy'], t);
     await ok(m.a, ['sync'], t);
     const id = ['-c', 'user.name=B', '-c', 'user.email=b@example.com'];
@@ -146,10 +147,38 @@ describe('mtl sync: two machines through one remote', () => {
     expect(pull.status).not.toBe(0);
     expect(pull.stderr).toContain('run git merge --abort (or git rebase --abort), then mtl sync');
     expect(markers(m.b)).toEqual([]);
+    // mtl sync before the abort: committing now would finish git's merge with B's side of the
+    // reports file, and A's Lee Chan would be gone on both machines after their next syncs.
+    const head = git(m.b, ['rev-parse', 'HEAD'], m.gitEnv);
+    const remoteHead = git(m.root, ['--git-dir', m.remote, 'rev-parse', 'main'], m.gitEnv);
+    const refused = await mtl(m.b, ['sync'], t);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      `mtl: The repository in ${m.b} is in the middle of a merge (a git pull or git merge) started outside mtl; mtl has not changed or committed anything.\n` +
+        `Finish it by hand, or undo it: git -C ${m.b} merge --abort\nThen run mtl sync again: it merges entry by entry, without conflicts.\n`,
+    );
+    expect([git(m.b, ['rev-parse', 'HEAD'], m.gitEnv), git(m.root, ['--git-dir', m.remote, 'rev-parse', 'main'], m.gitEnv)]).toEqual([head, remoteHead]);
+    expect(fs.existsSync(path.join(m.b, '.git', 'MERGE_HEAD'))).toBe(true);
     git(m.b, ['merge', '--abort'], m.gitEnv);
     const r = await mtl(m.b, ['sync'], t);
     expect(r.code, r.stderr).toBe(0);
     expect(readStore(m.b).members.map((x: { name: string }) => x.name).sort()).toEqual(['Alex Kim', 'Kim Park', 'Lee Chan', 'Max Roy', 'Sam Lee']);
+    expect(readStore(m.b).praise.map((p: { text: string }) => p.text)).toContain('kept on A');
+  });
+
+  it('uses its own name for a commit where git has an empty one, and says what git could not read', async () => {
+    const m = await started();
+    const t = m.at('2027-02-05T09:00:00');
+    fs.writeFileSync(m.gitEnv.GIT_CONFIG_GLOBAL, '[user]\n\tname = ""\n\temail = a@example.com\n');
+    await ok(m.a, ['praise', 'sam', 'after an empty name'], t);
+    await ok(m.a, ['sync'], t);
+    expect(git(m.a, ['log', '-1', '--format=%an <%ae>'], m.gitEnv)).toMatch(/^mtl on .* <mtl@localhost>$/);
+    // A setting without a value: git refuses to read any setting, so mtl says so in git's words.
+    fs.writeFileSync(m.gitEnv.GIT_CONFIG_GLOBAL, '[user]\n\tname\n');
+    const r = await mtl(m.a, ['sync'], t);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`mtl: git cannot read the repository in ${m.a}: error: missing value for 'user.name'`);
+    fs.writeFileSync(m.gitEnv.GIT_CONFIG_GLOBAL, '');
   });
 });
 

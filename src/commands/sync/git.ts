@@ -114,10 +114,16 @@ export class Git {
     return r.ok ? r.stdout.toString('utf8').trim() : undefined;
   }
 
-  /** The data folder is the top of its own repository (not a folder inside another one). */
+  /**
+   * The data folder is the top of its own repository (not a folder inside another one). A `.git` that
+   * git cannot read (a broken setting, an unreadable file) is an error in git's words, not "no repository".
+   */
   isOwnRepository(): boolean {
     if (!fs.existsSync(path.join(this.dir, '.git'))) return false;
     const r = this.run(['rev-parse', '--show-toplevel']);
+    if (!r.ok) {
+      throw new UserError(`git cannot read the repository in ${this.dir}: ${r.said.split('\n')[0] || `exit ${r.status}`}`, `Look at it with: git -C ${this.dir} status   (and at your git settings: git config --list --show-origin)`);
+    }
     return r.ok && samePath(r.stdout.toString('utf8').trim(), this.dir);
   }
 

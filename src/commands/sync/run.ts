@@ -52,6 +52,7 @@ export async function init(ctx: Ctx, remote: string, opts: { json?: boolean }): 
   ensureDataDir(ctx.dataDir);
   await openStore(ctx.dataDir);
   const adopted = git.isOwnRepository();
+  if (adopted) refuseUnfinished(git);
   if (!adopted) {
     git.text(['init', '-q']);
     // Not `git init -b`: older gits lack it.
@@ -71,6 +72,7 @@ export async function init(ctx: Ctx, remote: string, opts: { json?: boolean }): 
 
 export async function sync(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   const git = repository(ctx);
+  refuseUnfinished(git);
   await openStore(ctx.dataDir);
   setUp(git, ctx);
   report(ctx, await syncFolder(ctx, git), opts);
@@ -272,8 +274,40 @@ function recoverMerge(ctx: Ctx, git: Git): boolean {
 
 const safeInside = (file: string) => !file.split('/').some((p) => p === '..' || p === '' || p === '.git');
 
+/**
+ * A git operation started by hand and left half done: a `git pull` stopped on a conflict (mtl's
+ * merge driver stops it when entries need renumbering), a cherry-pick, a revert, a rebase, a stash
+ * that did not apply cleanly. Committing over it would finish it with this machine's side of every
+ * file it left unmerged, and the next sync would send that to the other machines: their entries gone.
+ */
+function unfinishedOperation(git: Git): { what: string; undo: string } | undefined {
+  const dotGit = path.join(git.dir, '.git');
+  const gitDir = fs.statSync(dotGit, { throwIfNoEntry: false })?.isDirectory() ? dotGit : git.text(['rev-parse', '--absolute-git-dir']);
+  const states = [
+    ['MERGE_HEAD', 'a merge (a git pull or git merge)', 'git merge --abort'],
+    ['CHERRY_PICK_HEAD', 'a cherry-pick', 'git cherry-pick --abort'],
+    ['REVERT_HEAD', 'a revert', 'git revert --abort'],
+    ['rebase-merge', 'a rebase', 'git rebase --abort'],
+    ['rebase-apply', 'a rebase or git am', 'git rebase --abort   (or git am --abort)'],
+  ] as const;
+  for (const [file, what, undo] of states) if (fs.existsSync(path.join(gitDir, file))) return { what, undo };
+  if (git.text(['ls-files', '--unmerged']) !== '') return { what: 'a change with files still unmerged', undo: 'git checkout HEAD -- .   (or resolve them and git commit)' };
+  return undefined;
+}
+
+function refuseUnfinished(git: Git): void {
+  const unfinished = unfinishedOperation(git);
+  if (!unfinished) return;
+  const [command, ...rest] = unfinished.undo.split('   ');
+  throw new UserError(
+    `The repository in ${git.dir} is in the middle of ${unfinished.what} started outside mtl; mtl has not changed or committed anything.`,
+    `Finish it by hand, or undo it: git -C ${shellWord(git.dir)} ${command!.replace(/^git /, '')}${rest.length ? `   ${rest.join('   ')}` : ''}\nThen run mtl sync again: it merges entry by entry, without conflicts.`,
+  );
+}
+
 /** Commits every change in the folder (the ignored files aside); says whether there was one. */
 function commitLocal(git: Git, what: string): boolean {
+  refuseUnfinished(git);
   git.text(['add', '--all']);
   if (git.run(['diff', '--cached', '--quiet']).ok && git.commit('HEAD')) return false;
   git.text([...identity(git), 'commit', '--quiet', '--allow-empty', '-m', `mtl: ${what} on ${host()}`]);
@@ -283,7 +317,8 @@ function commitLocal(git: Git, what: string): boolean {
 /** A commit needs a name and an address; where git has none set, mtl's. */
 function identity(git: Git): string[] {
   const settings = git.config();
-  return settings.has('user.name') && settings.has('user.email') ? [] : ['-c', `user.name=mtl on ${host()}`, '-c', 'user.email=mtl@localhost'];
+  // git refuses an empty name or address as it refuses a missing one.
+  return settings.get('user.name')?.trim() && settings.get('user.email')?.trim() ? [] : ['-c', `user.name=mtl on ${host()}`, '-c', 'user.email=mtl@localhost'];
 }
 
 function host(): string {
