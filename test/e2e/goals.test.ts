@@ -39,6 +39,23 @@ describe('mtl goals templates', () => {
     const culture = JSON.parse(await ok(home, ['goals', 'new', '-t', 'culture', '--json'], { env: NOW }));
     expect(fs.readFileSync(culture.file, 'utf8')).toContain('# My culture due 2027-03-31\n');
   });
+
+  it('skips a link to a missing file and a folder named like a template, saying why, once each', async () => {
+    const home = tempHome();
+    const dir = path.join(home, 'templates');
+    fs.mkdirSync(path.join(dir, 'folder.md'), { recursive: true });
+    fs.symlinkSync(path.join(home, 'gone.md'), path.join(dir, 'dangling.md'));
+    const r = await mtl(home, ['goals', 'templates']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('Skipped')).sort()).toEqual([
+      `Skipped template ${path.join(dir, 'dangling.md')}: it is a link to a file that is not there.`,
+      `Skipped template ${path.join(dir, 'folder.md')}: ${path.join(dir, 'folder.md')} is not a plain file; mtl has not read or changed it.`,
+    ]);
+    const made = await mtl(home, ['goals', 'new', '-t', 'dangling', '--yes'], { env: NOW });
+    expect(made.code).toBe(1);
+    expect(made.stderr).toContain(`The template "dangling" cannot be read: ${path.join(dir, 'dangling.md')}: it is a link to a file that is not there.`);
+    expect(fs.existsSync(path.join(home, 'goals'))).toBe(false);
+  });
 });
 
 describe('mtl goals new', () => {

@@ -61,10 +61,15 @@ function readFolder(dir: string, source: Template['source'], skipped: string[], 
     try {
       // A template is a page of markdown; a file far larger is a mistake, and is not read whole.
       if ((fs.statSync(full, { throwIfNoEntry: false })?.size ?? 0) > TEMPLATE_FILE_LIMIT) throw new Error(`it is over ${TEMPLATE_FILE_LIMIT / 1024 / 1024} MB; a template is a page of markdown`);
-      found.push(parseTemplate(name, readIfThere(full) ?? '', source, full));
+      const text = readIfThere(full);
+      // Listed in the folder but not there to read: a link to a file that is gone.
+      if (text === undefined) throw new Error('it is a link to a file that is not there');
+      found.push(parseTemplate(name, text, source, full));
     } catch (err) {
-      skipped.push(`${full}: ${reason(err)}`);
-      broken.set(name, `${full}: ${reason(err)}`);
+      // The sentence ends where the caller ends it ("Skipped template ...: <why>.").
+      const why = `${full}: ${reason(err).replace(/\.$/, '')}`;
+      skipped.push(why);
+      broken.set(name, why);
     }
   }
   return found;
