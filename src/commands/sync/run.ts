@@ -227,7 +227,14 @@ async function syncFolder(ctx: Ctx, git: Git): Promise<SyncOutcome> {
 function followRemoteBranch(git: Git): void {
   const branch = currentBranch(git);
   const heads = git.run(['ls-remote', '--symref', REMOTE, 'HEAD'], { network: true });
-  const name = heads.ok ? /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(heads.stdout.toString('utf8') || '')?.[1] : undefined;
+  let name = heads.ok ? /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(heads.stdout.toString('utf8') || '')?.[1] : undefined;
+  // A bare repository made by `git init --bare` names master as its default even when the first
+  // machine pushed another branch: its one branch is where the data is.
+  if (heads.ok && !/^[0-9a-f]+\tHEAD$/m.test(heads.stdout.toString('utf8'))) {
+    const branches = git.run(['ls-remote', '--heads', REMOTE], { network: true });
+    const names = branches.ok ? [...branches.stdout.toString('utf8').matchAll(/^[0-9a-f]+\trefs\/heads\/(\S+)$/gm)].map((m) => m[1]!) : [];
+    if (names.length === 1) name = names[0];
+  }
   if (!name || name === branch) return;
   if (!git.commit('HEAD')) {
     git.text(['symbolic-ref', 'HEAD', `refs/heads/${name}`]);
