@@ -55,6 +55,16 @@ describe('measureGoal', () => {
     ]);
     expect(m).toMatchObject({ quarter: '2027-Q1', proposed: 31 });
     expect(measureGoal([{ name: 'learning-hours', target: 4 }], d, '2027-02-01', OPTIONS).readings[0]).toMatchObject({ value: 9, share: 1 });
+    // At the target "n of n"; past it the figure and the target apart, never "9 of 4".
+    expect(texts([{ name: 'learning-hours', target: 5 }, { name: 'learning-hours', target: 4 }, { name: 'tips-applied', target: 1 }], d, '2027-02-01')).toEqual([
+      '9 hours of learning (target 5)',
+      '9 hours of learning (target 4)',
+      '1 of 1 tips applied',
+    ]);
+    expect(texts([{ name: 'learning-hours', target: 9 }], d, '2027-02-01')).toEqual(['9 of 9 hours of learning']);
+    const culture = data({ cultureEvents: ['2027-01-05', '2027-01-12', '2027-01-19'].map((date, i) => ({ id: `c${i + 1}`, what: 'lunch', date, at: `${date}T12:00:00.000Z` })) });
+    expect(texts([{ name: 'culture-events', target: 2 }], culture, '2027-01-20')).toEqual(['3 team events held (target 2)']);
+    expect(texts([{ name: 'books-finished', target: 2 }], data({ learning: [1, 2, 3].map((i) => ({ id: `l${i}`, type: 'book' as const, title: `B${i}`, status: 'done' as const, date: '2027-01-0' + i })) }), '2027-01-10')).toEqual(['3 books finished (target 2)']);
   });
 
   it('counts weeks in which every report on the team that week was praised', () => {
