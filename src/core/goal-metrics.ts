@@ -80,7 +80,7 @@ export function parseMeasures(value: unknown): MeasureSpec[] {
       continue;
     }
     const n = typeof target === 'number' ? target : Number(String(target).trim());
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`measures: the target of ${name} is ${JSON.stringify(target)}; give a number above 0, or nothing for the default`);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`measures: the target of ${name} is ${typeof target === 'number' ? String(target) : JSON.stringify(target)}; give a number above 0, or nothing for the default`);
     specs.push({ name, target: n });
   }
   return specs;

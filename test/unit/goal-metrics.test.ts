@@ -23,6 +23,8 @@ describe('parseMeasures', () => {
     expect(() => parseMeasures({ 'lunches-eaten': 3 })).toThrow(/measures: "lunches-eaten" is not a metric mtl counts; known: learning-hours/);
     expect(() => parseMeasures({ 'books-finished': 'lots' })).toThrow(/the target of books-finished is "lots"; give a number above 0/);
     expect(() => parseMeasures({ 'books-finished': 0 })).toThrow(/give a number above 0/);
+    // YAML's .inf: named as it is, not as JSON's "null".
+    expect(() => parseMeasures({ 'books-finished': Infinity })).toThrow('measures: the target of books-finished is Infinity; give a number above 0');
   });
 
   it('is read from a template front matter, and every built-in kind of front matter still reads', () => {
