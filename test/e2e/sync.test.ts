@@ -159,7 +159,12 @@ describe('mtl sync: two machines through one remote', () => {
     );
     expect([git(m.b, ['rev-parse', 'HEAD'], m.gitEnv), git(m.root, ['--git-dir', m.remote, 'rev-parse', 'main'], m.gitEnv)]).toEqual([head, remoteHead]);
     expect(fs.existsSync(path.join(m.b, '.git', 'MERGE_HEAD'))).toBe(true);
+    const status = await ok(m.b, ['sync', 'status'], t);
+    expect(status).toContain('Unfinished: a merge (a git pull or git merge) started outside mtl; mtl sync waits until it is finished or undone (git merge --abort).');
+    expect(status).not.toContain('Run: mtl sync');
+    expect(JSON.parse(await ok(m.b, ['sync', 'status', '--json'], t)).unfinished).toBe('a merge (a git pull or git merge)');
     git(m.b, ['merge', '--abort'], m.gitEnv);
+    expect(JSON.parse(await ok(m.b, ['sync', 'status', '--json'], t)).unfinished).toBe(null);
     const r = await mtl(m.b, ['sync'], t);
     expect(r.code, r.stderr).toBe(0);
     expect(readStore(m.b).members.map((x: { name: string }) => x.name).sort()).toEqual(['Alex Kim', 'Kim Park', 'Lee Chan', 'Max Roy', 'Sam Lee']);

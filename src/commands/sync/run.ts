@@ -94,8 +94,9 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
   const ahead = head ? Number(git.text(['rev-list', '--count', head, ...(remoteHead ? [`^${remoteHead}`] : [])])) : 0;
   const behind = head && remoteHead ? Number(git.text(['rev-list', '--count', remoteHead, `^${head}`])) : 0;
   const fetched = fs.statSync(path.join(ctx.dataDir, '.git', 'FETCH_HEAD'), { throwIfNoEntry: false })?.mtime;
+  const unfinished = unfinishedOperation(git);
   if (opts.json) {
-    return printJson(ctx.io, { synced: true, dataDir: ctx.dataDir, remote: url ? shownRemote(url) : null, branch, lastSync: fetched?.toISOString() ?? null, changedFiles: pending, ahead, behind });
+    return printJson(ctx.io, { synced: true, dataDir: ctx.dataDir, remote: url ? shownRemote(url) : null, branch, lastSync: fetched?.toISOString() ?? null, changedFiles: pending, ahead, behind, unfinished: unfinished?.what ?? null });
   }
   const lines = [
     url ? `Syncs with ${shownRemote(url)}, branch ${branch}.` : `No remote named ${REMOTE}: run mtl sync init <remote>.`,
@@ -103,7 +104,8 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
     pending ? `Changed here since the last sync: ${pending} file${pending === 1 ? '' : 's'}.` : 'No change here since the last sync.',
     `As of the last sync: ${ahead} commit${ahead === 1 ? '' : 's'} here not yet sent, ${behind} from the remote not yet merged.`,
   ];
-  if (pending || ahead || behind) lines.push('Run: mtl sync');
+  if (unfinished) lines.push(`Unfinished: ${unfinished.what} started outside mtl; mtl sync waits until it is finished or undone (${unfinished.undo.split('   ')[0]}).`);
+  else if (pending || ahead || behind) lines.push('Run: mtl sync');
   ctx.io.out(lines.join('\n') + '\n');
 }
 
