@@ -42,6 +42,16 @@ describe('mtl sync: setting up, status and refusals', () => {
     expect(fs.statSync(path.join(m.a, '.git')).mode & 0o777).toBe(0o700);
   });
 
+  it('a repository whose remote was removed by hand: sync says so and how to add one, changing nothing', async () => {
+    const m = await started();
+    const t = m.at('2027-02-05T09:00:00');
+    git(m.a, ['remote', 'remove', 'origin'], m.gitEnv);
+    const head = git(m.a, ['rev-parse', 'HEAD'], m.gitEnv);
+    const r = await mtl(m.a, ['sync'], t);
+    expect([r.code, r.stderr]).toEqual([1, `mtl: The repository in ${m.a} has no remote named origin.\nAdd one with: mtl sync init <remote>\n`]);
+    expect(git(m.a, ['rev-parse', 'HEAD'], m.gitEnv)).toBe(head);
+  });
+
   it('without git: says it is needed, exit 1, nothing changed', async () => {
     const m = machines();
     const r = await mtl(m.a, ['sync', 'init', m.remote], { env: { ...m.at('2027-02-01T09:00:00').env, PATH: path.join(m.root, 'empty-bin') } });

@@ -115,7 +115,8 @@ function repository(ctx: Ctx): Git {
   if (!fs.existsSync(ctx.dataDir) || !git.isOwnRepository()) {
     throw new UserError(`${ctx.dataDir} is not synced yet (it is not a git repository).`, 'Start with: mtl sync init <remote>   (a private repository you own; see mtl sync init --help)');
   }
-  if (!git.run(['remote', 'get-url', REMOTE]).ok) throw new UserError(`The repository in ${ctx.dataDir} has no remote named ${REMOTE}.`, 'Add one with: mtl sync init <remote>');
+  // From the settings a sync reads anyway (git config --list), not another git run.
+  if (!git.config().has(`remote.${REMOTE}.url`)) throw new UserError(`The repository in ${ctx.dataDir} has no remote named ${REMOTE}.`, 'Add one with: mtl sync init <remote>');
   return git;
 }
 
