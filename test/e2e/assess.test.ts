@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mode, mtl, mtlAsync, ok, readStore, tempHome, BIN } from '../helpers/cli.js';
 import { TmuxSession } from '../helpers/tmux.js';
+import { TOO_EASY_WARNING } from '../../src/core/assessment.js';
 
 const ANSWERS = 'no,sometimes,mostly,rarely,mostly,sometimes';
 
@@ -234,7 +235,11 @@ describe.skipIf(!TmuxSession.available())('mtl assess in a real terminal', () =>
       }
       const screen = await tmux.waitFor('[exit 0]');
       expect(screen).toContain('Score 55/100');
-      expect(screen).toContain('Warning sign: the job feels too easy');
+      // Wrapped at a space by mtl (the terminal is 120 columns), not cut mid-word by the terminal.
+      const lines = screen.split('\n').map((l) => l.trimEnd());
+      const at = lines.findIndex((l) => l.startsWith('Warning sign: the job feels too easy'));
+      expect(lines[at]!.length).toBeLessThanOrEqual(120);
+      expect(`${lines[at]} ${lines[at + 1]}`).toBe(TOO_EASY_WARNING);
     } finally {
       tmux.kill();
     }

@@ -113,7 +113,7 @@ function renderResult(ctx: Ctx, a: Assessment, count: number, openGoals: Goal[])
   const lines: string[] = [];
   const verdict = (a.verdict === 'leading' ? c.green.bold : c.yellow.bold)(VERDICT_LABEL[a.verdict]);
   lines.push('', `${c.bold(`Score ${a.score}/100`)}  ${verdict}`, prose(ctx.io, VERDICT_TEXT[a.verdict]));
-  if (a.tooEasy) lines.push('', c.yellow(TOO_EASY_WARNING));
+  if (a.tooEasy) lines.push('', c.yellow(prose(ctx.io, TOO_EASY_WARNING)));
   const section = (title: string, list: Area[], levels: Record<string, AnswerLevel>) => {
     lines.push('', c.bold(title));
     const width = Math.max(...list.map((area) => area.label.length));
