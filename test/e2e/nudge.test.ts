@@ -50,6 +50,10 @@ describe('mtl nudge', () => {
     expect(again).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(readNudgeState(home).lastRunAt).toBe(new Date(2027, 1, 15, 17, 30).toISOString());
     expect(await ok(home, ['nudge', '--all'], at('2027-02-15T18:00:00'))).toBe(first);
+    // The command the first run's last line names shows each reminder in full, the same day.
+    const hint = /Why, and the command for each: (mtl .*)\n/.exec(first)![1]!;
+    const details = await ok(home, hint.split(' ').slice(1), at('2027-02-15T18:05:00'));
+    expect(details).toContain('  Why: ');
     expect(await ok(home, ['nudge'], at('2027-02-16T09:00:00'))).toContain('Alice: never recognised in 43 days');
   });
 

@@ -60,7 +60,7 @@ describe('the grouped nudge', () => {
     expect(r.stdout).toContain('- 1:1 overdue (4): Samantha Okonkwo-Reyes, Alexander Bergström and 2 more\n');
     expect(r.stdout).toContain('- Not recognised lately (4): ');
     expect(r.stdout).toContain('- Fewer than 2 goals this quarter (4): ');
-    expect(r.stdout).toContain('\nWhy, and the command for each: mtl nudge --details\n');
+    expect(r.stdout).toContain('\nWhy, and the command for each: mtl nudge --all --details\n');
     // Piped (cron's mail), every name is there.
     const piped = await ok(home, ['nudge', '--all', '--dry-run'], at(NOW));
     expect(piped).toContain(`- 1:1 overdue (4): ${NAMES.join(', ')}\n`);

@@ -128,7 +128,7 @@ function render(ctx: Ctx, today: string, reminders: Reminder[], mindset: Mindset
   } else {
     const width = ctx.io.stdoutIsTTY ? ctx.io.columns - 2 : undefined;
     for (const group of groupReminders(reminders)) lines.push(`- ${groupLine(group, width)}`);
-    lines.push(`Next: ${c.cyan(reminders[0]!.command)}`, c.dim('Why, and the command for each: mtl nudge --details'));
+    lines.push(`Next: ${c.cyan(reminders[0]!.command)}`, c.dim('Why, and the command for each: mtl nudge --all --details'));
   }
   if (mindset) lines.push('', c.bold(`Mindset of the week: ${mindset.title}`), `  ${mindset.text}`);
   return lines.join('\n') + '\n';
