@@ -86,7 +86,12 @@ export function validateNewName(data: Data, name: string): { name: string; resto
   }
   const active = activeMembers(data).find((m) => fold(m.name) === fold(clean));
   if (active) throw new UserError(`${active.name} is already on your team.`, `Add a note instead: mtl team note "${active.name}" "<text>"`);
-  const restore = data.members.find((m) => m.removed && fold(m.name) === fold(clean));
+  // The removed report of that name; else the one removed report whose name starts with it as a
+  // word ("alex" after removing "Alex Kim", as `team remove alex` found them), so that adding them back
+  // by the name used to remove them asks, rather than making a second, empty report.
+  const removed = data.members.filter((m) => m.removed);
+  const byStart = removed.filter((m) => fold(m.name).startsWith(`${fold(clean)} `));
+  const restore = removed.find((m) => fold(m.name) === fold(clean)) ?? (byStart.length === 1 ? byStart[0] : undefined);
   return restore ? { name: clean, restore } : { name: clean };
 }
 

@@ -31,6 +31,26 @@ describe('team add of a removed report\'s name', () => {
     expect(snapshot(home)).toEqual(before);
   });
 
+  it('the first name alone, as used to remove them, asks too; --new then adds a report called as typed', async () => {
+    const home = tempHome();
+    await ok(home, ['team', 'add', 'Alex Kim'], { env });
+    await ok(home, ['praise', 'alex', 'calm incident review'], { env });
+    await ok(home, ['team', 'remove', 'alex'], { env });
+    const before = snapshot(home);
+    const r = await mtl(home, ['team', 'add', 'alex'], { env });
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      'mtl: Alex Kim was on your team until 2027-02-10 (r1). Bring them back, or add a new report called alex?\n' +
+        "Back with their history: mtl team add 'Alex Kim' --restore  A new report: mtl team add alex --new\n",
+    ]);
+    expect(snapshot(home)).toEqual(before);
+    await ok(home, ['team', 'add', 'alex', '--restore'], { env });
+    expect(readStore(home).members.map((m: { id: string; name: string; removed?: string }) => [m.id, m.name, m.removed ?? null])).toEqual([['r1', 'Alex Kim', null]]);
+    await ok(home, ['team', 'remove', 'alex'], { env });
+    await ok(home, ['team', 'add', 'alex', '--new'], { env });
+    expect(readStore(home).members.map((m: { id: string; name: string }) => [m.id, m.name])).toEqual([['r1', 'Alex Kim'], ['r2', 'alex']]);
+  });
+
   it('--restore brings them back with their history (any case), and clears removed', async () => {
     const home = tempHome();
     await removedSam(home);

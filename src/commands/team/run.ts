@@ -29,19 +29,22 @@ export async function add(ctx: Ctx, name: string, opts: { note?: string; restore
   // A removed report of that name: back with their history, or a new report? Asked before the lock is taken.
   let restore = opts.restore;
   if (!opts.restore && !opts.new) {
-    const removed = validateNewName(await openStore(ctx.dataDir), name).restore;
+    const { name: typed, restore: removed } = validateNewName(await openStore(ctx.dataDir), name);
     if (removed) {
       const who = shellWord(removed.name);
+      // Typed as the start of their name ("alex" for Alex Kim), the new report would be called as typed.
+      const sameName = typed.toLowerCase() === removed.name.toLowerCase();
+      const newName = sameName ? removed.name : typed;
       if (!ctx.io.stdinIsTTY) {
         throw new UserError(
-          `${removed.name} was on your team until ${removed.removed} (${removed.id}). Bring them back, or add a new report of that name?`,
-          `Back with their history: mtl team add ${who} --restore  A new report: mtl team add ${who} --new`,
+          `${removed.name} was on your team until ${removed.removed} (${removed.id}). Bring them back, or add a new report ${sameName ? 'of that name' : `called ${typed}`}?`,
+          `Back with their history: mtl team add ${who} --restore  A new report: mtl team add ${shellWord(newName)} --new`,
         );
       }
       prompter ??= createPrompter(ctx.io);
       restore = await prompter.select(`${removed.name} was on your team until ${removed.removed}. What now?`, [
         { name: `Bring ${removed.name} back, with their history`, value: true },
-        { name: `Add a new report called ${removed.name}`, value: false },
+        { name: `Add a new report called ${newName}`, value: false },
       ]);
     }
   }
