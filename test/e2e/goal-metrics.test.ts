@@ -48,6 +48,16 @@ describe('goals that measure themselves', () => {
     expect(shown).toContain(' 53%  together');
     const prep = await ok(home, ['prep'], at('2027-01-21'));
     expect(prep).toContain('      measured 53%: 5 of 12 hours of learning; 1 of 1 book finished; 1 of 6 tips applied');
+
+    // A new quarter counts afresh (0%): a check-in without --progress keeps the 53% and says why;
+    // asked for, the measured figure is taken.
+    const spring = await mtl(home, ['goals', 'check-in', 'g1', 'Still reading'], at('2027-04-05'));
+    expect(spring.code).toBe(0);
+    expect(spring.stderr).toContain('Measured 0% from 2027-Q2 alone, below the 53% recorded: progress stays. Take it anyway with --progress measured, or give yours with --progress N.');
+    expect(spring.stderr).toContain('progress stays 53%');
+    expect(readStore(home).goals[0].progress).toBe(53);
+    await ok(home, ['goals', 'check-in', 'g1', 'Start the quarter from zero', '--progress', 'measured'], at('2027-04-06'));
+    expect(readStore(home).goals[0].progress).toBe(0);
   });
 
   it('a template of your own can measure only hours: progress is the share of the target', async () => {

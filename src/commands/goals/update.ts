@@ -21,7 +21,8 @@ export interface CheckInOptions {
  * `--progress measured`, the figure mtl measures from its own data; without --progress, on a
  * terminal a question whose default is the measured figure (else the current one), and with no
  * terminal the measured figure when the goal's template measures anything and the latest figure
- * was not given by hand (see followsMeasure), else no change.
+ * was not given by hand (see followsMeasure), else no change. A measured figure below the recorded
+ * one (a new quarter counts afresh) is taken only when asked for, or typed at the question.
  */
 export async function checkIn(ctx: Ctx, id: string, note: string, opts: CheckInOptions, prompter?: Prompter): Promise<void> {
   const text = note.trim();
@@ -46,15 +47,20 @@ export async function checkIn(ctx: Ctx, id: string, note: string, opts: CheckInO
     if (wantsMeasured && proposed === undefined) {
       throw new UserError(`mtl measures nothing yet for ${goal.id} "${goal.title}" (template ${goal.template}); nothing was saved.`, `Give the progress yourself: mtl goals check-in ${goal.id} ${shellWord(text)} --progress N`);
     }
-    if (wantsMeasured || (!ctx.io.stdinIsTTY && followsMeasure(goal.checkIns))) {
+    // mtl counts the current quarter only: in a new quarter a goal that spans both measures low again.
+    // Taken without being asked for, the figure never lowers what is recorded.
+    const lower = proposed !== undefined && proposed < goal.progress;
+    if (wantsMeasured || (!ctx.io.stdinIsTTY && followsMeasure(goal.checkIns) && !lower)) {
       progress = proposed;
       tookMeasure = progress !== undefined;
+    } else if (!ctx.io.stdinIsTTY && lower && followsMeasure(goal.checkIns)) {
+      ctx.io.err(`Measured ${proposed}% from ${measures!.quarter} alone, below the ${goal.progress}% recorded: progress stays. Take it anyway with --progress measured, or give yours with --progress N.\n`);
     } else if (!ctx.io.stdinIsTTY) {
       if (proposed !== undefined && proposed !== goal.progress) ctx.io.err(`Your own figure (${goal.progress}%) stays; take the measured one with --progress measured.\n`);
     } else {
       prompter ??= (await import('../../ui/prompter.js')).createPrompter(ctx.io);
       const answer = await prompter.input(`Progress now, 0-100${proposed === undefined ? '' : ` (measured ${proposed}%)`}:`, {
-        default: String(followsMeasure(goal.checkIns) ? (proposed ?? goal.progress) : goal.progress),
+        default: String(followsMeasure(goal.checkIns) && !lower ? (proposed ?? goal.progress) : goal.progress),
         validate: (v) => (parseProgress(v) === undefined ? 'A whole number from 0 to 100.' : true),
       });
       progress = parseProgress(answer);
