@@ -173,7 +173,13 @@ Start here:
 
 Data lives in $MTL_HOME or --home, else ~/.config/mtl (files readable by you alone).`,
   );
-  for (const cmd of allCommands(program)) cmd.exitOverride().configureOutput(program.configureOutput());
+  for (const cmd of allCommands(program)) {
+    // commander's own errors ("missing required argument 'text'") say what is wrong, not how to
+    // write it: each is followed by where the command's examples are.
+    const words: string[] = [];
+    for (let c: Command | null = cmd; c?.parent; c = c.parent) words.unshift(c.name());
+    cmd.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError(`Its arguments and examples: mtl ${[...words, '--help'].join(' ')}`);
+  }
   return program;
 }
 

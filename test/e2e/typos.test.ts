@@ -23,6 +23,20 @@ describe('mistyped commands', () => {
     expect(fs.existsSync(home)).toBe(false);
   });
 
+  it('follows a missing argument or an unknown option with where the examples are, writing nothing', async () => {
+    const home = tempHome();
+    for (const [args, what, help] of [
+      [['praise', 'sam'], "missing required argument 'text'", 'mtl praise --help'],
+      [['goals', 'check-in'], "missing required argument 'id'", 'mtl goals check-in --help'],
+      [['team', 'add'], "missing required argument 'name'", 'mtl team add --help'],
+      [['praise', 'list', '--bogus'], "unknown option '--bogus'", 'mtl praise list --help'],
+    ] as const) {
+      expect(await mtl(home, [...args]), args.join(' ')).toEqual({ code: 2, stdout: '', stderr: `error: ${what}\nIts arguments and examples: ${help}\n` });
+    }
+    expect(await ok(home, ['praise', '--help'])).toContain('Examples:\n  $ mtl praise sam "');
+    expect(fs.existsSync(home)).toBe(false);
+  });
+
   it('suggests the nearest verb, and still runs the default verb and its options', async () => {
     const home = tempHome();
     expect((await mtl(home, ['config', 'lst'])).stderr).toBe("mtl: unknown command 'lst' for 'mtl config'.\nDid you mean list? Commands of mtl config: list, get, set. See mtl config --help.\n");
