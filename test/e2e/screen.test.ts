@@ -112,6 +112,24 @@ describe('tables and prose at the terminal width', () => {
   });
 });
 
+describe('the 1:1 agenda and the review on a terminal', () => {
+  it('wrap long items at spaces under their bullet, every word kept; markdown and pipes keep lines whole', async () => {
+    const home = tempHome();
+    await busyTeam(home);
+    for (const args of [['1on1', 'Samantha'], ['team', 'show', 'Samantha'], ['review', 'Samantha']]) {
+      const r = await onTerminal(home, args, 60);
+      expect(r.code, args.join(' ')).toBe(0);
+      for (const line of r.stdout.trimEnd().split('\n')) expect(line.length, `${args.join(' ')}: ${line}`).toBeLessThanOrEqual(60);
+      const piped = await ok(home, args, at(NOW));
+      expect(words(r.stdout), args.join(' ')).toEqual(words(piped));
+    }
+    const agenda = (await onTerminal(home, ['1on1', 'Samantha'], 60)).stdout;
+    expect(agenda).toMatch(/ {2}• [^\n]*Run the quarterly planning[^\n]*\n {4}\S/);
+    const markdown = (await onTerminal(home, ['1on1', 'Samantha', '--markdown'], 60)).stdout;
+    expect(markdown).toContain('Run the quarterly planning session with product and design from start to finish');
+  });
+});
+
 describe('mtl praise grid', () => {
   it('shows a cell per week for the last 12 weeks: counts, "·" for a gap, blank before joining', async () => {
     const home = tempHome();

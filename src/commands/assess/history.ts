@@ -3,7 +3,7 @@ import type { Ctx } from '../../context.js';
 import { openStore } from '../../store/store.js';
 import { sortByText } from '../../core/dates.js';
 import { compareViews, GAP_LEVELS, latest, pulseResponses } from '../../core/pulse.js';
-import { printJson, renderTable, sparkline } from '../../ui/output.js';
+import { printJson, prose, renderTable, sparkline } from '../../ui/output.js';
 
 export async function history(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   const data = await openStore(ctx.dataDir);
@@ -53,7 +53,7 @@ export async function history(ctx: Ctx, opts: { json?: boolean }): Promise<void>
   }
   if (comparison && lastPulse) {
     const where = lastAssessment ? `your ${lastAssessment.id} of ${lastAssessment.date}` : 'no assessment of yours yet';
-    io.out(`\n${c.bold("Your view and the team's")} (${where}; pulse ${lastPulse.id} of ${lastPulse.date}, ${pulseResponses(lastPulse)} answers, 1 never to 5 always)\n`);
+    io.out(prose(io, `\n${c.bold("Your view and the team's")} (${where}; pulse ${lastPulse.id} of ${lastPulse.date}, ${pulseResponses(lastPulse)} answers, 1 never to 5 always)\n`));
     const rows = comparison.map((a) => [
       a.label,
       a.manager !== undefined ? `${a.manager} ${levelWord(a.manager)}` : '-',

@@ -4,7 +4,7 @@ import { feedbackParts } from '../../core/one-on-ones.js';
 import { DELEGATION_STEPS, type Agenda } from '../../core/team.js';
 import type { Data } from '../../core/model.js';
 import { mdBlock, mdInline } from '../../ui/markdown.js';
-import { agoText, dueText, plural, shellWord } from '../../ui/output.js';
+import { agoText, dueText, plural, prose, shellWord } from '../../ui/output.js';
 import { actionJson, delegationJson, feedbackJson, memberGoalJson, praiseJson } from '../team/json.js';
 
 /** The agenda as JSON; unlike list commands it carries the personal notes, which are its point. */
@@ -117,7 +117,8 @@ export function renderAgenda(io: Io, a: Agenda, options: { markdown: boolean; ti
 
   lines.push('');
   if (!md) lines.push(c.dim(`After the meeting: mtl 1on1 ${whoWord} --done (asks for notes, action items and which feedback you gave)`), '');
-  return lines.join('\n');
+  // On a terminal, long items wrap at spaces under their bullet; markdown stays as written.
+  return md ? lines.join('\n') : prose(io, lines.join('\n'));
 }
 
 /** A text of several lines for a terminal, every line after the first indented to stay under its label. */

@@ -6,7 +6,7 @@ import { momentsAbout } from '../../core/today.js';
 import type { Ctx, Io } from '../../context.js';
 import { openStore } from '../../store/store.js';
 import { mdBlock, mdCell, mdInline } from '../../ui/markdown.js';
-import { printJson, shellWord } from '../../ui/output.js';
+import { printJson, prose, shellWord } from '../../ui/output.js';
 import { actionJson, delegationJson, feedbackJson, memberGoalJson, praiseJson } from '../team/json.js';
 
 export interface ReviewOptions {
@@ -148,7 +148,7 @@ export function renderReview(io: Io, r: Review, md: boolean, daily: Moment[] = [
 
   lines.push('');
   if (!md) lines.push(dim(`As markdown for the review document: mtl review ${inline(shellWord(r.member.name))} ${periodFlags(r)} --markdown`), '');
-  return lines.join('\n');
+  return md ? lines.join('\n') : prose(io, lines.join('\n'));
 
   function feedbackItem(f: Feedback): void {
     const status = f.deliveredOn ? `given ${f.deliveredOn}` : 'queued';

@@ -16,7 +16,7 @@ import { readPreferences } from '../../store/preferences.js';
 import { DATA_FILE, KIND_FILES, openStore, SYNC_MERGE_MARK, writeFolderRecords } from '../../store/store.js';
 import { PRAISE_DIR } from '../../store/praise-files.js';
 import { quarterOf } from '../../core/dates.js';
-import { printJson } from '../../ui/output.js';
+import { printJson, prose } from '../../ui/output.js';
 import { programPaths, sinceText } from '../schedule/common.js';
 import { configKey, Git } from './git.js';
 import { checkRemote, isDataPath, mergeFolders, type FolderMerge } from './merge.js';
@@ -106,7 +106,7 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
   ];
   if (unfinished) lines.push(`Unfinished: ${unfinished.what} started outside mtl; mtl sync waits until it is finished or undone (${unfinished.undo.split('   ')[0]}).`);
   else if (pending || ahead || behind) lines.push('Run: mtl sync');
-  ctx.io.out(lines.join('\n') + '\n');
+  ctx.io.out(prose(ctx.io, lines.join('\n') + '\n'));
 }
 
 /** The data folder's own repository, or a refusal that says how to start. */
