@@ -19,6 +19,7 @@ import { quarterOf } from '../../core/dates.js';
 import { printJson, prose } from '../../ui/output.js';
 import { programPaths, sinceText } from '../schedule/common.js';
 import { configKey, Git } from './git.js';
+import { ENTRY_KINDS, parseEntryId } from '../../core/entries.js';
 import { checkRemote, isDataPath, mergeFolders, type FolderMerge } from './merge.js';
 
 const REMOTE = 'origin';
@@ -437,12 +438,24 @@ function report(ctx: Ctx, outcome: SyncOutcome, opts: { json?: boolean }): void 
   ctx.io.err(lines.join('\n') + '\n');
 }
 
+/** Stored field names as a sentence says them ("the day added of report r1" read as "the added"). */
+const FIELD_WORDS: Record<string, string> = { added: 'day added', due: 'due day', doneOn: 'day done', created: 'day created', deliveredOn: 'day delivered', demoHeld: 'demo day', start: 'first day', end: 'last day' };
+
 function conflictLine(c: MergeConflict): string {
   const what = `${kindWord(c.kind)} ${c.id}`;
   const value = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v).slice(0, 80));
   switch (c.reason) {
-    case 'both changed':
-      return `Both machines changed the ${c.field} of ${what}: kept ${value(c.kept)}, not ${value(c.dropped)}. Change it with: mtl edit ${c.id}`;
+    case 'both changed': {
+      // `mtl edit` only where it takes the kind (a report's day added, say, has no command).
+      let editable = false;
+      try {
+        editable = ENTRY_KINDS[parseEntryId(c.id).kind].flags.length > 0;
+      } catch {
+        // An id no verb takes.
+      }
+      const fix = editable ? `Change it with: mtl edit ${c.id}` : '';
+      return `Both machines changed the ${FIELD_WORDS[c.field] ?? c.field} of ${what}: kept ${value(c.kept)}, not ${value(c.dropped)}.${fix ? ` ${fix}` : ''}`;
+    }
     case 'removed and changed':
       return `${what} was removed on one machine and changed on the other: kept, with the change. Remove it again with: mtl rm ${c.id}`;
     case 'removed but referenced':
