@@ -36,6 +36,14 @@ describe('mtl assess --answers', () => {
     expect(json.areas).toHaveLength(5);
   });
 
+  it('says why autonomy comes first when the job feels too easy, and names the weakest spot otherwise', async () => {
+    const tooEasy = await ok(tempHome(), ['assess', '--answers', 'yes,3,3,3,3,1'], { env: { MTL_NOW: '2027-02-01' } });
+    expect(tooEasy).toContain('The job feels too easy, so hand work to the team first:\n  mtl goals new --template autonomy\n');
+    expect(tooEasy).not.toContain('weakest spot');
+    const plain = await ok(tempHome(), ['assess', '--answers', 'no,3,3,3,3,1'], { env: { MTL_NOW: '2027-02-01' } });
+    expect(plain).toContain('Start with a goal for your weakest spot:\n  mtl goals new --template member-goals\n');
+  });
+
   it('takes thirteen answers with --full and reports the wider score', async () => {
     const home = tempHome();
     const out = await ok(home, ['assess', '--full', '--answers', 'no,5,5,5,5,5,1,1,1,1,1,1,1']);

@@ -133,8 +133,10 @@ function renderResult(ctx: Ctx, a: Assessment, count: number, openGoals: Goal[])
   lines.push('');
   if (templates.length > 0) {
     const step = nextStep(templates[0]!, openGoals);
-    if (step.kind === 'open') lines.push(c.bold('Your weakest spot already has a goal:'), `  ${step.goal.id} "${step.goal.title}": ${step.command}`);
-    else lines.push(c.bold(weak > 0 ? 'Start with a goal for your weakest spot:' : 'Next:'), `  ${step.command}`);
+    // "Too easy" puts autonomy first (recommendedTemplates), whatever the weakest area is: say so.
+    const tooEasyFirst = a.tooEasy && templates[0] === 'autonomy';
+    if (step.kind === 'open') lines.push(c.bold(tooEasyFirst ? 'The job feels too easy, so hand work to the team first; that has a goal:' : 'Your weakest spot already has a goal:'), `  ${step.goal.id} "${step.goal.title}": ${step.command}`);
+    else lines.push(c.bold(tooEasyFirst ? 'The job feels too easy, so hand work to the team first:' : weak > 0 ? 'Start with a goal for your weakest spot:' : 'Next:'), `  ${step.command}`);
   } else {
     lines.push(c.bold('Keep it up:'), '  mtl goals new --template learning   keep learning on purpose');
   }
