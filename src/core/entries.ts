@@ -153,8 +153,8 @@ export function checkVerb(kind: EntryKind, verb: Verb, id: string, given: EditFl
 export function editExample(kind: EntryKind, id: string): string {
   const info = ENTRY_KINDS[kind];
   const flag = info.flags[0];
-  if (flag === 'title') return `mtl edit ${id} --title "Run the Q3 architecture review"`;
-  if (flag === 'text') return `mtl edit ${id} --text "the corrected text"`;
+  if (flag === 'title') return `mtl edit ${id} --title "<the new title>"`;
+  if (flag === 'text') return `mtl edit ${id} --text "<the corrected text>"`;
   return `mtl show ${id}`;
 }
 

@@ -28,7 +28,7 @@ describe('show, edit, done and rm on pulses, processes, culture events and daily
     expect(JSON.parse(await ok(home, ['show', 'U1', '--json'], { env }))).toMatchObject({ kind: 'pulse', id: 'u1', date: '2027-02-10', responses: 7, tallies: { autonomy: [4, 3, 0, 0, 0] } });
     const process = await mtl(home, ['show', 's1'], { env });
     expect(process.stdout).toBe('s1  process owned by Sam: release checklist\n  since:     2027-02-10\n  status:    being set up\n');
-    expect(process.stderr).toBe('Change it: mtl edit s1 --text "the corrected text"  mtl done s1  mtl rm s1\n');
+    expect(process.stderr).toBe('Change it: mtl edit s1 --text "<the corrected text>"  mtl done s1  mtl rm s1\n');
     expect(JSON.parse(await ok(home, ['show', 's1', '--json'], { env }))).toEqual({ kind: 'process', id: 's1', practice: 'release checklist', owner: 'Sam', ownerId: 'r1', created: '2027-02-10', status: 'open', doneOn: null });
     expect(await ok(home, ['show', 'c1'], { env })).toBe('c1  culture event 2027-02-08: team lunch\n');
     expect(JSON.parse(await ok(home, ['show', 'c1', '--json'], { env }))).toEqual({ kind: 'cultureEvent', id: 'c1', date: '2027-02-08', what: 'team lunch' });
@@ -105,8 +105,8 @@ describe('show, edit, done and rm on pulses, processes, culture events and daily
       [['done', 'c1'], 1, 'mtl: done does not apply to culture events (c1 is a culture event).\nWhat works on c1: mtl show c1, mtl edit c1, mtl rm c1.\n'],
       [['done', 'w1'], 1, 'mtl: done does not apply to daily notes (w1 is a daily note).\nWhat works on w1: mtl show w1, mtl edit w1, mtl rm w1.\n'],
       [['done', 'u1'], 1, 'mtl: done does not apply to team pulses (u1 is a team pulse).\nWhat works on u1: mtl show u1, mtl rm u1.\n'],
-      [['edit', 's1', '--date', '2027-02-01'], 2, 'mtl: --date does not apply to processes (s1).\nFor a process: --text, --to. Example: mtl edit s1 --text "the corrected text"\n'],
-      [['edit', 'w1', '--to', 'sam'], 2, 'mtl: --to does not apply to daily notes (w1).\nFor a daily note: --text. Example: mtl edit w1 --text "the corrected text"\n'],
+      [['edit', 's1', '--date', '2027-02-01'], 2, 'mtl: --date does not apply to processes (s1).\nFor a process: --text, --to. Example: mtl edit s1 --text "<the corrected text>"\n'],
+      [['edit', 'w1', '--to', 'sam'], 2, 'mtl: --to does not apply to daily notes (w1).\nFor a daily note: --text. Example: mtl edit w1 --text "<the corrected text>"\n'],
       [['edit', 'c1', '--date', '2027-02-11'], 1, 'mtl: --date 2027-02-11 is after today (2027-02-10): log an event once it has happened.\nNothing was changed. Example: mtl edit c1 --date yesterday\n'],
       [['edit', 'c1', '--date', 'last week'], 1, 'mtl: --date "last week" is not a day: give YYYY-MM-DD, today or yesterday.\nNothing was changed. Example: mtl edit c1 --date yesterday\n'],
       [['edit', 's1', '--to', 'zed'], 1, 'mtl: No report called "zed".\nYour reports: Sam, Ana.\n'],

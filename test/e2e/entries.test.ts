@@ -36,7 +36,7 @@ describe('mtl show', () => {
     const note = JSON.parse(await ok(home, ['show', 'n1', '--json'], { env }));
     expect(note).toEqual({ kind: 'note', id: 'n1', date: '2027-02-10', text: 'mother in hospital', member: 'Sam', memberId: 'r1' });
     const f = await mtl(home, ['show', 'f1'], { env });
-    expect(f.stderr).toContain('Change it: mtl edit f1 --text "the corrected text"  mtl rm f1');
+    expect(f.stderr).toContain('Change it: mtl edit f1 --text "<the corrected text>"  mtl rm f1');
   });
 
   it('names an unknown or malformed id, says what ids look like, and changes nothing', async () => {
@@ -137,7 +137,7 @@ describe('mtl edit', () => {
     const noFlag = await mtl(home, ['edit', 'p1'], { env });
     expect(noFlag.code).toBe(1);
     expect(noFlag.stderr).toContain('There is no terminal to open an editor on.');
-    expect(noFlag.stderr).toContain('mtl edit p1 --text "the corrected text"');
+    expect(noFlag.stderr).toContain('mtl edit p1 --text "<the corrected text>"');
     const badDue = await mtl(home, ['edit', 'g1', '--due', 'someday'], { env });
     expect(badDue.code).toBe(1);
     expect(badDue.stderr).toContain('Cannot read "someday" as a deadline');
