@@ -82,7 +82,7 @@ describe('mtl export', () => {
     const restored = tempHome();
     const imp = await mtl(restored, ['import', backup], { env: NOW });
     expect(imp.code).toBe(0);
-    expect(imp.stderr).toContain('Restored 1 assessment, 1 goal, 1 report, 1 praise entry');
+    expect(imp.stderr).toContain("Restored 1 assessment, 1 goal, 1 report, 1 praise entry, 1 feedback note, 1 report's goal, 1 innovation week into ");
     const goalFile = path.join(restored, 'goals', 'g1-hand-the-roadmap-to-the-team.md');
     expect(fs.readFileSync(goalFile, 'utf8')).toBe(doc.goalFiles['g1-hand-the-roadmap-to-the-team.md']);
     expect(mode(goalFile)).toBe(0o600);
@@ -135,7 +135,7 @@ describe('mtl import', () => {
     const before = fs.readFileSync(path.join(home, 'mtl.json'), 'utf8');
     let r = await mtl(home, ['import', backup]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('already holds data (1 assessment, 1 goal, 1 report, 1 praise entry); nothing was changed');
+    expect(r.stderr).toContain("already holds data (1 assessment, 1 goal, 1 report, 1 praise entry, 1 feedback note, 1 report's goal, 1 innovation week); nothing was changed");
     expect(r.stderr).toContain('--merge');
 
     const empty = tempHome();

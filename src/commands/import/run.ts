@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isEmptyData, mergeData } from '../../core/backup.js';
-import { KIND_WORDS, recordsOf, type Data, type Kind } from '../../core/model.js';
+import { KIND_WORDS, KINDS, recordsOf, type Data, type Kind } from '../../core/model.js';
 import { plural } from '../../ui/output.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
@@ -158,12 +158,11 @@ function writeFiles(dir: string, files: Record<string, string>, created: string[
   }
 }
 
+/** The four lists every data folder has, always named; then every other kind that has entries. */
 function summary(data: Data | Backup['data']): string {
   const praise = Array.isArray(data.praise) ? data.praise : data.praise.all();
-  return [
-    plural(data.assessments.length, 'assessment'),
-    plural(data.goals.length, 'goal'),
-    plural(data.members.filter((m) => !m.removed).length, 'report'),
-    plural(praise.length, 'praise entry', 'praise entries'),
-  ].join(', ');
+  const count = (kind: Kind) => (kind === 'praise' ? praise.length : kind === 'members' ? data.members.filter((m) => !m.removed).length : (data[kind] as unknown[]).length);
+  const always: Kind[] = ['assessments', 'goals', 'members', 'praise'];
+  const others = KINDS.filter((k) => !always.includes(k) && count(k) > 0);
+  return [...always, ...others].map((k) => plural(count(k), ...KIND_WORDS[k])).join(', ');
 }
