@@ -171,10 +171,14 @@ export const DELEGATION_STEPS = [
 
 export type DelegationStep = (typeof DELEGATION_STEPS)[number]['key'];
 
-/** A typed step key (any case) or its position 1-4 in the checklist, or a UserError listing both. */
+/**
+ * A typed step key (any case, or a start of it that only one key has, as with names) or its position
+ * 1-4 in the checklist, or a UserError listing both.
+ */
 export function parseStep(text: string): DelegationStep {
   const key = fold(text);
-  const step = /^\d+$/.test(key) ? DELEGATION_STEPS[Number(key) - 1] : DELEGATION_STEPS.find((s) => s.key === key);
+  const starting = key ? DELEGATION_STEPS.filter((s) => s.key.startsWith(key)) : [];
+  const step = /^\d+$/.test(key) ? DELEGATION_STEPS[Number(key) - 1] : (DELEGATION_STEPS.find((s) => s.key === key) ?? (starting.length === 1 ? starting[0] : undefined));
   if (!step) {
     throw new UserError(
       `Unknown step "${text}".`,

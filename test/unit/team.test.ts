@@ -168,7 +168,10 @@ describe('delegation', () => {
 
   it('parses step keys and lists them on a mistake', () => {
     expect(parseStep('Tech-Checkin')).toBe('tech-checkin');
-    expect(() => parseStep('doc')).toThrow('Unknown step "doc".');
+    // A start of a key that only one key has, as names take.
+    expect(['doc', 'TECH', 'dep', 're'].map(parseStep)).toEqual(['docs', 'tech-checkin', 'dependencies', 'requirements']);
+    expect(() => parseStep('d')).toThrow('Unknown step "d".');
+    expect(() => parseStep('docsx')).toThrow('Unknown step "docsx".');
     expect([parseStep('1'), parseStep(' 2 '), parseStep('3'), parseStep('4')]).toEqual(['requirements', 'tech-checkin', 'docs', 'dependencies']);
     for (const bad of ['0', '5', '01x']) expect(() => parseStep(bad)).toThrow(`Unknown step "${bad}".`);
     try {
