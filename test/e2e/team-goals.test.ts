@@ -51,7 +51,7 @@ describe('mtl member-goals', () => {
 
     const wrongOwner = await mtl(home, ['member-goals', 'sam', 'check-in', 'm2', 'x'], { env });
     expect(wrongOwner.code).toBe(1);
-    expect(wrongOwner.stderr).toContain('Sam has no goal "m2".');
+    expect(wrongOwner.stderr).toContain('Sam has no goal "m2"; m2 is Priya\'s ("Own the on-call rota").');
     expect(wrongOwner.stderr).toContain('Their open goals: m1 (Lead the redesign).');
     expect((await mtl(home, ['member-goals', 'sam', 'check-in', 'm1', ' '], { env })).code).toBe(1);
     for (const bad of ['150', 'abc', '-5', '']) {

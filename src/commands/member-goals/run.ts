@@ -89,8 +89,11 @@ function goalOf(data: Data, member: Member, id: string): MemberGoal {
   const goal = data.memberGoals.find((g) => g.id === id.trim().toLowerCase() && g.member === member.id);
   if (goal) return goal;
   const theirs = data.memberGoals.filter((g) => g.member === member.id && g.status === 'open').map((g) => `${g.id} (${g.title})`);
+  // The id may be right and the name wrong: say whose it is.
+  const other = data.memberGoals.find((g) => g.id === id.trim().toLowerCase());
+  const owner = other && data.members.find((m) => m.id === other.member);
   throw new UserError(
-    `${member.name} has no goal "${id}".`,
+    `${member.name} has no goal "${id}"${owner ? `; ${other!.id} is ${owner.name}'s ("${other!.title}")` : ''}.`,
     theirs.length ? `Their open goals: ${theirs.join(', ')}.` : `They have no open goals. Add one: mtl member-goals ${shellWord(member.name)} add "<title>"`,
   );
 }
