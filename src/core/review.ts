@@ -125,7 +125,7 @@ export function buildReview(data: Data, member: Member, period: Period, today: D
   const otherActions = actions.filter((t) => t.oneOnOne === undefined || !shown.has(t.oneOnOne));
 
   const notes = sortByText(member.notes.filter((n) => within(n.date)), (n) => n.date);
-  return { member, period, praise, feedback, goals, delegations, oneOnOnes, otherActions, notes, months: monthCounts(period, praise, feedback, meetings) };
+  return { member, period, praise, feedback, goals, delegations, oneOnOnes, otherActions, notes, months: monthCounts(period, praise, feedback, meetings, member.added) };
 }
 
 function reviewGoal(goal: MemberGoal, period: Period, today: Day): ReviewGoal {
@@ -143,18 +143,25 @@ function reviewGoal(goal: MemberGoal, period: Period, today: Day): ReviewGoal {
   };
 }
 
-/** Praise, feedback noted and 1:1s held, per calendar month of the period (every month, even empty). */
-function monthCounts(period: Period, praise: Praise[], feedback: Feedback[], meetings: OneOnOne[]): MonthCount[] {
+/**
+ * Praise, feedback noted and 1:1s held, per calendar month of the period (every month, even empty),
+ * from the month the report joined when that is later: months before it are not gaps. An entry dated
+ * earlier still (an import) brings its month back.
+ */
+function monthCounts(period: Period, praise: Praise[], feedback: Feedback[], meetings: OneOnOne[], added: Day): MonthCount[] {
+  const dated = [...praise, ...feedback, ...meetings].map((e) => e.date).filter((d) => d >= period.from && d <= period.to);
+  const first = [added > period.from ? added : period.from, ...dated].reduce((a, b) => (b < a ? b : a));
   const months = new Map<string, MonthCount>();
-  for (let month = period.from.slice(0, 7); month <= period.to.slice(0, 7); month = nextMonth(month)) {
+  for (let month = first.slice(0, 7); month <= period.to.slice(0, 7); month = nextMonth(month)) {
     months.set(month, { month, praise: 0, feedback: 0, oneOnOnes: 0 });
   }
-  for (const p of praise) months.get(p.date.slice(0, 7))!.praise++;
+  const row = (day: Day) => months.get(day.slice(0, 7));
+  for (const p of praise) row(p.date)!.praise++;
   for (const f of feedback) {
-    const row = months.get(f.date.slice(0, 7));
-    if (row) row.feedback++;
+    const r = row(f.date);
+    if (r) r.feedback++;
   }
-  for (const o of meetings) months.get(o.date.slice(0, 7))!.oneOnOnes++;
+  for (const o of meetings) row(o.date)!.oneOnOnes++;
   return [...months.values()];
 }
 

@@ -109,4 +109,14 @@ describe('buildReview', () => {
     expect(r.months.map((m) => `${m.month}:${m.praise}`)).toEqual(['2026-12:1', '2027-01:1', '2027-02:0', '2027-03:1', '2027-04:1']);
     expect(r.notes.map((n) => n.id)).toEqual(['n1', 'n2']);
   });
+
+  it('starts the months at the one the report joined, unless an entry is older still', () => {
+    const d = data();
+    const priya = { ...d.members[1]!, added: '2027-02-01' };
+    const quarter = { from: '2027-01-01', to: '2027-03-31', label: '2027-Q1' };
+    expect(buildReview(d, priya, quarter, '2027-04-10').months.map((m) => `${m.month}:${m.praise}`)).toEqual(['2027-02:1', '2027-03:0']);
+    // Feedback imported from before the day they were added keeps its month.
+    d.feedback.push({ id: 'f9', member: 'r2', text: 'older', date: '2027-01-20', at: '2027-01-20T10:00:00Z' });
+    expect(buildReview(d, priya, quarter, '2027-04-10').months.map((m) => `${m.month}:${m.feedback}`)).toEqual(['2027-01:1', '2027-02:0', '2027-03:0']);
+  });
 });
