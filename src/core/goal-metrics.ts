@@ -126,8 +126,9 @@ export function measureGoal(specs: MeasureSpec[], data: Data, asOf: Day, options
  * "3 of 12 hours of learning" up to the target; past it, "22.5 hours of learning (target 12)", not
  * "22.5 of 12", which reads as a slip.
  */
-function ofTarget(shown: string, value: number, target: number, what: string): string {
-  return value > target ? `${shown} ${what} (target ${target})` : `${shown} of ${target} ${what}`;
+function ofTarget(value: number, target: number, what: string): string {
+  const shown = tenths(value);
+  return shown > target ? `${shown} ${what} (target ${target})` : `${shown} of ${target} ${what}`;
 }
 
 function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOptions): MetricReading {
@@ -140,17 +141,17 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
     case 'learning-hours': {
       const target = given ?? options.learningTarget;
       const hours = learningProgress(data.learning, asOf, target).hours;
-      return reading(spec.name, hours, target > 0 ? target : null, ofTarget(String(tenths(hours)), hours, target, 'hours of learning'));
+      return reading(spec.name, hours, target > 0 ? target : null, ofTarget(hours, target, 'hours of learning'));
     }
     case 'books-finished': {
       const target = given ?? 1;
       const n = booksFinishedThisQuarter(data.learning, asOf).length;
-      return reading(spec.name, n, target, ofTarget(String(n), n, target, `${countWord(n > target ? n : target, 'book', 'books')} finished`));
+      return reading(spec.name, n, target, ofTarget(n, target, `${countWord(n > target ? n : target, 'book', 'books')} finished`));
     }
     case 'tips-applied': {
       const target = given ?? 6;
       const n = learningProgress(data.learning, asOf, 0).tips.length;
-      return reading(spec.name, n, target, ofTarget(String(n), n, target, 'tips applied'));
+      return reading(spec.name, n, target, ofTarget(n, target, 'tips applied'));
     }
     case 'weeks-everyone-praised': {
       // The quarter's weeks: Monday to Sunday, from each Monday in the quarter (13 of them, or 14).
@@ -180,7 +181,7 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
       const shown = all.filter((p) => p.public).length;
       const share = all.length ? `, ${Math.round((shown / all.length) * 100)}% of ${all.length} praise` : '';
       const anyone = data.members.some((m) => m.added <= asOf && (!m.removed || m.removed >= start));
-      return reading(spec.name, shown, anyone ? target : null, anyone ? `${ofTarget(String(shown), shown, target, 'praise given in public')}${share}` : 'no reports yet to praise');
+      return reading(spec.name, shown, anyone ? target : null, anyone ? `${ofTarget(shown, target, 'praise given in public')}${share}` : 'no reports yet to praise');
     }
     case 'feedback-delivered': {
       const noted = data.feedback.filter((f) => inQuarter(f.date));
@@ -191,7 +192,7 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
     case 'items-delegated-done': {
       const target = given ?? 3;
       const owned = itemsOwnedThisQuarter(data, asOf);
-      return reading(spec.name, owned.doneThisQuarter, target, `${ofTarget(String(owned.doneThisQuarter), owned.doneThisQuarter, target, 'delegated items done')}, ${owned.count} owned this quarter`);
+      return reading(spec.name, owned.doneThisQuarter, target, `${ofTarget(owned.doneThisQuarter, target, 'delegated items done')}, ${owned.count} owned this quarter`);
     }
     case 'delegation-steps': {
       const items = itemsOwnedThisQuarter(data, asOf).items;
@@ -203,7 +204,7 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
     case 'processes-owned': {
       const target = given ?? 2;
       const owned = processesOwnedByOthers(data, asOf);
-      return reading(spec.name, owned, target, ofTarget(String(owned), owned, target, 'processes owned by a report'));
+      return reading(spec.name, owned, target, ofTarget(owned, target, 'processes owned by a report'));
     }
     case 'reports-with-goals': {
       const team = data.members.filter((m) => m.added <= asOf && (!m.removed || m.removed > asOf));
@@ -235,13 +236,13 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
       const shown = demoed ? (week.projects?.length ?? 0) : 0;
       const team = data.members.filter((m) => m.added <= asOf && (!m.removed || m.removed > asOf)).length;
       const target = given ?? team;
-      const text = !week ? 'no innovation week this quarter' : demoed ? ofTarget(String(shown), shown, target, 'projects shown at the demo') : `demo on ${week.demoHeld ?? week.demo}, not held yet`;
+      const text = !week ? 'no innovation week this quarter' : demoed ? ofTarget(shown, target, 'projects shown at the demo') : `demo on ${week.demoHeld ?? week.demo}, not held yet`;
       return reading(spec.name, shown, target > 0 ? target : null, text);
     }
     case 'culture-events': {
       const target = given ?? 3;
       const n = cultureEventsHeld(data, start, asOf);
-      return reading(spec.name, n, target, ofTarget(String(n), n, target, 'team events held'));
+      return reading(spec.name, n, target, ofTarget(n, target, 'team events held'));
     }
   }
 }

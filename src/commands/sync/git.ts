@@ -124,7 +124,7 @@ export class Git {
     if (!r.ok) {
       throw new UserError(`git cannot read the repository in ${this.dir}: ${r.said.split('\n')[0] || `exit ${r.status}`}`, `Look at it with: git -C ${this.dir} status   (and at your git settings: git config --list --show-origin)`);
     }
-    return r.ok && samePath(r.stdout.toString('utf8').trim(), this.dir);
+    return samePath(r.stdout.toString('utf8').trim(), this.dir);
   }
 
   /**

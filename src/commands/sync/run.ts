@@ -105,7 +105,7 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
     pending ? `Changed here since the last sync: ${pending} file${pending === 1 ? '' : 's'}.` : 'No change here since the last sync.',
     `As of the last sync: ${ahead} commit${ahead === 1 ? '' : 's'} here not yet sent, ${behind} from the remote not yet merged.`,
   ];
-  if (unfinished) lines.push(`Unfinished: ${unfinished.what} started outside mtl; mtl sync waits until it is finished or undone (${unfinished.undo.split('   ')[0]}).`);
+  if (unfinished) lines.push(`Unfinished: ${unfinished.what} started outside mtl; mtl sync waits until it is finished or undone (git ${unfinished.undo}).`);
   else if (pending || ahead || behind) lines.push('Run: mtl sync');
   ctx.io.out(prose(ctx.io, lines.join('\n') + '\n'));
 }
@@ -291,34 +291,34 @@ const safeInside = (file: string) => !file.split('/').some((p) => p === '..' || 
  * that did not apply cleanly. Committing over it would finish it with this machine's side of every
  * file it left unmerged, and the next sync would send that to the other machines: their entries gone.
  */
-function unfinishedOperation(git: Git): { what: string; undo: string } | undefined {
+function unfinishedOperation(git: Git): { what: string; undo: string; or?: string } | undefined {
   const dotGit = path.join(git.dir, '.git');
   const gitDir = fs.statSync(dotGit, { throwIfNoEntry: false })?.isDirectory() ? dotGit : git.text(['rev-parse', '--absolute-git-dir']);
   const states = [
-    ['MERGE_HEAD', 'a merge (a git pull or git merge)', 'git merge --abort'],
-    ['CHERRY_PICK_HEAD', 'a cherry-pick', 'git cherry-pick --abort'],
-    ['REVERT_HEAD', 'a revert', 'git revert --abort'],
-    ['rebase-merge', 'a rebase', 'git rebase --abort'],
-    ['rebase-apply', 'a rebase or git am', 'git rebase --abort   (or git am --abort)'],
-  ] as const;
-  for (const [file, what, undo] of states) if (fs.existsSync(path.join(gitDir, file))) return { what, undo };
-  if (git.text(['ls-files', '--unmerged']) !== '') return { what: 'a change with files still unmerged', undo: 'git checkout HEAD -- .   (or resolve them and git commit)' };
+    { file: 'MERGE_HEAD', what: 'a merge (a git pull or git merge)', undo: 'merge --abort' },
+    { file: 'CHERRY_PICK_HEAD', what: 'a cherry-pick', undo: 'cherry-pick --abort' },
+    { file: 'REVERT_HEAD', what: 'a revert', undo: 'revert --abort' },
+    { file: 'rebase-merge', what: 'a rebase', undo: 'rebase --abort' },
+    { file: 'rebase-apply', what: 'a rebase or git am', undo: 'rebase --abort', or: 'git am --abort' },
+  ];
+  const found = states.find((s) => fs.existsSync(path.join(gitDir, s.file)));
+  if (found) return found;
+  if (git.text(['ls-files', '--unmerged']) !== '') return { what: 'a change with files still unmerged', undo: 'checkout HEAD -- .', or: 'resolve them and git commit' };
   return undefined;
 }
 
+/** Called before a sync or an init changes anything: see unfinishedOperation. */
 function refuseUnfinished(git: Git): void {
   const unfinished = unfinishedOperation(git);
   if (!unfinished) return;
-  const [command, ...rest] = unfinished.undo.split('   ');
   throw new UserError(
     `The repository in ${git.dir} is in the middle of ${unfinished.what} started outside mtl; mtl has not changed or committed anything.`,
-    `Finish it by hand, or undo it: git -C ${shellWord(git.dir)} ${command!.replace(/^git /, '')}${rest.length ? `   ${rest.join('   ')}` : ''}\nThen run mtl sync again: it merges entry by entry, without conflicts.`,
+    `Finish it by hand, or undo it: git -C ${shellWord(git.dir)} ${unfinished.undo}${unfinished.or ? `   (or ${unfinished.or})` : ''}\nThen run mtl sync again: it merges entry by entry, without conflicts.`,
   );
 }
 
 /** Commits every change in the folder (the ignored files aside); says whether there was one. */
 function commitLocal(git: Git, what: string): boolean {
-  refuseUnfinished(git);
   git.text(['add', '--all']);
   if (git.run(['diff', '--cached', '--quiet']).ok && git.commit('HEAD')) return false;
   git.text([...identity(git), 'commit', '--quiet', '--allow-empty', '-m', `mtl: ${what} on ${host()}`]);
