@@ -257,7 +257,7 @@ function terminalSafe(io: Io): Io {
   return Object.create(io, {
     out: { value: (text: string) => io.out(escapeControls(text, { keepColors })) },
     // Messages on a terminal wrap at spaces, never inside a word (core/width.ts wrapMessages).
-    err: { value: (text: string) => io.err(io.stdoutIsTTY ? wrapMessages(escapeControls(text, { keepColors }), io.columns) : escapeControls(text, { keepColors })) },
+    err: { value: (text: string) => io.err((io.stderrIsTTY ?? io.stdoutIsTTY) ? wrapMessages(escapeControls(text, { keepColors }), io.columns) : escapeControls(text, { keepColors })) },
   }) as Io;
 }
 

@@ -6,6 +6,8 @@ export interface Io {
   err(text: string): void;
   /** stdout is a terminal: tables, bars and fuzzy times instead of plain exact output. */
   stdoutIsTTY: boolean;
+  /** stderr is a terminal: messages wrap to `columns` (when absent, as stdout). */
+  stderrIsTTY?: boolean;
   /** stdin is a terminal: prompts are possible. */
   stdinIsTTY: boolean;
   color: ChalkInstance;

@@ -67,6 +67,8 @@ const argv = process.argv.slice(2);
 /** A prompt was drawn on stderr: inquirer hides the cursor while a question shows. */
 let promptShown = false;
 const stdoutIsTTY = isTerminal(1);
+// Asked only when a message is written: with stdout redirected, stderr may still be the terminal.
+let stderrIsTTY: boolean | undefined;
 const deps: Deps = {
   io: {
     out: (text) => writeAll(1, text, () => process.exit(0)),
@@ -78,6 +80,9 @@ const deps: Deps = {
       }
     },
     stdoutIsTTY,
+    get stderrIsTTY() {
+      return (stderrIsTTY ??= stdoutIsTTY || isTerminal(2));
+    },
     // Not process.stdin.isTTY: creating the stdin stream loads fs streams and readline, and only a
     // prompt reads stdin.
     stdinIsTTY: isTerminal(0),
@@ -87,7 +92,7 @@ const deps: Deps = {
       return process.stderr;
     },
     get columns() {
-      return (stdoutIsTTY && process.stdout.columns) || 80;
+      return (stdoutIsTTY ? process.stdout.columns : this.stderrIsTTY && process.stderr.columns) || 80;
     },
   },
   env: process.env,

@@ -16,11 +16,11 @@ const TITLES = [
 ];
 
 /** Runs in this process on a pretend terminal `columns` wide, colours off. */
-async function onTerminal(home: string, args: string[], columns = 80): Promise<Result> {
+async function onTerminal(home: string, args: string[], columns = 80, stdoutIsTTY = true): Promise<Result> {
   const out: string[] = [];
   const err: string[] = [];
   const deps: Deps = {
-    io: { out: (t) => out.push(t), err: (t) => err.push(t), stdoutIsTTY: true, stdinIsTTY: true, color: new Chalk({ level: 0 }), columns },
+    io: { out: (t) => out.push(t), err: (t) => err.push(t), stdoutIsTTY, stderrIsTTY: true, stdinIsTTY: true, color: new Chalk({ level: 0 }), columns },
     env: { ...process.env, MTL_HOME: home, NO_COLOR: '1', MTL_NOW: NOW },
     clock: () => new Date(),
     platform: 'linux',
@@ -109,6 +109,17 @@ describe('tables and prose at the terminal width', () => {
     const original = (await ok(home, ['team', 'list'], at(NOW)), words(all));
     expect(original.has('Bergström')).toBe(true);
     expect(r.stderr).not.toMatch(/Berg\n/);
+  });
+
+  it('wraps messages on a terminal when stdout goes to a file (mtl ... > out)', async () => {
+    const home = tempHome();
+    await busyTeam(home);
+    const r = await onTerminal(home, ['delegate', 'Run the quarterly planning session with product and design from start to finish', '--to', 'Kim'], 60, false);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
+    expect(words(r.stderr).has('start')).toBe(true);
   });
 });
 
