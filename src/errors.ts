@@ -35,9 +35,26 @@ export class FileProblemError extends DataError {
   }
 }
 
-/** A file mtl keeps that it cannot trust: named, with what is wrong in it, and left as it is. */
-export function damagedFile(file: string, what: string, hint: string): DataError {
-  return new DataError(`${file} is damaged: ${what.replace(/\.$/, '')}.\nmtl has not changed it.`, hint);
+/**
+ * A file mtl keeps that it cannot trust: named, with what is wrong in it, and left as it is. The file
+ * and `what` stay fields, for a caller that names the file its own way (`mtl sync` names a commit's).
+ */
+export class DamagedFileError extends DataError {
+  override name = 'DamagedFileError';
+  readonly what: string;
+  constructor(
+    readonly file: string,
+    what: string,
+    hint: string,
+  ) {
+    const bare = what.replace(/\.$/, '');
+    super(`${file} is damaged: ${bare}.\nmtl has not changed it.`, hint);
+    this.what = bare;
+  }
+}
+
+export function damagedFile(file: string, what: string, hint: string): DamagedFileError {
+  return new DamagedFileError(file, what, hint);
 }
 
 /** The user cancelled at a prompt (Ctrl-C). */

@@ -133,8 +133,9 @@ describe('mtl sync: what an attacker with the remote, or bad luck, tried', () =>
     const before = git(m.a, ['rev-parse', 'HEAD'], m.gitEnv);
     const r = await mtl(m.a, ['sync'], m.at('2027-02-05T09:00:00'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/'s commit [0-9a-f]{7}: reports\.jsonl is damaged/);
+    expect(r.stderr).toMatch(/^mtl: \S+remote\.git's commit [0-9a-f]{7}: reports\.jsonl is damaged: line 1: it is not valid JSON \([^\n]+\)\.\nNothing was changed here\.\nRepair it where it was made/);
     expect(r.stderr).not.toContain('mtl-sync-');
+    expect(r.stderr).not.toContain('mtl has not changed it');
     expect(git(m.a, ['rev-parse', 'HEAD'], m.gitEnv)).toBe(before);
     expect((await mtl(m.a, ['team', 'list'])).code).toBe(0);
   });

@@ -4,7 +4,7 @@ import { mergeThreeWay, type MergeConflict, type Renumbering } from '../../core/
 import type { Records } from '../../core/model.js';
 import { DATA_FILE, KIND_FILES, readFolderRecords } from '../../store/store.js';
 import { PRAISE_DIR } from '../../store/praise-files.js';
-import { UserError } from '../../errors.js';
+import { DamagedFileError, UserError } from '../../errors.js';
 import type { Git } from './git.js';
 
 /**
@@ -91,9 +91,13 @@ function readTrees<K extends string>(git: Git, trees: Record<K, Map<string, stri
       try {
         read[name] = readFolderRecords(dir);
       } catch (err) {
-        if (!(err instanceof UserError)) throw err;
-        const where = (text: string) => text.split(`${dir}${path.sep}`).join(`${names[name]}: `);
-        throw new UserError(where(err.message).replace(/; mtl has not changed it\.?$/, '; nothing was changed here.'), `Repair it where it was made (git log -p on that file shows who changed what), then run mtl sync again.`);
+        const repair = 'Repair it where it was made (git log -p on that file shows who changed what), then run mtl sync again.';
+        if (err instanceof DamagedFileError) {
+          const file = path.relative(dir, err.file).split(path.sep).join('/');
+          throw new UserError(`${names[name]}: ${file} is damaged: ${err.what}.\nNothing was changed here.`, repair);
+        }
+        if (err instanceof UserError) throw new UserError(`${names[name]} cannot be read: ${err.message.replace(/\.$/, '')}.\nNothing was changed here.`, repair);
+        throw err;
       }
     }
     return read;
