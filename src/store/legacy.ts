@@ -1,6 +1,6 @@
 import { FileProblemError } from '../errors.js';
 import { emptyRecords, ID_PREFIX, idNumber, KINDS, MAX_ID, type Kind, type LearningEntry, type Records } from '../core/model.js';
-import { entryProblem } from './records.js';
+import { entryProblem } from '../core/entry-checks.js';
 
 /**
  * Data versions 0 to 2: the whole store in one JSON document (`mtl.json`, and the `data` of a backup
