@@ -13,3 +13,6 @@ export function defaultVerb(noun: Command, name: string): Command {
 export function defaultVerbOf(noun: Command): Command | undefined {
   return noun.commands.find((c) => defaults.has(c));
 }
+
+/** A repeatable option's values, in the order given: `.option('--note <text>', '...', collect)`. */
+export const collect = (value: string, list: string[] = []): string[] => [...list, value];

@@ -25,7 +25,7 @@ export type EntryKind =
   | 'cultureEvent'
   | 'moment';
 
-export type EditFlag = 'text' | 'title' | 'due' | 'to' | 'public' | 'private' | 'date';
+export type EditFlag = 'text' | 'title' | 'due' | 'to' | 'public' | 'private' | 'date' | 'target';
 export type Verb = 'show' | 'edit' | 'done' | 'rm';
 
 export interface EntryKindInfo {
@@ -43,7 +43,7 @@ export interface EntryKindInfo {
 }
 
 export const ENTRY_KINDS: Record<EntryKind, EntryKindInfo> = {
-  goal: { prefix: 'g', label: 'goal', flags: ['title', 'due'], done: true, rm: true },
+  goal: { prefix: 'g', label: 'goal', flags: ['title', 'due', 'target'], done: true, rm: true },
   reportGoal: { prefix: 'm', label: 'report goal', flags: ['title', 'due', 'to'], done: true, rm: true },
   praise: { prefix: 'p', label: 'praise entry', flags: ['text', 'to', 'public', 'private'], done: false, rm: true },
   feedback: {

@@ -1,5 +1,5 @@
 import { isDay } from './dates.js';
-import { ID_PREFIX, idNumber, type Kind } from './model.js';
+import { ID_PREFIX, idNumber, isMetricName, type Kind } from './model.js';
 
 /**
  * What a well-formed entry of each kind is: the fields it must have and may have, checked on every
@@ -7,12 +7,12 @@ import { ID_PREFIX, idNumber, type Kind } from './model.js';
  * place named instead of failing a command later. Rules about the shapes of model.ts, no files.
  */
 
-type Check = 'text' | 'text?' | 'day' | 'day?' | 'list' | 'object' | 'number' | 'number?' | 'status' | 'checkIns' | 'texts?' | 'projects?';
+type Check = 'text' | 'text?' | 'day' | 'day?' | 'list' | 'object' | 'number' | 'number?' | 'status' | 'checkIns' | 'texts?' | 'projects?' | 'targets?';
 
 /** The fields an entry must have, and the optional ones it may. */
 const FIELDS: Record<Kind, Record<string, Check>> = {
   assessments: { date: 'day', answers: 'object', score: 'number', verdict: 'text' },
-  goals: { title: 'text', template: 'text', file: 'text', status: 'status', progress: 'number', checkIns: 'checkIns', created: 'day', due: 'day?', doneOn: 'day?' },
+  goals: { title: 'text', template: 'text', file: 'text', status: 'status', progress: 'number', checkIns: 'checkIns', created: 'day', due: 'day?', doneOn: 'day?', targets: 'targets?' },
   members: { name: 'text', added: 'day', notes: 'list', removed: 'day?', cadence: 'number?' },
   praise: { member: 'text', text: 'text', date: 'day' },
   feedback: { member: 'text', text: 'text', date: 'day', deliveredOn: 'day?' },
@@ -42,6 +42,7 @@ const TEST: Record<Check, (value: string) => string> = {
   checkIns: (v) => `Array.isArray(${v}) && checkInsOk(${v})`,
   'texts?': (v) => `(${v} === undefined || (Array.isArray(${v}) && textsOk(${v})))`,
   'projects?': (v) => `(${v} === undefined || (Array.isArray(${v}) && projectsOk(${v})))`,
+  'targets?': (v) => `(${v} === undefined || (typeof ${v} === 'object' && ${v} !== null && !Array.isArray(${v}) && targetsOk(${v})))`,
 };
 
 /** Loops, not `every` with a closure: they run for every goal read, most before they are optimised. */
@@ -55,6 +56,14 @@ function checkInsOk(list: unknown[]): boolean {
 
 function textsOk(list: unknown[]): boolean {
   for (const t of list) if (typeof t !== 'string') return false;
+  return true;
+}
+
+/** A goal's own targets: metric names mtl counts, each with a number above 0. */
+function targetsOk(targets: Record<string, unknown>): boolean {
+  for (const [name, target] of Object.entries(targets)) {
+    if (!isMetricName(name) || typeof target !== 'number' || !Number.isFinite(target) || target <= 0) return false;
+  }
   return true;
 }
 
@@ -75,6 +84,7 @@ const SHOULD_BE: Partial<Record<Check, string>> = {
   'texts?': 'a list of texts, or absent',
   'text?': 'a text, or absent',
   'projects?': 'a list of projects, each with a report, a text and a day (YYYY-MM-DD), or absent',
+  'targets?': 'metric names mtl counts, each with a number above 0, or absent',
 };
 
 /**
@@ -85,12 +95,12 @@ const SHOULD_BE: Partial<Record<Check, string>> = {
 const VALID = Object.fromEntries(
   Object.entries(FIELDS).map(([kind, fields]) => {
     const test = Object.entries(fields).map(([field, check]) => `(${TEST[check](`e[${JSON.stringify(field)}]`)})`);
-    return [kind, new Function('isDay', 'checkInsOk', 'textsOk', 'projectsOk', `return (e) => ${test.join(' && ')};`)(isDay, checkInsOk, textsOk, projectsOk)];
+    return [kind, new Function('isDay', 'checkInsOk', 'textsOk', 'projectsOk', 'targetsOk', `return (e) => ${test.join(' && ')};`)(isDay, checkInsOk, textsOk, projectsOk, targetsOk)];
   }),
 ) as Record<Kind, (entry: Record<string, unknown>) => boolean>;
 
 const VALID_FIELD = Object.fromEntries(
-  Object.entries(TEST).map(([check, test]) => [check, new Function('isDay', 'checkInsOk', 'textsOk', 'projectsOk', `return (v) => ${test('v')};`)(isDay, checkInsOk, textsOk, projectsOk)]),
+  Object.entries(TEST).map(([check, test]) => [check, new Function('isDay', 'checkInsOk', 'textsOk', 'projectsOk', 'targetsOk', `return (v) => ${test('v')};`)(isDay, checkInsOk, textsOk, projectsOk, targetsOk)]),
 ) as Record<Check, (v: unknown) => boolean>;
 
 /**

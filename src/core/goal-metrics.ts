@@ -1,34 +1,7 @@
-import type { Data, Day, Goal, Member } from './model.js';
+import { isMetricName, METRIC_NAMES, type Data, type Day, type Goal, type Member, type MetricName } from './model.js';
 import { addDaysToDay, dateOfDay, daysBetween, endOfQuarterFor, quarterOf, startOfQuarterFor } from './dates.js';
 import { booksFinishedThisQuarter, learningProgress } from './learning.js';
 import { DELEGATION_STEPS, GOALS_PER_QUARTER, itemsOwnedThisQuarter } from './team.js';
-
-/**
- * Metrics mtl counts from its own data, for the goals whose template declares them (`measures:` in
- * its front matter). Each is counted over the quarter of the day it is read on, up to that day.
- */
-export const METRIC_NAMES = [
-  'learning-hours',
-  'books-finished',
-  'tips-applied',
-  'weeks-everyone-praised',
-  'public-praise',
-  'feedback-delivered',
-  'items-delegated-done',
-  'delegation-steps',
-  'processes-owned',
-  'reports-with-goals',
-  'member-goals-on-track',
-  'innovation-week',
-  'demos-given',
-  'culture-events',
-] as const;
-
-export type MetricName = (typeof METRIC_NAMES)[number];
-
-export function isMetricName(name: string): name is MetricName {
-  return (METRIC_NAMES as readonly string[]).includes(name);
-}
 
 /** A metric a template asks for, with the target it gives (none: the metric's default). */
 export interface MeasureSpec {
@@ -84,6 +57,39 @@ export function parseMeasures(value: unknown): MeasureSpec[] {
     specs.push({ name, target: n });
   }
   return specs;
+}
+
+/**
+ * A goal's own targets from `--target <metric>=<number>` words, checked against the metrics its
+ * template measures: a number above 0 sets one, `default` goes back to the template's. Returns the
+ * targets the goal keeps (`current` with the changes), or throws an Error naming the bad word.
+ */
+export function targetsFrom(words: string[], specs: MeasureSpec[], current: Record<string, number> = {}): Record<string, number> {
+  const targets = { ...current };
+  const measured = specs.map((s) => s.name);
+  for (const word of words) {
+    const at = word.indexOf('=');
+    const name = (at < 0 ? word : word.slice(0, at)).trim();
+    const value = at < 0 ? '' : word.slice(at + 1).trim();
+    if (!measured.includes(name as MetricName)) {
+      throw new Error(measured.length ? `"${name}" is not a metric of this goal's template; it measures ${measured.join(', ')}` : `this goal's template measures nothing, so it has no target to set`);
+    }
+    if (at < 0 || value === '') throw new Error(`--target ${word} gives no number; write ${name}=<number>, or ${name}=default for the template's`);
+    if (value === 'default') {
+      delete targets[name];
+      continue;
+    }
+    const n = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(n) || n <= 0) throw new Error(`the target of ${name} is "${value}"; give a number above 0 (like ${name}=2), or ${name}=default`);
+    targets[name] = n;
+  }
+  return targets;
+}
+
+/** The template's metrics with the goal's own targets in place of the template's. */
+export function specsForGoal(specs: MeasureSpec[], goal: Pick<Goal, 'targets'>): MeasureSpec[] {
+  const own = goal.targets;
+  return own ? specs.map((s) => (own[s.name] !== undefined ? { ...s, target: own[s.name] } : s)) : specs;
 }
 
 const tenths = (n: number) => Math.round(n * 10) / 10;
@@ -277,7 +283,7 @@ export function measureGoals(goals: Goal[], specsOf: (template: string) => Measu
     const specs = specsOf(goal.template);
     // A finished goal is read on the day it was done: what it reached, not what came after.
     const day = goal.status === 'done' && goal.doneOn && goal.doneOn < asOf ? goal.doneOn : asOf;
-    if (specs?.length) out.set(goal.id, measureGoal(specs, data, day, options, known));
+    if (specs?.length) out.set(goal.id, measureGoal(specsForGoal(specs, goal), data, day, options, known));
   }
   return out;
 }

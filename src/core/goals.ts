@@ -17,6 +17,8 @@ export interface GoalView {
   overdue: boolean;
   checkIns: number;
   lastCheckIn: { date: Day; note: string; progress: number | null; daysAgo: number } | null;
+  /** This goal's own targets over its template's, by metric name (empty: the template's). */
+  targets: Record<string, number>;
 }
 
 /** The stored goal seen from `today` (a calendar day in the user's time zone). */
@@ -37,6 +39,7 @@ export function goalView(goal: Goal, today: Day): GoalView {
     overdue: goal.status === 'open' && daysLeft !== null && daysLeft < 0,
     checkIns: goal.checkIns.length,
     lastCheckIn: last ? { date: last.date, note: last.note, progress: last.progress ?? null, daysAgo: daysBetween(last.date, today) } : null,
+    targets: { ...goal.targets },
   };
 }
 

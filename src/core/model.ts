@@ -46,6 +46,11 @@ export interface Goal {
   progress: number;
   doneOn?: Day;
   checkIns: CheckIn[];
+  /**
+   * Targets agreed for this goal, by metric name, over its template's (`measures:`): "Read two
+   * leadership books" measures books-finished against 2, not the template's 1.
+   */
+  targets?: Record<string, number>;
   /** When status or progress last changed (created, check-in, done, reopen); merges use it. */
   updatedAt?: Instant;
 }
@@ -398,4 +403,31 @@ export function recordsOf(data: Data): Records {
 /** A store view over plain lists. */
 export function dataOf(records: Records): Data {
   return { ...records, praise: praiseLogOf(records.praise) };
+}
+
+/**
+ * Metrics mtl counts from its own data, for the goals whose template declares them (`measures:` in
+ * its front matter). Each is counted over the quarter of the day it is read on, up to that day.
+ */
+export const METRIC_NAMES = [
+  'learning-hours',
+  'books-finished',
+  'tips-applied',
+  'weeks-everyone-praised',
+  'public-praise',
+  'feedback-delivered',
+  'items-delegated-done',
+  'delegation-steps',
+  'processes-owned',
+  'reports-with-goals',
+  'member-goals-on-track',
+  'innovation-week',
+  'demos-given',
+  'culture-events',
+] as const;
+
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+export function isMetricName(name: string): name is MetricName {
+  return (METRIC_NAMES as readonly string[]).includes(name);
 }

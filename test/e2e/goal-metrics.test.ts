@@ -60,6 +60,62 @@ describe('goals that measure themselves', () => {
     expect(readStore(home).goals[0].progress).toBe(0);
   });
 
+  it("a goal's own targets replace its template's: set when created, changed, put back and undone", async () => {
+    const home = tempHome();
+    const created = await mtl(home, ['goals', 'new', '-t', 'learning', '--title', 'Read two leadership books', '--target', 'books-finished=2', '--yes'], at('2027-01-04'));
+    expect(created.code).toBe(0);
+    expect(created.stderr).toContain('Created g1 "Read two leadership books" (learning), due 2027-03-31; its own targets: books-finished 2.');
+    expect(readStore(home).goals[0].targets).toEqual({ 'books-finished': 2 });
+    await ok(home, ['learn', 'book', 'add', 'Extreme Ownership'], at('2027-01-05'));
+    await ok(home, ['learn', 'book', 'done', 'Extreme Ownership'], at('2027-01-10'));
+    // (0/12 + 1/2 + 0/6) / 3 = 17%, where the template's one book would make it 33%.
+    const measured = await measuredOf(home, '2027-01-11');
+    expect(measured.readings[1]).toEqual({ name: 'books-finished', value: 1, target: 2, text: '1 of 2 books finished', share: 0.5 });
+    expect(measured.proposed).toBe(17);
+    expect(JSON.parse(await ok(home, ['goals', '--json'], at('2027-01-11')))[0].targets).toEqual({ 'books-finished': 2 });
+
+    const changed = await mtl(home, ['edit', 'g1', '--target', 'books-finished=3', '--target', 'tips-applied=4'], at('2027-01-11'));
+    expect(changed.code).toBe(0);
+    expect(changed.stderr).toContain('Changed g1 (goal): targets books-finished 3, tips-applied 4.');
+    expect(await ok(home, ['show', 'g1'], at('2027-01-11'))).toContain('  targets:   books-finished 3, tips-applied 4\n');
+    expect((await ok(home, ['goals', 'show', 'g1'], at('2027-01-11')))).toContain('1 of 3 books finished');
+
+    await ok(home, ['edit', 'g1', '--target', 'books-finished=default', '--target', 'tips-applied=default'], at('2027-01-12'));
+    expect(readStore(home).goals[0].targets).toBeUndefined();
+    expect((await measuredOf(home, '2027-01-12')).readings[1].text).toBe('1 of 1 book finished');
+    await ok(home, ['undo'], at('2027-01-12'));
+    expect(readStore(home).goals[0].targets).toEqual({ 'books-finished': 3, 'tips-applied': 4 });
+  });
+
+  it('refuses a target the template does not measure, or one that is not a number above 0, and changes nothing', async () => {
+    const home = tempHome();
+    const before = () => fs.readdirSync(home).sort();
+    const unknown = await mtl(home, ['goals', 'new', '-t', 'culture', '--target', 'books-finished=2', '--yes'], at('2027-01-04'));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('mtl: --target: "books-finished" is not a metric of this goal\'s template; it measures culture-events.\nNothing was created. See what each template measures: mtl goals templates --json\n');
+    expect(fs.existsSync(path.join(home, 'goals.jsonl'))).toBe(false);
+
+    await ok(home, ['goals', 'new', '-t', 'learning', '--yes'], at('2027-01-04'));
+    const files = before();
+    const goals = fs.readFileSync(path.join(home, 'goals.jsonl'), 'utf8');
+    for (const [word, said] of [
+      ['books=2', '"books" is not a metric of this goal\'s template; it measures learning-hours, books-finished, tips-applied'],
+      ['books-finished=0', 'the target of books-finished is "0"; give a number above 0 (like books-finished=2), or books-finished=default'],
+      ['books-finished=two', 'the target of books-finished is "two"; give a number above 0 (like books-finished=2), or books-finished=default'],
+      ['books-finished=1e400', 'the target of books-finished is "1e400"; give a number above 0 (like books-finished=2), or books-finished=default'],
+      ['books-finished', '--target books-finished gives no number; write books-finished=<number>, or books-finished=default for the template\'s'],
+    ]) {
+      const r = await mtl(home, ['edit', 'g1', '--target', word!], at('2027-01-05'));
+      expect(r.code, word).toBe(1);
+      expect(r.stderr, word).toBe(`mtl: g1: ${said}.\nNothing was changed. See what the template measures: mtl goals templates --json\n`);
+    }
+    expect(fs.readFileSync(path.join(home, 'goals.jsonl'), 'utf8')).toBe(goals);
+    expect(before()).toEqual(files);
+    const praise = await mtl(home, ['edit', 'p1', '--target', 'books-finished=2'], at('2027-01-05'));
+    expect(praise.code).toBe(2);
+    expect(praise.stderr).toContain('mtl: --target does not apply to praise (p1).');
+  });
+
   it('a template of your own can measure only hours: progress is the share of the target', async () => {
     const home = tempHome();
     fs.mkdirSync(path.join(home, 'templates'), { recursive: true });

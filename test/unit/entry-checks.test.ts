@@ -47,3 +47,12 @@ describe('entryProblem', () => {
     expect(entryProblem('learning', { id: 'l2', type: 'book', title: 'x', status: 'abandoned' })).toBe('it is a "book" entry without a title (and a day, if read) as mtl writes them');
   });
 });
+
+describe("a goal's own targets, as stored", () => {
+  it('takes metric names with numbers above 0, and refuses anything else', () => {
+    expect(entryProblem('goals', { ...goal, targets: { 'books-finished': 2, 'learning-hours': 20.5 } })).toBeUndefined();
+    for (const targets of [{ 'books-finished': 0 }, { 'books-finished': '2' }, { books: 2 }, [2], null]) {
+      expect(entryProblem('goals', { ...goal, targets }), JSON.stringify(targets)).toBe(`targets is ${JSON.stringify(targets)}; it should be metric names mtl counts, each with a number above 0, or absent`);
+    }
+  });
+});

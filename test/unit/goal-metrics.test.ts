@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureGoal, memberGoalOnTrack, parseMeasures, type MeasureSpec } from '../../src/core/goal-metrics.js';
+import { measureGoal, memberGoalOnTrack, parseMeasures, specsForGoal, targetsFrom, type MeasureSpec } from '../../src/core/goal-metrics.js';
 import { followsMeasure } from '../../src/core/goals.js';
 import { dataOf, emptyRecords, type Records } from '../../src/core/model.js';
 import { parseTemplate } from '../../src/core/template-parse.js';
@@ -137,5 +137,37 @@ describe('followsMeasure', () => {
     expect(followsMeasure([{ date: '2027-01-01', at: 'x', note: 'n' }])).toBe(true);
     expect(followsMeasure([{ date: '2027-01-01', at: 'x', note: 'n', progress: 40 }, { date: '2027-01-02', at: 'x', note: 'n' }])).toBe(false);
     expect(followsMeasure([{ date: '2027-01-01', at: 'x', note: 'n', progress: 40 }, { date: '2027-01-02', at: 'x', note: 'n', progress: 20, measured: true }])).toBe(true);
+  });
+});
+
+describe("a goal's own targets", () => {
+  const learning: MeasureSpec[] = [{ name: 'learning-hours' }, { name: 'books-finished', target: 1 }, { name: 'tips-applied', target: 6 }];
+
+  it('sets, changes and puts back targets for metrics the template measures', () => {
+    expect(targetsFrom(['books-finished=2'], learning)).toEqual({ 'books-finished': 2 });
+    expect(targetsFrom([' learning-hours = 20 ', 'books-finished=2.5'], learning)).toEqual({ 'learning-hours': 20, 'books-finished': 2.5 });
+    expect(targetsFrom(['books-finished=3'], learning, { 'books-finished': 2, 'tips-applied': 4 })).toEqual({ 'books-finished': 3, 'tips-applied': 4 });
+    expect(targetsFrom(['tips-applied=default'], learning, { 'books-finished': 2, 'tips-applied': 4 })).toEqual({ 'books-finished': 2 });
+  });
+
+  it('names what is wrong with a word', () => {
+    expect(() => targetsFrom(['public-praise=3'], learning)).toThrow('"public-praise" is not a metric of this goal\'s template; it measures learning-hours, books-finished, tips-applied');
+    expect(() => targetsFrom(['books-finished=2'], [])).toThrow("this goal's template measures nothing, so it has no target to set");
+    for (const bad of ['0', '-1', 'two', '1e3', 'Infinity', '0x10', '2 books']) {
+      expect(() => targetsFrom([`books-finished=${bad}`], learning), bad).toThrow(`the target of books-finished is "${bad}"; give a number above 0`);
+    }
+    expect(() => targetsFrom(['books-finished='], learning)).toThrow('--target books-finished= gives no number');
+  });
+
+  it("puts the goal's targets in place of the template's, leaving the others", () => {
+    expect(specsForGoal(learning, {})).toBe(learning);
+    expect(specsForGoal(learning, { targets: { 'books-finished': 2, 'learning-hours': 20 } })).toEqual([
+      { name: 'learning-hours', target: 20 },
+      { name: 'books-finished', target: 2 },
+      { name: 'tips-applied', target: 6 },
+    ]);
+    const data = dataOf({ ...emptyRecords(), learning: [{ id: 'l1', type: 'book', title: 'A', status: 'done', date: '2027-01-10', added: '2027-01-02' }] } as Records);
+    const reading = measureGoal(specsForGoal(learning, { targets: { 'books-finished': 2 } }), data, '2027-01-11', { learningTarget: 12 }).readings[1];
+    expect(reading).toMatchObject({ value: 1, target: 2, text: '1 of 2 books finished', share: 0.5 });
   });
 });

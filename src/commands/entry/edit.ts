@@ -15,7 +15,8 @@ import {
   type EditFlag,
   type EntryKind,
 } from '../../core/entries.js';
-import type { Data } from '../../core/model.js';
+import type { Data, Goal } from '../../core/model.js';
+import { targetsFrom } from '../../core/goal-metrics.js';
 import { findMember, nameOf, requireLine, requireText } from '../../core/team.js';
 import { titleProblem } from '../../core/templates.js';
 import { plural, shellWord } from '../../core/text.js';
@@ -34,6 +35,7 @@ export interface EditOptions {
   public?: boolean;
   private?: boolean;
   date?: string;
+  target?: string[];
 }
 
 /** The changes asked for, checked as far as can be without the store. */
@@ -44,9 +46,11 @@ interface Changes {
   to?: string;
   public?: boolean;
   date?: string;
+  /** `<metric>=<number|default>` words for a goal's own targets. */
+  target?: string[];
 }
 
-const FLAGS: EditFlag[] = ['text', 'title', 'due', 'to', 'public', 'private', 'date'];
+const FLAGS: EditFlag[] = ['text', 'title', 'due', 'to', 'public', 'private', 'date', 'target'];
 
 export async function edit(ctx: Ctx, idText: string, opts: EditOptions): Promise<void> {
   const { kind, id } = parseEntryId(idText);
@@ -54,7 +58,7 @@ export async function edit(ctx: Ctx, idText: string, opts: EditOptions): Promise
   checkVerb(kind, 'edit', id, given);
   let changes: Changes;
   if (given.length) {
-    changes = { ...(opts.text !== undefined ? { text: opts.text } : {}), ...(opts.title !== undefined ? { title: opts.title } : {}), ...(opts.due !== undefined ? { due: opts.due } : {}), ...(opts.to !== undefined ? { to: opts.to } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) };
+    changes = { ...(opts.text !== undefined ? { text: opts.text } : {}), ...(opts.title !== undefined ? { title: opts.title } : {}), ...(opts.due !== undefined ? { due: opts.due } : {}), ...(opts.to !== undefined ? { to: opts.to } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}), ...(opts.target !== undefined ? { target: opts.target } : {}) };
     if (opts.public || opts.private) changes.public = Boolean(opts.public);
   } else {
     if (!ctx.io.stdinIsTTY) {
@@ -160,6 +164,7 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
   }
   const due = changes.due === undefined ? undefined : await resolveDeadline(changes.due, today, ctx.now);
   const goalsModule = kind === 'goal' && (title !== undefined || due !== undefined) ? await import('../goals/goal-file.js') : undefined;
+  const targetsOf = changes.target === undefined ? undefined : await goalTargets(ctx, id, changes.target);
   let undoFile: (() => void) | undefined;
   try {
     const result = await updateStore(ctx.dataDir, (tx) => {
@@ -176,10 +181,18 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
           const g = found.entry;
           set(g, 'title', title, `title "${title}"`);
           set(g, 'due', due, `due ${due}`);
+          if (targetsOf) {
+            const targets = targetsOf(g);
+            if (JSON.stringify(targets) !== JSON.stringify(g.targets ?? {})) {
+              if (Object.keys(targets).length) g.targets = targets;
+              else delete g.targets;
+              changed.push(Object.keys(targets).length ? `targets ${Object.entries(targets).map(([m, n]) => `${m} ${n}`).join(', ')}` : "the template's targets");
+            }
+          }
           if (changed.length) {
             g.updatedAt = ctx.now.toISOString();
             tx.tables.goals.put(g);
-            undoFile = goalsModule!.updateGoalFile(g, { ...(title !== undefined ? { title } : {}), ...(due !== undefined ? { due } : {}) });
+            if (goalsModule) undoFile = goalsModule.updateGoalFile(g, { ...(title !== undefined ? { title } : {}), ...(due !== undefined ? { due } : {}) });
           }
           break;
         }
@@ -314,4 +327,25 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
     // The store was not written: the goal's file goes back to what it said.
     undoFile?.();
   }
+}
+
+/**
+ * `--target <metric>=<number|default>` for a goal: checked against the metrics its template measures
+ * before the lock is taken; applied to the goal as the store holds it.
+ */
+async function goalTargets(ctx: Ctx, id: string, words: string[]): Promise<(goal: Goal) => Record<string, number>> {
+  const data = await openStore(ctx.dataDir);
+  const goal = mustFind(data, 'goal', id).entry as Goal;
+  const { loadTemplates } = await import('../goals/template-files.js');
+  const template = loadTemplates(ctx.dataDir, new Set([goal.template])).templates.find((t) => t.name === goal.template);
+  const specs = template?.measures ?? [];
+  const check = (g: Goal) => {
+    try {
+      return targetsFrom(words, specs, g.targets);
+    } catch (err) {
+      throw new UserError(`${id}: ${(err as Error).message}.`, `Nothing was changed. See what the template measures: mtl goals templates --json`);
+    }
+  };
+  check(goal);
+  return check;
 }

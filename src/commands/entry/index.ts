@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { examples } from '../examples.js';
+import { collect } from '../verbs.js';
 
 const ID_HELP = 'an id as lists show it: g3 goal, m3 report goal, p3 praise, f3 feedback, n3 note, d3 delegated item, o3 1:1, t3 action item, l3 learning, s3 process, c3 culture event, w3 daily note, u3 team pulse';
 
@@ -33,6 +34,7 @@ export const edit = {
       .option('--due <deadline>', 'a new due date: a date or "end of quarter", "in 2 weeks"... (goals, report goals, action items)')
       .option('--to <name>', 'move it to another report (praise, feedback, notes, report goals, delegated items, action items; a process: its owner)')
       .option('--date <day>', 'culture events: the day it happened (YYYY-MM-DD, today, yesterday)')
+      .option('--target <metric=number>', "goals: this goal's own target for a metric its template measures, or <metric>=default (repeatable)", collect)
       .option('--public', 'praise: make it public')
       .option('--private', 'praise: make it private')
       .addHelpText(
@@ -40,6 +42,7 @@ export const edit = {
         examples(
           'mtl edit g3 --due 2027-03-15',
           'mtl edit g3 --title "Engineers own the Q3 roadmap"',
+          'mtl edit g4 --target books-finished=2   "Read two leadership books"',
           'mtl edit n4 --to priya          a note saved under the wrong report',
           'mtl edit p12 --text "ran a calm incident review" --public',
           'mtl edit s2 --to ana            a process handed to another owner',

@@ -65,7 +65,7 @@ function showLines(data: Data, found: Found): string[] {
   switch (found.kind) {
     case 'goal': {
       const g = found.entry;
-      return [`${g.id}  goal: ${g.title}`, ...field('template', g.template), ...field('due', g.due), ...field('status', g.status === 'done' ? `done ${g.doneOn ?? ''}`.trim() : 'open'), ...field('progress', `${g.progress}%`), ...field('check-ins', g.checkIns.length), ...field('created', g.created), ...field('file', g.file)];
+      return [`${g.id}  goal: ${g.title}`, ...field('template', g.template), ...field('targets', g.targets && Object.entries(g.targets).map(([m, n]) => `${m} ${n}`).join(', ')), ...field('due', g.due), ...field('status', g.status === 'done' ? `done ${g.doneOn ?? ''}`.trim() : 'open'), ...field('progress', `${g.progress}%`), ...field('check-ins', g.checkIns.length), ...field('created', g.created), ...field('file', g.file)];
     }
     case 'reportGoal': {
       const g = found.entry;

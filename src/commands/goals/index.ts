@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { examples } from '../examples.js';
-import { defaultVerb } from '../verbs.js';
+import { collect, defaultVerb } from '../verbs.js';
 
 export function register(program: Command, context: (cmd: Command) => Ctx): void {
   const goals = program
@@ -31,6 +31,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .option('-t, --template <name>', 'template name (see mtl goals templates)')
     .option('--title <title>', "the goal's title (default: the template's)")
     .option('--due <deadline>', 'a date or "end of quarter", "end of next quarter", "end of year", "in 6 weeks", "next friday"')
+    .option('--target <metric=number>', "this goal's own target for a metric the template measures, e.g. books-finished=2 (repeatable)", collect)
     .option('-y, --yes', "take the template's title and deadline for anything not given, without asking")
     .option('--json', 'print the new goal as JSON')
     .addHelpText(
@@ -38,7 +39,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
       examples(
         'mtl goals new',
         'mtl goals new --template culture --yes',
-        'mtl goals new --template learning --title "Read two leadership books" --due "end of next quarter"',
+        'mtl goals new --template learning --title "Read two leadership books" --target books-finished=2 --due "end of next quarter"',
         'mtl goals new -t recognition --due 2027-06-30 --json',
       ),
     )

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Ctx } from '../../context.js';
 import { dayOf, quarterOf } from '../../core/dates.js';
+import { targetsFrom } from '../../core/goal-metrics.js';
 import { goalView } from '../../core/goals.js';
 import { renderGoalFile, slugify, titleProblem, type Template } from '../../core/templates.js';
 import { UserError } from '../../errors.js';
@@ -20,6 +21,8 @@ export interface NewGoalOptions {
   template?: string;
   title?: string;
   due?: string;
+  /** `<metric>=<number>` words: this goal's own targets. */
+  target?: string[];
   yes?: boolean;
   json?: boolean;
 }
@@ -44,6 +47,13 @@ export async function newGoal(ctx: Ctx, opts: NewGoalOptions, prompter?: Prompte
   else if (!ctx.io.stdinIsTTY) throw new UserError('Which template? There is no terminal to ask on.', `Give it as a flag: mtl goals new ${FLAGS}. See: mtl goals templates`);
   else throw new UserError('--yes needs --template: there is no default template.', `For example: mtl goals new --template autonomy --yes. See: mtl goals templates`);
 
+  let targets: Record<string, number> = {};
+  try {
+    targets = targetsFrom(opts.target ?? [], template.measures);
+  } catch (err) {
+    throw new UserError(`--target: ${(err as Error).message}.`, `Nothing was created. See what each template measures: mtl goals templates --json`);
+  }
+
   let title: string;
   if (flagTitle !== undefined) title = flagTitle;
   else if (ask) title = (await lazyPrompter().input('Title of the goal:', { default: template.title, validate: (v) => titleProblem(v) ?? true })).trim();
@@ -66,7 +76,7 @@ export async function newGoal(ctx: Ctx, opts: NewGoalOptions, prompter?: Prompte
       const text = renderGoalFile(template, { id, title, owner, created: today, due, quarter: quarterOf(today) });
       writeGoalFile(dir, file, text);
       written = file;
-      const goal: Goal = { id, title, template: template.name, file, created: today, due, status: 'open', progress: 0, checkIns: [], updatedAt: ctx.now.toISOString() };
+      const goal: Goal = { id, title, template: template.name, file, created: today, due, status: 'open', progress: 0, checkIns: [], ...(Object.keys(targets).length ? { targets } : {}), updatedAt: ctx.now.toISOString() };
       tx.tables.goals.add(goal);
       return goal;
     });
@@ -75,7 +85,7 @@ export async function newGoal(ctx: Ctx, opts: NewGoalOptions, prompter?: Prompte
     const c = ctx.io.color;
     ctx.io.err(
       [
-        `Created ${c.bold(goal.id)} "${goal.title}" (${template.name}), due ${due}.`,
+        `Created ${c.bold(goal.id)} "${goal.title}" (${template.name}), due ${due}${goal.targets ? `; its own targets: ${Object.entries(goal.targets).map(([m, n]) => `${m} ${n}`).join(', ')}` : ''}.`,
         `  ${goal.file}`,
         '',
         'Next:',

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { examples } from '../examples.js';
-
-const collect = (value: string, list: string[] = []) => [...list, value];
+import { collect } from '../verbs.js';
 
 export function register(program: Command, context: (cmd: Command) => Ctx): void {
   program
