@@ -82,14 +82,31 @@ function notPlain(file: string, stat: fs.Stats): string {
 /**
  * Appends `text` to `file` (created 0600) and flushes it to the disk; `from`, when given, first cuts
  * the file to that length (the torn end of a write that crashed). A new file's folder is flushed too.
+ * All of it or none: a full disk takes part of a write without an error (write(2) returns the count
+ * it took), so the rest is written in turn, and on a failure the file is cut back to where it was.
  */
 export function appendDurable(file: string, text: string, from?: number, { durable = true } = {}): void {
   const created = !fs.existsSync(file);
   const fd = fs.openSync(file, 'a', 0o600);
   try {
     if (from !== undefined) fs.ftruncateSync(fd, from);
-    fs.writeSync(fd, text);
-    if (durable) fs.fsyncSync(fd);
+    const start = fs.fstatSync(fd).size;
+    try {
+      const bytes = Buffer.from(text);
+      for (let done = 0; done < bytes.length; ) {
+        const n = fs.writeSync(fd, bytes, done);
+        if (n <= 0) throw Object.assign(new Error(`${file}: nothing more could be written`), { code: 'ENOSPC' });
+        done += n;
+      }
+      if (durable) fs.fsyncSync(fd);
+    } catch (err) {
+      try {
+        fs.ftruncateSync(fd, start);
+      } catch {
+        // The reader ignores a torn last line; the write is reported as failed either way.
+      }
+      throw err;
+    }
   } finally {
     fs.closeSync(fd);
   }
