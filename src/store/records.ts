@@ -92,8 +92,10 @@ export function readRecordFile<T extends { id: string }>(file: string, kind: Kin
     try {
       value = line.trim() === '' ? undefined : JSON.parse(line);
     } catch (err) {
-      // A last line without its newline that does not parse is a write cut short: never acknowledged, so ignored.
-      if (newline === -1) {
+      // A last line without its newline that stops short of being JSON is a write cut short: never
+      // acknowledged, so ignored (and cut by the next write). One that goes wrong before its end (a
+      // stray comma typed by hand, in an editor that saves no last newline) is damage, named.
+      if (newline === -1 && cutShort(line, err as Error)) {
         end = bytes.lastIndexOf(0x0a) + 1;
         break;
       }
@@ -105,6 +107,16 @@ export function readRecordFile<T extends { id: string }>(file: string, kind: Kin
     accept(value, n, line.length + 1);
   }
   return { file, kind, records: records(), liveChars, deadChars, maxId, end, size: bytes.length, needsNewline, text };
+}
+
+/**
+ * Whether JSON.parse failed only because `line` ends too soon: V8 says so ("Unexpected end of JSON
+ * input"), or puts the error at the very end. Any other error is in the text itself.
+ */
+function cutShort(line: string, err: Error): boolean {
+  if (err.message.includes('Unexpected end of JSON input')) return true;
+  const at = /at position (\d+)/.exec(err.message);
+  return at !== null && Number(at[1]) >= line.length;
 }
 
 /** The highest id in the last 8 KB of a record file, where new entries are appended: cheap, for a file not read whole. */

@@ -36,6 +36,25 @@ describe('a record file', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(whole + JSON.stringify(entry(3)) + '\n');
   });
 
+  it('ignores every cut of a whole line as torn, but refuses a last line edited by hand into bad JSON, and keeps it', () => {
+    const whole = JSON.stringify(entry(1)) + '\n';
+    const line = JSON.stringify({ ...entry(2), text: 'say "why", \\ then -1.5' });
+    for (let cut = 1; cut < line.length; cut++) {
+      const read = readRecordFile<Feedback>(fileIn([whole, line.slice(0, cut)]), 'feedback');
+      expect(read.records.map((r) => r.id), line.slice(0, cut)).toEqual(['f1']);
+    }
+    // An editor that saves without a last newline, and a stray comma typed into the last line.
+    const typed = '{"id":"f2","member":"r1","text":"t","date":"2027-01-05","at":"x",}';
+    const file = fileIn([whole, typed]);
+    expect(() => readRecordFile<Feedback>(file, 'feedback')).toThrow(/feedback\.jsonl is damaged: line 2: it is not valid JSON \(Expected double-quoted property name in JSON at position 65/);
+    const table = new RecordTable<Feedback>(file, 'feedback');
+    expect(() => {
+      table.add(entry(3));
+      table.commit();
+    }).toThrow(/is damaged: line 2/);
+    expect(fs.readFileSync(file, 'utf8')).toBe(whole + typed);
+  });
+
   it('cuts a torn last line at its byte, even after bytes that are not UTF-8; reads past a byte-order mark', () => {
     const first = Buffer.concat([Buffer.from('\uFEFF{"id":"f1","member":"r1","text":"caf'), Buffer.from([0xe9]), Buffer.from('","date":"2027-01-05","at":"x"}\n')]);
     const dir = tempHome();
