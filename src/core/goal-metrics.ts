@@ -24,6 +24,8 @@ export interface MetricReading {
 /** The metrics of one goal, and the progress they suggest. */
 export interface GoalMeasures {
   quarter: string;
+  /** The day they were read on (measuredOn): today, or the day a goal was done or was due. */
+  day: Day;
   readings: MetricReading[];
   /** The whole-number percent the readings suggest (the mean of their shares), or null when none can be counted. */
   proposed: number | null;
@@ -125,7 +127,7 @@ export function measureGoal(specs: MeasureSpec[], data: Data, asOf: Day, options
   });
   const shares = readings.map((r) => r.share).filter((s): s is number => s !== null);
   const proposed = shares.length ? Math.round((shares.reduce((a, b) => a + b, 0) / shares.length) * 100) : null;
-  return { quarter: quarterOf(asOf), readings, proposed };
+  return { quarter: quarterOf(asOf), day: asOf, readings, proposed };
 }
 
 /**
@@ -276,13 +278,22 @@ export function cultureEventsHeld(data: Pick<Data, 'cultureEvents'>, from: Day, 
 }
 
 /** The measures of goals by id, for those whose template declares any. */
+/**
+ * The day a goal's metrics are read on: today, but a finished goal on the day it was done (what it
+ * reached, not what came after), and an open goal due in an earlier quarter on its due day (what it
+ * reached by its deadline: counted over today's quarter alone it would fall to 0% overnight).
+ */
+export function measuredOn(goal: Pick<Goal, 'status' | 'doneOn' | 'due'>, asOf: Day): Day {
+  if (goal.status === 'done') return goal.doneOn && goal.doneOn < asOf ? goal.doneOn : asOf;
+  return goal.due && goal.due < asOf && quarterOf(goal.due) < quarterOf(asOf) ? goal.due : asOf;
+}
+
 export function measureGoals(goals: Goal[], specsOf: (template: string) => MeasureSpec[] | undefined, data: Data, asOf: Day, options: MetricOptions): Map<string, GoalMeasures> {
   const out = new Map<string, GoalMeasures>();
   const known = new Map<string, MetricReading>();
   for (const goal of goals) {
     const specs = specsOf(goal.template);
-    // A finished goal is read on the day it was done: what it reached, not what came after.
-    const day = goal.status === 'done' && goal.doneOn && goal.doneOn < asOf ? goal.doneOn : asOf;
+    const day = measuredOn(goal, asOf);
     if (specs?.length) out.set(goal.id, measureGoal(specsForGoal(specs, goal), data, day, options, known));
   }
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureGoal, memberGoalOnTrack, parseMeasures, specsForGoal, targetsFrom, type MeasureSpec } from '../../src/core/goal-metrics.js';
+import { measuredOn, measureGoal, memberGoalOnTrack, parseMeasures, specsForGoal, targetsFrom, type MeasureSpec } from '../../src/core/goal-metrics.js';
 import { followsMeasure } from '../../src/core/goals.js';
 import { dataOf, emptyRecords, type Records } from '../../src/core/model.js';
 import { parseTemplate } from '../../src/core/template-parse.js';
@@ -169,5 +169,18 @@ describe("a goal's own targets", () => {
     const data = dataOf({ ...emptyRecords(), learning: [{ id: 'l1', type: 'book', title: 'A', status: 'done', date: '2027-01-10', added: '2027-01-02' }] } as Records);
     const reading = measureGoal(specsForGoal(learning, { targets: { 'books-finished': 2 } }), data, '2027-01-11', { learningTarget: 12 }).readings[1];
     expect(reading).toMatchObject({ value: 1, target: 2, text: '1 of 2 books finished', share: 0.5 });
+  });
+});
+
+describe('measuredOn', () => {
+  it('reads a goal today, a done one on its day, and one due in an earlier quarter on its due day', () => {
+    expect(measuredOn({ status: 'open', due: '2027-03-31' }, '2027-03-20')).toBe('2027-03-20');
+    // Overdue within its quarter: late progress still counts.
+    expect(measuredOn({ status: 'open', due: '2027-03-10' }, '2027-03-20')).toBe('2027-03-20');
+    expect(measuredOn({ status: 'open', due: '2027-03-31' }, '2027-04-01')).toBe('2027-03-31');
+    expect(measuredOn({ status: 'open', due: '2026-12-31' }, '2027-06-01')).toBe('2026-12-31');
+    expect(measuredOn({ status: 'open' }, '2027-06-01')).toBe('2027-06-01');
+    expect(measuredOn({ status: 'done', doneOn: '2027-02-01', due: '2027-03-31' }, '2027-04-10')).toBe('2027-02-01');
+    expect(measuredOn({ status: 'done', due: '2027-03-31' }, '2027-04-10')).toBe('2027-04-10');
   });
 });
