@@ -138,11 +138,14 @@ function learningProblem(entry: Record<string, unknown>): string | undefined {
 
 /** A report's personal notes: each an object with an id `n<number>`, a day and a text. */
 function notesProblem(notes: unknown[]): string | undefined {
+  const seen = new Set<unknown>();
   for (const [i, note] of notes.entries()) {
     const n = note as Record<string, unknown> | null;
     if (typeof n !== 'object' || n === null || idNumber(n.id, 'n') === undefined || typeof n.text !== 'string' || !VALID_FIELD.day(n.date)) {
       return `note ${i + 1} is ${JSON.stringify(note)}; it should have an id "n" followed by a whole number, a day and a text`;
     }
+    if (seen.has(n.id)) return `the note id ${n.id as string} is used twice`;
+    seen.add(n.id);
   }
   return undefined;
 }

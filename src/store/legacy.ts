@@ -65,12 +65,19 @@ function learningEntries(value: unknown, file: string): LearningEntry[] {
 /** Every entry well formed, ids of the kind's form and unique. */
 export function checkList(list: unknown[], kind: Kind, file: string): void {
   const seen = new Set<string>();
+  // Notes live inside reports, but their ids are one series: `mtl rm n3` must find one note.
+  const notes = new Map<string, string>();
   list.forEach((entry, i) => {
     const problem = entryProblem(kind, entry);
     const id = (entry as { id?: unknown }).id;
     if (problem) throw new FileProblemError(file, `entry ${i + 1} of "${kind}"${typeof id === 'string' ? ` (${id})` : ''}: ${problem}`, 'Nothing was changed.');
     if (seen.has(id as string)) throw new FileProblemError(file, `the id ${id} is used twice in "${kind}"`, 'Nothing was changed.');
     seen.add(id as string);
+    for (const note of kind === 'members' ? (entry as { notes: { id: string }[] }).notes : []) {
+      const other = notes.get(note.id);
+      if (other !== undefined) throw new FileProblemError(file, `the note id ${note.id} is used twice, in the notes of ${other} and of ${id as string}`, 'Nothing was changed.');
+      notes.set(note.id, id as string);
+    }
   });
 }
 

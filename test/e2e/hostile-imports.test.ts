@@ -40,6 +40,17 @@ describe('a backup holding entries mtl would not write', () => {
     ['a report goal of no quarter', (b) => (b.data.memberGoals[0].quarter = null), /quarter is null; it should be a text/],
     ['a delegated item made on no day', (b) => delete b.data.delegations[0].created, /created is missing/],
     ['an assessment without a verdict', (b) => delete b.data.assessments[0].verdict, /verdict is missing/],
+    ['one note id twice in a report', (b) => (b.data.members[0].notes = [{ id: 'n1', text: 'a', date: '2027-02-10' }, { id: 'n1', text: 'b', date: '2027-02-10' }]), /entry 1 of "members" \(r1\): the note id n1 is used twice/],
+    [
+      'one note id in two reports',
+      (b) => {
+        b.data.members[0].notes = [{ id: 'n1', text: 'a', date: '2027-02-10' }];
+        b.data.members.push({ id: 'r2', name: 'Bo', added: '2027-02-10', notes: [{ id: 'n1', text: 'b', date: '2027-02-10' }] });
+      },
+      /the note id n1 is used twice, in the notes of r1 and of r2/,
+    ],
+    ['an id that would use up its kind', (b) => (b.data.delegations[0].id = 'd999999999999999'), /d999999999999999 in "delegations" is beyond the ids a backup may hold \(up to 999999999999\)/],
+    ['a counter that would use up its kind', (b) => (b.counters.g = 999_999_999_999_999), /the counter of "g" ids \(999999999999999\) is beyond the ids a backup may hold/],
   ];
 
   it.each(spoilt)('%s is refused, naming the entry, on restore and on merge; nothing changes', async (_what, spoil, message) => {
@@ -92,6 +103,27 @@ describe('a backup holding entries mtl would not write', () => {
     await ok(home, ['edit', 'g1', '--title', 'Renamed'], NOW);
     await ok(home, ['rm', 'g1', '--yes'], NOW);
     expect(fs.readFileSync(path.join(dir, 'precious.txt'), 'utf8')).toBe('mine\n');
+  });
+});
+
+describe('export', () => {
+  it('writes no backup that import would refuse, naming the entry: a report gone from reports.jsonl by hand', async () => {
+    const home = tempHome();
+    await ok(home, ['team', 'add', 'Sam Lee'], NOW);
+    await ok(home, ['team', 'add', 'Alex Kim'], NOW);
+    await ok(home, ['praise', 'alex', 'great demo'], NOW);
+    const reports = path.join(home, 'reports.jsonl');
+    fs.writeFileSync(reports, fs.readFileSync(reports, 'utf8').split('\n')[0] + '\n');
+    const out = path.join(path.dirname(home), 'backup.json');
+    const r = await mtl(home, ['export', '--output', out], NOW);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('mtl: The data folder holds what a restore would refuse, so no backup was written: p1 in "praise" is about r2, a report the backup does not have.\n');
+    expect(r.stderr).toContain('then export again; to keep a copy as it is meanwhile: cp -a');
+    expect(fs.existsSync(out)).toBe(false);
+    // To standard output neither: a backup piped to a file is a backup too.
+    const piped = await mtl(home, ['export'], NOW);
+    expect(piped.code).toBe(1);
+    expect(piped.stdout).toBe('');
   });
 });
 

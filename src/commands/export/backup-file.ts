@@ -71,6 +71,13 @@ export function parseBackup(text: string, file: string): Backup {
     // A merge would give it to whoever has that id here.
     if (orphan) throw new DataError(`${file}: ${orphan.id} in "${kind}" is about ${orphan.member}, a report the backup does not have.`, 'Nothing was changed.');
   }
+  const huge = idBeyond(data, counters, FOREIGN_ID_MAX);
+  if (huge) {
+    throw new DataError(
+      `${file}: ${huge} is beyond the ids a backup may hold (up to ${FOREIGN_ID_MAX}); mtl never hands out such ids, and taking it would use up the ids of its kind for good.`,
+      'Nothing was changed. Give that entry a smaller id in the backup, then import it again.',
+    );
+  }
   const outside = dayOutsideRange(data);
   if (outside) {
     throw new DataError(`${file}: ${outside.id} in "${outside.kind}" has ${outside.field} ${JSON.stringify(outside.day)}, outside the days mtl accepts (${DAY_RANGE}).`, 'Nothing was changed. Correct that day in the backup, then import it again.');
@@ -98,6 +105,25 @@ export function parseBackup(text: string, file: string): Backup {
 }
 
 const MAX_DEPTH = 64;
+
+/**
+ * The largest id number a backup may hold: a thousand times fewer than the store's ids can reach
+ * (MAX_ID), so no backup can leave a kind with no ids to hand out.
+ */
+const FOREIGN_ID_MAX = 999_999_999_999;
+
+/** The first id or counter above `max`, in words ("p1000000000000 in praise"), if any. */
+function idBeyond(data: Records, counters: Record<string, number>, max: number): string | undefined {
+  for (const kind of KINDS) {
+    for (const entry of data[kind] as { id: string; notes?: { id: string }[] }[]) {
+      for (const id of [entry.id, ...(kind === 'members' ? entry.notes!.map((n) => n.id) : [])]) {
+        if (Number(/\d+$/.exec(id)?.[0]) > max) return `${id} in "${kind}"`;
+      }
+    }
+  }
+  const counter = Object.entries(counters).find(([, n]) => n > max);
+  return counter ? `the counter of "${counter[0]}" ids (${counter[1]})` : undefined;
+}
 
 /** Whether a parsed JSON value holds objects or lists nested deeper than `limit`; without recursion. */
 function nestedDeeperThan(value: unknown, limit: number): boolean {

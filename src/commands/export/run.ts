@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildBackup } from './backup-file.js';
+import { buildBackup, parseBackup } from './backup-file.js';
+import { shellWord } from '../../ui/output.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { readIfThere, reason, writeAtomic } from '../../store/files.js';
@@ -31,7 +32,16 @@ export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
   if (!FORMATS.includes(format)) throw new UserError(`Unknown export format "${opts.format}".`, `Use one of: ${FORMATS.join(', ')}.`);
   if (opts.quarter !== undefined && format !== 'md') throw new UserError(`--quarter applies to --format md only, not ${format}.`, 'For a quarter\'s summary: mtl export --format md --quarter last');
   let text: string;
-  if (format === 'json') text = JSON.stringify(backupOf(ctx, await snapshotStore(ctx.dataDir)), null, 1) + '\n';
+  if (format === 'json') {
+    text = JSON.stringify(backupOf(ctx, await snapshotStore(ctx.dataDir)), null, 1) + '\n';
+    // A backup is worth only what restores: it is read back as import would before it is written.
+    try {
+      parseBackup(text, 'the backup');
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      throw new UserError(`The data folder holds what a restore would refuse, so no backup was written: ${err.message.replace(/^the backup(?: \(its "\w+"\))?:? ?/, '')}`, `Correct it (mtl show <id>, mtl edit, or the file by hand), then export again; to keep a copy as it is meanwhile: cp -a ${shellWord(ctx.dataDir)} <somewhere>. Nothing was changed.`);
+    }
+  }
   else if (format === 'md') {
     const data = await openStore(ctx.dataDir);
     const { recognitionDays } = readPreferences(ctx.dataDir);
