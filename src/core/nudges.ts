@@ -9,7 +9,7 @@ import { cadenceStates, DEFAULT_CADENCE, overdueActions } from './one-on-ones.js
 import { plural, shellWord } from './text.js';
 import { quarterReviewReminders, carryReminders } from './quarter-nudges.js';
 
-export type ReminderKind = 'goal' | 'recognition' | 'one-on-one' | 'action' | 'member-goals' | 'member-goals-check-in' | 'innovation' | 'learning' | 'assessment' | 'culture' | 'quarter-review' | 'member-goals-carry';
+export type ReminderKind = 'goal' | 'recognition' | 'one-on-one' | 'action' | 'member-goals' | 'member-goals-check-in' | 'member-goal-overdue' | 'innovation' | 'learning' | 'assessment' | 'culture' | 'quarter-review' | 'member-goals-carry';
 
 /** One thing due, with why it matters and the command to run next. */
 export interface Reminder {
@@ -194,6 +194,18 @@ function memberGoalReminders(data: Data, team: Member[], today: Day): Reminder[]
         command: `mtl member-goals ${name} add "<title>"`,
         since: startOfQuarterFor(today),
         subject: member.name,
+      });
+    }
+    // A goal past its own due day, the most overdue first: one reminder each, until it is done or moved.
+    for (const g of goals.filter((g) => g.status === 'open' && g.due !== undefined && g.due < today).sort((a, b) => (a.due! < b.due! ? -1 : 1))) {
+      reminders.push({
+        key: `member-goal-overdue:${g.id}`,
+        kind: 'member-goal-overdue',
+        text: `${member.name}'s goal ${g.id} "${g.title}": ${days(daysBetween(g.due!, today))} overdue (due ${g.due}).`,
+        why: 'A goal past its date needs a word in the next 1:1: a new date, a smaller next step, or done.',
+        command: `mtl member-goals ${name} check-in ${g.id} "<note>" --progress N`,
+        since: g.due!,
+        subject: `${g.id} (${member.name})`,
       });
     }
     if (left >= QUARTER_END_DAYS) continue;

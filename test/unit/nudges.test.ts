@@ -144,6 +144,22 @@ describe("reports' quarterly goals", () => {
     expect(dueNudges(data, at('2027-03-31'), prefs)).toEqual([]);
   });
 
+  it("flags a report's open goal past its own due day, the most overdue first, until it is done or moved", () => {
+    const data = withGoals('2027-02-22', 2);
+    const [x, y] = data.memberGoals as [MemberGoal, MemberGoal];
+    x.due = '2027-02-18';
+    y.due = '2027-02-10';
+    expect(dueNudges(data, at('2027-02-18'), prefs).filter((r) => r.kind === 'member-goal-overdue').map((r) => r.key)).toEqual(['member-goal-overdue:m1y']);
+    const overdue = only(dueNudges(data, at('2027-02-22'), prefs), 'member-goal-overdue');
+    expect(overdue).toEqual([
+      expect.objectContaining({ key: 'member-goal-overdue:m1y', text: 'Alice\'s goal m1y "y": 12 days overdue (due 2027-02-10).', command: 'mtl member-goals Alice check-in m1y "<note>" --progress N', since: '2027-02-10' }),
+      expect.objectContaining({ key: 'member-goal-overdue:m1x', text: 'Alice\'s goal m1x "x": 4 days overdue (due 2027-02-18).' }),
+    ]);
+    y.status = 'done';
+    x.due = '2027-03-01';
+    expect(only(dueNudges(data, at('2027-02-22'), prefs), 'member-goal-overdue')).toEqual([]);
+  });
+
   it('asks for the end-of-quarter check-in in the last 14 days, while goals are open', () => {
     expect(dueNudges(withGoals('2027-03-17', 2), at('2027-03-17'), prefs)).toEqual([]);
     const [r] = dueNudges(withGoals('2027-03-18', 2), at('2027-03-18'), prefs);

@@ -12,6 +12,7 @@ export const GROUP_LABELS: Record<string, string> = {
   action: 'Overdue action items',
   'member-goals': 'Fewer than 2 goals this quarter',
   'member-goals-check-in': 'Quarter-end goal check-in due',
+  'member-goal-overdue': "Reports' goals overdue",
   'member-goals-carry': 'Open goals from last quarter',
 };
 
