@@ -187,7 +187,7 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
       const target = given ?? 12;
       const all = data.praise.between(start, asOf);
       const shown = all.filter((p) => p.public).length;
-      const share = all.length ? `, ${Math.round((shown / all.length) * 100)}% of ${all.length} praise` : '';
+      const share = all.length ? ` (${Math.round((shown / all.length) * 100)}% of the ${all.length} given this quarter)` : '';
       const anyone = data.members.some((m) => m.added <= asOf && (!m.removed || m.removed >= start));
       return reading(spec.name, shown, anyone ? target : null, anyone ? `${ofTarget(shown, target, 'praise given in public')}${share}` : 'no reports yet to praise');
     }

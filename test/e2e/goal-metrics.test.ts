@@ -150,7 +150,7 @@ describe('goals that measure themselves', () => {
     const m = await measuredOf(home, '2027-01-25');
     expect(m.readings.map((r: { text: string }) => r.text)).toEqual([
       'every report praised in 2 of 13 weeks; this week 0 of 2',
-      '1 of 12 praise given in public, 20% of 5 praise',
+      '1 of 12 praise given in public (20% of the 5 given this quarter)',
       '0 of 1 feedback points delivered',
     ]);
     // (2/13 + 1/12 + 0) / 3 = 8%

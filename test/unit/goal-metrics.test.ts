@@ -86,7 +86,7 @@ describe('measureGoal', () => {
     // Weeks of Jan 4 (Sam only on the team), Jan 11 (both praised), Jan 18 (Ana not), Feb 1 (Ana gone).
     expect(texts([{ name: 'weeks-everyone-praised' }, { name: 'public-praise' }], d, '2027-02-03')).toEqual([
       'every report praised in 3 of 13 weeks; this week 1 of 1',
-      '1 of 12 praise given in public, 20% of 5 praise',
+      '1 of 12 praise given in public (20% of the 5 given this quarter)',
     ]);
     expect(measureGoal([{ name: 'weeks-everyone-praised' }], data({}), '2027-02-03', OPTIONS)).toMatchObject({ proposed: null, readings: [{ text: 'no reports yet to praise', share: null }] });
   });
