@@ -1,7 +1,7 @@
 import { extendedTrendOf, levelWord, nextStep, TEAM_AREAS, trendOf, VERDICT_LABEL } from '../../core/assessment.js';
 import type { Ctx } from '../../context.js';
 import { openStore } from '../../store/store.js';
-import { sortByText } from '../../core/dates.js';
+import { quarterOf, sortByText } from '../../core/dates.js';
 import { compareViews, GAP_LEVELS, latest, pulseResponses } from '../../core/pulse.js';
 import { printJson, prose, renderTable, sparkline } from '../../ui/output.js';
 
@@ -43,7 +43,9 @@ export async function history(ctx: Ctx, opts: { json?: boolean }): Promise<void>
     return;
   }
   const signed = (n: number) => (n > 0 ? c.green(`+${n}`) : n < 0 ? c.red(String(n)) : c.dim('±0'));
-  if (trend) {
+  if (trend && list.length === 1) {
+    io.out(c.dim(`\nOne assessment so far: the trend shows from the second. Take it again in a quarter: mtl assess\n`));
+  } else if (trend) {
     io.out(`\n${c.bold('Trend')} (${list.length} ${list.length === 1 ? 'assessment' : 'assessments'}, ${list[0]!.date} to ${list[list.length - 1]!.date})\n`);
     const width = Math.max(...trend.areas.map((a) => a.label.length), 5);
     io.out(`  ${'Score'.padEnd(width)}  ${String(trend.score.first).padStart(3)} → ${String(trend.score.last).padStart(3)}  ${signed(trend.score.change)}\n`);
@@ -53,7 +55,9 @@ export async function history(ctx: Ctx, opts: { json?: boolean }): Promise<void>
   }
   if (comparison && lastPulse) {
     const where = lastAssessment ? `your ${lastAssessment.id} of ${lastAssessment.date}` : 'no assessment of yours yet';
-    io.out(prose(io, `\n${c.bold("Your view and the team's")} (${where}; pulse ${lastPulse.id} of ${lastPulse.date}, ${pulseResponses(lastPulse)} answers, 1 never to 5 always)\n`));
+    // Two views of different quarters compare what changed as much as how it is seen: said so.
+    const apartQuarters = lastAssessment && quarterOf(lastAssessment.date) !== quarterOf(lastPulse.date) ? `, from ${quarterOf(lastPulse.date)}` : '';
+    io.out(prose(io, `\n${c.bold("Your view and the team's")} (${where}; pulse ${lastPulse.id} of ${lastPulse.date}${apartQuarters}, ${pulseResponses(lastPulse)} answers, 1 never to 5 always)\n`));
     const rows = comparison.map((a) => [
       a.label,
       a.manager !== undefined ? `${a.manager} ${levelWord(a.manager)}` : '-',
