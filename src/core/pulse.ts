@@ -70,6 +70,17 @@ export function parseTally(text: string): number[] | { error: TallyError } {
   return counts;
 }
 
+/**
+ * The message for tallies that cannot come from one set of answers: every question is answered by
+ * the same people, so each tally must add up to the same number. Undefined when they agree. The
+ * tallies are in question order (q1 first); a missing one (not yet asked) is skipped.
+ */
+export function unevenTotals(tallies: (number[] | undefined)[]): string | undefined {
+  const totals = tallies.map((t, i) => (t ? { q: i + 1, total: t.reduce((a, b) => a + b, 0) } : undefined)).filter((t) => t !== undefined);
+  if (new Set(totals.map((t) => t.total)).size <= 1) return undefined;
+  return `Each question should have the same number of answers: ${totals.map((t) => `q${t.q} ${t.total}`).join(', ')}.`;
+}
+
 /** A tally as stored: five whole numbers, or undefined for anything else (a hand-edited file). */
 function tallyOf(value: unknown): number[] | undefined {
   if (!Array.isArray(value) || value.length !== LEVELS.length) return undefined;

@@ -63,6 +63,13 @@ export interface ReviewGoal {
   progress: number;
   /** Check-ins within the period, oldest first. */
   checkIns: CheckIn[];
+  /** The quarter it belonged to in the period (the last, if several): its quarter now, unless carried on since. */
+  quarter: string;
+  /**
+   * The quarter it was carried on into from `quarter` (`member-goals carry`), when that is after the
+   * period: a Q1 goal carried into Q2 is in the Q1 review, marked so.
+   */
+  carriedInto?: string;
 }
 
 export interface ReviewOneOnOne {
@@ -110,8 +117,8 @@ export function buildReview(data: Data, member: Member, period: Period, today: D
   const quarters = new Set([quarterOf(from), quarterOf(to)]);
   for (let q = startOfQuarterFor(from); q <= to; q = addDaysToDay(endOfQuarterFor(q), 1)) quarters.add(quarterOf(q));
   const goals = mine(data.memberGoals)
-    .filter((g) => g.created <= to && (quarters.has(g.quarter) || within(g.doneOn) || g.checkIns.some((c) => within(c.date))))
-    .map((g) => reviewGoal(g, period, today));
+    .filter((g) => g.created <= to && (quarters.has(g.quarter) || g.carriedFrom?.some((q) => quarters.has(q)) || within(g.doneOn) || g.checkIns.some((c) => within(c.date))))
+    .map((g) => reviewGoal(g, period, today, quarters));
 
   const delegations = sortByText(
     mine(data.delegations).filter((d) => d.created <= to && !(d.doneOn !== undefined && d.doneOn < from)),
@@ -128,18 +135,24 @@ export function buildReview(data: Data, member: Member, period: Period, today: D
   return { member, period, praise, feedback, goals, delegations, oneOnOnes, otherActions, notes, months: monthCounts(period, praise, feedback, meetings, member.added) };
 }
 
-function reviewGoal(goal: MemberGoal, period: Period, today: Day): ReviewGoal {
+function reviewGoal(goal: MemberGoal, period: Period, today: Day, quarters: Set<string>): ReviewGoal {
   const doneByEnd = goal.status === 'done' && (goal.doneOn === undefined || goal.doneOn <= period.to);
   let progress = goal.progress;
   if (period.to < today && !doneByEnd) {
     const recorded = goal.checkIns.filter((c) => c.date <= period.to && c.progress !== undefined);
     progress = recorded.length ? recorded[recorded.length - 1]!.progress! : 0;
   }
+  // Its quarters in order, where it is now last; the one after the period's last is where it went.
+  const path = [...(goal.carriedFrom ?? []), goal.quarter];
+  const last = path.findLastIndex((q) => quarters.has(q));
+  const carriedInto = last >= 0 && last < path.length - 1 ? path[last + 1] : undefined;
   return {
     goal,
+    quarter: last >= 0 ? path[last]! : goal.quarter,
     status: doneByEnd ? 'done' : 'open',
     progress,
     checkIns: goal.checkIns.filter((c) => c.date >= period.from && c.date <= period.to),
+    ...(carriedInto ? { carriedInto } : {}),
   };
 }
 

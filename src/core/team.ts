@@ -50,9 +50,10 @@ export function activeMembers(data: Data): Member[] {
 const fold = (text: string) => text.trim().normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
 
 /**
- * The report a typed name means: an exact match (any case) first, then the only name starting with
+ * The report a typed name means: an exact match (any case) first, then the only report whose whole
+ * first name it is ("sam" is Sam Lee even beside Samira Haddad), then the only name starting with
  * it. Removed reports count only with `includeRemoved`. Throws a UserError listing the candidates
- * when the prefix is ambiguous, or the known names when nothing matches.
+ * when the first name or the prefix is ambiguous, or the known names when nothing matches.
  */
 export function findMember(data: Data, name: string, options: { includeRemoved?: boolean } = {}): Member {
   const wanted = fold(name);
@@ -60,7 +61,8 @@ export function findMember(data: Data, name: string, options: { includeRemoved?:
   const pool = options.includeRemoved ? [...activeMembers(data), ...data.members.filter((m) => m.removed)] : activeMembers(data);
   const exact = pool.find((m) => fold(m.name) === wanted);
   if (exact) return exact;
-  const byPrefix = pool.filter((m) => fold(m.name).startsWith(wanted));
+  const byFirstName = pool.filter((m) => fold(m.name).split(/\s+/)[0] === wanted);
+  const byPrefix = byFirstName.length ? byFirstName : pool.filter((m) => fold(m.name).startsWith(wanted));
   if (byPrefix.length === 1) return byPrefix[0]!;
   if (byPrefix.length > 1) {
     throw new UserError(`"${name}" could be ${orList(byPrefix.map((m) => m.name))}.`, 'Type more of the name.');

@@ -34,9 +34,10 @@ describe('mtl praise', () => {
     const unknown = await mtl(home, ['praise', 'alex', 'good job'], at('2027-01-05'));
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Your reports: Sam Lee, Samira.');
-    const ambiguous = await mtl(home, ['praise', 'SAM', 'good job'], at('2027-01-05'));
+    // "sam" is Sam Lee's whole first name, so it means Sam Lee; "SA" starts both.
+    const ambiguous = await mtl(home, ['praise', 'SA', 'good job'], at('2027-01-05'));
     expect(ambiguous.code).toBe(1);
-    expect(ambiguous.stderr).toContain('"SAM" could be Sam Lee or Samira.');
+    expect(ambiguous.stderr).toContain('"SA" could be Sam Lee or Samira.');
     expect((await mtl(home, ['praise', 'sam lee'], at('2027-01-05'))).code).toBe(2);
     expect(fs.readFileSync(path.join(home, 'mtl.json'), 'utf8')).toBe(before);
   });

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mtl, ok, readStore, tempHome } from '../helpers/cli.js';
+import { Chalk } from 'chalk';
+import { BIN, mtl, ok, readStore, tempHome } from '../helpers/cli.js';
+import type { Ctx } from '../../src/context.js';
+import type { Prompter } from '../../src/ui/prompter.js';
 
 const at = (day: string) => ({ env: { MTL_NOW: `${day}T09:00:00` } });
 const TALLIES = ['--q1', '4,3,0,0,0', '--q2', '0,1,3,2,1', '--q3', '0,0,2,4,1', '--q4', '0,0,1,3,3', '--q5', '1,1,2,2,1'];
@@ -57,6 +60,55 @@ describe('mtl pulse', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
     expect(fs.existsSync(path.join(home, 'pulses.jsonl'))).toBe(false);
+  });
+});
+
+describe('mtl pulse record, totals', () => {
+  const UNEVEN = ['--q1', '0,1,2,1,1', '--q2', '0,0,1,2,2', '--q3', '1,2,1,1,0', '--q4', '0,0,1,2,2', '--q5', '0,2,2,1,9'];
+
+  it.each([[[]], [['--json']]])('refuses counts whose totals differ %j, naming each total, and saves nothing', async (extra) => {
+    const home = tempHome();
+    const r = await mtl(home, ['pulse', 'record', ...UNEVEN, ...extra], at('2027-01-20'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('mtl: Each question should have the same number of answers: q1 5, q2 5, q3 5, q4 5, q5 14.\n');
+    expect(r.stderr).toContain('Nothing was saved.');
+    expect(r.stdout).toBe('');
+    expect(fs.existsSync(path.join(home, 'pulses.jsonl'))).toBe(false);
+  });
+
+  it('refuses uneven flags before asking for the missing questions', async () => {
+    const home = tempHome();
+    const r = await mtl(home, ['pulse', 'record', '--q1', '1,1,1,1,1', '--q3', '0,0,0,0,3'], at('2027-01-20'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Each question should have the same number of answers: q1 5, q3 3.');
+  });
+
+  function terminalCtx(home: string): { ctx: Ctx; err: string[] } {
+    const err: string[] = [];
+    const io = { out: () => undefined, err: (t: string) => void err.push(t), stdoutIsTTY: false, stdinIsTTY: true, color: new Chalk({ level: 0 }), columns: 80 };
+    return { ctx: { io, env: {}, now: new Date('2027-01-20T09:00:00'), dataDir: home, argv0: { node: process.execPath, script: BIN }, platform: process.platform }, err };
+  }
+
+  it('on a terminal, asks again for a question whose total differs from the ones before', async () => {
+    const home = tempHome();
+    const { record } = await import('../../src/commands/pulse/run.js');
+    const typed = ['0,0,1,2,2', '1,2,1,1,0', '0,0,1,2,2', '0,2,2,1,9'];
+    const checks: (string | true)[] = [];
+    const prompter = {
+      input: async (_message: string, options: { validate: (value: string) => string | true }) => {
+        let answer = typed.shift()!;
+        const first = options.validate(answer);
+        checks.push(first);
+        if (first !== true) answer = '0,1,2,1,1';
+        expect(options.validate(answer)).toBe(true);
+        return answer;
+      },
+    } as unknown as Prompter;
+    const { ctx, err } = terminalCtx(home);
+    await record(ctx, { q1: '1,1,1,1,1' }, prompter);
+    expect(checks).toEqual([true, true, true, 'This adds up to 14 answers; the questions so far have 5 each.']);
+    expect(err.join('')).toContain('(5 answers)');
+    expect(readStore(home).pulses[0].tallies.challenge).toEqual([0, 1, 2, 1, 1]);
   });
 });
 

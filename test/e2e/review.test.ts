@@ -96,7 +96,7 @@ describe('mtl review', () => {
     const home = tempHome();
     await seed(home);
     await ok(home, ['praise', 'zoe', '# not a heading | nor a cell\n<script>x</script>'], at('2027-03-02'));
-    const md = await ok(home, ['review', 'zoe', '--quarter', '2027-Q1', '--markdown'], at('2027-04-10'));
+    const md = await ok(home, ['review', 'zoe', '--quarter', '2027-Q1', '--markdown', '--with-notes'], at('2027-04-10'));
     expect(md.startsWith('# Review of Zoë: 2027-Q1, 2027-01-01 to 2027-03-31\n\n## Per month\n| month | praise | feedback | 1:1s |\n| --- | --- | --- | --- |\n| 2027-01 | 1 | 1 | 1 |\n')).toBe(true);
     expect(md).toContain('## Praise (3: 2 private, 1 public)\n- 2027-01-06  public   calm incident review (p2)\n');
     expect(md).toContain('- 2027-03-02  private  \\# not a heading \\| nor a cell\n  \\<script>x\\</script> (p6)\n');
@@ -147,7 +147,81 @@ describe('mtl review', () => {
       },
     ]);
     expect(q1.feedback[0]).toMatchObject({ id: 'f1', delivered: true, deliveredOn: '2027-01-12' });
-    expect(q1.notes).toEqual([{ id: 'n2', date: '2027-01-04', text: 'marathon in April' }]);
+    // Personal notes only with --with-notes, as team list --json.
+    expect(q1.notes).toEqual([]);
+    expect(q1.notesLeftOut).toEqual({ notes: 1, dailyNotes: 0 });
+    const withNotes = JSON.parse(await ok(home, ['review', 'zoe', '--quarter', '2027-q1', '--json', '--with-notes'], at('2027-04-10')));
+    expect(withNotes.notes).toEqual([{ id: 'n2', date: '2027-01-04', text: 'marathon in April' }]);
+    expect(withNotes.notesLeftOut).toEqual({ notes: 0, dailyNotes: 0 });
+  });
+
+  it('leaves personal notes and daily notes out of the markdown unless --with-notes, and says so on stderr', async () => {
+    const home = tempHome();
+    await seed(home);
+    await ok(home, ['team', 'note', 'zoe', 'mother in hospital'], at('2027-02-01'));
+    await ok(home, ['today', '--note', 'Zoë took the outage without being asked'], at('2027-02-02'));
+    const r = await mtl(home, ['review', 'zoe', '--quarter', '2027-Q1', '--markdown'], at('2027-04-10'));
+    expect(r.code).toBe(0);
+    for (const text of ['mother in hospital', 'marathon in April', 'took the outage', 'Personal notes', 'daily notes']) expect(r.stdout).not.toContain(text);
+    expect(r.stdout).toContain('## 1:1s (1)');
+    expect(r.stderr).toBe('Personal notes left out (2), and your daily notes that name Zoë left out (1); add --with-notes to include them.\n');
+
+    const all = await mtl(home, ['review', 'zoe', '--quarter', '2027-Q1', '--markdown', '--with-notes'], at('2027-04-10'));
+    expect(all.stderr).toBe('');
+    expect(all.stdout).toContain('## Personal notes (2)\n- 2027-01-04  marathon in April (n2)\n- 2027-02-01  mother in hospital (n3)\n');
+    expect(all.stdout).toContain('Zoë took the outage without being asked');
+
+    // The terminal view is the manager's own: notes stay, and it says what the markdown leaves out.
+    const text = await mtl(home, ['review', 'zoe', '--quarter', '2027-Q1'], at('2027-04-10'));
+    expect(text.stdout).toContain('Personal notes (2)\n  • 2027-01-04  marathon in April (n2)\n  • 2027-02-01  mother in hospital (n3)');
+    expect(text.stdout).toContain('Zoë took the outage without being asked');
+    expect(text.stdout).toContain("--markdown (personal notes left out; add --with-notes to include them)");
+    expect(text.stderr).toBe('');
+
+    // Nothing to leave out: no line.
+    const q3 = await mtl(home, ['review', 'zoe', '--quarter', '2027-Q3', '--markdown'], at('2027-10-10'));
+    expect(q3.stderr).toBe('');
+    expect(q3.stdout).not.toContain('Personal notes');
+  });
+
+  it('lists in a quarter’s review the goals carried on from it, marked as carried', async () => {
+    const home = tempHome();
+    await ok(home, ['team', 'add', 'Alex Kim'], at('2027-01-10'));
+    for (const title of ['Ship the search page', 'Mentor the intern', 'Write the on-call guide', 'Cut build time']) await ok(home, ['member-goals', 'alex', 'add', title], at('2027-01-10'));
+    await ok(home, ['member-goals', 'alex', 'check-in', 'm2', 'weekly pairing started', '--progress', '40'], at('2027-02-15'));
+    await ok(home, ['member-goals', 'alex', 'done', 'm4'], at('2027-03-01'));
+    await ok(home, ['member-goals', 'carry', 'alex', '--all'], at('2027-04-05'));
+    expect(readStore(home).memberGoals.map((g: { quarter: string }) => g.quarter)).toEqual(['2027-Q2', '2027-Q2', '2027-Q2', '2027-Q1']);
+
+    const q1 = await ok(home, ['review', 'alex', '--quarter', 'last'], at('2027-04-05'));
+    expect(q1).toContain(
+      [
+        'Their goals (4)',
+        '  • m1  Ship the search page [2027-Q1]  0%  carried into 2027-Q2',
+        '    - no check-in in this period',
+        '  • m2  Mentor the intern [2027-Q1]  40%  carried into 2027-Q2',
+        '    - check-in 2027-02-15 (40%): weekly pairing started',
+        '  • m3  Write the on-call guide [2027-Q1]  0%  carried into 2027-Q2',
+        '    - no check-in in this period',
+        '  • m4  Cut build time [2027-Q1]  0%  done 2027-03-01',
+      ].join('\n'),
+    );
+    const md = await ok(home, ['review', 'alex', '--quarter', '2027-Q1', '--markdown'], at('2027-04-05'));
+    expect(md).toContain('## Their goals (4)\n- m1  Ship the search page [2027-Q1]  0%  carried into 2027-Q2\n');
+    const j = JSON.parse(await ok(home, ['review', 'alex', '--quarter', 'last', '--json'], at('2027-04-05')));
+    expect(j.goals.map((g: { id: string; carriedInto: string | null; status: string }) => [g.id, g.status, g.carriedInto])).toEqual([
+      ['m1', 'open', '2027-Q2'],
+      ['m2', 'open', '2027-Q2'],
+      ['m3', 'open', '2027-Q2'],
+      ['m4', 'done', null],
+    ]);
+
+    // The Q2 review has them as Q2 goals; carried on again into Q3, the Q1 review still says Q2.
+    const q2 = await ok(home, ['review', 'alex'], at('2027-04-05'));
+    expect(q2).toContain('Their goals (3)\n  • m1  Ship the search page [2027-Q2]  0%  open, due 2027-06-30\n');
+    await ok(home, ['member-goals', 'carry', 'alex', '--all'], at('2027-07-02'));
+    expect(await ok(home, ['review', 'alex', '--quarter', '2027-Q1'], at('2027-07-02'))).toContain('  • m1  Ship the search page [2027-Q1]  0%  carried into 2027-Q2\n');
+    expect(await ok(home, ['review', 'alex', '--quarter', '2027-Q2'], at('2027-07-02'))).toContain('  • m2  Mentor the intern [2027-Q2]  40%  carried into 2027-Q3\n');
   });
 
   it('reviews a report who has left the team', async () => {
@@ -194,6 +268,8 @@ describe('mtl review', () => {
   it('has examples in --help', async () => {
     const help = await ok(tempHome(), ['review', '--help']);
     expect(help).toContain('mtl review sam --quarter 2027-Q1 --markdown');
+    expect(help).toContain('mtl review sam --quarter last --markdown --with-notes > sam-private.md');
+    expect(help).toMatch(/--with-notes +markdown and JSON: include your personal notes/);
     expect(await ok(tempHome(), ['--help'])).toMatch(/review <name>|review /);
   });
 });

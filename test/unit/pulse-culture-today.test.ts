@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextStep, EXTENDED_AREAS, extendedTrendOf, buildAssessment } from '../../src/core/assessment.js';
-import { compareViews, parseTally, pulseResponses, tallyAverage } from '../../src/core/pulse.js';
+import { compareViews, parseTally, pulseResponses, tallyAverage, unevenTotals } from '../../src/core/pulse.js';
 import { cultureDue, parseEventDay } from '../../src/core/culture.js';
 import { momentsAbout, mostPressing, questionOfDay, DAILY_QUESTIONS } from '../../src/core/today.js';
 import type { Reminder } from '../../src/core/nudges.js';
@@ -13,6 +13,16 @@ describe('pulse', () => {
     expect(parseTally('1,-1,0,0,0')).toEqual({ error: { value: '-1' } });
     expect(parseTally('1.5,0,0,0,0')).toEqual({ error: { value: '1.5' } });
     expect(parseTally('0,0,0,0,0')).toEqual({ error: { empty: true } });
+  });
+
+  it('refuses tallies whose totals differ, naming each question’s total', () => {
+    expect(unevenTotals([[0, 1, 2, 1, 1], [0, 0, 1, 2, 2], [1, 2, 1, 1, 0], [0, 0, 1, 2, 2], [0, 2, 2, 1, 9]])).toBe(
+      'Each question should have the same number of answers: q1 5, q2 5, q3 5, q4 5, q5 14.',
+    );
+    expect(unevenTotals([[1, 0, 2, 3, 1], [0, 1, 3, 2, 1], [2, 2, 1, 1, 1], [0, 0, 3, 3, 1], [1, 1, 2, 2, 1]])).toBeUndefined();
+    // Questions not asked yet are skipped, and keep their number.
+    expect(unevenTotals([undefined, [1, 0, 0, 0, 0], undefined, [0, 0, 0, 0, 2]])).toBe('Each question should have the same number of answers: q2 1, q4 2.');
+    expect(unevenTotals([undefined, [1, 0, 0, 0, 0]])).toBeUndefined();
   });
 
   it('averages a tally from never (1) to always (5), to one decimal', () => {

@@ -103,6 +103,32 @@ describe('buildReview', () => {
     expect(jan.goals.find((g) => g.goal.id === 'm3')).toMatchObject({ status: 'open', progress: 0 });
   });
 
+  it('keeps the goals carried on from the period into a later quarter, marked with where they went', () => {
+    const d = data();
+    d.memberGoals.push(
+      { id: 'm5', member: 'r1', title: 'carried once', quarter: '2027-Q2', carriedFrom: ['2027-Q1'], status: 'open', progress: 30, created: '2027-01-04', checkIns: [{ date: '2027-04-10', at: '', note: 'd', progress: 30 }] },
+      { id: 'm6', member: 'r1', title: 'carried twice', quarter: '2027-Q3', carriedFrom: ['2027-Q1', '2027-Q2'], status: 'open', progress: 0, created: '2027-01-04', checkIns: [] },
+    );
+    const r = buildReview(d, d.members[0]!, q1, '2027-07-10');
+    expect(r.goals.map((g) => [g.goal.id, g.quarter, g.carriedInto ?? null, g.status, g.progress])).toEqual([
+      ['m1', '2027-Q1', null, 'open', 50],
+      ['m3', '2026-Q4', null, 'done', 100],
+      ['m5', '2027-Q1', '2027-Q2', 'open', 0],
+      ['m6', '2027-Q1', '2027-Q2', 'open', 0],
+    ]);
+    const q2 = buildReview(d, d.members[0]!, { from: '2027-04-01', to: '2027-06-30', label: '2027-Q2' }, '2027-07-10');
+    expect(q2.goals.filter((g) => g.goal.id >= 'm5').map((g) => [g.goal.id, g.quarter, g.carriedInto ?? null])).toEqual([
+      ['m5', '2027-Q2', null],
+      ['m6', '2027-Q2', '2027-Q3'],
+    ]);
+    // A range over both quarters: where each is at the end of it.
+    const both = buildReview(d, d.members[0]!, { from: '2027-02-01', to: '2027-05-01', label: '' }, '2027-07-10');
+    expect(both.goals.filter((g) => g.goal.id >= 'm5').map((g) => [g.goal.id, g.quarter, g.carriedInto ?? null])).toEqual([
+      ['m5', '2027-Q2', null],
+      ['m6', '2027-Q2', '2027-Q3'],
+    ]);
+  });
+
   it('counts every month of a period that spans quarters and years', () => {
     const d = data();
     const r = buildReview(d, d.members[0]!, { from: '2026-12-20', to: '2027-04-01', label: '' }, '2027-05-10');

@@ -59,6 +59,34 @@ describe('findMember', () => {
     expect(() => findMember(data, 'sa')).toThrow('"sa" could be Sam Lee or Samira.');
   });
 
+  it('takes a whole first name before names it only starts', () => {
+    const d = team('Sam Lee', 'Samira Haddad', 'Élodie  Roy');
+    expect(findMember(d, 'sam').id).toBe('r1');
+    expect(findMember(d, ' SAM ').id).toBe('r1');
+    expect(findMember(d, 'elodie').id).toBe('r3');
+    expect(findMember(d, 'sami').id).toBe('r2');
+    expect(() => findMember(d, 'sa')).toThrow('"sa" could be Sam Lee or Samira Haddad.');
+  });
+
+  it('refuses a first name two reports share, naming only them', () => {
+    const d = team('Sam Lee', 'Samira Haddad', 'Sam Ortiz');
+    try {
+      findMember(d, 'Sam');
+      expect.unreachable();
+    } catch (err) {
+      expect((err as Error).message).toBe('"Sam" could be Sam Lee or Sam Ortiz.');
+      expect((err as { hint: string }).hint).toBe('Type more of the name.');
+    }
+    expect(findMember(d, 'sam o').id).toBe('r3');
+  });
+
+  it('counts a removed report’s first name only when asked', () => {
+    const d = team('Sam Lee', 'Samira Haddad');
+    d.members[0]!.removed = '2027-01-05';
+    expect(findMember(d, 'sam').id).toBe('r2');
+    expect(findMember(d, 'sam', { includeRemoved: true }).id).toBe('r1');
+  });
+
   it('refuses an unknown name, listing the known ones', () => {
     try {
       findMember(data, 'Alex');

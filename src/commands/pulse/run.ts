@@ -1,6 +1,6 @@
 import { LEVELS } from '../../core/assessment.js';
 import { dayOf } from '../../core/dates.js';
-import { parseTally, pulseMarkdown, pulsePlain, pulseQuestions, pulseResponses, tallyAverage, type TallyError } from '../../core/pulse.js';
+import { parseTally, pulseMarkdown, pulsePlain, pulseQuestions, pulseResponses, tallyAverage, unevenTotals, type TallyError } from '../../core/pulse.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { updateStore } from '../../store/store.js';
@@ -26,6 +26,12 @@ function tallyProblem(flag: string, text: string, e: TallyError): string {
   return `${flag} "${text}" has ${e.count} ${e.count === 1 ? 'count' : 'counts'}; give ${SHAPE}.`;
 }
 
+/** Refuses tallies whose totals differ: one set of answers gives every question the same number. */
+function checkTotals(questions: { key: string }[], tallies: Record<string, number[]>): void {
+  const problem = unevenTotals(questions.map((q) => tallies[q.key]));
+  if (problem) throw new UserError(problem, 'Count the answers again: each person gives one answer to every question. Nothing was saved.');
+}
+
 export async function record(ctx: Ctx, opts: RecordOptions, prompter?: Prompter): Promise<void> {
   const questions = pulseQuestions();
   const tallies: Record<string, number[]> = {};
@@ -40,6 +46,7 @@ export async function record(ctx: Ctx, opts: RecordOptions, prompter?: Prompter)
     if ('error' in parsed) throw new UserError(tallyProblem(`--q${q.number}`, text, parsed.error), 'Nothing was saved.');
     tallies[q.key] = parsed;
   }
+  checkTotals(questions, tallies);
   if (missing.length) {
     if (!ctx.io.stdinIsTTY) {
       throw new UserError(
@@ -53,11 +60,16 @@ export async function record(ctx: Ctx, opts: RecordOptions, prompter?: Prompter)
       const text = await prompter.input(`Q${q.number}. ${q.question}`, {
         validate: (value) => {
           const parsed = parseTally(value);
-          return 'error' in parsed ? tallyProblem('That', value, parsed.error).replace(/^That "[^"]*"/, 'This') : true;
+          if ('error' in parsed) return tallyProblem('That', value, parsed.error).replace(/^That "[^"]*"/, 'This');
+          const total = parsed.reduce((a, b) => a + b, 0);
+          const before = Object.values(tallies)[0];
+          const expected = before?.reduce((a, b) => a + b, 0);
+          return expected === undefined || total === expected ? true : `This adds up to ${total} ${total === 1 ? 'answer' : 'answers'}; the questions so far have ${expected} each.`;
         },
       });
       tallies[q.key] = parseTally(text) as number[];
     }
+    checkTotals(questions, tallies);
   }
   const today = dayOf(ctx.now);
   const pulse = await updateStore(ctx.dataDir, (tx) => {

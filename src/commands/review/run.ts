@@ -15,6 +15,7 @@ export interface ReviewOptions {
   to?: string;
   markdown?: boolean;
   json?: boolean;
+  withNotes?: boolean;
 }
 
 export async function review(ctx: Ctx, name: string, opts: ReviewOptions): Promise<void> {
@@ -25,8 +26,20 @@ export async function review(ctx: Ctx, name: string, opts: ReviewOptions): Promi
   const pack = buildReview(data, member, period, today);
   // The manager's daily notes (mtl today --note) that name them.
   const daily = momentsAbout(data.moments, member.name, pack.period.from, pack.period.to);
-  if (opts.json) printJson(ctx.io, { ...reviewJson(data, pack), dailyNotes: daily.map((m) => ({ id: m.id, date: m.date, text: m.text })) });
-  else ctx.io.out(renderReview(ctx.io, pack, Boolean(opts.markdown), daily));
+  // Personal notes and daily notes are the manager's own: the terminal view shows them, but markdown
+  // (a document to share) and JSON (for other tools) leave them out unless --with-notes is given.
+  const keep = Boolean(opts.withNotes) || (!opts.markdown && !opts.json);
+  const leftOut = { notes: keep ? 0 : pack.notes.length, dailyNotes: keep ? 0 : daily.length };
+  const shown = keep ? pack : { ...pack, notes: [] };
+  const shownDaily = keep ? daily : [];
+  if (opts.json) printJson(ctx.io, { ...reviewJson(data, shown), dailyNotes: shownDaily.map((m) => ({ id: m.id, date: m.date, text: m.text })), notesLeftOut: leftOut });
+  else ctx.io.out(renderReview(ctx.io, shown, Boolean(opts.markdown), shownDaily, { notesLeftOut: !keep }));
+  // On stderr, so that it reaches the manager and not the document.
+  if (opts.markdown && (leftOut.notes || leftOut.dailyNotes)) {
+    const dailyNotes = `daily notes that name ${member.name} left out (${leftOut.dailyNotes})`;
+    const what = !leftOut.dailyNotes ? `Personal notes left out (${leftOut.notes})` : !leftOut.notes ? `Your ${dailyNotes}` : `Personal notes left out (${leftOut.notes}), and your ${dailyNotes}`;
+    ctx.io.err(`${what}; add --with-notes to include them.\n`);
+  }
 }
 
 /** The pack as JSON: the period, the monthly counts, then each group with the fields of its own list command. */
@@ -48,6 +61,7 @@ export function reviewJson(data: Data, r: Review) {
       status: g.status,
       progress: g.progress,
       lastCheckIn: g.goal.checkIns.filter((c) => c.date <= r.period.to).at(-1)?.date ?? null,
+      carriedInto: g.carriedInto ?? null,
       checkIns: g.checkIns.map((c) => ({ date: c.date, note: c.note, ...(c.progress !== undefined ? { progress: c.progress } : {}) })),
     })),
     delegations: r.delegations.map((d) => delegationJson(data, d)),
@@ -66,7 +80,7 @@ export function reviewJson(data: Data, r: Review) {
 const stepLabel = (key: string) => DELEGATION_STEPS.find((s) => s.key === key)?.label ?? key;
 
 /** The pack as text for a terminal or a pipe, or as markdown for a review document. */
-export function renderReview(io: Io, r: Review, md: boolean, daily: Moment[] = []): string {
+export function renderReview(io: Io, r: Review, md: boolean, daily: Moment[] = [], options: { notesLeftOut?: boolean } = {}): string {
   const c = io.color;
   const lines: string[] = [];
   // In markdown, text from the data goes through `inline` (one line) or `block` (kept under its bullet).
@@ -108,7 +122,8 @@ export function renderReview(io: Io, r: Review, md: boolean, daily: Moment[] = [
   heading(`Their goals (${r.goals.length})`);
   for (const g of r.goals) {
     const due = g.goal.due ? `, due ${g.goal.due}` : '';
-    item(`${g.goal.id}  ${inline(g.goal.title)} ${dim(`[${g.goal.quarter}]`)}  ${g.progress}%  ${g.status === 'done' ? `done${g.goal.doneOn ? ` ${g.goal.doneOn}` : ''}` : `open${due}`}`);
+    const state = g.status === 'done' ? `done${g.goal.doneOn ? ` ${g.goal.doneOn}` : ''}` : g.carriedInto ? `carried into ${g.carriedInto}` : `open${due}`;
+    item(`${g.goal.id}  ${inline(g.goal.title)} ${dim(`[${g.quarter}]`)}  ${g.progress}%  ${state}`);
     for (const ci of g.checkIns) item(`check-in ${ci.date}${ci.progress !== undefined ? ` (${ci.progress}%)` : ''}: ${block(ci.note, 1)}`, 1);
     if (!g.checkIns.length) item(dim('no check-in in this period'), 1);
   }
@@ -138,16 +153,20 @@ export function renderReview(io: Io, r: Review, md: boolean, daily: Moment[] = [
     for (const t of r.otherActions) actionItem(t, 0);
   }
 
-  heading(`Personal notes (${r.notes.length})`);
-  for (const n of r.notes) item(`${n.date}  ${block(n.text)} ${dim(`(${n.id})`)}`);
-  if (!r.notes.length) none('No personal notes in this period.');
+  // Left out, the section goes entirely: a shared document does not say that there are notes.
+  if (!options.notesLeftOut) {
+    heading(`Personal notes (${r.notes.length})`);
+    for (const n of r.notes) item(`${n.date}  ${block(n.text)} ${dim(`(${n.id})`)}`);
+    if (!r.notes.length) none('No personal notes in this period.');
+  }
   if (daily.length) {
     heading(`Your daily notes that name ${who} (${daily.length})`);
     for (const m of daily) item(`${m.date}  ${block(m.text)} ${dim(`(${m.id})`)}`);
   }
 
   lines.push('');
-  if (!md) lines.push(dim(`As markdown for the review document: mtl review ${inline(shellWord(r.member.name))} ${periodFlags(r)} --markdown`), '');
+  const leftOutHint = r.notes.length || daily.length ? ' (personal notes left out; add --with-notes to include them)' : '';
+  if (!md) lines.push(dim(`As markdown for the review document: mtl review ${inline(shellWord(r.member.name))} ${periodFlags(r)} --markdown${leftOutHint}`), '');
   return md ? lines.join('\n') : prose(io, lines.join('\n'));
 
   function feedbackItem(f: Feedback): void {
