@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { mergeThreeWay, type MergeConflict, type Renumbering } from '../../core/sync-merge.js';
 import type { Records } from '../../core/model.js';
-import { DATA_FILE, KIND_FILES, readFolderRecords } from '../../store/store.js';
+import { DATA_FILE, KIND_FILES, readFolderRecords, SYNC_MERGE_MARK } from '../../store/store.js';
 import { PRAISE_DIR } from '../../store/praise-files.js';
 import { DamagedFileError, UserError } from '../../errors.js';
+import { shellWord } from '../../core/text.js';
+import { JOURNAL_FILE } from '../../store/journal.js';
 import type { Git } from './git.js';
 
 /**
@@ -25,6 +27,44 @@ export interface FolderMerge {
   outsideRenames: { from: string; to: string }[];
   /** What the merge of other files could not do cleanly, one line each. */
   fileNotes: string[];
+}
+
+/**
+ * What stays on each machine: derived, private to this machine, or present only while mtl writes.
+ * Lines of .gitignore (a name without `/`: at any depth), and what a remote commit may never hold.
+ */
+export const IGNORED = [SYNC_MERGE_MARK, 'mtl.lock', JOURNAL_FILE, 'nudge.json', 'nudge.log', 'config.json', 'mtl.v2.json', '*.tmp', 'mtl.json.bak', 'mtl.json.index'];
+
+// The names hold letters, digits, `.`, `-` and `*` (any characters but `/`).
+const LOCAL_NAMES = IGNORED.map((p) => new RegExp(`^${p.replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`, 'i'));
+
+/**
+ * A path the IGNORED lines match as git matches them: any part of it (a folder of that name holds
+ * only ignored files). Case aside, and the dots and spaces Windows drops from a name's end: on such
+ * a file system `MTL.LOCK` and `mtl.lock.` are this machine's mtl.lock.
+ */
+export function isMachineLocal(file: string): boolean {
+  return file.split('/').some((part) => {
+    const name = part.replace(/[ .]+$/, '');
+    return LOCAL_NAMES.some((re) => re.test(name));
+  });
+}
+
+/**
+ * Before anything of a remote commit is committed over, merged or checked out: it holds only what
+ * git would check out (Git.tree) and none of the files that are each machine's own. git overwrites
+ * an ignored file when it checks out a commit that tracks it: a remote's mtl.lock would stop every
+ * write here, its config.json change the preferences, its undo.jsonl tell mtl undo what to revert.
+ */
+export function checkIncoming(git: Git, remote: string, remoteName: string): void {
+  const tree = git.tree(remote, { whose: `${remoteName}'s commit ${short(remote)}` });
+  const local = [...tree.keys()].filter(isMachineLocal);
+  if (!local.length) return;
+  const one = local.length === 1;
+  throw new UserError(
+    `${remoteName}'s commit ${short(remote)} holds ${one ? 'a file' : 'files'} that each machine keeps for itself and mtl never syncs: ${local.slice(0, 5).map((f) => JSON.stringify(f)).join(', ')}${local.length > 5 ? ` and ${local.length - 5} more` : ''}; nothing was changed here.`,
+    `${one ? 'It was' : 'They were'} added to the remote outside mtl (git add -f). Remove ${one ? 'it' : 'them'} there: in a clone of the remote, git rm --cached -- ${local.map(shellWord).join(' ')}, then commit and push. Then run mtl sync again.`,
+  );
 }
 
 const DATA_PATHS = new Set([DATA_FILE, ...Object.values(KIND_FILES)]);
@@ -55,7 +95,8 @@ export function mergeFolders(git: Git, base: string | undefined, local: string, 
     if (goalsFolder !== undefined && !path.isAbsolute(r.file.from)) renames.set(`${goalsFolder}/${r.file.from}`, `${goalsFolder}/${r.file.to}`);
     else outsideRenames.push(r.file);
   }
-  const others = (tree: Map<string, string>) => new Map([...tree].filter(([file]) => !isDataPath(file)));
+  // Each machine's own files are never merged (checkIncoming refuses a remote's; this machine's stay).
+  const others = (tree: Map<string, string>) => new Map([...tree].filter(([file]) => !isDataPath(file) && !isMachineLocal(file)));
   const local2 = new Map<string, string>();
   for (const [file, id] of others(trees.local)) local2.set(renames.get(file) ?? file, id);
   const { files, notes } = mergeOtherFiles(git, others(trees.base), others(trees.local), local2, others(trees.remote));

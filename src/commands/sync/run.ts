@@ -20,12 +20,10 @@ import { printJson, prose } from '../../ui/output.js';
 import { programPaths, sinceText } from '../schedule/common.js';
 import { configKey, Git } from './git.js';
 import { ENTRY_KINDS, parseEntryId } from '../../core/entries.js';
-import { checkRemote, isDataPath, mergeFolders, type FolderMerge } from './merge.js';
+import { checkIncoming, checkRemote, IGNORED, isDataPath, isMachineLocal, mergeFolders, type FolderMerge } from './merge.js';
 
 const REMOTE = 'origin';
 
-/** What stays on each machine: derived, private to this machine, or present only while mtl writes. */
-const IGNORED = [SYNC_MERGE_MARK, 'mtl.lock', 'undo.jsonl', 'nudge.json', 'nudge.log', 'config.json', 'mtl.v2.json', '*.tmp', 'mtl.json.bak', 'mtl.json.index'];
 const ATTRIBUTES = ['mtl.json merge=mtl -text', '*.jsonl merge=mtl -text'];
 
 interface SyncOutcome {
@@ -191,10 +189,14 @@ async function syncFolder(ctx: Ctx, git: Git): Promise<SyncOutcome> {
       throw offline(ctx, git, `Could not fetch from ${remote}: ${fetched.said}`, committed || outcome.committed);
     }
     await locked((lock) => {
+      const remoteHead = git.commit(remoteRef);
+      const was = git.commit('HEAD');
+      // Something to take in from the remote: checked before this machine commits or writes anything.
+      const incoming = remoteHead !== undefined && remoteHead !== was && !(was && isAncestor(git, remoteHead, was));
+      if (incoming) checkIncoming(git, remoteHead, remote);
       outcome.committed = commitLocal(git, 'changes') || outcome.committed;
       const head = git.commit('HEAD');
-      const remoteHead = git.commit(remoteRef);
-      if (!remoteHead || !head || head === remoteHead || isAncestor(git, remoteHead, head)) return;
+      if (!incoming || !head) return;
       if (isAncestor(git, head, remoteHead)) {
         // git checks the paths it checks out, not what mtl reads: the data, and where goal files are.
         checkRemote(git, remoteHead, remote);
@@ -319,11 +321,17 @@ function refuseUnfinished(git: Git): void {
 
 /** Commits every change in the folder (the ignored files aside); says whether there was one. */
 function commitLocal(git: Git, what: string): boolean {
-  git.text(['add', '--all']);
+  git.text(ADD_ALL);
   if (git.run(['diff', '--cached', '--quiet']).ok && git.commit('HEAD')) return false;
   git.text([...identity(git), 'commit', '--quiet', '--allow-empty', '-m', `mtl: ${what} on ${host()}`]);
   return true;
 }
+
+/**
+ * `git add --all`, but never a file of IGNORED: .gitignore says so too, but a .gitignore merged from
+ * a remote could say otherwise (`!config.json`), and this machine's own files would be sent.
+ */
+const ADD_ALL = ['add', '--all', '--', '.', ...IGNORED.flatMap((p) => [`:(exclude,glob,icase)**/${p}`, `:(exclude,glob,icase)**/${p}/**`])];
 
 /** A commit needs a name and an address; where git has none set, mtl's. */
 function identity(git: Git): string[] {
@@ -362,6 +370,8 @@ function apply(ctx: Ctx, git: Git, lock: Lock, merge: FolderMerge, head: string,
   try {
     writeFolderRecords(ctx.dataDir, lock, merge.records, merge.counters);
     for (const [file, bytes] of merge.files) {
+      // Never one of this machine's own files (mergeFolders leaves them out already).
+      if (isMachineLocal(file)) continue;
       const full = path.join(ctx.dataDir, ...file.split('/'));
       lock.verify();
       if (bytes === null) fs.rmSync(full, { force: true });
@@ -377,7 +387,9 @@ function apply(ctx: Ctx, git: Git, lock: Lock, merge: FolderMerge, head: string,
       const [source, target] = [path.resolve(goalsDir, from), path.resolve(goalsDir, to)];
       if (fs.existsSync(source) && !fs.existsSync(target)) fs.renameSync(source, target);
     }
-    git.text(['add', '--all']);
+    // The journal's changes are from before the merge: undo cannot revert them now.
+    clearJournal(ctx.dataDir);
+    git.text(ADD_ALL);
     const tree = git.text(['write-tree']);
     const message = `mtl: merged ${REMOTE} into ${host()}`;
     const commit = git.text([...identity(git), 'commit-tree', tree, '-p', head, '-p', remoteHead, '-m', message]);

@@ -6,7 +6,7 @@ import { archiveGoalFile, updateGoalFile } from '../goals/goal-file.js';
 import { nameOf } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { readJournal, type Change, type JournalEntry } from '../../store/journal.js';
+import { readJournal, type Change } from '../../store/journal.js';
 import { goalsDirFor } from '../../store/paths.js';
 import { readPreferences } from '../../store/preferences.js';
 import { openStore, updateStore, type Tx } from '../../store/store.js';
@@ -17,7 +17,7 @@ export async function undo(ctx: Ctx, opts: { list?: boolean; json?: boolean }): 
   // Checked before the lock too, which would make a data folder where there is none.
   if (!readJournal(ctx.dataDir).entries.length) throw nothingToUndo();
   const goalsDir = goalsDirFor(ctx.dataDir, readPreferences(ctx.dataDir));
-  const { entry, left, names, reverted } = await updateStore(ctx.dataDir, (tx) => {
+  const { entry, left, names, reverted, done } = await updateStore(ctx.dataDir, (tx) => {
     const { entries } = readJournal(ctx.dataDir);
     const entry = entries.at(-1);
     if (!entry) throw nothingToUndo();
@@ -38,9 +38,10 @@ export async function undo(ctx: Ctx, opts: { list?: boolean; json?: boolean }): 
     order.sort((a, b) => rank(entry.changes[a]!) - rank(entry.changes[b]!));
     for (const i of order) tables[i]!.restore(entry.changes[i]!.id, entry.changes[i]!.before);
     tx.undoing = entry.n;
-    return { entry, left: entries.length - 1, names: tx.data, reverted: order.length > 0 };
+    return { entry, left: entries.length - 1, names: tx.data, reverted: order.length > 0, done: order.map((i) => entry.changes[i]!) };
   });
-  moveGoalFiles(entry, goalsDir);
+  // Only for what this undo reverted: a change that was never saved moved no file either.
+  moveGoalFiles(done, goalsDir);
   if (reverted) ctx.io.err(`Undid ${entry.changes.map((c) => describe(c, names, true)).join('; ')}.\n`);
   else ctx.io.err(`Nothing of ${entry.changes.map((c) => describe(c, names)).join('; ')} was saved (a command cut short, or an undo cut short after reverting it); it is off the list now.\n`);
   ctx.io.err(left ? `${plural(left, 'earlier change')} can be undone too; see them: mtl undo --list\n` : 'That was the last change undo can revert.\n');
@@ -112,15 +113,21 @@ function short(value: unknown): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
 }
 
+/** A goal's file as mtl names it: relative to the goals folder, and never out of it. */
+function insideGoals(file: string): boolean {
+  return !path.isAbsolute(file) && !path.win32.isAbsolute(file) && !file.split(/[\\/]/).some((part) => part === '..' || part === '');
+}
+
 /**
  * Goal files follow their goal: undoing its removal brings the file back from the archive, undoing
  * its creation moves the file to the archive (never deleted), undoing a new title or due day puts
  * the old one back in its front matter.
  */
-function moveGoalFiles(entry: JournalEntry, goalsDir: string): void {
+function moveGoalFiles(changes: Change[], goalsDir: string): void {
   const goal = (g: unknown) => ({ ...(g as Goal), file: path.resolve(goalsDir, (g as Goal).file) });
-  for (const c of entry.changes) {
-    if (c.kind !== 'goals') continue;
+  for (const c of changes) {
+    // Only a file in the goals folder, as sync judges a goal's file: never one a journal points elsewhere.
+    if (c.kind !== 'goals' || ![c.before, c.after].every((g) => g === null || insideGoals((g as Goal).file))) continue;
     try {
       if (c.after === null && c.before !== null) {
         const { file } = goal(c.before);
