@@ -107,11 +107,16 @@ describe('stored days outside the range, as older data or a merged backup may ho
     const home = tempHome();
     await ok(home, ['team', 'add', 'Sam'], at());
     storeGoal(home, 'g1', '9999-12-31');
-    for (const args of [['goals'], ['nudge', '--dry-run'], [], ['prep'], ['export', '--format', 'md'], ['export', '--format', 'json']]) {
+    for (const args of [['goals'], ['nudge', '--dry-run'], [], ['prep'], ['export', '--format', 'md']]) {
       const r = await mtl(home, args, at());
       expect(r.stderr, args.join(' ')).not.toContain('unexpected');
       expect(r.code, args.join(' ')).toBe(0);
     }
+    // A backup holding it would not restore (import refuses such a day): export says so instead of writing one.
+    const backup = await mtl(home, ['export', '--format', 'json'], at());
+    expect(backup.code).toBe(1);
+    expect(backup.stdout).toBe('');
+    expect(backup.stderr).toMatch(/\nmtl: The data folder holds what a restore would refuse, so no backup was written: g1 in "goals" has due "9999-12-31", outside the days mtl accepts/);
   });
 
   it('import refuses a backup with a day outside the range, naming the entry and the range, and changes nothing', async () => {

@@ -68,7 +68,7 @@ describe('checkVerb', () => {
     const r = refusal(() => checkVerb('goal', 'edit', 'g1', ['text', 'to']));
     expect(r.name).toBe('UsageError');
     expect(r.message).toBe('--text, --to do not apply to goals (g1).');
-    expect(r.hint).toContain('For a goal: --title, --due.');
+    expect(r.hint).toContain('For a goal: --title, --due, --target.');
     expect(refusal(() => checkVerb('praise', 'edit', 'p1', ['public', 'private'])).message).toBe('Choose one of --public and --private.');
   });
 });
