@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import type { ActionItem, CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, OneOnOne, Praise } from './model.js';
 import { cadenceState, DEFAULT_CADENCE, openActions, type CadenceState } from './one-on-ones.js';
 import { addDaysToDay, daysBetween, sortByText, quarterOf, startOfQuarterFor } from './dates.js';
-import { controlProblem } from './text.js';
+import { controlProblem, shellWord } from './text.js';
 
 /** Words that are sub-commands where a name could stand (`mtl praise list`), so no report may be called that. */
 export const RESERVED_NAMES = ['list', 'balance', 'grid'];
@@ -66,6 +66,12 @@ export function findMember(data: Data, name: string, options: { includeRemoved?:
   if (byPrefix.length === 1) return byPrefix[0]!;
   if (byPrefix.length > 1) {
     throw new UserError(`"${name}" could be ${orList(byPrefix.map((m) => m.name))}.`, 'Type more of the name.');
+  }
+  // Someone who left: said so, with the way back, rather than "no report called".
+  const gone = options.includeRemoved ? [] : data.members.filter((m) => m.removed && (fold(m.name) === wanted || fold(m.name).split(/\s+/)[0] === wanted));
+  if (gone.length === 1) {
+    const m = gone[0]!;
+    throw new UserError(`${m.name} left your team on ${m.removed}.`, `Bring them back with their history: mtl team add ${shellWord(m.name)} --restore`);
   }
   throw new UserError(`No report called "${name}".`, knownNamesHint(data));
 }

@@ -82,12 +82,13 @@ describe('mtl team', () => {
     await ok(home, ['praise', 'sam', 'great review'], { env });
     const removed = await mtl(home, ['team', 'remove', 'sam'], { env });
     expect(removed.code).toBe(0);
-    expect(removed.stderr).toContain('Sam is off your team; their history is kept.');
+    expect(removed.stderr).toContain('Sam is off your team; their history is kept. Bring them back: mtl team add Sam --restore  Delete everything');
     expectPrivate(home);
     expect(readStore(home).members[0].removed).toBe('2027-01-12');
     expect(await ok(home, ['team', 'list'], { env })).not.toContain('Sam');
     expect(await ok(home, ['team', 'list', '--all'], { env })).toContain('Sam (removed)');
-    expect((await mtl(home, ['praise', 'sam', 'more'], { env })).stderr).toContain('No report called "sam".');
+    const gone = await mtl(home, ['praise', 'sam', 'more'], { env });
+    expect(gone).toMatchObject({ code: 1, stderr: 'mtl: Sam left your team on 2027-01-12.\nBring them back with their history: mtl team add Sam --restore\n' });
     expect(await ok(home, ['praise', 'list', 'sam'], { env })).toContain('great review');
 
     // Without a terminal to ask on, the choice is a flag (test/e2e/team-restore.test.ts has the rest).

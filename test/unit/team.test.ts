@@ -100,8 +100,22 @@ describe('findMember', () => {
   it('skips removed reports unless asked', () => {
     const d = team('Sam Lee', 'Priya');
     d.members[0]!.removed = '2027-01-05';
-    expect(() => findMember(d, 'sam')).toThrow('No report called "sam".');
+    expect(() => findMember(d, 'sa')).toThrow('No report called "sa".');
     expect(findMember(d, 'sam', { includeRemoved: true }).id).toBe('r1');
+  });
+
+  it('says that a report left, by their whole or first name, with the way back', () => {
+    const d = team('Sam Lee', 'Priya');
+    d.members[0]!.removed = '2027-01-05';
+    for (const typed of ['sam', 'Sam Lee']) {
+      try {
+        findMember(d, typed);
+        expect.unreachable();
+      } catch (err) {
+        expect((err as Error).message).toBe('Sam Lee left your team on 2027-01-05.');
+        expect((err as { hint: string }).hint).toBe("Bring them back with their history: mtl team add 'Sam Lee' --restore");
+      }
+    }
   });
 });
 

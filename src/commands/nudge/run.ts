@@ -89,7 +89,7 @@ export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
   // Cron must stay quiet, but a person at a terminal should not take silence for "nothing is due".
   if (ctx.io.stdoutIsTTY && run.alreadyShown > 0) {
     const were = run.alreadyShown === 1 ? 'was' : 'were';
-    ctx.io.err(`${plural(run.alreadyShown, 'reminder')} ${were} already shown today; see them again with: mtl nudge --all${opts.dryRun ? ' --dry-run' : ''}\n`);
+    ctx.io.err(`${plural(run.alreadyShown, 'reminder')} ${were} already shown today; see them again with: mtl nudge --all${opts.details ? ' --details' : ''}${opts.dryRun ? ' --dry-run' : ''}\n`);
   }
   if (opts.dryRun) ctx.io.err(`Dry run for ${today}: nothing was recorded.\n`);
   const message = scheduled ? notificationOf(run.reminders) : undefined;

@@ -223,7 +223,7 @@ export async function remove(ctx: Ctx, name: string, opts: RemoveOptions, prompt
       return member;
     });
     const who = shellWord(member.name);
-    ctx.io.err(`${member.name} is off your team; their history is kept. Bring them back: mtl team add ${who}  Delete everything: mtl team remove ${who} --purge\n`);
+    ctx.io.err(`${member.name} is off your team; their history is kept. Bring them back: mtl team add ${who} --restore  Delete everything: mtl team remove ${who} --purge\n`);
     return;
   }
   const before = await openStore(ctx.dataDir);
