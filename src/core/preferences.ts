@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { didYouMean } from './text.js';
 
 /**
  * The preferences: each one's default, what it is for, and the values it allows. `mtl config`
@@ -94,7 +95,8 @@ export function storedPreference<K extends PreferenceKey>(key: K, value: unknown
 
 export function parsePreferenceKey(key: string): PreferenceKey {
   if (!(PREFERENCE_KEYS as string[]).includes(key)) {
-    throw new UserError(`Unknown preference "${key}".`, `Known preferences: ${PREFERENCE_KEYS.join(', ')}.`);
+    const guess = didYouMean(key, [...PREFERENCE_KEYS]);
+    throw new UserError(`Unknown preference "${key}".`, `${guess ? `${guess} ` : ''}Known preferences: ${PREFERENCE_KEYS.join(', ')}.`);
   }
   return key as PreferenceKey;
 }

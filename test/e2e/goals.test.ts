@@ -115,6 +115,7 @@ describe('mtl goals new', () => {
     [['--template', '..'], /"\.\." is not a template name/],
     [['--template', '/etc/passwd'], /is not a template name/],
     [['--template', 'teamwork'], /There is no template called "teamwork"/],
+    [['--template', 'culturee'], /There is no template called "culturee"\.\nDid you mean culture\? Templates: /],
     [['--template', 'culture', '--due', 'whenever'], /Cannot read "whenever" as a deadline\.\nTry one of: "2027-03-31", "end of quarter"/],
     [['--template', 'culture', '--due', 'banana friday'], /Cannot read "banana friday" as a deadline/],
     [['--template', 'culture', '--due', '2027-02-30'], /"2027-02-30" is not a calendar day\.\nGive a real date as YYYY-MM-DD/],

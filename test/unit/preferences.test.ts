@@ -16,5 +16,11 @@ describe('preferences', () => {
   it('have defaults, and an unknown key is refused naming the known ones', () => {
     expect(defaultPreferences()).toEqual({ goalsDir: '', lookAheadDays: 14, recognitionDays: 7, oneOnOneCadence: 7, checkInDays: 14, learningHoursPerQuarter: 12, weekStart: 'monday', hints: true });
     expect(() => parsePreferenceKey('lookahead')).toThrow('Unknown preference "lookahead".');
+    try {
+      parsePreferenceKey('recognitionDay');
+      expect.unreachable();
+    } catch (err) {
+      expect((err as { hint: string }).hint).toMatch(/^Did you mean recognitionDays\? Known preferences: goalsDir, /);
+    }
   });
 });

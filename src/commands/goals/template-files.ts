@@ -7,6 +7,7 @@ import { measureGoals, type GoalMeasures } from '../../core/goal-metrics.js';
 import type { Data, Goal } from '../../core/model.js';
 import { parseTemplate } from '../../core/template-parse.js';
 import { isTemplateName, type Template } from '../../core/templates.js';
+import { didYouMean } from '../../core/text.js';
 import { UserError } from '../../errors.js';
 import { readIfThere, reason } from '../../store/files.js';
 import { readPreferences } from '../../store/preferences.js';
@@ -104,7 +105,8 @@ export function findTemplate(set: TemplateSet, text: string): Template {
   const template = set.templates.find((t) => t.name === name);
   const broken = set.broken.get(name);
   if (!template && broken) throw new UserError(`The template "${name}" cannot be read: ${broken}.`, 'Fix its front matter (YAML between two --- lines at the top), or move the file away.');
-  if (!template) throw new UserError(`There is no template called "${text}".`, known);
+  const guess = didYouMean(name, set.templates.map((t) => t.name));
+  if (!template) throw new UserError(`There is no template called "${text}".`, `${guess ? `${guess} ` : ''}${known}`);
   return template;
 }
 
