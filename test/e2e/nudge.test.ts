@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BIN, mode, mtl, ok, readNudgeState, snapshot, tempHome } from '../helpers/cli.js';
 import { busyStore, writeStore } from '../helpers/store-fixture.js';
 import { TmuxSession } from '../helpers/tmux.js';
@@ -239,5 +239,35 @@ describe.runIf(TmuxSession.available())('the reminder hint on interactive comman
     await run(false);
     // Piped, the dashboard never adds the hint.
     expect((await mtl(home, [], at('2027-03-15T09:00:00'))).stderr).toBe('');
+  });
+});
+
+describe('a data folder that cannot be written', () => {
+  it('still prints what is due, says the run was not recorded, and exits 0', async () => {
+    const home = tempHome();
+    busyStore(home);
+    const before = snapshot(home);
+    // As on a read-only or full disk: the lock cannot be made.
+    const link = vi.spyOn(fs, 'linkSync').mockImplementation(() => {
+      throw Object.assign(new Error('EROFS: read-only file system, link'), { code: 'EROFS' });
+    });
+    try {
+      const r = await mtl(home, ['nudge'], at(MONDAY));
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^mtl nudge for 2027-02-15: \d+ reminders\n/);
+      expect(r.stderr).toMatch(/^warning: this run was not recorded: Cannot lock \S+mtl\.lock: the file system is read-only \(EROFS\); nothing was changed\.\n$/);
+    } finally {
+      link.mockRestore();
+    }
+    expect(snapshot(home)).toEqual(before);
+  });
+
+  it('still refuses a damaged nudge.json, naming it', async () => {
+    const home = tempHome();
+    busyStore(home);
+    fs.writeFileSync(path.join(home, 'nudge.json'), '{"shown": 5');
+    const r = await mtl(home, ['nudge'], at(MONDAY));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nudge\.json is damaged/);
   });
 });

@@ -5,6 +5,7 @@ import { dueNudges, recordRun, type Reminder } from '../../core/nudges.js';
 import { foundAfterRun, foundSummary, notificationOf } from '../../core/nudge-found.js';
 import { openStore } from '../../store/store.js';
 import { isLockBusy } from '../../store/lock.js';
+import { DamagedFileError, DataError } from '../../errors.js';
 import { readNudgeState, updateNudgeState } from './state.js';
 import type { NudgeFound, NudgeState } from '../../core/model.js';
 import { readPreferences } from '../../store/preferences.js';
@@ -68,10 +69,12 @@ export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
     return { reminders, mindset, previousRunAt, alreadyShown: due.length - reminders.length, found };
   };
   // What the run found matters more than recording it: with another mtl holding the data folder (one
-  // stopped with Ctrl-Z, say), the reminders are printed unrecorded rather than lost behind a wait.
+  // stopped with Ctrl-Z, say), or a folder that cannot be written (a read-only or full disk), the
+  // reminders are printed unrecorded rather than lost. A damaged nudge.json is still refused.
   const run = opts.dryRun ? decide(readNudgeState(ctx.dataDir)) : await updateNudgeState(ctx.dataDir, decide, RECORD_WAIT_MS).catch((err) => {
-    if (!isLockBusy(err)) throw err;
-    ctx.io.err(`${err.held}: this run was not recorded.\n`);
+    if (isLockBusy(err)) ctx.io.err(`${err.held}: this run was not recorded.\n`);
+    else if (err instanceof DataError && !(err instanceof DamagedFileError)) ctx.io.err(`warning: this run was not recorded: ${err.message}\n`);
+    else throw err;
     return decide(readNudgeState(ctx.dataDir));
   });
   if (opts.json) {
