@@ -206,10 +206,11 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
   return { added, updated, goalFileNames };
 }
 
-type Progressing = { checkIns: CheckIn[]; status: 'open' | 'done'; progress: number; doneOn?: Day; created: Day; updatedAt?: string };
+type Progressing = { checkIns: CheckIn[]; status: 'open' | 'done'; progress: number; doneOn?: Day; created: Day; updatedAt?: string; due?: Day; targets?: Record<string, number> };
 
 /**
- * Unites check-ins; status, progress and doneOn come from the side changed last, by `updatedAt`.
+ * Unites check-ins; status, progress, doneOn, due and a goal's own targets come from the side changed
+ * last, by `updatedAt`.
  * Without it on both sides (entries from before it existed) nothing but the check-ins is taken, so
  * an older backup can never undo a later change.
  */
@@ -224,6 +225,11 @@ function joinProgress<T extends Progressing>(mine: T, theirs: T): boolean {
     mine.updatedAt = theirs.updatedAt;
     if (theirs.doneOn) mine.doneOn = theirs.doneOn;
     else delete mine.doneOn;
+    // A new due day or a goal's own targets stamp updatedAt too: they come with the later side.
+    for (const key of ['due', 'targets'] as const) {
+      if (theirs[key] !== undefined) (mine as Progressing)[key] = theirs[key] as never;
+      else delete mine[key];
+    }
   }
   return extra.length > 0 || theirsNewer;
 }

@@ -56,6 +56,18 @@ describe('mergeData', () => {
     expect(mine.goals[0]!.checkIns.map((c) => c.note)).toEqual(['a', 'b']);
   });
 
+  it("takes a goal's new due day and own targets from the side changed last, and keeps them against an older one", () => {
+    const base = (updatedAt: string, extra: Partial<Goal>) => store((r) => r.goals.push(goal('g1', 'Read two books', { updatedAt, ...extra })));
+    const mine = base('2027-01-06T09:00:00Z', { due: '2027-03-31' });
+    expect(mergeData(mine, base('2027-01-09T09:00:00Z', { due: '2027-06-30', targets: { 'books-finished': 2 } }), {}).updated).toEqual({ goals: 1 });
+    expect(mine.goals[0]).toMatchObject({ due: '2027-06-30', targets: { 'books-finished': 2 }, updatedAt: '2027-01-09T09:00:00Z' });
+    expect(mergeData(mine, base('2027-01-07T09:00:00Z', { due: '2027-03-31' }), {}).updated).toEqual({});
+    expect(mine.goals[0]).toMatchObject({ due: '2027-06-30', targets: { 'books-finished': 2 } });
+    // Put back to the template's later on the other side: the targets go.
+    mergeData(mine, base('2027-01-10T09:00:00Z', { due: '2027-06-30' }), {});
+    expect(mine.goals[0]!.targets).toBeUndefined();
+  });
+
   it('renames the file of a goal whose id changed', () => {
     const mine = store((r) => r.goals.push(goal('g1', 'Mine')));
     const theirs = store((r) => r.goals.push(goal('g1', 'Theirs')));
