@@ -261,7 +261,15 @@ export class Tx {
     const tables = this.tables.members.changed ? [...entries, this.tables.members] : entries;
     const whole = tables.some((t) => t.replaced);
     const changes = whole ? [] : tables.flatMap((t) => t.changes().map((c) => ({ kind: t.kind, ...c }))).filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
-    const journal: Step = [path.join(this.dir, JOURNAL_FILE), () => this.journal(whole, changes)];
+    const journalFile = path.join(this.dir, JOURNAL_FILE);
+    let journalSize: number | undefined;
+    const journal: Step = [
+      journalFile,
+      () => {
+        journalSize = sizeOf(journalFile);
+        this.journal(whole, changes);
+      },
+    ];
     const undoing = this.undoing !== undefined;
     const steps: Step[] = [
       ...(tables.length && !undoing ? [journal] : []),
@@ -279,6 +287,9 @@ export class Tx {
       try {
         step();
       } catch (err) {
+        // Nothing the user sees changed: the journal's line for this write goes too, or undo would
+        // list a change that never happened (and a full disk fill up with them, one per retry).
+        if (i <= unseen && i > 0 && steps[0] === journal && journalSize !== undefined) cutBack(journalFile, journalSize);
         if (err instanceof DataError) throw err;
         throw new DataError(
           `Cannot write ${file}: ${reason(err)}.`,
@@ -286,6 +297,23 @@ export class Tx {
         );
       }
     });
+  }
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Cuts what was appended to `file` since it was `size` bytes long (never a file that shrank: rewritten). */
+function cutBack(file: string, size: number): void {
+  try {
+    if (sizeOf(file) > size) fs.truncateSync(file, size);
+  } catch {
+    // Undo lists the line and says nothing of it was saved: the change is still never lost.
   }
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { recordsOf, type Member, type Praise } from '../../src/core/model.js';
 import { isStoreFile } from '../../src/commands/export/run.js';
 import { forgetReport } from '../../src/commands/nudge/state.js';
@@ -257,5 +257,30 @@ describe('a write', () => {
     await updateStore(dir, (tx) => tx.tables.members.add({ ...member(1), id: tx.nextId('r') }));
     expect(fs.readdirSync(dir).sort()).toEqual(['mtl.json', `mtl.lock.${process.pid}.waiting.tmp`, 'my-notes.tmp', 'praise', 'reports.jsonl', 'undo.jsonl']);
     expect(fs.readdirSync(path.join(dir, 'praise'))).toEqual([]);
+  });
+});
+
+describe('a write that fails before any entry changes', () => {
+  it('leaves no line in the undo journal for a change that never happened', async () => {
+    const dir = tempHome();
+    await updateStore(dir, (tx) => tx.tables.members.add({ id: tx.nextId('r'), name: 'Sam', added: '2027-02-10', notes: [] }));
+    const journal = path.join(dir, 'undo.jsonl');
+    const before = fs.readFileSync(journal, 'utf8');
+    const praiseBefore = fs.readdirSync(dir).sort();
+    // The disk fills as mtl.json (the id counters, the step after the journal) is written.
+    const rename = vi.spyOn(fs, 'renameSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    try {
+      await expect(
+        updateStore(dir, (tx) => tx.praise.add({ id: tx.nextId('p'), member: 'r1', text: 'lost', date: '2027-02-10', at: '2027-02-10T09:00:00.000Z', public: false })),
+      ).rejects.toThrow(/Cannot write \S+mtl\.json: no space left on the disk \(ENOSPC\)/);
+    } finally {
+      rename.mockRestore();
+    }
+    expect(fs.readFileSync(journal, 'utf8')).toBe(before);
+    // Only the praise folder may be new (made before the steps), and empty.
+    expect(fs.readdirSync(dir).filter((f) => f !== 'praise').sort()).toEqual(praiseBefore);
+    expect(fs.existsSync(path.join(dir, 'praise')) ? fs.readdirSync(path.join(dir, 'praise')) : []).toEqual([]);
   });
 });
