@@ -1,4 +1,4 @@
-import { DAY_RANGE, DEADLINE_EXAMPLES, dayOf, isDayInRange, parseDeadline } from '../core/dates.js';
+import { DAY_RANGE, dayOf, deadlineExamples, isDayInRange, parseDeadline } from '../core/dates.js';
 import { UserError } from '../errors.js';
 import type { Day } from '../core/model.js';
 
@@ -15,36 +15,43 @@ const FILLER = /^(?:by|on|before|until|due|the|[\s,.!])*$/i;
  */
 export async function resolveDeadline(text: string, today: Day, now: Date): Promise<Day> {
   const known = parseDeadline(text, today);
-  if (known) return inRange(text, known);
+  if (known) return inRange(text, known, today);
   if (/^\s*\d{4}-\d{1,2}-\d{1,2}\s*$/.test(text)) {
     // chrono would read 2027-13-01 as January 13th; a date that looks ISO must be a real one.
-    throw new UserError(`"${text.trim()}" is not a calendar day.`, 'Give a real date as YYYY-MM-DD (month 01-12, a day that month has), e.g. 2027-03-31.');
+    throw new UserError(`"${text.trim()}" is not a calendar day.`, `Give a real date as YYYY-MM-DD (month 01-12, a day that month has), e.g. ${deadlineExamples(today)[0]}.`);
   }
   const found = await naturalDay(text, now);
-  if (found !== undefined && !isDayInRange(found)) inRange(text, found);
+  if (found !== undefined && !isDayInRange(found)) inRange(text, found, today);
   if (found !== undefined && found >= today) return found;
-  throw new UnreadableDeadlineError(text, found);
+  throw new UnreadableDeadlineError(text, today, found);
 }
 
-/** A phrase that is no day mtl can use as a deadline; `past` is the day it reads as, if in the past. */
+/**
+ * A phrase that is no day mtl can use as a deadline; `past` is the day it reads as, if in the past.
+ * The examples it suggests all read as `today` or later.
+ */
 export class UnreadableDeadlineError extends UserError {
   constructor(
     readonly text: string,
+    today: Day,
     readonly past?: Day,
   ) {
-    super(`Cannot read "${text}" as a deadline${past ? ` (it reads as ${past}, in the past)` : ''}.`, `Try one of: ${DEADLINE_EXAMPLES.map((e) => `"${e}"`).join(', ')}.`);
+    super(
+      past ? `"${text}" reads as ${past}, which is in the past (today is ${today}).` : `Cannot read "${text}" as a deadline.`,
+      `Try one of: ${deadlineExamples(today).map((e) => `"${e}"`).join(', ')}.`,
+    );
   }
 }
 
 /** A deadline read as a day mtl cannot keep: refused with the range named. */
 export class DayOutOfRangeError extends UserError {
-  constructor(text: string, day: string) {
-    super(`"${text.trim()}" reads as ${day}, outside the days mtl accepts (${DAY_RANGE}).`, `Give a day from ${DAY_RANGE}, e.g. "end of quarter" or 2027-03-31.`);
+  constructor(text: string, day: string, today: Day) {
+    super(`"${text.trim()}" reads as ${day}, outside the days mtl accepts (${DAY_RANGE}).`, `Give a day from ${DAY_RANGE}, e.g. "end of quarter" or ${deadlineExamples(today)[0]}.`);
   }
 }
 
-function inRange(text: string, day: Day): Day {
-  if (!isDayInRange(day)) throw new DayOutOfRangeError(text, day);
+function inRange(text: string, day: Day, today: Day): Day {
+  if (!isDayInRange(day)) throw new DayOutOfRangeError(text, day, today);
   return day;
 }
 

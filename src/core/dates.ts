@@ -125,8 +125,17 @@ const UNIT_DAYS: Record<string, (d: Date, n: number) => Date> = {
   quarter: addQuarters,
 };
 
-export const DEADLINE_EXAMPLES = [
-  '2027-03-31',
+/**
+ * Deadline phrases to show as examples, all reading as today or later when typed on `today`: the
+ * written date is the end of this quarter (the next one's on its last day), not a fixed day that
+ * will one day be past.
+ */
+export function deadlineExamples(today: Day): string[] {
+  const quarterEnd = endOfQuarterFor(today);
+  return [quarterEnd > today ? quarterEnd : endOfQuarterFor(addDaysToDay(quarterEnd, 1)), ...DEADLINE_PHRASES];
+}
+
+const DEADLINE_PHRASES = [
   'end of quarter',
   'end of next quarter',
   'end of year',
@@ -157,7 +166,7 @@ const NUMBER_WORDS: Record<string, number> = {
 
 /**
  * Turns a deadline phrase into a calendar day, relative to `today`. Handles ISO dates and the
- * phrases in DEADLINE_EXAMPLES (with "eoq"/"eoy" shorthands, an optional "the", "end of q1".."q4"
+ * phrases in deadlineExamples (with "eoq"/"eoy" shorthands, an optional "the", "end of q1".."q4"
  * with or without a year); returns undefined for anything else so the caller can try a
  * natural-language parser.
  *
@@ -208,6 +217,45 @@ export function parseDeadline(text: string, today: Day): Day | undefined {
     return weekday[1] !== 'next ' && base.getDay() === target ? today : dayOf(nextDay(base, target));
   }
   return undefined;
+}
+
+const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A day with its weekday, "Fri 2027-01-08", so a reader sees which Friday a phrase meant. */
+export function dayWithWeekday(day: Day): string {
+  return `${WEEKDAY_NAMES[dateOfDay(day).getDay()]} ${day}`;
+}
+
+/** A phrase that names a quarter or a month (rather than counting from today): it may move into next year. */
+const NAMES_PERIOD = /\b(?:q[1-4]|quarter|eoq|month|eom|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+
+/**
+ * When a deadline phrase that names a quarter or a month but no year reads as a later year than
+ * today's, that year in words: "end of Q1 next year" for a quarter's last day, "end of January next
+ * year" for a month's, else "next year" (or "in 2029" further on). Undefined otherwise: the phrase
+ * stays in this year, counts from today ("in 6 weeks"), or gives its year.
+ */
+export function laterYearNote(text: string, day: Day, today: Day): string | undefined {
+  const year = Number(day.slice(0, 4));
+  const thisYear = Number(today.slice(0, 4));
+  if (year <= thisYear || /\d{4}|\byears?\b|\beoy\b|^\s*in\s/i.test(text) || !NAMES_PERIOD.test(text)) return undefined;
+  const when = year === thisYear + 1 ? 'next year' : `in ${year}`;
+  if (/\bq[1-4]\b|quarter|\beoq\b/i.test(text) && endOfQuarterFor(day) === day) return `end of Q${Math.ceil(Number(day.slice(5, 7)) / 3)} ${when}`;
+  if (/\bend\b|\beom\b/i.test(text) && dayOf(endOfMonth(dateOfDay(day))) === day) return `end of ${MONTH_NAMES[Number(day.slice(5, 7)) - 1]} ${when}`;
+  return when;
+}
+
+/**
+ * A typed deadline as a confirmation line shows it. A written date stays as it is; a phrase gets
+ * its weekday and, in brackets, the later year it moved into (laterYearNote) or else how far off it
+ * is: "Fri 2027-01-08 (in 2 days)", "Fri 2028-03-31 (end of Q1 next year)".
+ */
+export function describeDeadline(text: string, day: Day, today: Day): string {
+  if (ISO_DAY.test(text.trim())) return day;
+  const days = daysBetween(today, day);
+  const distance = days === 0 ? 'today' : days === 1 ? 'tomorrow' : days > 1 ? `in ${days} days` : days === -1 ? 'yesterday' : `${-days} days ago`;
+  return `${dayWithWeekday(day)} (${laterYearNote(text, day, today) ?? distance})`;
 }
 
 /** The last day of quarter `q` of `year`; without a year, the next such quarter end on or after today. */

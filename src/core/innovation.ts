@@ -6,7 +6,7 @@ const isWeekend = (day: Day) => [0, 6].includes(dateOfDay(day).getDay());
 /**
  * The innovation week starting on `start`: five working days from it (a weekend start moves to the
  * Monday), so a Monday gives Monday to Friday. The demo is on the last day. The week belongs to the
- * quarter it starts in.
+ * quarter it starts in, and counts only if it ends there too (see `fitsItsQuarter`).
  */
 export function innovationWeekFrom(start: Day, planned: Day): Omit<InnovationWeek, 'id'> {
   let first = start;
@@ -34,6 +34,22 @@ function mondayFrom(day: Day): Day {
   let monday = day;
   while (dateOfDay(monday).getDay() !== 1) monday = addDaysToDay(monday, 1);
   return monday;
+}
+
+/**
+ * Whether a week ends, demo included, in the quarter it counts for. The same rule as the nudge's and
+ * `suggestedStart`'s: a quarter's week must fit before the quarter ends, so one that runs into the
+ * next quarter is refused rather than counted for either.
+ */
+export function fitsItsQuarter(week: Pick<InnovationWeek, 'quarter' | 'end'>): boolean {
+  return quarterOf(week.end) === week.quarter;
+}
+
+/** The last Monday of `day`'s quarter whose Friday is still in it: the latest start that fits. */
+export function lastFittingMonday(day: Day): Day {
+  let friday = endOfQuarterFor(day);
+  while (dateOfDay(friday).getDay() !== 5) friday = addDaysToDay(friday, -1);
+  return addDaysToDay(friday, -4);
 }
 
 /** The first Monday of the quarter after today's. */

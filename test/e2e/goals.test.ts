@@ -236,6 +236,32 @@ describe('mtl goals list', () => {
   });
 });
 
+describe('goals new: the confirmation shows what a typed deadline read as', () => {
+  it.each([
+    ['2027-04-06', 'end of q1', 'due Fri 2028-03-31 (end of Q1 next year).', '2028-03-31'],
+    ['2027-04-06', 'q1', 'due Fri 2028-03-31 (end of Q1 next year).', '2028-03-31'],
+    ['2027-01-06', 'next friday', 'due Fri 2027-01-08 (in 2 days).', '2027-01-08'],
+    ['2027-01-06', 'end of q1', 'due Wed 2027-03-31 (in 84 days).', '2027-03-31'],
+    ['2027-01-06', '2027-03-15', 'due 2027-03-15.', '2027-03-15'],
+  ])('on %s, --due %j says %j', async (today, phrase, line, day) => {
+    const home = tempHome();
+    const r = await mtl(home, ['goals', 'new', '-t', 'learning', '--due', phrase], { env: { MTL_NOW: `${today}T09:00:00`, USER: 'sam' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe(`Created g1 "Become a student of leadership this quarter" (learning), ${line}`);
+    expect(readStore(home).goals[0].due).toBe(day);
+  });
+
+  it('shows the same in mtl edit --due', async () => {
+    const home = tempHome();
+    const env = { MTL_NOW: '2027-04-06T09:00:00', USER: 'sam' };
+    await ok(home, ['goals', 'new', '-t', 'learning'], { env });
+    expect((await mtl(home, ['edit', 'g1', '--due', 'end of q1'], { env })).stderr).toContain('Changed g1 (goal): due Fri 2028-03-31 (end of Q1 next year).');
+    expect((await mtl(home, ['edit', 'g1', '--due', 'next friday'], { env })).stderr).toContain('Changed g1 (goal): due Fri 2027-04-09 (in 3 days).');
+    expect((await mtl(home, ['edit', 'g1', '--due', '2027-05-01'], { env })).stderr).toContain('Changed g1 (goal): due 2027-05-01.');
+    expect(readStore(home).goals[0].due).toBe('2027-05-01');
+  });
+});
+
 describe('check-in, done, reopen', () => {
   async function withGoal(): Promise<string> {
     const home = tempHome();
@@ -384,7 +410,7 @@ describe.skipIf(!TmuxSession.available())('mtl goals new in a real terminal', ()
       tmux.keys('-l', 'in 6 weeks');
       tmux.keys('Enter');
       const screen = await tmux.waitFor('[exit 0]');
-      expect(screen).toContain('Created g1 "Monthly team lunch" (culture), due 2027-04-21.');
+      expect(screen).toContain('Created g1 "Monthly team lunch" (culture), due Wed 2027-04-21 (in 42 days).');
     } finally {
       tmux.kill();
     }
@@ -416,6 +442,37 @@ describe.skipIf(!TmuxSession.available())('mtl goals new in a real terminal', ()
     }
     expect(fs.existsSync(path.join(home, 'mtl.json'))).toBe(false);
     expect(goalFiles(home)).toEqual([]);
+  });
+
+  it('at the deadline question, suggests only days ahead and speaks of typing, not of flags', async () => {
+    const home = tempHome();
+    const tmux = new TmuxSession(`node ${BIN} goals new -t learning`, { MTL_HOME: home, MTL_NOW: '2027-04-06T09:00:00', USER: 'sam' });
+    try {
+      await tmux.waitFor('Title of the goal:');
+      tmux.keys('Enter');
+      await tmux.waitFor('Deadline');
+      tmux.keys('C-u');
+      tmux.keys('-l', 'yesterday');
+      tmux.keys('Enter');
+      let screen = await tmux.waitFor('"yesterday" reads as 2027-04-05, which is in the past (today is 2027-04-06).');
+      expect(screen).toContain('Try one of: "2027-06-30", "end of quarter"');
+      expect(screen).not.toContain('2027-03-31');
+      tmux.keys('C-u');
+      tmux.keys('-l', '2027-03-31');
+      tmux.keys('Enter');
+      // The terminal wraps the long line: compare with line breaks as spaces.
+      screen = (await tmux.waitFor('Type today or a later day')).replace(/\s+/g, ' ');
+      expect(screen).toContain('The deadline "2027-03-31" is 2027-03-31, which is in the past (today is 2027-04-06). Type today or a later day, e.g. "end of quarter".');
+      expect(screen).not.toContain('--due');
+      tmux.keys('C-u');
+      tmux.keys('-l', 'end of q1');
+      tmux.keys('Enter');
+      screen = await tmux.waitFor('[exit 0]');
+      expect(screen).toContain('(learning), due Fri 2028-03-31 (end of Q1 next year).');
+    } finally {
+      tmux.kill();
+    }
+    expect(readStore(home).goals[0].due).toBe('2028-03-31');
   });
 
   it('--yes takes the template defaults without asking', async () => {

@@ -15,7 +15,7 @@ describe('mtl member-goals', () => {
     expectPrivate(home);
 
     const second = await mtl(home, ['member-goals', 'SAM', 'add', 'Give a talk at the guild', '--due', 'in 6 weeks'], { env });
-    expect(second.stderr).toContain('due 2027-02-23');
+    expect(second.stderr).toContain('due Tue 2027-02-23 (in 42 days).');
     expect(second.stderr).not.toContain('warning');
     await ok(home, ['member-goals', 'sam', 'add', 'Mentor the new hire', '--due', '2027-03-01'], { env });
     const fourth = await mtl(home, ['member-goals', 'sam', 'add', 'Rewrite the CI'], { env });
@@ -112,5 +112,17 @@ describe('mtl member-goals', () => {
     expect((await mtl(home, ['member-goals', 'sam', 'add', 'Lead', 'the', 'redesign'], { env })).code).toBe(2);
     const help = await ok(home, ['member-goals', '--help']);
     for (const verbName of ['add', 'list', 'check-in', 'done']) expect(help).toContain(`mtl member-goals sam ${verbName}`);
+  });
+});
+
+describe('mtl member-goals add --due: the confirmation shows what the phrase read as', () => {
+  it('names the later year of a quarter phrase, and the weekday of a relative one', async () => {
+    const home = tempHome();
+    const at = { env: { MTL_NOW: '2027-04-06T09:00:00' } };
+    await seedTeam(home, '2027-04-01', 'Sam');
+    expect((await mtl(home, ['member-goals', 'sam', 'add', 'Lead the API redesign', '--due', 'end of q1'], at)).stderr).toContain('Added m1 for Sam: Lead the API redesign, due Fri 2028-03-31 (end of Q1 next year).');
+    expect((await mtl(home, ['member-goals', 'sam', 'add', 'Write the on-call guide', '--due', 'next friday'], at)).stderr).toContain('due Fri 2027-04-09 (in 3 days).');
+    expect((await mtl(home, ['member-goals', 'sam', 'add', 'Mentor the new hire', '--due', '2027-05-01'], at)).stderr).toContain('due 2027-05-01 (in 25 days).');
+    expect(readStore(home).memberGoals.map((g: { due: string }) => g.due)).toEqual(['2028-03-31', '2027-04-09', '2027-05-01']);
   });
 });

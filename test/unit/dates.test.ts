@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDaysToDay, DAY_RANGE, dateOfDay, dayOf, dayRangeProblem, daysBetween, endOfQuarterFor, FIRST_DAY, isDay, isDayInRange, LAST_DAY, parseDeadline, quarterOf, startOfQuarterFor } from '../../src/core/dates.js';
+import { addDaysToDay, DAY_RANGE, dateOfDay, dayOf, dayRangeProblem, daysBetween, deadlineExamples, describeDeadline, laterYearNote, endOfQuarterFor, FIRST_DAY, isDay, isDayInRange, LAST_DAY, parseDeadline, quarterOf, startOfQuarterFor } from '../../src/core/dates.js';
 import { resolveDeadline } from '../../src/commands/deadline.js';
 import { goalView } from '../../src/core/goals.js';
 import { dueNudges } from '../../src/core/nudges.js';
@@ -124,7 +124,7 @@ describe('resolveDeadline', () => {
   });
 
   it('refuses a natural-language day in the past, but returns explicit dates as they are', async () => {
-    await expect(resolveDeadline('yesterday', '2027-03-10', now)).rejects.toThrow('Cannot read "yesterday" as a deadline (it reads as 2027-03-09, in the past).');
+    await expect(resolveDeadline('yesterday', '2027-03-10', now)).rejects.toThrow('"yesterday" reads as 2027-03-09, which is in the past (today is 2027-03-10).');
     expect(await resolveDeadline('2027-03-09', '2027-03-10', now)).toBe('2027-03-09');
   });
 });
@@ -280,3 +280,53 @@ describe('isDay', () => {
   });
 });
 
+
+describe('deadline examples', () => {
+  it.each(['2027-03-10', '2027-04-06', '2027-06-30', '2027-12-31', '2028-02-29'])('all read as %s or later when typed that day', async (today) => {
+    const examples = deadlineExamples(today);
+    expect(examples[0]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const phrase of examples) expect(await resolveDeadline(phrase, today, dateOfDay(today))).toEqual(expect.any(String));
+    for (const phrase of examples) expect(parseDeadline(phrase, today)! >= today).toBe(true);
+  });
+
+  it('writes the end of this quarter as the date, or of the next on its last day', () => {
+    expect(deadlineExamples('2027-04-06')[0]).toBe('2027-06-30');
+    expect(deadlineExamples('2027-06-30')[0]).toBe('2027-09-30');
+    expect(deadlineExamples('2027-03-10')[0]).toBe('2027-03-31');
+  });
+
+  it('suggests only days ahead when a phrase reads as a past day', async () => {
+    const err = await resolveDeadline('yesterday', '2027-04-06', new Date('2027-04-06T09:00:00')).catch((e: unknown) => e);
+    expect((err as Error).message).toBe('"yesterday" reads as 2027-04-05, which is in the past (today is 2027-04-06).');
+    const days = [...(err as { hint: string }).hint.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((m) => m[0]);
+    expect(days).toEqual(['2027-06-30']);
+  });
+});
+
+describe('describeDeadline: what a typed deadline read as', () => {
+  it.each([
+    // typed on, phrase, resolved day, shown
+    ['2027-01-06', 'next friday', '2027-01-08', 'Fri 2027-01-08 (in 2 days)'],
+    ['2027-01-06', 'tomorrow', '2027-01-07', 'Thu 2027-01-07 (tomorrow)'],
+    ['2027-01-06', 'today', '2027-01-06', 'Wed 2027-01-06 (today)'],
+    ['2027-04-06', 'end of q1', '2028-03-31', 'Fri 2028-03-31 (end of Q1 next year)'],
+    ['2027-04-06', 'Q1', '2028-03-31', 'Fri 2028-03-31 (end of Q1 next year)'],
+    ['2027-11-20', 'end of next quarter', '2028-03-31', 'Fri 2028-03-31 (end of Q1 next year)'],
+    ['2027-12-06', 'end of next month', '2028-01-31', 'Mon 2028-01-31 (end of January next year)'],
+    ['2027-04-06', 'march 3', '2028-03-03', 'Fri 2028-03-03 (next year)'],
+    ['2027-01-06', 'end of q1', '2027-03-31', 'Wed 2027-03-31 (in 84 days)'],
+    ['2027-12-20', 'in 6 weeks', '2028-01-31', 'Mon 2028-01-31 (in 42 days)'],
+    ['2027-04-06', 'end of q1 2028', '2028-03-31', 'Fri 2028-03-31 (in 360 days)'],
+    ['2027-04-06', 'end of next year', '2028-12-31', 'Sun 2028-12-31 (in 635 days)'],
+    ['2027-04-06', '2028-03-31', '2028-03-31', '2028-03-31'],
+  ])('on %s, %j (%s) shows as %j', (today, phrase, day, shown) => {
+    expect(parseDeadline(phrase, today) ?? day).toBe(day);
+    expect(describeDeadline(phrase, day, today)).toBe(shown);
+  });
+
+  it('names the later year only for a phrase that names a quarter or a month', () => {
+    expect(laterYearNote('end of q2', '2029-06-30', '2027-04-06')).toBe('end of Q2 in 2029');
+    expect(laterYearNote('in 2 months', '2028-01-06', '2027-11-06')).toBeUndefined();
+    expect(laterYearNote('end of q3', '2027-09-30', '2027-04-06')).toBeUndefined();
+  });
+});

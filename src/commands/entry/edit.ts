@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Ctx } from '../../context.js';
 import { parseEventDay } from '../../core/culture.js';
-import { dayOf, quarterOf } from '../../core/dates.js';
+import { dayOf, describeDeadline, quarterOf } from '../../core/dates.js';
 import {
   checkVerb,
   editableText,
@@ -163,6 +163,7 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
     } else title = requireLine(changes.title, kind === 'delegation' ? 'roadmap item' : 'goal title');
   }
   const due = changes.due === undefined ? undefined : await resolveDeadline(changes.due, today, ctx.now);
+  const dueLabel = due === undefined ? '' : `due ${describeDeadline(changes.due!, due, today)}`;
   const goalsModule = kind === 'goal' && (title !== undefined || due !== undefined) ? await import('../goals/goal-file.js') : undefined;
   const targetsOf = changes.target === undefined ? undefined : await goalTargets(ctx, id, changes.target);
   let undoFile: (() => void) | undefined;
@@ -180,7 +181,7 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
         case 'goal': {
           const g = found.entry;
           set(g, 'title', title, `title "${title}"`);
-          set(g, 'due', due, `due ${due}`);
+          set(g, 'due', due, dueLabel);
           if (targetsOf) {
             const targets = targetsOf(g);
             if (JSON.stringify(targets) !== JSON.stringify(g.targets ?? {})) {
@@ -204,7 +205,7 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
             throw new UserError(`${nameOf(tx.data, member)} already has "${clash.title}" for ${clash.quarter} (${clash.id}).`, `Nothing was changed. Remove one: mtl rm ${clash.id}`);
           }
           set(g, 'title', title, `title "${title}"`);
-          set(g, 'due', due, `due ${due}`);
+          set(g, 'due', due, dueLabel);
           set(g, 'member', to?.id, `moved to ${to?.name}`);
           if (changed.length) {
             g.updatedAt = ctx.now.toISOString();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Ctx } from '../../context.js';
-import { dayOf, quarterOf } from '../../core/dates.js';
+import { dayOf, describeDeadline, quarterOf } from '../../core/dates.js';
 import { targetsFrom } from '../../core/goal-metrics.js';
 import { goalView } from '../../core/goals.js';
 import { renderGoalFile, slugify, titleProblem, type Template } from '../../core/templates.js';
@@ -61,9 +61,11 @@ export async function newGoal(ctx: Ctx, opts: NewGoalOptions, prompter?: Prompte
   const problem = titleProblem(title);
   if (problem) throw new UserError(`The template's title does not work: ${problem}`, 'Give a one-line title with --title "<title>".');
 
+  // `typed`: the words the user gave for the deadline, so the confirmation can say what they read as.
   let due: string;
-  if (flagDue !== undefined) due = flagDue;
-  else if (ask) due = await askDeadline(ctx, lazyPrompter(), template.due, today);
+  let typed: string | undefined;
+  if (flagDue !== undefined) [due, typed] = [flagDue, opts.due];
+  else if (ask) ({ due, typed } = await askDeadline(ctx, lazyPrompter(), template.due, today));
   else due = await templateDeadline(template, today, ctx.now);
 
   const dir = goalsDir(ctx);
@@ -85,7 +87,7 @@ export async function newGoal(ctx: Ctx, opts: NewGoalOptions, prompter?: Prompte
     const c = ctx.io.color;
     ctx.io.err(
       [
-        `Created ${c.bold(goal.id)} "${goal.title}" (${template.name}), due ${due}${goal.targets ? `; its own targets: ${Object.entries(goal.targets).map(([m, n]) => `${m} ${n}`).join(', ')}` : ''}.`,
+        `Created ${c.bold(goal.id)} "${goal.title}" (${template.name}), due ${typed === undefined ? due : describeDeadline(typed, due, today)}${goal.targets ? `; its own targets: ${Object.entries(goal.targets).map(([m, n]) => `${m} ${n}`).join(', ')}` : ''}.`,
         `  ${goal.file}`,
         '',
         'Next:',
@@ -154,11 +156,11 @@ async function chooseTemplate(set: TemplateSet, prompter: Prompter): Promise<Tem
   );
 }
 
-async function askDeadline(ctx: Ctx, prompter: Prompter, suggested: string, today: string): Promise<string> {
+async function askDeadline(ctx: Ctx, prompter: Prompter, suggested: string, today: string): Promise<{ due: string; typed: string }> {
   for (;;) {
     const text = await prompter.input(`Deadline (a date, "end of quarter", "in 6 weeks", "next friday"...):`, { default: suggested });
     try {
-      return await goalDeadline(text, today, ctx.now);
+      return { due: await goalDeadline(text, today, ctx.now, 'prompt'), typed: text };
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       ctx.io.err(ctx.io.color.yellow(`${err.message}`) + (err.hint ? ` ${err.hint}` : '') + '\n');
@@ -166,10 +168,16 @@ async function askDeadline(ctx: Ctx, prompter: Prompter, suggested: string, toda
   }
 }
 
-/** A goal's deadline: any phrase resolveDeadline reads, but not a day already gone. */
-async function goalDeadline(text: string, today: string, now: Date): Promise<string> {
+/**
+ * A goal's deadline: any phrase resolveDeadline reads, but not a day already gone. The hint for a past
+ * day speaks of the --due flag, or of typing an answer when `from` is the deadline question.
+ */
+async function goalDeadline(text: string, today: string, now: Date, from: 'flag' | 'prompt' = 'flag'): Promise<string> {
   const day = await resolveDeadline(text, today, now);
-  if (day < today) throw new UserError(`The deadline "${text}" is ${day}, which is in the past (today is ${today}).`, 'Give today or a later day, e.g. --due "end of quarter".');
+  if (day < today) {
+    const hint = from === 'prompt' ? 'Type today or a later day, e.g. "end of quarter".' : 'Give today or a later day, e.g. --due "end of quarter".';
+    throw new UserError(`The deadline "${text}" is ${day}, which is in the past (today is ${today}).`, hint);
+  }
   return day;
 }
 

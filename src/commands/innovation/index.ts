@@ -26,7 +26,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .action(async (opts, cmd) => (await run()).show(context(cmd), opts));
   innovation
     .command('plan <start>')
-    .description("plan the quarter's week: five working days from <start>, demo on the last (re-planning replaces a week not yet started)")
+    .description("plan the quarter's week: five working days from <start>, demo on the last, all inside one quarter (re-planning replaces a week not yet started)")
     .addHelpText('after', examples('mtl innovation plan 2027-02-15', 'mtl innovation plan "next monday"', 'mtl innovation plan "in 3 weeks"'))
     .action(async (start, _opts, cmd) => (await run()).plan(context(cmd), start));
   innovation

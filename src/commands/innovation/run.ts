@@ -1,7 +1,7 @@
 import { format } from 'date-fns';
 import type { Ctx } from '../../context.js';
 import { dateOfDay, DAY_RANGE, dayOf, daysBetween, endOfQuarterFor, LAST_DAY, quarterOf, quarterOption, sortByText } from '../../core/dates.js';
-import { freeStart, hasStarted, innovationStatus, innovationWeekFrom, nextQuarterStart, weekOfQuarter, weekToPlan, weekToRecord } from '../../core/innovation.js';
+import { fitsItsQuarter, freeStart, hasStarted, innovationStatus, innovationWeekFrom, lastFittingMonday, nextQuarterStart, weekOfQuarter, weekToPlan, weekToRecord } from '../../core/innovation.js';
 import { findMember, nameOf, requireLine } from '../../core/team.js';
 import { openStore, updateStore } from '../../store/store.js';
 import type { Data, Day, InnovationWeek } from '../../core/model.js';
@@ -17,6 +17,7 @@ export async function plan(ctx: Ctx, startArg: string): Promise<void> {
   if (innovationWeekFrom(start, today).end > LAST_DAY) {
     throw new UserError(`The innovation week from ${start} would end after ${LAST_DAY}, outside the days mtl accepts (${DAY_RANGE}).`, 'Give an earlier start.');
   }
+  refuseOverrun(innovationWeekFrom(start, today), today);
   const { week, replaced } = await updateStore(ctx.dataDir, (tx) => {
     const planned = innovationWeekFrom(start, today);
     const old = weekOfQuarter(tx.data.innovationWeeks, planned.quarter);
@@ -39,7 +40,32 @@ export async function plan(ctx: Ctx, startArg: string): Promise<void> {
   ctx.io.err(lines.join('\n') + '\n');
 }
 
-const START_EXAMPLES = ['2027-02-15', 'next monday', 'in 3 weeks', 'march 1'];
+/**
+ * A week that runs past the end of its quarter is refused (core/innovation.ts `fitsItsQuarter`),
+ * naming the last Monday that fits, unless that is already gone for a week planned ahead, and the
+ * first Monday of the next quarter.
+ */
+function refuseOverrun(week: Omit<InnovationWeek, 'id'>, today: Day): void {
+  if (fitsItsQuarter(week)) return;
+  const last = lastFittingMonday(week.start);
+  const next = nextQuarterStart(week.start);
+  const options = [
+    ...(last >= today || week.start < today ? [`the last week that fits in ${week.quarter}: mtl innovation plan ${last}`] : []),
+    `${quarterOf(next)}'s: mtl innovation plan ${next}`,
+  ];
+  throw new UserError(
+    `A week from ${named(week.start)} would run to ${named(week.end)}, past the end of ${week.quarter} (${endOfQuarterFor(week.start)}); a quarter's innovation week, demo day included, must fit inside it.`,
+    `Nothing was changed. Plan ${options.join('; or ')}`,
+  );
+}
+
+/** Starts to show as examples, all ahead of `today`: the suggested start, two phrases, the 1st of next month. */
+function startExamples(today: Day): string[] {
+  const nextMonth = dateOfDay(today);
+  nextMonth.setDate(1);
+  nextMonth.setMonth(nextMonth.getMonth() + 1);
+  return [weekToPlan(today).start, 'next monday', 'in 3 weeks', `${format(nextMonth, 'MMMM').toLowerCase()} 1`];
+}
 
 /** The week's first day, read like a deadline; an unreadable one is explained as a start date. */
 async function resolveStart(text: string, today: Day, now: Date): Promise<Day> {
@@ -50,7 +76,7 @@ async function resolveStart(text: string, today: Day, now: Date): Promise<Day> {
     const past = err instanceof UnreadableDeadlineError ? err.past : undefined;
     throw new UserError(
       text.trim() === '' ? 'The start date of the innovation week is empty.' : `Cannot read "${text}" as the start of the innovation week${past ? ` (it reads as ${past}, in the past)` : ''}.`,
-      `Give the first day of the week, for example ${START_EXAMPLES.map((e) => `"${e}"`).join(', ')}; the suggested one: mtl innovation plan ${weekToPlan(today).start}`,
+      `Give the first day of the week, for example ${startExamples(today).map((e) => `"${e}"`).join(', ')}; the suggested one: mtl innovation plan ${weekToPlan(today).start}`,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { dayOf, daysBetween, quarterOf } from '../../core/dates.js';
+import { dayOf, daysBetween, describeDeadline, quarterOf } from '../../core/dates.js';
 import { carryGoal } from '../../core/quarters.js';
 import { plural } from '../../core/text.js';
 import { alreadyDone, markDone, sameTitleGoal } from '../../core/entries.js';
@@ -7,7 +7,7 @@ import { activeMembers, findMember, goalCountWarning, memberGoalsThisQuarter, na
 import type { Ctx } from '../../context.js';
 import { UsageError, UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
-import type { Data, Member, MemberGoal } from '../../core/model.js';
+import type { Data, Day, Member, MemberGoal } from '../../core/model.js';
 import { dueText, printJson, progressBar, renderTable, shellWord } from '../../ui/output.js';
 import { resolveDeadline } from '../deadline.js';
 import { memberGoalJson } from '../team/json.js';
@@ -117,8 +117,14 @@ async function add(ctx: Ctx, name: string, title: string, opts: Options): Promis
     return { goal, member, count: memberGoalsThisQuarter(tx.data, member.id, today).length };
   });
   const who = shellWord(member.name);
-  ctx.io.err(`Added ${goal.id} for ${member.name}: ${goal.title}, due ${due} (${dueText(daysBetween(today, due))}). Check in: mtl member-goals ${who} check-in ${goal.id} "<note>" --progress 20\n`);
+  ctx.io.err(`Added ${goal.id} for ${member.name}: ${goal.title}, due ${dueWords(opts.due, due, today)}. Check in: mtl member-goals ${who} check-in ${goal.id} "<note>" --progress 20\n`);
   warn(ctx, member.name, count, goal.quarter);
+}
+
+/** The due day as `add` confirms it: a typed phrase as describeDeadline shows it, else the day and how far off. */
+function dueWords(typed: string | undefined, due: Day, today: Day): string {
+  const described = typed === undefined ? due : describeDeadline(typed, due, today);
+  return described === due ? `${due} (${dueText(daysBetween(today, due))})` : described;
 }
 
 async function checkIn(ctx: Ctx, name: string, id: string, note: string, opts: Options): Promise<void> {
