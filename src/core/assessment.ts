@@ -1,4 +1,5 @@
-import type { AnswerLevel, Assessment } from './model.js';
+import type { AnswerLevel, Assessment, Day } from './model.js';
+import { daysBetween } from './dates.js';
 
 export interface Area {
   key: string;
@@ -260,19 +261,45 @@ export function extendedTrendOf(history: Assessment[]): { count: number; areas: 
   };
 }
 
-/** What to do about a weak area or a recommended template: start a goal, or work on the one already open. */
+/**
+ * What to do about a weak area or a recommended template: start a goal, work on the one already open,
+ * or, when that goal is past its due day, move its date or start this quarter's goal instead.
+ */
 export type NextStep =
   | { kind: 'new'; template: string; command: string }
   | { kind: 'open'; template: string; goal: { id: string; title: string }; command: string }
+  | { kind: 'overdue'; template: string; goal: { id: string; title: string; due: Day; daysOverdue: number; progress: number }; command: string; alternative: string }
   | { kind: 'instead'; template: string; command: string; why: string };
+
+/** An open goal as nextStep reads it. */
+export interface StepGoal {
+  id: string;
+  title: string;
+  template: string;
+  status: string;
+  due?: Day;
+  progress?: number;
+}
 
 /**
  * The step for a template: `goals new --template X`, unless a goal from X is open (then that goal,
- * the oldest open one). An area with a better first step (`instead`) gets that.
+ * the oldest open one). Given `today`, an open goal past its due day is not the answer as it stands:
+ * the step is to move its date (`mtl edit <id> --due "end of quarter"`), or else to start this
+ * quarter's goal. An area with a better first step (`instead`) gets that.
  */
-export function nextStep(template: string, openGoals: { id: string; title: string; template: string; status: string }[], area?: Area): NextStep {
+export function nextStep(template: string, openGoals: StepGoal[], area?: Area, today?: Day): NextStep {
   if (area?.instead) return { kind: 'instead', template, command: area.instead.command, why: area.instead.why };
   const goal = openGoals.find((g) => g.status === 'open' && g.template === template);
+  const fresh = `mtl goals new --template ${template}`;
+  if (goal && today !== undefined && goal.due !== undefined && goal.due < today) {
+    return {
+      kind: 'overdue',
+      template,
+      goal: { id: goal.id, title: goal.title, due: goal.due, daysOverdue: daysBetween(goal.due, today), progress: goal.progress ?? 0 },
+      command: `mtl edit ${goal.id} --due "end of quarter"`,
+      alternative: fresh,
+    };
+  }
   if (goal) return { kind: 'open', template, goal: { id: goal.id, title: goal.title }, command: `mtl goals show ${goal.id}` };
-  return { kind: 'new', template, command: `mtl goals new --template ${template}` };
+  return { kind: 'new', template, command: fresh };
 }

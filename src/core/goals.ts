@@ -1,5 +1,5 @@
 import type { Assessment, CheckIn, Day, Goal } from './model.js';
-import { compareText, daysBetween, sortByText } from './dates.js';
+import { compareText, daysBetween, sortByText, startOfQuarterFor } from './dates.js';
 
 /** A goal as lists and reports show it: the stored fields plus what follows from today. */
 export interface GoalView {
@@ -101,7 +101,9 @@ export interface Prep {
   goals: PrepGoal[];
   dueSoon: PrepGoal[];
   overdue: PrepGoal[];
-  /** Done in the last `lookAheadDays` days: worth mentioning to the boss. */
+  /** The first day of the quarter of `date`: goals done since then are in `recentlyDone`. */
+  doneSince: Day;
+  /** Done this quarter (from `doneSince` to `date`): worth mentioning to the boss. */
   recentlyDone: GoalView[];
   assessment: PrepAssessment | null;
 }
@@ -109,7 +111,8 @@ export interface Prep {
 /**
  * The page to read before a 1:1 with one's boss: every open goal with its progress and what its
  * latest check-in changed, the goals due within `lookAheadDays`, the overdue ones, goals finished
- * lately, and the latest self-assessment with its change since the one before.
+ * this quarter (a monthly 1:1 still hears of them), and the latest self-assessment with its change
+ * since the one before.
  */
 export function buildPrep(goals: Goal[], assessments: Assessment[], today: Day, lookAheadDays: number): Prep {
   const open = sortGoals(goals.filter((g) => g.status === 'open')).map((g): PrepGoal => {
@@ -117,9 +120,8 @@ export function buildPrep(goals: Goal[], assessments: Assessment[], today: Day, 
     // The view is a fresh object: extended in place, not copied (a thousand goals).
     return Object.assign(goalView(g, today), { change: moved?.change ?? null, changeSince: moved?.since ?? null });
   });
-  const recentlyDone = sortGoals(goals.filter((g) => g.status === 'done' && g.doneOn && daysBetween(g.doneOn, today) <= lookAheadDays)).map((g) =>
-    goalView(g, today),
-  );
+  const doneSince = startOfQuarterFor(today);
+  const recentlyDone = sortGoals(goals.filter((g) => g.status === 'done' && g.doneOn && g.doneOn >= doneSince && g.doneOn <= today)).map((g) => goalView(g, today));
   const byTime = sortByText(assessments, (a) => a.at);
   const latest = byTime[byTime.length - 1];
   const previous = byTime[byTime.length - 2];
@@ -129,6 +131,7 @@ export function buildPrep(goals: Goal[], assessments: Assessment[], today: Day, 
     goals: open,
     dueSoon: open.filter((g) => g.daysLeft !== null && g.daysLeft >= 0 && g.daysLeft <= lookAheadDays),
     overdue: open.filter((g) => g.overdue),
+    doneSince,
     recentlyDone,
     assessment: latest
       ? {

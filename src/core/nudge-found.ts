@@ -12,25 +12,33 @@ import { plural } from './text.js';
  * The order of importance of the kinds, as the nudge prints them: a first self-assessment, then
  * promises to the boss (goals), people (praise, 1:1s, action items), the quarter's goals, and the rest.
  */
-const KIND_ORDER: ReminderKind[] = ['goal', 'recognition', 'one-on-one', 'action', 'member-goal-overdue', 'member-goals-check-in', 'member-goals', 'innovation', 'culture', 'learning', 'assessment'];
+const KIND_ORDER: ReminderKind[] = ['goal', 'recognition', 'one-on-one', 'action', 'member-goal-overdue', 'member-goals-check-in', 'member-goals-carry', 'quarter-review', 'member-goals', 'innovation', 'culture', 'learning', 'assessment'];
 
 function rank(r: Reminder): number {
   // Never assessed: the first step, before anything else (a re-assessment has `since` and comes last).
   if (r.kind === 'assessment' && r.since === undefined) return -1;
-  return KIND_ORDER.indexOf(r.kind);
+  const i = KIND_ORDER.indexOf(r.kind);
+  return i === -1 ? KIND_ORDER.length : i;
 }
 
 /**
- * The reminder to put in a notification: the most important kind due, and within it the one waiting
- * longest (the oldest `since`; one without counts as waiting since today); the first among equals.
+ * The order of importance, for sorting: the more important kind first, and within a kind the one
+ * waiting longest (the oldest `since`; one without counts as waiting since today). Equals stay put.
+ */
+export function byImportance(a: Reminder, b: Reminder): number {
+  const ranked = rank(a) - rank(b);
+  if (ranked !== 0) return ranked;
+  if (a.since === b.since) return 0;
+  return a.since === undefined ? 1 : b.since === undefined ? -1 : a.since < b.since ? -1 : 1;
+}
+
+/**
+ * The reminder to put in a notification: the first in the order of importance (byImportance); the
+ * first among equals.
  */
 export function mostPressing(reminders: readonly Reminder[]): Reminder | undefined {
   let best: Reminder | undefined;
-  for (const r of reminders) {
-    if (!best) best = r;
-    else if (rank(r) < rank(best)) best = r;
-    else if (rank(r) === rank(best) && r.since !== undefined && (best.since === undefined || r.since < best.since)) best = r;
-  }
+  for (const r of reminders) if (!best || byImportance(r, best) < 0) best = r;
   return best;
 }
 

@@ -1,18 +1,19 @@
 import type { Data, Day, Member } from './model.js';
 import type { Reminder } from './nudges.js';
-import { lookbackQuarter, previousQuarter, quarterOf, startOfQuarterFor } from './dates.js';
-import { goalsToCarry, quarterSummary, summaryText } from './quarters.js';
+import { previousQuarter, quarterOf, startOfQuarterFor } from './dates.js';
+import { goalsToCarry, quarterSummary, quarterToLookBack, summaryText } from './quarters.js';
 import { plural, shellWord } from './text.js';
 
 /**
  * In the first LOOKBACK_DAYS days of a quarter: one line summing up the quarter just ended, with the
- * command that writes its review. Nothing when that quarter had no reports and no goals.
+ * command that writes its review. Nothing when that quarter had no reports and no goals (theirs, or
+ * mine done in it), or when the store held nothing yet by its end (quarterToLookBack).
  */
 export function quarterReviewReminders(data: Data, today: Day): Reminder[] {
-  const ended = lookbackQuarter(today);
+  const ended = quarterToLookBack(data, today);
   if (!ended) return [];
   const summary = quarterSummary(data, ended);
-  if (summary.reports === 0 && summary.memberGoals.total === 0) return [];
+  if (summary.reports === 0 && summary.memberGoals.total === 0 && summary.goalsDone.length === 0) return [];
   return [
     {
       key: `quarter-review:${ended}`,

@@ -1,5 +1,5 @@
-import type { Data, Day, InnovationWeek, Member, MemberGoal } from './model.js';
-import { quarterBounds } from './dates.js';
+import type { Data, Day, Goal, InnovationWeek, Member, MemberGoal } from './model.js';
+import { lookbackQuarter, quarterBounds } from './dates.js';
 import { plural } from './text.js';
 
 /** One report's recognition over a quarter. */
@@ -10,7 +10,7 @@ export interface QuarterCounts {
   feedback: number;
 }
 
-/** What happened in one quarter: recognition, the reports' goals, the innovation week. */
+/** What happened in one quarter: recognition, the reports' goals, my goals done, the innovation week. */
 export interface QuarterSummary {
   quarter: string;
   start: Day;
@@ -23,12 +23,46 @@ export interface QuarterSummary {
   feedback: number;
   /** Set for the quarter: done in it, still open in it, or carried on into a later one. */
   memberGoals: { total: number; done: number; open: number; carried: number };
+  /** The manager's own goals finished in the quarter, by the day they were done. */
+  goalsDone: { id: string; title: string; doneOn: Day }[];
   innovation: Pick<InnovationWeek, 'start' | 'end'> | null;
 }
 
 /** Whether a report was on the team on some day of `start`..`end`. */
 export function onTeamDuring(member: Pick<Member, 'added' | 'removed'>, start: Day, end: Day): boolean {
   return member.added <= end && (!member.removed || member.removed > start);
+}
+
+/**
+ * Whether the store holds anything dated on or before `day`. Praise, feedback and notes are left
+ * out: each is about a report, never dated before the report was added.
+ */
+export function heldEntriesBy(data: Omit<Data, 'praise'>, day: Day): boolean {
+  const by = (d: Day | undefined) => d !== undefined && d <= day;
+  return (
+    data.members.some((m) => by(m.added)) ||
+    data.goals.some((g) => by(g.created)) ||
+    data.memberGoals.some((g) => by(g.created)) ||
+    data.assessments.some((a) => by(a.date)) ||
+    data.oneOnOnes.some((o) => by(o.date)) ||
+    data.actions.some((t) => by(t.created)) ||
+    data.delegations.some((d) => by(d.created)) ||
+    data.learning.some((l) => by(l.date) || ('added' in l && by(l.added))) ||
+    data.innovationWeeks.some((w) => by(w.start)) ||
+    data.pulses.some((u) => by(u.date)) ||
+    data.processes.some((p) => by(p.created)) ||
+    data.cultureEvents.some((e) => by(e.date)) ||
+    data.moments.some((m) => by(m.date))
+  );
+}
+
+/**
+ * The quarter just ended, to look back on in the first weeks of a new one (dates.ts lookbackQuarter),
+ * unless the store held nothing yet by its last day: a quarter from before mtl was used has no story.
+ */
+export function quarterToLookBack(data: Omit<Data, 'praise'>, today: Day): string | undefined {
+  const ended = lookbackQuarter(today);
+  return ended !== undefined && heldEntriesBy(data, quarterBounds(ended).end) ? ended : undefined;
 }
 
 /** Praise (private and public) and constructive feedback per report id, over the quarter's days. */
@@ -77,13 +111,17 @@ export function quarterSummary(data: Data, quarter: string): QuarterSummary {
       open: goals.filter((g) => g.quarter === quarter && g.status === 'open').length,
       carried: goals.filter((g) => g.quarter !== quarter).length,
     },
+    goalsDone: data.goals
+      .filter((g) => g.status === 'done' && g.doneOn !== undefined && g.doneOn >= start && g.doneOn <= end)
+      .sort((a, b) => (a.doneOn! < b.doneOn! ? -1 : a.doneOn! > b.doneOn! ? 1 : 0))
+      .map((g) => ({ id: g.id, title: g.title, doneOn: g.doneOn! })),
     innovation: week ? { start: week.start, end: week.end } : null,
   };
 }
 
 /**
  * The summary in one sentence, without its lead ("2027-Q1 just ended: " is the caller's): praise per
- * report, the reports' goals done and open, and the innovation week.
+ * report, the reports' goals done and open, my goals done (when any), and the innovation week.
  */
 export function summaryText(s: QuarterSummary, today: Day): string {
   const parts = [
@@ -93,9 +131,27 @@ export function summaryText(s: QuarterSummary, today: Day): string {
     s.memberGoals.total === 0
       ? 'no report goals'
       : `report goals: ${s.memberGoals.done} of ${s.memberGoals.total} done${s.memberGoals.carried ? `, ${s.memberGoals.carried} carried on` : ''}, ${s.memberGoals.open} open`,
+    ...(s.goalsDone.length ? [`your goals done: ${s.goalsDone.map((g) => `${g.id} "${g.title}" (${g.doneOn})`).join(', ')}`] : []),
     s.innovation ? `innovation week ${s.innovation.end < today ? 'held' : 'planned'} ${s.innovation.start} to ${s.innovation.end}` : 'no innovation week',
   ];
   return parts.join('; ');
+}
+
+/**
+ * My goals as they stood on a past quarter's last day, those open at some point of it: created by its
+ * end and not done before it began; done only if done by its end, with the progress of the latest
+ * check-in by then.
+ */
+export function goalsAsOf(goals: Goal[], start: Day, end: Day): Goal[] {
+  return goals
+    .filter((g) => g.created <= end && !(g.doneOn !== undefined && g.doneOn < start))
+    .map((g) => {
+      const checkIns = g.checkIns.filter((c) => c.date <= end);
+      const done = g.status === 'done' && g.doneOn !== undefined && g.doneOn <= end;
+      const measured = [...checkIns].reverse().find((c) => c.progress !== undefined);
+      const { doneOn: _later, ...rest } = g;
+      return { ...rest, checkIns, status: done ? 'done' : 'open', progress: done ? g.progress : (measured?.progress ?? 0), ...(done ? { doneOn: g.doneOn } : {}) } as Goal;
+    });
 }
 
 /** Open report goals of the quarter before `today`'s, per report id, for carrying into this one. */

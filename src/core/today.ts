@@ -1,6 +1,7 @@
 import { daysBetween, quarterOf } from './dates.js';
 import type { Day } from './model.js';
 import type { Reminder } from './nudges.js';
+import { byImportance } from './nudge-found.js';
 
 /**
  * `mtl today`: one question to carry through the day, from the article's three daily habits (owning
@@ -36,20 +37,13 @@ export function questionOfDay(day: Day): DailyQuestion {
 }
 
 /**
- * The most pressing reminders: those waiting longest first (by the day their clock started), those
- * without such a day after them, in the nudge's order otherwise.
+ * The most pressing reminders, in the nudge's order of importance (nudge-found.ts byImportance):
+ * promises to the boss and overdue goals first, then people, action items past their day, the
+ * quarter's goals and the rest; within a kind, the one waiting longest first.
  */
-export function mostPressing(reminders: Reminder[], count = 3): Reminder[] {
-  return reminders
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => {
-      const x = a.r.since;
-      const y = b.r.since;
-      if (x !== y) return x === undefined ? 1 : y === undefined ? -1 : x < y ? -1 : 1;
-      return a.i - b.i;
-    })
-    .slice(0, count)
-    .map(({ r }) => r);
+export function mostPressing(reminders: readonly Reminder[], count = 3): Reminder[] {
+  // Array.prototype.sort is stable: equals keep the nudge's order.
+  return [...reminders].sort(byImportance).slice(0, count);
 }
 
 /**

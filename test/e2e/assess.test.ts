@@ -44,6 +44,38 @@ describe('mtl assess --answers', () => {
     expect(plain).toContain('Start with a goal for your weakest spot:\n  mtl goals new --template member-goals\n');
   });
 
+  it('says when the goal of the weakest spot is overdue, and offers to move its date or start a new one', async () => {
+    const home = tempHome();
+    await ok(home, ['goals', 'new', '--template', 'autonomy', '--due', '2027-03-31', '--yes'], { env: { MTL_NOW: '2027-02-01T09:00:00' } });
+    await ok(home, ['goals', 'check-in', 'g1', 'started', '--progress', '10'], { env: { MTL_NOW: '2027-02-08T09:00:00' } });
+    const before = await ok(home, ['assess', '--answers', 'no,2,3,4,3,3'], { env: { MTL_NOW: '2027-03-31T09:00:00' } });
+    expect(before).toContain('Your weakest spot already has a goal:\n  g1 "Grow my team\'s autonomy": mtl goals show g1\n');
+    const r = await mtl(home, ['assess', '--answers', 'no,2,3,4,3,3'], { env: { MTL_NOW: '2027-04-05T09:00:00' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      [
+        'Your weakest spot has a goal, but it is overdue:',
+        '  g1 "Grow my team\'s autonomy" is 5 days overdue (due 2027-03-31) at 10%.',
+        '  Move its date:                 mtl edit g1 --due "end of quarter"',
+        '  Or start this quarter\'s goal:  mtl goals new --template autonomy',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stdout).toContain('  Autonomy             rarely     weak   try: your goal g1 "Grow my team\'s autonomy" is 5 days overdue (due 2027-03-31) at 10%: mtl edit g1 --due "end of quarter", or mtl goals new --template autonomy\n');
+    expect(r.stdout).not.toContain('mtl goals show g1');
+    const json = JSON.parse(await ok(home, ['assess', '--answers', 'no,2,3,4,3,3', '--json'], { env: { MTL_NOW: '2027-04-05T09:00:00' } }));
+    expect(json.recommended[0]).toEqual({
+      template: 'autonomy',
+      command: 'mtl edit g1 --due "end of quarter"',
+      openGoal: { id: 'g1', title: "Grow my team's autonomy", due: '2027-03-31', daysOverdue: 5, progress: 10 },
+      overdue: true,
+      alternative: 'mtl goals new --template autonomy',
+    });
+    // The command offered works, and the advice then points at the goal again.
+    await ok(home, ['edit', 'g1', '--due', 'end of quarter'], { env: { MTL_NOW: '2027-04-05T09:00:00' } });
+    expect(await ok(home, ['assess', '--answers', 'no,2,3,4,3,3'], { env: { MTL_NOW: '2027-04-05T09:00:00' } })).toContain('Your weakest spot already has a goal:\n  g1 "Grow my team\'s autonomy": mtl goals show g1\n');
+  });
+
   it('takes thirteen answers with --full and reports the wider score', async () => {
     const home = tempHome();
     const out = await ok(home, ['assess', '--full', '--answers', 'no,5,5,5,5,5,1,1,1,1,1,1,1']);

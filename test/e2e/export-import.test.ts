@@ -102,6 +102,41 @@ describe('mtl export', () => {
     expect(await ok(home, ['export', '--format', 'md', '--with-notes'], { env: NOW })).toContain('Two kids; training for a marathon');
   });
 
+  it('md --quarter last: only what is dated in that quarter, as it stood on its last day', async () => {
+    const home = tempHome();
+    const on = (day: string) => ({ env: { MTL_NOW: `${day}T09:00:00` } });
+    await ok(home, ['team', 'add', 'Sam Lee'], on('2027-01-05'));
+    await ok(home, ['assess', '--answers', 'no,2,3,4,3,2'], on('2027-01-10'));
+    await ok(home, ['goals', 'new', '-t', 'autonomy', '--title', 'Hand over the search rewrite', '--due', '2027-03-31'], on('2027-01-10'));
+    await ok(home, ['goals', 'check-in', 'g1', 'Ana owns the design', '--progress', '40'], on('2027-03-10'));
+    await ok(home, ['praise', 'Sam Lee', 'Clear design review', '--public'], on('2027-02-01'));
+    await ok(home, ['assess', '--answers', 'no,4,3,4,3,4'], on('2027-03-01'));
+    // The next quarter: an assessment, praise, and the goal finished.
+    await ok(home, ['praise', 'Sam Lee', 'Careful migration'], on('2027-04-02'));
+    await ok(home, ['goals', 'check-in', 'g1', 'Shipped', '--progress', '100'], on('2027-04-03'));
+    await ok(home, ['goals', 'done', 'g1'], on('2027-04-03'));
+    await ok(home, ['assess', '--answers', 'no,4,4,4,3,4'], on('2027-04-05'));
+    const md = await ok(home, ['export', '--format', 'md', '--quarter', 'last'], on('2027-04-06'));
+    expect(md).toContain('## Self-assessment\n\n- Latest: 65/100 (leading) on 2027-03-01\n- First: 45/100 on 2027-01-10 (+20 since, over 2 assessments)\n');
+    expect(md).toContain('| g1 Hand over the search rewrite | autonomy | 2027-03-31 | open | 40% | 2027-03-10: Ana owns the design |\n');
+    expect(md).toContain(
+      [
+        '## In 2027-Q1 (2027-01-01 to 2027-03-31)',
+        '',
+        '- Praise logged: 1 (1 public)',
+        '- Constructive feedback logged: 0; 1:1s held: 0',
+        '- Goals completed: 0; roadmap items handed over: 0',
+        '- Leadership learning: 0 hours; tips tried: 0',
+        '',
+      ].join('\n'),
+    );
+    for (const later of ['2027-04-05', '2027-04-03', 'Shipped', 'The last 90 days']) expect(md).not.toContain(later);
+    // The summary of the current quarter keeps the last 90 days and the latest of everything.
+    const now = await ok(home, ['export', '--format', 'md'], on('2027-04-06'));
+    expect(now).toContain('- Latest: 70/100 (leading) on 2027-04-05\n');
+    expect(now).toContain('## The last 90 days (2027-01-06 to 2027-04-06)\n\n- Praise logged: 2 (1 public)\n');
+  });
+
   it('ics: all-day events on the right days, whatever the time zone', async () => {
     const home = await seeded();
     for (const TZ of ['America/Los_Angeles', 'UTC', 'Asia/Tokyo']) {

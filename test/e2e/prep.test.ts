@@ -26,7 +26,7 @@ describe('mtl prep', () => {
     expect(r.stderr).toContain('Nothing to prepare yet');
     expect(r.stderr).toContain('mtl assess');
     const json = JSON.parse(await ok(home, ['prep', '--json'], at('2027-03-25')));
-    expect(json).toEqual({ date: '2027-03-25', lookAheadDays: 14, goals: [], dueSoon: [], overdue: [], recentlyDone: [], assessment: null });
+    expect(json).toEqual({ date: '2027-03-25', lookAheadDays: 14, goals: [], dueSoon: [], overdue: [], doneSince: '2027-01-01', recentlyDone: [], assessment: null });
   });
 
   it('shows each goal with what moved, due soon, overdue, done and the assessment trend', async () => {
@@ -40,7 +40,7 @@ describe('mtl prep', () => {
     expect(out).toMatch(/g2 {2}Monthly team lunch {2}\(culture\)\n {6}0% {2}no check-in yet {2}due 2027-06-30, in 97 days\n {6}no check-in since it started on 2027-03-01/);
     expect(out).toMatch(/Due within 14 days\n {2}nothing\n/);
     expect(out).toMatch(/Overdue\n {2}g1 {2}Hand over the search rewrite {2}2027-03-20 \(5 days overdue\)\n/);
-    expect(out).toMatch(/Done in the last 14 days\n {2}g3 {2}Become a student of leadership this quarter {2}done 2027-03-22\n/);
+    expect(out).toMatch(/Done this quarter \(since 2027-01-01\)\n {2}g3 {2}Become a student of leadership this quarter {2}done 2027-03-22\n/);
     expect(out).toMatch(/Latest assessment\n {2}65\/100 on 2027-03-24, leading; \+20 since 2027-01-10 \(45\)/);
   });
 
@@ -82,6 +82,45 @@ describe('mtl prep', () => {
     expect(json.dueSoon).toEqual([]);
     expect(json.recentlyDone.map((g: { id: string }) => g.id)).toEqual(['g3']);
     expect(json.assessment).toEqual({ date: '2027-03-24', score: 65, verdict: 'leading', previous: { date: '2027-01-10', score: 45 }, change: 20 });
+  });
+
+  it('keeps a goal done this quarter after two weeks, and sums up the ones of the quarter just ended', async () => {
+    const home = tempHome();
+    await ok(home, ['goals', 'new', '-t', 'autonomy', '--title', 'Hand over the search rewrite', '--due', '2027-03-31'], at('2027-02-01'));
+    await ok(home, ['goals', 'new', '-t', 'culture', '--title', 'Monthly team lunch', '--due', '2027-06-30'], at('2027-02-01'));
+    await ok(home, ['goals', 'done', 'g1'], at('2027-03-01'));
+    const done = ['Done this quarter (since 2027-01-01)', '  g1  Hand over the search rewrite  done 2027-03-01', ''].join('\n');
+    expect(await ok(home, ['prep'], at('2027-03-10'))).toContain(done);
+    // 15 days later, past the 14 look-ahead days: a monthly 1:1 still hears of it.
+    expect(await ok(home, ['prep'], at('2027-03-16'))).toContain(done);
+    expect(await ok(home, ['prep', '--markdown'], at('2027-03-30'))).toContain('## Done this quarter (since 2027-01-01)\n\n- g1 Hand over the search rewrite: done 2027-03-01\n');
+    expect(JSON.parse(await ok(home, ['prep', '--json'], at('2027-03-30')))).toMatchObject({ doneSince: '2027-01-01', recentlyDone: [{ id: 'g1', doneOn: '2027-03-01' }] });
+    // In the next quarter it leaves the list, and the look-back on the quarter just ended names it.
+    const april = await ok(home, ['prep'], at('2027-04-05'));
+    expect(april).not.toContain('Done this quarter');
+    expect(april.split('\n').slice(0, 3)).toEqual([
+      'Prep for your 1:1 with your boss, 2027-04-05',
+      '',
+      '2027-Q1 just ended: no reports on the team; no report goals; your goals done: g1 "Hand over the search rewrite" (2027-03-01); no innovation week.',
+    ]);
+    expect(JSON.parse(await ok(home, ['prep', '--json'], at('2027-04-05'))).quarter.goalsDone).toEqual([{ id: 'g1', title: 'Hand over the search rewrite', doneOn: '2027-03-01' }]);
+  });
+
+  it('does not look back on a quarter from before the store had anything', async () => {
+    const home = tempHome();
+    for (const name of ['Sam Lee', 'Ana Diaz', 'Kim Ito', 'Lee Park']) await ok(home, ['team', 'add', name], at('2027-01-11'));
+    await ok(home, ['goals', 'new', '-t', 'autonomy', '--due', '2027-03-31'], at('2027-01-11'));
+    const prep = await ok(home, ['prep'], at('2027-01-13'));
+    expect(prep.split('\n').slice(0, 3)).toEqual(['Prep for your 1:1 with your boss, 2027-01-13', '', 'Goals (1 open)']);
+    expect(prep).not.toContain('2026-Q4');
+    expect(JSON.parse(await ok(home, ['prep', '--json'], at('2027-01-13'))).quarter).toBeUndefined();
+    const exported = await mtl(home, ['export', '--format', 'md'], at('2027-01-13'));
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toBe('');
+    const nudge = JSON.parse(await ok(home, ['nudge', '--json'], at('2027-01-13')));
+    expect(nudge.reminders.map((r: { kind: string }) => r.kind)).not.toContain('quarter-review');
+    // Asked for by name, the quarter is still summed up.
+    expect(await ok(home, ['prep', '--quarter', 'last'], at('2027-01-13'))).toContain('2026-Q4: no reports on the team; no report goals; no innovation week.');
   });
 
   it('refuses --json with --markdown as a usage error', async () => {

@@ -186,17 +186,32 @@ describe('mtl today', () => {
     expect(monday).toContain('Today, 2027-02-08');
   });
 
-  it('lists the three most pressing things, longest waiting first', async () => {
+  it('lists the three most pressing things in the nudge order: the overdue goal and action items before older reminders', async () => {
     const home = tempHome();
-    await ok(home, ['team', 'add', 'Sam Lee'], at('2026-12-01'));
-    await ok(home, ['team', 'add', 'Ana Diaz'], at('2027-01-20'));
-    const json = JSON.parse(await ok(home, ['today', '--json'], at('2027-02-10')));
-    expect(json.pressing).toHaveLength(3);
-    const since = json.pressing.map((p: { since: string | null }) => p.since);
-    expect([...since].sort()).toEqual(since);
-    const text = await ok(home, ['today'], at('2027-02-10'));
-    expect(text).toContain('Most pressing\n  1. ');
-    expect(text).toContain(`→ ${json.pressing[0].command}`);
+    for (const name of ['Sam Lee', 'Ana Diaz', 'Kim Ito']) await ok(home, ['team', 'add', name], at('2027-01-05'));
+    await ok(home, ['assess', '--answers', 'no,3,3,3,3,3'], at('2027-01-05'));
+    await ok(home, ['goals', 'new', '--template', 'autonomy', '--due', '2027-01-08', '--yes'], at('2027-01-05'));
+    for (const name of ['Sam Lee', 'Ana Diaz', 'Kim Ito']) await ok(home, ['praise', name, 'Good work'], at('2027-01-06'));
+    await ok(home, ['1on1', 'Sam Lee', '--done', '--action', 'send the criteria', '--due', '2027-01-07'], at('2027-01-06'));
+    await ok(home, ['1on1', 'Ana Diaz', '--done', '--their-action', 'draft the proposal', '--due', '2027-01-08'], at('2027-01-06'));
+    // The "help them set 2-3 goals" reminders wait since 2027-01-01, longer than any of these.
+    const text = await ok(home, ['today'], at('2027-01-11'));
+    expect(text).toContain(
+      [
+        'Most pressing',
+        '  1. Goal g1 "Grow my team\'s autonomy": 3 days overdue (due 2027-01-08).',
+        '     → mtl goals check-in g1 "<note>" --progress N',
+        '  2. Action item t1 from a 1:1 with Sam Lee (yours) "send the criteria": 4 days overdue (due 2027-01-07).',
+        '     → mtl done t1',
+        '  3. Action item t2 from a 1:1 with Ana Diaz (Ana Diaz\'s) "draft the proposal": 3 days overdue (due 2027-01-08).',
+        '     → mtl done t2',
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse(await ok(home, ['today', '--json'], at('2027-01-11')));
+    expect(json.pressing.map((p: { key: string }) => p.key)).toEqual(['goal:g1', 'action:t1', 'action:t2']);
+    // The nudge names the same thing first.
+    expect(await ok(home, ['nudge'], at('2027-01-11'))).toContain('Next: mtl goals check-in g1 "<note>" --progress N');
   });
 
   it('notes an ownership moment, shown today and in learn', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildAssessment,
+  nextStep,
   parseAnswers,
   parseLevel,
   recommendedTemplates,
@@ -83,5 +84,26 @@ describe('trendOf', () => {
     expect(trend.score).toMatchObject({ first: 50, last: 55, change: 5 });
     expect(trend.areas.find((a) => a.key === 'autonomy')).toMatchObject({ series: [1, 3], change: 2 });
     expect(trend.areas.find((a) => a.key === 'challenge')).toMatchObject({ change: -1 });
+  });
+});
+
+describe('the next step when the goal of a weak spot is overdue', () => {
+  const goals = [{ id: 'g1', title: "Grow my team's autonomy", template: 'autonomy', status: 'open', due: '2027-03-31', progress: 10 }];
+
+  it('offers to move its date or to start this quarter’s goal, once its due day has passed', () => {
+    expect(nextStep('autonomy', goals, undefined, '2027-04-05')).toEqual({
+      kind: 'overdue',
+      template: 'autonomy',
+      goal: { id: 'g1', title: "Grow my team's autonomy", due: '2027-03-31', daysOverdue: 5, progress: 10 },
+      command: 'mtl edit g1 --due "end of quarter"',
+      alternative: 'mtl goals new --template autonomy',
+    });
+  });
+
+  it('still points at the goal on its due day, without a clock, or without a due day', () => {
+    expect(nextStep('autonomy', goals, undefined, '2027-03-31')).toMatchObject({ kind: 'open', command: 'mtl goals show g1' });
+    expect(nextStep('autonomy', goals)).toMatchObject({ kind: 'open', command: 'mtl goals show g1' });
+    expect(nextStep('autonomy', [{ ...goals[0]!, due: undefined }], undefined, '2027-04-05')).toMatchObject({ kind: 'open' });
+    expect(nextStep('autonomy', [{ ...goals[0]!, status: 'done' }], undefined, '2027-04-05')).toEqual({ kind: 'new', template: 'autonomy', command: 'mtl goals new --template autonomy' });
   });
 });

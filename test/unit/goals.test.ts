@@ -152,7 +152,7 @@ describe('buildPrep', () => {
       goal({ id: 'g2', due: '2027-03-05' }),
       goal({ id: 'g3', due: '2027-06-30' }),
       goal({ id: 'g4', due: '2027-03-12', status: 'done', doneOn: '2027-03-09' }),
-      goal({ id: 'g5', due: '2027-03-12', status: 'done', doneOn: '2027-01-09' }),
+      goal({ id: 'g5', due: '2027-03-12', status: 'done', doneOn: '2026-12-30' }),
     ];
     const prep = buildPrep(goals, [assessment('a2', '2027-03-01', 60), assessment('a1', '2027-01-01', 45)], '2027-03-10', 14);
     expect(prep.goals.map((g) => g.id)).toEqual(['g2', 'g1', 'g3']);
@@ -169,5 +169,13 @@ describe('buildPrep', () => {
     expect(prep.dueSoon).toHaveLength(1);
     expect(buildPrep([goal({ due: '2027-03-25' })], [], '2027-03-10', 14).dueSoon).toHaveLength(0);
     expect(buildPrep([], [], '2027-03-10', 14)).toMatchObject({ goals: [], dueSoon: [], overdue: [], recentlyDone: [], assessment: null });
+  });
+
+  it('lists the goals done since the start of the quarter, however long ago in it', () => {
+    const goals = [goal({ id: 'g1', status: 'done', doneOn: '2027-01-01' }), goal({ id: 'g2', status: 'done', doneOn: '2026-12-31' }), goal({ id: 'g3', status: 'done', doneOn: '2027-03-01' })];
+    const prep = buildPrep(goals, [], '2027-03-16', 14);
+    expect(prep.doneSince).toBe('2027-01-01');
+    expect(prep.recentlyDone.map((g) => g.id).sort()).toEqual(['g1', 'g3']);
+    expect(buildPrep(goals, [], '2027-04-01', 14).recentlyDone).toEqual([]);
   });
 });

@@ -84,6 +84,23 @@ describe('today', () => {
     expect(mostPressing([r('a'), r('b', '2027-02-01'), r('c', '2027-01-01'), r('d', '2027-02-01')]).map((x) => x.key)).toEqual(['c', 'b', 'd']);
   });
 
+  it('uses the nudge order of importance: an overdue goal and action items before older reminders to set report goals', () => {
+    const r = (key: string, kind: Reminder['kind'], since?: string): Reminder => ({ key, kind, text: key, why: '', command: '', ...(since ? { since } : {}) });
+    const due = [
+      r('member-goals:r1', 'member-goals', '2027-01-01'),
+      r('member-goals:r2', 'member-goals', '2027-01-01'),
+      r('quarter-review:2026-Q4', 'quarter-review', '2027-01-01'),
+      r('action:t2', 'action', '2027-01-08'),
+      r('action:t1', 'action', '2027-01-07'),
+      r('goal:g1', 'goal', '2027-01-09'),
+      r('learning', 'learning'),
+    ];
+    expect(mostPressing(due).map((x) => x.key)).toEqual(['goal:g1', 'action:t1', 'action:t2']);
+    expect(mostPressing(due, 10).map((x) => x.key)).toEqual(['goal:g1', 'action:t1', 'action:t2', 'quarter-review:2026-Q4', 'member-goals:r1', 'member-goals:r2', 'learning']);
+    // A first self-assessment still comes before everything, as in the nudge.
+    expect(mostPressing([...due, r('assessment', 'assessment')], 1).map((x) => x.key)).toEqual(['assessment']);
+  });
+
   it('finds the daily notes that name a report, by full or first name, as a whole word', () => {
     const m = (id: string, text: string, date = '2027-02-10') => ({ id, text, date, at: `${date}T10:00:00Z` });
     const notes = [m('w1', 'sam fixed the deploy'), m('w2', 'Samantha owned it'), m('w3', 'Thanks, Sam Lee!'), m('w4', 'Sam again', '2027-04-01')];

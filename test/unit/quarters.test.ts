@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lookbackQuarter, parseQuarter, previousQuarter, quarterBounds } from '../../src/core/dates.js';
-import { carryGoal, quarterSummary, summaryText } from '../../src/core/quarters.js';
+import { carryGoal, goalsAsOf, heldEntriesBy, quarterSummary, quarterToLookBack, summaryText } from '../../src/core/quarters.js';
 import { carryReminders, quarterReviewReminders } from '../../src/core/quarter-nudges.js';
-import { emptyRecords, praiseLogOf, type Data, type MemberGoal } from '../../src/core/model.js';
+import { emptyRecords, praiseLogOf, type Data, type Goal, type MemberGoal } from '../../src/core/model.js';
 
 describe('parseQuarter', () => {
   it('reads YYYY-Qn in any case, with or without the dash', () => {
@@ -101,5 +101,66 @@ describe('quarter summary and carrying', () => {
     expect(quarterReviewReminders(d, '2027-04-02')[0]).toMatchObject({ key: 'quarter-review:2027-Q1', command: 'mtl export --format md --quarter last' });
     expect(quarterReviewReminders(d, '2027-04-20')).toEqual([]);
     expect(quarterReviewReminders(data({}), '2027-04-02')).toEqual([]);
+  });
+});
+
+describe('looking back only on a quarter the store knew', () => {
+  const member = (added: string) => ({ id: 'r1', name: 'Sam', added, notes: [] });
+
+  it('looks back on the quarter just ended only when something is dated on or before its last day', () => {
+    expect(quarterToLookBack(data({}), '2027-01-13')).toBeUndefined();
+    expect(quarterToLookBack(data({ members: [member('2027-01-11')] }), '2027-01-13')).toBeUndefined();
+    expect(quarterToLookBack(data({ members: [member('2026-12-31')] }), '2027-01-13')).toBe('2026-Q4');
+    expect(quarterToLookBack(data({ members: [member('2026-06-01')] }), '2027-01-13')).toBe('2026-Q4');
+    // Past the first two weeks there is nothing to look back on, whatever the store holds.
+    expect(quarterToLookBack(data({ members: [member('2026-06-01')] }), '2027-01-20')).toBeUndefined();
+  });
+
+  it('counts any kind of entry, not only reports', () => {
+    expect(heldEntriesBy(data({ assessments: [{ id: 'a1', date: '2026-11-02', at: '2026-11-02T09:00:00Z', tooEasy: false, answers: {}, score: 40, verdict: 'developing' }] }), '2026-12-31')).toBe(true);
+    expect(heldEntriesBy(data({ moments: [{ id: 'w1', text: 'x', date: '2027-01-02', at: '2027-01-02T09:00:00Z' }] }), '2026-12-31')).toBe(false);
+    expect(heldEntriesBy(data({ moments: [{ id: 'w1', text: 'x', date: '2026-12-31', at: '2026-12-31T09:00:00Z' }] }), '2026-12-31')).toBe(true);
+  });
+
+  it('leaves the quarter-review reminder out for a store started after that quarter', () => {
+    const late = data({ members: [member('2027-01-11')], memberGoals: [goal('m1', 'r1', '2026-Q4', { created: '2027-01-11' })] });
+    expect(quarterReviewReminders(late, '2027-01-13')).toEqual([]);
+    const early = data({ members: [member('2026-12-01')], memberGoals: [goal('m1', 'r1', '2026-Q4', { created: '2026-12-01' })] });
+    expect(quarterReviewReminders(early, '2027-01-13').map((r) => r.key)).toEqual(['quarter-review:2026-Q4']);
+  });
+
+  it("names the manager's goals done in the quarter in its summary", () => {
+    const g = (id: string, doneOn: string): Goal => ({ id, title: `Goal ${id}`, template: 'autonomy', status: 'done', progress: 100, created: '2027-01-05', doneOn, checkIns: [], file: `/tmp/${id}.md` }) as unknown as Goal;
+    const s = quarterSummary(data({ goals: [g('g2', '2027-03-20'), g('g1', '2027-02-01'), g('g3', '2027-04-01')] }), '2027-Q1');
+    expect(s.goalsDone).toEqual([{ id: 'g1', title: 'Goal g1', doneOn: '2027-02-01' }, { id: 'g2', title: 'Goal g2', doneOn: '2027-03-20' }]);
+    expect(summaryText(s, '2027-04-02')).toBe('no reports on the team; no report goals; your goals done: g1 "Goal g1" (2027-02-01), g2 "Goal g2" (2027-03-20); no innovation week');
+  });
+});
+
+describe('the quarter-review reminder', () => {
+  it('comes for a quarter in which only my own goals were done', () => {
+    const done = { id: 'g1', title: 'Hand over', template: 'autonomy', status: 'done', progress: 100, created: '2027-02-01', doneOn: '2027-03-01', checkIns: [], file: '/tmp/g1.md' } as unknown as Goal;
+    const [r] = quarterReviewReminders(data({ goals: [done] }), '2027-04-02');
+    expect(r?.text).toBe('2027-Q1 just ended: no reports on the team; no report goals; your goals done: g1 "Hand over" (2027-03-01); no innovation week.');
+  });
+});
+
+describe('my goals as a past quarter left them', () => {
+  const g = (id: string, extra: Partial<Goal>): Goal => ({ id, title: id, template: 'autonomy', file: `/tmp/${id}.md`, created: '2027-01-10', status: 'open', progress: 0, checkIns: [], ...extra }) as Goal;
+  const ci = (date: string, progress: number) => ({ date, at: `${date}T09:00:00Z`, note: `at ${progress}`, progress });
+
+  it('keeps the goals open in it, with their state on its last day', () => {
+    const goals = [
+      g('g1', { status: 'done', progress: 100, doneOn: '2027-04-03', checkIns: [ci('2027-03-10', 40), ci('2027-04-03', 100)] }),
+      g('g2', { status: 'done', progress: 100, doneOn: '2027-02-01' }),
+      g('g3', { status: 'done', progress: 100, doneOn: '2026-12-20', created: '2026-11-01' }),
+      g('g4', { created: '2027-04-02' }),
+    ];
+    const q1 = goalsAsOf(goals, '2027-01-01', '2027-03-31');
+    expect(q1.map((x) => [x.id, x.status, x.progress, x.doneOn ?? null, x.checkIns.length])).toEqual([
+      ['g1', 'open', 40, null, 1],
+      ['g2', 'done', 100, '2027-02-01', 0],
+    ]);
+    expect(goals[0]!.status).toBe('done');
   });
 });

@@ -19,7 +19,7 @@ import { dayOf } from '../../core/dates.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { updateStore } from '../../store/store.js';
-import type { AnswerLevel, Assessment, Goal } from '../../core/model.js';
+import type { AnswerLevel, Assessment, Day, Goal } from '../../core/model.js';
 import { printJson, prose } from '../../ui/output.js';
 import { createPrompter, requireTerminal, type Prompter } from '../../ui/prompter.js';
 
@@ -37,7 +37,7 @@ export async function assess(ctx: Ctx, opts: AssessOptions, prompter: Prompter =
     tx.tables.assessments.add(assessment);
     return { assessment, count: tx.data.assessments.length, open: tx.data.goals.filter((g) => g.status === 'open') };
   });
-  if (opts.json) printJson(ctx.io, toJson(saved.assessment, saved.open));
+  if (opts.json) printJson(ctx.io, toJson(saved.assessment, saved.open, dayOf(ctx.now)));
   else ctx.io.out(renderResult(ctx, saved.assessment, saved.count, saved.open));
 }
 
@@ -75,25 +75,40 @@ async function askQuestions(ctx: Ctx, prompter: Prompter, full: boolean) {
   return { tooEasy, levels };
 }
 
-/** The step as JSON: the command, and the open goal it points at instead of a new one. */
+/**
+ * The step as JSON: the command, and the open goal it points at instead of a new one; for an overdue
+ * goal, `overdue: true` with the other way out (`alternative`: start this quarter's goal).
+ */
 function stepJson(step: NextStep) {
-  return { template: step.template, command: step.command, ...(step.kind === 'open' ? { openGoal: step.goal } : {}), ...(step.kind === 'instead' ? { why: step.why } : {}) };
+  return {
+    template: step.template,
+    command: step.command,
+    ...(step.kind === 'open' || step.kind === 'overdue' ? { openGoal: step.goal } : {}),
+    ...(step.kind === 'overdue' ? { overdue: true, alternative: step.alternative } : {}),
+    ...(step.kind === 'instead' ? { why: step.why } : {}),
+  };
+}
+
+/** "g1 \"Grow my team's autonomy\" is 5 days overdue (due 2027-03-31) at 10%" */
+function overdueText(goal: Extract<NextStep, { kind: 'overdue' }>['goal']): string {
+  return `${goal.id} "${goal.title}" is ${goal.daysOverdue === 1 ? '1 day' : `${goal.daysOverdue} days`} overdue (due ${goal.due}) at ${goal.progress}%`;
 }
 
 /** The step in words, after "try:". */
 function stepText(step: NextStep): string {
   if (step.kind === 'open') return `your open goal ${step.goal.id} "${step.goal.title}": ${step.command}`;
+  if (step.kind === 'overdue') return `your goal ${overdueText(step.goal)}: ${step.command}, or ${step.alternative}`;
   if (step.kind === 'instead') return `${step.command} (${step.why})`;
   return step.command;
 }
 
 /** The JSON form of a result: stable field names (`date`, `score`, `verdict` at least). */
-export function toJson(a: Assessment, openGoals: Goal[] = []) {
+export function toJson(a: Assessment, openGoals: Goal[] = [], today: Day = a.date) {
   const areas = (list: Area[], levels: Record<string, AnswerLevel>) =>
     list.map((area) => {
       const level = levels[area.key]!;
       const weak = level <= 3;
-      return { key: area.key, label: area.label, level, answer: levelWord(level), weak, ...(weak ? stepJson(nextStep(area.template, openGoals, area)) : {}) };
+      return { key: area.key, label: area.label, level, answer: levelWord(level), weak, ...(weak ? stepJson(nextStep(area.template, openGoals, area, today)) : {}) };
     });
   return {
     id: a.id,
@@ -104,7 +119,7 @@ export function toJson(a: Assessment, openGoals: Goal[] = []) {
     tooEasy: a.tooEasy,
     areas: areas(TEAM_AREAS, a.answers),
     ...(a.extended ? { extendedScore: a.extendedScore, extended: areas(EXTENDED_AREAS, a.extended) } : {}),
-    recommended: recommendedTemplates(a).map((template) => stepJson(nextStep(template, openGoals))),
+    recommended: recommendedTemplates(a).map((template) => stepJson(nextStep(template, openGoals, undefined, today))),
   };
 }
 
@@ -120,7 +135,7 @@ function renderResult(ctx: Ctx, a: Assessment, count: number, openGoals: Goal[])
     for (const area of list) {
       const level = levels[area.key]!;
       const word = levelWord(level).padEnd(9);
-      const mark = level <= 3 ? c.yellow(`weak   try: ${stepText(nextStep(area.template, openGoals, area))}`) : c.green('strong');
+      const mark = level <= 3 ? c.yellow(`weak   try: ${stepText(nextStep(area.template, openGoals, area, a.date))}`) : c.green('strong');
       lines.push(`  ${area.label.padEnd(width)}  ${word}  ${mark}`);
     }
   };
@@ -132,10 +147,17 @@ function renderResult(ctx: Ctx, a: Assessment, count: number, openGoals: Goal[])
   const templates = recommendedTemplates(a);
   lines.push('');
   if (templates.length > 0) {
-    const step = nextStep(templates[0]!, openGoals);
+    const step = nextStep(templates[0]!, openGoals, undefined, a.date);
     // "Too easy" puts autonomy first (recommendedTemplates), whatever the weakest area is: say so.
     const tooEasyFirst = a.tooEasy && templates[0] === 'autonomy';
-    if (step.kind === 'open') lines.push(c.bold(tooEasyFirst ? 'The job feels too easy, so hand work to the team first; that has a goal:' : 'Your weakest spot already has a goal:'), `  ${step.goal.id} "${step.goal.title}": ${step.command}`);
+    if (step.kind === 'overdue') {
+      lines.push(
+        c.bold(tooEasyFirst ? 'The job feels too easy, so hand work to the team first; its goal is overdue:' : 'Your weakest spot has a goal, but it is overdue:'),
+        `  ${overdueText(step.goal)}.`,
+        `  Move its date:                 ${step.command}`,
+        `  Or start this quarter's goal:  ${step.alternative}`,
+      );
+    } else if (step.kind === 'open') lines.push(c.bold(tooEasyFirst ? 'The job feels too easy, so hand work to the team first; that has a goal:' : 'Your weakest spot already has a goal:'), `  ${step.goal.id} "${step.goal.title}": ${step.command}`);
     else lines.push(c.bold(tooEasyFirst ? 'The job feels too easy, so hand work to the team first:' : weak > 0 ? 'Start with a goal for your weakest spot:' : 'Next:'), `  ${step.command}`);
   } else {
     lines.push(c.bold('Keep it up:'), '  mtl goals new --template learning   keep learning on purpose');

@@ -1,6 +1,6 @@
 import { VERDICT_LABEL } from '../../core/assessment.js';
 import { addDaysToDay, dayOf, quarterBounds, quarterOf, sortByText } from '../../core/dates.js';
-import { memberGoalsOf, onTeamDuring, quarterCounts } from '../../core/quarters.js';
+import { goalsAsOf, memberGoalsOf, onTeamDuring, quarterCounts } from '../../core/quarters.js';
 import { goalView, sortGoals } from '../../core/goals.js';
 import { activeMembers, nameOf, recognitionBalance } from '../../core/team.js';
 import type { Data } from '../../core/model.js';
@@ -9,18 +9,23 @@ import { mdBlock, mdCell, mdInline } from '../../ui/markdown.js';
 /**
  * A readable summary for a performance review or a handover: the assessment trend, my goals, each
  * report's recognition, goals and delegated work, and the last 90 days. Personal notes only on request.
+ * For a past quarter (`quarter`), only what is dated within it: its assessments, my goals as they
+ * stood on its last day, and counts over its days instead of the last 90.
  */
 export function markdownSummary(data: Data, now: Date, options: { withNotes: boolean; recognitionDays: number; quarter?: string }): string {
   const today = dayOf(now);
   const since = addDaysToDay(today, -90);
   const quarter = options.quarter ?? quarterOf(today);
   const current = quarter === quarterOf(today);
-  const out: string[] = [`# Management summary, ${today}`, '', `Quarter ${quarter}${current ? '' : ` (${quarterBounds(quarter).start} to ${quarterBounds(quarter).end})`}. Made with mtl.`, ''];
+  const { start, end } = quarterBounds(quarter);
+  const out: string[] = [`# Management summary, ${today}`, '', `Quarter ${quarter}${current ? '' : ` (${start} to ${end})`}. Made with mtl.`, ''];
+  // A past quarter: what is dated in it, as of its last day (no later day can be in it).
+  const within = (day: string | undefined) => current || (day !== undefined && day >= start && day <= end);
 
   out.push('## Self-assessment', '');
-  const assessments = sortByText(data.assessments, (a) => a.at);
+  const assessments = sortByText(data.assessments.filter((a) => within(a.date)), (a) => a.at);
   const latest = assessments[assessments.length - 1];
-  if (!latest) out.push('No assessment yet.', '');
+  if (!latest) out.push(current ? 'No assessment yet.' : `No assessment in ${quarter}.`, '');
   else {
     const first = assessments[0]!;
     out.push(`- Latest: ${latest.score}/100 (${VERDICT_LABEL[latest.verdict]}) on ${latest.date}`);
@@ -29,8 +34,8 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
   }
 
   out.push('## My goals', '');
-  const goals = sortGoals(data.goals).map((g) => goalView(g, today));
-  if (goals.length === 0) out.push('No goals yet.', '');
+  const goals = current ? sortGoals(data.goals).map((g) => goalView(g, today)) : sortGoals(goalsAsOf(data.goals, start, end)).map((g) => goalView(g, end));
+  if (goals.length === 0) out.push(current ? 'No goals yet.' : `No goals in ${quarter}.`, '');
   else {
     out.push('| Goal | Kind | Due | Status | Progress | Last check-in |', '| --- | --- | --- | --- | --- | --- |');
     for (const g of goals) {
@@ -42,7 +47,6 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
 
   out.push('## Team', '');
   const balances = recognitionBalance(data, today, options.recognitionDays);
-  const { start, end } = quarterBounds(quarter);
   const members = current ? activeMembers(data) : data.members.filter((m) => onTeamDuring(m, start, end));
   const counts = current ? undefined : quarterCounts(data, quarter);
   if (members.length === 0) out.push(current ? 'No reports recorded.' : `No reports on the team in ${quarter}.`, '');
@@ -57,23 +61,25 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
       const status = g.quarter === quarter ? mdInline(g.status) : `carried into ${g.quarter}`;
       out.push(`- Goal: ${mdInline(g.title)} (${status}, ${g.progress}%${g.due && g.quarter === quarter ? `, due ${g.due}` : ''})`);
     }
-    for (const d of data.delegations.filter((x) => x.member === member.id && x.status === 'open')) out.push(`- Owns: ${mdInline(d.item)}`);
-    if (options.withNotes) for (const n of member.notes) out.push(`- Note (${n.date}): ${mdBlock(n.text)}`);
+    for (const d of data.delegations.filter((x) => x.member === member.id && x.status === 'open' && (current || x.created <= end))) out.push(`- Owns: ${mdInline(d.item)}`);
+    if (options.withNotes) for (const n of member.notes.filter((x) => within(x.date))) out.push(`- Note (${n.date}): ${mdBlock(n.text)}`);
     out.push('');
   }
 
-  const recent = <T extends { date?: string }>(list: T[]) => list.filter((x) => x.date !== undefined && x.date >= since && x.date <= today);
+  // The window of the counts: the last 90 days, or a past quarter's days.
+  const [from, to] = current ? [since, today] : [start, end];
+  const recent = <T extends { date?: string }>(list: T[]) => list.filter((x) => x.date !== undefined && x.date >= from && x.date <= to);
   const learning = recent(data.learning);
   const hours = learning.reduce((sum, l) => sum + (l.type === 'hours' ? l.hours : 0), 0);
-  const praise = data.praise.between(since, today);
-  out.push(`## The last 90 days (${since} to ${today})`, '');
+  const praise = data.praise.between(from, to);
+  out.push(current ? `## The last 90 days (${since} to ${today})` : `## In ${quarter} (${start} to ${end})`, '');
   out.push(`- Praise logged: ${praise.length} (${praise.filter((p) => p.public).length} public)`);
   out.push(`- Constructive feedback logged: ${recent(data.feedback).length}; 1:1s held: ${recent(data.oneOnOnes).length}`);
-  out.push(`- Goals completed: ${data.goals.filter((g) => g.doneOn && g.doneOn >= since).length}; roadmap items handed over: ${recent(data.delegations.map((d) => ({ date: d.created }))).length}`);
+  out.push(`- Goals completed: ${data.goals.filter((g) => g.doneOn && g.doneOn >= from && g.doneOn <= to).length}; roadmap items handed over: ${recent(data.delegations.map((d) => ({ date: d.created }))).length}`);
   out.push(`- Leadership learning: ${Math.round(hours * 10) / 10} hours; tips tried: ${learning.filter((l) => l.type === 'tip').length}`);
-  for (const w of data.innovationWeeks.filter((w) => w.end >= since && w.start <= today)) out.push(`- Innovation week: ${w.start} to ${w.end}, demo ${w.demo}`);
+  for (const w of data.innovationWeeks.filter((w) => w.end >= from && w.start <= to)) out.push(`- Innovation week: ${w.start} to ${w.end}, demo ${w.demo}`);
   out.push('');
-  out.push(...innovationHistory(data));
+  out.push(...innovationHistory(current ? data : { ...data, innovationWeeks: data.innovationWeeks.filter((w) => w.start <= end) }));
   return out.join('\n');
 }
 

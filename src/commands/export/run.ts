@@ -15,7 +15,8 @@ import { goalsDirFor } from '../../store/paths.js';
 import { readPreferences, readStoredPreferences } from '../../store/preferences.js';
 import type { Records } from '../../core/model.js';
 import { VERSION } from '../../version.js';
-import { dayOf, lookbackQuarter, quarterOption } from '../../core/dates.js';
+import { dayOf, quarterOption } from '../../core/dates.js';
+import { quarterToLookBack } from '../../core/quarters.js';
 
 const FORMATS = ['json', 'md', 'ics'] as const;
 type Format = (typeof FORMATS)[number];
@@ -48,7 +49,7 @@ export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
     const today = dayOf(ctx.now);
     const quarter = opts.quarter === undefined ? undefined : quarterOption(opts.quarter, today);
     text = (await import('./markdown.js')).markdownSummary(data, ctx.now, { withNotes: Boolean(opts.withNotes), recognitionDays, ...(quarter ? { quarter } : {}) });
-    const ended = lookbackQuarter(today);
+    const ended = quarterToLookBack(data, today);
     if (quarter === undefined && ended) ctx.io.err(`${ended} just ended; its summary: mtl export --format md --quarter last\n`);
   }
   else {

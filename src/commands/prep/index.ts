@@ -5,7 +5,7 @@ import { examples } from '../examples.js';
 export function register(program: Command, context: (cmd: Command) => Ctx): void {
   program
     .command('prep')
-    .description('before a 1:1 with your boss: goals and what moved, what is due or overdue, latest assessment')
+    .description('before a 1:1 with your boss: goals and what moved, what is due or overdue, done this quarter, latest assessment')
     .option('--markdown', 'print markdown to paste into a shared doc')
     .option('--json', 'print as JSON')
     .option('--quarter <quarter>', 'also sum up a quarter: YYYY-Qn (like 2027-Q1), "last" or "this" (in its first two weeks, the one just ended)')

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../context.js';
 import { VERDICT_LABEL } from '../../core/assessment.js';
-import { dayOf, lookbackQuarter, quarterOf, quarterOption } from '../../core/dates.js';
-import { quarterSummary, summaryText, type QuarterSummary } from '../../core/quarters.js';
+import { dayOf, quarterOf, quarterOption } from '../../core/dates.js';
+import { quarterSummary, quarterToLookBack, summaryText, type QuarterSummary } from '../../core/quarters.js';
 import { buildPrep, type GoalView, type Prep, type PrepGoal } from '../../core/goals.js';
 import { UsageError } from '../../errors.js';
 import { openStore } from '../../store/store.js';
@@ -21,8 +21,8 @@ export async function prep(ctx: Ctx, opts: PrepOptions): Promise<void> {
   if (opts.json && opts.markdown) throw new UsageError('Choose one of --json and --markdown.');
   const asked = opts.quarter === undefined ? undefined : quarterOption(opts.quarter, dayOf(ctx.now));
   const data = await openStore(ctx.dataDir);
-  // The quarter asked for, or in the first weeks of a quarter the one just ended.
-  const reviewed = asked ?? lookbackQuarter(dayOf(ctx.now));
+  // The quarter asked for, or in the first weeks of a quarter the one just ended (if mtl was used in it).
+  const reviewed = asked ?? quarterToLookBack(data, dayOf(ctx.now));
   const summary = reviewed === undefined ? undefined : quarterSummary(data, reviewed);
   const report = buildPrep(data.goals, data.assessments, dayOf(ctx.now), readPreferences(ctx.dataDir).lookAheadDays);
   warnDueDrifts(ctx.io, data.goals);
@@ -101,7 +101,7 @@ function terminal(ctx: Ctx, r: Prep, measured: Map<string, GoalMeasures>): strin
   out.push('', c.bold('Overdue'));
   out.push(...(r.overdue.length ? r.overdue.map((g) => c.red(short(g))) : ['  nothing']));
   if (r.recentlyDone.length) {
-    out.push('', c.bold(`Done in the last ${r.lookAheadDays} days`));
+    out.push('', c.bold(`Done this quarter (since ${r.doneSince})`));
     out.push(...r.recentlyDone.map((g) => `  ${g.id}  ${g.title}  done ${g.doneOn}`));
   }
   out.push('', c.bold('Latest assessment'));
@@ -123,7 +123,7 @@ function markdown(r: Prep, measured: Map<string, GoalMeasures>): string {
   out.push('', `## Due within ${r.lookAheadDays} days`, '', ...(r.dueSoon.length ? r.dueSoon.map(short) : ['Nothing.']));
   out.push('', '## Overdue', '', ...(r.overdue.length ? r.overdue.map(short) : ['Nothing.']));
   if (r.recentlyDone.length) {
-    out.push('', `## Done in the last ${r.lookAheadDays} days`, '', ...r.recentlyDone.map((g) => `- ${g.id} ${md(g.title)}: done ${g.doneOn}`));
+    out.push('', `## Done this quarter (since ${r.doneSince})`, '', ...r.recentlyDone.map((g) => `- ${g.id} ${md(g.title)}: done ${g.doneOn}`));
   }
   out.push('', '## Latest assessment', '', r.assessment ? assessmentText(r.assessment) : 'None yet.', '');
   return out.join('\n');
