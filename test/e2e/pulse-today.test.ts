@@ -274,5 +274,8 @@ describe('assess history on a terminal', () => {
     expect(r.stdout).toMatch(/Bridge to leadership\s+never\s+\S+ ±0\s+mtl prep/);
     expect(r.stdout).toMatch(/Knowing each other\s+1 never\s+3\.9\s+2\.9 apart, team higher/);
     expect(r.stdout).toMatch(/Culture\s+never\s+\S+ ±0\s+goal g1 is open: mtl goals show g1/);
+    // Past its due day, the goal is not pointed at as if all were well.
+    const late = mtlInTerminal(home, ['--no-color', 'assess', 'history'], at('2027-04-05'));
+    expect(late.stdout).toMatch(/Culture\s+never\s+\S+ ±0\s+goal g1 is 5 days overdue: mtl edit/);
   });
 });

@@ -1,7 +1,7 @@
 import { extendedTrendOf, levelWord, nextStep, TEAM_AREAS, trendOf, VERDICT_LABEL } from '../../core/assessment.js';
 import type { Ctx } from '../../context.js';
 import { openStore } from '../../store/store.js';
-import { quarterOf, sortByText } from '../../core/dates.js';
+import { dayOf, quarterOf, sortByText } from '../../core/dates.js';
 import { compareViews, GAP_LEVELS, latest, pulseResponses } from '../../core/pulse.js';
 import { printJson, prose, renderTable, sparkline } from '../../ui/output.js';
 
@@ -15,12 +15,13 @@ export async function history(ctx: Ctx, opts: { json?: boolean }): Promise<void>
   const lastPulse = latest(pulses);
   const comparison = lastPulse ? compareViews(lastAssessment, lastPulse) : undefined;
   const open = data.goals.filter((g) => g.status === 'open');
+  const today = dayOf(ctx.now);
   if (opts.json) {
     printJson(ctx.io, {
       assessments: list.map((a) => ({ id: a.id, date: a.date, score: a.score, verdict: a.verdict, tooEasy: a.tooEasy, areas: a.answers, ...(a.extended ? { extendedScore: a.extendedScore, extended: a.extended } : {}) })),
       trend: trend ?? null,
       wider: wider
-        ? wider.areas.map(({ area, ...t }) => ({ ...t, template: area.template, next: nextStep(area.template, open, area).command }))
+        ? wider.areas.map(({ area, ...t }) => ({ ...t, template: area.template, next: nextStep(area.template, open, area, today).command }))
         : null,
       pulses: pulses.map((u) => ({ id: u.id, date: u.date, responses: pulseResponses(u), tallies: u.tallies })),
       comparison: comparison ? { assessment: lastAssessment?.id ?? null, pulse: lastPulse!.id, areas: comparison } : null,
@@ -73,8 +74,12 @@ export async function history(ctx: Ctx, opts: { json?: boolean }): Promise<void>
   if (wider) {
     io.out(`\n${c.bold('Your wider responsibilities')} (${wider.count === 1 ? 'one full assessment' : `${wider.count} full assessments`})\n`);
     const rows = wider.areas.map((t) => {
-      const step = nextStep(t.area.template, open, t.area);
-      const next = t.last > 3 ? c.dim(step.kind === 'instead' ? step.command : `template ${t.area.template}`) : step.kind === 'open' ? `goal ${step.goal.id} is open: ${step.command}` : step.command;
+      const step = nextStep(t.area.template, open, t.area, today);
+      const next =
+        t.last > 3 ? c.dim(step.kind === 'instead' ? step.command : `template ${t.area.template}`)
+        : step.kind === 'open' ? `goal ${step.goal.id} is open: ${step.command}`
+        : step.kind === 'overdue' ? `goal ${step.goal.id} is ${step.goal.daysOverdue} days overdue: ${step.command}`
+        : step.command;
       return [t.label, levelWord(t.last), `${sparkline(t.series.slice(-12))} ${signed(t.change)}`, next];
     });
     io.out(renderTable(io, ['area', 'latest', 'trend', 'next step'], rows));
