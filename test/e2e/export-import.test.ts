@@ -148,6 +148,13 @@ describe('mtl export', () => {
       expect(byUid['innovation-2027-Q1@mtl']).toMatchObject({ 'DTSTART;VALUE=DATE': '20270308', 'DTEND;VALUE=DATE': '20270313' });
       expect(byUid['demo-2027-Q1@mtl']).toMatchObject({ 'DTSTART;VALUE=DATE': '20270312', 'DTEND;VALUE=DATE': '20270313' });
     }
+    // Finished, a goal keeps its event (the same id, so a calendar that imports it again updates it), marked done.
+    await ok(home, ['goals', 'done', 'g1'], { env: NOW });
+    await ok(home, ['member-goals', 'sam', 'done', 'm1'], { env: NOW });
+    const byUid = Object.fromEntries(parseIcs(await ok(home, ['export', '--format', 'ics'], { env: NOW })).map((e) => [e.UID, e]));
+    expect(byUid['goal-g1@mtl']).toMatchObject({ SUMMARY: 'Goal done: Hand the roadmap to the team', DESCRIPTION: expect.stringMatching(/^mtl goal g1 \(autonomy\)\. Done on \d{4}-\d{2}-\d{2}\.$/) });
+    expect(byUid['member-goal-m1@mtl']).toMatchObject({ SUMMARY: "Sam's goal done: Lead the on-call revamp" });
+    expect(byUid['member-goal-m1@mtl'].DESCRIPTION).toMatch(/^Done on \d{4}-\d{2}-\d{2}\.$/);
   });
 
   it('refuses an unknown format and an unwritable output, exit 1', async () => {

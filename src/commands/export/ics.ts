@@ -48,12 +48,17 @@ export function calendarOf(data: Data, now: Date, skip: (entry: SkippedEvent) =>
     if (error) return skip({ what, why: error.message });
     events.push(event);
   };
+  // A finished goal keeps its event, marked done: re-imported, the calendar updates it (same id)
+  // rather than keep an old "due" that a removal would leave behind.
+  const done = (g: { status: string; doneOn?: Day }) => `Done${g.doneOn ? ` on ${g.doneOn}` : ''}.`;
   for (const g of data.goals.filter((g) => g.due)) {
-    add(`goal ${g.id}`, `goal-${g.id}`, `Goal due: ${g.title}`, g.due!, g.due!, `mtl goal ${g.id} (${g.template}), ${g.status}. Check in: mtl goals check-in ${g.id}`);
+    const description = g.status === 'done' ? `mtl goal ${g.id} (${g.template}). ${done(g)}` : `mtl goal ${g.id} (${g.template}), open. Check in: mtl goals check-in ${g.id}`;
+    add(`goal ${g.id}`, `goal-${g.id}`, `${g.status === 'done' ? 'Goal done' : 'Goal due'}: ${g.title}`, g.due!, g.due!, description);
   }
   for (const g of data.memberGoals.filter((g) => g.due)) {
     const name = nameOf(data, g.member);
-    add(`report goal ${g.id}`, `member-goal-${g.id}`, `${name}'s goal due: ${g.title}`, g.due!, g.due!, `Talk it over in your 1:1: mtl 1on1 ${shellWord(name)}`);
+    const description = g.status === 'done' ? done(g) : `Talk it over in your 1:1: mtl 1on1 ${shellWord(name)}`;
+    add(`report goal ${g.id}`, `member-goal-${g.id}`, `${name}'s goal ${g.status === 'done' ? 'done' : 'due'}: ${g.title}`, g.due!, g.due!, description);
   }
   for (const w of data.innovationWeeks) {
     add(`innovation week ${w.id} (${w.quarter})`, `innovation-${w.quarter}`, `Innovation week (${w.quarter})`, w.start, w.end, 'Everyone works on a project of their choice.');
