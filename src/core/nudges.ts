@@ -166,7 +166,7 @@ function actionReminders(data: Data, team: Member[], today: Day): Reminder[] {
         why: t.owner === 'me' ? 'A promise kept to a report builds more trust than any praise.' : 'Ask about it in the next 1:1: following up is how agreements stay real.',
         command: `mtl done ${t.id}`,
         since: t.due!,
-        subject: `${t.id} (${name})`,
+        subject: t.owner === 'me' ? `${t.id} (yours, with ${name})` : `${t.id} (${name}'s)`,
       };
     });
 }

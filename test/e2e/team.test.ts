@@ -111,6 +111,7 @@ describe('mtl team', () => {
     await ok(home, ['member-goals', 'sam', 'add', 'Lead the redesign'], { env });
     await ok(home, ['delegate', 'Billing export', '--to', 'sam'], { env });
     await ok(home, ['1on1', 'sam', '--done'], { env });
+    await ok(home, ['team', 'note', 'sam', 'moving house in May'], { env });
 
     const refused = await mtl(home, ['team', 'remove', 'sam', '--purge'], { env });
     expect(refused.code).toBe(1);
@@ -119,7 +120,7 @@ describe('mtl team', () => {
 
     const purged = await mtl(home, ['team', 'remove', 'sam', '--purge', '--yes'], { env });
     expect(purged.code).toBe(0);
-    expect(purged.stderr).toContain('Deleted Sam and all their history (1 praise entry, 1 feedback note, 1 goal, 1 delegated item, 1 1:1 record).');
+    expect(purged.stderr).toContain('Deleted Sam and all their history (1 praise entry, 1 feedback note, 1 goal, 1 delegated item, 1 1:1 record, 1 personal note).');
     expectPrivate(home);
     const store = readStore(home);
     expect(store.members.map((m: { name: string }) => m.name)).toEqual(['Priya']);

@@ -89,9 +89,9 @@ describe('the nudge', () => {
     );
     const actions = (day: string) => dueNudges(data, at(day), prefs).filter((r) => r.kind === 'action');
     expect(actions('2027-02-09')).toEqual([]);
-    expect(actions('2027-02-11').map((r) => [r.key, r.text, r.command])).toEqual([
-      ['action:t2', 'Action item t2 from a 1:1 with Sam (yours) "do t2": 2 days overdue (due 2027-02-09).', 'mtl done t2'],
-      ['action:t1', `Action item t1 from a 1:1 with Sam (Sam's) "do t1": 1 day overdue (due 2027-02-10).`, 'mtl done t1'],
+    expect(actions('2027-02-11').map((r) => [r.key, r.text, r.command, r.subject])).toEqual([
+      ['action:t2', 'Action item t2 from a 1:1 with Sam (yours) "do t2": 2 days overdue (due 2027-02-09).', 'mtl done t2', 't2 (yours, with Sam)'],
+      ['action:t1', `Action item t1 from a 1:1 with Sam (Sam's) "do t1": 1 day overdue (due 2027-02-10).`, 'mtl done t1', "t1 (Sam's)"],
     ]);
     expect(overdueActions(data, '2027-02-11').map((t) => t.id)).toEqual(['t1', 't2', 't5']);
   });

@@ -255,6 +255,7 @@ function describeHistory(data: Data, memberId: string): string {
     plural(h.memberGoals, 'goal'),
     plural(h.delegations, 'delegated item'),
     plural(h.oneOnOnes, '1:1 record'),
+    plural(data.members.find((m) => m.id === memberId)?.notes.length ?? 0, 'personal note'),
   ];
   return `all their history (${parts.join(', ')})`;
 }

@@ -51,7 +51,7 @@ function nothingToUndo(): UserError {
   return new UserError(NOTHING, 'See what changed lately: mtl');
 }
 
-const NOTHING = 'Nothing to undo: no change was recorded since the data folder was made, restored, merged or purged.';
+const NOTHING = 'Nothing to undo: no change was recorded since the data folder was made, restored, merged, synced with changes from elsewhere, or purged.';
 
 async function list(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   const entries = readJournal(ctx.dataDir).entries.reverse();
