@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import type { ActionItem, CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, OneOnOne, Praise } from './model.js';
 import { cadenceState, DEFAULT_CADENCE, openActions, type CadenceState } from './one-on-ones.js';
 import { addDaysToDay, daysBetween, sortByText, quarterOf, startOfQuarterFor } from './dates.js';
-import { controlProblem, shellWord } from './text.js';
+import { controlProblem, shellWord, similarWords } from './text.js';
 
 /** Words that are sub-commands where a name could stand (`mtl praise list`), so no report may be called that. */
 export const RESERVED_NAMES = ['list', 'balance', 'grid'];
@@ -73,7 +73,11 @@ export function findMember(data: Data, name: string, options: { includeRemoved?:
     const m = gone[0]!;
     throw new UserError(`${m.name} left your team on ${m.removed}.`, `Bring them back with their history: mtl team add ${shellWord(m.name)} --restore`);
   }
-  throw new UserError(`No report called "${name}".`, knownNamesHint(data));
+  // A typo ("sma"): the report whose full or first name is closest.
+  const byWord = new Map(pool.flatMap((m) => [[m.name, m.name] as const, [m.name.split(/\s+/)[0]!, m.name] as const]));
+  const close = [...new Set(similarWords(name.trim(), [...byWord.keys()]).map((w) => byWord.get(w)!))];
+  const guess = close.length ? `Did you mean ${orList(close)}? ` : '';
+  throw new UserError(`No report called "${name}".`, guess + knownNamesHint(data));
 }
 
 function knownNamesHint(data: Data): string {

@@ -97,6 +97,19 @@ describe('findMember', () => {
     }
   });
 
+  it('suggests the closest name for a typo', () => {
+    const d = team('Sam Lee', 'Priya Raman', 'Alex Kim');
+    for (const [typed, guess] of [['Pryia', 'Priya Raman'], ['alx', 'Alex Kim'], ['Sma Lee', 'Sam Lee']] as const) {
+      try {
+        findMember(d, typed);
+        expect.unreachable();
+      } catch (err) {
+        expect((err as { hint: string }).hint, typed).toBe(`Did you mean ${guess}? Your reports: Sam Lee, Priya Raman, Alex Kim.`);
+      }
+    }
+    expect(() => findMember(d, 'zed')).toThrow('No report called "zed".');
+  });
+
   it('skips removed reports unless asked', () => {
     const d = team('Sam Lee', 'Priya');
     d.members[0]!.removed = '2027-01-05';
