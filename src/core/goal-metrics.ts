@@ -277,16 +277,19 @@ export function cultureEventsHeld(data: Pick<Data, 'cultureEvents'>, from: Day, 
   return (data.cultureEvents ?? []).filter((e) => e.date >= from && e.date <= to).length;
 }
 
-/** The measures of goals by id, for those whose template declares any. */
 /**
  * The day a goal's metrics are read on: today, but a finished goal on the day it was done (what it
- * reached, not what came after), and an open goal due in an earlier quarter on its due day (what it
- * reached by its deadline: counted over today's quarter alone it would fall to 0% overnight).
+ * reached, not what came after), and an open goal due in an earlier quarter on that quarter's last
+ * day (what its quarter reached: counted over today's quarter alone it would fall to 0% overnight).
+ * The quarter's end rather than the due day, as a goal overdue within today's quarter is read
+ * today: and every goal of a past quarter then shares one reading per metric.
  */
 export function measuredOn(goal: Pick<Goal, 'status' | 'doneOn' | 'due'>, asOf: Day): Day {
   if (goal.status === 'done') return goal.doneOn && goal.doneOn < asOf ? goal.doneOn : asOf;
-  return goal.due && goal.due < asOf && quarterOf(goal.due) < quarterOf(asOf) ? goal.due : asOf;
+  return goal.due && goal.due < asOf && quarterOf(goal.due) < quarterOf(asOf) ? endOfQuarterFor(goal.due) : asOf;
 }
+
+/** The measures of goals by id, for those whose template declares any. */
 
 export function measureGoals(goals: Goal[], specsOf: (template: string) => MeasureSpec[] | undefined, data: Data, asOf: Day, options: MetricOptions): Map<string, GoalMeasures> {
   const out = new Map<string, GoalMeasures>();

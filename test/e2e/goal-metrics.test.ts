@@ -49,11 +49,11 @@ describe('goals that measure themselves', () => {
     const prep = await ok(home, ['prep'], at('2027-01-21'));
     expect(prep).toContain('      measured 53%: 5 of 12 hours of learning; 1 of 1 book finished; 1 of 6 tips applied');
 
-    // Past its quarter, the goal (due 2027-03-31) is read on its due day: what it reached by its
-    // deadline, not 0% from a quarter it was not about.
+    // Past its quarter, the goal (due 2027-03-31) is read over the quarter it was due in, not 0%
+    // from a quarter it was not about.
     expect((await measuredOf(home, '2027-04-05'))).toMatchObject({ quarter: '2027-Q1', day: '2027-03-31', proposed: 53 });
     const late = await ok(home, ['goals', 'show', 'g1'], at('2027-04-05'));
-    expect(late).toContain('Measured by mtl (2027-Q1, by its due day 2027-03-31)');
+    expect(late).toContain('Measured by mtl (2027-Q1, the quarter it was due in)');
     expect(late).toContain(' 53%  together');
 
     // Moved into the new quarter, it counts that quarter afresh (0%): a check-in without --progress

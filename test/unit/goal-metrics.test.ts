@@ -173,12 +173,13 @@ describe("a goal's own targets", () => {
 });
 
 describe('measuredOn', () => {
-  it('reads a goal today, a done one on its day, and one due in an earlier quarter on its due day', () => {
+  it("reads a goal today, a done one on its day, and one due in an earlier quarter on that quarter's last day", () => {
     expect(measuredOn({ status: 'open', due: '2027-03-31' }, '2027-03-20')).toBe('2027-03-20');
     // Overdue within its quarter: late progress still counts.
     expect(measuredOn({ status: 'open', due: '2027-03-10' }, '2027-03-20')).toBe('2027-03-20');
     expect(measuredOn({ status: 'open', due: '2027-03-31' }, '2027-04-01')).toBe('2027-03-31');
     expect(measuredOn({ status: 'open', due: '2026-12-31' }, '2027-06-01')).toBe('2026-12-31');
+    expect(measuredOn({ status: 'open', due: '2027-02-15' }, '2027-04-10')).toBe('2027-03-31');
     expect(measuredOn({ status: 'open' }, '2027-06-01')).toBe('2027-06-01');
     expect(measuredOn({ status: 'done', doneOn: '2027-02-01', due: '2027-03-31' }, '2027-04-10')).toBe('2027-02-01');
     expect(measuredOn({ status: 'done', due: '2027-03-31' }, '2027-04-10')).toBe('2027-04-10');

@@ -22,7 +22,7 @@ export async function show(ctx: Ctx, id: string, opts: { json?: boolean }): Prom
   const due = view.status === 'done' ? c.green(`done ${view.doneOn ?? ''}`.trim()) : view.due ? `due ${view.due}, ${dueText(view.daysLeft!)}` : 'no due date';
   const out = [`${c.bold(goal.id)}  ${goal.title}  ${c.dim(`(${goal.template})`)}`, `  started ${goal.created}; ${due}`, `  ${c.bold('Progress')}  ${progressBar(io, goal.progress)}`];
   if (measured) {
-    const on = measured.day === today ? '' : goal.status === 'done' ? `, on ${measured.day}` : `, by its due day ${measured.day}`;
+    const on = measured.day === today ? '' : goal.status === 'done' ? `, on ${measured.day}` : `, the quarter it was due in`;
     out.push('', `${c.bold('Measured by mtl')} ${c.dim(`(${measured.quarter}${on})`)}`);
     for (const r of measured.readings) out.push(`  ${r.share === null ? c.dim('  -') : `${String(Math.round(r.share * 100)).padStart(3)}%`}  ${r.text}`);
     if (measured.proposed !== null) out.push(`  ${c.bold(`${String(measured.proposed).padStart(3)}%`)}  together${measured.proposed !== goal.progress ? c.dim(`; your progress says ${goal.progress}%`) : ''}`);
