@@ -111,13 +111,14 @@ describe('mtl cron with a stand-in crontab program', () => {
         `line        ${t.crontab()!.split('\n').find((l) => l.startsWith('0 9 * * 1'))}`,
         'installed   2027-02-10 12:00',
         `data        ${t.home}`,
+        'next nudge  2027-02-22 09:00',
         'last nudge  3 days ago (2027-02-15 09:00)',
         '',
       ].join('\n'),
     );
     expect(r.stderr).toBe('');
     const json = JSON.parse(await ok(t.home, ['cron', 'status', '--json'], t.env({ MTL_NOW: '2027-02-18T10:00:00' })));
-    expect(json).toMatchObject({ installed: true, schedule: '0 9 * * 1', dataDir: t.home, lastRunAt: new Date(2027, 1, 15, 9).toISOString(), cronSeemsDown: false, missedRunAt: null, crontabProgram: FAKE });
+    expect(json).toMatchObject({ installed: true, schedule: '0 9 * * 1', dataDir: t.home, lastRunAt: new Date(2027, 1, 15, 9).toISOString(), nextRunAt: new Date(2027, 1, 22, 9).toISOString(), cronSeemsDown: false, missedRunAt: null, crontabProgram: FAKE });
   });
 
   it('status says kindly when cron seems not to be running', async () => {

@@ -3,6 +3,7 @@ import { buildBlock, DEFAULT_SCHEDULE, findBlock, missedRun, nudgeLine, parseSch
 import { SilentError, UserError } from '../../errors.js';
 import { readNudgeState } from '../nudge/state.js';
 import { printJson } from '../../ui/output.js';
+import { nextRun } from '../../core/schedule.js';
 import { absolute, ranBefore, sinceText, stamp } from './common.js';
 import { systemCrontab } from './crontab.js';
 
@@ -106,6 +107,7 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
   const lastRun = lastRunAt ? new Date(lastRunAt) : undefined;
   const schedule = found?.schedule ? parseSchedule(found.schedule) : undefined;
   const installedAt = found?.installedAt ? new Date(found.installedAt) : undefined;
+  const next = found && schedule && !('error' in schedule) ? nextRun(schedule, ctx.now) : undefined;
   const missed =
     schedule && !('error' in schedule) ? missedRun(schedule, ctx.now, ranBefore(lastRun, ctx.now), installedAt && !isNaN(installedAt.getTime()) ? installedAt : undefined) : undefined;
   // Only without a crontab program: a data folder a crontab line cannot hold is refused then, not before.
@@ -120,6 +122,7 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
       dataDir,
       installedAt: found?.installedAt ?? null,
       lastRunAt: lastRunAt ?? null,
+      nextRunAt: next?.toISOString() ?? null,
       cronSeemsDown: Boolean(missed),
       missedRunAt: missed?.toISOString() ?? null,
       ...(current === undefined ? { lineToAdd: suggested() } : {}),
@@ -136,6 +139,8 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
     if (installedAt && !isNaN(installedAt.getTime())) out.push(`installed   ${stamp(installedAt)}`);
   }
   out.push(`data        ${dataDir}`);
+  // In the order the other schedulers' status prints them.
+  if (next) out.push(`next nudge  ${stamp(next)}`);
   out.push(`last nudge  ${lastRun ? `${sinceText(ctx.now.getTime() - lastRun.getTime())} (${stamp(lastRun)})` : 'never'}`);
   ctx.io.out(out.join('\n') + '\n');
   if (current === undefined) throw noCrontab(crontab.program, suggested());
