@@ -34,7 +34,10 @@ export function cultureDue(events: CultureEvent[], team: Pick<Member, 'added'>[]
 /** A day an event happened: YYYY-MM-DD, today or yesterday; never after today. */
 export function parseEventDay(text: string, today: Day): Day | { problem: string } {
   const word = text.trim().toLowerCase();
+  if (word === 'tomorrow') return { problem: `"${text}" is in the future: log an event once it has happened (today, yesterday or YYYY-MM-DD).` };
   const day = word === 'today' ? today : word === 'yesterday' ? addDaysToDay(today, -1) : word;
+  // Written as a day but not one (2027-02-30): said so, not "give YYYY-MM-DD" to a date in that form.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(day) && !isDay(day)) return { problem: `"${text}" is not a calendar day: give a day that month has.` };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !isDay(day) || !isDayInRange(day)) return { problem: `"${text}" is not a day: give YYYY-MM-DD, today or yesterday.` };
   if (day > today) return { problem: `${day} is after today (${today}): log an event once it has happened.` };
   return day;

@@ -67,6 +67,8 @@ describe('culture reminder', () => {
     expect(parseEventDay('2027-02-28', '2027-03-01')).toBe('2027-02-28');
     expect(parseEventDay('2027-03-02', '2027-03-01')).toMatchObject({ problem: expect.stringContaining('after today') });
     expect(parseEventDay('friday', '2027-03-01')).toMatchObject({ problem: expect.stringContaining('is not a day') });
+    expect(parseEventDay('tomorrow', '2027-03-01')).toEqual({ problem: '"tomorrow" is in the future: log an event once it has happened (today, yesterday or YYYY-MM-DD).' });
+    expect(parseEventDay('2027-02-30', '2027-03-01')).toEqual({ problem: '"2027-02-30" is not a calendar day: give a day that month has.' });
   });
 });
 
