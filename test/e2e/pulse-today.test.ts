@@ -162,7 +162,7 @@ describe('mtl culture', () => {
   });
 
   it.each([
-    [['culture', 'log', 'Lunch', '--date', '2027-02-30'], /--date "2027-02-30" is not a day/],
+    [['culture', 'log', 'Lunch', '--date', '2027-02-30'], /--date "2027-02-30" is not a calendar day: give a day that month has/],
     [['culture', 'log', 'Lunch', '--date', '2027-03-01'], /--date 2027-03-01 is after today \(2027-02-10\)/],
     [['culture', 'log', ''], /is empty/],
   ])('refuses %j with exit 1 and writes nothing', async (args, message) => {
