@@ -38,6 +38,12 @@ function exampleFor(what: string): string {
   if (what === 'goal title') return 'Run the Q3 architecture review';
   if (what === 'roadmap item') return 'Search results page, v2';
   if (what === 'check-in note') return 'design approved, build starts Monday';
+  if (what === 'action item') return 'send Sam the promotion criteria';
+  if (what === 'situation') return 'in Tuesday\'s incident review';
+  if (what === 'behaviour') return 'you cut in before Priya finished';
+  if (what === 'impact') return 'she stopped sharing what she had found';
+  if (what === 'practice') return 'release checklist';
+  if (what.startsWith('description of the event')) return 'team lunch';
   return 'what you want to remember';
 }
 

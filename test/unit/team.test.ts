@@ -12,6 +12,7 @@ import {
   parseStep,
   recognitionBalance,
   recognitionStates,
+  requireLine,
   requireText,
   validateNewName,
 } from '../../src/core/team.js';
@@ -316,5 +317,21 @@ describe('historyOf', () => {
     data.oneOnOnes.push({ id: 'o1', member: 'r1', date: '2027-01-05', at: '2027-01-05T12:00:00.000Z', feedbackDelivered: [] });
     expect(historyOf(data, 'r1')).toEqual({ praise: 1, feedback: 1, memberGoals: 0, delegations: 0, oneOnOnes: 1 });
     expect(historyOf(data, 'r2')).toEqual({ praise: 1, feedback: 0, memberGoals: 0, delegations: 0, oneOnOnes: 0 });
+  });
+});
+
+describe('an empty text', () => {
+  it('is refused with an example of what that text is, not a generic one', () => {
+    expect(() => requireLine('  ', 'action item')).toThrow('The action item is empty.');
+    try {
+      requireLine('', 'action item');
+    } catch (err) {
+      expect((err as { hint: string }).hint).toBe('Write a few words, in quotes: "send Sam the promotion criteria".');
+    }
+    try {
+      requireText('', 'behaviour');
+    } catch (err) {
+      expect((err as { hint: string }).hint).toBe('Write a few words, in quotes: "you cut in before Priya finished".');
+    }
   });
 });
