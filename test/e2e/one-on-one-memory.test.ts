@@ -69,6 +69,11 @@ describe('mtl 1on1 --done remembers the meeting', () => {
     expect(store.oneOnOnes).toHaveLength(1);
     expect(store.oneOnOnes[0]).toMatchObject({ id: 'o1', at: '2027-02-08T09:00:00.000Z', feedbackDelivered: ['f1', 'f2'], notes: ['first thing', 'second thing'] });
     expect(store.actions).toMatchObject([{ id: 't1', oneOnOne: 'o1', owner: 'them' }]);
+    // --text replaces every note of it, and says so when that drops some; undo brings them back.
+    const edited = await mtl(home, ['edit', 'o1', '--text', 'one note now'], at('2027-02-08', '17:00:00'));
+    expect(edited.stderr).toContain('Changed o1 (1:1 about Sam): notes (1 line, was 2: the text replaces all of them).');
+    await ok(home, ['undo'], at('2027-02-08', '17:01:00'));
+    expect(readStore(home).oneOnOnes[0].notes).toEqual(['first thing', 'second thing']);
     // The next day is another 1:1.
     await ok(home, ['1on1', 'sam', '--done'], at('2027-02-09'));
     expect(readStore(home).oneOnOnes.map((o: { id: string; date: string }) => [o.id, o.date])).toEqual([

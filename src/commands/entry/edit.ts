@@ -265,9 +265,11 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
           const notes = text === undefined ? undefined : text.split('\n').map((l) => l.trim()).filter(Boolean);
           if (notes && notes.join('\n') !== (o.notes ?? []).join('\n')) {
             for (const [i, note] of notes.entries()) requireLine(note, `note ${i + 1}`);
+            const before = o.notes?.length ?? 0;
             if (notes.length) o.notes = notes;
             else delete o.notes;
-            changed.push(`notes (${plural(notes.length, 'line')})`);
+            // --text replaces them all: said when that drops lines (mtl undo brings them back).
+            changed.push(`notes (${plural(notes.length, 'line')}${before > notes.length ? `, was ${before}: the text replaces all of them` : ''})`);
             tx.tables.oneOnOnes.put(o);
           }
           break;
