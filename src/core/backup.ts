@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { idNumber, MAX_ID, type ActionItem, type Assessment, type CultureEvent, type Moment, type ProcessEntry, type Pulse, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
+import { idNumber, MAX_ID, type ActionItem, type Assessment, type CultureEvent, type Moment, type ProcessEntry, type Pulse, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type Kind, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
 import { sortByText } from './dates.js';
 
 /**
@@ -23,6 +23,16 @@ export interface MergeResult {
   updated: Record<string, number>;
   /** Incoming goal file path to the path it gets (ids can change when they collide). */
   goalFileNames: Map<string, string>;
+  /** Entries added under another id than the backup's (it was taken here), in the order added; a goal's file with it. */
+  renumbered: Renumbered[];
+}
+
+export interface Renumbered {
+  /** The list; `notes` for a report's personal note. */
+  kind: Kind | 'notes';
+  from: string;
+  to: string;
+  file?: { from: string; to: string };
 }
 
 type Entry = { id: string };
@@ -54,10 +64,17 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
   const added: Record<string, number> = {};
   const updated: Record<string, number> = {};
   const bump = (counts: Record<string, number>, k: string) => (counts[k] = (counts[k] ?? 0) + 1);
+  const renumbered: Renumbered[] = [];
+  /** An allocator that also records an id it could not keep. */
+  const tracked = (kind: Renumbered['kind'], allocate: (wanted: string) => string) => (wanted: string) => {
+    const id = allocate(wanted);
+    if (id !== wanted) renumbered.push({ kind, from: wanted, to: id });
+    return id;
+  };
 
   const memberIds = new Map<string, string>();
-  const memberId = idAllocator(counters, target.members, 'r');
-  const noteId = idAllocator(counters, target.members.flatMap((m) => m.notes), 'n');
+  const memberId = tracked('members', idAllocator(counters, target.members, 'r'));
+  const noteId = tracked('notes', idAllocator(counters, target.members.flatMap((m) => m.notes), 'n'));
   const byName = new Map(target.members.map((m) => [m.name.toLowerCase(), m]));
   for (const m of incoming.members) {
     const same = byName.get(m.name.toLowerCase());
@@ -86,7 +103,7 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
     const candidates = new Map<string, T[]>();
     for (const e of list) candidates.set(identity(e), [...(candidates.get(identity(e)) ?? []), e]);
     const ids = new Map<string, string>();
-    const allocate = idAllocator(counters, list, prefix);
+    const allocate = tracked(key, idAllocator(counters, list, prefix));
     for (const item of (incoming[key] as unknown as T[]).map(rewrite)) {
       const open = candidates.get(identity(item)) ?? [];
       const mine = open.find((e) => e.id === item.id) ?? open[0];
@@ -139,11 +156,13 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
     if (!goal || goal.id === original.id || goal.file !== original.file) continue;
     const renamed = path.join(path.dirname(goal.file), path.basename(goal.file).replace(new RegExp(`^${original.id}-`), `${goal.id}-`));
     goalFileNames.set(original.file, renamed);
+    const entry = renumbered.find((r) => r.kind === 'goals' && r.to === goal.id);
+    if (entry && renamed !== original.file) entry.file = { from: original.file, to: renamed };
     goal.file = renamed;
   }
 
   const meetings = new Set(target.oneOnOnes.map((o) => `${o.at}|${o.member}`));
-  const meetingId = idAllocator(counters, target.oneOnOnes, 'o');
+  const meetingId = tracked('oneOnOnes', idAllocator(counters, target.oneOnOnes, 'o'));
   const meetingIds = new Map(target.oneOnOnes.map((o) => [`${o.at}|${o.member}`, o.id]));
   const oneOnOneIds = new Map<string, string>();
   for (const o of incoming.oneOnOnes) {
@@ -167,7 +186,7 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
   // A learning entry is the same when all but its id is (a book: the same title).
   const learningKey = ({ id: _id, ...rest }: LearningEntry) => (rest.type === 'book' ? `book|${rest.title}` : JSON.stringify(rest));
   const learned = new Set(target.learning.map(learningKey));
-  const learningId = idAllocator(counters, target.learning, 'l');
+  const learningId = tracked('learning', idAllocator(counters, target.learning, 'l'));
   for (const entry of incoming.learning) {
     if (learned.has(learningKey(entry))) continue;
     learned.add(learningKey(entry));
@@ -183,7 +202,7 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
   });
   mergeList<CultureEvent>('cultureEvents', 'c', (c) => c);
   mergeList<Moment>('moments', 'w', (w) => w);
-  const weekId = idAllocator(counters, target.innovationWeeks, 'i');
+  const weekId = tracked('innovationWeeks', idAllocator(counters, target.innovationWeeks, 'i'));
   for (const week of incoming.innovationWeeks) {
     const projects = (week.projects ?? []).map((p) => ({ ...p, member: member(p.member) }));
     const mine = target.innovationWeeks.find((w) => w.quarter === week.quarter);
@@ -203,7 +222,7 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
     }
     if (extra.length || demo) bump(updated, 'innovationWeeks');
   }
-  return { added, updated, goalFileNames };
+  return { added, updated, goalFileNames, renumbered };
 }
 
 type Progressing = { checkIns: CheckIn[]; status: 'open' | 'done'; progress: number; doneOn?: Day; created: Day; updatedAt?: string; due?: Day; targets?: Record<string, number> };

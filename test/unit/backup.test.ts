@@ -91,6 +91,29 @@ describe('mergeData', () => {
     expect(mine.oneOnOnes).toHaveLength(1);
     expect(mine.innovationWeeks).toHaveLength(1);
   });
+
+  it('says which added entries got another id than the backup\'s, notes and goal files included, and no entry it matched', () => {
+    const mine = store((r) => {
+      r.members.push({ id: 'r1', name: 'Sam', added: '2027-01-02', notes: [{ id: 'n1', date: '2027-01-02', text: 'likes tea' }] });
+      r.praise.push({ id: 'p1', member: 'r1', text: 'mine', date: '2027-01-03', at: '2027-01-03T10:00:00Z', public: false });
+      r.goals.push(goal('g1', 'Mine'));
+    });
+    const theirs = store((r) => {
+      r.members.push({ id: 'r1', name: 'Ana', added: '2027-01-01', notes: [] }, { id: 'r2', name: 'sam', added: '2026-12-01', notes: [{ id: 'n1', date: '2027-01-04', text: 'runs marathons' }] });
+      // The same entry as mine under another id: matched, not renumbered.
+      r.praise.push({ id: 'p7', member: 'r2', text: 'mine', date: '2027-01-03', at: '2027-01-03T10:00:00Z', public: false });
+      r.praise.push({ id: 'p1', member: 'r1', text: 'for Ana', date: '2027-01-03', at: '2027-01-03T11:00:00Z', public: true });
+      r.goals.push(goal('g1', 'Theirs'), goal('g9', 'Kept'));
+    });
+    const result = mergeData(mine, theirs, { r: 3, p: 1, n: 1, g: 1 });
+    expect(result.renumbered).toEqual([
+      { kind: 'members', from: 'r1', to: 'r4' },
+      { kind: 'notes', from: 'n1', to: 'n2' },
+      { kind: 'goals', from: 'g1', to: 'g2', file: { from: '/goals/g1-x.md', to: '/goals/g2-x.md' } },
+      { kind: 'praise', from: 'p1', to: 'p2' },
+    ]);
+    expect(mergeData(mine, theirs, { r: 4, p: 2, n: 2, g: 9 }).renumbered).toEqual([]);
+  });
 });
 
 describe('isEmptyData', () => {

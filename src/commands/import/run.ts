@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isEmptyData, mergeData } from '../../core/backup.js';
-import { KIND_WORDS, KINDS, recordsOf, type Data, type Kind } from '../../core/model.js';
+import { isEmptyData, mergeData, type Renumbered } from '../../core/backup.js';
+import { KIND_WORDS, KINDS, recordsOf, type Data, type Kind, type Records } from '../../core/model.js';
 import { plural } from '../../ui/output.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
@@ -101,10 +101,10 @@ async function merge(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void> 
       }
       writeFiles(goalsDir, files, created);
       tx.replaceAll(data, counters);
-      return merged;
+      return { ...merged, records: data };
     }),
   );
-  const describe = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => plural(n, ...(KIND_WORDS[k as Kind] ?? [k, k])));
+  const describe = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => plural(n, ...words(k)));
   const added = describe(result.added);
   const updated = describe(result.updated);
   if (!added.length && !updated.length) {
@@ -113,6 +113,44 @@ async function merge(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void> 
   }
   const parts = [added.length ? `added ${added.join(', ')}` : '', updated.length ? `brought up to date ${updated.join(', ')}` : ''].filter(Boolean);
   ctx.io.err(`Merged: ${parts.join('; ')}. Nothing already here was lost.\n`);
+  if (result.renumbered.length) ctx.io.err(`${renumberedLine(result.renumbered, result.records, goalsDir)}\n`);
+}
+
+/** How many renumbered entries the merge names; the rest are counted. */
+const SHOWN_RENUMBERED = 5;
+
+/**
+ * "Renumbered (those ids were taken here): p16 → p17 (praise entry for Sam Lee), g2 → g4 (goal "Weekly
+ * demos"; its file is now g4-weekly-demos.md), and 3 more." `data`: the records after the merge.
+ */
+export function renumberedLine(renumbered: Renumbered[], data: Records, goalsDir: string): string {
+  const shown = renumbered.slice(0, SHOWN_RENUMBERED);
+  const wanted = new Set(shown.map((r) => r.to));
+  type Named = { id: string; member?: string; title?: string; name?: string };
+  const found = new Map<string, Omit<Named, 'id'>>();
+  for (const kind of KINDS) for (const e of data[kind] as Named[]) if (wanted.has(e.id)) found.set(e.id, e);
+  for (const m of data.members) for (const n of m.notes) if (wanted.has(n.id)) found.set(n.id, { member: m.id });
+  const name = (id: string) => data.members.find((m) => m.id === id)?.name ?? id;
+  const cut = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+  const parts = shown.map((r) => {
+    const e = found.get(r.to);
+    const what = [
+      words(r.kind)[0],
+      r.kind === 'members' && e?.name !== undefined ? cut(e.name) : '',
+      e?.title === undefined ? '' : `"${cut(e.title)}"`,
+      e?.member === undefined ? '' : `for ${name(e.member)}`,
+    ].filter(Boolean).join(' ');
+    const file = r.file ? `; its file is now ${path.relative(goalsDir, r.file.to)}` : '';
+    return `${r.from} → ${r.to} (${what}${file})`;
+  });
+  const more = renumbered.length - shown.length;
+  return `Renumbered (those ids were taken here): ${parts.join(', ')}${more ? `, and ${more} more` : ''}.`;
+}
+
+/** What a list's entry is called, one and many; `notes` are a report's personal notes. */
+function words(kind: string): [string, string] {
+  if (kind === 'notes') return ['personal note', 'personal notes'];
+  return KIND_WORDS[kind as Kind] ?? [kind, kind];
 }
 
 function allowedPreference(key: string, value: unknown): boolean {

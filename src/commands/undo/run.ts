@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { quarterOf } from '../../core/dates.js';
-import { KIND_WORDS, type Data, type Goal, type Kind } from '../../core/model.js';
+import { ENTRY_KINDS } from '../../core/entries.js';
+import { ID_PREFIX, KIND_WORDS, type Data, type Goal, type Kind } from '../../core/model.js';
 import { archiveGoalFile, updateGoalFile } from '../goals/goal-file.js';
 import { nameOf } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
@@ -29,7 +30,7 @@ export async function undo(ctx: Ctx, opts: { list?: boolean; json?: boolean }): 
     if (moved !== -1) {
       const c = entry.changes[moved]!;
       throw new UserError(
-        `Cannot undo: ${KIND_WORDS[c.kind][0]} ${c.id} changed since that change (by hand, or an import); nothing was undone.`,
+        `Cannot undo: ${kindWord(c.kind)} ${c.id} changed since that change (by hand, or an import); nothing was undone.`,
         `See it with: mtl show ${c.id}. To start the undo history afresh: rm '${path.join(ctx.dataDir, 'undo.jsonl')}'`,
       );
     }
@@ -85,7 +86,7 @@ function rank(c: Change): number {
  * to goal g3: due "2027-03-01" → "2027-03-15""; `undone`: the fields as they are back to.
  */
 export function describe(c: Change, data: Pick<Data, 'members'>, undone = false): string {
-  const word = KIND_WORDS[c.kind][0];
+  const word = kindWord(c.kind);
   if (c.before === null) return `adding ${word} ${c.id}${about(c.after, data)}`;
   if (c.after === null) return `removing ${word} ${c.id}${about(c.before, data)}`;
   const before = c.before as Record<string, unknown>;
@@ -95,15 +96,34 @@ export function describe(c: Change, data: Pick<Data, 'members'>, undone = false)
     const [was, is] = [before[k], after[k]];
     const count = (v: unknown) => (v as unknown[] | undefined)?.length ?? 0;
     if (Array.isArray(was) || Array.isArray(is)) return undone ? `${k} back to ${count(was)}` : `${k} (${count(was)} → ${count(is)})`;
+    const ref = REFERENCES.get(k);
+    if (ref) {
+      const named = (v: unknown) => (typeof v !== 'string' ? 'none' : ref.names ? nameOf(data, v) : v);
+      return undone ? `${ref.word} back to ${named(was)}` : `${ref.word} ${named(was)} → ${named(is)}`;
+    }
     return undone ? `${k} back to ${short(was)}` : `${k} ${short(was)} → ${short(is)}`;
   });
   return `the change to ${word} ${c.id}${about(after, data)}: ${shown.join(', ') || 'no field'}`;
 }
 
+/** What an entry is called, as the rest of mtl says it (`mtl show`, `mtl rm`): "report goal", "1:1". */
+function kindWord(kind: Kind): string {
+  return Object.values(ENTRY_KINDS).find((k) => k.prefix === ID_PREFIX[kind])?.label ?? KIND_WORDS[kind][0];
+}
+
+/**
+ * Fields that hold another entry's id, as a change shows them: a report by name (removed ones too;
+ * one purged since stays its id), anything else by its id, unquoted. The journal keeps the ids.
+ */
+const REFERENCES = new Map<string, { word: string; names?: true }>([
+  ['member', { word: 'member', names: true }],
+  ['oneOnOne', { word: '1:1' }],
+]);
+
 function about(record: unknown, data: Pick<Data, 'members'>): string {
   const r = record as Record<string, unknown>;
   const who = typeof r.member === 'string' ? ` for ${nameOf(data, r.member)}` : '';
-  const what = [r.text, r.title, r.item, r.name, r.what, r.tip].find((v) => typeof v === 'string');
+  const what = [r.text, r.title, r.item, r.practice, r.name, r.what, r.tip].find((v) => typeof v === 'string');
   return `${who}${what === undefined ? '' : ` (${short(what)})`}`;
 }
 
