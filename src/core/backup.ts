@@ -81,7 +81,12 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
     if (same) {
       memberIds.set(m.id, same.id);
       const notes = new Set(same.notes.map((n) => n.text));
-      for (const note of m.notes) if (!notes.has(note.text)) same.notes.push({ ...note, id: noteId(note.id) });
+      // Counted: a merge that only adds notes to a report here must not say "nothing new".
+      for (const note of m.notes) {
+        if (notes.has(note.text)) continue;
+        same.notes.push({ ...note, id: noteId(note.id) });
+        bump(added, 'notes');
+      }
       if (m.added < same.added) same.added = m.added;
       continue;
     }

@@ -1,5 +1,5 @@
 import type { Data, Day, Goal, InnovationWeek, Member, MemberGoal } from './model.js';
-import { lookbackQuarter, quarterBounds } from './dates.js';
+import { addDaysToDay, lookbackQuarter, quarterBounds } from './dates.js';
 import { plural } from './text.js';
 
 /** One report's recognition over a quarter. */
@@ -21,7 +21,7 @@ export interface QuarterSummary {
   praise: number;
   public: number;
   feedback: number;
-  /** Set for the quarter: done in it, still open in it, or carried on into a later one. */
+  /** Set for the quarter, as it ended: done by its last day, open then, or open then and carried on into a later quarter since. */
   memberGoals: { total: number; done: number; open: number; carried: number };
   /** The manager's own goals finished in the quarter, by the day they were done. */
   goalsDone: { id: string; title: string; doneOn: Day }[];
@@ -89,12 +89,63 @@ export function memberGoalsOf(data: Pick<Data, 'memberGoals'>, quarter: string):
   return data.memberGoals.filter((g) => g.quarter === quarter || g.carriedFrom?.includes(quarter));
 }
 
+/** A report goal as it stood on a day: done by then or open, and its progress then. */
+export interface GoalState {
+  status: 'open' | 'done';
+  progress: number;
+}
+
+/**
+ * A report goal as it stood on `day`, as of `today`: done if done on or before it (or done with no day
+ * recorded); its progress the goal's own when done or when `day` is not in the past, else the last
+ * check-in's by then (0 without one).
+ */
+export function goalStateOn(goal: MemberGoal, day: Day, today: Day): GoalState {
+  const done = goal.status === 'done' && (goal.doneOn === undefined || goal.doneOn <= day);
+  if (done || day >= today) return { status: done ? 'done' : 'open', progress: goal.progress };
+  const measured = goal.checkIns.filter((c) => c.date <= day && c.progress !== undefined);
+  return { status: 'open', progress: measured.length ? measured[measured.length - 1]!.progress! : 0 };
+}
+
+/** A report goal of a quarter as it stood on the quarter's last day (today, for the quarter under way). */
+export interface QuarterGoal extends GoalState {
+  goal: MemberGoal;
+  /** The quarter it was carried on into from this one (`member-goals carry`), if it was. */
+  carriedInto?: string;
+}
+
+/**
+ * The reports' goals of `quarter` (memberGoalsOf), each as it stood on the quarter's last day, or
+ * today while the quarter is under way: a goal carried on, or done after the quarter ended, was open
+ * in it. The one rule for a quarter's report goals: team list --quarter, the quarter summary and the
+ * markdown export use it.
+ */
+export function memberGoalsInQuarter(data: Pick<Data, 'memberGoals'>, quarter: string, today: Day): QuarterGoal[] {
+  const { end } = quarterBounds(quarter);
+  const day = end < today ? end : today;
+  return memberGoalsOf(data, quarter)
+    .filter((g) => g.created <= day)
+    .map((goal) => {
+      const path = [...(goal.carriedFrom ?? []), goal.quarter];
+      const at = path.indexOf(quarter);
+      const carriedInto = at >= 0 && at < path.length - 1 ? path[at + 1] : undefined;
+      return { goal, ...goalStateOn(goal, day, today), ...(carriedInto ? { carriedInto } : {}) };
+    });
+}
+
+/** Counts of a quarter's report goals (memberGoalsInQuarter): done, open at its end, and of those open, carried on since. */
+export function goalCounts(goals: QuarterGoal[]): { total: number; done: number; open: number; carried: number } {
+  const open = goals.filter((g) => g.status === 'open');
+  return { total: goals.length, done: goals.length - open.length, open: open.length, carried: open.filter((g) => g.carriedInto).length };
+}
+
 export function quarterSummary(data: Data, quarter: string): QuarterSummary {
   const { start, end } = quarterBounds(quarter);
   const team = data.members.filter((m) => onTeamDuring(m, start, end));
   const counts = quarterCounts(data, quarter);
   const mine = team.map((m) => counts.get(m.id)).filter((c): c is QuarterCounts => c !== undefined);
-  const goals = memberGoalsOf(data, quarter);
+  // Counts only, as the quarter left them: the day after it stands for any later today.
+  const goals = goalCounts(memberGoalsInQuarter(data, quarter, addDaysToDay(end, 1)));
   const week = data.innovationWeeks.find((w) => w.quarter === quarter);
   return {
     quarter,
@@ -105,12 +156,7 @@ export function quarterSummary(data: Data, quarter: string): QuarterSummary {
     praise: mine.reduce((n, c) => n + c.praise, 0),
     public: mine.reduce((n, c) => n + c.public, 0),
     feedback: mine.reduce((n, c) => n + c.feedback, 0),
-    memberGoals: {
-      total: goals.length,
-      done: goals.filter((g) => g.quarter === quarter && g.status === 'done').length,
-      open: goals.filter((g) => g.quarter === quarter && g.status === 'open').length,
-      carried: goals.filter((g) => g.quarter !== quarter).length,
-    },
+    memberGoals: { total: goals.total, done: goals.done, open: goals.open - goals.carried, carried: goals.carried },
     goalsDone: data.goals
       .filter((g) => g.status === 'done' && g.doneOn !== undefined && g.doneOn >= start && g.doneOn <= end)
       .sort((a, b) => (a.doneOn! < b.doneOn! ? -1 : a.doneOn! > b.doneOn! ? 1 : 0))

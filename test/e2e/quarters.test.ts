@@ -138,7 +138,7 @@ describe('quarters', () => {
     expect(team).toMatch(/^sam\t.*\t2\t0\t1$/m);
     expect(team).toMatch(/^alex\t.*\t0\t0\t1$/m);
     const teamJson = JSON.parse(await ok(home, ['team', 'list', '--json', '--quarter', '2027-Q1'], at('2027-04-02')));
-    expect(teamJson[0].quarter).toEqual({ quarter: '2027-Q1', praise: 2, public: 1, private: 1, feedback: 0, goals: 2 });
+    expect(teamJson[0].quarter).toEqual({ quarter: '2027-Q1', praise: 2, public: 1, private: 1, feedback: 0, goals: 2, goalsDone: 1, goalsOpen: 1, goalsCarried: 0 });
   });
 });
 

@@ -47,7 +47,7 @@ describe('mtl team', () => {
     const plain = await ok(home, ['team', 'list', '--json'], { env });
     expect(plain).not.toContain('hospital');
     expect(JSON.parse(plain)).toEqual([
-      { id: 'r1', name: 'Sam', added: '2027-01-12', lastOneOnOne: null, daysSinceOneOnOne: 0, cadence: 7, pastCadence: false, lastPraise: null, praiseThisWeek: 0, praiseThisQuarter: 0, queuedFeedback: 0, openGoals: 0, goalsThisQuarter: 0 },
+      { id: 'r1', name: 'Sam', added: '2027-01-12', lastOneOnOne: null, daysSinceOneOnOne: null, cadence: 7, pastCadence: false, lastPraise: null, praiseThisWeek: 0, praiseThisQuarter: 0, queuedFeedback: 0, openGoals: 0, goalsThisQuarter: 0 },
     ]);
     const withNotes = JSON.parse(await ok(home, ['team', 'list', '--json', '--with-notes'], { env }));
     expect(withNotes[0].notes).toEqual([

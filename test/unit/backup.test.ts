@@ -40,7 +40,7 @@ describe('mergeData', () => {
     // p1 is taken here: their p1 gets the next number, and both point at the right report.
     expect(mine.praise.map((p) => `${p.id} ${p.member} ${p.text}`)).toEqual(['p1 r1 mine', 'p2 r4 for Ana', 'p3 r1 for Sam']);
     expect(counters).toMatchObject({ r: 4, p: 3, n: 2 });
-    expect(result.added).toEqual({ members: 1, praise: 2 });
+    expect(result.added).toEqual({ members: 1, praise: 2, notes: 1 });
   });
 
   it('adds nothing from a backup of the same data, and lets the side changed last decide progress', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lookbackQuarter, parseQuarter, previousQuarter, quarterBounds } from '../../src/core/dates.js';
-import { carryGoal, goalsAsOf, heldEntriesBy, quarterSummary, quarterToLookBack, summaryText } from '../../src/core/quarters.js';
+import { carryGoal, goalCounts, goalsAsOf, goalStateOn, heldEntriesBy, memberGoalsInQuarter, quarterSummary, quarterToLookBack, summaryText } from '../../src/core/quarters.js';
 import { carryReminders, quarterReviewReminders } from '../../src/core/quarter-nudges.js';
 import { emptyRecords, praiseLogOf, type Data, type Goal, type MemberGoal } from '../../src/core/model.js';
 
@@ -162,5 +162,52 @@ describe('my goals as a past quarter left them', () => {
       ['g2', 'done', 100, '2027-02-01', 0],
     ]);
     expect(goals[0]!.status).toBe('done');
+  });
+});
+
+describe("the reports' goals as a quarter left them", () => {
+  const ci = (date: string, progress?: number) => ({ date, at: `${date}T09:00:00Z`, note: 'x', ...(progress === undefined ? {} : { progress }) });
+  const goals = [
+    // Carried into Q2 on 04-05, then done there the same day.
+    goal('m1', 'r1', '2027-Q2', { carriedFrom: ['2027-Q1'], status: 'done', progress: 100, doneOn: '2027-04-05', checkIns: [ci('2027-03-10', 40), ci('2027-03-20'), ci('2027-04-05', 100)] }),
+    // Done in Q1.
+    goal('m2', 'r1', '2027-Q1', { status: 'done', progress: 70, doneOn: '2027-03-29' }),
+    // Done in Q2 without being carried.
+    goal('m3', 'r2', '2027-Q1', { status: 'done', progress: 100, doneOn: '2027-04-02' }),
+    // Done before mtl recorded the day.
+    goal('m4', 'r2', '2027-Q1', { status: 'done', progress: 100 }),
+    // Carried Q4 -> Q1 -> Q2.
+    goal('m5', 'r2', '2027-Q2', { created: '2026-11-02', carriedFrom: ['2026-Q4', '2027-Q1'] }),
+    // Q2's own.
+    goal('m6', 'r1', '2027-Q2', { created: '2027-04-03' }),
+  ];
+
+  it('takes each goal as it stood on the last day, whatever today is', () => {
+    const q1 = memberGoalsInQuarter({ memberGoals: goals }, '2027-Q1', '2027-04-06');
+    expect(q1.map((g) => [g.goal.id, g.status, g.progress, g.carriedInto ?? null])).toEqual([
+      ['m1', 'open', 40, '2027-Q2'],
+      ['m2', 'done', 70, null],
+      ['m3', 'open', 0, null],
+      ['m4', 'done', 100, null],
+      ['m5', 'open', 0, '2027-Q2'],
+    ]);
+    expect(goalCounts(q1)).toEqual({ total: 5, done: 2, open: 3, carried: 2 });
+    expect(memberGoalsInQuarter({ memberGoals: goals }, '2026-Q4', '2027-04-06').map((g) => [g.goal.id, g.carriedInto])).toEqual([['m5', '2027-Q1']]);
+  });
+
+  it("is today's state for the quarter under way", () => {
+    const q2 = memberGoalsInQuarter({ memberGoals: goals }, '2027-Q2', '2027-04-05');
+    expect(q2.map((g) => [g.goal.id, g.status, g.progress])).toEqual([
+      ['m1', 'done', 100],
+      ['m5', 'open', 0],
+      ['m6', 'open', 0],
+    ]);
+    expect(goalStateOn(goals[0]!, '2027-04-04', '2027-04-05')).toEqual({ status: 'open', progress: 40 });
+    expect(goalStateOn(goals[0]!, '2027-04-05', '2027-04-05')).toEqual({ status: 'done', progress: 100 });
+  });
+
+  it('gives the quarter summary the same counts', () => {
+    const s = quarterSummary(data({ memberGoals: goals }), '2027-Q1');
+    expect(s.memberGoals).toEqual({ total: 5, done: 2, open: 1, carried: 2 });
   });
 });

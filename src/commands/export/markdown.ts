@@ -1,6 +1,6 @@
 import { VERDICT_LABEL } from '../../core/assessment.js';
 import { addDaysToDay, dayOf, quarterBounds, quarterOf, sortByText } from '../../core/dates.js';
-import { goalsAsOf, memberGoalsOf, onTeamDuring, quarterCounts } from '../../core/quarters.js';
+import { goalsAsOf, memberGoalsInQuarter, onTeamDuring, quarterCounts } from '../../core/quarters.js';
 import { goalView, sortGoals } from '../../core/goals.js';
 import { activeMembers, nameOf, recognitionBalance } from '../../core/team.js';
 import type { Data } from '../../core/model.js';
@@ -8,9 +8,10 @@ import { mdBlock, mdCell, mdInline } from '../../ui/markdown.js';
 
 /**
  * A readable summary for a performance review or a handover: the assessment trend, my goals, each
- * report's recognition, goals and delegated work, and the last 90 days. Personal notes only on request.
- * For a past quarter (`quarter`), only what is dated within it: its assessments, my goals as they
- * stood on its last day, and counts over its days instead of the last 90.
+ * report's recognition, goals and delegated work (owned, or delivered in the quarter), and the last 90
+ * days. Personal notes only on request. For a past quarter (`quarter`), only what is dated within it:
+ * its assessments, my goals and the reports' as they stood on its last day, and counts over its days
+ * instead of the last 90.
  */
 export function markdownSummary(data: Data, now: Date, options: { withNotes: boolean; recognitionDays: number; quarter?: string }): string {
   const today = dayOf(now);
@@ -49,6 +50,10 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
   const balances = recognitionBalance(data, today, options.recognitionDays);
   const members = current ? activeMembers(data) : data.members.filter((m) => onTeamDuring(m, start, end));
   const counts = current ? undefined : quarterCounts(data, quarter);
+  // The quarter's report goals and delegated items as they stood on its last day (today, for this one).
+  const asOf = current ? today : end;
+  const quarterGoals = memberGoalsInQuarter(data, quarter, today);
+  const owned = data.delegations.filter((d) => d.created <= asOf && !(d.status === 'done' && (d.doneOn === undefined || d.doneOn < start)));
   if (members.length === 0) out.push(current ? 'No reports recorded.' : `No reports on the team in ${quarter}.`, '');
   for (const member of members) {
     out.push(`### ${mdInline(member.name)}`, '');
@@ -57,11 +62,15 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
       const c = counts.get(member.id) ?? { praise: 0, public: 0, feedback: 0 };
       out.push(`- Recognition in ${quarter}: ${c.praise} (${c.public} public); constructive feedback: ${c.feedback}${member.removed ? `; left the team ${member.removed}` : ''}`);
     } else if (b) out.push(`- Recognition this quarter: ${b.quarter.praise} (${b.quarter.public} public); constructive feedback: ${b.quarter.feedback}; last praise: ${b.lastPraise ?? 'never'}`);
-    for (const g of memberGoalsOf(data, quarter).filter((x) => x.member === member.id)) {
-      const status = g.quarter === quarter ? mdInline(g.status) : `carried into ${g.quarter}`;
-      out.push(`- Goal: ${mdInline(g.title)} (${status}, ${g.progress}%${g.due && g.quarter === quarter ? `, due ${g.due}` : ''})`);
+    for (const { goal: g, status, progress, carriedInto } of quarterGoals.filter((x) => x.goal.member === member.id)) {
+      const shown = carriedInto ? `carried into ${carriedInto}` : status;
+      out.push(`- Goal: ${mdInline(g.title)} (${shown}, ${progress}%${g.due && !carriedInto ? `, due ${g.due}` : ''})`);
     }
-    for (const d of data.delegations.filter((x) => x.member === member.id && x.status === 'open' && (current || x.created <= end))) out.push(`- Owns: ${mdInline(d.item)}`);
+    for (const d of owned.filter((x) => x.member === member.id)) {
+      // Done within the quarter (by its last day): delivered; else still owned then.
+      if (d.status === 'done' && d.doneOn! <= asOf) out.push(`- Delivered: ${mdInline(d.item)} (done ${d.doneOn})`);
+      else out.push(`- Owns: ${mdInline(d.item)}`);
+    }
     if (options.withNotes) for (const n of member.notes.filter((x) => within(x.date))) out.push(`- Note (${n.date}): ${mdBlock(n.text)}`);
     out.push('');
   }
@@ -75,7 +84,10 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
   out.push(current ? `## The last 90 days (${since} to ${today})` : `## In ${quarter} (${start} to ${end})`, '');
   out.push(`- Praise logged: ${praise.length} (${praise.filter((p) => p.public).length} public)`);
   out.push(`- Constructive feedback logged: ${recent(data.feedback).length}; 1:1s held: ${recent(data.oneOnOnes).length}`);
-  out.push(`- Goals completed: ${data.goals.filter((g) => g.doneOn && g.doneOn >= from && g.doneOn <= to).length}; roadmap items handed over: ${recent(data.delegations.map((d) => ({ date: d.created }))).length}`);
+  const doneWithin = (list: { doneOn?: string }[]) => recent(list.map((x) => ({ date: x.doneOn }))).length;
+  out.push(`- Your goals completed: ${doneWithin(data.goals)}; report goals completed: ${doneWithin(data.memberGoals)}`);
+  out.push(`- Roadmap items handed over: ${recent(data.delegations.map((d) => ({ date: d.created }))).length}; delivered: ${doneWithin(data.delegations)}`);
+  out.push(`- Team culture events: ${recent(data.cultureEvents).length}; processes handed over: ${recent(data.processes.map((p) => ({ date: p.created }))).length}`);
   out.push(`- Leadership learning: ${Math.round(hours * 10) / 10} hours; tips tried: ${learning.filter((l) => l.type === 'tip').length}`);
   for (const w of data.innovationWeeks.filter((w) => w.end >= from && w.start <= to)) out.push(`- Innovation week: ${w.start} to ${w.end}, demo ${w.demo}`);
   out.push('');

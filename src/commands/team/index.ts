@@ -25,7 +25,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .option('--json', 'print as JSON (personal notes only with --with-notes)')
     .option('--with-notes', 'include personal notes')
     .option('--all', 'include removed reports')
-    .option('--quarter <quarter>', 'praise counts of this quarter: YYYY-Qn (like 2027-Q1), "last" or "this"')
+    .option('--quarter <quarter>', 'praise and open report goals of this quarter, as it ended: YYYY-Qn (like 2027-Q1), "last" or "this"')
     .addHelpText('after', examples('mtl team list', 'mtl team list --with-notes', 'mtl team list --quarter last', 'mtl team list --json'))
     .action(async (opts, cmd) => (await run()).list(context(cmd), opts));
   team

@@ -1,5 +1,5 @@
 import { dayOf, quarterOption } from '../../core/dates.js';
-import { memberGoalsOf, quarterCounts } from '../../core/quarters.js';
+import { goalCounts, memberGoalsInQuarter, quarterCounts } from '../../core/quarters.js';
 import {
   activeMembers,
   findMember,
@@ -100,6 +100,9 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
   // --quarter: the praise column and the JSON's quarter counts are that quarter's.
   const counts = quarter === undefined ? undefined : quarterCounts(data, quarter);
   const inQuarter = (id: string) => counts?.get(id) ?? { praise: 0, public: 0, private: 0, feedback: 0 };
+  // --quarter: the report goals of that quarter as they stood on its last day (today, for this one).
+  const quarterGoals = quarter === undefined ? [] : memberGoalsInQuarter(data, quarter, today);
+  const goalsIn = (id: string) => goalCounts(quarterGoals.filter((g) => g.goal.member === id));
   const balances = recognitionBalance(data, today, recognitionDays, members);
   const cadences = cadenceStates(data, members, today, oneOnOneCadence);
   const rows = members.map((m, i) => ({
@@ -119,7 +122,8 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
         added: r.member.added,
         ...(r.member.removed ? { removed: r.member.removed } : {}),
         lastOneOnOne: r.cadence.last ?? null,
-        daysSinceOneOnOne: r.cadence.days,
+        // Null until the first 1:1; the cadence meanwhile counts from the day they were added.
+        daysSinceOneOnOne: r.cadence.last ? r.cadence.days : null,
         cadence: r.cadence.cadence,
         pastCadence: !r.member.removed && r.cadence.late,
         lastPraise: r.balance.lastPraise ?? null,
@@ -128,7 +132,7 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
         queuedFeedback: r.queued,
         openGoals: r.openGoals,
         goalsThisQuarter: r.goalsThisQuarter,
-        ...(quarter ? { quarter: { quarter, ...inQuarter(r.member.id), goals: memberGoalsOf(data, quarter).filter((g) => g.member === r.member.id).length } } : {}),
+        ...(quarter ? { quarter: { quarter, ...inQuarter(r.member.id), ...quarterGoalsJson(goalsIn(r.member.id)) } } : {}),
         ...(opts.withNotes ? { notes: r.member.notes } : {}),
       })),
     );
@@ -151,7 +155,7 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
     const late = `${when} (late)`;
     return io.stdoutIsTTY ? c.yellow(late) : late;
   };
-  const header = ['name', 'added', 'last 1:1', 'last praise', quarter ? `praise in ${quarter}` : 'praise this quarter', 'queued feedback', 'open goals', ...(opts.withNotes ? ['notes'] : [])];
+  const header = ['name', 'added', 'last 1:1', 'last praise', quarter ? `praise in ${quarter}` : 'praise this quarter', 'queued feedback', quarter ? `open goals (${quarter})` : 'open goals', ...(opts.withNotes ? ['notes'] : [])];
   const table = rows.map((r) => [
     r.member.removed ? `${r.member.name} (removed)` : r.member.name,
     r.member.added,
@@ -159,7 +163,7 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
     lastPraise(r.balance.lastPraise, r.balance.daysSincePraise, r.balance.due),
     String(counts ? inQuarter(r.member.id).praise : r.balance.quarter.praise),
     String(r.queued),
-    String(r.openGoals),
+    String(quarter ? goalsIn(r.member.id).open : r.openGoals),
     ...(opts.withNotes ? [r.member.notes.map((n) => n.text).join('; ')] : []),
   ]);
   io.out(renderTable(io, header, table, { drop: ['added'] }));
@@ -169,6 +173,11 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
   if (due.length && io.stdoutIsTTY) {
     io.err(c.dim(`Not recognised in the last ${recognitionDays} days: ${due.join(', ')}. Log it: mtl praise <name> "<what they did well>"\n`));
   }
+}
+
+/** A report's goals of a quarter in the team list JSON: set for it, done by its end, open then, and of those carried on since. */
+function quarterGoalsJson(c: ReturnType<typeof goalCounts>) {
+  return { goals: c.total, goalsDone: c.done, goalsOpen: c.open, goalsCarried: c.carried };
 }
 
 export async function show(ctx: Ctx, name: string, opts: { json?: boolean }): Promise<void> {
