@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { addDaysToDay, dayRangeProblem, endOfQuarterFor, quarterBounds, quarterOf, quarterOption, sortByText, startOfQuarterFor } from './dates.js';
 import type { ActionItem, CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, Note, OneOnOne, Praise } from './model.js';
+import { goalStateOn } from './quarters.js';
 
 /**
  * The review pack: everything about one report over a period of calendar days, for writing a review
@@ -136,12 +137,8 @@ export function buildReview(data: Data, member: Member, period: Period, today: D
 }
 
 function reviewGoal(goal: MemberGoal, period: Period, today: Day, quarters: Set<string>): ReviewGoal {
-  const doneByEnd = goal.status === 'done' && (goal.doneOn === undefined || goal.doneOn <= period.to);
-  let progress = goal.progress;
-  if (period.to < today && !doneByEnd) {
-    const recorded = goal.checkIns.filter((c) => c.date <= period.to && c.progress !== undefined);
-    progress = recorded.length ? recorded[recorded.length - 1]!.progress! : 0;
-  }
+  // As it stood at the period's end: the rule every quarter view uses (core/quarters.ts).
+  const { status, progress } = goalStateOn(goal, period.to, today);
   // Its quarters in order, where it is now last; the one after the period's last is where it went.
   const path = [...(goal.carriedFrom ?? []), goal.quarter];
   const last = path.findLastIndex((q) => quarters.has(q));
@@ -149,7 +146,7 @@ function reviewGoal(goal: MemberGoal, period: Period, today: Day, quarters: Set<
   return {
     goal,
     quarter: last >= 0 ? path[last]! : goal.quarter,
-    status: doneByEnd ? 'done' : 'open',
+    status,
     progress,
     checkIns: goal.checkIns.filter((c) => c.date >= period.from && c.date <= period.to),
     ...(carriedInto ? { carriedInto } : {}),
