@@ -96,9 +96,13 @@ function orList(items: string[]): string {
 }
 
 /** Checks a new report's name: not blank, not an option, not a sub-command word, not already taken. */
+const MAX_NAME_LENGTH = 100;
+
 export function validateNewName(data: Data, name: string): { name: string; restore?: Member } {
   const clean = requireLine(name, 'name').replace(/\s+/g, ' ');
   if (clean.startsWith('-')) throw new UserError(`"${clean}" cannot be a name: it starts with "-".`);
+  const length = [...clean].length;
+  if (length > MAX_NAME_LENGTH) throw new UserError(`That name has ${length} characters; a report's name has at most ${MAX_NAME_LENGTH}.`, 'Give their name as people say it, e.g. "Sam Lee".');
   if (RESERVED_NAMES.includes(fold(clean))) {
     throw new UserError(`"${clean}" cannot be a name: it is a word mtl commands use (${RESERVED_NAMES.join(', ')}).`, 'Add a surname or an initial.');
   }

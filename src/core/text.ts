@@ -10,6 +10,8 @@ export function shellWord(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+const MAX_SIMILAR_LENGTH = 100;
+
 /** Edit distance with adjacent transpositions (optimal string alignment), for typo suggestions. */
 function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
@@ -31,10 +33,13 @@ function editDistance(a: string, b: string): number {
  */
 export function similarWords(word: string, candidates: string[]): string[] {
   const typed = word.toLowerCase();
+  // A typo of a word, not a paste: the distance table grows with both lengths (40,000 characters
+  // against a name as long ran out of memory), and more than three edits apart is never close.
+  if (typed.length > MAX_SIMILAR_LENGTH) return [];
   let best = 3;
   let found: string[] = [];
   for (const candidate of new Set(candidates)) {
-    if (candidate.length <= 1) continue;
+    if (candidate.length <= 1 || candidate.length > MAX_SIMILAR_LENGTH || Math.abs(candidate.length - typed.length) > best) continue;
     const distance = editDistance(typed, candidate.toLowerCase());
     const length = Math.max(typed.length, candidate.length);
     if ((length - distance) / length <= 0.4 || distance > best) continue;

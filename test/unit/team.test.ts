@@ -137,6 +137,8 @@ describe('validateNewName', () => {
   it('refuses blank, reserved, option-like and taken names', () => {
     const data = team('Sam');
     expect(() => validateNewName(data, '   ')).toThrow('The name is empty.');
+    expect(() => validateNewName(data, 'a'.repeat(101))).toThrow("That name has 101 characters; a report's name has at most 100.");
+    expect(validateNewName(data, 'é'.repeat(100)).name).toHaveLength(100);
     expect(() => validateNewName(data, 'List')).toThrow('cannot be a name');
     expect(() => validateNewName(data, '-x')).toThrow('starts with "-"');
     expect(() => validateNewName(data, 'SAM')).toThrow('Sam is already on your team.');

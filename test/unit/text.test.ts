@@ -13,6 +13,10 @@ describe('typo suggestions', () => {
   it('finds the closest commands within three edits', () => {
     expect(similarWords('prase', NOUNS)).toEqual(['praise']);
     expect(similarWords('golas', NOUNS)).toEqual(['goals']);
+    // A paste, not a typo: nothing is close, and nothing is computed (40,000 against 40,000 ran out of memory).
+    const long = 'a'.repeat(40_000);
+    expect(similarWords(`${long.slice(0, -1)}b`, [long, 'goals'])).toEqual([]);
+    expect(similarWords('golas', [long, 'goals'])).toEqual(['goals']);
     expect(similarWords('Confg', NOUNS)).toEqual(['config']);
     expect(similarWords('lst', ['list', 'get', 'set'])).toEqual(['list']);
     expect(similarWords('frob', NOUNS)).toEqual(['cron']);
