@@ -38,11 +38,18 @@ export const stamp = (d: Date) => format(d, 'yyyy-MM-dd HH:mm');
 
 export const SCHEDULE_EXAMPLES = `For example --schedule "${DEFAULT_SCHEDULE}" (Mondays at 09:00, the default) or "30 8 * * 1-5" (weekdays at 08:30).`;
 
-/** The --schedule given, parsed; a bad one is refused before anything is read or written. */
-export function givenSchedule(text: string | undefined): Schedule | undefined {
+/** What status says of an installed schedule that names a day no month has (set by hand). */
+export const NEVER_RUNS = 'never: no month has the day the schedule names; set another with --schedule';
+
+/**
+ * The --schedule given, parsed; a bad one is refused before anything is read or written, and so is
+ * one that names no day that exists (the 30th of February): installed, it would never nudge.
+ */
+export function givenSchedule(text: string | undefined, now: Date): Schedule | undefined {
   if (text === undefined) return undefined;
   const parsed = parseSchedule(text);
   if ('error' in parsed) throw new UserError(parsed.error, SCHEDULE_EXAMPLES);
+  if (!nextRun(parsed, now)) throw new UserError(`"${parsed.text}" never comes round: no month has the day it names, so the nudge would never run.`, SCHEDULE_EXAMPLES);
   return parsed;
 }
 
@@ -66,7 +73,7 @@ export function scheduleToInstall(given: Schedule | undefined, installed: string
  * mtl did not write), and the schedule to write with its note.
  */
 export function startInstall<T extends { found?: { schedule?: string } }>(ctx: Ctx, scheduleText: string | undefined, entry: string, installed: (ctx: Ctx) => T) {
-  const given = givenSchedule(scheduleText);
+  const given = givenSchedule(scheduleText, ctx.now);
   const paths = { dataDir: ctx.dataDir, ...programPaths(ctx) };
   checkSchedulerPaths(paths, entry);
   const now = installed(ctx);
@@ -156,6 +163,7 @@ export function printEntryStatus(ctx: Ctx, s: EntryStatus, opts: { json?: boolea
   out.push(`${pad('data')}${dataDir}`);
   if (s.log && s.installed) out.push(`${pad('log')}${s.log}`);
   if (next) out.push(`${pad('next nudge')}${stamp(next)}`);
+  else if (s.installed && schedule) out.push(`${pad('next nudge')}${c.yellow(NEVER_RUNS)}`);
   out.push(`${pad('last nudge')}${lastRun ? `${sinceText(ctx.now.getTime() - lastRun.getTime())} (${stamp(lastRun)})` : 'never'}`);
   ctx.io.out(out.join('\n') + '\n');
   if (!s.installed) ctx.io.err(s.installHint);

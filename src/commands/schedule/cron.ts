@@ -4,10 +4,8 @@ import { SilentError, UserError } from '../../errors.js';
 import { readNudgeState } from '../nudge/state.js';
 import { printJson } from '../../ui/output.js';
 import { nextRun } from '../../core/schedule.js';
-import { absolute, ranBefore, sinceText, stamp } from './common.js';
+import { absolute, givenSchedule, NEVER_RUNS, ranBefore, sinceText, stamp } from './common.js';
 import { systemCrontab } from './crontab.js';
-
-const SCHEDULE_EXAMPLES = `For example --schedule "${DEFAULT_SCHEDULE}" (Mondays at 09:00, the default) or "30 8 * * 1-5" (weekdays at 08:30).`;
 
 function lineFor(ctx: Ctx, schedule: string): string {
   return nudgeLine({ schedule, dataDir: ctx.dataDir, node: absolute(ctx.argv0.node), script: absolute(ctx.argv0.script) });
@@ -49,12 +47,7 @@ function scheduleFor(given: string | undefined, found: FoundBlock | undefined): 
 }
 
 export async function install(ctx: Ctx, opts: { schedule?: string }): Promise<void> {
-  let given: string | undefined;
-  if (opts.schedule !== undefined) {
-    const parsed = parseSchedule(opts.schedule);
-    if ('error' in parsed) throw new UserError(parsed.error, SCHEDULE_EXAMPLES);
-    given = parsed.text;
-  }
+  const given = givenSchedule(opts.schedule, ctx.now)?.text;
   // Checks every path before the crontab is read: a refused path changes nothing.
   const suggested = lineFor(ctx, given ?? DEFAULT_SCHEDULE);
   const crontab = systemCrontab(ctx.env);
@@ -141,6 +134,7 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
   out.push(`data        ${dataDir}`);
   // In the order the other schedulers' status prints them.
   if (next) out.push(`next nudge  ${stamp(next)}`);
+  else if (found && schedule && !('error' in schedule)) out.push(`next nudge  ${c.yellow(NEVER_RUNS)}`);
   out.push(`last nudge  ${lastRun ? `${sinceText(ctx.now.getTime() - lastRun.getTime())} (${stamp(lastRun)})` : 'never'}`);
   ctx.io.out(out.join('\n') + '\n');
   if (current === undefined) throw noCrontab(crontab.program, suggested());
