@@ -199,6 +199,19 @@ export function parseDeadline(text: string, today: Day): Day | undefined {
     'end of this month': () => endOfMonth(base),
     eom: () => endOfMonth(base),
     'end of next month': () => endOfMonth(addMonths(base, 1)),
+    // As deadlines, "this quarter" and the like mean its end (chrono read "this quarter" as today).
+    'this quarter': () => endOfQuarter(base),
+    'next quarter': () => endOfQuarter(addQuarters(base, 1)),
+    'this month': () => endOfMonth(base),
+    'next month': () => endOfMonth(addMonths(base, 1)),
+    'this year': () => endOfYear(base),
+    'next year': () => endOfYear(addMonths(base, 12)),
+    // A week's end is its Friday, the working week's last day; on a weekend, this week ends Sunday.
+    'this week': () => endOfWorkWeek(base, 0),
+    'end of week': () => endOfWorkWeek(base, 0),
+    'end of this week': () => endOfWorkWeek(base, 0),
+    'next week': () => endOfWorkWeek(base, 1),
+    'end of next week': () => endOfWorkWeek(base, 1),
   };
   const exact = fixed[phrase];
   if (exact) return dayOf(exact());
@@ -256,6 +269,13 @@ export function describeDeadline(text: string, day: Day, today: Day): string {
   const days = daysBetween(today, day);
   const distance = days === 0 ? 'today' : days === 1 ? 'tomorrow' : days > 1 ? `in ${days} days` : days === -1 ? 'yesterday' : `${-days} days ago`;
   return `${dayWithWeekday(day)} (${laterYearNote(text, day, today) ?? distance})`;
+}
+
+/** The Friday of the Monday-to-Sunday week `weeks` after the one holding `day`; this week's Sunday once its Friday is past. */
+function endOfWorkWeek(day: Date, weeks: number): Date {
+  const sinceMonday = (day.getDay() + 6) % 7;
+  const friday = addDays(day, 4 - sinceMonday + 7 * weeks);
+  return weeks === 0 && sinceMonday > 4 ? addDays(day, 6 - sinceMonday) : friday;
 }
 
 /** The last day of quarter `q` of `year`; without a year, the next such quarter end on or after today. */

@@ -330,3 +330,22 @@ describe('describeDeadline: what a typed deadline read as', () => {
     expect(laterYearNote('end of q3', '2027-09-30', '2027-04-06')).toBeUndefined();
   });
 });
+
+describe('deadline phrases for this and next quarter, month, year and week', () => {
+  it('mean the end of the period, as a deadline does', () => {
+    const monday = '2027-11-15';
+    expect(['this quarter', 'next quarter', 'this month', 'next month', 'this year', 'next year'].map((p) => parseDeadline(p, monday))).toEqual([
+      '2027-12-31',
+      '2028-03-31',
+      '2027-11-30',
+      '2027-12-31',
+      '2027-12-31',
+      '2028-12-31',
+    ]);
+    // A week ends on its Friday; once that is past, this week ends on Sunday.
+    expect(['this week', 'end of week', 'next week', 'by the end of next week'].map((p) => parseDeadline(p, monday))).toEqual(['2027-11-19', '2027-11-19', '2027-11-26', '2027-11-26']);
+    expect(parseDeadline('this week', '2027-11-19')).toBe('2027-11-19');
+    expect(parseDeadline('this week', '2027-11-20')).toBe('2027-11-21');
+    expect(parseDeadline('next week', '2027-11-21')).toBe('2027-11-26');
+  });
+});
