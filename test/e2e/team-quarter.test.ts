@@ -100,6 +100,20 @@ describe('team list --quarter: report goals as the quarter left them', () => {
   });
 });
 
+describe('team list --quarter: who was on the team then', () => {
+  it('lists those on the team in that quarter, one who left since included, one who joined later not', async () => {
+    const home = tempHome();
+    await ok(home, ['team', 'add', 'Sam Lee'], at('2027-01-05'));
+    await ok(home, ['team', 'add', 'Alex Kim'], at('2027-01-05'));
+    await ok(home, ['team', 'remove', 'alex'], at('2027-04-02'));
+    await ok(home, ['team', 'add', 'Priya Raman'], at('2027-04-03'));
+    const names = async (quarter: string) => (JSON.parse(await ok(home, ['team', 'list', '--quarter', quarter, '--json'], at('2027-04-05'))) as { name: string }[]).map((r) => r.name);
+    expect(await names('last')).toEqual(['Sam Lee', 'Alex Kim']);
+    expect(await names('this')).toEqual(['Sam Lee', 'Alex Kim', 'Priya Raman']);
+    expect(await names('2026-Q4')).toEqual([]);
+  });
+});
+
 describe('team list --json: daysSinceOneOnOne', () => {
   it('is null before the first 1:1 (the cadence still counts from the day they were added), then days since it', async () => {
     const home = tempHome();

@@ -1,5 +1,5 @@
-import { dayOf, quarterOption } from '../../core/dates.js';
-import { goalCounts, memberGoalsInQuarter, quarterCounts } from '../../core/quarters.js';
+import { dayOf, quarterBounds, quarterOption } from '../../core/dates.js';
+import { goalCounts, memberGoalsInQuarter, onTeamDuring, quarterCounts } from '../../core/quarters.js';
 import {
   activeMembers,
   findMember,
@@ -96,7 +96,10 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
   const data = await openStore(ctx.dataDir);
   const today = dayOf(ctx.now);
   const { recognitionDays, oneOnOneCadence } = readPreferences(ctx.dataDir);
-  const members = opts.all ? data.members : activeMembers(data);
+  // --quarter: the reports on the team at some time in that quarter (someone who left since
+  // included, someone who joined later not), as the quarter's markdown summary lists them.
+  const bounds = quarter === undefined ? undefined : quarterBounds(quarter);
+  const members = bounds ? data.members.filter((m) => onTeamDuring(m, bounds.start, bounds.end)) : opts.all ? data.members : activeMembers(data);
   // --quarter: the praise column and the JSON's quarter counts are that quarter's.
   const counts = quarter === undefined ? undefined : quarterCounts(data, quarter);
   const inQuarter = (id: string) => counts?.get(id) ?? { praise: 0, public: 0, private: 0, feedback: 0 };
