@@ -45,7 +45,7 @@ export interface EntryKindInfo {
 export const ENTRY_KINDS: Record<EntryKind, EntryKindInfo> = {
   goal: { prefix: 'g', label: 'goal', flags: ['title', 'due', 'target'], done: true, rm: true },
   reportGoal: { prefix: 'm', label: 'report goal', flags: ['title', 'due', 'to'], done: true, rm: true },
-  praise: { prefix: 'p', label: 'praise entry', flags: ['text', 'to', 'public', 'private'], done: false, rm: true },
+  praise: { prefix: 'p', label: 'praise entry', flags: ['text', 'to', 'date', 'public', 'private'], done: false, rm: true },
   feedback: {
     prefix: 'f',
     label: 'feedback note',
@@ -56,7 +56,7 @@ export const ENTRY_KINDS: Record<EntryKind, EntryKindInfo> = {
   },
   note: { prefix: 'n', label: 'personal note', flags: ['text', 'to'], done: false, rm: true },
   delegation: { prefix: 'd', label: 'delegated item', flags: ['title', 'to'], done: true, rm: true },
-  oneOnOne: { prefix: 'o', label: '1:1', flags: ['text'], done: false, rm: true },
+  oneOnOne: { prefix: 'o', label: '1:1', flags: ['text', 'date'], done: false, rm: true },
   action: { prefix: 't', label: 'action item', flags: ['text', 'due', 'to'], done: true, rm: true },
   learning: { prefix: 'l', label: 'learning entry', flags: ['text'], done: false, rm: true },
   report: {

@@ -129,7 +129,7 @@ describe('mtl edit', () => {
     const wrongFlag = await mtl(home, ['edit', 'p1', '--due', 'friday'], { env });
     expect(wrongFlag.code).toBe(2);
     expect(wrongFlag.stderr).toContain('--due does not apply to praise (p1).');
-    expect(wrongFlag.stderr).toContain('For a praise entry: --text, --to, --public, --private.');
+    expect(wrongFlag.stderr).toContain('For a praise entry: --text, --to, --date, --public, --private.');
     const noDone = await mtl(home, ['done', 'p1'], { env });
     expect(noDone.code).toBe(1);
     expect(noDone.stderr).toContain('done does not apply to praise');

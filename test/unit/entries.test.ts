@@ -48,6 +48,10 @@ describe('checkVerb', () => {
   it('lets each kind take the verbs and flags that apply', () => {
     expect(() => checkVerb('goal', 'edit', 'g1', ['due', 'title'])).not.toThrow();
     expect(() => checkVerb('praise', 'edit', 'p1', ['text', 'to', 'public'])).not.toThrow();
+    // Recorded on the wrong day: praise and 1:1s take --date.
+    expect(() => checkVerb('praise', 'edit', 'p1', ['date'])).not.toThrow();
+    expect(() => checkVerb('oneOnOne', 'edit', 'o1', ['text', 'date'])).not.toThrow();
+    expect(refusal(() => checkVerb('oneOnOne', 'edit', 'o1', ['to'])).hint).toBe('For a 1:1: --text, --date. Example: mtl edit o1 --text "<the corrected text>"');
     expect(() => checkVerb('action', 'done', 't1')).not.toThrow();
     expect(() => checkVerb('assessment', 'show', 'a1')).not.toThrow();
   });

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Ctx } from '../../context.js';
 import { parseEventDay } from '../../core/culture.js';
+import { instantOnDay, parseRecordDay } from '../../core/backdate.js';
+import { oneOnOneOn } from '../../core/one-on-ones.js';
 import { dayOf, describeDeadline, quarterOf } from '../../core/dates.js';
 import {
   checkVerb,
@@ -15,13 +17,13 @@ import {
   type EditFlag,
   type EntryKind,
 } from '../../core/entries.js';
-import type { Data, Goal } from '../../core/model.js';
+import type { Data, Day, Goal, Member, OneOnOne } from '../../core/model.js';
 import { targetsFrom } from '../../core/goal-metrics.js';
 import { findMember, nameOf, requireLine, requireText } from '../../core/team.js';
 import { titleProblem } from '../../core/templates.js';
 import { plural, shellWord } from '../../core/text.js';
 import { UserError } from '../../errors.js';
-import { openStore, updateStore } from '../../store/store.js';
+import { openStore, updateStore, type Tx } from '../../store/store.js';
 import { resolveDeadline } from '../deadline.js';
 import { openInEditor } from '../editor.js';
 
@@ -86,11 +88,11 @@ function editorFields(data: Data, found: Found): { fields: [string, string][]; t
   switch (found.kind) {
     case 'goal': return { fields: [['title', found.entry.title], ['due', found.entry.due ?? '']] };
     case 'reportGoal': return { fields: [['title', found.entry.title], ['due', found.entry.due ?? ''], ['to', who(found.entry.member)]] };
-    case 'praise': return { fields: [['to', who(found.entry.member)], ['public', found.entry.public ? 'yes' : 'no']], text: found.entry.text };
+    case 'praise': return { fields: [['to', who(found.entry.member)], ['public', found.entry.public ? 'yes' : 'no'], ['date', found.entry.date]], text: found.entry.text };
     case 'feedback': return { fields: [['to', who(found.entry.member)]], text: found.entry.text };
     case 'note': return { fields: [['to', found.member.name]], text: found.entry.text };
     case 'delegation': return { fields: [['title', found.entry.item], ['to', who(found.entry.member)]] };
-    case 'oneOnOne': return { fields: [], text: (found.entry.notes ?? []).join('\n') };
+    case 'oneOnOne': return { fields: [['date', found.entry.date]], text: (found.entry.notes ?? []).join('\n') };
     case 'action': return { fields: [['due', found.entry.due ?? ''], ['to', who(found.entry.member)]], text: found.entry.text };
     case 'learning': return { fields: [], text: learningText(found.entry) };
     case 'process': return { fields: [['to', who(found.entry.member)]], text: found.entry.practice };
@@ -150,7 +152,8 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
   const text = changes.text === undefined ? undefined : kind === 'oneOnOne' ? changes.text : oneLine ? requireLine(changes.text, oneLine) : requireText(changes.text, kind === 'praise' ? 'praise' : kind === 'feedback' ? 'feedback' : 'note');
   let date: string | undefined;
   if (changes.date !== undefined) {
-    const parsed = parseEventDay(changes.date, today);
+    // Praise and 1:1s say it their way (and are checked against the report's first day in the write).
+    const parsed = kind === 'cultureEvent' ? parseEventDay(changes.date, today) : parseRecordDay(changes.date, today);
     if (typeof parsed !== 'string') throw new UserError(`--date ${parsed.problem}`, `Nothing was changed. Example: mtl edit ${id} --date yesterday`);
     date = parsed;
   }
@@ -215,13 +218,25 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
         }
         case 'praise': {
           const p = found.entry;
-          if (to && to.id !== p.member && to.added > p.date) {
-            throw new UserError(`${to.name} joined on ${to.added}, after this praise (${p.date}).`, 'Nothing was changed. Log it for them again if it was theirs: mtl praise <name> "<text>"');
+          const day = date ?? p.date;
+          if (to && to.id !== p.member && to.added > day) {
+            throw new UserError(`${to.name} joined on ${to.added}, after this praise (${day}).`, 'Nothing was changed. Log it for them again if it was theirs: mtl praise <name> "<text>"');
           }
+          if (date !== undefined) joinedBy(to ?? tx.data.members.find((m) => m.id === p.member), date, id);
+          const quarter = quarterOf(p.date);
           set(p, 'text', text, 'text');
           set(p, 'member', to?.id, `moved to ${to?.name}`);
           set(p, 'public', changes.public, changes.public ? 'public now' : 'private now');
-          if (changed.length) tx.praise.table(quarterOf(p.date)).put(p);
+          if (date !== undefined && date !== p.date) {
+            p.date = date;
+            p.at = instantOnDay(new Date(p.at), date);
+            changed.push(`date ${date}`);
+          }
+          // Praise lives in the file of its day's quarter: moved to another quarter, it moves file.
+          if (changed.length && quarterOf(p.date) !== quarter) {
+            tx.praise.table(quarter).remove(p.id);
+            tx.praise.table(quarterOf(p.date)).add(p);
+          } else if (changed.length) tx.praise.table(quarter).put(p);
           break;
         }
         case 'feedback': {
@@ -270,8 +285,9 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
             else delete o.notes;
             // --text replaces them all: said when that drops lines (mtl undo brings them back).
             changed.push(`notes (${plural(notes.length, 'line')}${before > notes.length ? `, was ${before}: the text replaces all of them` : ''})`);
-            tx.tables.oneOnOnes.put(o);
           }
+          if (date !== undefined && date !== o.date) moveOneOnOne(tx, o, date, changed);
+          if (changed.length) tx.tables.oneOnOnes.put(o);
           break;
         }
         case 'action': {
@@ -351,4 +367,47 @@ async function goalTargets(ctx: Ctx, id: string, words: string[]): Promise<(goal
   };
   check(goal);
   return check;
+}
+
+/** Refuses a day before the report (of a praise entry or 1:1) was added. */
+function joinedBy(member: Pick<Member, 'name' | 'added'> | undefined, day: Day, id: string): void {
+  if (!member) return;
+  const problem = parseRecordDay(day, day, member);
+  if (typeof problem !== 'string') throw new UserError(`--date ${problem.problem}`, `Nothing was changed. See ${id}: mtl show ${id}`);
+}
+
+/**
+ * A 1:1 moved to another day, with what was recorded at it: the feedback it marked delivered that
+ * day, and the action items agreed at it that day. Refused when the report has a 1:1 on that day
+ * already (a second --done that day adds to it; two would split the notes), or when feedback given
+ * at it was only noted after the new day.
+ */
+function moveOneOnOne(tx: Tx, o: OneOnOne, date: Day, changed: string[]): void {
+  const member = tx.data.members.find((m) => m.id === o.member);
+  joinedBy(member, date, o.id);
+  const name = member?.name ?? o.member;
+  const clash = oneOnOneOn(tx.data, o.member, date);
+  if (clash) {
+    throw new UserError(
+      `You already have a 1:1 with ${name} on ${date} (${clash.id}).`,
+      `Nothing was changed. To keep one, add ${o.id}'s notes to it (mtl edit ${clash.id}), then remove ${o.id}: mtl rm ${o.id}`,
+    );
+  }
+  const given = tx.data.feedback.filter((f) => o.feedbackDelivered.includes(f.id) && f.deliveredOn === o.date);
+  const late = given.find((f) => f.date > date);
+  if (late) throw new UserError(`${late.id}, given at ${o.id}, was noted on ${late.date}, after ${date}.`, `Nothing was changed. Give a day from ${late.date} on, or check the day: mtl show ${o.id}`);
+  for (const f of given) {
+    f.deliveredOn = date;
+    tx.tables.feedback.put(f);
+  }
+  const agreed = tx.data.actions.filter((t) => t.oneOnOne === o.id && t.created === o.date);
+  for (const t of agreed) {
+    t.created = date;
+    t.at = instantOnDay(new Date(t.at), date);
+    tx.tables.actions.put(t);
+  }
+  o.date = date;
+  o.at = instantOnDay(new Date(o.at), date);
+  const along = [...given.map((f) => f.id), ...agreed.map((t) => t.id)];
+  changed.push(`date ${date}${along.length ? ` (with ${along.join(', ')})` : ''}`);
 }

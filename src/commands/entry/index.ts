@@ -33,7 +33,7 @@ export const edit = {
       .option('--title <title>', 'the new title (goals, report goals, delegated items)')
       .option('--due <deadline>', 'a new due date: a date or "end of quarter", "in 2 weeks"... (goals, report goals, action items)')
       .option('--to <name>', 'move it to another report (praise, feedback, notes, report goals, delegated items, action items; a process: its owner)')
-      .option('--date <day>', 'culture events: the day it happened (YYYY-MM-DD, today, yesterday)')
+      .option('--date <day>', 'the day it happened (YYYY-MM-DD, today, yesterday): praise, 1:1s, culture events')
       .option('--target <metric=number>', "goals: this goal's own target for a metric its template measures, or <metric>=default (repeatable)", collect)
       .option('--public', 'praise: make it public')
       .option('--private', 'praise: make it private')
@@ -47,6 +47,7 @@ export const edit = {
           'mtl edit p12 --text "ran a calm incident review" --public',
           'mtl edit s2 --to ana            a process handed to another owner',
           'mtl edit c3 --date 2027-02-05',
+          'mtl edit o18 --date 2027-03-04   a 1:1 recorded on the wrong day',
           'mtl edit m2                     on a terminal: opens it in $EDITOR',
         ),
       )

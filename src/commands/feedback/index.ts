@@ -15,6 +15,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .option('--behaviour <text>', 'structured feedback: what they did, as you saw it')
     .addOption(new Option('--behavior <text>').hideHelp())
     .option('--impact <text>', 'structured feedback: what it changed, for you, the team or the users')
+    .option('--date <day>', 'the day you noted it, if not today: YYYY-MM-DD or yesterday')
     .option('--json', 'print the new entry as JSON')
     .addHelpText(
       'after',
@@ -22,6 +23,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
         'mtl feedback sam "the design doc skipped the rollback plan"',
         'mtl feedback sam --situation "Tuesday\'s design review" --behaviour "the doc had no rollback plan" --impact "we lost a day to questions"',
         'mtl feedback sam        on a terminal: asks for situation, behaviour and impact',
+        'mtl feedback sam "the demo ran over by 20 minutes" --date yesterday',
         'mtl feedback list',
         'mtl feedback list sam --all',
         'mtl 1on1 sam --done      marks it delivered',

@@ -8,6 +8,8 @@ import { createPrompter, requireTerminal, type Prompter } from '../../ui/prompte
 import { FEEDBACK_PARTS, feedbackText, missingParts, type FeedbackPart, type FeedbackParts } from '../../core/feedback.js';
 import { UsageError, UserError } from '../../errors.js';
 import { feedbackJson } from '../team/json.js';
+import { recordDay } from '../record-day.js';
+import { instantOnDay } from '../../core/backdate.js';
 
 export interface QueueOptions {
   situation?: string;
@@ -15,20 +17,26 @@ export interface QueueOptions {
   behavior?: string;
   impact?: string;
   json?: boolean;
+  date?: string;
 }
 
 export async function queue(ctx: Ctx, name: string, text: string | undefined, opts: QueueOptions, prompter?: Prompter): Promise<void> {
-  const content = await feedbackContent(ctx, name, text, opts, prompter);
   const today = dayOf(ctx.now);
+  // Checked before the questions: a mistyped day should not cost three answers.
+  const hint = `Nothing was queued. For example: mtl feedback ${shellWord(name)} "<what could go better>" --date yesterday`;
+  recordDay(opts.date, today, hint);
+  const content = await feedbackContent(ctx, name, text, opts, prompter);
   const { entry, json, queued } = await updateStore(ctx.dataDir, (tx) => {
     const member = findMember(tx.data, name);
-    const entry: Feedback = { id: tx.nextId('f'), member: member.id, ...content, date: today, at: ctx.now.toISOString() };
+    const date = recordDay(opts.date, today, hint, member) ?? today;
+    const entry: Feedback = { id: tx.nextId('f'), member: member.id, ...content, date, at: date === today ? ctx.now.toISOString() : instantOnDay(ctx.now, date) };
     tx.tables.feedback.add(entry);
     return { entry, json: feedbackJson(tx.data, entry), queued: tx.data.feedback.filter((f) => f.member === member.id && !f.deliveredOn).length };
   });
   if (opts.json) printJson(ctx.io, json);
   const shape = entry.situation ? 'structured feedback' : 'feedback';
-  ctx.io.err(`Queued ${shape} for ${json.member} (${entry.id}; ${plural(queued, 'note')} waiting). It is on the agenda: mtl 1on1 ${shellWord(json.member)}\n`);
+  const on = entry.date !== today ? `, dated ${entry.date}` : '';
+  ctx.io.err(`Queued ${shape} for ${json.member}${on} (${entry.id}; ${plural(queued, 'note')} waiting). It is on the agenda: mtl 1on1 ${shellWord(json.member)}\n`);
 }
 
 const FLAGS = '"<text>" in quotes, or --situation, --behaviour and --impact';
@@ -61,6 +69,7 @@ async function feedbackContent(ctx: Ctx, name: string, text: string | undefined,
     requireTerminal(ctx.io, FLAGS);
     // Checked before asking: a mistyped name should not cost three answers.
     const member = findMember(await openStore(ctx.dataDir), name);
+    recordDay(opts.date, dayOf(ctx.now), 'Nothing was queued.', member);
     parts = await askParts(prompter ?? createPrompter(ctx.io), member.name);
   }
   return { text: feedbackText(parts), ...parts };
@@ -90,7 +99,9 @@ function textProblem(value: string, what: string): string | undefined {
   }
 }
 
-export async function list(ctx: Ctx, name: string | undefined, opts: { all?: boolean; json?: boolean }): Promise<void> {
+export async function list(ctx: Ctx, name: string | undefined, opts: { all?: boolean; json?: boolean; date?: string }): Promise<void> {
+  // The parent's --date reaches here too (commander reads it after the sub-command's name).
+  if (opts.date !== undefined) throw new UsageError('--date dates new feedback (mtl feedback <name> "<text>" --date <day>); feedback list does not take it.', 'mtl feedback list [<name>] [--all]');
   const data = await openStore(ctx.dataDir);
   const member = name === undefined ? undefined : findMember(data, name, { includeRemoved: true });
   const entries = sortByText(

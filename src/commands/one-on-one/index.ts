@@ -15,6 +15,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .option('--their-action <text>', 'with --done: an action item for the report (repeatable)', collect)
     .option('--due <when>', 'with --done: the due day of the action items given with it ("friday", "in 2 weeks", 2027-03-01)')
     .option('--gave <id>', 'with --done: feedback you gave, marked delivered (repeatable; without it none is)', collect)
+    .option('--date <day>', 'with --done: the day the 1:1 was held, if not today: YYYY-MM-DD or yesterday')
     .addHelpText(
       'after',
       examples(
@@ -24,6 +25,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
         'mtl 1on1 sam --done --gave f3 --note "wants to lead the Q3 launch"',
         'mtl 1on1 sam --done --action "send the promotion criteria" --due friday',
         'mtl 1on1 sam --done --their-action "draft the on-call proposal" --due "in 2 weeks"',
+        'mtl 1on1 sam --done --date 2027-03-04 --note "recorded late"   # held on another day',
         'mtl done t2                          # close an action item',
         'mtl 1on1 sam --json',
       ),

@@ -11,6 +11,8 @@ import type { Prompter } from '../../ui/prompter.js';
 import { resolveDeadline } from '../deadline.js';
 import { agendaJson, renderAgenda } from './render.js';
 import { actionJson } from '../team/json.js';
+import { recordDay } from '../record-day.js';
+import { instantOnDay } from '../../core/backdate.js';
 
 export interface OneOnOneOptions {
   json?: boolean;
@@ -21,6 +23,7 @@ export interface OneOnOneOptions {
   theirAction?: string[];
   due?: string;
   gave?: string[];
+  date?: string;
 }
 
 /** What was said and agreed in a 1:1, from the flags or the questions. */
@@ -54,39 +57,49 @@ function doneFlags(opts: OneOnOneOptions): string[] {
     ...(opts.theirAction?.length ? ['--their-action'] : []),
     ...(opts.due !== undefined ? ['--due'] : []),
     ...(opts.gave?.length ? ['--gave'] : []),
+    ...(opts.date !== undefined ? ['--date'] : []),
   ];
 }
 
 /**
- * Records the 1:1 held today, or adds to the one already recorded today: notes, action items, and
- * the feedback given (only that is marked delivered). On a terminal with none of the flags, asks.
+ * Records the 1:1 held today (or on the day of --date), or adds to the one already recorded that
+ * day: notes, action items, and the feedback given (only that is marked delivered, on that day). On
+ * a terminal with none of the flags but --date, asks.
  */
 async function markDone(ctx: Ctx, name: string, today: Day, opts: OneOnOneOptions, prompter?: Prompter): Promise<void> {
   if (opts.markdown) throw new UsageError('--markdown prints the agenda; --done records the meeting. Use one of them.');
-  const flags = doneFlags(opts);
-  const outcome = !flags.length && ctx.io.stdinIsTTY ? await ask(ctx, name, today, prompter) : await fromFlags(ctx, today, opts);
+  const hint = `Nothing was recorded. For example: mtl 1on1 ${shellWord(name)} --done --date yesterday`;
+  // The form of the day is checked first; that it is not before the report joined, once they are found.
+  recordDay(opts.date, today, hint);
+  const dayFor = (member: Member): Day => recordDay(opts.date, today, hint, member) ?? today;
+  const flags = doneFlags(opts).filter((f) => f !== '--date');
+  const outcome = !flags.length && ctx.io.stdinIsTTY ? await ask(ctx, name, today, dayFor, prompter) : await fromFlags(ctx, today, opts);
   const result = await updateStore(ctx.dataDir, (tx) => {
     const member = findMember(tx.data, name);
-    const queued = queuedFeedback(tx.data, member.id, today);
+    const day = dayFor(member);
+    const queued = queuedFeedback(tx.data, member.id, day);
+    if (day !== today) lateFeedback(tx.data.feedback, member, outcome.gave, day);
     const given = givenFeedback(tx.data, member, queued, outcome.gave);
     for (const f of given) {
-      f.deliveredOn = today;
+      f.deliveredOn = day;
       tx.tables.feedback.put(f);
     }
     const ids = given.map((f) => f.id);
-    let record = oneOnOneOn(tx.data, member.id, today);
+    // At the time of day of now, on the day it was held: 1:1s and praise sort by it.
+    const at = day === today ? ctx.now.toISOString() : instantOnDay(ctx.now, day);
+    let record = oneOnOneOn(tx.data, member.id, day);
     const addedToEarlier = record !== undefined;
     if (record) {
       const notes = [...(record.notes ?? []), ...outcome.notes];
       record = { ...record, feedbackDelivered: [...record.feedbackDelivered, ...ids.filter((id) => !record!.feedbackDelivered.includes(id))], ...(notes.length ? { notes } : {}) };
       tx.tables.oneOnOnes.put(record);
     } else {
-      record = { id: tx.nextId('o'), member: member.id, date: today, at: ctx.now.toISOString(), feedbackDelivered: ids, ...(outcome.notes.length ? { notes: outcome.notes } : {}) };
+      record = { id: tx.nextId('o'), member: member.id, date: day, at, feedbackDelivered: ids, ...(outcome.notes.length ? { notes: outcome.notes } : {}) };
       tx.tables.oneOnOnes.add(record);
     }
     const actions: ActionItem[] = [];
     for (const a of outcome.actions) {
-      const item: ActionItem = { id: tx.nextId('t'), member: member.id, oneOnOne: record.id, text: a.text, owner: a.owner, created: today, at: ctx.now.toISOString(), ...(a.due ? { due: a.due } : {}), status: 'open' };
+      const item: ActionItem = { id: tx.nextId('t'), member: member.id, oneOnOne: record.id, text: a.text, owner: a.owner, created: day, at, ...(a.due ? { due: a.due } : {}), status: 'open' };
       tx.tables.actions.add(item);
       actions.push(item);
     }
@@ -108,6 +121,17 @@ async function markDone(ctx: Ctx, name: string, today: Day, opts: OneOnOneOption
     });
   }
   ctx.io.err(doneMessage(member, record, addedToEarlier, outcome, given, actions, stillQueued));
+}
+
+/** Refuses feedback given with --gave at a 1:1 held before the feedback was noted. */
+function lateFeedback(feedback: Feedback[], member: Member, ids: string[], day: Day): void {
+  const late = ids.map((id) => feedback.find((f) => f.id === id.trim().toLowerCase())).find((f) => f && f.member === member.id && !f.deliveredOn && f.date > day);
+  if (late) {
+    throw new UserError(
+      `Cannot mark ${late.id} delivered at the 1:1 of ${day}: it was noted on ${late.date}, after that.`,
+      `Give it at a later 1:1: mtl 1on1 ${shellWord(member.name)} --done --gave ${late.id}. Nothing was recorded.`,
+    );
+  }
 }
 
 function doneMessage(member: Member, record: OneOnOne, added: boolean, outcome: Outcome, given: Feedback[], actions: ActionItem[], stillQueued: Feedback[]): string {
@@ -152,11 +176,13 @@ async function fromFlags(ctx: Ctx, today: Day, opts: OneOnOneOptions): Promise<O
 }
 
 /** The questions after a 1:1: which queued feedback was given, notes, then action items until an empty one. */
-async function ask(ctx: Ctx, name: string, today: Day, given?: Prompter): Promise<Outcome> {
+async function ask(ctx: Ctx, name: string, today: Day, dayFor: (member: Member) => Day, given?: Prompter): Promise<Outcome> {
   const data = await openStore(ctx.dataDir);
   const member = findMember(data, name);
+  // Checked before asking: a day before they joined should not cost the answers.
+  const day = dayFor(member);
   const prompter = given ?? (await import('../../ui/prompter.js')).createPrompter(ctx.io);
-  const queued = queuedFeedback(data, member.id, today);
+  const queued = queuedFeedback(data, member.id, day);
   const gave = queued.length
     ? await prompter.checklist(
         `Which feedback did you give ${member.name}?`,

@@ -12,12 +12,14 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .argument('<text>', 'what they did well, in quotes')
     .description('log recognition for a report (private unless --public)')
     .option('--public', 'you praised them in front of others')
+    .option('--date <day>', 'the day you praised them, if not today: YYYY-MM-DD or yesterday')
     .option('--json', 'print the new entry as JSON')
     .addHelpText(
       'after',
       examples(
         'mtl praise sam "calm, clear incident review on Tuesday"',
         'mtl praise priya "demoed the new onboarding flow to the whole org" --public',
+        'mtl praise sam "unblocked the release, so it went out Friday" --date 2027-03-04',
         'mtl praise list',
         'mtl praise list sam --since 2027-01-01',
         'mtl praise balance',

@@ -8,14 +8,19 @@ import { openStore, updateStore } from '../../store/store.js';
 import type { Data, Member, Praise } from '../../core/model.js';
 import { padToWidth, plural, printJson, renderTable, shellWord, truncateToWidth, visibleWidth } from '../../ui/output.js';
 import { praiseJson } from '../team/json.js';
+import { recordDay } from '../record-day.js';
+import { instantOnDay } from '../../core/backdate.js';
 
-export async function praise(ctx: Ctx, name: string, text: string, opts: { public?: boolean; json?: boolean }): Promise<void> {
+export async function praise(ctx: Ctx, name: string, text: string, opts: { public?: boolean; json?: boolean; date?: string }): Promise<void> {
   const clean = requireText(text, 'praise');
   const today = dayOf(ctx.now);
+  const hint = `Nothing was logged. For example: mtl praise ${shellWord(name)} "<what they did well>" --date yesterday`;
+  recordDay(opts.date, today, hint);
   const { recognitionDays } = readPreferences(ctx.dataDir);
   const { entry, json, recent } = await updateStore(ctx.dataDir, (tx) => {
     const member = findMember(tx.data, name);
-    const entry: Praise = { id: tx.nextId('p'), member: member.id, text: clean, date: today, at: ctx.now.toISOString(), public: Boolean(opts.public) };
+    const date = recordDay(opts.date, today, hint, member) ?? today;
+    const entry: Praise = { id: tx.nextId('p'), member: member.id, text: clean, date, at: date === today ? ctx.now.toISOString() : instantOnDay(ctx.now, date), public: Boolean(opts.public) };
     tx.praise.add(entry);
     const [state] = recognitionStates(tx.data, today, recognitionDays, [member]);
     return { entry, json: praiseJson(tx.data, entry), recent: state!.recent };
@@ -23,8 +28,9 @@ export async function praise(ctx: Ctx, name: string, text: string, opts: { publi
   if (opts.json) printJson(ctx.io, json);
   const kind = entry.public ? 'public' : 'private';
   const tip = entry.public ? '' : ' Worth saying in front of the team too? Add --public next time you do.';
+  const on = entry.date !== today ? ` on ${entry.date}` : '';
   ctx.io.err(
-    `Logged ${kind} praise for ${json.member} (${entry.id}); ${plural(recent, 'time')} in the last ${recognitionDays} days.${tip} See: mtl praise list ${shellWord(json.member)}\n`,
+    `Logged ${kind} praise for ${json.member}${on} (${entry.id}); ${plural(recent, 'time')} in the last ${recognitionDays} days.${tip} See: mtl praise list ${shellWord(json.member)}\n`,
   );
   // Praise that names what the work changed is the kind people remember; a hint only when it seems not to.
   if (!namesImpact(entry.text)) ctx.io.err(`Next time, say what it changed too: "..., so the release went out on time".\n`);
@@ -34,7 +40,16 @@ export async function praise(ctx: Ctx, name: string, text: string, opts: { publi
 /** What `praise list` shows unless told otherwise: about a quarter, newest first. */
 export const RECENT_DAYS = 90;
 
-export async function list(ctx: Ctx, name: string | undefined, opts: { since?: string; all?: boolean; json?: boolean; quarter?: string }): Promise<void> {
+/**
+ * The parent's --date reaches the sub-commands too (commander reads it after their name): refused
+ * there rather than ignored, since it only dates new praise.
+ */
+function noDate(opts: { date?: string }, command: string, instead: string): void {
+  if (opts.date !== undefined) throw new UsageError(`--date dates new praise (mtl praise <name> "<text>" --date <day>); praise ${command} does not take it.`, instead);
+}
+
+export async function list(ctx: Ctx, name: string | undefined, opts: { since?: string; all?: boolean; json?: boolean; quarter?: string; date?: string }): Promise<void> {
+  noDate(opts, 'list', 'For the praise of some days: mtl praise list --since 2027-01-01, or --quarter 2027-Q1');
   if (opts.quarter !== undefined) return listQuarter(ctx, name, opts.quarter, opts);
   const sinceProblem = opts.since === undefined ? undefined : dayRangeProblem(opts.since.trim());
   if (sinceProblem) throw new UserError(`--since "${opts.since}" ${sinceProblem}.`, 'Give it as YYYY-MM-DD, for example --since 2027-01-01.');
@@ -97,7 +112,8 @@ function olderPraise(data: Data, since: string, member: Member | undefined): boo
   return (member ? [member] : data.members).some((m) => data.praise.lastOnOrBefore([m], before).size > 0);
 }
 
-export async function balance(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
+export async function balance(ctx: Ctx, opts: { json?: boolean; date?: string }): Promise<void> {
+  noDate(opts, 'balance', 'It counts back from today: mtl praise balance');
   const data = await openStore(ctx.dataDir);
   const today = dayOf(ctx.now);
   const { recognitionDays } = readPreferences(ctx.dataDir);
@@ -146,7 +162,8 @@ export async function balance(ctx: Ctx, opts: { json?: boolean }): Promise<void>
  * of praise that week or "·" for none, so that gaps show at a glance. A terminal too narrow for every
  * week shows the latest that fit and says so. Piped: tab-separated counts ("-" before they joined).
  */
-export async function grid(ctx: Ctx, opts: { weeks?: string; json?: boolean }): Promise<void> {
+export async function grid(ctx: Ctx, opts: { weeks?: string; json?: boolean; date?: string }): Promise<void> {
+  noDate(opts, 'grid', 'It shows the weeks up to today: mtl praise grid --weeks 26');
   const { gridWeeksProblem, praiseGrid, GRID_WEEKS } = await import('../../core/praise-grid.js');
   if (opts.weeks !== undefined) {
     const problem = gridWeeksProblem(opts.weeks);
