@@ -131,6 +131,10 @@ describe('mtl review', () => {
     expect(j.delegations.map((d: { id: string }) => d.id)).toEqual(['d1']);
     expect(j).toMatchObject({ feedback: [], oneOnOnes: [], otherActions: [], notes: [] });
 
+    // A period that ends ahead of today: overdue as of today, not of the period's end.
+    const ahead = JSON.parse(await ok(home, ['review', 'zoe', '--from', '2027-01-01', '--to', '2027-06-30', '--json'], at('2027-01-15')));
+    expect(ahead.oneOnOnes[0].actions.map((t: { id: string; overdue: boolean }) => [t.id, t.overdue])).toEqual([['t1', false], ['t2', false]]);
+
     const q1 = JSON.parse(await ok(home, ['review', 'zoe', '--quarter', '2027-q1', '--json'], at('2027-04-10')));
     expect(q1.feedback[1]).toMatchObject({ id: 'f2', situation: 'the Friday demo', behaviour: 'skipped the test plan', impact: 'QA had to ask twice' });
     expect(q1.oneOnOnes).toEqual([

@@ -1,7 +1,7 @@
 import { dayOf } from '../../core/dates.js';
 import { buildReview, reviewPeriod, type Review } from '../../core/review.js';
 import { DELEGATION_STEPS, findMember } from '../../core/team.js';
-import type { ActionItem, Data, Feedback, Moment } from '../../core/model.js';
+import type { ActionItem, Data, Day, Feedback, Moment } from '../../core/model.js';
 import { momentsAbout } from '../../core/today.js';
 import type { Ctx, Io } from '../../context.js';
 import { openStore } from '../../store/store.js';
@@ -32,7 +32,7 @@ export async function review(ctx: Ctx, name: string, opts: ReviewOptions): Promi
   const leftOut = { notes: keep ? 0 : pack.notes.length, dailyNotes: keep ? 0 : daily.length };
   const shown = keep ? pack : { ...pack, notes: [] };
   const shownDaily = keep ? daily : [];
-  if (opts.json) printJson(ctx.io, { ...reviewJson(data, shown), dailyNotes: shownDaily.map((m) => ({ id: m.id, date: m.date, text: m.text })), notesLeftOut: leftOut });
+  if (opts.json) printJson(ctx.io, { ...reviewJson(data, shown, today), dailyNotes: shownDaily.map((m) => ({ id: m.id, date: m.date, text: m.text })), notesLeftOut: leftOut });
   else ctx.io.out(renderReview(ctx.io, shown, Boolean(opts.markdown), shownDaily, { notesLeftOut: !keep }));
   // On stderr, so that it reaches the manager and not the document.
   if (opts.markdown && (leftOut.notes || leftOut.dailyNotes)) {
@@ -43,7 +43,9 @@ export async function review(ctx: Ctx, name: string, opts: ReviewOptions): Promi
 }
 
 /** The pack as JSON: the period, the monthly counts, then each group with the fields of its own list command. */
-export function reviewJson(data: Data, r: Review) {
+export function reviewJson(data: Data, r: Review, today: Day) {
+  // Overdue as of the period's end, or today while that end is still ahead.
+  const asOf = r.period.to < today ? r.period.to : today;
   const { praise, feedback, oneOnOnes } = r.months.reduce((sum, m) => ({ praise: sum.praise + m.praise, feedback: sum.feedback + m.feedback, oneOnOnes: sum.oneOnOnes + m.oneOnOnes }), { praise: 0, feedback: 0, oneOnOnes: 0 });
   return {
     member: r.member.name,
@@ -70,9 +72,9 @@ export function reviewJson(data: Data, r: Review) {
       date: meeting.date,
       notes: meeting.notes ?? [],
       feedbackDelivered: meeting.feedbackDelivered,
-      actions: actions.map((t) => actionJson(data, t, r.period.to)),
+      actions: actions.map((t) => actionJson(data, t, asOf)),
     })),
-    otherActions: r.otherActions.map((t) => actionJson(data, t, r.period.to)),
+    otherActions: r.otherActions.map((t) => actionJson(data, t, asOf)),
     notes: r.notes.map((n) => ({ id: n.id, date: n.date, text: n.text })),
   };
 }
