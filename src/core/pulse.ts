@@ -138,5 +138,6 @@ export function compareViews(assessment: Pick<Assessment, 'answers'> | undefined
 
 /** The latest entry by instant (assessments, pulses). */
 export function latest<T extends { at: string }>(list: T[]): T | undefined {
-  return list.reduce<T | undefined>((best, e) => (!best || e.at > best.at ? e : best), undefined);
+  // Of two at the same instant (a clock set by MTL_NOW, a script), the one recorded later in the list.
+  return list.reduce<T | undefined>((best, e) => (!best || e.at >= best.at ? e : best), undefined);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextStep, EXTENDED_AREAS, extendedTrendOf, buildAssessment } from '../../src/core/assessment.js';
-import { compareViews, parseTally, pulseResponses, tallyAverage, unevenTotals } from '../../src/core/pulse.js';
+import { compareViews, latest, parseTally, pulseResponses, tallyAverage, unevenTotals } from '../../src/core/pulse.js';
 import { cultureDue, parseEventDay } from '../../src/core/culture.js';
 import { momentsAbout, mostPressing, questionOfDay, DAILY_QUESTIONS } from '../../src/core/today.js';
 import type { Reminder } from '../../src/core/nudges.js';
@@ -131,5 +131,14 @@ describe('assessment next steps', () => {
     expect(t.count).toBe(2);
     expect(t.areas.map((a) => [a.key, a.change])).toEqual([['relationships', 2], ['bridge', 0], ['growth', 0], ['ownership', 0], ['culture', 0], ['conversations', 0], ['technical', 2]]);
     expect(extendedTrendOf(list.slice(1, 2))).toBeUndefined();
+  });
+});
+
+describe('latest', () => {
+  it('takes the latest instant, and of two at the same instant the one recorded later', () => {
+    const a = (id: string, at: string) => ({ id, at });
+    expect(latest([a('a1', '2027-02-10T09:00:00Z'), a('a2', '2027-02-11T09:00:00Z'), a('a3', '2027-02-09T09:00:00Z')])?.id).toBe('a2');
+    expect(latest([a('a1', '2027-02-10T09:00:00Z'), a('a2', '2027-02-10T09:00:00Z'), a('a3', '2027-02-10T09:00:00Z')])?.id).toBe('a3');
+    expect(latest([])).toBeUndefined();
   });
 });
