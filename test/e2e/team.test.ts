@@ -102,6 +102,18 @@ describe('mtl team', () => {
     expect(store.members[0].removed).toBeUndefined();
   });
 
+  it('says when a new name is the first name of a report already here, who it now means and how to undo it', async () => {
+    const home = tempHome();
+    await seedTeam(home, '2027-01-12', 'Priya Raman', 'Sam Lee');
+    const r = await mtl(home, ['team', 'add', 'Priya', '--note', 'two kids'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'Note: Priya Raman is on your team too; "Priya" now means the new report. For a note about Priya Raman: mtl team note \'Priya Raman\' "<text>"; to undo this add: mtl undo\n' +
+        'Added Priya to your team (r3). Next: mtl member-goals Priya add "<goal>"  or  mtl praise Priya "<what they did well>"\n',
+    );
+    expect((await mtl(home, ['team', 'add', 'Sam Lee Jr'], { env })).stderr).not.toContain('Note:');
+  });
+
   it('purges only with --yes when there is no terminal', async () => {
     const home = tempHome();
     await seedTeam(home, '2027-01-12', 'Sam', 'Priya');

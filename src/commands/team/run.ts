@@ -48,7 +48,7 @@ export async function add(ctx: Ctx, name: string, opts: { note?: string; restore
       ]);
     }
   }
-  const { member, restored } = await updateStore(ctx.dataDir, (tx) => {
+  const { member, restored, shadowed } = await updateStore(ctx.dataDir, (tx): { member: Member; restored: boolean; shadowed?: Member[] } => {
     const checked = validateNewName(tx.data, name);
     if (restore && !checked.restore) {
       throw new UserError(`There is no removed report called "${checked.name}" to bring back.`, `Add them as new: mtl team add ${shellWord(checked.name)}. Removed reports: mtl team list --all`);
@@ -61,10 +61,17 @@ export async function add(ctx: Ctx, name: string, opts: { note?: string; restore
       return { member, restored: true };
     }
     const member: Member = { id: tx.nextId('r'), name: checked.name, added: today, notes: note ? [{ id: tx.nextId('n'), date: today, text: note }] : [] };
+    // "Priya" beside Priya Raman: from now on the short name means the new report. Said, in case
+    // the user meant Priya Raman (the README's `mtl team add Priya --note ...` reads that way).
+    const shadowed = activeMembers(tx.data).filter((m) => m.name.toLowerCase() !== checked.name.toLowerCase() && m.name.toLowerCase().split(/\s+/)[0] === checked.name.toLowerCase());
     tx.tables.members.add(member);
-    return { member, restored: false };
+    return { member, restored: false, shadowed };
   });
   const who = shellWord(member.name);
+  if (shadowed?.length) {
+    const names = shadowed.map((m) => m.name).join(' and ');
+    ctx.io.err(ctx.io.color.yellow(`Note: ${names} ${shadowed.length === 1 ? 'is' : 'are'} on your team too; "${member.name}" now means the new report. For a note about ${names}: mtl team note ${shellWord(shadowed[0]!.name)} "<text>"; to undo this add: mtl undo`) + '\n');
+  }
   if (restored) {
     ctx.io.err(`${member.name} is back on your team, with their earlier history (${member.id}). See: mtl team show ${who}\n`);
   } else {
