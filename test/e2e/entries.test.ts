@@ -31,6 +31,10 @@ describe('mtl show', () => {
     expect(await ok(home, ['show', 'd1'], { env })).toContain('d1  delegated to Sam: Billing export');
     expect(await ok(home, ['show', 'r2'], { env })).toContain('r2  report: Priya');
     expect(await ok(home, ['show', 'l1'], { env })).toContain('l1  learning, 2027-02-10: 2 h, Podcast on feedback');
+    // The verdict in the words assess uses; --json keeps the stored value.
+    await ok(home, ['assess', '--answers', 'no,3,3,3,3,3'], { env });
+    expect(await ok(home, ['show', 'a1'], { env })).toBe('a1  assessment 2027-02-10: 50/100, not yet leading\n');
+    expect(JSON.parse(await ok(home, ['show', 'a1', '--json'], { env }))).toMatchObject({ verdict: 'developing' });
     const goal = JSON.parse(await ok(home, ['show', 'g1', '--json'], { env }));
     expect(goal).toMatchObject({ kind: 'goal', id: 'g1', title: 'Team lunch', due: '2027-03-01', status: 'open' });
     const note = JSON.parse(await ok(home, ['show', 'n1', '--json'], { env }));

@@ -3,7 +3,7 @@ import type { Ctx } from '../../context.js';
 import { examples } from '../examples.js';
 import { collect } from '../verbs.js';
 
-const ID_HELP = 'an id as lists show it: g3 goal, m3 report goal, p3 praise, f3 feedback, n3 note, d3 delegated item, o3 1:1, t3 action item, l3 learning, s3 process, c3 culture event, w3 daily note, u3 team pulse';
+const ID_HELP = 'an id as lists show it: g3 goal, m3 report goal, p3 praise, f3 feedback, n3 note, d3 delegated item, o3 1:1, t3 action item, l3 learning, s3 process, c3 culture event, w3 daily note, u3 team pulse, a3 assessment, i3 innovation week, r3 report (show only)';
 
 type Context = (cmd: Command) => Ctx;
 

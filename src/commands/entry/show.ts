@@ -1,5 +1,6 @@
 import type { Ctx } from '../../context.js';
 import { dayOf } from '../../core/dates.js';
+import { VERDICT_LABEL } from '../../core/assessment.js';
 import { editExample, ENTRY_KINDS, parseEntryId } from '../../core/entries.js';
 import { goalView } from '../../core/goals.js';
 import type { Data } from '../../core/model.js';
@@ -111,7 +112,7 @@ function showLines(data: Data, found: Found): string[] {
     }
     case 'assessment': {
       const a = found.entry;
-      return [`${a.id}  assessment ${a.date}: ${a.score}/100, ${a.verdict}`];
+      return [`${a.id}  assessment ${a.date}: ${a.score}/100, ${VERDICT_LABEL[a.verdict]}`];
     }
     case 'pulse': {
       const u = found.entry;
