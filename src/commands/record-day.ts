@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
  * or undefined without it. Checked once before the store is opened (the form of the day), and again
  * with the report (not before they were added). A UserError names the value and what is allowed.
  */
-export function recordDay(text: string | undefined, today: Day, hint: string, report?: { name: string; added: Day }): Day | undefined {
+export function recordDay(text: string | undefined, today: Day, hint: string, report?: { name: string; added: Day; removed?: Day }): Day | undefined {
   if (text === undefined) return undefined;
   const day = parseRecordDay(text, today, report);
   if (typeof day !== 'string') throw new UserError(`--date ${day.problem}`, hint);

@@ -1,5 +1,5 @@
 import { parseEventDay } from './culture.js';
-import { dateOfDay, isDay } from './dates.js';
+import { isDay } from './dates.js';
 import type { Day } from './model.js';
 
 /**
@@ -11,7 +11,7 @@ import type { Day } from './model.js';
  * The day given with `--date`: YYYY-MM-DD, today or yesterday, never after today (as `culture log
  * --date`), and never before the report was added (`added`, with their name for the message).
  */
-export function parseRecordDay(text: string, today: Day, report?: { name: string; added: Day }): Day | { problem: string } {
+export function parseRecordDay(text: string, today: Day, report?: { name: string; added: Day; removed?: Day }): Day | { problem: string } {
   const word = text.trim().toLowerCase();
   const parsed = parseEventDay(text, today);
   if (typeof parsed !== 'string') {
@@ -20,6 +20,7 @@ export function parseRecordDay(text: string, today: Day, report?: { name: string
     return parsed;
   }
   if (report && parsed < report.added) return { problem: `${parsed} is before ${report.name} was added (${report.added}): give a day from ${report.added} on.` };
+  if (report?.removed && parsed > report.removed) return { problem: `${parsed} is after ${report.name} left the team (${report.removed}): give a day up to ${report.removed}.` };
   return parsed;
 }
 
@@ -29,7 +30,8 @@ export function parseRecordDay(text: string, today: Day, report?: { name: string
  * their instant in the order of their days (the latest 1:1, the praise since the last 1:1).
  */
 export function instantOnDay(instant: Date, day: Day): string {
-  const moved = dateOfDay(day);
-  moved.setHours(instant.getHours(), instant.getMinutes(), instant.getSeconds(), instant.getMilliseconds());
+  // Built from its parts, not dateOfDay: a day the local time zone skipped (Samoa's 2011-12-30) has
+  // no midnight, and the instant lands on the next day the zone has, where the day's entry still says `day`.
+  const moved = new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), instant.getHours(), instant.getMinutes(), instant.getSeconds(), instant.getMilliseconds());
   return moved.toISOString();
 }

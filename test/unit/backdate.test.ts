@@ -17,6 +17,9 @@ describe('parseRecordDay', () => {
     expect(parseRecordDay('yesterday', '2027-03-01', sam)).toEqual({ problem: '2027-02-28 is before Sam was added (2027-03-01): give a day from 2027-03-01 on.' });
     expect(parseRecordDay('last thursday', '2027-03-08', sam)).toEqual({ problem: '"last thursday" is not a day: give YYYY-MM-DD, today or yesterday.' });
     expect(parseRecordDay('2027-02-30', '2027-03-08', sam)).toEqual({ problem: '"2027-02-30" is not a calendar day: give a day that month has.' });
+    // A report who left: nothing of theirs after that day.
+    expect(parseRecordDay('2027-03-06', '2027-03-08', { ...sam, removed: '2027-03-05' })).toEqual({ problem: '2027-03-06 is after Sam left the team (2027-03-05): give a day up to 2027-03-05.' });
+    expect(parseRecordDay('2027-03-05', '2027-03-08', { ...sam, removed: '2027-03-05' })).toBe('2027-03-05');
   });
 });
 

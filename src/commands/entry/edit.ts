@@ -369,8 +369,8 @@ async function goalTargets(ctx: Ctx, id: string, words: string[]): Promise<(goal
   return check;
 }
 
-/** Refuses a day before the report (of a praise entry or 1:1) was added. */
-function joinedBy(member: Pick<Member, 'name' | 'added'> | undefined, day: Day, id: string): void {
+/** Refuses a day before the report (of a praise entry or 1:1) was added, or after they left. */
+function joinedBy(member: Pick<Member, 'name' | 'added' | 'removed'> | undefined, day: Day, id: string): void {
   if (!member) return;
   const problem = parseRecordDay(day, day, member);
   if (typeof problem !== 'string') throw new UserError(`--date ${problem.problem}`, `Nothing was changed. See ${id}: mtl show ${id}`);
