@@ -98,6 +98,16 @@ function orList(items: string[]): string {
 /** Checks a new report's name: not blank, not an option, not a sub-command word, not already taken. */
 const MAX_NAME_LENGTH = 100;
 
+/**
+ * The reports a new name takes a typed name from: those whose first name it is, or whose name it
+ * starts ("Priya" or "Pri" beside Priya Raman, "Zoe" beside Zoë Park), matched as findMember
+ * matches, since from then on the exact name wins.
+ */
+export function shadowedBy(data: Data, name: string): Member[] {
+  const typed = fold(name);
+  return activeMembers(data).filter((m) => fold(m.name) !== typed && fold(m.name).startsWith(typed));
+}
+
 export function validateNewName(data: Data, name: string): { name: string; restore?: Member } {
   const clean = requireLine(name, 'name').replace(/\s+/g, ' ');
   if (clean.startsWith('-')) throw new UserError(`"${clean}" cannot be a name: it starts with "-".`);

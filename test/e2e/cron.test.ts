@@ -85,14 +85,14 @@ describe('mtl cron with a stand-in crontab program', () => {
     // Well formed, but no month has a 30th of February: installed, it would never nudge.
     const never = await mtl(t.home, ['cron', 'install', '--schedule', '0 9 30 2 *'], t.env());
     expect(never.code).toBe(1);
-    expect(never.stderr).toMatch(/^mtl: "0 9 30 2 \*" never comes round: no month has the day it names, so the nudge would never run\.\nFor example --schedule/);
+    expect(never.stderr).toMatch(/^mtl: "0 9 30 2 \*" does not come round in the next eight years \(a day no month has, or a 29th of February on one weekday\), so the nudge would not run\.\nFor example --schedule/);
     expect(t.crontab()).toBe(OTHER_LINES);
     // One set by hand is shown for what it is.
     await ok(t.home, ['cron', 'install'], t.env());
     fs.writeFileSync(t.file, t.crontab()!.replace(/^0 9 \* \* 1 /m, '0 9 31 4 * '));
     const status = await ok(t.home, ['cron', 'status'], t.env());
     expect(status).toContain('schedule    0 9 31 4 *\n');
-    expect(status).toContain('next nudge  never: no month has the day the schedule names; set another with --schedule\n');
+    expect(status).toContain('next nudge  not in the next eight years: the schedule names a day that does not come round; set another with --schedule\n');
   });
 
   it('writes a line that cron can run as it stands', async () => {

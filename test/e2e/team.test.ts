@@ -112,6 +112,10 @@ describe('mtl team', () => {
         'Added Priya to your team (r3). Next: mtl member-goals Priya add "<goal>"  or  mtl praise Priya "<what they did well>"\n',
     );
     expect((await mtl(home, ['team', 'add', 'Sam Lee Jr'], { env })).stderr).not.toContain('Note:');
+    // Matched as names are matched: any case, any accent, a start of the name.
+    await ok(home, ['team', 'add', 'Zoë Park'], { env });
+    expect((await mtl(home, ['team', 'add', 'ZOE'], { env })).stderr).toMatch(/^Note: Zoë Park is on your team too; "ZOE" now means the new report/);
+    expect((await mtl(home, ['team', 'list', '--quarter', '2026-Q4'], { env })).stderr).toBe('Nobody was on your team in 2026-Q4.\n');
   });
 
   it('purges only with --yes when there is no terminal', async () => {

@@ -39,7 +39,7 @@ export const stamp = (d: Date) => format(d, 'yyyy-MM-dd HH:mm');
 export const SCHEDULE_EXAMPLES = `For example --schedule "${DEFAULT_SCHEDULE}" (Mondays at 09:00, the default) or "30 8 * * 1-5" (weekdays at 08:30).`;
 
 /** What status says of an installed schedule that names a day no month has (set by hand). */
-export const NEVER_RUNS = 'never: no month has the day the schedule names; set another with --schedule';
+export const NEVER_RUNS = 'not in the next eight years: the schedule names a day that does not come round; set another with --schedule';
 
 /**
  * The --schedule given, parsed; a bad one is refused before anything is read or written, and so is
@@ -49,7 +49,7 @@ export function givenSchedule(text: string | undefined, now: Date): Schedule | u
   if (text === undefined) return undefined;
   const parsed = parseSchedule(text);
   if ('error' in parsed) throw new UserError(parsed.error, SCHEDULE_EXAMPLES);
-  if (!nextRun(parsed, now)) throw new UserError(`"${parsed.text}" never comes round: no month has the day it names, so the nudge would never run.`, SCHEDULE_EXAMPLES);
+  if (!nextRun(parsed, now)) throw new UserError(`"${parsed.text}" does not come round in the next eight years (a day no month has, or a 29th of February on one weekday), so the nudge would not run.`, SCHEDULE_EXAMPLES);
   return parsed;
 }
 

@@ -8,6 +8,7 @@ import {
   oneOnOneAgenda,
   recognitionBalance,
   requireText,
+  shadowedBy,
   validateNewName,
 } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
@@ -63,7 +64,7 @@ export async function add(ctx: Ctx, name: string, opts: { note?: string; restore
     const member: Member = { id: tx.nextId('r'), name: checked.name, added: today, notes: note ? [{ id: tx.nextId('n'), date: today, text: note }] : [] };
     // "Priya" beside Priya Raman: from now on the short name means the new report. Said, in case
     // the user meant Priya Raman (the README's `mtl team add Priya --note ...` reads that way).
-    const shadowed = activeMembers(tx.data).filter((m) => m.name.toLowerCase() !== checked.name.toLowerCase() && m.name.toLowerCase().split(/\s+/)[0] === checked.name.toLowerCase());
+    const shadowed = shadowedBy(tx.data, checked.name);
     tx.tables.members.add(member);
     return { member, restored: false, shadowed };
   });
@@ -149,7 +150,7 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
     return;
   }
   if (rows.length === 0) {
-    ctx.io.err('No reports yet. Add the first: mtl team add "Sam Lee"\n');
+    ctx.io.err(quarter && data.members.length ? `Nobody was on your team in ${quarter}.\n` : 'No reports yet. Add the first: mtl team add "Sam Lee"\n');
     return;
   }
   const { io } = ctx;
