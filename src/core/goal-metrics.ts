@@ -1,6 +1,7 @@
 import { isMetricName, METRIC_NAMES, type Data, type Day, type Goal, type Member, type MetricName } from './model.js';
 import { addDaysToDay, dateOfDay, daysBetween, endOfQuarterFor, quarterOf, startOfQuarterFor } from './dates.js';
 import { booksFinishedThisQuarter, learningProgress } from './learning.js';
+import { memberGoalsOf } from './quarters.js';
 import { DELEGATION_STEPS, GOALS_PER_QUARTER, itemsOwnedThisQuarter } from './team.js';
 
 /** A metric a template asks for, with the target it gives (none: the metric's default). */
@@ -217,7 +218,9 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
     case 'reports-with-goals': {
       const team = data.members.filter((m) => m.added <= asOf && (!m.removed || m.removed > asOf));
       const counts = new Map<string, number>();
-      for (const g of data.memberGoals) if (g.quarter === quarter && g.created <= asOf) counts.set(g.member, (counts.get(g.member) ?? 0) + 1);
+      // The quarter's goals, those carried on since included: carrying at the next quarter's start
+      // must not take them back from the quarter they were set for.
+      for (const g of memberGoalsOf(data, quarter)) if (g.created <= asOf) counts.set(g.member, (counts.get(g.member) ?? 0) + 1);
       const n = team.filter((m) => {
         const c = counts.get(m.id) ?? 0;
         return c >= GOALS_PER_QUARTER.min && c <= GOALS_PER_QUARTER.max;
@@ -226,7 +229,9 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
       return reading(spec.name, n, target > 0 ? target : null, team.length ? `${n} of ${team.length} reports with 2-3 goals` : 'no reports yet');
     }
     case 'member-goals-on-track': {
-      const goals = data.memberGoals.filter((g) => g.quarter === quarter && g.created <= asOf);
+      // The quarter's goals (carried on since included) of reports on the team that day.
+      const onTeam = new Set(data.members.filter((m) => m.added <= asOf && (!m.removed || m.removed > asOf)).map((m) => m.id));
+      const goals = memberGoalsOf(data, quarter).filter((g) => g.created <= asOf && onTeam.has(g.member));
       const n = goals.filter((g) => memberGoalOnTrack(g, asOf, end)).length;
       const target = given ?? goals.length;
       return reading(spec.name, n, target > 0 ? target : null, goals.length ? `${n} of ${goals.length} reports' goals done or on track` : "no reports' goals this quarter");

@@ -120,6 +120,17 @@ describe('measureGoal', () => {
       '1 of 3 team events held',
     ]);
     expect(texts([{ name: 'delegation-steps' }], d, '2027-02-15')).toEqual(['2 of 4 checklist steps done']);
+    // Carried into Q2 at its start, Sam's goals still count for Q1 read on its last day; a report
+    // who has left no longer counts, nor do their goals.
+    const carried = data({
+      ...d,
+      members: [...d.members, { id: 'r3', name: 'Eve', added: '2027-01-04', removed: '2027-02-01', notes: [] }],
+      memberGoals: [
+        ...d.memberGoals.map((g) => (g.member === 'r1' ? { ...g, quarter: '2027-Q2', carriedFrom: ['2027-Q1'] } : g)),
+        { id: 'm4', member: 'r3', title: 'm4', quarter: '2027-Q1', status: 'open' as const, progress: 0, created: '2027-01-05', checkIns: [] },
+      ],
+    } as never);
+    expect(texts([{ name: 'reports-with-goals' }, { name: 'member-goals-on-track' }], carried, '2027-03-31')).toEqual(['1 of 2 reports with 2-3 goals', "0 of 3 reports' goals done or on track"]);
     expect(texts([{ name: 'innovation-week' }, { name: 'demos-given' }], d, '2027-02-01')).toEqual(['innovation week planned for 2027-02-08, not held yet', 'demo on 2027-02-12, not held yet']);
   });
 
