@@ -42,6 +42,11 @@ describe('innovation history', () => {
     await ok(home, ['innovation', 'log', 'alex', 'flaky-test finder'], at('2027-02-18'));
     const twice = await mtl(home, ['innovation', 'log', 'sam', 'a CLI for billing'], at('2027-02-18'));
     expect(twice.code).toBe(1);
+    // Someone who left before the week built nothing in it.
+    await ok(home, ['team', 'add', 'Eve'], at('2027-01-04'));
+    await ok(home, ['team', 'remove', 'eve'], at('2027-02-01'));
+    const gone = await mtl(home, ['innovation', 'log', 'eve', 'a hack'], at('2027-02-18'));
+    expect(gone).toMatchObject({ code: 1, stderr: 'mtl: Eve left your team on 2027-02-01, before the 2027-Q1 innovation week (2027-02-15).\nNothing was changed. See the team: mtl team list\n' });
     const demo = await mtl(home, ['innovation', 'demo', '--note', 'six demos; the test finder ships'], at('2027-02-19'));
     expect(demo.stderr).toContain('Recorded the 2027-Q1 innovation demo: six demos; the test finder ships. 2 projects shown.');
 

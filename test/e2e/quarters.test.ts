@@ -66,6 +66,16 @@ describe('quarters', () => {
     expect(nothing).toMatchObject({ code: 0, stderr: 'Nothing to carry: your reports have no open goals from before 2027-Q2.\n' });
   });
 
+  it("carries only the goals of reports still on the team, and lists only theirs", async () => {
+    const home = await firstQuarter();
+    const day = { env: { MTL_NOW: '2027-04-02T09:00:00' } };
+    await ok(home, ['team', 'remove', 'alex'], { env: { MTL_NOW: '2027-03-20T09:00:00' } });
+    const all = await mtl(home, ['member-goals', 'carry', '--all'], day);
+    expect(all.stderr).not.toContain('alex');
+    expect(await ok(home, ['member-goals'], day)).not.toContain('Mentor the new hire');
+    expect(await ok(home, ['member-goals', 'alex', '--all'], day)).toContain('Mentor the new hire');
+  });
+
   it('refuses to carry a done goal, one of this quarter, or an unnamed choice, changing nothing', async () => {
     const home = await firstQuarter();
     const day = at('2027-04-02');

@@ -193,6 +193,10 @@ export async function log(ctx: Ctx, name: string, words: string[], opts: { quart
   const { week, who } = await updateStore(ctx.dataDir, (tx) => {
     const week = recordedWeek(tx.data, today, opts.quarter, 'projects');
     const member = findMember(tx.data, name, { includeRemoved: true });
+    // Someone who left may have built something that week, not after they left.
+    if (member.removed && member.removed < week.start) {
+      throw new UserError(`${member.name} left your team on ${member.removed}, before the ${week.quarter} innovation week (${week.start}).`, 'Nothing was changed. See the team: mtl team list');
+    }
     const projects = week.projects ?? [];
     if (projects.some((p) => p.member === member.id && p.text === text)) {
       throw new UserError(`${member.name}'s project "${text}" is already logged for the ${week.quarter} week.`, 'Nothing was changed. See them: mtl innovation list');

@@ -172,8 +172,10 @@ async function list(ctx: Ctx, name: string | undefined, opts: Options): Promise<
   const today = dayOf(ctx.now);
   const quarter = quarterOf(today);
   const member = name === undefined ? undefined : findMember(data, name, { includeRemoved: true });
+  // Without a name or --all, the team's goals: a report who left is listed by name or with --all.
+  const onTeam = new Set(activeMembers(data).map((m) => m.id));
   const goals = data.memberGoals.filter(
-    (g) => (!member || g.member === member.id) && (opts.all || g.quarter === quarter || g.status === 'open'),
+    (g) => (member ? g.member === member.id : opts.all || onTeam.has(g.member)) && (opts.all || g.quarter === quarter || g.status === 'open'),
   );
   if (opts.json) printJson(ctx.io, goals.map((g) => memberGoalJson(data, g)));
   else if (goals.length) {
@@ -212,7 +214,10 @@ async function carry(ctx: Ctx, name: string | undefined, ids: string[], opts: Op
   if (ids.length && opts.all) throw new UsageError('Give goal ids or --all, not both.', 'mtl member-goals carry [<name>] [<id>...|--all]');
   const { moved, who } = await updateStore(ctx.dataDir, (tx) => {
     const member = name === undefined ? undefined : findMember(tx.data, name);
-    const candidates = tx.data.memberGoals.filter((g) => g.status === 'open' && g.quarter < quarter && (!member || g.member === member.id));
+    // Only goals of reports still on the team: someone who left takes their goals with them (their
+    // review keeps them), and the nudge asks about no one else.
+    const onTeam = new Set(activeMembers(tx.data).map((m) => m.id));
+    const candidates = tx.data.memberGoals.filter((g) => g.status === 'open' && g.quarter < quarter && onTeam.has(g.member) && (!member || g.member === member.id));
     const listed = candidates.map((g) => `${g.id} (${nameOf(tx.data, g.member)}, ${g.quarter}: ${g.title})`).join(', ');
     if (!ids.length && !opts.all) {
       if (!candidates.length) return { moved: [], who: member };
