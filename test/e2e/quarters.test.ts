@@ -72,6 +72,8 @@ describe('quarters', () => {
     await ok(home, ['team', 'remove', 'alex'], { env: { MTL_NOW: '2027-03-20T09:00:00' } });
     const all = await mtl(home, ['member-goals', 'carry', '--all'], day);
     expect(all.stderr).not.toContain('alex');
+    // Undo reads a carry in words.
+    expect((await ok(home, ['undo', '--list'], day)).split('\n')[0]).toMatch(/carried from none → 2027-Q1/);
     expect(await ok(home, ['member-goals'], day)).not.toContain('Mentor the new hire');
     expect(await ok(home, ['member-goals', 'alex', '--all'], day)).toContain('Mentor the new hire');
   });

@@ -32,7 +32,7 @@ describe('mtl undo', () => {
     await ok(home, ['goals', 'check-in', 'g1', 'First demo held', '--progress', '60'], NOW);
 
     const first = await mtl(home, ['undo'], NOW);
-    expect(first.stderr).toMatch(/^Undid the change to goal g1 \("Weekly demos"\): progress back to 40, checkIns back to 1\./);
+    expect(first.stderr).toMatch(/^Undid the change to goal g1 \("Weekly demos"\): progress back to 40, check-ins back to 1\./);
     expect(readStore(home).goals[0].progress).toBe(40);
     expect(readStore(home).goals[0].checkIns.map((c: { note: string }) => c.note)).toEqual(['Agreed the metrics with my boss']);
 
@@ -45,7 +45,7 @@ describe('mtl undo', () => {
     await ok(home, ['team', 'note', 'sam', 'Back from parental leave in March'], NOW);
     await ok(home, ['team', 'remove', 'sam'], NOW);
     const listed = await mtl(home, ['undo', '--list'], NOW);
-    expect(listed.stdout.split('\n')[0]).toBe(' 1. the change to report r1 ("Sam Lee"): removed (none) → "2027-02-10"');
+    expect(listed.stdout.split('\n')[0]).toBe(' 1. the change to report r1 ("Sam Lee"): left the team on (none) → "2027-02-10"');
     expect(listed.stdout).toContain(' 2. the change to report r1 ("Sam Lee"): notes (0 → 1)');
     expect(listed.stdout).toContain(' 3. adding report r1 ("Sam Lee")');
     const json = JSON.parse((await mtl(home, ['undo', '--list', '--json'], NOW)).stdout);

@@ -92,9 +92,16 @@ export function describe(c: Change, data: Pick<Data, 'members'>, undone = false)
   const before = c.before as Record<string, unknown>;
   const after = c.after as Record<string, unknown>;
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]) && k !== 'updatedAt');
-  const shown = fields.map((k) => {
-    const [was, is] = [before[k], after[k]];
+  const shown = fields.map((field) => {
+    const [was, is] = [before[field], after[field]];
+    const k = FIELD_WORDS[field] ?? field;
     const count = (v: unknown) => (v as unknown[] | undefined)?.length ?? 0;
+    // A list of words (the quarters a goal was carried from) reads as itself; a list of records as its count.
+    const words = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v.length ? v.join(', ') : 'none') : undefined);
+    if ((was === undefined || words(was) !== undefined) && (is === undefined || words(is) !== undefined) && (Array.isArray(was) || Array.isArray(is))) {
+      const w = (v: unknown) => words(v) ?? 'none';
+      return undone ? `${k} back to ${w(was)}` : `${k} ${w(was)} → ${w(is)}`;
+    }
     if (Array.isArray(was) || Array.isArray(is)) return undone ? `${k} back to ${count(was)}` : `${k} (${count(was)} → ${count(is)})`;
     const ref = REFERENCES.get(k);
     if (ref) {
@@ -110,6 +117,18 @@ export function describe(c: Change, data: Pick<Data, 'members'>, undone = false)
 function kindWord(kind: Kind): string {
   return Object.values(ENTRY_KINDS).find((k) => k.prefix === ID_PREFIX[kind])?.label ?? KIND_WORDS[kind][0];
 }
+
+/** Stored field names as a person reads them; the others are already words. */
+const FIELD_WORDS: Record<string, string> = {
+  carriedFrom: 'carried from',
+  checkIns: 'check-ins',
+  doneOn: 'done on',
+  deliveredOn: 'delivered on',
+  feedbackDelivered: 'feedback given',
+  removed: 'left the team on',
+  demoHeld: 'demo held on',
+  demoNote: 'demo note',
+};
 
 /**
  * Fields that hold another entry's id, as a change shows them: a report by name (removed ones too;
