@@ -156,7 +156,9 @@ export function recognitionStates(data: Data, today: Day, recognitionDays = 7, m
   return members.map((member) => {
     const lastPraise = last.get(member.id);
     const count = recent.get(member.id) ?? 0;
-    return { id: member.id, name: member.name, recent: count, ...(lastPraise ? { lastPraise, daysSincePraise: daysBetween(lastPraise, today) } : {}), due: count === 0 };
+    // Someone new gets their first window: not "never recognised" on the day they join.
+    const due = count === 0 && (lastPraise !== undefined || daysBetween(member.added, today) >= recognitionDays);
+    return { id: member.id, name: member.name, recent: count, ...(lastPraise ? { lastPraise, daysSincePraise: daysBetween(lastPraise, today) } : {}), due };
   });
 }
 

@@ -46,7 +46,11 @@ describe('mtl (the dashboard)', () => {
     const out = await ok(home, [], NOW);
     expect(out).not.toContain('Welcome');
     expect(out).toContain('Latest assessment: none yet (mtl assess)\n');
-    expect(out).toContain('Team: 1 report, 1 not recognised in the last 7 days: Alice\n');
+    // Added today, Alice gets her first week before she counts as not recognised.
+    expect(out).toMatch(/\nTeam: 1 report\b/);
+    expect(out).not.toContain('not recognised');
+    const week = await ok(home, [], { env: { MTL_NOW: '2027-02-25T09:00:00' } });
+    expect(week).toContain('Team: 1 report, 1 not recognised in the last 7 days: Alice\n');
     expect(out).toMatch(/\nNext: mtl assess\n {2}Five minutes/);
     expect(JSON.parse(await ok(home, ['--json'], NOW)).next.command).toBe('mtl assess');
   });

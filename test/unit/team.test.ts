@@ -193,6 +193,15 @@ describe('recognitionBalance', () => {
     expect(recognitionBalance(data, '2027-04-01')[0]).toMatchObject({ recent: 0, quarter: { praise: 0 }, lastPraise: '2027-01-20' });
   });
 
+  it('gives someone new their first window before they count as not recognised', () => {
+    const d = team('Sam');
+    d.members[0]!.added = '2027-03-01';
+    expect(recognitionStates(d, '2027-03-01')[0]).toMatchObject({ recent: 0, due: false });
+    expect(recognitionStates(d, '2027-03-07')[0]).toMatchObject({ due: false });
+    expect(recognitionStates(d, '2027-03-08')[0]).toMatchObject({ due: true });
+    expect(recognitionStates(d, '2027-03-05', 3)[0]).toMatchObject({ due: true });
+  });
+
   it('is the recognition state plus the quarter, and the state alone never reads the feedback log', () => {
     for (const day of ['2026-12-31', '2027-01-10', '2027-01-17']) {
       const states = recognitionStates({ ...data, get feedback(): never { throw new Error('feedback read') } } as Data, day);
