@@ -25,7 +25,7 @@ export interface QuarterSummary {
   memberGoals: { total: number; done: number; open: number; carried: number };
   /** The manager's own goals finished in the quarter, by the day they were done. */
   goalsDone: { id: string; title: string; doneOn: Day }[];
-  innovation: Pick<InnovationWeek, 'start' | 'end'> | null;
+  innovation: (Pick<InnovationWeek, 'start' | 'end'> & { recorded: boolean }) | null;
 }
 
 /** Whether a report was on the team on some day of `start`..`end`. */
@@ -161,7 +161,7 @@ export function quarterSummary(data: Data, quarter: string): QuarterSummary {
       .filter((g) => g.status === 'done' && g.doneOn !== undefined && g.doneOn >= start && g.doneOn <= end)
       .sort((a, b) => (a.doneOn! < b.doneOn! ? -1 : a.doneOn! > b.doneOn! ? 1 : 0))
       .map((g) => ({ id: g.id, title: g.title, doneOn: g.doneOn! })),
-    innovation: week ? { start: week.start, end: week.end } : null,
+    innovation: week ? { start: week.start, end: week.end, recorded: Boolean(week.demoHeld || week.projects?.length) } : null,
   };
 }
 
@@ -178,7 +178,9 @@ export function summaryText(s: QuarterSummary, today: Day): string {
       ? 'no report goals'
       : `report goals: ${s.memberGoals.done} of ${s.memberGoals.total} done${s.memberGoals.carried ? `, ${s.memberGoals.carried} carried on` : ''}, ${s.memberGoals.open} open`,
     ...(s.goalsDone.length ? [`your goals done: ${s.goalsDone.map((g) => `${g.id} "${g.title}" (${g.doneOn})`).join(', ')}`] : []),
-    s.innovation ? `innovation week ${s.innovation.end < today ? 'held' : 'planned'} ${s.innovation.start} to ${s.innovation.end}` : 'no innovation week',
+    s.innovation
+      ? `innovation week ${s.innovation.end >= today ? 'planned' : s.innovation.recorded ? 'held' : 'over, nothing recorded,'} ${s.innovation.start} to ${s.innovation.end}`
+      : 'no innovation week',
   ];
   return parts.join('; ');
 }

@@ -24,8 +24,9 @@ describe('mtl innovation', () => {
     expect(await ok(home, ['innovation'], at('2027-02-03'))).toBe('Innovation week 2027-Q1: Mon 2027-02-15 to Fri 2027-02-19, demo day Fri 2027-02-19; starts in 12 days.\n');
     expect(await ok(home, ['innovation'], at('2027-02-17'))).toContain('; under way; demo in 2 days.');
     expect(await ok(home, ['innovation'], at('2027-02-19'))).toContain('; demo day is today.');
+    // Over by the calendar but nothing recorded: not called held.
     const done = await mtl(home, ['innovation'], at('2027-03-01'));
-    expect(done.stdout).toContain('; held.');
+    expect(done.stdout).toContain('; over, nothing recorded: mtl innovation log <name> "<project>", then mtl innovation demo.');
     expect(done.stderr).toBe("Next quarter's: mtl innovation plan 2027-04-05\n");
     expect(JSON.parse(await ok(home, ['innovation', '--json'], at('2027-02-03'))).week).toEqual({
       id: 'i1',

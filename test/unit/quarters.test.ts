@@ -81,6 +81,11 @@ describe('quarter summary and carrying', () => {
     const s = quarterSummary(d, '2027-Q1');
     expect(s).toMatchObject({ reports: 2, reportsPraised: 1, praise: 2, public: 1, memberGoals: { total: 2, done: 1, open: 1, carried: 0 }, innovation: null });
     expect(summaryText(s, '2027-04-02')).toBe('2 praise entries for 1 of 2 reports (1 public); report goals: 1 of 2 done, 1 open; no innovation week');
+    // A week over by the calendar is called held only once something of it was recorded.
+    const week = { id: 'i1', quarter: '2027-Q1', start: '2027-03-01', end: '2027-03-05', demo: '2027-03-05', planned: '2027-02-01' };
+    expect(summaryText(quarterSummary(data({ members, innovationWeeks: [week] }), '2027-Q1'), '2027-04-02')).toMatch(/; innovation week over, nothing recorded, 2027-03-01 to 2027-03-05$/);
+    const held = { ...week, demoHeld: '2027-03-05' };
+    expect(summaryText(quarterSummary(data({ members, innovationWeeks: [held] }), '2027-Q1'), '2027-04-02')).toMatch(/; innovation week held 2027-03-01 to 2027-03-05$/);
   });
 
   it('carries a goal with its history, moving a past due day to the end of the new quarter', () => {

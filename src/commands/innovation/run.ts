@@ -91,7 +91,9 @@ function describe(week: InnovationWeek, today: Day): string {
     const demo = daysBetween(today, week.demo);
     return demo === 0 ? 'demo day is today' : `under way; demo in ${plural(demo, 'day')}`;
   }
-  return 'held';
+  // Over by the calendar; whether it happened is what was recorded of it.
+  if (week.demoHeld || week.projects?.length) return 'held';
+  return 'over, nothing recorded: mtl innovation log <name> "<project>", then mtl innovation demo';
 }
 
 /** A week as `--json` prints it: its status, and each project with the name of who built it. */
