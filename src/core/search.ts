@@ -6,7 +6,7 @@ import { compareText } from './dates.js';
  * in the name of its report), without regard to case or accents ("zoe" finds Zoë, "JOSE" finds José).
  */
 
-export type SearchKind = 'note' | 'praise' | 'feedback' | 'goal' | 'member-goal' | 'delegation' | '1on1' | 'action';
+export type SearchKind = 'note' | 'praise' | 'feedback' | 'goal' | 'member-goal' | 'delegation' | '1on1' | 'action' | 'process' | 'project' | 'culture' | 'daily-note' | 'learning';
 
 /** One piece of an entry's text: its title, a check-in note, its file... */
 export interface SearchPart {
@@ -168,6 +168,21 @@ export function searchables(data: Data, goalFile: (goal: Goal) => string | undef
   }
   for (const t of data.actions) {
     if (wanted(t.member)) out.push({ kind: 'action', id: t.id, date: t.created, member: t.member, parts: about(t.member, [{ text: t.text }]) });
+  }
+  for (const s of data.processes) {
+    if (wanted(s.member)) out.push({ kind: 'process', id: s.id, date: s.created, member: s.member, parts: about(s.member, [{ text: s.practice }]) });
+  }
+  // An innovation project has no id of its own: found under its week's.
+  for (const w of data.innovationWeeks) {
+    for (const p of w.projects ?? []) if (wanted(p.member)) out.push({ kind: 'project', id: w.id, date: p.date, member: p.member, parts: about(p.member, [{ text: p.text }]) });
+  }
+  if (options.member === undefined) {
+    for (const c of data.cultureEvents) out.push({ kind: 'culture', id: c.id, date: c.date, parts: [{ text: c.what }] });
+    for (const w of data.moments) out.push({ kind: 'daily-note', id: w.id, date: w.date, parts: [{ text: w.text }] });
+    for (const l of data.learning) {
+      const text = l.type === 'hours' ? l.what : l.type === 'tip' ? [l.tip, l.from, l.outcome].filter(Boolean).join(' · ') : l.title;
+      out.push({ kind: 'learning', id: l.id, date: l.type === 'book' ? (l.date ?? l.added ?? '') : l.date, parts: [{ text: text ?? '' }] });
+    }
   }
   return out;
 }

@@ -104,6 +104,22 @@ describe('mtl search', () => {
     expect(await ok(home, ['search', 'release', 'train'], at('2027-02-01'))).toBe('2027-01-11\tg1\t-\tgoal\tHand over the release train\n');
   });
 
+  it('finds processes, innovation projects, culture events, daily notes and learning too', async () => {
+    const home = tempHome();
+    for (const name of ['Zoë Martin', 'José']) await ok(home, ['team', 'add', name], at('2027-01-02'));
+    await ok(home, ['process', 'add', 'hackathon checklist', '--owner', 'zoe'], at('2027-01-04'));
+    await ok(home, ['culture', 'log', 'hackathon lunch'], at('2027-01-05'));
+    await ok(home, ['today', '--note', 'José ran the hackathon retro himself'], at('2027-01-06'));
+    await ok(home, ['learn', 'log', '1h', 'talk on hackathon formats'], at('2027-01-07'));
+    await ok(home, ['innovation', 'plan', '2027-02-15'], at('2027-01-08'));
+    await ok(home, ['innovation', 'log', 'jose', 'hackathon bot'], at('2027-02-16'));
+    const hits = JSON.parse(await ok(home, ['search', 'hackathon', '--json'], at('2027-02-20'))) as { kind: string; id: string }[];
+    expect(hits.map((h) => `${h.kind} ${h.id}`).sort()).toEqual(['culture c1', 'daily-note w1', 'learning l1', 'process s1', 'project i1'].sort());
+    // With --person, only what is about them.
+    const jose = JSON.parse(await ok(home, ['search', 'hackathon', '--person', 'jose', '--json'], at('2027-02-20'))) as { kind: string }[];
+    expect(jose.map((h) => h.kind)).toEqual(['project']);
+  });
+
   it('prints the hits as JSON', async () => {
     const home = tempHome();
     await seed(home);

@@ -5,7 +5,7 @@ import { examples } from '../examples.js';
 export function register(program: Command, context: (cmd: Command) => Ctx): void {
   program
     .command('search <words...>')
-    .description('find notes, praise, feedback, goals, delegated items, 1:1 notes and action items holding every word')
+    .description('find notes, praise, feedback, goals, delegated items, 1:1 notes, action items, processes, innovation projects, culture events, daily notes and learning holding every word')
     .option('--person <name>', 'only entries about this report')
     .option('--json', 'print the hits as JSON')
     .addHelpText(
