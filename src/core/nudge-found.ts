@@ -28,6 +28,8 @@ function rank(r: Reminder): number {
 export function byImportance(a: Reminder, b: Reminder): number {
   const ranked = rank(a) - rank(b);
   if (ranked !== 0) return ranked;
+  // An overdue goal before one only waiting for a check-in, as the dashboard's next step does.
+  if (Boolean(a.overdue) !== Boolean(b.overdue)) return a.overdue ? -1 : 1;
   if (a.since === b.since) return 0;
   return a.since === undefined ? 1 : b.since === undefined ? -1 : a.since < b.since ? -1 : 1;
 }

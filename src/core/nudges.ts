@@ -26,6 +26,8 @@ export interface Reminder {
    * reminders of one kind on one line by their subjects ("Not recognised lately: Sam, Alex").
    */
   subject?: string;
+  /** Past its due day: ahead of the others of its kind, however long they have waited. */
+  overdue?: true;
 }
 
 export interface NudgePreferences {
@@ -81,9 +83,11 @@ function goalReminders(goals: Goal[], today: Day, prefs: NudgePreferences, daysF
     const parts: string[] = [];
     const whys: string[] = [];
     let since: Day | undefined;
+    let overdue = false;
     if (goal.due) {
       const left = daysFrom(today, goal.due);
       if (left < 0) {
+        overdue = true;
         parts.push(`${days(-left)} overdue (due ${goal.due})`);
         whys.push('An overdue goal is a topic for your boss: finish it, move the date, or drop it on purpose.');
         since = goal.due;
@@ -107,6 +111,7 @@ function goalReminders(goals: Goal[], today: Day, prefs: NudgePreferences, daysF
       why: whys.join(' '),
       command: `mtl goals check-in ${goal.id} "<note>" --progress N`,
       ...(since ? { since } : {}),
+      ...(overdue ? { overdue: true as const } : {}),
       subject: `${goal.id} "${goal.title}"`,
     });
   }

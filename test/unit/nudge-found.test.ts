@@ -21,6 +21,9 @@ describe('the most pressing reminder', () => {
     expect(mostPressing([...list, reminder('goal:g3', 'goal'), reminder('goal:g2', 'goal', '2027-02-10')])?.key).toBe('goal:g2');
     // A goal without `since` (due soon, checked in lately) still comes before people.
     expect(mostPressing([...list, reminder('goal:g3', 'goal')])?.key).toBe('goal:g3');
+    // An overdue goal before one that has only waited longer for a check-in.
+    const late = { ...reminder('goal:g5', 'goal', '2027-02-13'), overdue: true as const };
+    expect(mostPressing([reminder('goal:g6', 'goal', '2027-02-03'), late])?.key).toBe('goal:g5');
   });
 
   it('puts a first self-assessment before everything, and a due re-assessment last', () => {
