@@ -1,5 +1,5 @@
 import type { Data, Day, Goal, InnovationWeek, Member, MemberGoal } from './model.js';
-import { addDaysToDay, lookbackQuarter, quarterBounds } from './dates.js';
+import { addDaysToDay, lookbackQuarter, quarterBounds, sortByText } from './dates.js';
 import { plural } from './text.js';
 
 /** One report's recognition over a quarter. */
@@ -89,18 +89,18 @@ export function memberGoalsOf(data: Pick<Data, 'memberGoals'>, quarter: string):
   return data.memberGoals.filter((g) => g.quarter === quarter || g.carriedFrom?.includes(quarter));
 }
 
-/** A report goal as it stood on a day: done by then or open, and its progress then. */
+/** A goal (mine or a report's) as it stood on a day: done by then or open, and its progress then. */
 export interface GoalState {
   status: 'open' | 'done';
   progress: number;
 }
 
 /**
- * A report goal as it stood on `day`, as of `today`: done if done on or before it (or done with no day
- * recorded); its progress the goal's own when done or when `day` is not in the past, else the last
- * check-in's by then (0 without one).
+ * A goal (mine or a report's) as it stood on `day`, as of `today`: done if done on or before it (or
+ * done with no day recorded); its progress the goal's own when done or when `day` is not in the past,
+ * else the last check-in's by then (0 without one).
  */
-export function goalStateOn(goal: MemberGoal, day: Day, today: Day): GoalState {
+export function goalStateOn(goal: Pick<Goal, 'status' | 'doneOn' | 'progress' | 'checkIns'>, day: Day, today: Day): GoalState {
   const done = goal.status === 'done' && (goal.doneOn === undefined || goal.doneOn <= day);
   if (done || day >= today) return { status: done ? 'done' : 'open', progress: goal.progress };
   const measured = goal.checkIns.filter((c) => c.date <= day && c.progress !== undefined);
@@ -157,10 +157,10 @@ export function quarterSummary(data: Data, quarter: string): QuarterSummary {
     public: mine.reduce((n, c) => n + c.public, 0),
     feedback: mine.reduce((n, c) => n + c.feedback, 0),
     memberGoals: { total: goals.total, done: goals.done, open: goals.open - goals.carried, carried: goals.carried },
-    goalsDone: data.goals
-      .filter((g) => g.status === 'done' && g.doneOn !== undefined && g.doneOn >= start && g.doneOn <= end)
-      .sort((a, b) => (a.doneOn! < b.doneOn! ? -1 : a.doneOn! > b.doneOn! ? 1 : 0))
-      .map((g) => ({ id: g.id, title: g.title, doneOn: g.doneOn! })),
+    goalsDone: sortByText(
+      data.goals.filter((g) => g.status === 'done' && g.doneOn !== undefined && g.doneOn >= start && g.doneOn <= end),
+      (g) => g.doneOn!,
+    ).map((g) => ({ id: g.id, title: g.title, doneOn: g.doneOn! })),
     innovation: week ? { start: week.start, end: week.end, recorded: Boolean(week.demoHeld || week.projects?.length) } : null,
   };
 }
@@ -186,19 +186,17 @@ export function summaryText(s: QuarterSummary, today: Day): string {
 }
 
 /**
- * My goals as they stood on a past quarter's last day, those open at some point of it: created by its
- * end and not done before it began; done only if done by its end, with the progress of the latest
- * check-in by then.
+ * My goals as they stood on a past quarter's last day (goalStateOn), those open at some point of it:
+ * created by its end and not done before it began, with the check-ins made by then.
  */
 export function goalsAsOf(goals: Goal[], start: Day, end: Day): Goal[] {
+  const after = addDaysToDay(end, 1);
   return goals
     .filter((g) => g.created <= end && !(g.doneOn !== undefined && g.doneOn < start))
     .map((g) => {
-      const checkIns = g.checkIns.filter((c) => c.date <= end);
-      const done = g.status === 'done' && g.doneOn !== undefined && g.doneOn <= end;
-      const measured = [...checkIns].reverse().find((c) => c.progress !== undefined);
-      const { doneOn: _later, ...rest } = g;
-      return { ...rest, checkIns, status: done ? 'done' : 'open', progress: done ? g.progress : (measured?.progress ?? 0), ...(done ? { doneOn: g.doneOn } : {}) } as Goal;
+      const { status, progress } = goalStateOn(g, end, after);
+      const { doneOn, ...rest } = g;
+      return { ...rest, checkIns: g.checkIns.filter((c) => c.date <= end), status, progress, ...(status === 'done' && doneOn ? { doneOn } : {}) };
     });
 }
 
