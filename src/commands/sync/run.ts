@@ -20,7 +20,7 @@ import { printJson, prose } from '../../ui/output.js';
 import { programPaths, sinceText } from '../schedule/common.js';
 import { configKey, Git } from './git.js';
 import { ENTRY_KINDS, parseEntryId } from '../../core/entries.js';
-import { checkIncoming, checkRemote, IGNORED, isDataPath, isMachineLocal, mergeFolders, type FolderMerge } from './merge.js';
+import { checkIncoming, checkRemote, IGNORED, isDataPath, mergeFolders, type FolderMerge } from './merge.js';
 
 const REMOTE = 'origin';
 
@@ -369,9 +369,9 @@ function apply(ctx: Ctx, git: Git, lock: Lock, merge: FolderMerge, head: string,
   writeAtomic(mark, `${JSON.stringify({ head, remoteHead, created })}\n`);
   try {
     writeFolderRecords(ctx.dataDir, lock, merge.records, merge.counters);
+    // mergeFolders leaves each machine's own files out (isMachineLocal), and writeFolderRecords has
+    // emptied the journal, as every merge does.
     for (const [file, bytes] of merge.files) {
-      // Never one of this machine's own files (mergeFolders leaves them out already).
-      if (isMachineLocal(file)) continue;
       const full = path.join(ctx.dataDir, ...file.split('/'));
       lock.verify();
       if (bytes === null) fs.rmSync(full, { force: true });
@@ -387,8 +387,6 @@ function apply(ctx: Ctx, git: Git, lock: Lock, merge: FolderMerge, head: string,
       const [source, target] = [path.resolve(goalsDir, from), path.resolve(goalsDir, to)];
       if (fs.existsSync(source) && !fs.existsSync(target)) fs.renameSync(source, target);
     }
-    // The journal's changes are from before the merge: undo cannot revert them now.
-    clearJournal(ctx.dataDir);
     git.text(ADD_ALL);
     const tree = git.text(['write-tree']);
     const message = `mtl: merged ${REMOTE} into ${host()}`;
