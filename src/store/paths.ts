@@ -15,6 +15,14 @@ export function relativeGoalFile(file: string, goalsDir: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
+/**
+ * Whether a goal's stored file name stays inside the goals folder: relative (on any platform), with
+ * no `..` and no empty part. What sync, undo and import trust of a name they did not make.
+ */
+export function isGoalFileInside(file: string): boolean {
+  return file !== '' && !path.isAbsolute(file) && !path.win32.isAbsolute(file) && !file.split(/[\\/]/).some((part) => part === '..' || part === '');
+}
+
 /** Where goal files go: the `goalsDir` preference, else `<data dir>/goals`. */
 export function goalsDirFor(dataDir: string, prefs: { goalsDir: string }): string {
   return prefs.goalsDir || path.join(dataDir, 'goals');

@@ -3,7 +3,7 @@ import { DAY_RANGE, FIRST_DAY, LAST_DAY } from '../../core/dates.js';
 import { KINDS, type Records } from '../../core/model.js';
 import { DataError } from '../../errors.js';
 import { checkedCounters, checkList, isLegacyDocument, legacyRecords } from '../../store/legacy.js';
-import { relativeGoalFile } from '../../store/paths.js';
+import { isGoalFileInside, relativeGoalFile } from '../../store/paths.js';
 import { DATA_VERSION } from '../../store/store.js';
 
 /**
@@ -83,13 +83,13 @@ export function parseBackup(text: string, file: string): Backup {
     throw new DataError(`${file}: ${outside.id} in "${outside.kind}" has ${outside.field} ${JSON.stringify(outside.day)}, outside the days mtl accepts (${DAY_RANGE}).`, 'Nothing was changed. Correct that day in the backup, then import it again.');
   }
   for (const goal of data.goals) {
-    if (goal.file === '' || goal.file.split(/[\\/]/).includes('..')) {
-      throw new DataError(`${file}: goal ${goal.id} has an unsafe file name ${JSON.stringify(goal.file)}.`, 'Nothing was changed.');
-    }
     // A file outside the goals folder of the machine it came from: its text is not in the backup,
     // and here its path could name any file of the user's (which mtl edits and moves). It gets its
     // name in this goals folder instead.
     if (path.isAbsolute(goal.file)) goal.file = path.basename(goal.file);
+    if (!isGoalFileInside(goal.file)) {
+      throw new DataError(`${file}: goal ${goal.id} has an unsafe file name ${JSON.stringify(goal.file)}.`, 'Nothing was changed.');
+    }
   }
   return {
     format: BACKUP_FORMAT,

@@ -4,6 +4,7 @@ import { mergeThreeWay, type MergeConflict, type Renumbering } from '../../core/
 import type { Records } from '../../core/model.js';
 import { DATA_FILE, KIND_FILES, readFolderRecords, SYNC_MERGE_MARK } from '../../store/store.js';
 import { PRAISE_DIR } from '../../store/praise-files.js';
+import { isGoalFileInside } from '../../store/paths.js';
 import { DamagedFileError, UserError } from '../../errors.js';
 import { shellWord } from '../../core/text.js';
 import { JOURNAL_FILE } from '../../store/journal.js';
@@ -149,7 +150,7 @@ function readTrees<K extends string>(git: Git, trees: Record<K, Map<string, stri
 
 /** A goal's file from elsewhere names a file in the goals folder: never a path out of it. */
 function checkGoalFiles(records: Records, remoteName: string): void {
-  const bad = records.goals.filter((g) => path.isAbsolute(g.file) || g.file.split(/[\\/]/).some((part) => part === '..' || part === ''));
+  const bad = records.goals.filter((g) => !isGoalFileInside(g.file));
   if (bad.length) {
     throw new UserError(
       `${remoteName} names goal files outside the goals folder (${bad.slice(0, 3).map((g) => `${g.id}: ${JSON.stringify(g.file)}`).join(', ')}); nothing was changed here.`,

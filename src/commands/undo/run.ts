@@ -8,7 +8,7 @@ import { nameOf } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { readJournal, type Change } from '../../store/journal.js';
-import { goalsDirFor } from '../../store/paths.js';
+import { goalsDirFor, isGoalFileInside } from '../../store/paths.js';
 import { readPreferences } from '../../store/preferences.js';
 import { openStore, updateStore, type Tx } from '../../store/store.js';
 import { plural, printJson } from '../../ui/output.js';
@@ -152,11 +152,6 @@ function short(value: unknown): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
 }
 
-/** A goal's file as mtl names it: relative to the goals folder, and never out of it. */
-function insideGoals(file: string): boolean {
-  return !path.isAbsolute(file) && !path.win32.isAbsolute(file) && !file.split(/[\\/]/).some((part) => part === '..' || part === '');
-}
-
 /**
  * Goal files follow their goal: undoing its removal brings the file back from the archive, undoing
  * its creation moves the file to the archive (never deleted), undoing a new title or due day puts
@@ -166,7 +161,7 @@ function moveGoalFiles(changes: Change[], goalsDir: string): void {
   const goal = (g: unknown) => ({ ...(g as Goal), file: path.resolve(goalsDir, (g as Goal).file) });
   for (const c of changes) {
     // Only a file in the goals folder, as sync judges a goal's file: never one a journal points elsewhere.
-    if (c.kind !== 'goals' || ![c.before, c.after].every((g) => g === null || insideGoals((g as Goal).file))) continue;
+    if (c.kind !== 'goals' || ![c.before, c.after].every((g) => g === null || isGoalFileInside((g as Goal).file))) continue;
     try {
       if (c.after === null && c.before !== null) {
         const { file } = goal(c.before);
