@@ -29,7 +29,7 @@ export async function queue(ctx: Ctx, name: string, text: string | undefined, op
   const { entry, json, queued } = await updateStore(ctx.dataDir, (tx) => {
     const member = findMember(tx.data, name);
     const date = recordDay(opts.date, today, hint, member) ?? today;
-    const entry: Feedback = { id: tx.nextId('f'), member: member.id, ...content, date, at: date === today ? ctx.now.toISOString() : instantOnDay(ctx.now, date) };
+    const entry: Feedback = { id: tx.nextId('f'), member: member.id, ...content, date, at: instantOnDay(ctx.now, date) };
     tx.tables.feedback.add(entry);
     return { entry, json: feedbackJson(tx.data, entry), queued: tx.data.feedback.filter((f) => f.member === member.id && !f.deliveredOn).length };
   });

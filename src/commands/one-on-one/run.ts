@@ -85,8 +85,8 @@ async function markDone(ctx: Ctx, name: string, today: Day, opts: OneOnOneOption
       tx.tables.feedback.put(f);
     }
     const ids = given.map((f) => f.id);
-    // At the time of day of now, on the day it was held: 1:1s and praise sort by it.
-    const at = day === today ? ctx.now.toISOString() : instantOnDay(ctx.now, day);
+    // At the time of day of now, on the day it was held (now itself, held today): 1:1s and praise sort by it.
+    const at = instantOnDay(ctx.now, day);
     let record = oneOnOneOn(tx.data, member.id, day);
     const addedToEarlier = record !== undefined;
     if (record) {

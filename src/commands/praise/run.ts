@@ -20,7 +20,7 @@ export async function praise(ctx: Ctx, name: string, text: string, opts: { publi
   const { entry, json, recent } = await updateStore(ctx.dataDir, (tx) => {
     const member = findMember(tx.data, name);
     const date = recordDay(opts.date, today, hint, member) ?? today;
-    const entry: Praise = { id: tx.nextId('p'), member: member.id, text: clean, date, at: date === today ? ctx.now.toISOString() : instantOnDay(ctx.now, date), public: Boolean(opts.public) };
+    const entry: Praise = { id: tx.nextId('p'), member: member.id, text: clean, date, at: instantOnDay(ctx.now, date), public: Boolean(opts.public) };
     tx.praise.add(entry);
     const [state] = recognitionStates(tx.data, today, recognitionDays, [member]);
     return { entry, json: praiseJson(tx.data, entry), recent: state!.recent };
