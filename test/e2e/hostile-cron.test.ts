@@ -214,12 +214,12 @@ describe.runIf(realCrontabAllowed)(`with the real crontab program${realCrontabSk
     fs.writeFileSync(node, '#!/bin/sh\nprintf "[%s]\\n" "$MTL_HOME" "$@" > "$STUB_OUT"\n', { mode: 0o755 });
     fs.writeFileSync(script, '');
 
-    const r = await mtlAs(home, ['cron', 'install', '--schedule', '0 0 31 2 *'], { env: { MTL_CRONTAB: undefined }, node, script });
+    const r = await mtlAs(home, ['cron', 'install', '--schedule', '0 0 29 2 *'], { env: { MTL_CRONTAB: undefined }, node, script });
     expect(r.code, r.stderr).toBe(0);
     const printed = /cron will run:\n {2}(.*)\n/.exec(r.stderr)![1]!;
     const installed = realCrontab()!;
     expect(installed.startsWith('# mine\n')).toBe(true);
-    const line = installed.split('\n').find((l) => l.startsWith('0 0 31 2 * '))!;
+    const line = installed.split('\n').find((l) => l.startsWith('0 0 29 2 * '))!;
     expect(line).toBe(printed);
 
     const out = path.join(parent, 'stub-out');
@@ -230,7 +230,7 @@ describe.runIf(realCrontabAllowed)(`with the real crontab program${realCrontabSk
 
     // And mtl reads the same folder back from the crontab.
     const status = JSON.parse((await mtlAs(home, ['cron', 'status', '--json'], { env: { MTL_CRONTAB: undefined } })).stdout);
-    expect(status).toMatchObject({ installed: true, dataDir: home, schedule: '0 0 31 2 *' });
+    expect(status).toMatchObject({ installed: true, dataDir: home, schedule: '0 0 29 2 *' });
   });
 
   it('the real mtl, run as cron runs the line, nudges the exact data folder', async () => {
@@ -238,9 +238,9 @@ describe.runIf(realCrontabAllowed)(`with the real crontab program${realCrontabSk
     const parent = path.dirname(tempHome());
     const home = odd(parent);
     writeStore(home);
-    const r = await mtlAs(home, ['cron', 'install', '--schedule', '0 0 31 2 *'], { env: { MTL_CRONTAB: undefined } });
+    const r = await mtlAs(home, ['cron', 'install', '--schedule', '0 0 29 2 *'], { env: { MTL_CRONTAB: undefined } });
     expect(r.code, r.stderr).toBe(0);
-    const line = realCrontab()!.split('\n').find((l) => l.startsWith('0 0 31 2 * '))!;
+    const line = realCrontab()!.split('\n').find((l) => l.startsWith('0 0 29 2 * '))!;
     const sh = spawnSync('/bin/sh', ['-c', asCronRunsIt(line)], {
       cwd: parent,
       env: { PATH: '/usr/bin:/bin', MTL_NOW: '2027-02-15T09:00:00', ...(process.env.TZ ? { TZ: process.env.TZ } : {}) },
