@@ -25,7 +25,7 @@ export type EntryKind =
   | 'cultureEvent'
   | 'moment';
 
-export type EditFlag = 'text' | 'title' | 'due' | 'to' | 'public' | 'private' | 'date' | 'target';
+export type EditFlag = 'text' | 'title' | 'due' | 'to' | 'public' | 'private' | 'date' | 'target' | 'situation' | 'behaviour' | 'impact';
 export type Verb = 'show' | 'edit' | 'done' | 'rm';
 
 export interface EntryKindInfo {
@@ -49,7 +49,7 @@ export const ENTRY_KINDS: Record<EntryKind, EntryKindInfo> = {
   feedback: {
     prefix: 'f',
     label: 'feedback note',
-    flags: ['text', 'to'],
+    flags: ['text', 'situation', 'behaviour', 'impact', 'to'],
     done: false,
     rm: true,
     instead: { done: 'feedback is marked given at the 1:1: mtl 1on1 <name> --done --gave <id>' },

@@ -83,6 +83,38 @@ describe('mtl edit', () => {
     expect(members[1].notes).toEqual([{ id: 'n1', date: '2027-02-10', text: 'mother in hospital' }]);
   });
 
+  it('changes structured feedback part by part, keeping the parts, and undoes it', async () => {
+    const home = tempHome();
+    await seed(home);
+    await ok(home, ['feedback', 'sam', '--situation', 'in the demo', '--behaviour', 'you skipped the tests slide', '--impact', 'the client asked'], { env }); // f2
+    expect((await mtl(home, ['show', 'f2'], { env })).stderr).toBe('Change it: mtl edit f2 --impact "<the corrected impact>"  mtl rm f2\n');
+
+    const r = await mtl(home, ['edit', 'f2', '--impact', 'the client asked twice', '--behavior', 'you skipped the slide on tests'], { env });
+    expect(r.stderr).toBe('Changed f2 (feedback note about Sam): behaviour, impact. See it: mtl show f2  Undo: mtl undo\n');
+    expect(readStore(home).feedback[1]).toMatchObject({
+      situation: 'in the demo',
+      behaviour: 'you skipped the slide on tests',
+      impact: 'the client asked twice',
+      text: 'Situation: in the demo. Behaviour: you skipped the slide on tests. Impact: the client asked twice.',
+    });
+    await ok(home, ['undo'], { env });
+    expect(readStore(home).feedback[1]).toMatchObject({ behaviour: 'you skipped the tests slide', impact: 'the client asked', text: 'Situation: in the demo. Behaviour: you skipped the tests slide. Impact: the client asked.' });
+
+    // One text and parts at once, an empty part, or one part of one-piece feedback: refused, nothing changes.
+    const before = snapshot(home);
+    const both = await mtl(home, ['edit', 'f2', '--text', 'x', '--impact', 'y'], { env });
+    expect([both.code, both.stderr]).toEqual([2, 'mtl: Change the feedback either as one text or part by part (--situation, --behaviour, --impact), not both.\nNothing was changed. Example: mtl edit f2 --impact "<what it changed>"\n']);
+    expect((await mtl(home, ['edit', 'f2', '--impact', '  '], { env })).stderr).toContain('mtl: The impact is empty.');
+    const onePiece = await mtl(home, ['edit', 'f1', '--impact', 'y'], { env });
+    expect(onePiece.code).toBe(1);
+    expect(onePiece.stderr).toContain('mtl: f1 is one piece of text, not situation, behaviour and impact, so it has no impact to change.');
+    expect(snapshot(home)).toEqual(before);
+
+    // All three make one-piece feedback structured.
+    await ok(home, ['edit', 'f1', '--situation', 'at the rollout', '--behaviour', 'no canary', '--impact', 'an outage'], { env });
+    expect(readStore(home).feedback[0]).toMatchObject({ situation: 'at the rollout', behaviour: 'no canary', impact: 'an outage', text: 'Situation: at the rollout. Behaviour: no canary. Impact: an outage.' });
+  });
+
   it('changes a goal\'s due date and title in the store and in its file', async () => {
     const home = tempHome();
     await seed(home);
@@ -319,6 +351,13 @@ describe('on a terminal', () => {
       const retext = editor(`printf 'to: Sam\\npublic: yes\\n\\nran a calm\\nincident review\\n' > "$last"`);
       expect(mtlInTerminal(home, ['edit', 'p1'], { env: { ...env, EDITOR: retext } }).code).toBe(0);
       expect(readStore(home).praise[0]).toMatchObject({ text: 'ran a calm\nincident review', public: true });
+
+      // Structured feedback comes as its three parts, and goes back as them.
+      await ok(home, ['feedback', 'sam', '--situation', 'in the demo', '--behaviour', 'no tests slide', '--impact', 'questions'], { env }); // f2
+      const impact = editor(`sed -i 's/^impact: .*/impact: the client asked twice/' "$last"`);
+      expect(mtlInTerminal(home, ['edit', 'f2'], { env: { ...env, EDITOR: impact } }).stdout).toContain('Changed f2 (feedback note about Sam): impact.');
+      expect(fs.readFileSync(path.join(dir, 'seen.txt'), 'utf8')).toContain('to: Sam\nsituation: in the demo\nbehaviour: no tests slide\nimpact: questions\n');
+      expect(readStore(home).feedback[1]).toMatchObject({ impact: 'the client asked twice', text: 'Situation: in the demo. Behaviour: no tests slide. Impact: the client asked twice.' });
 
       const before = snapshot(home);
       const badDue = editor(`sed -i 's/^due: .*/due: someday/' "$last"`);

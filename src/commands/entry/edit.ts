@@ -21,8 +21,9 @@ import type { Data, Day, Goal, Member, OneOnOne } from '../../core/model.js';
 import { targetsFrom } from '../../core/goal-metrics.js';
 import { findMember, nameOf, requireLine, requireText } from '../../core/team.js';
 import { titleProblem } from '../../core/templates.js';
+import { FEEDBACK_PARTS, feedbackText, type FeedbackParts } from '../../core/feedback.js';
 import { plural, shellWord } from '../../core/text.js';
-import { UserError } from '../../errors.js';
+import { UsageError, UserError } from '../../errors.js';
 import { openStore, updateStore, type Tx } from '../../store/store.js';
 import { resolveDeadline } from '../deadline.js';
 import { openInEditor } from '../editor.js';
@@ -38,6 +39,10 @@ export interface EditOptions {
   private?: boolean;
   date?: string;
   target?: string[];
+  situation?: string;
+  behaviour?: string;
+  behavior?: string;
+  impact?: string;
 }
 
 /** The changes asked for, checked as far as can be without the store. */
@@ -50,17 +55,22 @@ interface Changes {
   date?: string;
   /** `<metric>=<number|default>` words for a goal's own targets. */
   target?: string[];
+  situation?: string;
+  behaviour?: string;
+  impact?: string;
 }
 
-const FLAGS: EditFlag[] = ['text', 'title', 'due', 'to', 'public', 'private', 'date', 'target'];
+const FLAGS: EditFlag[] = ['text', 'title', 'due', 'to', 'public', 'private', 'date', 'target', ...FEEDBACK_PARTS];
 
 export async function edit(ctx: Ctx, idText: string, opts: EditOptions): Promise<void> {
   const { kind, id } = parseEntryId(idText);
+  opts = { ...opts, behaviour: opts.behaviour ?? opts.behavior };
   const given = FLAGS.filter((f) => opts[f] !== undefined);
   checkVerb(kind, 'edit', id, given);
   let changes: Changes;
   if (given.length) {
     changes = { ...(opts.text !== undefined ? { text: opts.text } : {}), ...(opts.title !== undefined ? { title: opts.title } : {}), ...(opts.due !== undefined ? { due: opts.due } : {}), ...(opts.to !== undefined ? { to: opts.to } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}), ...(opts.target !== undefined ? { target: opts.target } : {}) };
+    for (const part of FEEDBACK_PARTS) if (opts[part] !== undefined) changes[part] = opts[part];
     if (opts.public || opts.private) changes.public = Boolean(opts.public);
   } else {
     if (!ctx.io.stdinIsTTY) {
@@ -89,7 +99,12 @@ function editorFields(data: Data, found: Found): { fields: [string, string][]; t
     case 'goal': return { fields: [['title', found.entry.title], ['due', found.entry.due ?? '']] };
     case 'reportGoal': return { fields: [['title', found.entry.title], ['due', found.entry.due ?? ''], ['to', who(found.entry.member)]] };
     case 'praise': return { fields: [['to', who(found.entry.member)], ['public', found.entry.public ? 'yes' : 'no'], ['date', found.entry.date]], text: found.entry.text };
-    case 'feedback': return { fields: [['to', who(found.entry.member)]], text: found.entry.text };
+    case 'feedback': {
+      // Structured feedback is edited part by part; its one-piece text is made of them.
+      const f = found.entry;
+      if (f.situation === undefined) return { fields: [['to', who(f.member)]], text: f.text };
+      return { fields: [['to', who(f.member)], ['situation', f.situation], ['behaviour', f.behaviour ?? ''], ['impact', f.impact ?? '']] };
+    }
     case 'note': return { fields: [['to', found.member.name]], text: found.entry.text };
     case 'delegation': return { fields: [['title', found.entry.item], ['to', who(found.entry.member)]] };
     case 'oneOnOne': return { fields: [['date', found.entry.date]], text: (found.entry.notes ?? []).join('\n') };
@@ -150,6 +165,11 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
   const lineWord: Partial<Record<EntryKind, string>> = { action: 'action item', learning: 'text', process: 'practice', cultureEvent: 'description of the event', moment: 'note' };
   const oneLine = lineWord[kind];
   const text = changes.text === undefined ? undefined : kind === 'oneOnOne' ? changes.text : oneLine ? requireLine(changes.text, oneLine) : requireText(changes.text, kind === 'praise' ? 'praise' : kind === 'feedback' ? 'feedback' : 'note');
+  const parts: Partial<FeedbackParts> = {};
+  for (const part of FEEDBACK_PARTS) if (changes[part] !== undefined) parts[part] = requireText(changes[part], part);
+  if (text !== undefined && Object.keys(parts).length) {
+    throw new UsageError('Change the feedback either as one text or part by part (--situation, --behaviour, --impact), not both.', `Nothing was changed. Example: mtl edit ${id} --impact "<what it changed>"`);
+  }
   let date: string | undefined;
   if (changes.date !== undefined) {
     // Praise and 1:1s say it their way (and are checked against the report's first day in the write).
@@ -247,6 +267,18 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
             delete f.situation;
             delete f.behaviour;
             delete f.impact;
+          }
+          if (Object.keys(parts).length) {
+            const missing = FEEDBACK_PARTS.filter((part) => parts[part] === undefined);
+            if (f.situation === undefined && missing.length) {
+              throw new UserError(
+                `${id} is one piece of text, not situation, behaviour and impact, so it has no ${FEEDBACK_PARTS.filter((part) => parts[part] !== undefined).join(' or ')} to change.`,
+                `Nothing was changed. Give all three parts to make it structured feedback: mtl edit ${id} --situation "..." --behaviour "..." --impact "...", or change its text: mtl edit ${id} --text "..."`,
+              );
+            }
+            for (const part of FEEDBACK_PARTS) set(f, part, parts[part], part);
+            const whole = { situation: f.situation ?? '', behaviour: f.behaviour ?? '', impact: f.impact ?? '' };
+            f.text = feedbackText(whole);
           }
           if (to && to.id !== f.member && f.deliveredOn) {
             // It was given in a 1:1 with them: moving it would rewrite what happened.

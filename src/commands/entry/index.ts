@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { examples } from '../examples.js';
 import { collect } from '../verbs.js';
@@ -30,6 +30,10 @@ export const edit = {
       .argument('<entry>', ID_HELP)
       .description('change an entry by its id (with no flag, on a terminal: opens it in $VISUAL/$EDITOR)')
       .option('--text <text>', 'the new text (praise, feedback, notes, 1:1 notes, action items, learning, processes, culture events, daily notes)')
+      .option('--situation <text>', 'structured feedback: a new situation (likewise --behaviour, --impact)')
+      .option('--behaviour <text>', 'structured feedback: a new behaviour')
+      .addOption(new Option('--behavior <text>').hideHelp())
+      .option('--impact <text>', 'structured feedback: a new impact')
       .option('--title <title>', 'the new title (goals, report goals, delegated items)')
       .option('--due <deadline>', 'a new due date: a date or "end of quarter", "in 2 weeks"... (goals, report goals, action items)')
       .option('--to <name>', 'move it to another report (praise, feedback, notes, report goals, delegated items, action items; a process: its owner)')
@@ -45,6 +49,7 @@ export const edit = {
           'mtl edit g4 --target books-finished=2   "Read two leadership books"',
           'mtl edit n4 --to priya          a note saved under the wrong report',
           'mtl edit p12 --text "ran a calm incident review" --public',
+          'mtl edit f3 --impact "the release slipped a day"   one part of structured feedback',
           'mtl edit s2 --to ana            a process handed to another owner',
           'mtl edit c3 --date 2027-02-05',
           'mtl edit o18 --date 2027-03-04   a 1:1 recorded on the wrong day',

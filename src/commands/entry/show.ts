@@ -27,7 +27,7 @@ export async function show(ctx: Ctx, idText: string, opts: { json?: boolean }): 
   if (drift) ctx.io.err(ctx.io.color.yellow(`warning: ${drift}`) + '\n');
   const info = ENTRY_KINDS[kind];
   const next = [
-    ...(info.flags.length ? [editExample(kind, id)] : []),
+    ...(info.flags.length ? [found.kind === 'feedback' && found.entry.situation !== undefined ? `mtl edit ${id} --impact "<the corrected impact>"` : editExample(kind, id)] : []),
     ...(info.done && (found.entry as { status?: string }).status === 'open' ? [`mtl done ${id}`] : []),
     ...(info.rm ? [`mtl rm ${id}`] : []),
   ];
