@@ -261,4 +261,19 @@ describe('mtl edit --date', () => {
     expect(r.stderr).toContain('mtl: f1, given at o1, was noted on 2027-03-05, after 2027-03-04.');
     expect(snapshot(home)).toEqual(before);
   });
+
+  it('refuses a 1:1 moved to after an action item agreed at it was done', async () => {
+    const home = tempHome();
+    await seedTeam(home, '2027-03-01', 'Sam Lee');
+    await ok(home, ['1on1', 'sam', '--done', '--date', '2027-03-02', '--their-action', 'draft the rota'], at('2027-03-08'));
+    await ok(home, ['done', 't1'], at('2027-03-04'));
+    const before = snapshot(home);
+    const r = await mtl(home, ['edit', 'o1', '--date', '2027-03-05'], at('2027-03-08'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('mtl: t1, agreed at o1, was done on 2027-03-04, before 2027-03-05.');
+    expect(snapshot(home)).toEqual(before);
+    // Up to the day it was done is fine.
+    await ok(home, ['edit', 'o1', '--date', '2027-03-04'], at('2027-03-08'));
+    expect(readStore(home).actions[0]).toMatchObject({ created: '2027-03-04', doneOn: '2027-03-04' });
+  });
 });

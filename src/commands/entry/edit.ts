@@ -412,7 +412,7 @@ function joinedBy(member: Pick<Member, 'name' | 'added' | 'removed'> | undefined
  * A 1:1 moved to another day, with what was recorded at it: the feedback it marked delivered that
  * day, and the action items agreed at it that day. Refused when the report has a 1:1 on that day
  * already (a second --done that day adds to it; two would split the notes), or when feedback given
- * at it was only noted after the new day.
+ * at it was only noted after the new day, or an action item agreed at it was done before it.
  */
 function moveOneOnOne(tx: Tx, o: OneOnOne, date: Day, changed: string[]): void {
   const member = tx.data.members.find((m) => m.id === o.member);
@@ -433,6 +433,8 @@ function moveOneOnOne(tx: Tx, o: OneOnOne, date: Day, changed: string[]): void {
     tx.tables.feedback.put(f);
   }
   const agreed = tx.data.actions.filter((t) => t.oneOnOne === o.id && t.created === o.date);
+  const early = agreed.find((t) => t.doneOn !== undefined && t.doneOn < date);
+  if (early) throw new UserError(`${early.id}, agreed at ${o.id}, was done on ${early.doneOn}, before ${date}.`, `Nothing was changed. Give a day up to ${early.doneOn}, or check the day: mtl show ${o.id}`);
   for (const t of agreed) {
     t.created = date;
     t.at = instantOnDay(new Date(t.at), date);
