@@ -1,3 +1,5 @@
+import { WORDS_FOR_NAMES } from './model.js';
+
 /** The shape of the command line, taken from the commander program, that completion walks. */
 export interface CommandShape {
   name: string;
@@ -28,7 +30,7 @@ export interface Dynamic {
 
 /** The verbs of `member-goals <name>`, and the words it takes in place of a name. */
 const MEMBER_GOAL_VERBS = ['add', 'list', 'check-in', 'done', 'carry'];
-const MEMBER_GOAL_WORDS = ['list', 'carry'];
+const MEMBER_GOAL_WORDS: readonly string[] = WORDS_FOR_NAMES['member-goals'];
 
 const OPTION_VALUES: Record<string, (d: Dynamic) => string[]> = {
   '--template': (d) => d.templates(),

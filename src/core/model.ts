@@ -308,6 +308,13 @@ export type IdPrefix = (typeof ID_PREFIX)[Kind] | 'n';
 
 export const KINDS = Object.keys(ID_PREFIX) as Kind[];
 
+/**
+ * The words each command reads in the place of a report's name (`mtl praise list`, `mtl member-goals
+ * carry`): no report may be called one of them, and completion offers them there. A test checks the
+ * commands against it.
+ */
+export const WORDS_FOR_NAMES = { praise: ['list', 'balance', 'grid'], feedback: ['list'], 'member-goals': ['list', 'carry'] } as const;
+
 /** What an entry of each kind is called, one and many. */
 export const KIND_WORDS: Record<Kind, [string, string]> = {
   assessments: ['assessment', 'assessments'],

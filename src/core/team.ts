@@ -1,11 +1,11 @@
 import { UserError } from '../errors.js';
-import type { ActionItem, CheckIn, Data, Day, Delegation, Feedback, Member, MemberGoal, OneOnOne, Praise } from './model.js';
+import { WORDS_FOR_NAMES, type ActionItem, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Member, type MemberGoal, type OneOnOne, type Praise } from './model.js';
 import { cadenceState, DEFAULT_CADENCE, openActions, type CadenceState } from './one-on-ones.js';
 import { addDaysToDay, daysBetween, sortByText, quarterOf, startOfQuarterFor } from './dates.js';
 import { controlProblem, shellWord, similarWords } from './text.js';
 
-/** Words that are sub-commands where a name could stand (`mtl praise list`), so no report may be called that. */
-export const RESERVED_NAMES = ['list', 'balance', 'grid'];
+/** No report may be called a word a command reads in a name's place: "mtl member-goals Carry add" would run carry. */
+const RESERVED_NAMES: readonly string[] = [...new Set(Object.values(WORDS_FOR_NAMES).flat())];
 
 /**
  * A text of one or more lines the user typed (praise, feedback, a personal note), trimmed, CR LF read
