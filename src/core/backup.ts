@@ -2,6 +2,7 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import { idNumber, MAX_ID, type ActionItem, type Assessment, type CultureEvent, type Moment, type ProcessEntry, type Pulse, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type Kind, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
 import { sortByText } from './dates.js';
+import { nameKey } from './team.js';
 
 /**
  * Merging a backup into a store: the rules that decide what is the same entry, what is new, and
@@ -75,9 +76,9 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
   const memberIds = new Map<string, string>();
   const memberId = tracked('members', idAllocator(counters, target.members, 'r'));
   const noteId = tracked('notes', idAllocator(counters, target.members.flatMap((m) => m.notes), 'n'));
-  const byName = new Map(target.members.map((m) => [m.name.toLowerCase(), m]));
+  const byName = new Map(target.members.map((m) => [nameKey(m.name), m]));
   for (const m of incoming.members) {
-    const same = byName.get(m.name.toLowerCase());
+    const same = byName.get(nameKey(m.name));
     if (same) {
       memberIds.set(m.id, same.id);
       const notes = new Set(same.notes.map((n) => n.text));

@@ -1,5 +1,8 @@
 import type { Data, Day, Goal } from './model.js';
 import { compareText } from './dates.js';
+import { foldText } from './text.js';
+
+export { foldText };
 
 /**
  * Search across what mtl keeps: every word must appear (in any order, in any field of the entry or
@@ -36,18 +39,6 @@ export interface SearchHit {
   field?: string;
   /** The matching text on one line, shortened around the first match. */
   text: string;
-}
-
-const MARKS = /\p{M}/gu;
-/** Letters that are not a base letter and a mark, so NFD leaves them whole. */
-const LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th' };
-const SPECIAL = /[øłđðıæœßþ]/g;
-
-/** Text folded for comparison: lower case, accents and other combining marks dropped. */
-export function foldText(text: string): string {
-  // Most text is ASCII, and lower-casing is all it needs.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(MARKS, '').replace(SPECIAL, (c) => LETTERS[c]!);
 }
 
 /** The words of a query, folded, without repeats or blanks. */

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { ID_PREFIX, idNumber, KINDS, MAX_ID, type Kind, type Records } from './model.js';
+import { nameKey } from './team.js';
 
 /**
  * The three-way merge `mtl sync` runs: two copies of a data folder that went apart from a common
@@ -181,7 +182,7 @@ class ThreeWay {
     };
     const text = (e: Entry, ...fields: string[]) => fields.map((f) => String(e[f])).join('|');
     const specs: Spec[] = [
-      { kind: 'members', prefix: 'r', identity: (e) => String(e.name).toLowerCase() },
+      { kind: 'members', prefix: 'r', identity: (e) => nameKey(String(e.name)) },
       { kind: 'notes', prefix: NOTE_PREFIX, identity: (e) => text(e, 'member', 'text'), rewrite: member },
       { kind: 'feedback', prefix: 'f', identity: (e) => text(e, 'at', 'member', 'text'), rewrite: member },
       {

@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import { WORDS_FOR_NAMES, type ActionItem, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Member, type MemberGoal, type OneOnOne, type Praise } from './model.js';
 import { cadenceState, DEFAULT_CADENCE, openActions, type CadenceState } from './one-on-ones.js';
 import { addDaysToDay, daysBetween, sortByText, quarterOf, startOfQuarterFor } from './dates.js';
-import { controlProblem, shellWord, similarWords } from './text.js';
+import { controlProblem, foldText, shellWord, similarWords } from './text.js';
 
 /** No report may be called a word a command reads in a name's place: "mtl member-goals Carry add" would run carry. */
 const RESERVED_NAMES: readonly string[] = [...new Set(Object.values(WORDS_FOR_NAMES).flat())];
@@ -52,8 +52,11 @@ export function activeMembers(data: Data): Member[] {
   return data.members.filter((m) => !m.removed);
 }
 
-/** Names compare without case or accents: "chloe" finds Chloé. */
-const fold = (text: string) => text.trim().normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
+/**
+ * What makes two names the same report: case, accents and surrounding blanks aside ("zoe park" is
+ * Zoë Park), in team add, every command that takes a name, import --merge and sync alike.
+ */
+export const nameKey = (name: string) => foldText(name.trim());
 
 /**
  * The report a typed name means: an exact match (any case) first, then the only report whose whole
@@ -62,19 +65,19 @@ const fold = (text: string) => text.trim().normalize('NFD').replace(/\p{Diacriti
  * when the first name or the prefix is ambiguous, or the known names when nothing matches.
  */
 export function findMember(data: Data, name: string, options: { includeRemoved?: boolean } = {}): Member {
-  const wanted = fold(name);
+  const wanted = nameKey(name);
   if (!wanted) throw new UserError('The report name is empty.', knownNamesHint(data));
   const pool = options.includeRemoved ? [...activeMembers(data), ...data.members.filter((m) => m.removed)] : activeMembers(data);
-  const exact = pool.find((m) => fold(m.name) === wanted);
+  const exact = pool.find((m) => nameKey(m.name) === wanted);
   if (exact) return exact;
-  const byFirstName = pool.filter((m) => fold(m.name).split(/\s+/)[0] === wanted);
-  const byPrefix = byFirstName.length ? byFirstName : pool.filter((m) => fold(m.name).startsWith(wanted));
+  const byFirstName = pool.filter((m) => nameKey(m.name).split(/\s+/)[0] === wanted);
+  const byPrefix = byFirstName.length ? byFirstName : pool.filter((m) => nameKey(m.name).startsWith(wanted));
   if (byPrefix.length === 1) return byPrefix[0]!;
   if (byPrefix.length > 1) {
     throw new UserError(`"${name}" could be ${orList(byPrefix.map((m) => m.name))}.`, 'Type more of the name.');
   }
   // Someone who left: said so, with the way back, rather than "no report called".
-  const gone = options.includeRemoved ? [] : data.members.filter((m) => m.removed && (fold(m.name) === wanted || fold(m.name).split(/\s+/)[0] === wanted));
+  const gone = options.includeRemoved ? [] : data.members.filter((m) => m.removed && (nameKey(m.name) === wanted || nameKey(m.name).split(/\s+/)[0] === wanted));
   if (gone.length === 1) {
     const m = gone[0]!;
     throw new UserError(`${m.name} left your team on ${m.removed}.`, `Bring them back with their history: mtl team add ${shellWord(m.name)} --restore`);
@@ -104,8 +107,8 @@ const MAX_NAME_LENGTH = 100;
  * matches, since from then on the exact name wins.
  */
 export function shadowedBy(data: Data, name: string): Member[] {
-  const typed = fold(name);
-  return activeMembers(data).filter((m) => fold(m.name) !== typed && fold(m.name).startsWith(typed));
+  const typed = nameKey(name);
+  return activeMembers(data).filter((m) => nameKey(m.name) !== typed && nameKey(m.name).startsWith(typed));
 }
 
 export function validateNewName(data: Data, name: string): { name: string; restore?: Member } {
@@ -113,17 +116,17 @@ export function validateNewName(data: Data, name: string): { name: string; resto
   if (clean.startsWith('-')) throw new UserError(`"${clean}" cannot be a name: it starts with "-".`);
   const length = [...clean].length;
   if (length > MAX_NAME_LENGTH) throw new UserError(`That name has ${length} characters; a report's name has at most ${MAX_NAME_LENGTH}.`, 'Give their name as people say it, e.g. "Sam Lee".');
-  if (RESERVED_NAMES.includes(fold(clean))) {
+  if (RESERVED_NAMES.includes(nameKey(clean))) {
     throw new UserError(`"${clean}" cannot be a name: it is a word mtl commands use (${RESERVED_NAMES.join(', ')}).`, 'Add a surname or an initial.');
   }
-  const active = activeMembers(data).find((m) => fold(m.name) === fold(clean));
+  const active = activeMembers(data).find((m) => nameKey(m.name) === nameKey(clean));
   if (active) throw new UserError(`${active.name} is already on your team.`, `Add a note instead: mtl team note "${active.name}" "<text>"`);
   // The removed report of that name; else the one removed report whose name starts with it as a
   // word ("alex" after removing "Alex Kim", as `team remove alex` found them), so that adding them back
   // by the name used to remove them asks, rather than making a second, empty report.
   const removed = data.members.filter((m) => m.removed);
-  const byStart = removed.filter((m) => fold(m.name).startsWith(`${fold(clean)} `));
-  const restore = removed.find((m) => fold(m.name) === fold(clean)) ?? (byStart.length === 1 ? byStart[0] : undefined);
+  const byStart = removed.filter((m) => nameKey(m.name).startsWith(`${nameKey(clean)} `));
+  const restore = removed.find((m) => nameKey(m.name) === nameKey(clean)) ?? (byStart.length === 1 ? byStart[0] : undefined);
   return restore ? { name: clean, restore } : { name: clean };
 }
 
@@ -210,7 +213,7 @@ export type DelegationStep = (typeof DELEGATION_STEPS)[number]['key'];
  * 1-4 in the checklist, or a UserError listing both.
  */
 export function parseStep(text: string): DelegationStep {
-  const key = fold(text);
+  const key = nameKey(text);
   const starting = key ? DELEGATION_STEPS.filter((s) => s.key.startsWith(key)) : [];
   const step = /^\d+$/.test(key) ? DELEGATION_STEPS[Number(key) - 1] : (DELEGATION_STEPS.find((s) => s.key === key) ?? (starting.length === 1 ? starting[0] : undefined));
   if (!step) {

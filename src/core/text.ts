@@ -108,3 +108,15 @@ export function controlProblem(text: string, what: string, options: { lines: boo
     ? `The ${what} "${shown}" holds ${kind}: only line breaks and tabs are allowed, no other control characters.`
     : `The ${what} "${shown}" holds ${kind}: control characters and line breaks are not allowed.`;
 }
+
+const MARKS = /\p{M}/gu;
+/** Letters that are not a base letter and a mark, so NFD leaves them whole. */
+const LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th' };
+const SPECIAL = /[øłđðıæœßþ]/g;
+
+/** Text folded for comparison: lower case, accents and other combining marks dropped. */
+export function foldText(text: string): string {
+  // Most text is ASCII, and lower-casing is all it needs.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(MARKS, '').replace(SPECIAL, (c) => LETTERS[c]!);
+}

@@ -43,6 +43,18 @@ describe('mergeData', () => {
     expect(result.added).toEqual({ members: 1, praise: 2, notes: 1 });
   });
 
+  it('matches reports by name as team add does: without case, accents or outer blanks', () => {
+    const mine = store((r) => r.members.push({ id: 'r1', name: 'Zoe Park', added: '2027-01-02', notes: [] }, { id: 'r2', name: 'Soren Berg', added: '2027-01-02', notes: [] }));
+    const theirs = store((r) => {
+      r.members.push({ id: 'r1', name: 'Zoë Park', added: '2027-01-02', notes: [] }, { id: 'r2', name: ' søren berg', added: '2027-01-02', notes: [] });
+      r.praise.push({ id: 'p1', member: 'r1', text: 'for Zoë', date: '2027-01-03', at: '2027-01-03T11:00:00Z', public: true });
+    });
+    const result = mergeData(mine, theirs, { r: 2, p: 0 });
+    expect(mine.members.map((m) => `${m.id} ${m.name}`)).toEqual(['r1 Zoe Park', 'r2 Soren Berg']);
+    expect(mine.praise.map((p) => `${p.id} ${p.member}`)).toEqual(['p1 r1']);
+    expect(result.added).toEqual({ praise: 1 });
+  });
+
   it('adds nothing from a backup of the same data, and lets the side changed last decide progress', () => {
     const base = (progress: number, updatedAt: string) => store((r) => r.goals.push(goal('g1', 'Weekly praise', { progress, updatedAt, checkIns: [{ date: '2027-01-06', at: '2027-01-06T09:00:00Z', note: 'a' }] })));
     const mine = base(20, '2027-01-06T09:00:00Z');

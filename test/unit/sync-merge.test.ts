@@ -98,6 +98,21 @@ describe('mergeThreeWay: entries added and removed', () => {
     expect(counters.p).toBe(4);
   });
 
+  it('makes one report of a name both sides added, spelt with and without its accent', () => {
+    const ours = side((r) => {
+      r.members.push({ id: 'r3', name: 'Zoe Park', added: '2027-02-01', notes: [] });
+      r.praise.push(praise('p3', 'r3', 'Ran the retro', '2027-02-02T10:00:00.000Z'));
+    });
+    const theirs = side((r) => {
+      r.members.push({ id: 'r3', name: 'Zoë Park', added: '2027-02-01', notes: [] });
+      r.praise.push(praise('p3', 'r3', 'Fixed the flaky test', '2027-02-03T10:00:00.000Z'));
+    });
+    const { merged } = merge(ancestor(), ours, theirs);
+    expect(merged.members.map((m) => m.id)).toEqual(['r1', 'r2', 'r3']);
+    expect(['Zoe Park', 'Zoë Park']).toContain(merged.members[2]!.name);
+    expect(merged.praise.filter((p) => p.member === 'r3').map((p) => p.text)).toEqual(['Ran the retro', 'Fixed the flaky test']);
+  });
+
   it('keeps ids that do not collide and leaves the rest of both sides as it was', () => {
     const ours = side((r) => r.praise.push(praise('p3', 'r1', 'Unblocked the mobile team', '2027-02-01T10:00:00.000Z')));
     // Theirs had handed out p3 and p4 (p3 since removed): its p4 keeps its number.
