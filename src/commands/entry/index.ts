@@ -46,14 +46,14 @@ export const edit = {
         examples(
           'mtl edit g3 --due 2027-03-15',
           'mtl edit g3 --title "Engineers own the Q3 roadmap"',
-          'mtl edit g4 --target books-finished=2   "Read two leadership books"',
-          'mtl edit n4 --to priya          a note saved under the wrong report',
+          'mtl edit g4 --target books-finished=2   # a learning goal: two books, not one',
+          'mtl edit n4 --to priya          # a note saved under the wrong report',
           'mtl edit p12 --text "ran a calm incident review" --public',
-          'mtl edit f3 --impact "the release slipped a day"   one part of structured feedback',
-          'mtl edit s2 --to ana            a process handed to another owner',
+          'mtl edit f3 --impact "the release slipped a day"   # one part of structured feedback',
+          'mtl edit s2 --to ana            # a process handed to another owner',
           'mtl edit c3 --date 2027-02-05',
-          'mtl edit o18 --date 2027-03-04   a 1:1 recorded on the wrong day',
-          'mtl edit m2                     on a terminal: opens it in $EDITOR',
+          'mtl edit o18 --date 2027-03-04   # a 1:1 recorded on the wrong day',
+          'mtl edit m2                     # on a terminal: opens it in $EDITOR',
         ),
       )
       .action(async (id, opts, cmd) => (await import('./edit.js')).edit(context(cmd), id, opts));
@@ -78,7 +78,7 @@ export const rm = {
       .argument('<entry>', ID_HELP)
       .description("remove an entry by its id (asks first; a goal's file moves to <goals folder>/archive/)")
       .option('--yes', 'do not ask (needed without a terminal)')
-      .addHelpText('after', examples('mtl rm n4', 'mtl rm m5 --yes', 'mtl rm g3               its file moves to the archive folder'))
+      .addHelpText('after', examples('mtl rm n4', 'mtl rm m5 --yes', 'mtl rm g3               # its file moves to the archive folder'))
       .action(async (id, opts, cmd) => (await import('./rm.js')).rm(context(cmd), id, opts));
   },
 };

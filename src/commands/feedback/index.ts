@@ -22,11 +22,11 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
       examples(
         'mtl feedback sam "the design doc skipped the rollback plan"',
         'mtl feedback sam --situation "Tuesday\'s design review" --behaviour "the doc had no rollback plan" --impact "we lost a day to questions"',
-        'mtl feedback sam        on a terminal: asks for situation, behaviour and impact',
+        'mtl feedback sam        # on a terminal: asks for situation, behaviour and impact',
         'mtl feedback sam "the demo ran over by 20 minutes" --date yesterday',
         'mtl feedback list',
         'mtl feedback list sam --all',
-        'mtl 1on1 sam --done      marks it delivered',
+        'mtl 1on1 sam --done      # marks it delivered',
       ),
     )
     .action(async (name, text, opts, cmd) => (await run()).queue(context(cmd), name, text, opts));

@@ -21,6 +21,6 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .option('--json', 'print the saved pulse as JSON');
   for (let i = 1; i <= 5; i++) record.option(`--q${i} <counts>`, `question ${i}: five counts, never to always (e.g. 1,0,2,3,1)`);
   record
-    .addHelpText('after', examples('mtl pulse record              (asks on a terminal)', 'mtl pulse record --q1 1,0,2,3,1 --q2 0,1,3,2,1 --q3 2,2,1,1,1 --q4 0,0,3,3,1 --q5 1,1,2,2,1'))
+    .addHelpText('after', examples('mtl pulse record              # asks on a terminal', 'mtl pulse record --q1 1,0,2,3,1 --q2 0,1,3,2,1 --q3 2,2,1,1,1 --q4 0,0,3,3,1 --q5 1,1,2,2,1'))
     .action(async (opts, cmd) => (await run()).record(context(cmd), opts));
 }

@@ -15,7 +15,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .addHelpText(
       'after',
       examples(
-        'mtl review sam                     this quarter so far',
+        'mtl review sam                     # this quarter so far',
         'mtl review sam --quarter last',
         'mtl review sam --quarter 2027-Q1 --markdown > sam-2027-Q1.md',
         'mtl review sam --quarter last --markdown --with-notes > sam-private.md',

@@ -11,8 +11,8 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .addHelpText(
       'after',
       examples(
-        'mtl search rollback plan          entries with both words, newest first',
-        'mtl search zoe                    finds Zoë too: case and accents do not matter',
+        'mtl search rollback plan          # entries with both words, newest first',
+        'mtl search zoe                    # finds Zoë too: case and accents do not matter',
         'mtl search puppy --person sam',
         'mtl search "design review" --json',
       ),

@@ -34,7 +34,7 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .option('--note <text>', 'a first personal note')
     .option('--restore', 'a removed report of that name comes back, with their history')
     .option('--new', 'add a new report even if a removed one has that name')
-    .addHelpText('after', examples('mtl team add "Sam Lee"', 'mtl team add Priya --note "two kids, loves climbing"', 'mtl team add sam --restore      back after mtl team remove sam'))
+    .addHelpText('after', examples('mtl team add "Sam Lee"', 'mtl team add Priya --note "two kids, loves climbing"', 'mtl team add sam --restore      # back after mtl team remove sam'))
     .action(async (name, opts, cmd) => (await run()).add(context(cmd), name, opts));
   team
     .command('note <name> <text>')
