@@ -28,6 +28,8 @@ export interface Reminder {
   subject?: string;
   /** Past its due day: ahead of the others of its kind, however long they have waited. */
   overdue?: true;
+  /** Due within the look-ahead days (and not overdue): grouped apart from the ones only quiet. */
+  dueSoon?: true;
 }
 
 export interface NudgePreferences {
@@ -84,6 +86,7 @@ function goalReminders(goals: Goal[], today: Day, prefs: NudgePreferences, daysF
     const whys: string[] = [];
     let since: Day | undefined;
     let overdue = false;
+    let dueSoon = false;
     if (goal.due) {
       const left = daysFrom(today, goal.due);
       if (left < 0) {
@@ -92,6 +95,7 @@ function goalReminders(goals: Goal[], today: Day, prefs: NudgePreferences, daysF
         whys.push('An overdue goal is a topic for your boss: finish it, move the date, or drop it on purpose.');
         since = goal.due;
       } else if (left <= prefs.lookAheadDays) {
+        dueSoon = true;
         parts.push(left === 0 ? 'due today' : left === 1 ? `due tomorrow (${goal.due})` : `due in ${days(left)} (${goal.due})`);
         whys.push('The deadline is close: record where it stands while there is still time to act.');
       }
@@ -112,6 +116,7 @@ function goalReminders(goals: Goal[], today: Day, prefs: NudgePreferences, daysF
       command: `mtl goals check-in ${goal.id} "<note>" --progress N`,
       ...(since ? { since } : {}),
       ...(overdue ? { overdue: true as const } : {}),
+      ...(dueSoon ? { dueSoon: true as const } : {}),
       subject: `${goal.id} "${goal.title}"`,
     });
   }

@@ -115,6 +115,14 @@ describe('nudge groups', () => {
     expect(groups.map((g) => g.label)).toEqual(['Team party', 'q1 text', 'q2 text']);
   });
 
+  it('keeps overdue goals and goals due soon apart from the ones only waiting for a check-in', () => {
+    const goal = (key: string, extra: Partial<Reminder>) => ({ ...r('goal', key, key), ...extra });
+    const groups = groupReminders([goal('g1', { overdue: true }), goal('g2', { overdue: true }), goal('g3', { dueSoon: true }), goal('g4', { dueSoon: true }), goal('g5', {}), goal('g6', {}), goal('g7', { overdue: true })]);
+    expect(groups.map((g) => groupLine(g))).toEqual(['Goals overdue (3): g1, g2, g7', 'Goals due soon (2): g3, g4', 'Goals to check in on (2): g5, g6']);
+    // One of a kind is shown by its own text, which says how it stands.
+    expect(groupReminders([goal('g1', { overdue: true }), goal('g3', { dueSoon: true })]).map((g) => g.label)).toEqual(['g1 text', 'g3 text']);
+  });
+
   it('names as many as fit, then how many more; piped, all of them', () => {
     const [g] = groupReminders(['Samantha', 'Alexander', 'Kim', 'Lee'].map((n, i) => r('recognition', `r${i}`, n)));
     expect(groupLine(g!)).toBe('Not recognised lately (4): Samantha, Alexander, Kim, Lee');

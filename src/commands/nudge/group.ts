@@ -7,6 +7,8 @@ import { truncateToWidth, visibleWidth } from '../../core/width.js';
  */
 export const GROUP_LABELS: Record<string, string> = {
   goal: 'Goals to check in on',
+  'goal overdue': 'Goals overdue',
+  'goal due-soon': 'Goals due soon',
   recognition: 'Not recognised lately',
   'one-on-one': '1:1 overdue',
   action: 'Overdue action items',
@@ -27,16 +29,20 @@ export interface ReminderGroup {
 
 const labelOf = (kind: string) => GROUP_LABELS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/-/g, ' ');
 
+/** What a group holds: the kind, and for goals how urgent (overdue, due soon), so its line keeps that. */
+const groupOf = (r: Reminder) => (r.overdue ? `${r.kind} overdue` : r.dueSoon ? `${r.kind} due-soon` : r.kind);
+
 /**
- * The reminders by kind, in the order each kind first comes: two or more of one kind, all with a
- * subject, make one group; any other reminder is a group of its own, shown by its text.
+ * The reminders by kind (and urgency), in the order each first comes: two or more of one, all with
+ * a subject, make one group; any other reminder is a group of its own, shown by its text.
  */
 export function groupReminders(reminders: Reminder[]): ReminderGroup[] {
-  const byKind = new Map<string, Reminder[]>();
-  for (const r of reminders) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
+  const byGroup = new Map<string, Reminder[]>();
+  for (const r of reminders) byGroup.set(groupOf(r), [...(byGroup.get(groupOf(r)) ?? []), r]);
   const groups: ReminderGroup[] = [];
-  for (const [kind, list] of byKind) {
-    if (list.length >= 2 && list.every((r) => r.subject)) groups.push({ kind, label: labelOf(kind), reminders: list, subjects: list.map((r) => r.subject!) });
+  for (const [group, list] of byGroup) {
+    const kind = list[0]!.kind;
+    if (list.length >= 2 && list.every((r) => r.subject)) groups.push({ kind, label: labelOf(group), reminders: list, subjects: list.map((r) => r.subject!) });
     else for (const r of list) groups.push({ kind, label: r.text, reminders: [r], subjects: [] });
   }
   return groups;
