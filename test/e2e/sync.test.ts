@@ -78,7 +78,7 @@ describe('mtl sync: two machines through one remote', () => {
     await ok(m.b, ['sync'], m.at('2027-02-05T12:00:00'));
     const r = await mtl(m.a, ['sync'], m.at('2027-02-05T12:00:00'));
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('Both machines changed the title of goal g1: kept "Demo Fridays", not "Demos every week". Change it with: mtl edit g1');
+    expect(r.stderr).toContain('Both machines changed the title of goal g1: kept "Demo Fridays", not "Demos every week". Change it with: mtl edit g1 --title ...');
     expect(readStore(m.a).goals[0].title).toBe('Demo Fridays');
     // A third machine with its own Sam Lee, added another day: joined; the day added has no command.
     const c = path.join(m.root, 'c');
@@ -86,7 +86,7 @@ describe('mtl sync: two machines through one remote', () => {
     const joined = await mtl(c, ['sync', 'init', m.remote], m.at('2027-02-05T09:00:00'));
     expect(joined.code, joined.stderr).toBe(0);
     const line = joined.stderr.split('\n').find((l) => l.startsWith('Both machines changed the day added of report'));
-    expect(line).toMatch(/^Both machines changed the day added of report r\d+: kept "2027-0\d-0\d", not "2027-0\d-0\d"\.$/);
+    expect(line).toMatch(/^Both machines changed the day added of report r\d+: kept "2027-0\d-0\d", not "2027-0\d-0\d"\. See it: mtl show r\d+$/);
   });
 
   it('renames a renumbered goal file and keeps both goal files', async () => {

@@ -6,7 +6,7 @@ import { checkSchedulerPaths } from '../../core/cron.js';
 import { KIND_WORDS, type Kind } from '../../core/model.js';
 import { WHOLE_ENTRY, type MergeConflict, type Renumbering } from '../../core/sync-merge.js';
 import { requireLine } from '../../core/team.js';
-import { shellWord } from '../../core/text.js';
+import { plural, shellWord } from '../../core/text.js';
 import { UserError } from '../../errors.js';
 import { ensureDataDir, readIfThere, reason, writeAtomic } from '../../store/files.js';
 import { clearJournal } from '../../store/journal.js';
@@ -19,7 +19,7 @@ import { quarterOf } from '../../core/dates.js';
 import { printJson, prose } from '../../ui/output.js';
 import { programPaths, sinceText } from '../schedule/common.js';
 import { configKey, Git } from './git.js';
-import { ENTRY_KINDS, parseEntryId } from '../../core/entries.js';
+import { ENTRY_KINDS, parseEntryId, type EditFlag } from '../../core/entries.js';
 import { checkIncoming, checkRemote, IGNORED, isDataPath, mergeFolders, type FolderMerge } from './merge.js';
 
 const REMOTE = 'origin';
@@ -449,23 +449,40 @@ function report(ctx: Ctx, outcome: SyncOutcome, opts: { json?: boolean }): void 
 }
 
 /** Stored field names as a sentence says them ("the day added of report r1" read as "the added"). */
-const FIELD_WORDS: Record<string, string> = { added: 'day added', due: 'due day', doneOn: 'day done', created: 'day created', deliveredOn: 'day delivered', demoHeld: 'demo day', start: 'first day', end: 'last day' };
+const FIELD_WORDS: Record<string, string> = { at: 'time', added: 'day added', due: 'due day', doneOn: 'day done', created: 'day created', deliveredOn: 'day delivered', demoHeld: 'demo day', start: 'first day', end: 'last day' };
 
-function conflictLine(c: MergeConflict): string {
+/** The `mtl edit` flag for a stored field, where edit takes one. */
+const EDIT_FLAGS: Record<string, EditFlag> = { text: 'text', notes: 'text', practice: 'text', what: 'text', title: 'title', item: 'title', due: 'due', member: 'to', public: 'public', date: 'date', targets: 'target', situation: 'situation', behaviour: 'behaviour', impact: 'impact' };
+
+/** The command that sets a field the merge decided, or else the one that shows the entry. */
+function fixFor(c: MergeConflict): string {
+  if (c.kind === 'goals' && ['progress', 'status', 'checkIns', 'doneOn'].includes(c.field)) return `Set it with a check-in: mtl goals check-in ${c.id} "<note>" --progress N`;
+  let flags: EditFlag[] = [];
+  try {
+    flags = ENTRY_KINDS[parseEntryId(c.id).kind].flags;
+  } catch {
+    // An id no verb takes.
+  }
+  const flag = EDIT_FLAGS[c.field];
+  return flag && flags.includes(flag) ? `Change it with: mtl edit ${c.id} --${flag} ...` : `See it: mtl show ${c.id}`;
+}
+
+/** A value of a field in one line: text quoted and cut short, a list by its length, an entry by its note. */
+function valueText(v: unknown): string {
+  const quoted = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 59)}…` : text);
+  if (v === undefined || v === null) return 'nothing';
+  if (typeof v === 'string') return quoted(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return plural(v.length, 'item');
+  const { note, text } = v as { note?: unknown; text?: unknown };
+  return typeof note === 'string' ? quoted(note) : typeof text === 'string' ? quoted(text) : 'another version';
+}
+
+export function conflictLine(c: MergeConflict): string {
   const what = `${kindWord(c.kind)} ${c.id}`;
-  const value = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v).slice(0, 80));
   switch (c.reason) {
-    case 'both changed': {
-      // `mtl edit` only where it takes the kind (a report's day added, say, has no command).
-      let editable = false;
-      try {
-        editable = ENTRY_KINDS[parseEntryId(c.id).kind].flags.length > 0;
-      } catch {
-        // An id no verb takes.
-      }
-      const fix = editable ? `Change it with: mtl edit ${c.id}` : '';
-      return `Both machines changed the ${FIELD_WORDS[c.field] ?? c.field} of ${what}: kept ${value(c.kept)}, not ${value(c.dropped)}.${fix ? ` ${fix}` : ''}`;
-    }
+    case 'both changed':
+      return `Both machines changed the ${FIELD_WORDS[c.field] ?? c.field} of ${what}: kept ${valueText(c.kept)}, not ${valueText(c.dropped)}. ${fixFor(c)}`;
     case 'removed and changed':
       return `${what} was removed on one machine and changed on the other: kept, with the change. Remove it again with: mtl rm ${c.id}`;
     case 'removed but referenced':
