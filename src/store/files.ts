@@ -101,7 +101,8 @@ export function appendDurable(file: string, text: string, from?: number, { durab
       if (durable) fs.fsyncSync(fd);
     } catch (err) {
       try {
-        fs.ftruncateSync(fd, start);
+        if (created) fs.unlinkSync(file);
+        else fs.ftruncateSync(fd, start);
       } catch {
         // The reader ignores a torn last line; the write is reported as failed either way.
       }

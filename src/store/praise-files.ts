@@ -111,7 +111,9 @@ export class PraiseFiles implements PraiseLog {
 
   /** The quarter files this write changes (their folder made, if need be). */
   changedTables(): RecordTable<Praise>[] {
-    const changed = [...this.tables.values()].filter((t) => t.changed);
+    // A file that loses an entry goes last: praise moved to another quarter is written into its new
+    // file before it leaves the old, so a write cut short there leaves it twice, never nowhere.
+    const changed = [...this.tables.values()].filter((t) => t.changed).sort((a, b) => Number(a.removes) - Number(b.removes));
     try {
       if (changed.length) fs.mkdirSync(path.join(this.dir, PRAISE_DIR), { recursive: true, mode: 0o700 });
     } catch (err) {

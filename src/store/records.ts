@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { damagedFile, DataError } from '../errors.js';
 import { entryProblem } from '../core/entry-checks.js';
 import { ID_PREFIX, idNumber, type Kind } from '../core/model.js';
@@ -172,6 +173,8 @@ export class RecordTable<T extends { id: string }> {
   /** Touched entries that this write added: they were not in the file before. */
   private readonly added = new Set<string>();
   private rewrite = false;
+  /** How `commit` wrote the file, so `uncommit` can put it back. */
+  private wrote?: 'append' | 'rewrite';
   /** What the lines of entries replaced or deleted in this write weigh, about. */
   private replacedChars = 0;
 
@@ -293,10 +296,35 @@ export class RecordTable<T extends { id: string }> {
     if (this.rewrite || worthCompacting(read.deadChars + this.replacedChars, read.liveChars)) {
       if (read.records.length) writeAtomic(this.file, read.records.map(line).join('\n') + '\n');
       else removeFile(this.file);
+      this.wrote = 'rewrite';
       return;
     }
     const byId = new Map(read.records.map((r) => [r.id, r]));
     const lines = [...this.touched].map((id) => (byId.has(id) ? line(byId.get(id)!) : JSON.stringify({ delete: id })));
     appendDurable(read.file, (read.needsNewline ? '\n' : '') + lines.join('\n') + '\n', read.end < read.size ? read.end : undefined);
+    this.wrote = 'append';
+  }
+
+  /** This write removes an entry from the file (a deletion, or praise moved to another quarter's file). */
+  get removes(): boolean {
+    const now = new Set(this.all.map((r) => r.id));
+    return [...this.touched].some((id) => !now.has(id));
+  }
+
+  /**
+   * Puts the file back as it was read, after a commit that a later file of the same write could not
+   * follow: an append cut back, a rewrite written again from the text read. Whether it could.
+   */
+  uncommit(): boolean {
+    const read = this.loaded;
+    try {
+      if (this.wrote && read.text === undefined) removeFile(this.file);
+      else if (this.wrote === 'append') fs.truncateSync(this.file, read.end);
+      else if (this.wrote === 'rewrite') writeAtomic(this.file, read.text!);
+      this.wrote = undefined;
+      return true;
+    } catch {
+      return false;
+    }
   }
 }

@@ -249,9 +249,10 @@ export class Tx {
    * written stops the write, saying whether anything was saved.
    */
   commit(lock: Lock): void {
-    type Step = [string, () => void];
+    /** A file to write, how, and how to put it back when a later file of this write fails. */
+    type Step = [string, () => void, (() => boolean)?];
     const entries = [...this.praise.changedTables(), ...FILE_KINDS.filter((k) => k !== 'members').map((k) => this.tables[k])].filter((t) => t.changed);
-    const save = (t: { file: string; commit(): void }): Step => [t.file, () => t.commit()];
+    const save = (t: { file: string; commit(): void; uncommit(): boolean }): Step => [t.file, () => t.commit(), () => t.uncommit()];
     const reports: Step[] = this.tables.members.changed ? [save(this.tables.members)] : [];
     const scrubs: Step[] = this.purged ? [[path.join(this.dir, LEGACY_COPY), () => scrubLegacyCopy(this.dir, this.purged!)]] : [];
     // What undo needs, read before the files change. The journal's line goes first: a write cut
@@ -287,13 +288,17 @@ export class Tx {
       try {
         step();
       } catch (err) {
+        // The files this write changed before go back as they were, newest first, so a full disk
+        // halfway through a praise moved between quarters (two files) loses it from neither.
+        const back = i > unseen && steps.slice(unseen, i).reverse().every(([, , undo]) => undo !== undefined && undo());
         // Nothing the user sees changed: the journal's line for this write goes too, or undo would
         // list a change that never happened (and a full disk fill up with them, one per retry).
-        if (i <= unseen && i > 0 && steps[0] === journal && journalSize !== undefined) cutBack(journalFile, journalSize);
-        if (err instanceof DataError) throw err;
+        const nothing = i <= unseen || back;
+        if (nothing && i > 0 && steps[0] === journal && journalSize !== undefined) cutBack(journalFile, journalSize);
+        if (err instanceof DataError) throw back ? new DataError(err.message, `${err.hint ? `${err.hint}\n` : ''}Nothing was changed.`) : err;
         throw new DataError(
           `Cannot write ${file}: ${reason(err)}.`,
-          i <= unseen ? 'Nothing was changed; fix that and run the command again.' : 'Part of the change was saved before it; fix that and run the command again to finish it.',
+          nothing ? 'Nothing was changed; fix that and run the command again.' : 'Part of the change was saved before it; fix that and run the command again to finish it.',
         );
       }
     });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Chalk } from 'chalk';
 import { mtl, ok, readStore, snapshot, tempHome, BIN } from '../helpers/cli.js';
 import { oneOnOne } from '../../src/commands/one-on-one/run.js';
@@ -192,6 +192,49 @@ describe('1on1 --done --date', () => {
 });
 
 describe('mtl edit --date', () => {
+  it('moves praise between quarter files all or nothing: a full disk at the second file puts the first back', async () => {
+    const moves = [['2027-04-02', '2027-03-31', '2027-Q2', '2027-Q1'], ['2027-03-31', '2027-04-02', '2027-Q1', '2027-Q2']] as const;
+    // Either file may be the one the disk refuses: the one it leaves (written last, so the other is put back) or the one it goes to.
+    for (const [from, to, failing] of moves.flatMap(([from, to, source, target]) => [[from, to, source], [from, to, target]] as const)) {
+      const home = tempHome();
+      await seedTeam(home, '2027-03-01', 'Sam Lee');
+      await ok(home, ['praise', 'sam', 'ran the quarter review, so we saw the gaps', '--date', from], at('2027-04-02'));
+      await ok(home, ['praise', 'sam', 'kept the old one company', '--date', from], at('2027-04-02'));
+      // Files, modes and contents (a file cut back to where it was has a new time).
+      const contents = () => Object.fromEntries(Object.entries(snapshot(home)).map(([file, text]) => [file, String(text).replace(/^(\d+) \S+ /, '$1 ')]));
+      const before = contents();
+      // The file the praise leaves is written last (never lost in between); here it is the one the disk refuses.
+      const open = fs.openSync;
+      const write = fs.writeSync;
+      const paths = new Map<number, string>();
+      const spies = [
+        vi.spyOn(fs, 'openSync').mockImplementation(((file: fs.PathLike, ...rest: unknown[]) => {
+          const fd = (open as (...a: unknown[]) => number)(file, ...rest);
+          paths.set(fd, String(file));
+          return fd;
+        }) as typeof fs.openSync),
+        vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, ...rest: unknown[]) => {
+          if (paths.get(fd)?.endsWith(`${failing}.jsonl`)) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+          return (write as (...a: unknown[]) => number)(fd, ...rest);
+        }) as typeof fs.writeSync),
+      ];
+      let r;
+      try {
+        r = await mtl(home, ['edit', 'p1', '--date', to], at('2027-04-02'));
+      } finally {
+        for (const spy of spies) spy.mockRestore();
+      }
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${failing}.jsonl: no space left on the disk`);
+      expect(r.stderr).toContain('Nothing was changed; fix that and run the command again.');
+      expect(contents()).toEqual(before);
+      expect(readStore(home).praise.map((p: { id: string; date: string }) => `${p.id} ${p.date}`)).toEqual([`p1 ${from}`, `p2 ${from}`]);
+      // With room again, the same command does it.
+      await ok(home, ['edit', 'p1', '--date', to], at('2027-04-02'));
+      expect(readStore(home).praise.map((p: { id: string; date: string }) => `${p.id} ${p.date}`).sort()).toEqual([`p1 ${to}`, `p2 ${from}`]);
+    }
+  });
+
   it('moves praise to another quarter file, and mtl undo moves it back', async () => {
     const home = tempHome();
     await seedTeam(home, '2027-03-01', 'Sam Lee');
