@@ -41,15 +41,22 @@ export function fillPlaceholders(body: string, values: Record<string, string>): 
   return body.replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
+/** A goal's own targets as its file says them: `books-finished 2, learning-hours 20`, or the template's. */
+export function targetsText(targets: Record<string, number>): string {
+  const pairs = Object.entries(targets);
+  return pairs.length ? pairs.map(([metric, n]) => `${metric} ${n}`).join(', ') : "the template's";
+}
+
 /**
  * The text of a new goal file: front matter naming the goal, then the template's body with its
  * placeholders filled. `{{metrics}}` becomes a checklist of the template's metrics.
  */
-export function renderGoalFile(template: Template, v: GoalFileValues): string {
+export function renderGoalFile(template: Template, v: GoalFileValues, targets: Record<string, number> = {}): string {
+  const own = Object.keys(targets).length > 0;
   const values: Record<string, string> = {
     ...v,
     template: template.name,
-    metrics: template.metrics.map((m) => `- [ ] ${m}`).join('\n'),
+    metrics: template.metrics.map((m) => `- [ ] ${m}`).join('\n') + (own ? `\n\nTargets set for this goal, which mtl measures against: ${targetsText(targets)}.` : ''),
   };
   const front = [
     '---',
@@ -59,6 +66,7 @@ export function renderGoalFile(template: Template, v: GoalFileValues): string {
     `owner: ${JSON.stringify(v.owner)}`,
     `created: ${v.created}`,
     `due: ${v.due}`,
+    ...(own ? [`targets: ${targetsText(targets)}`] : []),
     '# Status, progress and check-ins live in mtl: mtl goals, mtl goals check-in, mtl prep.',
     '---',
     '',

@@ -74,6 +74,10 @@ describe('goals that measure themselves', () => {
     expect(created.code).toBe(0);
     expect(created.stderr).toContain('Created g1 "Read two leadership books" (learning), due 2027-03-31; its own targets: books-finished 2.');
     expect(readStore(home).goals[0].targets).toEqual({ 'books-finished': 2 });
+    // The file the boss reads says so too, in its front matter and under the metrics.
+    const file = () => fs.readFileSync(readStore(home).goals[0].file.replace(/^(?!\/)/, `${home}/goals/`), 'utf8');
+    expect(file()).toContain('due: 2027-03-31\ntargets: books-finished 2\n');
+    expect(file()).toContain('Targets set for this goal, which mtl measures against: books-finished 2.');
     await ok(home, ['learn', 'book', 'add', 'Extreme Ownership'], at('2027-01-05'));
     await ok(home, ['learn', 'book', 'done', 'Extreme Ownership'], at('2027-01-10'));
     // (0/12 + 1/2 + 0/6) / 3 = 17%, where the template's one book would make it 33%.
@@ -85,14 +89,17 @@ describe('goals that measure themselves', () => {
     const changed = await mtl(home, ['edit', 'g1', '--target', 'books-finished=3', '--target', 'tips-applied=4'], at('2027-01-11'));
     expect(changed.code).toBe(0);
     expect(changed.stderr).toContain('Changed g1 (goal): targets books-finished 3, tips-applied 4.');
+    expect(file()).toContain('\ntargets: books-finished 3, tips-applied 4\n');
     expect(await ok(home, ['show', 'g1'], at('2027-01-11'))).toContain('  targets:   books-finished 3, tips-applied 4\n');
     expect((await ok(home, ['goals', 'show', 'g1'], at('2027-01-11')))).toContain('1 of 3 books finished');
 
     await ok(home, ['edit', 'g1', '--target', 'books-finished=default', '--target', 'tips-applied=default'], at('2027-01-12'));
     expect(readStore(home).goals[0].targets).toBeUndefined();
+    expect(file()).toContain("\ntargets: the template's\n");
     expect((await measuredOf(home, '2027-01-12')).readings[1].text).toBe('1 of 1 book finished');
     await ok(home, ['undo'], at('2027-01-12'));
     expect(readStore(home).goals[0].targets).toEqual({ 'books-finished': 3, 'tips-applied': 4 });
+    expect(file()).toContain('\ntargets: books-finished 3, tips-applied 4\n');
   });
 
   it('refuses a target the template does not measure, or one that is not a number above 0, and changes nothing', async () => {

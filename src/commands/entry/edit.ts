@@ -20,7 +20,7 @@ import {
 import type { Data, Day, Goal, Member, OneOnOne } from '../../core/model.js';
 import { targetsFrom } from '../../core/goal-metrics.js';
 import { findMember, nameOf, requireLine, requireText } from '../../core/team.js';
-import { titleProblem } from '../../core/templates.js';
+import { targetsText, titleProblem } from '../../core/templates.js';
 import { FEEDBACK_PARTS, feedbackText, type FeedbackParts } from '../../core/feedback.js';
 import { plural, shellWord } from '../../core/text.js';
 import { UsageError, UserError } from '../../errors.js';
@@ -187,7 +187,7 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
   }
   const due = changes.due === undefined ? undefined : await resolveDeadline(changes.due, today, ctx.now);
   const dueLabel = due === undefined ? '' : `due ${describeDeadline(changes.due!, due, today)}`;
-  const goalsModule = kind === 'goal' && (title !== undefined || due !== undefined) ? await import('../goals/goal-file.js') : undefined;
+  const goalsModule = kind === 'goal' && (title !== undefined || due !== undefined || changes.target !== undefined) ? await import('../goals/goal-file.js') : undefined;
   const targetsOf = changes.target === undefined ? undefined : await goalTargets(ctx, id, changes.target);
   let undoFile: (() => void) | undefined;
   try {
@@ -205,9 +205,11 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
           const g = found.entry;
           set(g, 'title', title, `title "${title}"`);
           set(g, 'due', due, dueLabel);
+          let newTargets: Record<string, number> | undefined;
           if (targetsOf) {
             const targets = targetsOf(g);
             if (JSON.stringify(targets) !== JSON.stringify(g.targets ?? {})) {
+              newTargets = targets;
               if (Object.keys(targets).length) g.targets = targets;
               else delete g.targets;
               changed.push(Object.keys(targets).length ? `targets ${Object.entries(targets).map(([m, n]) => `${m} ${n}`).join(', ')}` : "the template's targets");
@@ -216,7 +218,7 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
           if (changed.length) {
             g.updatedAt = ctx.now.toISOString();
             tx.tables.goals.put(g);
-            if (goalsModule) undoFile = goalsModule.updateGoalFile(g, { ...(title !== undefined ? { title } : {}), ...(due !== undefined ? { due } : {}) });
+            if (goalsModule) undoFile = goalsModule.updateGoalFile(g, { ...(title !== undefined ? { title } : {}), ...(due !== undefined ? { due } : {}), ...(newTargets ? { targets: targetsText(newTargets) } : {}) });
           }
           break;
         }

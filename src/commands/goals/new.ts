@@ -75,7 +75,7 @@ export async function newGoal(ctx: Ctx, opts: NewGoalOptions, prompter?: Prompte
     const goal = await updateStore(ctx.dataDir, (tx) => {
       const id = freeGoalId(tx, dir);
       const file = path.join(dir, `${id}-${slugify(title)}.md`);
-      const text = renderGoalFile(template, { id, title, owner, created: today, due, quarter: quarterOf(today) });
+      const text = renderGoalFile(template, { id, title, owner, created: today, due, quarter: quarterOf(today) }, targets);
       writeGoalFile(dir, file, text);
       written = file;
       const goal: Goal = { id, title, template: template.name, file, created: today, due, status: 'open', progress: 0, checkIns: [], ...(Object.keys(targets).length ? { targets } : {}), updatedAt: ctx.now.toISOString() };
