@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { idNumber, MAX_ID, type ActionItem, type Assessment, type CultureEvent, type Moment, type ProcessEntry, type Pulse, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type Kind, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
+import { idNumber, MAX_ID, type ActionItem, type Assessment, type BookRead, type CultureEvent, type Moment, type ProcessEntry, type Pulse, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type Kind, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
 import { sortByText } from './dates.js';
 import { nameKey } from './team.js';
 
@@ -175,7 +175,15 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
     const rewritten = { ...o, member: member(o.member), feedbackDelivered: o.feedbackDelivered.map((id) => feedbackIds.get(id) ?? id) };
     const key = `${rewritten.at}|${rewritten.member}`;
     if (meetings.has(key)) {
-      oneOnOneIds.set(o.id, meetingIds.get(key)!);
+      const id = meetingIds.get(key)!;
+      oneOnOneIds.set(o.id, id);
+      // Notes taken and feedback given at it since the backup this one came from are added to it.
+      const mine = target.oneOnOnes.find((m) => m.id === id)!;
+      const notes = (rewritten.notes ?? []).filter((n) => !(mine.notes ?? []).includes(n));
+      const given = rewritten.feedbackDelivered.filter((f) => !mine.feedbackDelivered.includes(f));
+      if (notes.length) mine.notes = [...(mine.notes ?? []), ...notes];
+      if (given.length) mine.feedbackDelivered = [...mine.feedbackDelivered, ...given];
+      if (notes.length || given.length) bump(updated, 'oneOnOnes');
       continue;
     }
     const id = meetingId(o.id);
@@ -194,10 +202,19 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
   const learned = new Set(target.learning.map(learningKey));
   const learningId = tracked('learning', idAllocator(counters, target.learning, 'l'));
   for (const entry of incoming.learning) {
-    if (learned.has(learningKey(entry))) continue;
+    if (learned.has(learningKey(entry))) {
+      // A book finished on the other side since is finished here too.
+      const mine = entry.type === 'book' && entry.status !== 'reading' ? target.learning.find((l): l is BookRead => l.type === 'book' && l.title === entry.title && l.status === 'reading') : undefined;
+      if (mine && entry.type === 'book') {
+        mine.status = 'done';
+        if (entry.date) mine.date = entry.date;
+        bump(updated, 'learning');
+      }
+      continue;
+    }
     learned.add(learningKey(entry));
     target.learning.push({ ...entry, id: learningId(entry.id) });
-    if (entry.type !== 'book') bump(added, 'learning');
+    bump(added, 'learning');
   }
   mergeList<Pulse>('pulses', 'u', (u) => u);
   mergeList<ProcessEntry>('processes', 's', (s) => ({ ...s, member: member(s.member) }), (mine, theirs) => {

@@ -55,6 +55,30 @@ describe('mergeData', () => {
     expect(result.added).toEqual({ praise: 1 });
   });
 
+  it("brings a 1:1 here up to date with the notes and feedback given at it since, and a book with its finish", () => {
+    const base = (notes: string[], given: string[]) =>
+      store((r) => {
+        r.members.push({ id: 'r1', name: 'Sam', added: '2027-01-02', notes: [] });
+        r.feedback.push({ id: 'f1', member: 'r1', text: 'more tests', date: '2027-01-03', at: '2027-01-03T09:00:00Z', ...(given.length ? { deliveredOn: '2027-01-04' } : {}) });
+        r.oneOnOnes.push({ id: 'o1', member: 'r1', date: '2027-01-04', at: '2027-01-04T09:00:00Z', feedbackDelivered: given, notes });
+      });
+    const mine = base(['first'], []);
+    mine.learning.push({ id: 'l1', type: 'book', title: 'Extreme Ownership', status: 'reading', added: '2027-01-02' });
+    const theirs = base(['first', 'second, agreed a promo plan'], ['f1']);
+    theirs.learning.push({ id: 'l1', type: 'book', title: 'Extreme Ownership', status: 'done', added: '2027-01-02', date: '2027-01-20' }, { id: 'l2', type: 'book', title: 'Radical Candor', status: 'reading', added: '2027-01-21' });
+    const result = mergeData(mine, theirs, { r: 1, f: 1, o: 1, l: 1 });
+    expect(mine.oneOnOnes).toEqual([{ id: 'o1', member: 'r1', date: '2027-01-04', at: '2027-01-04T09:00:00Z', feedbackDelivered: ['f1'], notes: ['first', 'second, agreed a promo plan'] }]);
+    expect(mine.feedback[0]!.deliveredOn).toBe('2027-01-04');
+    expect(mine.learning).toEqual([
+      { id: 'l1', type: 'book', title: 'Extreme Ownership', status: 'done', added: '2027-01-02', date: '2027-01-20' },
+      { id: 'l2', type: 'book', title: 'Radical Candor', status: 'reading', added: '2027-01-21' },
+    ]);
+    expect(result.added).toEqual({ learning: 1 });
+    expect(result.updated).toEqual({ feedback: 1, oneOnOnes: 1, learning: 1 });
+    // Merged again, nothing is new.
+    expect(mergeData(mine, theirs, { r: 1, f: 1, o: 1, l: 2 })).toMatchObject({ added: {}, updated: {} });
+  });
+
   it('adds nothing from a backup of the same data, and lets the side changed last decide progress', () => {
     const base = (progress: number, updatedAt: string) => store((r) => r.goals.push(goal('g1', 'Weekly praise', { progress, updatedAt, checkIns: [{ date: '2027-01-06', at: '2027-01-06T09:00:00Z', note: 'a' }] })));
     const mine = base(20, '2027-01-06T09:00:00Z');
