@@ -66,7 +66,7 @@ export const ENTRY_KINDS: Record<EntryKind, EntryKindInfo> = {
     done: false,
     rm: false,
     instead: {
-      edit: 'a report is changed with mtl team set <name> ...; a wrong note of theirs with mtl edit <note id>',
+      edit: 'a report\'s name or cadence is changed with mtl team set <name> --name/--cadence; a wrong note of theirs with mtl edit <note id>',
       rm: 'a report leaves the team with mtl team remove <name> (their history is kept; --purge deletes it)',
       done: 'a report leaves the team with mtl team remove <name>',
     },

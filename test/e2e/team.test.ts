@@ -8,6 +8,27 @@ import { TmuxSession } from '../helpers/tmux.js';
 const env = { MTL_NOW: '2027-01-12T10:00:00' };
 
 describe('mtl team', () => {
+  it('team set --name spells a report anew, keeping everything theirs; refuses a name taken or reserved; undo puts it back', async () => {
+    const home = tempHome();
+    await seedTeam(home, '2027-01-04', 'Carla Dias', 'Sam Lee');
+    await ok(home, ['praise', 'carla', 'ran a calm incident review'], { env });
+    const r = await mtl(home, ['team', 'set', 'carla', '--name', 'Carla Diaz'], { env });
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: 'Carla Dias is Carla Diaz now (r1); everything about them stays theirs. Undo: mtl undo\n' });
+    expect(readStore(home).members[0]).toMatchObject({ id: 'r1', name: 'Carla Diaz' });
+    expect(await ok(home, ['praise', 'list', 'carla diaz'], { env })).toContain('\tp1\tCarla Diaz\t');
+
+    const before = readStore(home);
+    const taken = await mtl(home, ['team', 'set', 'carla', '--name', 'sam lee'], { env });
+    expect([taken.code, taken.stderr]).toEqual([1, 'mtl: Sam Lee (r2) is called that already.\nNothing was changed. Give Carla Diaz a name that tells them apart, e.g. with a surname or an initial.\n']);
+    expect((await mtl(home, ['team', 'set', 'carla', '--name', 'Carry'], { env })).stderr).toContain('"Carry" cannot be a name');
+    expect(readStore(home)).toEqual(before);
+    // Only the case or accents: allowed, it is still them.
+    await ok(home, ['team', 'set', 'carla', '--name', 'Carla DÍAZ'], { env });
+    await ok(home, ['undo'], { env });
+    await ok(home, ['undo'], { env });
+    expect(readStore(home).members[0].name).toBe('Carla Dias');
+  });
+
   it('adds reports with a note, refuses duplicates in any case, and lists them', async () => {
     const home = tempHome();
     const added = await mtl(home, ['team', 'add', 'Sam Lee', '--note', 'daughter starts school in September'], { env });

@@ -43,9 +43,13 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .action(async (name, text, _opts, cmd) => (await run()).note(context(cmd), name, text));
   team
     .command('set <name>')
-    .description("change a report's settings: the days between your 1:1s with them")
+    .description("change a report's settings: the days between your 1:1s with them, or their name")
     .option('--cadence <days>', 'days between 1:1s with them; "default" goes back to the oneOnOneCadence preference')
-    .addHelpText('after', examples('mtl team set sam --cadence 14', 'mtl team set sam --cadence default', 'mtl config set oneOnOneCadence 7    # the default for everyone'))
+    .option('--name <name>', 'their name, spelt right (everything recorded stays theirs)')
+    .addHelpText(
+      'after',
+      examples('mtl team set sam --cadence 14', 'mtl team set sam --cadence default', 'mtl team set "carla dias" --name "Carla Diaz"', 'mtl config set oneOnOneCadence 7    # the default for everyone'),
+    )
     .action(async (name, opts, cmd) => (await run()).set(context(cmd), name, opts));
   team
     .command('show <name>')

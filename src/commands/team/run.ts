@@ -8,6 +8,7 @@ import {
   oneOnOneAgenda,
   recognitionBalance,
   requireText,
+  nameKey,
   shadowedBy,
   validateNewName,
 } from '../../core/team.js';
@@ -199,12 +200,14 @@ export async function show(ctx: Ctx, name: string, opts: { json?: boolean }): Pr
   else ctx.io.out(renderAgenda(ctx.io, agenda, { markdown: false, title: member.name }));
 }
 
-/** `team set <name> --cadence <days|default>`: a report's own days between 1:1s. */
-export async function set(ctx: Ctx, name: string, opts: { cadence?: string }): Promise<void> {
-  if (opts.cadence === undefined) throw new UsageError('Nothing to set.', `Give what to change: mtl team set ${shellWord(name)} --cadence 14`);
-  const word = opts.cadence.trim().toLowerCase();
+/** `team set <name> [--cadence <days|default>] [--name <new name>]`: a report's own days between 1:1s, or their name spelt right. */
+export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name?: string }): Promise<void> {
+  if (opts.cadence === undefined && opts.name === undefined) {
+    throw new UsageError('Nothing to set.', `Give what to change: mtl team set ${shellWord(name)} --cadence 14, or --name "<their name, spelt right>"`);
+  }
+  const word = opts.cadence?.trim().toLowerCase();
   let cadence: number | undefined;
-  if (word !== 'default') {
+  if (opts.cadence !== undefined && word !== 'default') {
     try {
       cadence = PREFERENCE_SPECS.oneOnOneCadence.parse(opts.cadence);
     } catch (err) {
@@ -212,20 +215,38 @@ export async function set(ctx: Ctx, name: string, opts: { cadence?: string }): P
       throw err;
     }
   }
+  let was = '';
   const member = await updateStore(ctx.dataDir, (tx) => {
     const member = findMember(tx.data, name);
-    if (cadence === undefined) delete member.cadence;
-    else member.cadence = cadence;
+    was = member.name;
+    if (opts.name !== undefined) member.name = newNameFor(tx.data, member, opts.name);
+    if (opts.cadence !== undefined) {
+      if (cadence === undefined) delete member.cadence;
+      else member.cadence = cadence;
+    }
     tx.tables.members.put(member);
     return member;
   });
-  const fallback = readPreferences(ctx.dataDir).oneOnOneCadence;
   const who = shellWord(member.name);
+  if (opts.name !== undefined) ctx.io.err(member.name === was ? `${member.name} is already their name.\n` : `${was} is ${member.name} now (${member.id}); everything about them stays theirs. Undo: mtl undo\n`);
+  if (opts.cadence === undefined) return;
+  const fallback = readPreferences(ctx.dataDir).oneOnOneCadence;
   ctx.io.err(
     cadence === undefined
       ? `${member.name} is back on your default cadence: a 1:1 every ${plural(fallback, 'day')} (mtl config set oneOnOneCadence <days>). See: mtl team list\n`
       : `A 1:1 with ${member.name} every ${plural(cadence, 'day')} (your default is ${fallback}). Back to the default: mtl team set ${who} --cadence default\n`,
   );
+}
+
+/** A report's name spelt anew: checked as a new report's would be, though it may differ from their own only in case or accents. */
+function newNameFor(data: Data, member: Member, typed: string): string {
+  const others = { ...data, members: data.members.filter((m) => m.id !== member.id) };
+  const apart = `Nothing was changed. Give ${member.name} a name that tells them apart, e.g. with a surname or an initial.`;
+  const taken = activeMembers(others).find((m) => nameKey(m.name) === nameKey(typed));
+  if (taken) throw new UserError(`${taken.name} (${taken.id}) is called that already.`, apart);
+  const { name, restore } = validateNewName(others, typed);
+  if (restore) throw new UserError(`${restore.name} (${restore.id}), who left the team, is called that already.`, apart);
+  return name;
 }
 
 interface RemoveOptions {
