@@ -175,7 +175,14 @@ export function nextStep(d: Omit<Dashboard, 'next' | 'found'>): NextStep {
   if (d.openGoals === 0) {
     const template = a.templates[0];
     return template
-      ? { command: `mtl goals new --template ${template}`, why: `No open goal: the ${template} template works on the weakest area of your assessment.` }
+      ? {
+          command: `mtl goals new --template ${template}`,
+          // recommendedTemplates puts autonomy first when the job felt too easy: say that, not "weakest area".
+          why:
+            a.tooEasy && template === 'autonomy'
+              ? 'No open goal: your assessment says the job feels too easy, which often means you still do the work yourself; the autonomy template hands it to the team.'
+              : `No open goal: the ${template} template works on the weakest area of your assessment.`,
+        }
       : { command: 'mtl goals new', why: 'No open goal: agree one with your boss so the new job has a measure.' };
   }
   const waiting = d.team.notRecognised[0];

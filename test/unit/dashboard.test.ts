@@ -76,7 +76,18 @@ describe('the next step', () => {
       }),
     );
     expect(d.openGoals).toBe(0);
-    expect(d.next.command).toBe('mtl goals new --template recognition');
+    expect(d.next).toEqual({ command: 'mtl goals new --template recognition', why: 'No open goal: the recognition template works on the weakest area of your assessment.' });
+  });
+
+  it('without an open goal, when the job felt too easy, says that is why it starts with autonomy', () => {
+    const d = dash(
+      calm((x) => {
+        x.goals = [];
+        x.assessments = [assessment('a1', '2027-02-01', 40, { tooEasy: true, answers: { autonomy: 3, lives: 1, connection: 4, safety: 2, challenge: 4 }, verdict: 'developing' })];
+      }),
+    );
+    expect(d.next.command).toBe('mtl goals new --template autonomy');
+    expect(d.next.why).toBe('No open goal: your assessment says the job feels too easy, which often means you still do the work yourself; the autonomy template hands it to the team.');
   });
 
   it('without an open goal and no weak area, suggests a goal without a template', () => {
