@@ -10,6 +10,7 @@ import { warnDueDrifts } from '../goals/goal-file.js';
 import { goalMeasures } from '../goals/template-files.js';
 import type { GoalMeasures } from '../../core/goal-metrics.js';
 import { agoText, dueText, plural, printJson, progressBar, prose } from '../../ui/output.js';
+import { mdInline } from '../../ui/markdown.js';
 
 export interface PrepOptions {
   json?: boolean;
@@ -51,7 +52,7 @@ function withQuarter(ctx: Ctx, body: string, s: QuarterSummary, lookback: boolea
   const today = dayOf(ctx.now);
   const lead = lookback ? `${s.quarter} just ended` : s.quarter === quarterOf(today) ? `${s.quarter} so far` : s.quarter;
   const text = summaryText(s, today);
-  const line = markdown ? `**${lead}:** ${md(text)}.` : `${ctx.io.color.bold(`${lead}:`)} ${text}.`;
+  const line = markdown ? `**${lead}:** ${mdInline(text)}.` : `${ctx.io.color.bold(`${lead}:`)} ${text}.`;
   const [title, ...rest] = body.split('\n');
   return [title, '', line, ...rest].join('\n');
 }
@@ -114,28 +115,18 @@ function markdown(r: Prep, measured: Map<string, GoalMeasures>): string {
   const out: string[] = [`# 1:1 prep, ${r.date}`, '', `## Goals (${plural(r.goals.length, 'open goal')})`, ''];
   if (r.goals.length === 0) out.push('No open goals.');
   for (const g of r.goals) {
-    out.push(`- **${g.id} ${md(g.title)}** (${g.template}): ${g.progress}%, ${changeText(g)}; ${dueLine(g)}`);
-    out.push(`  - ${md(lastText(g))}`);
+    out.push(`- **${g.id} ${mdInline(g.title)}** (${g.template}): ${g.progress}%, ${changeText(g)}; ${dueLine(g)}`);
+    out.push(`  - ${mdInline(lastText(g))}`);
     const m = measuredText(measured.get(g.id));
-    if (m) out.push(`  - ${md(m)}`);
+    if (m) out.push(`  - ${mdInline(m)}`);
   }
-  const short = (g: GoalView) => `- ${g.id} ${md(g.title)}: ${dueLine(g)}`;
+  const short = (g: GoalView) => `- ${g.id} ${mdInline(g.title)}: ${dueLine(g)}`;
   out.push('', `## Due within ${r.lookAheadDays} days`, '', ...(r.dueSoon.length ? r.dueSoon.map(short) : ['Nothing.']));
   out.push('', '## Overdue', '', ...(r.overdue.length ? r.overdue.map(short) : ['Nothing.']));
   if (r.recentlyDone.length) {
-    out.push('', `## Done this quarter (since ${r.doneSince})`, '', ...r.recentlyDone.map((g) => `- ${g.id} ${md(g.title)}: done ${g.doneOn}`));
+    out.push('', `## Done this quarter (since ${r.doneSince})`, '', ...r.recentlyDone.map((g) => `- ${g.id} ${mdInline(g.title)}: done ${g.doneOn}`));
   }
   out.push('', '## Latest assessment', '', r.assessment ? assessmentText(r.assessment) : 'None yet.', '');
   return out.join('\n');
 }
 
-/**
- * Escapes the characters that would turn a title into markdown formatting; a line break in stored
- * data becomes a space, so a title cannot start a heading or an item of its own (see ui/markdown.ts).
- */
-function md(text: string): string {
-  return text
-    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, '')
-    .replace(/\s*[\r\n]\s*/g, ' ')
-    .replace(/([\\`*_[\]<>#|])/g, '\\$1');
-}
