@@ -294,6 +294,15 @@ export function measuredOn(goal: Pick<Goal, 'status' | 'doneOn' | 'due'>, asOf: 
   return goal.due && goal.due < asOf && quarterOf(goal.due) < quarterOf(asOf) ? endOfQuarterFor(goal.due) : asOf;
 }
 
+/**
+ * For readings not taken today, what they stand for, so "this week" and "this quarter" in them are
+ * read right: "2027-Q2, the quarter it was due in", or "as of 2027-03-01, when it was done".
+ */
+export function measuredLabel(m: Pick<GoalMeasures, 'day' | 'quarter'>, today: Day, done: boolean): string | undefined {
+  if (m.day === today) return undefined;
+  return done ? `as of ${m.day}, when it was done` : `${m.quarter}, the quarter it was due in`;
+}
+
 /** The measures of goals by id, for those whose template declares any. */
 
 export function measureGoals(goals: Goal[], specsOf: (template: string) => MeasureSpec[] | undefined, data: Data, asOf: Day, options: MetricOptions): Map<string, GoalMeasures> {

@@ -55,6 +55,9 @@ describe('goals that measure themselves', () => {
     const late = await ok(home, ['goals', 'show', 'g1'], at('2027-04-05'));
     expect(late).toContain('Measured by mtl (2027-Q1, the quarter it was due in)');
     expect(late).toContain(' 53%  together');
+    // goals and prep say which quarter those readings are of.
+    expect(await ok(home, ['goals'], at('2027-04-05'))).toContain('53% (2027-Q1, the quarter it was due in: 5 of 12 hours of learning;');
+    expect(await ok(home, ['prep'], at('2027-04-05'))).toContain('measured 53% (2027-Q1, the quarter it was due in): 5 of 12 hours of learning;');
 
     // Moved into the new quarter, it counts that quarter afresh (0%): a check-in without --progress
     // keeps the 53% and says why; asked for, the measured figure is taken.

@@ -228,7 +228,7 @@ describe('mtl goals list', () => {
     ]);
     const all = (await ok(home, ['goals', '--all'], { env: { MTL_NOW: '2027-03-22T10:00:00' } })).trim().split('\n');
     expect(all).toHaveLength(3);
-    expect(all[2]).toMatch(/^g3\t.*\tculture\t2027-03-31\tdone 2027-03-10\tnever\t0%\t0% \(0 of 3 team events held\)$/);
+    expect(all[2]).toMatch(/^g3\t.*\tculture\t2027-03-31\tdone 2027-03-10\tnever\t0%\t0% \(as of 2027-03-10, when it was done: 0 of 3 team events held\)$/);
     const json = JSON.parse(await ok(home, ['goals', '--all', '--json'], { env: { MTL_NOW: '2027-03-22T10:00:00' } }));
     expect(json.map((g: { id: string }) => g.id)).toEqual(['g2', 'g1', 'g3']);
     expect(json[0]).toMatchObject({ id: 'g2', status: 'open', progress: 25, daysLeft: -2, overdue: true, lastCheckIn: { date: '2027-03-12', note: 'Boss agreed', progress: 25, daysAgo: 10 } });

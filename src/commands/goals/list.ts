@@ -4,7 +4,7 @@ import { goalView, sortGoals, type GoalView } from '../../core/goals.js';
 import { openStore } from '../../store/store.js';
 import { warnDueDrifts } from './goal-file.js';
 import { goalMeasures } from './template-files.js';
-import type { GoalMeasures } from '../../core/goal-metrics.js';
+import { measuredLabel, type GoalMeasures } from '../../core/goal-metrics.js';
 import { agoText, dueText, printJson, progressBar, prose, renderTable } from '../../ui/output.js';
 
 export interface ListOptions {
@@ -33,22 +33,24 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
     return;
   }
   const { io } = ctx;
-  const rows = shown.map((g) => [g.id, g.title, g.template, g.due ?? '-', dueCell(ctx, g), lastCheckInCell(ctx, g), progressBar(io, g.progress), measuredCell(ctx, measured.get(g.id))]);
+  const rows = shown.map((g) => [g.id, g.title, g.template, g.due ?? '-', dueCell(ctx, g), lastCheckInCell(ctx, g), progressBar(io, g.progress), measuredCell(ctx, measured.get(g.id), today, g.status === 'done')]);
   io.out(renderTable(io, ['id', 'title', 'template', 'due', 'days left', 'last check-in', 'progress', 'measured'], rows, { drop: ['due', 'template'] }));
   // On a terminal the readings go under the table, one line a goal; piped, they are in the last cell.
   if (io.stdoutIsTTY && measured.size > 0) {
     io.out(prose(io, `\n${io.color.bold('Measured by mtl')} ${io.color.dim('(check in to take it: mtl goals check-in <id> "<note>")')}\n`));
     for (const g of shown) {
       const m = measured.get(g.id);
-      if (m) io.out(prose(io, `  ${g.id}  ${m.readings.map((r) => r.text).join('; ')}\n`));
+      const when = m && measuredLabel(m, today, g.status === 'done');
+      if (m) io.out(prose(io, `  ${g.id}  ${when ? io.color.dim(`(${when}) `) : ''}${m.readings.map((r) => r.text).join('; ')}\n`));
     }
   }
 }
 
-function measuredCell(ctx: Ctx, m: GoalMeasures | undefined): string {
+function measuredCell(ctx: Ctx, m: GoalMeasures | undefined, today: string, done: boolean): string {
   if (!m) return ctx.io.color.dim('-');
   const percent = m.proposed === null ? '-' : `${m.proposed}%`;
-  return ctx.io.stdoutIsTTY ? percent : `${percent} (${m.readings.map((r) => r.text).join('; ')})`;
+  const when = measuredLabel(m, today, done);
+  return ctx.io.stdoutIsTTY ? percent : `${percent} (${when ? `${when}: ` : ''}${m.readings.map((r) => r.text).join('; ')})`;
 }
 
 function dueCell(ctx: Ctx, g: GoalView): string {

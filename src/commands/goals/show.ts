@@ -1,4 +1,5 @@
 import type { Ctx } from '../../context.js';
+import { measuredLabel } from '../../core/goal-metrics.js';
 import { dayOf } from '../../core/dates.js';
 import { goalView } from '../../core/goals.js';
 import { openStore } from '../../store/store.js';
@@ -22,8 +23,7 @@ export async function show(ctx: Ctx, id: string, opts: { json?: boolean }): Prom
   const due = view.status === 'done' ? c.green(`done ${view.doneOn ?? ''}`.trim()) : view.due ? `due ${view.due}, ${dueText(view.daysLeft!)}` : 'no due date';
   const out = [`${c.bold(goal.id)}  ${goal.title}  ${c.dim(`(${goal.template})`)}`, `  started ${goal.created}; ${due}`, `  ${c.bold('Progress')}  ${progressBar(io, goal.progress)}`];
   if (measured) {
-    const on = measured.day === today ? '' : goal.status === 'done' ? `, on ${measured.day}` : `, the quarter it was due in`;
-    out.push('', `${c.bold('Measured by mtl')} ${c.dim(`(${measured.quarter}${on})`)}`);
+    out.push('', `${c.bold('Measured by mtl')} ${c.dim(`(${measuredLabel(measured, today, goal.status === 'done') ?? measured.quarter})`)}`);
     for (const r of measured.readings) out.push(`  ${r.share === null ? c.dim('  -') : `${String(Math.round(r.share * 100)).padStart(3)}%`}  ${r.text}`);
     if (measured.proposed !== null) out.push(`  ${c.bold(`${String(measured.proposed).padStart(3)}%`)}  together${measured.proposed !== goal.progress ? c.dim(`; your progress says ${goal.progress}%`) : ''}`);
   }

@@ -8,7 +8,7 @@ import { openStore } from '../../store/store.js';
 import { readPreferences } from '../../store/preferences.js';
 import { warnDueDrifts } from '../goals/goal-file.js';
 import { goalMeasures } from '../goals/template-files.js';
-import type { GoalMeasures } from '../../core/goal-metrics.js';
+import { measuredLabel, type GoalMeasures } from '../../core/goal-metrics.js';
 import { agoText, dueText, plural, printJson, progressBar, prose } from '../../ui/output.js';
 import { mdInline } from '../../ui/markdown.js';
 
@@ -78,9 +78,11 @@ function assessmentText(a: NonNullable<Prep['assessment']>): string {
 }
 
 /** What mtl measured for a goal, in one line: "measured 14%: 5 of 12 hours of learning; ...". */
-function measuredText(m: GoalMeasures | undefined): string | undefined {
+function measuredText(m: GoalMeasures | undefined, today: string): string | undefined {
   if (!m) return undefined;
-  return `measured${m.proposed === null ? '' : ` ${m.proposed}%`}: ${m.readings.map((x) => x.text).join('; ')}`;
+  // Prep lists open goals: readings not of today are of the quarter they were due in.
+  const when = measuredLabel(m, today, false);
+  return `measured${m.proposed === null ? '' : ` ${m.proposed}%`}${when ? ` (${when})` : ''}: ${m.readings.map((x) => x.text).join('; ')}`;
 }
 
 function terminal(ctx: Ctx, r: Prep, measured: Map<string, GoalMeasures>): string {
@@ -93,7 +95,7 @@ function terminal(ctx: Ctx, r: Prep, measured: Map<string, GoalMeasures>): strin
     out.push(`  ${c.bold(g.id)}  ${g.title}  ${c.dim(`(${g.template})`)}`);
     out.push(`      ${progressBar(io, g.progress)}  ${changeText(g)}  ${g.overdue ? c.red(dueLine(g)) : dueLine(g)}`);
     out.push(`      ${c.dim(lastText(g))}`);
-    const m = measuredText(measured.get(g.id));
+    const m = measuredText(measured.get(g.id), r.date);
     if (m) out.push(`      ${m}`);
   }
   const short = (g: GoalView) => `  ${g.id}  ${g.title}  ${g.due ?? ''} (${dueText(g.daysLeft!)})`;
@@ -117,7 +119,7 @@ function markdown(r: Prep, measured: Map<string, GoalMeasures>): string {
   for (const g of r.goals) {
     out.push(`- **${g.id} ${mdInline(g.title)}** (${g.template}): ${g.progress}%, ${changeText(g)}; ${dueLine(g)}`);
     out.push(`  - ${mdInline(lastText(g))}`);
-    const m = measuredText(measured.get(g.id));
+    const m = measuredText(measured.get(g.id), r.date);
     if (m) out.push(`  - ${mdInline(m)}`);
   }
   const short = (g: GoalView) => `- ${g.id} ${mdInline(g.title)}: ${dueLine(g)}`;
