@@ -23,7 +23,7 @@ export interface QueueOptions {
 export async function queue(ctx: Ctx, name: string, text: string | undefined, opts: QueueOptions, prompter?: Prompter): Promise<void> {
   const today = dayOf(ctx.now);
   // Checked before the questions: a mistyped day should not cost three answers.
-  const hint = `Nothing was queued. For example: mtl feedback ${shellWord(name)} "<what could go better>" --date yesterday`;
+  const hint = { nothing: 'Nothing was queued.', example: `mtl feedback ${shellWord(name)} "<what could go better>" --date yesterday` };
   recordDay(opts.date, today, hint);
   const content = await feedbackContent(ctx, name, text, opts, prompter);
   const { entry, json, queued } = await updateStore(ctx.dataDir, (tx) => {
@@ -69,7 +69,7 @@ async function feedbackContent(ctx: Ctx, name: string, text: string | undefined,
     requireTerminal(ctx.io, FLAGS);
     // Checked before asking: a mistyped name should not cost three answers.
     const member = findMember(await openStore(ctx.dataDir), name);
-    recordDay(opts.date, dayOf(ctx.now), 'Nothing was queued.', member);
+    recordDay(opts.date, dayOf(ctx.now), { nothing: 'Nothing was queued.', example: '' }, member);
     parts = await askParts(prompter ?? createPrompter(ctx.io), member.name);
   }
   return { text: feedbackText(parts), ...parts };

@@ -68,7 +68,7 @@ function doneFlags(opts: OneOnOneOptions): string[] {
  */
 async function markDone(ctx: Ctx, name: string, today: Day, opts: OneOnOneOptions, prompter?: Prompter): Promise<void> {
   if (opts.markdown) throw new UsageError('--markdown prints the agenda; --done records the meeting. Use one of them.');
-  const hint = `Nothing was recorded. For example: mtl 1on1 ${shellWord(name)} --done --date yesterday`;
+  const hint = { nothing: 'Nothing was recorded.', example: `mtl 1on1 ${shellWord(name)} --done --date yesterday` };
   // The form of the day is checked first; that it is not before the report joined, once they are found.
   recordDay(opts.date, today, hint);
   const dayFor = (member: Member): Day => recordDay(opts.date, today, hint, member) ?? today;

@@ -14,7 +14,7 @@ import { instantOnDay } from '../../core/backdate.js';
 export async function praise(ctx: Ctx, name: string, text: string, opts: { public?: boolean; json?: boolean; date?: string }): Promise<void> {
   const clean = requireText(text, 'praise');
   const today = dayOf(ctx.now);
-  const hint = `Nothing was logged. For example: mtl praise ${shellWord(name)} "<what they did well>" --date yesterday`;
+  const hint = { nothing: 'Nothing was logged.', example: `mtl praise ${shellWord(name)} "<what they did well>" --date yesterday` };
   recordDay(opts.date, today, hint);
   const { recognitionDays } = readPreferences(ctx.dataDir);
   const { entry, json, recent } = await updateStore(ctx.dataDir, (tx) => {
