@@ -14,6 +14,11 @@ export interface Io {
   /** Where prompts are drawn: stderr, so that data on stdout stays clean. */
   promptOutput?: NodeJS.WritableStream;
   columns: number;
+  /**
+   * While a program mtl started has the terminal (an editor), Ctrl-C is that program's to handle, as
+   * git does: mtl goes on when it exits and cleans up after it (a temporary file with a note in it).
+   */
+  holdInterrupts?(hold: boolean): void;
 }
 
 export interface Deps {

@@ -69,6 +69,8 @@ let promptShown = false;
 const stdoutIsTTY = isTerminal(1);
 // Asked only when a message is written: with stdout redirected, stderr may still be the terminal.
 let stderrIsTTY: boolean | undefined;
+// Set while an editor mtl started has the terminal (see Io.holdInterrupts).
+let interruptsHeld = false;
 const deps: Deps = {
   io: {
     out: (text) => writeAll(1, text, () => process.exit(0)),
@@ -91,6 +93,9 @@ const deps: Deps = {
       promptShown = true;
       return process.stderr;
     },
+    holdInterrupts(hold) {
+      interruptsHeld = hold;
+    },
     get columns() {
       return (stdoutIsTTY ? process.stdout.columns : this.stderrIsTTY && process.stderr.columns) || 80;
     },
@@ -106,6 +111,7 @@ const deps: Deps = {
 // A kill during a question would leave the terminal without a cursor: it is shown again first.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
   process.on(signal, () => {
+    if (signal === 'SIGINT' && interruptsHeld) return;
     if (promptShown && isTerminal(2)) {
       try {
         fs.writeSync(2, '\x1b[?25h');

@@ -359,6 +359,16 @@ describe('on a terminal', () => {
       expect(fs.readFileSync(path.join(dir, 'seen.txt'), 'utf8')).toContain('to: Sam\nsituation: in the demo\nbehaviour: no tests slide\nimpact: questions\n');
       expect(readStore(home).feedback[1]).toMatchObject({ impact: 'the client asked twice', text: 'Situation: in the demo. Behaviour: no tests slide. Impact: the client asked twice.' });
 
+      // Ctrl-C while the editor is open is the editor's: mtl waits for it, changes nothing and
+      // leaves no copy of the entry behind in the temporary folder.
+      const tmp = path.join(dir, 'tmp');
+      fs.mkdirSync(tmp);
+      const interrupted = editor(`kill -INT 0; sleep 1`);
+      const stopped = mtlInTerminal(home, ['edit', 'n1'], { env: { ...env, EDITOR: interrupted, TMPDIR: tmp } });
+      expect(stopped.code).toBe(1);
+      expect(stopped.stdout).toContain('exited with code 1.\nNothing was changed.');
+      expect(fs.readdirSync(tmp)).toEqual([]);
+
       const before = snapshot(home);
       const badDue = editor(`sed -i 's/^due: .*/due: someday/' "$last"`);
       const refused = mtlInTerminal(home, ['edit', 'g1'], { env: { ...env, EDITOR: badDue } });

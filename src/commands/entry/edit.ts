@@ -131,7 +131,7 @@ async function editInEditor(ctx: Ctx, kind: EntryKind, id: string): Promise<{ ch
   let keep = false;
   try {
     fs.writeFileSync(file, editableText(`${id}: ${ENTRY_KINDS[kind].label}`, fields, text), { mode: 0o600 });
-    await openInEditor(ctx, file, `mtl edit ${id}`);
+    await openInEditor(ctx, file, `mtl edit ${id}`, { temporary: true });
     const back = readEditedText(fs.readFileSync(file, 'utf8'), fields.map(([k]) => k), text !== undefined);
     if (!back) {
       ctx.io.err(`The file was emptied; ${id} is unchanged.\n`);
