@@ -114,6 +114,10 @@ export function shadowedBy(data: Data, name: string): Member[] {
 export function validateNewName(data: Data, name: string): { name: string; restore?: Member } {
   const clean = requireLine(name, 'name').replace(/\s+/g, ' ');
   if (clean.startsWith('-')) throw new UserError(`"${clean}" cannot be a name: it starts with "-".`);
+  // A name is read and typed: at least one letter or digit, and no invisible tag characters.
+  if (!/[\p{L}\p{N}]/u.test(clean) || /[\u{E0000}-\u{E007F}]/u.test(clean)) {
+    throw new UserError(`That name has ${/[\p{L}\p{N}]/u.test(clean) ? 'invisible tag characters in it' : 'no letter or digit'}: a name is something you can read and type.`, 'Give their name as people say it, e.g. "Sam Lee".');
+  }
   const length = [...clean].length;
   if (length > MAX_NAME_LENGTH) throw new UserError(`That name has ${length} characters; a report's name has at most ${MAX_NAME_LENGTH}.`, 'Give their name as people say it, e.g. "Sam Lee".');
   if (RESERVED_NAMES.includes(nameKey(clean))) {

@@ -141,6 +141,10 @@ describe('validateNewName', () => {
     expect(validateNewName(data, 'é'.repeat(100)).name).toHaveLength(100);
     expect(() => validateNewName(data, 'List')).toThrow('cannot be a name');
     expect(() => validateNewName(data, '-x')).toThrow('starts with "-"');
+    expect(() => validateNewName(data, '\u200b\u200b')).toThrow('That name has no letter or digit: a name is something you can read and type.');
+    expect(() => validateNewName(data, '🙂')).toThrow('no letter or digit');
+    expect(() => validateNewName(data, 'Sam\u{E0041}')).toThrow('That name has invisible tag characters in it');
+    expect(validateNewName(data, 'Zoë 2').name).toBe('Zoë 2');
     expect(() => validateNewName(data, 'SAM')).toThrow('Sam is already on your team.');
     expect(validateNewName(data, '  Ana   Ruiz ')).toEqual({ name: 'Ana Ruiz' });
   });
