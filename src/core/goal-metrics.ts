@@ -70,6 +70,7 @@ export function parseMeasures(value: unknown): MeasureSpec[] {
 export function targetsFrom(words: string[], specs: MeasureSpec[], current: Record<string, number> = {}): Record<string, number> {
   const targets = { ...current };
   const measured = specs.map((s) => s.name);
+  const given = new Set<string>();
   for (const word of words) {
     const at = word.indexOf('=');
     const name = (at < 0 ? word : word.slice(0, at)).trim();
@@ -77,6 +78,8 @@ export function targetsFrom(words: string[], specs: MeasureSpec[], current: Reco
     if (!measured.includes(name as MetricName)) {
       throw new Error(measured.length ? `"${name}" is not a metric of this goal's template; it measures ${measured.join(', ')}` : `this goal's template measures nothing, so it has no target to set`);
     }
+    if (given.has(name)) throw new Error(`--target gives ${name} twice; give it once`);
+    given.add(name);
     if (at < 0 || value === '') throw new Error(`--target ${word} gives no number; write ${name}=<number>, or ${name}=default for the template's`);
     if (value === 'default') {
       delete targets[name];

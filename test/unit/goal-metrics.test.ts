@@ -168,6 +168,7 @@ describe("a goal's own targets", () => {
       expect(() => targetsFrom([`books-finished=${bad}`], learning), bad).toThrow(`the target of books-finished is "${bad}"; give a number above 0`);
     }
     expect(() => targetsFrom(['books-finished='], learning)).toThrow('--target books-finished= gives no number');
+    expect(() => targetsFrom(['books-finished=2', 'books-finished=3'], learning)).toThrow('--target gives books-finished twice; give it once');
   });
 
   it("puts the goal's targets in place of the template's, leaving the others", () => {
