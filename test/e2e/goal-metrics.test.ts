@@ -105,6 +105,17 @@ describe('goals that measure themselves', () => {
     expect(file()).toContain('\ntargets: books-finished 3, tips-applied 4\n');
   });
 
+  it("says when a goal's template is gone, rather than that it measures nothing", async () => {
+    const home = tempHome();
+    fs.mkdirSync(path.join(home, 'templates'), { recursive: true });
+    const mine = path.join(home, 'templates', 'mine.md');
+    fs.writeFileSync(mine, fs.readFileSync(path.join(__dirname, '../../templates/learning.md'), 'utf8').replace(/^name: learning$/m, 'name: mine'));
+    await ok(home, ['goals', 'new', '-t', 'mine', '--yes'], at('2027-01-04'));
+    fs.rmSync(mine);
+    const r = await mtl(home, ['edit', 'g1', '--target', 'books-finished=2'], at('2027-01-05'));
+    expect([r.code, r.stderr]).toEqual([1, 'mtl: g1\'s template "mine" is not there any more, so mtl cannot tell what it measures.\nNothing was changed. Put the template back, or see the templates there are: mtl goals templates\n']);
+  });
+
   it('refuses a target the template does not measure, or one that is not a number above 0, and changes nothing', async () => {
     const home = tempHome();
     const before = () => fs.readdirSync(home).sort();

@@ -391,7 +391,10 @@ async function goalTargets(ctx: Ctx, id: string, words: string[]): Promise<(goal
   const goal = mustFind(data, 'goal', id).entry as Goal;
   const { loadTemplates } = await import('../goals/template-files.js');
   const template = loadTemplates(ctx.dataDir, new Set([goal.template])).templates.find((t) => t.name === goal.template);
-  const specs = template?.measures ?? [];
+  if (!template) {
+    throw new UserError(`${id}'s template "${goal.template}" is not there any more, so mtl cannot tell what it measures.`, `Nothing was changed. Put the template back, or see the templates there are: mtl goals templates`);
+  }
+  const specs = template.measures ?? [];
   const check = (g: Goal) => {
     try {
       return targetsFrom(words, specs, g.targets);
