@@ -24,6 +24,17 @@ describe('mtl praise', () => {
     expect(json).toEqual({ id: 'p3', member: 'Priya', memberId: 'r2', text: 'shipped it', date: '2027-01-06', public: false });
   });
 
+  it('asks for praise in public only until the report has had some this quarter', async () => {
+    const home = tempHome();
+    await seedTeam(home, '2027-01-04', 'Sam Lee');
+    const tip = 'Worth saying in front of the team too? Add --public next time you do.';
+    expect((await mtl(home, ['praise', 'sam', 'tidy review, so we merged fast'], at('2027-01-05'))).stderr).toContain(tip);
+    expect((await mtl(home, ['praise', 'sam', 'ran the demo, so sales saw it', '--public'], at('2027-01-06'))).stderr).not.toContain(tip);
+    expect((await mtl(home, ['praise', 'sam', 'fixed the build, so we shipped'], at('2027-01-07'))).stderr).not.toContain(tip);
+    // A new quarter asks again.
+    expect((await mtl(home, ['praise', 'sam', 'good call, so we saved a week'], at('2027-04-01'))).stderr).toContain(tip);
+  });
+
   it('refuses empty text and unknown or ambiguous names, writing nothing', async () => {
     const home = tempHome();
     await seedTeam(home, '2027-01-04', 'Sam Lee', 'Samira');

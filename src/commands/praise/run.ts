@@ -1,4 +1,4 @@
-import { addDaysToDay, dayOf, dayRangeProblem, quarterBounds, quarterOption, sortByText } from '../../core/dates.js';
+import { addDaysToDay, dayOf, dayRangeProblem, quarterBounds, quarterOf, quarterOption, sortByText } from '../../core/dates.js';
 import { namesImpact } from '../../core/feedback.js';
 import { activeMembers, balanceAdvice, findMember, recognitionBalance, recognitionStates, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
@@ -17,17 +17,19 @@ export async function praise(ctx: Ctx, name: string, text: string, opts: { publi
   const hint = { nothing: 'Nothing was logged.', example: `mtl praise ${shellWord(name)} "<what they did well>" --date yesterday` };
   recordDay(opts.date, today, hint);
   const { recognitionDays } = readPreferences(ctx.dataDir);
-  const { entry, json, recent } = await updateStore(ctx.dataDir, (tx) => {
+  const { entry, json, recent, publicThisQuarter } = await updateStore(ctx.dataDir, (tx) => {
     const member = findMember(tx.data, name);
     const date = recordDay(opts.date, today, hint, member) ?? today;
     const entry: Praise = { id: tx.nextId('p'), member: member.id, text: clean, date, at: instantOnDay(ctx.now, date), public: Boolean(opts.public) };
     tx.praise.add(entry);
     const [state] = recognitionStates(tx.data, today, recognitionDays, [member]);
-    return { entry, json: praiseJson(tx.data, entry), recent: state!.recent };
+    // Asked only until they have been praised in public this quarter: a tip, not a refrain.
+    const publicThisQuarter = tx.praise.table(quarterOf(today)).all.some((p) => p.member === member.id && p.public);
+    return { entry, json: praiseJson(tx.data, entry), recent: state!.recent, publicThisQuarter };
   });
   if (opts.json) printJson(ctx.io, json);
   const kind = entry.public ? 'public' : 'private';
-  const tip = entry.public ? '' : ' Worth saying in front of the team too? Add --public next time you do.';
+  const tip = entry.public || publicThisQuarter ? '' : ' Worth saying in front of the team too? Add --public next time you do.';
   const on = entry.date !== today ? ` on ${entry.date}` : '';
   ctx.io.err(
     `Logged ${kind} praise for ${json.member}${on} (${entry.id}); ${plural(recent, 'time')} in the last ${recognitionDays} days.${tip} See: mtl praise list ${shellWord(json.member)}\n`,
