@@ -197,6 +197,13 @@ const WARM_UP = [
   ['review', 'sam'],
   ['search', 'incident'],
   ['export', '--format', 'md'],
+  ['today'],
+  ['culture'],
+  ['process'],
+  ['pulse'],
+  ['goals', 'show', 'g1'],
+  ['export', '--format', 'ics'],
+  ['sync', 'status'],
   [],
   ['nudge', '--dry-run'],
 ];
