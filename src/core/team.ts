@@ -98,7 +98,7 @@ function orList(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
-/** Checks a new report's name: not blank, not an option, not a sub-command word, not already taken. */
+/** The longest name a report may have (in characters): a name, not a paragraph. */
 const MAX_NAME_LENGTH = 100;
 
 /**
@@ -111,6 +111,10 @@ export function shadowedBy(data: Data, name: string): Member[] {
   return activeMembers(data).filter((m) => nameKey(m.name) !== typed && nameKey(m.name).startsWith(typed));
 }
 
+/**
+ * Checks a new report's name: not blank, not an option, readable, not too long, not a word a command
+ * reads in a name's place, not already taken; and finds a report who left by that name, to restore.
+ */
 export function validateNewName(data: Data, name: string): { name: string; restore?: Member } {
   const clean = requireLine(name, 'name').replace(/\s+/g, ' ');
   if (clean.startsWith('-')) throw new UserError(`"${clean}" cannot be a name: it starts with "-".`);

@@ -20,15 +20,15 @@ let parsedAtBuild: Record<string, unknown> | undefined;
 const builtinFrontMatter = (): Record<string, unknown> =>
   (parsedAtBuild ??= typeof __MTL_BUILTIN_FRONT_MATTER__ === 'string' ? JSON.parse(__MTL_BUILTIN_FRONT_MATTER__) : {});
 
+/** The most front matter mtl reads from a template (a built-in one has under 1 KB). */
+export const FRONT_MATTER_LIMIT = 64 * 1024;
+
 /**
  * Splits `---` front matter (YAML) from the body; text without front matter is all body. Scalars
  * are read as text and a list as a list of text; `raw` keeps the values as YAML gave them. Front
  * matter that is not valid YAML, not a map of fields, or never closed is an error naming the
  * problem (the template is then skipped and said so).
  */
-/** The most front matter mtl reads from a template (a built-in one has under 1 KB). */
-export const FRONT_MATTER_LIMIT = 64 * 1024;
-
 export function parseFrontMatter(text: string): { fields: FrontMatter; raw: Record<string, unknown>; body: string } {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
   const match = /^---\n(?:([\s\S]*?)\n)?---[ \t]*(?:\n|$)/.exec(normalized);

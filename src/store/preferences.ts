@@ -56,7 +56,7 @@ function damagedPreferences(file: string, what: string): DataError {
   return damagedFile(file, what, 'Repair it by hand, or remove it to go back to the defaults.');
 }
 
-/** Writes a whole preferences file (restoring a backup), under the preferences lock, never over one. */
+/** Writes a whole preferences file (restoring a backup), under the data folder's lock, never over one. */
 export async function restorePreferences(dir: string, stored: Record<string, unknown>): Promise<boolean> {
   return withLock(dir, (lock) => {
     if (fs.existsSync(path.join(dir, PREFERENCES_FILE))) return false;

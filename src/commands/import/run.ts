@@ -28,7 +28,7 @@ export async function importData(ctx: Ctx, file: string, opts: { merge?: boolean
   else await restore(ctx, backup, goalsDir);
 }
 
-/** The largest backup mtl reads: ten times the full-size store of the bench is about 40 MB. */
+/** The largest backup mtl reads, 256 MB: six times a backup at ten times the bench's full size (about 40 MB), so decades of entries fit and a file that is no backup is refused before it is read whole. */
 export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 
 /**
