@@ -46,12 +46,6 @@ export function parseDuration(text: string): { hours: number } | { problem: stri
   return { hours: rounded };
 }
 
-/** Hours as typed by the user (see parseDuration), or undefined when they are not a duration mtl reads. */
-export function parseHours(text: string): number | undefined {
-  const parsed = parseDuration(text);
-  return 'hours' in parsed ? parsed.hours : undefined;
-}
-
 const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 /**

@@ -308,9 +308,13 @@ function assessmentReminders(data: Data, today: Day): Reminder[] {
   ];
 }
 
-/** The reminders a run prints: all of them with `all`, else those not already printed today. */
-export function notShownToday(reminders: Reminder[], state: NudgeState, today: Day, all = false): Reminder[] {
-  return all ? reminders : reminders.filter((r) => state.shown[r.key] !== today);
+/**
+ * The reminders a run prints: all of them with `all`, else those not already printed today, and
+ * those printed today only where no one saw them (`unseen`: keys a scheduled run found, shown now
+ * to someone at a terminal).
+ */
+export function notShownToday(reminders: Reminder[], state: NudgeState, today: Day, all = false, unseen: ReadonlySet<string> = new Set()): Reminder[] {
+  return all ? reminders : reminders.filter((r) => state.shown[r.key] !== today || unseen.has(r.key));
 }
 
 /** How long `shown` remembers a key; older entries are dropped so the store does not grow. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { innovationStatus, innovationWeekFrom, nextQuarterStart, suggestedStart, weekOfQuarter } from '../../src/core/innovation.js';
-import { booksFinishedThisQuarter, findOwnBook, learningProgress, matchBooks, ownBooks, parseDuration, parseHours, READING_LIST, readingList } from '../../src/core/learning.js';
+import { booksFinishedThisQuarter, findOwnBook, learningProgress, matchBooks, ownBooks, parseDuration, READING_LIST, readingList } from '../../src/core/learning.js';
 import type { LearningEntry } from '../../src/core/model.js';
 
 /** The learning entries of the lists mtl 0.1 kept, with ids. */
@@ -13,13 +13,17 @@ function entries(lists: { logs?: { date: string; hours: number; what: string }[]
   ];
 }
 
-describe('parseHours', () => {
+describe('parseDuration, plain numbers', () => {
   it('takes positive numbers up to 100, decimals too', () => {
-    expect(parseHours('1.5')).toBe(1.5);
-    expect(parseHours(' 2 ')).toBe(2);
-    expect(parseHours('.5')).toBe(0.5);
-    expect(parseHours('100')).toBe(100);
-    for (const bad of ['0', '-1', '100.5', 'abc', 'h', '', '1e2', 'NaN', 'Infinity', '0m', '1h60']) expect(parseHours(bad), bad).toBeUndefined();
+    const hours = (text: string) => {
+      const parsed = parseDuration(text);
+      return 'hours' in parsed ? parsed.hours : undefined;
+    };
+    expect(hours('1.5')).toBe(1.5);
+    expect(hours(' 2 ')).toBe(2);
+    expect(hours('.5')).toBe(0.5);
+    expect(hours('100')).toBe(100);
+    for (const bad of ['0', '-1', '100.5', 'abc', 'h', '', '1e2', 'NaN', 'Infinity', '0m', '1h60']) expect(hours(bad), bad).toBeUndefined();
   });
 });
 

@@ -293,6 +293,8 @@ describe('a run', () => {
     expect(s.lastRunAt).toBe(at(today).toISOString());
     expect(notShownToday(dueNudges(d, at(today, '15:00'), prefs), s, today)).toEqual([]);
     expect(notShownToday(dueNudges(d, at(today, '15:00'), prefs), s, today, true)).toEqual(first);
+    // Printed today only by a scheduled run no one saw: shown again at a terminal.
+    expect(notShownToday(dueNudges(d, at(today, '15:00'), prefs), s, today, false, new Set([first[0]!.key])).map((r) => r.key)).toEqual([first[0]!.key]);
     d.members.push(member('m3', 'Cy'));
     expect(notShownToday(dueNudges(d, at(today, '16:00'), prefs), s, today).map((r) => r.key)).toEqual(['recognition:m3', 'member-goals:m3:2027-Q1']);
     expect(notShownToday(dueNudges(d, at('2027-01-19'), prefs), s, '2027-01-19').length).toBe(first.length + 2);

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../context.js';
 import { dayOf, daysBetween } from '../../core/dates.js';
 import { mindsetOfWeek, type MindsetPrompt } from '../../core/mindset.js';
-import { dueNudges, recordRun, type Reminder } from '../../core/nudges.js';
+import { dueNudges, notShownToday, recordRun, type Reminder } from '../../core/nudges.js';
 import { foundAfterRun, foundSummary, notificationOf } from '../../core/nudge-found.js';
 import { openStore } from '../../store/store.js';
 import { isLockBusy } from '../../store/lock.js';
@@ -56,9 +56,7 @@ export async function nudge(ctx: Ctx, opts: NudgeOptions): Promise<void> {
   const decide = (state: NudgeState) => {
     const previousRunAt = state.lastRunAt;
     const found = seen ? state.found : undefined;
-    const unseen = new Set(found?.reminders.map((r) => r.key));
-    // Those not printed today, and those printed today only where no one saw them.
-    const reminders = opts.all || opts.json ? due : due.filter((r) => state.shown[r.key] !== today || unseen.has(r.key));
+    const reminders = notShownToday(due, state, today, opts.all || opts.json, new Set(found?.reminders.map((r) => r.key)));
     const mindset = reminders.length ? mindsetOfWeek(state, today, prefs.weekStart) : null;
     if (!opts.dryRun) {
       recordRun(state, ctx.now, opts.json ? [] : reminders, opts.json ? null : mindset);
