@@ -111,6 +111,9 @@ export const MINDSET_PROMPTS: readonly MindsetPrompt[] = [
   },
 ];
 
+/** The weeks of a quarter: as many prompts as a quarter shows, one a week. */
+const WEEKS_PER_QUARTER = 13;
+
 /** The first day of the week that contains `day`. */
 export function weekStartOf(day: Day, weekStart: 'monday' | 'sunday' = 'monday'): Day {
   const weekday = dateOfDay(day).getDay();
@@ -124,8 +127,8 @@ export function mindsetKey(prompt: MindsetPrompt): string {
 
 /**
  * The prompt of the week: the one already shown this week, else the next one not yet shown this
- * quarter. Each quarter starts at a different place in the list, and a skipped week does not use up
- * a prompt, so the user sees them in order.
+ * quarter. Each quarter starts where the last one's thirteen weeks ended, and a skipped week does not
+ * use up a prompt, so the user sees them in order, round the list.
  */
 export function mindsetOfWeek(state: NudgeState, today: Day, weekStart: 'monday' | 'sunday' = 'monday'): MindsetPrompt {
   const quarter = quarterOf(today);
@@ -135,8 +138,10 @@ export function mindsetOfWeek(state: NudgeState, today: Day, weekStart: 'monday'
     const shownOn = state.shown[mindsetKey(last)];
     if (shownOn && shownOn >= weekStartOf(today, weekStart) && shownOn <= today) return last;
   }
+  // A quarter starts where the one before left off (13 weeks on), so the list goes round in order
+  // from quarter to quarter; a start one step on each quarter repeated nearly the same 13 prompts.
   const [year, q] = quarter.split('-Q').map(Number) as [number, number];
-  const offset = (year * 4 + q) % MINDSET_PROMPTS.length;
+  const offset = ((year * 4 + q) * WEEKS_PER_QUARTER) % MINDSET_PROMPTS.length;
   const rotation = MINDSET_PROMPTS.map((_, i) => MINDSET_PROMPTS[(offset + i) % MINDSET_PROMPTS.length]!);
   return rotation.find((p) => !used.includes(p.id)) ?? rotation[used.length % rotation.length]!;
 }

@@ -33,4 +33,25 @@ describe('the mindset prompt of the week', () => {
     }
     expect(new Set(seen).size).toBe(MINDSET_PROMPTS.length);
   });
+
+  it('starts each quarter where the last one\'s thirteen weeks ended, so the next quarter brings the prompts not yet seen', () => {
+    const state = emptyNudgeState();
+    const weeks = (quarter: string, day: string) => {
+      const ids: string[] = [];
+      for (let week = 0; week < 13; week++) {
+        const prompt = mindsetOfWeek(state, day);
+        ids.push(prompt.id);
+        state.prompts[quarter] = [...(state.prompts[quarter] ?? []), prompt.id];
+      }
+      return ids;
+    };
+    const q1 = weeks('2027-Q1', '2027-01-04');
+    const q2 = weeks('2027-Q2', '2027-04-05');
+    const order = MINDSET_PROMPTS.map((p) => p.id);
+    // Q2 goes on round the list from the prompt after Q1's last.
+    expect(q2[0]).toBe(order[(order.indexOf(q1[12]!) + 1) % order.length]);
+    // The ones Q1 left out come first in Q2.
+    const left = order.filter((id) => !q1.includes(id));
+    expect(q2.slice(0, left.length).sort()).toEqual(left.sort());
+  });
 });
