@@ -45,7 +45,7 @@ export async function history(ctx: Ctx, opts: { json?: boolean }): Promise<void>
   }
   const signed = (n: number) => (n > 0 ? c.green(`+${n}`) : n < 0 ? c.red(String(n)) : c.dim('±0'));
   if (trend && list.length === 1) {
-    io.out(c.dim(`\nOne assessment so far: the trend shows from the second. Take it again in a quarter: mtl assess\n`));
+    io.out(c.dim(prose(io, `\nOne assessment so far: the trend shows from the second. Take it again in a quarter: mtl assess\n`)));
   } else if (trend) {
     io.out(`\n${c.bold('Trend')} (${list.length} ${list.length === 1 ? 'assessment' : 'assessments'}, ${list[0]!.date} to ${list[list.length - 1]!.date})\n`);
     const width = Math.max(...trend.areas.map((a) => a.label.length), 5);
@@ -67,9 +67,9 @@ export async function history(ctx: Ctx, opts: { json?: boolean }): Promise<void>
     ]);
     io.out(renderTable(io, ['area', 'you', 'team', ''], rows));
     const apart = comparison.filter((a) => a.differs);
-    if (apart.length) io.out(c.dim(`Two levels or more apart on ${apart.length === 1 ? 'one area' : `${apart.length} areas`}: ask the team what they see (keep it anonymous), then take the assessment again.\n`));
+    if (apart.length) io.out(c.dim(prose(io, `Two levels or more apart on ${apart.length === 1 ? 'one area' : `${apart.length} areas`}: ask the team what they see (keep it anonymous), then take the assessment again.\n`)));
   } else if (list.length) {
-    io.out(c.dim(`\nHow does the team see it? Ask them anonymously: mtl pulse, then mtl pulse record (views ${GAP_LEVELS} levels apart are flagged here).\n`));
+    io.out(c.dim(prose(io, `\nHow does the team see it? Ask them anonymously: mtl pulse, then mtl pulse record (views ${GAP_LEVELS} levels apart are flagged here).\n`)));
   }
   if (wider) {
     io.out(`\n${c.bold('Your wider responsibilities')} (${wider.count === 1 ? 'one full assessment' : `${wider.count} full assessments`})\n`);

@@ -21,6 +21,7 @@ import { UserError } from '../../errors.js';
 import { updateStore } from '../../store/store.js';
 import type { AnswerLevel, Assessment, Day, Goal } from '../../core/model.js';
 import { printJson, prose } from '../../ui/output.js';
+import { visibleWidth } from '../../core/width.js';
 import { createPrompter, requireTerminal, type Prompter } from '../../ui/prompter.js';
 
 export interface AssessOptions {
@@ -135,8 +136,15 @@ function renderResult(ctx: Ctx, a: Assessment, count: number, openGoals: Goal[])
     for (const area of list) {
       const level = levels[area.key]!;
       const word = levelWord(level).padEnd(9);
-      const mark = level <= 3 ? c.yellow(`weak   try: ${stepText(nextStep(area.template, openGoals, area, a.date))}`) : c.green('strong');
-      lines.push(`  ${area.label.padEnd(width)}  ${word}  ${mark}`);
+      const head = `  ${area.label.padEnd(width)}  ${word}  `;
+      if (level > 3) {
+        lines.push(head + c.green('strong'));
+        continue;
+      }
+      const tip = `try: ${stepText(nextStep(area.template, openGoals, area, a.date))}`;
+      // A command is never broken across lines: too wide for the terminal, it goes on a line of its own.
+      if (ctx.io.stdoutIsTTY && visibleWidth(`${head}weak   ${tip}`) > ctx.io.columns) lines.push(head + c.yellow('weak'), c.yellow(`    ${tip}`));
+      else lines.push(head + c.yellow(`weak   ${tip}`));
     }
   };
   section('Your team', TEAM_AREAS, a.answers);
