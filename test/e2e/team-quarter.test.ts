@@ -65,8 +65,8 @@ describe('team list --quarter: report goals as the quarter left them', () => {
     ]);
     // The table's goal column follows the quarter, as its praise column does.
     const r = await mtl(home, ['team', 'list', '--quarter', 'last'], at('2027-04-05'));
-    expect(r.stdout).toBe('Sam Lee\t2027-01-04\t- (late)\t-\t0\t0\t1\nAlex Kim\t2027-01-04\t- (late)\t-\t0\t0\t2\n');
-    expect(await ok(home, ['team', 'list'], at('2027-04-05'))).toBe('Sam Lee\t2027-01-04\t- (late)\t-\t0\t0\t1\nAlex Kim\t2027-01-04\t- (late)\t-\t0\t0\t1\n');
+    expect(r.stdout).toBe('Sam Lee\t2027-01-04\t-\t-\t0\t0\t1\nAlex Kim\t2027-01-04\t-\t-\t0\t0\t2\n');
+    expect(await ok(home, ['team', 'list'], at('2027-04-05'))).toBe('Sam Lee\t2027-01-04\t-\t-\t0\t0\t1\nAlex Kim\t2027-01-04\t-\t-\t0\t0\t1\n');
     const screen = await onTerminal(home, ['team', 'list', '--quarter', 'last'], '2027-04-05');
     // The two quarter columns are named after it (their headers wrap at 100 columns).
     expect(screen.split('\n').map((l) => l.replace(/ +/g, ' ').trim())).toEqual([
@@ -120,7 +120,7 @@ describe('team list --json: daysSinceOneOnOne', () => {
     await ok(home, ['team', 'add', 'Sam Lee'], at('2027-01-04'));
     const before = JSON.parse(await ok(home, ['team', 'list', '--json'], at('2027-01-14')))[0];
     expect(before).toMatchObject({ lastOneOnOne: null, daysSinceOneOnOne: null, cadence: 7, pastCadence: true });
-    expect(await ok(home, ['team', 'list'], at('2027-01-14'))).toBe('Sam Lee\t2027-01-04\t- (late)\t-\t0\t0\t0\n');
+    expect(await ok(home, ['team', 'list'], at('2027-01-14'))).toBe('Sam Lee\t2027-01-04\t-\t-\t0\t0\t0\n');
     await ok(home, ['1on1', 'sam', '--done'], at('2027-01-14'));
     expect(JSON.parse(await ok(home, ['team', 'list', '--json'], at('2027-01-14')))[0]).toMatchObject({ lastOneOnOne: '2027-01-14', daysSinceOneOnOne: 0, pastCadence: false });
     expect(JSON.parse(await ok(home, ['team', 'list', '--json'], at('2027-01-17')))[0]).toMatchObject({ daysSinceOneOnOne: 3 });

@@ -163,9 +163,9 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
   };
   const lastOneOnOne = (s: CadenceState, removed: boolean) => {
     const when = s.last ? (io.stdoutIsTTY ? agoText(s.days) : s.last) : io.stdoutIsTTY ? 'never' : '-';
-    if (removed || !s.late) return when;
-    const late = `${when} (late)`;
-    return io.stdoutIsTTY ? c.yellow(late) : late;
+    // Piped, the cell is the day alone, for cut and awk; --json has pastCadence.
+    if (removed || !s.late || !io.stdoutIsTTY) return when;
+    return c.yellow(`${when} (late)`);
   };
   const header = ['name', 'added', 'last 1:1', 'last praise', quarter ? `praise in ${quarter}` : 'praise this quarter', 'queued feedback', quarter ? `open goals (${quarter})` : 'open goals', ...(opts.withNotes ? ['notes'] : [])];
   const table = rows.map((r) => [
