@@ -44,8 +44,8 @@ export async function undo(ctx: Ctx, opts: { list?: boolean; json?: boolean }): 
   });
   // Only for what this undo reverted: a change that was never saved moved no file either.
   moveGoalFiles(done, goalsDir);
-  if (reverted) ctx.io.err(`Undid ${entry.changes.map((c) => describe(c, names, true)).join('; ')}.\n`);
-  else ctx.io.err(`Nothing of ${entry.changes.map((c) => describe(c, names)).join('; ')} was saved (a command cut short, or an undo cut short after reverting it); it is off the list now.\n`);
+  if (reverted) ctx.io.err(`Undid ${describeAll(entry.changes, names, true)}.\n`);
+  else ctx.io.err(`Nothing of ${describeAll(entry.changes, names)} was saved (a command cut short, or an undo cut short after reverting it); it is off the list now.\n`);
   ctx.io.err(left ? `${plural(left, 'earlier change')} can be undone too; see them: mtl undo --list\n` : 'That was the last change undo can revert.\n');
 }
 
@@ -66,7 +66,7 @@ async function list(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
     ctx.io.err(`${NOTHING}\n`);
     return;
   }
-  ctx.io.out(entries.map((e, i) => `${String(i + 1).padStart(2)}. ${e.changes.map((c) => describe(c, data)).join('; ')}`).join('\n') + '\n');
+  ctx.io.out(entries.map((e, i) => `${String(i + 1).padStart(2)}. ${describeAll(e.changes, data)}`).join('\n') + '\n');
   ctx.io.err('mtl undo reverts them one at a time, from the top.\n');
 }
 
@@ -80,6 +80,20 @@ function tableFor(tx: Tx, c: Change) {
 function rank(c: Change): number {
   const report = c.kind === 'members';
   return c.before === null ? (report ? 1 : 0) : report ? 0 : 1;
+}
+
+/**
+ * What one write's changes did, in words. An entry that left one file for another in it (praise
+ * moved to another quarter's) is one change of its fields, not a removal and an addition.
+ */
+function describeAll(changes: Change[], data: Pick<Data, 'members'>, undone = false): string {
+  const added = new Map(changes.filter((c) => c.before === null).map((c) => [`${c.kind} ${c.id}`, c]));
+  const moves = new Map(changes.filter((c) => c.after === null && added.has(`${c.kind} ${c.id}`)).map((c) => [`${c.kind} ${c.id}`, c]));
+  return changes
+    .filter((c) => !(c.before === null && moves.has(`${c.kind} ${c.id}`)))
+    .map((c) => (moves.get(`${c.kind} ${c.id}`) === c ? { ...c, after: added.get(`${c.kind} ${c.id}`)!.after } : c))
+    .map((c) => describe(c, data, undone))
+    .join('; ');
 }
 
 /**
