@@ -132,7 +132,7 @@ describe('1on1 --done --date', () => {
       platform: process.platform,
     };
     const offered: string[][] = [];
-    const answers = ['talked about Q3', ''];
+    const answers = ['talked about Q3', 'and the move to Lisbon', ''];
     const prompter = {
       checklist: async (_m: string, choices: { value: unknown }[]) => {
         offered.push(choices.map((c) => String(c.value)));
@@ -142,8 +142,9 @@ describe('1on1 --done --date', () => {
     } as unknown as Prompter;
     await oneOnOne(ctx, 'sam', { done: true, date: '2027-03-04' }, prompter);
     expect(offered).toEqual([['f1']]);
-    expect(err.join('')).toContain('Recorded your 1:1 with Sam Lee on 2027-03-04 (o1): 1 note, 1 feedback note marked delivered (f1).');
-    expect(readStore(home).oneOnOnes).toEqual([{ id: 'o1', member: 'r1', date: '2027-03-04', at: nineOn('2027-03-04'), feedbackDelivered: ['f1'], notes: ['talked about Q3'] }]);
+    // The lines typed at the prompt are one note, and said so by its lines.
+    expect(err.join('')).toContain('Recorded your 1:1 with Sam Lee on 2027-03-04 (o1): a note of 2 lines, 1 feedback note marked delivered (f1).');
+    expect(readStore(home).oneOnOnes).toEqual([{ id: 'o1', member: 'r1', date: '2027-03-04', at: nineOn('2027-03-04'), feedbackDelivered: ['f1'], notes: ['talked about Q3\nand the move to Lisbon'] }]);
     const asked = { n: 0 };
     const counting = { checklist: async () => (asked.n++, []), input: async () => (asked.n++, '') } as unknown as Prompter;
     await expect(oneOnOne(ctx, 'sam', { done: true, date: '2027-02-20' }, counting)).rejects.toThrow('--date 2027-02-20 is before Sam Lee was added (2027-03-01): give a day from 2027-03-01 on.');

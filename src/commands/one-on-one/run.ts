@@ -137,7 +137,8 @@ function lateFeedback(feedback: Feedback[], member: Member, ids: string[], day: 
 function doneMessage(member: Member, record: OneOnOne, added: boolean, outcome: Outcome, given: Feedback[], actions: ActionItem[], stillQueued: Feedback[]): string {
   const who = shellWord(member.name);
   const what = [
-    ...(outcome.notes.length ? [plural(outcome.notes.length, 'note')] : []),
+    // Notes typed line by line at the prompt are one note: said by its lines, which is what was typed.
+    ...(outcome.notes.length === 1 && outcome.notes[0]!.includes('\n') ? [`a note of ${outcome.notes[0]!.split('\n').length} lines`] : outcome.notes.length ? [plural(outcome.notes.length, 'note')] : []),
     ...(actions.length ? [`${plural(actions.length, 'action item')} (${actions.map((t) => t.id).join(', ')})`] : []),
     ...(given.length ? [`${plural(given.length, 'feedback note')} marked delivered (${given.map((f) => f.id).join(', ')})`] : []),
   ];
