@@ -5,7 +5,7 @@ import { recommendedTemplates } from './assessment.js';
 import { daysBetween, sortByText } from './dates.js';
 import { goalView, sortGoals, type GoalView } from './goals.js';
 import { ASSESSMENT_DAYS, dueNudges, type NudgePreferences, type Reminder } from './nudges.js';
-import { activeMembers, recognitionStates } from './team.js';
+import { activeMembers, presentMembers, recognitionStates } from './team.js';
 import { cadenceStates, DEFAULT_CADENCE } from './one-on-ones.js';
 
 /** A goal as the dashboard lists it: the stable goal fields plus days left. */
@@ -133,17 +133,19 @@ function latestAssessment(assessments: Assessment[], today: Day): DashboardAsses
 
 function teamOf(data: Data, today: Day, recognitionDays: number, oneOnOneCadence: number): DashboardTeam {
   // Not the whole balance: the quarter's counts would parse the feedback log for nothing.
-  const balances = recognitionStates(data, today, recognitionDays);
+  // A report away (on leave) waits for nothing until they are back.
+  const present = presentMembers(data, today);
+  const balances = recognitionStates(data, today, recognitionDays, present);
   const waiting = balances
     .filter((b) => b.due)
     .map((b) => ({ name: b.name, lastPraise: b.lastPraise ?? null, days: b.daysSincePraise ?? null }))
     // Never praised first, then the longest since the last praise; the team's order otherwise.
     .sort((a, b) => (a.days === null ? (b.days === null ? 0 : -1) : b.days === null ? 1 : b.days - a.days));
-  const pastCadence = cadenceStates(data, activeMembers(data), today, oneOnOneCadence)
+  const pastCadence = cadenceStates(data, present, today, oneOnOneCadence)
     .filter((s) => s.late)
     .sort((a, b) => b.days - a.days)
     .map((s) => ({ name: s.name, lastOneOnOne: s.last ?? null, days: s.days, cadence: s.cadence }));
-  return { reports: balances.length, recognitionDays, notRecognised: waiting, pastCadence };
+  return { reports: activeMembers(data).length, recognitionDays, notRecognised: waiting, pastCadence };
 }
 
 /**

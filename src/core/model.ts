@@ -70,6 +70,8 @@ export interface Member {
   removed?: Day;
   /** Days between 1:1s with them, when it differs from the `oneOnOneCadence` preference. */
   cadence?: number;
+  /** Away (leave, a sabbatical) until this day, when they are back: no reminders about them before it. */
+  awayUntil?: Day;
 }
 
 export interface Praise {

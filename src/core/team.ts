@@ -52,6 +52,16 @@ export function activeMembers(data: Data): Member[] {
   return data.members.filter((m) => !m.removed);
 }
 
+/** Away on `today` (`team set <name> --away <day>`): on leave until a day still to come. */
+export function isAway(member: Pick<Member, 'awayUntil'>, today: Day): boolean {
+  return member.awayUntil !== undefined && member.awayUntil > today;
+}
+
+/** Reports on the team and not away today: the ones reminders are about. */
+export function presentMembers(data: Data, today: Day): Member[] {
+  return activeMembers(data).filter((m) => !isAway(m, today));
+}
+
 /**
  * What makes two names the same report: case, accents and surrounding blanks aside ("zoe park" is
  * Zoë Park), in team add, every command that takes a name, import --merge and sync alike.

@@ -8,6 +8,35 @@ import { TmuxSession } from '../helpers/tmux.js';
 const env = { MTL_NOW: '2027-01-12T10:00:00' };
 
 describe('mtl team', () => {
+  it('team set --away: a report on leave gets no reminders until the day they are back, then does', async () => {
+    const home = tempHome();
+    const on = (day: string) => ({ env: { MTL_NOW: `${day}T09:00:00` } });
+    await seedTeam(home, '2027-01-04', 'Carla Diaz', 'Sam Lee');
+    await ok(home, ['assess', '--answers', 'no,4,4,4,4,4'], on('2027-01-04'));
+    await ok(home, ['praise', 'carla', 'calm handover, so nothing slipped'], on('2027-02-01'));
+    const away = await mtl(home, ['team', 'set', 'carla', '--away', '2027-05-17'], on('2027-02-01'));
+    expect(away.stderr).toBe('Carla Diaz is away until Mon 2027-05-17: no reminders about them (praise, 1:1s, their goals) before then. Back sooner: mtl team set \'Carla Diaz\' --away none\n');
+    expect(readStore(home).members[0].awayUntil).toBe('2027-05-17');
+
+    const during = await ok(home, ['nudge', '--dry-run'], on('2027-03-01'));
+    expect(during).toContain('Sam Lee');
+    expect(during).not.toContain('Carla');
+    expect(JSON.parse(await ok(home, ['--json'], on('2027-03-01'))).team.notRecognised.map((r: { name: string }) => r.name)).toEqual(['Sam Lee']);
+    expect(await ok(home, ['team', 'list'], on('2027-03-01'))).toContain('Carla Diaz (away until 2027-05-17)\t');
+    expect(JSON.parse(await ok(home, ['team', 'list', '--json'], on('2027-03-01')))[0]).toMatchObject({ name: 'Carla Diaz', awayUntil: '2027-05-17', pastCadence: false });
+
+    // The day they are back, they count again (and have waited a long time).
+    expect(await ok(home, ['nudge', '--dry-run'], on('2027-05-17'))).toContain('Carla Diaz');
+    // A day not after today, or not a day, is refused and changes nothing.
+    const before = readStore(home);
+    expect((await mtl(home, ['team', 'set', 'carla', '--away', '2027-03-01'], on('2027-03-01'))).code).toBe(1);
+    expect((await mtl(home, ['team', 'set', 'carla', '--away', 'someday'], on('2027-03-01'))).stderr).toContain('mtl: --away: Cannot read "someday"');
+    expect(readStore(home)).toEqual(before);
+    expect((await mtl(home, ['team', 'set', 'carla', '--away', 'none'], on('2027-03-01'))).stderr).toBe('Carla Diaz is back: the nudge and the dashboard count them again.\n');
+    expect(readStore(home).members[0].awayUntil).toBeUndefined();
+    expect(await ok(home, ['nudge', '--dry-run'], on('2027-03-01'))).toContain('Carla Diaz');
+  });
+
   it('team set --name spells a report anew, keeping everything theirs; refuses a name taken or reserved; undo puts it back', async () => {
     const home = tempHome();
     await seedTeam(home, '2027-01-04', 'Carla Dias', 'Sam Lee');
@@ -68,7 +97,7 @@ describe('mtl team', () => {
     const plain = await ok(home, ['team', 'list', '--json'], { env });
     expect(plain).not.toContain('hospital');
     expect(JSON.parse(plain)).toEqual([
-      { id: 'r1', name: 'Sam', added: '2027-01-12', lastOneOnOne: null, daysSinceOneOnOne: null, cadence: 7, pastCadence: false, lastPraise: null, praiseThisWeek: 0, praiseThisQuarter: 0, queuedFeedback: 0, openGoals: 0, goalsThisQuarter: 0 },
+      { id: 'r1', name: 'Sam', added: '2027-01-12', lastOneOnOne: null, daysSinceOneOnOne: null, cadence: 7, pastCadence: false, awayUntil: null, lastPraise: null, praiseThisWeek: 0, praiseThisQuarter: 0, queuedFeedback: 0, openGoals: 0, goalsThisQuarter: 0 },
     ]);
     const withNotes = JSON.parse(await ok(home, ['team', 'list', '--json', '--with-notes'], { env }));
     expect(withNotes[0].notes).toEqual([

@@ -449,7 +449,7 @@ function report(ctx: Ctx, outcome: SyncOutcome, opts: { json?: boolean }): void 
 }
 
 /** Stored field names as a sentence says them ("the day added of report r1" read as "the added"). */
-const FIELD_WORDS: Record<string, string> = { at: 'time', added: 'day added', due: 'due day', doneOn: 'day done', created: 'day created', deliveredOn: 'day delivered', demoHeld: 'demo day', start: 'first day', end: 'last day' };
+const FIELD_WORDS: Record<string, string> = { at: 'time', awayUntil: 'day back from leave', added: 'day added', due: 'due day', doneOn: 'day done', created: 'day created', deliveredOn: 'day delivered', demoHeld: 'demo day', start: 'first day', end: 'last day' };
 
 /** The `mtl edit` flag for a stored field, where edit takes one. */
 const EDIT_FLAGS: Record<string, EditFlag> = { text: 'text', notes: 'text', practice: 'text', what: 'text', title: 'title', item: 'title', due: 'due', member: 'to', public: 'public', date: 'date', targets: 'target', situation: 'situation', behaviour: 'behaviour', impact: 'impact' };

@@ -43,12 +43,20 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
     .action(async (name, text, _opts, cmd) => (await run()).note(context(cmd), name, text));
   team
     .command('set <name>')
-    .description("change a report's settings: the days between your 1:1s with them, or their name")
+    .description("change a report's settings: the days between your 1:1s with them, their name, or leave")
     .option('--cadence <days>', 'days between 1:1s with them; "default" goes back to the oneOnOneCadence preference')
     .option('--name <name>', 'their name, spelt right (everything recorded stays theirs)')
+    .option('--away <day>', 'on leave until that day (a date or "in 6 weeks"): no reminders about them before it; "none" when back')
     .addHelpText(
       'after',
-      examples('mtl team set sam --cadence 14', 'mtl team set sam --cadence default', 'mtl team set "carla dias" --name "Carla Diaz"', 'mtl config set oneOnOneCadence 7    # the default for everyone'),
+      examples(
+        'mtl team set sam --cadence 14',
+        'mtl team set sam --cadence default',
+        'mtl team set "carla dias" --name "Carla Diaz"',
+        'mtl team set carla --away 2027-05-17     # parental leave: back on the 17th',
+        'mtl team set carla --away none           # back early',
+        'mtl config set oneOnOneCadence 7    # the default for everyone',
+      ),
     )
     .action(async (name, opts, cmd) => (await run()).set(context(cmd), name, opts));
   team

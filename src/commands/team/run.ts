@@ -1,9 +1,10 @@
-import { dayOf, quarterBounds, quarterOption } from '../../core/dates.js';
+import { dayOf, dayWithWeekday, quarterBounds, quarterOption } from '../../core/dates.js';
 import { goalCounts, memberGoalsInQuarter, onTeamDuring, quarterCounts } from '../../core/quarters.js';
 import {
   activeMembers,
   findMember,
   historyOf,
+  isAway,
   memberGoalsThisQuarter,
   oneOnOneAgenda,
   recognitionBalance,
@@ -137,7 +138,8 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
         // Null until the first 1:1; the cadence meanwhile counts from the day they were added.
         daysSinceOneOnOne: r.cadence.last ? r.cadence.days : null,
         cadence: r.cadence.cadence,
-        pastCadence: !r.member.removed && r.cadence.late,
+        pastCadence: !r.member.removed && !isAway(r.member, today) && r.cadence.late,
+        awayUntil: isAway(r.member, today) ? r.member.awayUntil! : null,
         lastPraise: r.balance.lastPraise ?? null,
         praiseThisWeek: r.balance.recent,
         praiseThisQuarter: r.balance.quarter.praise,
@@ -169,9 +171,9 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
   };
   const header = ['name', 'added', 'last 1:1', 'last praise', quarter ? `praise in ${quarter}` : 'praise this quarter', 'queued feedback', quarter ? `open goals (${quarter})` : 'open goals', ...(opts.withNotes ? ['notes'] : [])];
   const table = rows.map((r) => [
-    r.member.removed ? `${r.member.name} (removed)` : r.member.name,
+    r.member.removed ? `${r.member.name} (removed)` : isAway(r.member, today) ? `${r.member.name} (away until ${r.member.awayUntil})` : r.member.name,
     r.member.added,
-    lastOneOnOne(r.cadence, Boolean(r.member.removed)),
+    lastOneOnOne(r.cadence, Boolean(r.member.removed) || isAway(r.member, today)),
     lastPraise(r.balance.lastPraise, r.balance.daysSincePraise, r.balance.due),
     String(counts ? inQuarter(r.member.id).praise : r.balance.quarter.praise),
     String(r.queued),
@@ -179,9 +181,9 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
     ...(opts.withNotes ? [r.member.notes.map((n) => n.text).join('; ')] : []),
   ]);
   io.out(renderTable(io, header, table, { drop: ['added'] }));
-  const late = rows.filter((r) => !r.member.removed && r.cadence.late).map((r) => `${r.member.name} (${plural(r.cadence.days, 'day')}, every ${r.cadence.cadence})`);
+  const late = rows.filter((r) => !r.member.removed && !isAway(r.member, today) && r.cadence.late).map((r) => `${r.member.name} (${plural(r.cadence.days, 'day')}, every ${r.cadence.cadence})`);
   if (late.length && io.stdoutIsTTY) io.err(c.dim(`Past their 1:1 cadence: ${late.join(', ')}. See the agenda: mtl 1on1 <name>\n`));
-  const due = rows.filter((r) => !r.member.removed && r.balance.due).map((r) => r.member.name);
+  const due = rows.filter((r) => !r.member.removed && !isAway(r.member, today) && r.balance.due).map((r) => r.member.name);
   if (due.length && io.stdoutIsTTY) {
     io.err(c.dim(`Not recognised in the last ${recognitionDays} days: ${due.join(', ')}. Log it: mtl praise <name> "<what they did well>"\n`));
   }
@@ -200,11 +202,16 @@ export async function show(ctx: Ctx, name: string, opts: { json?: boolean }): Pr
   else ctx.io.out(renderAgenda(ctx.io, agenda, { markdown: false, title: member.name }));
 }
 
-/** `team set <name> [--cadence <days|default>] [--name <new name>]`: a report's own days between 1:1s, or their name spelt right. */
-export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name?: string }): Promise<void> {
-  if (opts.cadence === undefined && opts.name === undefined) {
-    throw new UsageError('Nothing to set.', `Give what to change: mtl team set ${shellWord(name)} --cadence 14, or --name "<their name, spelt right>"`);
+/**
+ * `team set <name> [--cadence <days|default>] [--name <new name>] [--away <day|none>]`: a report's
+ * own days between 1:1s, their name spelt right, or the day they are back from leave.
+ */
+export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name?: string; away?: string }): Promise<void> {
+  if (opts.cadence === undefined && opts.name === undefined && opts.away === undefined) {
+    throw new UsageError('Nothing to set.', `Give what to change: mtl team set ${shellWord(name)} --cadence 14, --name "<their name, spelt right>" or --away <the day they are back>`);
   }
+  const today = dayOf(ctx.now);
+  const back = opts.away === undefined ? undefined : await awayUntil(ctx, name, opts.away, today);
   const word = opts.cadence?.trim().toLowerCase();
   let cadence: number | undefined;
   if (opts.cadence !== undefined && word !== 'default') {
@@ -224,10 +231,16 @@ export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name
       if (cadence === undefined) delete member.cadence;
       else member.cadence = cadence;
     }
+    if (back === null) delete member.awayUntil;
+    else if (back !== undefined) member.awayUntil = back;
     tx.tables.members.put(member);
     return member;
   });
   const who = shellWord(member.name);
+  if (back === null) ctx.io.err(`${member.name} is back: the nudge and the dashboard count them again.\n`);
+  else if (back !== undefined) {
+    ctx.io.err(`${member.name} is away until ${dayWithWeekday(back)}: no reminders about them (praise, 1:1s, their goals) before then. Back sooner: mtl team set ${who} --away none\n`);
+  }
   if (opts.name !== undefined) ctx.io.err(member.name === was ? `${member.name} is already their name.\n` : `${was} is ${member.name} now (${member.id}); everything about them stays theirs. Undo: mtl undo\n`);
   if (opts.cadence === undefined) return;
   const fallback = readPreferences(ctx.dataDir).oneOnOneCadence;
@@ -236,6 +249,21 @@ export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name
       ? `${member.name} is back on your default cadence: a 1:1 every ${plural(fallback, 'day')} (mtl config set oneOnOneCadence <days>). See: mtl team list\n`
       : `A 1:1 with ${member.name} every ${plural(cadence, 'day')} (your default is ${fallback}). Back to the default: mtl team set ${who} --cadence default\n`,
   );
+}
+
+/** The day given with --away, the first day back (after today), or null for none (they are back). */
+async function awayUntil(ctx: Ctx, name: string, text: string, today: string): Promise<string | null> {
+  if (['none', 'back', 'no'].includes(text.trim().toLowerCase())) return null;
+  const { resolveDeadline } = await import('../deadline.js');
+  let day: string;
+  try {
+    day = await resolveDeadline(text, today, ctx.now);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`--away: ${err.message}`, `Give the day they are back, e.g. mtl team set ${shellWord(name)} --away 2027-05-17 (or "in 6 weeks"); --away none when they are back.`);
+    throw err;
+  }
+  if (day <= today) throw new UserError(`--away ${text} is ${day}, not after today (${today}): give the day they are back.`, `Back already? mtl team set ${shellWord(name)} --away none`);
+  return day;
 }
 
 /** A report's name spelt anew: checked as a new report's would be, though it may differ from their own only in case or accents. */

@@ -135,6 +135,7 @@ function kindWord(kind: Kind): string {
 
 /** Stored field names as a person reads them; the others are already words. */
 const FIELD_WORDS: Record<string, string> = {
+  awayUntil: 'away until',
   carriedFrom: 'carried from',
   checkIns: 'check-ins',
   doneOn: 'done on',
