@@ -140,6 +140,30 @@ describe('mtl sync: two machines through one remote', () => {
     expect(markers(m.b)).toEqual([]);
   });
 
+  it('a git pull by hand never leaves praise in two quarter files: a move on one side and an edit on the other go to mtl sync', async () => {
+    const m = await started();
+    const t = m.at('2027-04-05T09:00:00');
+    await ok(m.a, ['praise', 'sam', 'stays in Q1'], m.at('2027-02-02T09:00:00'));
+    await ok(m.a, ['sync'], t);
+    await ok(m.b, ['sync'], t);
+    // A moves p1 into Q2; B changes its text in Q1's file.
+    await ok(m.a, ['edit', 'p1', '--date', '2027-04-02'], t);
+    await ok(m.a, ['sync'], t);
+    await ok(m.b, ['edit', 'p1', '--text', 'tidy, complete handover notes'], t);
+    const id = ['-c', 'user.name=B', '-c', 'user.email=b@example.com'];
+    git(m.b, ['add', '--all'], m.gitEnv);
+    git(m.b, [...id, 'commit', '-qm', 'by hand'], m.gitEnv);
+    const pull = spawnSync('git', [...id, 'pull', '-q', '--no-rebase', '--no-edit', 'origin', 'main'], { cwd: m.b, env: { ...process.env, ...m.gitEnv }, encoding: 'utf8' });
+    expect(pull.status).not.toBe(0);
+    expect(pull.stderr).toContain('praise/2027-Q1.jsonl: p1 left this file on one side (perhaps for another quarter\'s) and changed on the other');
+    expect(markers(m.b)).toEqual([]);
+    // As the message says: abort, then mtl sync, which sees both files; p1 is in one of them.
+    git(m.b, ['merge', '--abort'], m.gitEnv);
+    await ok(m.b, ['sync'], t);
+    const p1 = readStore(m.b).praise.filter((p: { id: string }) => p.id === 'p1');
+    expect(p1).toHaveLength(1);
+  });
+
   it('when the driver cannot merge a file alone, it leaves it as it was, without markers, and says to use mtl sync', async () => {
     const m = await started();
     const t = m.at('2027-02-05T09:00:00');

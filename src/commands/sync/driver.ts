@@ -30,6 +30,10 @@ export function mergeDataFile(base: string, ours: string, theirs: string, name: 
   const [b, o, t] = [side(base), side(ours), side(theirs)];
   const result = mergeThreeWay(b, o, t, {});
   if (result.renumbered.length) throw giveUp(`both sides made ${result.renumbered.map((r) => r.from).join(', ')}, which must be renumbered in every file`);
+  // Praise leaves a quarter's file when its day moves to another quarter: removed here may be added
+  // in a file this driver does not see, and keeping the other side's change here would make two.
+  const moved = kind === 'praise' ? result.conflicts.filter((c) => c.reason === 'removed and changed') : [];
+  if (moved.length) throw giveUp(`${moved.map((c) => c.id).join(', ')} left this file on one side (perhaps for another quarter's) and changed on the other`);
   const kept = new Set((result.merged[kind] as { id: string }[]).map((e) => e.id));
   const gone = [...(o[kind] as { id: string }[]), ...(t[kind] as { id: string }[])].filter((e) => !kept.has(e.id));
   // Entries about a removed report live in other files, which this driver does not see.
