@@ -48,12 +48,12 @@ describe('mtl goals templates', () => {
     const r = await mtl(home, ['goals', 'templates']);
     expect(r.code).toBe(0);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('Skipped')).sort()).toEqual([
-      `Skipped template ${path.join(dir, 'dangling.md')}: it is a link to a file that is not there.`,
+      `Skipped template ${path.join(dir, 'dangling.md')}: ${path.join(dir, 'dangling.md')} is a link to ${path.join(home, 'gone.md')}, which is not there; mtl has not read or changed it.`,
       `Skipped template ${path.join(dir, 'folder.md')}: ${path.join(dir, 'folder.md')} is not a plain file; mtl has not read or changed it.`,
     ]);
     const made = await mtl(home, ['goals', 'new', '-t', 'dangling', '--yes'], { env: NOW });
     expect(made.code).toBe(1);
-    expect(made.stderr).toContain(`The template "dangling" cannot be read: ${path.join(dir, 'dangling.md')}: it is a link to a file that is not there.`);
+    expect(made.stderr).toContain(`The template "dangling" cannot be read: ${path.join(dir, 'dangling.md')}: ${path.join(dir, 'dangling.md')} is a link to ${path.join(home, 'gone.md')}, which is not there`);
     expect(fs.existsSync(path.join(home, 'goals'))).toBe(false);
   });
 });

@@ -127,6 +127,16 @@ describe('files mtl does not own', () => {
     await ok(home, ['team', 'note', 'sam', 'likes climbing']);
     expect(fs.lstatSync(path.join(home, 'reports.jsonl')).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(target, 'utf8')).toContain('likes climbing');
+
+    // The link's target gone (a disk not mounted): refused, never read as no reports, and export
+    // writes no backup without them.
+    fs.renameSync(target, `${target}.away`);
+    for (const args of [['team', 'list'], ['export', '--output', path.join(path.dirname(home), 'b.json')]]) {
+      const r = await mtl(home, args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toContain(`${path.join(home, 'reports.jsonl')} is a link to ${target}, which is not there; mtl has not read or changed it.`);
+    }
+    expect(fs.existsSync(path.join(path.dirname(home), 'b.json'))).toBe(false);
   });
 });
 

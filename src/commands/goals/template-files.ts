@@ -63,8 +63,8 @@ function readFolder(dir: string, source: Template['source'], skipped: string[], 
       // A template is a page of markdown; a file far larger is a mistake, and is not read whole.
       if ((fs.statSync(full, { throwIfNoEntry: false })?.size ?? 0) > TEMPLATE_FILE_LIMIT) throw new Error(`it is over ${TEMPLATE_FILE_LIMIT / 1024 / 1024} MB; a template is a page of markdown`);
       const text = readIfThere(full);
-      // Listed in the folder but not there to read: a link to a file that is gone.
-      if (text === undefined) throw new Error('it is a link to a file that is not there');
+      // Listed in the folder but gone by the time it is read (a link to nothing is refused by the reader).
+      if (text === undefined) throw new Error('it is not there any more');
       found.push(parseTemplate(name, text, source, full));
     } catch (err) {
       // The sentence ends where the caller ends it ("Skipped template ...: <why>.").
