@@ -394,7 +394,18 @@ function scrubLegacyCopy(dir: string, memberId: string): void {
 export async function snapshotStore(dir: string): Promise<{ records: Records; counters: Record<string, number> }> {
   await openStore(dir);
   const read = () => ({ records: recordsOf(readStore(dir)), counters: readHeader(dir).counters ?? {} });
-  return fs.existsSync(dir) ? withLock(dir, read) : read();
+  // On a read-only disk (an old laptop's, mounted to take a backup) no lock can be taken, and no
+  // write can happen either: read as it is.
+  return fs.existsSync(dir) && !readOnlyDisk(dir) ? withLock(dir, read) : read();
+}
+
+function readOnlyDisk(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EROFS';
+  }
 }
 
 /**

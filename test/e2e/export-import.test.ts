@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mode, mtl, ok, readStore, tempHome } from '../helpers/cli.js';
 
 const NOW = { MTL_NOW: '2027-02-10T09:00:00' };
@@ -52,6 +52,31 @@ describe('mtl export', () => {
     expect(fs.statSync(pipe).isFIFO()).toBe(true);
     expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('backs up a data folder on a read-only disk, where no lock can be taken (and no write happen)', async () => {
+    const home = await seeded();
+    const rofs = () => Object.assign(new Error('read-only file system'), { code: 'EROFS' });
+    const access = fs.accessSync;
+    const writeFile = fs.writeFileSync;
+    const spies = [
+      vi.spyOn(fs, 'accessSync').mockImplementation(((file: fs.PathLike, mode?: number) => {
+        if (String(file) === home && mode === fs.constants.W_OK) throw rofs();
+        return access(file, mode);
+      }) as typeof fs.accessSync),
+      vi.spyOn(fs, 'writeFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+        if (String(file).startsWith(path.join(home, 'mtl.lock'))) throw rofs();
+        return (writeFile as (...a: unknown[]) => void)(file, ...rest);
+      }) as typeof fs.writeFileSync),
+    ];
+    const backup = path.join(path.dirname(home), 'from-old-disk.json');
+    try {
+      const r = await mtl(home, ['export', '--output', backup], { env: NOW });
+      expect([r.code, r.stderr]).toEqual([0, `Wrote ${backup} (json, readable by you alone). Restore it with: mtl import ${backup}\n`]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(JSON.parse(fs.readFileSync(backup, 'utf8')).data.members.map((m: { name: string }) => m.name)).toEqual(['Sam']);
   });
 
   it('says who can read the backup when it is written through a link to a file others can read', async () => {
