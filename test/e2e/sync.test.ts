@@ -236,6 +236,21 @@ describe('mtl sync: when it cannot reach the remote', () => {
     expect(back.stderr).toContain('sent 1 commit');
   });
 
+  it('a git lock held in the folder (another sync at work) is said as that, not as the network', async () => {
+    const m = await started();
+    const t = m.at('2027-02-05T09:00:00');
+    await ok(m.b, ['praise', 'sam', 'from b'], t);
+    await ok(m.b, ['sync'], t);
+    const lock = path.join(m.a, '.git', 'refs', 'remotes', 'origin', 'main.lock');
+    fs.writeFileSync(lock, '');
+    const r = await mtl(m.a, ['sync'], t);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Another git command (perhaps another mtl sync) is working in this folder; run mtl sync again once it is done.');
+    expect(r.stderr).not.toContain('when the remote can be reached');
+    fs.rmSync(lock);
+    expect((await mtl(m.a, ['sync'], t)).code).toBe(0);
+  });
+
   it('a rejected push: says so with git\'s reason, keeps the work committed, exits 1', async () => {
     const m = await started();
     const hook = path.join(m.remote, 'hooks', 'pre-receive');

@@ -405,9 +405,14 @@ function apply(ctx: Ctx, git: Git, lock: Lock, merge: FolderMerge, head: string,
 function offline(ctx: Ctx, git: Git, what: string, committed: boolean, outcome?: SyncOutcome): UserError {
   const head = git.commit('HEAD');
   const merged = outcome?.received === 'merged' ? ' The merge with what was fetched is done here.' : '';
+  // git's own locks: another git command in this folder (a second mtl sync, say), not the network.
+  const busy = /cannot lock ref|index\.lock|unable to create .*\.lock/i.test(what);
+  const again = busy
+    ? 'Another git command (perhaps another mtl sync) is working in this folder; run mtl sync again once it is done'
+    : `Run mtl sync again when the remote can be reached${ctx.io.stdinIsTTY ? '' : ' (no terminal: git could not ask for a password or passphrase)'}`;
   return new UserError(
     `${shownRemote(what).replace(/\s+$/, '').replace(/\.$/, '')}.`,
-    `Your changes are kept here${committed ? ', committed' : ''}${head ? ` (commit ${head.slice(0, 7)})` : ''}.${merged} Run mtl sync again when the remote can be reached${ctx.io.stdinIsTTY ? '' : ' (no terminal: git could not ask for a password or passphrase)'}.`,
+    `Your changes are kept here${committed ? ', committed' : ''}${head ? ` (commit ${head.slice(0, 7)})` : ''}.${merged} ${again}.`,
   );
 }
 
