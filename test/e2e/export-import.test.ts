@@ -54,6 +54,19 @@ describe('mtl export', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('warns of missing goal files by name up to five, then as one count', async () => {
+    const home = tempHome();
+    for (let i = 1; i <= 7; i++) await ok(home, ['goals', 'new', '--template', 'culture', '--title', `Goal ${i}`, '--due', '2027-03-31'], { env: NOW });
+    const goals = path.join(home, 'goals');
+    for (const f of fs.readdirSync(goals).filter((f) => /^g[1-7]-/.test(f))) fs.rmSync(path.join(goals, f));
+    const r = await mtl(home, ['export', '--output', path.join(path.dirname(home), 'b.json')], { env: NOW });
+    expect(r.code).toBe(0);
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning:'));
+    expect(warnings).toHaveLength(4);
+    expect(warnings[0]).toBe(`warning: the file of g1 (${path.join(goals, 'g1-goal-1.md')}) is missing; the backup has the goal but not its text.`);
+    expect(warnings[3]).toBe(`warning: the files of 4 more goals are missing too (in ${goals}); the backup has those goals but not their text.`);
+  });
+
   it('backs up a data folder on a read-only disk, where no lock can be taken (and no write happen)', async () => {
     const home = await seeded();
     const rofs = () => Object.assign(new Error('read-only file system'), { code: 'EROFS' });

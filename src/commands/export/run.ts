@@ -80,12 +80,20 @@ export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
 function backupOf(ctx: Ctx, { records: data, counters }: { records: Records; counters: Record<string, number> }) {
   const dir = goalsDirFor(ctx.dataDir, readPreferences(ctx.dataDir));
   const goalFiles: Record<string, string> = {};
+  const missing: string[] = [];
   for (const goal of data.goals) {
     const relative = path.relative(dir, goal.file);
     if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
     const text = goalFileText(goal.file);
     if (text !== undefined) goalFiles[relative] = text;
-    else ctx.io.err(`warning: the file of ${goal.id} is missing (${goal.file}); the backup has the goal but not its text.\n`);
+    else missing.push(`${goal.id} (${goal.file})`);
+  }
+  // Named one a line up to a few; a thousand (a goals folder moved away) are one warning more, not a page.
+  const one = (what: string) => ctx.io.err(`warning: the file of ${what} is missing; the backup has the goal but not its text.\n`);
+  if (missing.length <= 5) missing.forEach(one);
+  else {
+    missing.slice(0, 3).forEach(one);
+    ctx.io.err(`warning: the files of ${missing.length - 3} more goals are missing too (in ${dir}); the backup has those goals but not their text.\n`);
   }
   const templates: Record<string, string> = {};
   const templatesDir = path.join(ctx.dataDir, 'templates');
