@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { UserError } from '../errors.js';
 import { idNumber, MAX_ID, type ActionItem, type Assessment, type BookRead, type CultureEvent, type Moment, type ProcessEntry, type Pulse, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type Kind, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
 import { sortByText } from './dates.js';
 import { nameKey } from './team.js';
+import { renamedGoalFile } from './sync-merge.js';
 
 /**
  * Merging a backup into a store: the rules that decide what is the same entry, what is new, and
@@ -160,7 +160,7 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
   for (const original of incoming.goals) {
     const goal = goalsById.get(goalIds.get(original.id) ?? '');
     if (!goal || goal.id === original.id || goal.file !== original.file) continue;
-    const renamed = path.join(path.dirname(goal.file), path.basename(goal.file).replace(new RegExp(`^${original.id}-`), `${goal.id}-`));
+    const renamed = renamedGoalFile(goal.file, original.id, goal.id);
     goalFileNames.set(original.file, renamed);
     const entry = renumbered.find((r) => r.kind === 'goals' && r.to === goal.id);
     if (entry && renamed !== original.file) entry.file = { from: original.file, to: renamed };
