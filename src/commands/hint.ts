@@ -5,7 +5,7 @@ import { readStore } from '../store/store.js';
 import { readPreferences } from '../store/preferences.js';
 import { readNudgeState } from './nudge/state.js';
 import type { Data, NudgeState } from '../core/model.js';
-import { plural } from '../ui/output.js';
+import { plural } from '../core/text.js';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 

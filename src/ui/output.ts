@@ -13,7 +13,6 @@ export function printJson(io: Io, value: unknown): void {
   io.out((/[\u007f-\u009f]/.test(json) ? json.replace(/[\u007f-\u009f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`) : json) + '\n');
 }
 
-export { padToWidth, truncateToWidth, visibleWidth, wrapText } from '../core/width.js';
 
 /** Prose for a terminal: wrapped at spaces to its width (see wrapText); piped, left whole. */
 export function prose(io: Io, text: string): string {
@@ -142,4 +141,3 @@ export function agoText(days: number): string {
   return `${days} days ago`;
 }
 
-export { plural, shellWord } from '../core/text.js';

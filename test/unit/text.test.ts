@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { controlProblem, didYouMean, escapeControls, plural, shellWord, similarWords } from '../../src/core/text.js';
 import type { Io } from '../../src/context.js';
+import { truncateToWidth, visibleWidth } from '../../src/core/width.js';
 import * as output from '../../src/ui/output.js';
 
 describe('typo suggestions', () => {
@@ -42,11 +43,6 @@ describe('wording helpers', () => {
     expect(shellWord(`O'Neil`)).toBe(`'O'\\''Neil'`);
     expect(shellWord('$HOME')).toBe(`'$HOME'`);
   });
-
-  it('are the same functions the UI exports', () => {
-    expect(output.plural).toBe(plural);
-    expect(output.shellWord).toBe(shellWord);
-  });
 });
 
 describe('layering', () => {
@@ -62,15 +58,15 @@ describe('layering', () => {
 
 describe('width on a terminal', () => {
   it('counts wide characters as two columns and marks as none, and cuts by columns', () => {
-    expect(output.visibleWidth('plain')).toBe(5);
-    expect(output.visibleWidth('\u001b[33mwarn\u001b[39m')).toBe(4);
-    expect(output.visibleWidth('日本語')).toBe(6);
-    expect(output.visibleWidth('Chloé')).toBe(5);
-    expect(output.visibleWidth('Chloe\u0301')).toBe(5);
-    expect(output.visibleWidth('👍🏽 ok')).toBe(5);
-    expect(output.truncateToWidth('日本語のタイトル', 7)).toBe('日本語…');
-    expect(output.truncateToWidth('short', 7)).toBe('short');
-    expect(output.truncateToWidth('a longer title', 7)).toBe('a long…');
+    expect(visibleWidth('plain')).toBe(5);
+    expect(visibleWidth('\u001b[33mwarn\u001b[39m')).toBe(4);
+    expect(visibleWidth('日本語')).toBe(6);
+    expect(visibleWidth('Chloé')).toBe(5);
+    expect(visibleWidth('Chloe\u0301')).toBe(5);
+    expect(visibleWidth('👍🏽 ok')).toBe(5);
+    expect(truncateToWidth('日本語のタイトル', 7)).toBe('日本語…');
+    expect(truncateToWidth('short', 7)).toBe('short');
+    expect(truncateToWidth('a longer title', 7)).toBe('a long…');
   });
 });
 

@@ -5,7 +5,9 @@ import { buildDashboard, type Dashboard, type DashboardGoal } from '../../core/d
 import { dayOf } from '../../core/dates.js';
 import { openStore } from '../../store/store.js';
 import { readPreferences } from '../../store/preferences.js';
-import { dueText, plural, printJson, progressBar, sparkline, visibleWidth, prose } from '../../ui/output.js';
+import { dueText, printJson, progressBar, sparkline, prose } from '../../ui/output.js';
+import { plural } from '../../core/text.js';
+import { visibleWidth } from '../../core/width.js';
 import { maybeHint } from '../hint.js';
 import { readNudgeState, updateNudgeState } from '../nudge/state.js';
 import type { NudgeFound, NudgeState } from '../../core/model.js';

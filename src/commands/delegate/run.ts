@@ -5,7 +5,8 @@ import type { Ctx } from '../../context.js';
 import { UsageError, UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
 import type { Data, Delegation } from '../../core/model.js';
-import { plural, printJson, renderTable, shellWord } from '../../ui/output.js';
+import { printJson, renderTable } from '../../ui/output.js';
+import { plural, shellWord } from '../../core/text.js';
 import { delegationJson } from '../team/json.js';
 
 export async function delegate(ctx: Ctx, item: string | undefined, opts: { to?: string; json?: boolean }): Promise<void> {

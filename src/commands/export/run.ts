@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildBackup, parseBackup } from './backup-file.js';
-import { shellWord } from '../../ui/output.js';
+import { shellWord } from '../../core/text.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { readIfThere, reason, writeAtomic } from '../../store/files.js';

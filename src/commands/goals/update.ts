@@ -1,11 +1,11 @@
 import type { Ctx } from '../../context.js';
 import { dayOf } from '../../core/dates.js';
 import { followsMeasure, goalView, parseProgress } from '../../core/goals.js';
-import { controlProblem } from '../../core/text.js';
+import { controlProblem, plural, shellWord } from '../../core/text.js';
 import { UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
 import type { CheckIn } from '../../core/model.js';
-import { plural, printJson, shellWord } from '../../ui/output.js';
+import { printJson } from '../../ui/output.js';
 import type { Prompter } from '../../ui/prompter.js';
 import type { GoalMeasures } from '../../core/goal-metrics.js';
 import { goalMeasures } from './template-files.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isEmptyData, mergeData, type Renumbered } from '../../core/backup.js';
 import { KIND_WORDS, KINDS, recordsOf, type Data, type Kind, type Records } from '../../core/model.js';
-import { plural } from '../../ui/output.js';
+import { plural } from '../../core/text.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';

@@ -5,7 +5,8 @@ import { fitsItsQuarter, freeStart, hasStarted, innovationStatus, innovationWeek
 import { findMember, nameOf, requireLine } from '../../core/team.js';
 import { openStore, updateStore } from '../../store/store.js';
 import type { Data, Day, InnovationWeek } from '../../core/model.js';
-import { plural, printJson } from '../../ui/output.js';
+import { printJson } from '../../ui/output.js';
+import { plural } from '../../core/text.js';
 import { UserError } from '../../errors.js';
 import { DayOutOfRangeError, resolveDeadline, UnreadableDeadlineError } from '../deadline.js';
 

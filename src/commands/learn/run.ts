@@ -7,7 +7,8 @@ import { requireLine } from '../../core/team.js';
 import { UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
 import { readPreferences } from '../../store/preferences.js';
-import { amountSparkline, plural, printJson, progressBar, shellWord, prose } from '../../ui/output.js';
+import { amountSparkline, printJson, progressBar, prose } from '../../ui/output.js';
+import { plural, shellWord } from '../../core/text.js';
 import { lastWeeks, sumByWeek } from '../../core/weeks.js';
 
 const SPARK_WEEKS = 12;

@@ -1,6 +1,6 @@
 import { dayOf, daysBetween, describeDeadline, quarterOf } from '../../core/dates.js';
 import { carryGoal } from '../../core/quarters.js';
-import { plural } from '../../core/text.js';
+import { plural, shellWord } from '../../core/text.js';
 import { alreadyDone, markDone, sameTitleGoal } from '../../core/entries.js';
 import { parseProgress } from '../../core/goals.js';
 import { activeMembers, findMember, goalCountWarning, memberGoalsThisQuarter, nameOf, requireLine } from '../../core/team.js';
@@ -8,7 +8,7 @@ import type { Ctx } from '../../context.js';
 import { UsageError, UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
 import type { Data, Day, Member, MemberGoal } from '../../core/model.js';
-import { dueText, printJson, progressBar, renderTable, shellWord } from '../../ui/output.js';
+import { dueText, printJson, progressBar, renderTable } from '../../ui/output.js';
 import { resolveDeadline } from '../deadline.js';
 import { memberGoalJson } from '../team/json.js';
 

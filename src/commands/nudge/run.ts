@@ -9,7 +9,8 @@ import { DamagedFileError, DataError } from '../../errors.js';
 import { readNudgeState, updateNudgeState } from './state.js';
 import type { NudgeFound, NudgeState } from '../../core/model.js';
 import { readPreferences } from '../../store/preferences.js';
-import { plural, printJson, prose } from '../../ui/output.js';
+import { printJson, prose } from '../../ui/output.js';
+import { plural } from '../../core/text.js';
 import { groupLine, groupReminders } from './group.js';
 
 /** How long a nudge waits to record its run while another mtl writes. */

@@ -4,7 +4,8 @@ import { feedbackParts } from '../../core/one-on-ones.js';
 import { DELEGATION_STEPS, type Agenda } from '../../core/team.js';
 import type { Data } from '../../core/model.js';
 import { mdBlock, mdInline } from '../../ui/markdown.js';
-import { agoText, dueText, plural, prose, shellWord } from '../../ui/output.js';
+import { agoText, dueText, prose } from '../../ui/output.js';
+import { plural, shellWord } from '../../core/text.js';
 import { actionJson, delegationJson, feedbackJson, memberGoalJson, praiseJson } from '../team/json.js';
 
 /** The agenda as JSON; unlike list commands it carries the personal notes, which are its point. */

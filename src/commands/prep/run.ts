@@ -9,7 +9,8 @@ import { readPreferences } from '../../store/preferences.js';
 import { warnDueDrifts } from '../goals/goal-file.js';
 import { goalMeasures } from '../goals/template-files.js';
 import { measuredLabel, type GoalMeasures } from '../../core/goal-metrics.js';
-import { agoText, dueText, plural, printJson, progressBar, prose } from '../../ui/output.js';
+import { agoText, dueText, printJson, progressBar, prose } from '../../ui/output.js';
+import { plural } from '../../core/text.js';
 import { mdInline } from '../../ui/markdown.js';
 
 export interface PrepOptions {

@@ -4,7 +4,8 @@ import { findMember, nameOf, requireLine } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
-import { printJson, renderTable, shellWord } from '../../ui/output.js';
+import { printJson, renderTable } from '../../ui/output.js';
+import { shellWord } from '../../core/text.js';
 
 export async function add(ctx: Ctx, practiceArg: string, opts: { owner: string }): Promise<void> {
   const practice = requireLine(practiceArg, 'practice');

@@ -6,7 +6,8 @@ import { momentsAbout } from '../../core/today.js';
 import type { Ctx, Io } from '../../context.js';
 import { openStore } from '../../store/store.js';
 import { mdBlock, mdCell, mdInline } from '../../ui/markdown.js';
-import { printJson, prose, shellWord } from '../../ui/output.js';
+import { printJson, prose } from '../../ui/output.js';
+import { shellWord } from '../../core/text.js';
 import { actionJson, delegationJson, feedbackJson, memberGoalJson, praiseJson } from '../team/json.js';
 
 export interface ReviewOptions {

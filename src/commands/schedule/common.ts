@@ -7,6 +7,7 @@ import { checkSchedulerPaths, DEFAULT_SCHEDULE, missedRun, parseSchedule, type S
 import { nextRun, notedSchedule } from '../../core/schedule.js';
 import { UserError } from '../../errors.js';
 import { printJson } from '../../ui/output.js';
+import { plural } from '../../core/text.js';
 import { readNudgeState } from '../nudge/state.js';
 
 /** What the schedulers share: the paths they spell out, the schedule to install, times, status. */
@@ -24,11 +25,11 @@ export function sinceText(ms: number): string {
   if (ms < -60_000) return 'in the future (a preview with MTL_NOW?)';
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
+  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
+  if (hours < 24) return `${plural(hours, 'hour')} ago`;
   const days = Math.floor(hours / 24);
-  return `${days} day${days === 1 ? '' : 's'} ago`;
+  return `${plural(days, 'day')} ago`;
 }
 
 /** A run recorded in the future (a preview under MTL_NOW) says nothing about whether cron ran. */

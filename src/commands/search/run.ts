@@ -5,7 +5,8 @@ import type { Data, Goal } from '../../core/model.js';
 import { UserError } from '../../errors.js';
 import { readIfThere } from '../../store/files.js';
 import { openStore } from '../../store/store.js';
-import { printJson, renderTable, shellWord } from '../../ui/output.js';
+import { printJson, renderTable } from '../../ui/output.js';
+import { shellWord } from '../../core/text.js';
 
 export interface SearchOptions {
   person?: string;

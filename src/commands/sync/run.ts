@@ -100,8 +100,8 @@ export async function status(ctx: Ctx, opts: { json?: boolean }): Promise<void> 
   const lines = [
     url ? `Syncs with ${shownRemote(url)}, branch ${branch}.` : `No remote named ${REMOTE}: run mtl sync init <remote>.`,
     fetched ? `Last sync: ${sinceText(ctx.now.getTime() - fetched.getTime())} (${fetched.toISOString().slice(0, 16).replace('T', ' ')} UTC).` : 'Never synced with the remote yet.',
-    pending ? `Changed here since the last sync: ${pending} file${pending === 1 ? '' : 's'}.` : 'No change here since the last sync.',
-    `As of the last sync: ${ahead} commit${ahead === 1 ? '' : 's'} here not yet sent, ${behind} from the remote not yet merged.`,
+    pending ? `Changed here since the last sync: ${plural(pending, 'file')}.` : 'No change here since the last sync.',
+    `As of the last sync: ${plural(ahead, 'commit')} here not yet sent, ${behind} from the remote not yet merged.`,
   ];
   if (unfinished) lines.push(`Unfinished: ${unfinished.what} started outside mtl; mtl sync waits until it is finished or undone (git ${unfinished.undo}).`);
   else if (pending || ahead || behind) lines.push('Run: mtl sync');
@@ -448,7 +448,7 @@ function report(ctx: Ctx, outcome: SyncOutcome, opts: { json?: boolean }): void 
   for (const c of outcome.conflicts) lines.push(conflictLine(c));
   lines.push(...outcome.fileNotes);
   const got = { nothing: 'nothing new from the other machines', 'fast-forward': "received the other machines' changes", merged: "merged the other machines' changes with yours" }[outcome.received];
-  const sent = outcome.sent ? `sent ${outcome.sent} commit${outcome.sent === 1 ? '' : 's'}` : 'nothing to send';
+  const sent = outcome.sent ? `sent ${plural(outcome.sent, 'commit')}` : 'nothing to send';
   lines.push(`Synced with ${outcome.remote} (${outcome.branch}): ${got}; ${sent}.`);
   ctx.io.err(lines.join('\n') + '\n');
 }

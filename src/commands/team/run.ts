@@ -21,7 +21,8 @@ import { forgetReport } from '../nudge/state.js';
 import { cadenceStates, type CadenceState } from '../../core/one-on-ones.js';
 import { PREFERENCE_SPECS } from '../../core/preferences.js';
 import type { Data, Member } from '../../core/model.js';
-import { agoText, plural, printJson, renderTable, shellWord } from '../../ui/output.js';
+import { agoText, printJson, renderTable } from '../../ui/output.js';
+import { plural, shellWord } from '../../core/text.js';
 import { createPrompter, type Prompter } from '../../ui/prompter.js';
 import { agendaJson, renderAgenda } from '../one-on-one/render.js';
 

@@ -12,7 +12,8 @@ import { readJournal, type Change } from '../../store/journal.js';
 import { goalsDirFor, isGoalFileInside } from '../../store/paths.js';
 import { readPreferences } from '../../store/preferences.js';
 import { openStore, updateStore, type Tx } from '../../store/store.js';
-import { plural, printJson } from '../../ui/output.js';
+import { printJson } from '../../ui/output.js';
+import { plural } from '../../core/text.js';
 
 export async function undo(ctx: Ctx, opts: { list?: boolean; json?: boolean }): Promise<void> {
   if (opts.list) return list(ctx, opts);
