@@ -107,6 +107,25 @@ function matchesDay(s: Schedule, date: Date): boolean {
 }
 
 /**
+ * The next instant after `now` at which the schedule fires, in local time; undefined when it never
+ * does in the next eight years (a 30th of February).
+ */
+export function nextRun(s: Schedule, now: Date): Date | undefined {
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  for (let ahead = 0; ahead < 8 * 366; ahead++) {
+    const date = new Date(day.getFullYear(), day.getMonth(), day.getDate() + ahead);
+    if (!matchesDay(s, date)) continue;
+    for (const hour of s.hours) {
+      for (const minute of s.minutes) {
+        const at = new Date(date.getFullYear(), date.getMonth(), date.getDate(), hour, minute);
+        if (at.getTime() > now.getTime()) return at;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
  * The most recent instant at or before `now` when cron should have run the schedule, in local
  * time; undefined if it never fires in the last eight years (a 30th of February).
  */

@@ -26,28 +26,6 @@ export interface NudgeEntry {
   installedAt: string;
 }
 
-/**
- * The next instant after `now` at which the schedule fires, in local time; undefined when it never
- * does in the next eight years (a 30th of February).
- */
-export function nextRun(s: Schedule, now: Date): Date | undefined {
-  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  for (let ahead = 0; ahead < 8 * 366; ahead++) {
-    const date = new Date(day.getFullYear(), day.getMonth(), day.getDate() + ahead);
-    if (!s.months.has(date.getMonth() + 1)) continue;
-    const dom = s.daysOfMonth.has(date.getDate());
-    const dow = s.daysOfWeek.has(date.getDay());
-    if (!s.anyDayOfMonth && !s.anyDayOfWeek ? !(dom || dow) : !(dom && dow)) continue;
-    for (const hour of s.hours) {
-      for (const minute of s.minutes) {
-        const at = new Date(date.getFullYear(), date.getMonth(), date.getDate(), hour, minute);
-        if (at.getTime() > now.getTime()) return at;
-      }
-    }
-  }
-  return undefined;
-}
-
 // ---------------------------------------------------------------- systemd
 
 export const SYSTEMD_UNIT = 'mtl-nudge';

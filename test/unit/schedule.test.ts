@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { parseSchedule, type Schedule } from '../../src/core/cron.js';
+import { nextRun, parseSchedule, type Schedule } from '../../src/core/cron.js';
 import {
   calendarIntervals,
   launchdPlist,
-  nextRun,
   onCalendar,
   readLaunchdPlist,
   readSystemdUnits,

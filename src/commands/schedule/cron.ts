@@ -3,7 +3,7 @@ import { buildBlock, DEFAULT_SCHEDULE, findBlock, missedRun, nudgeLine, parseSch
 import { SilentError, UserError } from '../../errors.js';
 import { readNudgeState } from '../nudge/state.js';
 import { printJson } from '../../ui/output.js';
-import { nextRun } from '../../core/schedule.js';
+import { nextRun } from '../../core/cron.js';
 import { absolute, givenSchedule, NEVER_RUNS, ranBefore, sinceText, stamp } from './common.js';
 import { systemCrontab } from './crontab.js';
 
