@@ -117,7 +117,11 @@ export function endOfQuarterFor(day: Day): Day {
   return dayOf(endOfQuarter(dateOfDay(day)));
 }
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** The days of the week, Sunday first (as Date.getDay counts), as mtl writes them. */
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+/** "Mon", "Tue"...: in a day shown with its weekday, and in systemd's calendar. */
+export const WEEKDAY_SHORT = WEEKDAY_NAMES.map((d) => d.slice(0, 3));
+const WEEKDAYS = WEEKDAY_NAMES.map((d) => d.toLowerCase());
 const UNIT_DAYS: Record<string, (d: Date, n: number) => Date> = {
   day: addDays,
   week: addWeeks,
@@ -232,12 +236,11 @@ export function parseDeadline(text: string, today: Day): Day | undefined {
   return undefined;
 }
 
-const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A day with its weekday, "Fri 2027-01-08", so a reader sees which Friday a phrase meant. */
 export function dayWithWeekday(day: Day): string {
-  return `${WEEKDAY_NAMES[dateOfDay(day).getDay()]} ${day}`;
+  return `${WEEKDAY_SHORT[dateOfDay(day).getDay()]} ${day}`;
 }
 
 /** A phrase that names a quarter or a month (rather than counting from today): it may move into next year. */
@@ -359,4 +362,11 @@ export function lookbackQuarter(today: Day): string | undefined {
   if (daysBetween(startOfQuarterFor(today), today) >= LOOKBACK_DAYS) return undefined;
   const previous = previousQuarter(quarter);
   return quarterBounds(previous).start >= FIRST_DAY ? previous : undefined;
+}
+
+/** The first day of the week that contains `day`. */
+export function weekStartOf(day: Day, weekStart: 'monday' | 'sunday' = 'monday'): Day {
+  const weekday = dateOfDay(day).getDay();
+  const back = weekStart === 'monday' ? (weekday + 6) % 7 : weekday;
+  return addDaysToDay(day, -back);
 }

@@ -1,5 +1,5 @@
 import type { Day, NudgeState } from './model.js';
-import { addDaysToDay, dateOfDay, quarterOf } from './dates.js';
+import { quarterOf, weekStartOf } from './dates.js';
 
 export interface MindsetPrompt {
   id: string;
@@ -114,12 +114,6 @@ export const MINDSET_PROMPTS: readonly MindsetPrompt[] = [
 /** The weeks of a quarter: as many prompts as a quarter shows, one a week. */
 const WEEKS_PER_QUARTER = 13;
 
-/** The first day of the week that contains `day`. */
-export function weekStartOf(day: Day, weekStart: 'monday' | 'sunday' = 'monday'): Day {
-  const weekday = dateOfDay(day).getDay();
-  const back = weekStart === 'monday' ? (weekday + 6) % 7 : weekday;
-  return addDaysToDay(day, -back);
-}
 
 export function mindsetKey(prompt: MindsetPrompt): string {
   return `mindset:${prompt.id}`;

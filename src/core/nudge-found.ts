@@ -1,5 +1,5 @@
 import type { Day, NudgeFound } from './model.js';
-import { dateOfDay, daysBetween } from './dates.js';
+import { dateOfDay, daysBetween, WEEKDAY_NAMES } from './dates.js';
 import type { Reminder, ReminderKind } from './nudges.js';
 import { plural } from './text.js';
 
@@ -89,14 +89,12 @@ export function foundAfterRun(previous: NudgeFound | undefined, printed: readonl
   return { day: printed.length || !previous ? today : previous.day, reminders };
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
 /** "Today's nudge", "Yesterday's nudge", "Monday's nudge" within the week, else "The nudge of 2027-02-01". */
 export function foundLabel(day: Day, today: Day): string {
   const ago = daysBetween(day, today);
   if (ago === 0) return "Today's nudge";
   if (ago === 1) return "Yesterday's nudge";
-  if (ago > 1 && ago < 7) return `${WEEKDAYS[dateOfDay(day).getDay()]}'s nudge`;
+  if (ago > 1 && ago < 7) return `${WEEKDAY_NAMES[dateOfDay(day).getDay()]}'s nudge`;
   return `The nudge of ${day}`;
 }
 

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { checkSchedulerPaths, parseSchedule, type Schedule } from './cron.js';
+import { WEEKDAY_SHORT } from './dates.js';
 
 /**
  * The schedulers beyond cron, as pure text: a cron schedule translated to systemd's calendar syntax
@@ -33,7 +34,6 @@ const SYSTEMD_MARK = '# Written by mtl (mtl schedule install); remove with: mtl 
 const SCHEDULE_PREFIX = '# schedule ';
 const INSTALLED_PREFIX = '# installed ';
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** Values as a systemd calendar component: `*` for all, runs of three or more as `a..b`, else a list. */
 function calendarList(values: number[], all: number, show: (n: number) => string): string {
@@ -56,7 +56,7 @@ function weekdayList(days: Set<number>): string {
   const order = [1, 2, 3, 4, 5, 6, 0].filter((d) => days.has(d));
   if (order.length === 7) return '*';
   const positions = order.map((d) => (d + 6) % 7);
-  return calendarList(positions, 8, (p) => WEEKDAYS[(p + 1) % 7]!);
+  return calendarList(positions, 8, (p) => WEEKDAY_SHORT[(p + 1) % 7]!);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The last N weeks up to a day, and amounts summed per week: for grids and sparklines. Pure. */
 import { addDaysToDay } from './dates.js';
-import { weekStartOf } from './mindset.js';
+import { weekStartOf } from './dates.js';
 import type { Day } from './model.js';
 
 export interface Week {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MINDSET_PROMPTS, mindsetKey, mindsetOfWeek, weekStartOf } from '../../src/core/mindset.js';
+import { MINDSET_PROMPTS, mindsetKey, mindsetOfWeek } from '../../src/core/mindset.js';
+import { weekStartOf } from '../../src/core/dates.js';
 import { emptyNudgeState } from '../../src/core/model.js';
 
 describe('the mindset prompt of the week', () => {
