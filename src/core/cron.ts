@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { escapeControls } from './text.js';
+import { escapeControls, singleQuoted } from './text.js';
 /**
  * The crontab block that runs `mtl nudge`, as pure text operations: build it, put it in or take it
  * out of a crontab without touching any other byte, read it back, and work out when cron should
@@ -194,7 +194,7 @@ export function checkSchedulerPaths(paths: { dataDir: string; node: string; scri
  * backslash instead, so a `%` right after a backslash of the path goes outside the quotes: `'a\'\%'b'`.
  */
 export function cronQuote(text: string): string {
-  const quoted = `'${text.replace(/'/g, `'\\''`)}'`;
+  const quoted = singleQuoted(text);
   return quoted.replace(/(\\?)%/g, (_m, backslash: string) => (backslash ? `\\'\\%'` : '\\%'));
 }
 

@@ -5,9 +5,14 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-/** Shell-quotes a word for a command the user may copy. */
+/** Any text as one word for a POSIX shell: in single quotes, a quote inside as '\''. */
+export function singleQuoted(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Shell-quotes a word for a command the user may copy (left bare when nothing in it needs quotes). */
 export function shellWord(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : singleQuoted(text);
 }
 
 const MAX_SIMILAR_LENGTH = 100;
