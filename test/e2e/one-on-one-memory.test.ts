@@ -171,7 +171,7 @@ describe('1:1 cadence', () => {
     // 2027-02-08 is day 7 since Sam's 1:1: due, not late. 2027-02-09 is day 8: late.
     expect(await ok(home, ['1on1', 'sam'], at('2027-02-08'))).toContain('Last 1:1: 2027-02-01 (7 days ago); every 7 days.\n');
     expect(await ok(home, ['1on1', 'sam'], at('2027-02-09'))).toContain('Last 1:1: 2027-02-01 (8 days ago); every 7 days. Past the cadence by 1 day.\n');
-    expect(await ok(home, ['team', 'list'], at('2027-02-09'))).toBe('Sam\t2027-02-01\t2027-02-01 (late)\t-\t0\t0\t0\nPriya\t2027-02-01\t2027-02-03\t-\t0\t0\t0\n');
+    expect(await ok(home, ['team', 'list'], at('2027-02-09'))).toBe('Sam\t2027-02-01\t2027-02-01\t-\t0\t0\t0\nPriya\t2027-02-01\t2027-02-03\t-\t0\t0\t0\n');
     const team = JSON.parse(await ok(home, ['team', 'list', '--json'], at('2027-02-09')));
     expect(team.map((m: Record<string, unknown>) => [m.name, m.lastOneOnOne, m.daysSinceOneOnOne, m.cadence, m.pastCadence])).toEqual([
       ['Sam', '2027-02-01', 8, 7, true],
@@ -207,7 +207,7 @@ describe('1:1 cadence', () => {
     expect(await ok(home, ['1on1', 'sam'], at('2027-02-08'))).toContain('No 1:1 with Sam recorded yet (on the team 7 days); every 7 days.\n');
     const late = JSON.parse(await ok(home, ['nudge', '--json'], at('2027-02-09'))).reminders.find((r: { kind: string }) => r.kind === 'one-on-one');
     expect(late).toMatchObject({ text: 'Sam: no 1:1 yet in 8 days on the team (every 7 days).', since: '2027-02-01' });
-    expect(await ok(home, ['team', 'list'], at('2027-02-09'))).toBe('Sam\t2027-02-01\t- (late)\t-\t0\t0\t0\n');
+    expect(await ok(home, ['team', 'list'], at('2027-02-09'))).toBe('Sam\t2027-02-01\t-\t-\t0\t0\t0\n');
   });
 
   it('refuses a cadence out of range, and team set without a setting', async () => {
