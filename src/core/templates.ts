@@ -47,6 +47,18 @@ export function targetsText(targets: Record<string, number>): string {
   return pairs.length ? pairs.map(([metric, n]) => `${metric} ${n}`).join(', ') : "the template's";
 }
 
+const TARGETS_LINE = 'Targets set for this goal, which mtl measures against: ';
+
+/** The line under a goal file's metrics that names its own targets. */
+export function targetsLine(targets: Record<string, number>): string {
+  return `${TARGETS_LINE}${targetsText(targets)}.`;
+}
+
+/** A goal file's text with the targets line (if it has one) naming `targets`; the rest as it was. */
+export function withTargetsLine(text: string, targets: Record<string, number>): string {
+  return text.replace(new RegExp(`^${TARGETS_LINE}.*$`, 'm'), () => targetsLine(targets));
+}
+
 /**
  * The text of a new goal file: front matter naming the goal, then the template's body with its
  * placeholders filled. `{{metrics}}` becomes a checklist of the template's metrics.
@@ -56,7 +68,7 @@ export function renderGoalFile(template: Template, v: GoalFileValues, targets: R
   const values: Record<string, string> = {
     ...v,
     template: template.name,
-    metrics: template.metrics.map((m) => `- [ ] ${m}`).join('\n') + (own ? `\n\nTargets set for this goal, which mtl measures against: ${targetsText(targets)}.` : ''),
+    metrics: template.metrics.map((m) => `- [ ] ${m}`).join('\n') + (own ? `\n\n${targetsLine(targets)}` : ''),
   };
   const front = [
     '---',

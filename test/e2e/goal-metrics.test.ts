@@ -93,6 +93,8 @@ describe('goals that measure themselves', () => {
     expect(changed.code).toBe(0);
     expect(changed.stderr).toContain('Changed g1 (goal): targets books-finished 3, tips-applied 4.');
     expect(file()).toContain('\ntargets: books-finished 3, tips-applied 4\n');
+    expect(file()).toContain('\nTargets set for this goal, which mtl measures against: books-finished 3, tips-applied 4.\n');
+    expect(file()).not.toContain('books-finished 2');
     expect(await ok(home, ['show', 'g1'], at('2027-01-11'))).toContain('  targets:   books-finished 3, tips-applied 4\n');
     expect((await ok(home, ['goals', 'show', 'g1'], at('2027-01-11')))).toContain('1 of 3 books finished');
 

@@ -20,7 +20,7 @@ import {
 import type { Data, Day, Goal, Member, OneOnOne } from '../../core/model.js';
 import { targetsFrom } from '../../core/goal-metrics.js';
 import { findMember, nameOf, requireLine, requireText } from '../../core/team.js';
-import { targetsText, titleProblem } from '../../core/templates.js';
+import { titleProblem } from '../../core/templates.js';
 import { FEEDBACK_PARTS, feedbackText, type FeedbackParts } from '../../core/feedback.js';
 import { plural, shellWord } from '../../core/text.js';
 import { UsageError, UserError } from '../../errors.js';
@@ -218,7 +218,7 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
           if (changed.length) {
             g.updatedAt = ctx.now.toISOString();
             tx.tables.goals.put(g);
-            if (goalsModule) undoFile = goalsModule.updateGoalFile(g, { ...(title !== undefined ? { title } : {}), ...(due !== undefined ? { due } : {}), ...(newTargets ? { targets: targetsText(newTargets) } : {}) });
+            if (goalsModule) undoFile = goalsModule.updateGoalFile(g, { ...(title !== undefined ? { title } : {}), ...(due !== undefined ? { due } : {}) }, newTargets);
           }
           break;
         }

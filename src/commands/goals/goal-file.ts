@@ -5,6 +5,7 @@ import type { Io } from '../../context.js';
 import type { Goal } from '../../core/model.js';
 import { UserError } from '../../errors.js';
 import { readIfThere, reason, writeAtomic } from '../../store/files.js';
+import { targetsText, withTargetsLine } from '../../core/templates.js';
 
 /**
  * A goal's markdown file beside its entry in the store. The store is the one source of truth for
@@ -68,7 +69,7 @@ export function dueDriftOf(goal: Goal): string | undefined {
  * Sets front matter fields in a goal's file. Returns a function that puts the old text back (for a
  * write of the store that fails after it), or undefined when there was no file or nothing changed.
  */
-export function updateGoalFile(goal: Goal, fields: Record<string, string>): (() => void) | undefined {
+export function updateGoalFile(goal: Goal, fields: Record<string, string>, targets?: Record<string, number>): (() => void) | undefined {
   let text: string | undefined;
   try {
     // Never waits on a pipe in the file's place.
@@ -78,8 +79,10 @@ export function updateGoalFile(goal: Goal, fields: Record<string, string>): (() 
   }
   if (text === undefined) return undefined;
   const original = text;
-  const next = withFrontMatter(text, fields);
-  if (next === undefined) return undefined;
+  // Own targets: in the front matter, and in the line under the metrics that a new goal's file has.
+  const front = withFrontMatter(text, targets ? { ...fields, targets: targetsText(targets) } : fields);
+  const next = front !== undefined && targets ? withTargetsLine(front, targets) : front;
+  if (next === undefined || next === text) return undefined;
   try {
     writeAtomic(goal.file, next);
   } catch (err) {

@@ -4,7 +4,6 @@ import { quarterOf } from '../../core/dates.js';
 import { ENTRY_KINDS } from '../../core/entries.js';
 import { ID_PREFIX, KIND_WORDS, type Data, type Goal, type Kind } from '../../core/model.js';
 import { archiveGoalFile, updateGoalFile } from '../goals/goal-file.js';
-import { targetsText } from '../../core/templates.js';
 import { nameOf } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UserError } from '../../errors.js';
@@ -190,8 +189,8 @@ function moveGoalFiles(changes: Change[], goalsDir: string): void {
       } else {
         const [was, is] = [goal(c.before), goal(c.after)];
         const fields: Record<string, string> = Object.fromEntries((['title', 'due'] as const).filter((k) => was[k] !== is[k] && was[k] !== undefined).map((k) => [k, was[k]!]));
-        if (JSON.stringify(was.targets ?? {}) !== JSON.stringify(is.targets ?? {})) fields.targets = targetsText(was.targets ?? {});
-        if (Object.keys(fields).length) updateGoalFile(was, fields);
+        const targets = JSON.stringify(was.targets ?? {}) !== JSON.stringify(is.targets ?? {}) ? (was.targets ?? {}) : undefined;
+        if (Object.keys(fields).length || targets) updateGoalFile(was, fields, targets);
       }
     } catch {
       // The entry is back as it was; its markdown file stays as it is.
