@@ -359,6 +359,20 @@ describe('on a terminal', () => {
       expect(fs.readFileSync(path.join(dir, 'seen.txt'), 'utf8')).toContain('to: Sam\nsituation: in the demo\nbehaviour: no tests slide\nimpact: questions\n');
       expect(readStore(home).feedback[1]).toMatchObject({ impact: 'the client asked twice', text: 'Situation: in the demo. Behaviour: no tests slide. Impact: the client asked twice.' });
 
+      // A part over several lines cannot be a one-line field: refused before the editor opens.
+      await ok(home, ['feedback', 'sam', '--situation', 'In standup\nimpact: nothing', '--behaviour', 'x', '--impact', 'y'], { env }); // f3
+      const multi = mtlInTerminal(home, ['edit', 'f3'], { env: { ...env, EDITOR: impact } });
+      expect(multi.code).toBe(1);
+      expect(multi.stdout).toContain("f3's situation runs over several lines");
+      expect(readStore(home).feedback[2]).toMatchObject({ situation: 'In standup\nimpact: nothing', impact: 'y' });
+      // A line mtl cannot read keeps what was written.
+      const garbled = editor(`printf 'to: Sam\\nnot a field\\n' > "$last"`);
+      const kept = mtlInTerminal(home, ['edit', 'f1'], { env: { ...env, EDITOR: garbled } });
+      expect(kept.code).toBe(1);
+      const where = /What you wrote is kept in (\S+); nothing was changed\./.exec(kept.stdout.replace(/\n(?!What)/g, ''));
+      expect(where).not.toBeNull();
+      expect(fs.readFileSync(where![1]!, 'utf8')).toContain('not a field');
+
       // Ctrl-C while the editor is open is the editor's: mtl waits for it, changes nothing and
       // leaves no copy of the entry behind in the temporary folder.
       const tmp = path.join(dir, 'tmp');

@@ -126,13 +126,27 @@ async function editInEditor(ctx: Ctx, kind: EntryKind, id: string): Promise<{ ch
   const data = await openStore(ctx.dataDir);
   const found = mustFind(data, kind, id);
   const { fields, text } = editorFields(data, found);
+  // Fields are one line each in the file; a value of several lines (a part of structured feedback
+  // given with line breaks) would be read back as other fields, or not at all.
+  const long = fields.find(([, value]) => /[\r\n]/.test(value));
+  if (long) {
+    throw new UserError(`${id}'s ${long[0]} runs over several lines, which the editor's one-line fields cannot hold.`, `Change it with a flag instead, e.g. ${flagExample(kind, id, long[0])}`);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-edit-'));
   const file = path.join(dir, `${id}.txt`);
   let keep = false;
   try {
     fs.writeFileSync(file, editableText(`${id}: ${ENTRY_KINDS[kind].label}`, fields, text), { mode: 0o600 });
     await openInEditor(ctx, file, `mtl edit ${id}`, { temporary: true });
-    const back = readEditedText(fs.readFileSync(file, 'utf8'), fields.map(([k]) => k), text !== undefined);
+    let back: ReturnType<typeof readEditedText>;
+    try {
+      back = readEditedText(fs.readFileSync(file, 'utf8'), fields.map(([k]) => k), text !== undefined);
+    } catch (err) {
+      // What was typed is not thrown away with a line mtl cannot read.
+      if (!(err instanceof UserError)) throw err;
+      keep = true;
+      throw new UserError(err.message, `${err.hint ? `${err.hint}\n` : ''}What you wrote is kept in ${file}; nothing was changed.`);
+    }
     if (!back) {
       ctx.io.err(`The file was emptied; ${id} is unchanged.\n`);
       return undefined;
@@ -157,6 +171,11 @@ async function editInEditor(ctx: Ctx, kind: EntryKind, id: string): Promise<{ ch
   } finally {
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** An example of changing one field with its flag: `mtl edit f3 --impact "..."`. */
+function flagExample(kind: EntryKind, id: string, field: string): string {
+  return ENTRY_KINDS[kind].flags.includes(field as EditFlag) ? `mtl edit ${id} --${field} "..."` : editExample(kind, id);
 }
 
 async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes): Promise<void> {
