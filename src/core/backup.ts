@@ -76,7 +76,8 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
   const memberIds = new Map<string, string>();
   const memberId = tracked('members', idAllocator(counters, target.members, 'r'));
   const noteId = tracked('notes', idAllocator(counters, target.members.flatMap((m) => m.notes), 'n'));
-  const byName = new Map(target.members.map((m) => [nameKey(m.name), m]));
+  // A report renamed here since the backup is found by the name it had (`team set --name` keeps it).
+  const byName = new Map([...target.members.flatMap((m) => (m.formerNames ?? []).map((n) => [nameKey(n), m] as const)), ...target.members.map((m) => [nameKey(m.name), m] as const)]);
   for (const m of incoming.members) {
     const same = byName.get(nameKey(m.name));
     if (same) {

@@ -72,6 +72,8 @@ export interface Member {
   cadence?: number;
   /** Away (leave, a sabbatical) until this day, when they are back: no reminders about them before it. */
   awayUntil?: Day;
+  /** Names they had before `team set --name`: a backup made before still merges into them. */
+  formerNames?: string[];
 }
 
 export interface Praise {

@@ -8,6 +8,31 @@ import { TmuxSession } from '../helpers/tmux.js';
 const env = { MTL_NOW: '2027-01-12T10:00:00' };
 
 describe('mtl team', () => {
+  it('team set --name to another report\'s first name says so, and a report who left blocks only their exact name', async () => {
+    const home = tempHome();
+    await seedTeam(home, '2027-01-04', 'Sam Lee', 'Carla', 'Alex Kim');
+    await ok(home, ['team', 'remove', 'alex', '--yes'], { env });
+    const r = await mtl(home, ['team', 'set', 'carla', '--name', 'Sam'], { env });
+    expect(r.stderr).toContain('Note: Sam Lee is on your team too; "Sam" now means Sam. Give Sam Lee\'s full name for them.');
+    await ok(home, ['team', 'set', 'sam', '--name', 'Alex'], { env });
+    expect(readStore(home).members.map((m: { name: string }) => m.name)).toEqual(['Sam Lee', 'Alex', 'Alex Kim']);
+    const exact = await mtl(home, ['team', 'set', 'alex', '--name', 'alex kim'], { env });
+    expect(exact.stderr).toContain('Alex Kim (r3), who left the team, is called that already.');
+  });
+
+  it('a backup from before a rename merges into the renamed report, not into a second one', async () => {
+    const home = tempHome();
+    await seedTeam(home, '2027-01-04', 'Carla Dias', 'Sam Lee');
+    await ok(home, ['praise', 'carla', 'ran a calm incident review'], { env });
+    const backup = path.join(path.dirname(home), 'before-rename.json');
+    await ok(home, ['export', '--output', backup], { env });
+    await ok(home, ['team', 'set', 'carla', '--name', 'Carla Diaz'], { env });
+    expect(readStore(home).members[0]).toMatchObject({ name: 'Carla Diaz', formerNames: ['Carla Dias'] });
+    await ok(home, ['import', '--merge', backup], { env });
+    expect(readStore(home).members.map((m: { name: string }) => m.name)).toEqual(['Carla Diaz', 'Sam Lee']);
+    expect(readStore(home).praise).toHaveLength(1);
+  });
+
   it('team set --away: a report on leave gets no reminders until the day they are back, then does', async () => {
     const home = tempHome();
     const on = (day: string) => ({ env: { MTL_NOW: `${day}T09:00:00` } });

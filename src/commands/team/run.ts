@@ -37,7 +37,7 @@ export async function add(ctx: Ctx, name: string, opts: { note?: string; restore
     if (removed) {
       const who = shellWord(removed.name);
       // Typed as the start of their name ("alex" for Alex Kim), the new report would be called as typed.
-      const sameName = typed.toLowerCase() === removed.name.toLowerCase();
+      const sameName = nameKey(typed) === nameKey(removed.name);
       const newName = sameName ? removed.name : typed;
       if (!ctx.io.stdinIsTTY) {
         throw new UserError(
@@ -224,10 +224,17 @@ export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name
     }
   }
   let was = '';
+  const renamed: { shadowed: Member[] } = { shadowed: [] };
   const member = await updateStore(ctx.dataDir, (tx) => {
     const member = findMember(tx.data, name);
     was = member.name;
-    if (opts.name !== undefined) member.name = newNameFor(tx.data, member, opts.name);
+    if (opts.name !== undefined) renamed.shadowed = shadowedBy({ ...tx.data, members: tx.data.members.filter((m) => m.id !== member.id) }, opts.name.trim());
+    if (opts.name !== undefined) {
+      const name = newNameFor(tx.data, member, opts.name);
+      // The old name is kept, so that a backup made before still merges into them (import --merge).
+      if (nameKey(name) !== nameKey(member.name)) member.formerNames = [...new Set([...(member.formerNames ?? []), member.name])];
+      member.name = name;
+    }
     if (opts.cadence !== undefined) {
       if (cadence === undefined) delete member.cadence;
       else member.cadence = cadence;
@@ -243,6 +250,8 @@ export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name
     ctx.io.err(`${member.name} is away until ${dayWithWeekday(back)}: no reminders about them (praise, 1:1s, their goals) before then. Back sooner: mtl team set ${who} --away none\n`);
   }
   if (opts.name !== undefined) ctx.io.err(member.name === was ? `${member.name} is already their name.\n` : `${was} is ${member.name} now (${member.id}); everything about them stays theirs. Undo: mtl undo\n`);
+  // As team add says: a name that is another report's first name (or its start) now means this one.
+  for (const other of renamed.shadowed) ctx.io.err(`Note: ${other.name} is on your team too; "${member.name}" now means ${member.name}. Give ${other.name}'s full name for them.\n`);
   if (opts.cadence === undefined) return;
   const fallback = readPreferences(ctx.dataDir).oneOnOneCadence;
   ctx.io.err(
@@ -274,7 +283,8 @@ function newNameFor(data: Data, member: Member, typed: string): string {
   const taken = activeMembers(others).find((m) => nameKey(m.name) === nameKey(typed));
   if (taken) throw new UserError(`${taken.name} (${taken.id}) is called that already.`, apart);
   const { name, restore } = validateNewName(others, typed);
-  if (restore) throw new UserError(`${restore.name} (${restore.id}), who left the team, is called that already.`, apart);
+  // Only a report who left with exactly that name stands in the way ("Alex" is not Alex Kim's name).
+  if (restore && nameKey(restore.name) === nameKey(name)) throw new UserError(`${restore.name} (${restore.id}), who left the team, is called that already.`, apart);
   return name;
 }
 
