@@ -78,8 +78,16 @@ export function findMember(data: Data, name: string, options: { includeRemoved?:
   const wanted = nameKey(name);
   if (!wanted) throw new UserError('The report name is empty.', knownNamesHint(data));
   const pool = options.includeRemoved ? [...activeMembers(data), ...data.members.filter((m) => m.removed)] : activeMembers(data);
-  const exact = pool.find((m) => nameKey(m.name) === wanted);
-  if (exact) return exact;
+  const exact = pool.filter((m) => nameKey(m.name) === wanted);
+  // Two of one name (two machines synced, each with its own): never one of them at random.
+  if (exact.length > 1 && exact.filter((m) => !m.removed).length > 1) {
+    const [first, second] = exact;
+    throw new UserError(`Two reports are called ${first!.name} (${exact.map((m) => m.id).join(', ')}).`, `Say which by id, and give one a name that tells them apart: mtl team set ${second!.id} --name "<their full name>"`);
+  }
+  if (exact.length) return exact[0]!;
+  // A report by id (r3), as lists show it: the way to reach one of two of the same name.
+  const byId = /^r\d+$/i.test(name.trim()) ? pool.find((m) => m.id === name.trim().toLowerCase()) : undefined;
+  if (byId) return byId;
   const byFirstName = pool.filter((m) => nameKey(m.name).split(/\s+/)[0] === wanted);
   const byPrefix = byFirstName.length ? byFirstName : pool.filter((m) => nameKey(m.name).startsWith(wanted));
   if (byPrefix.length === 1) return byPrefix[0]!;
@@ -128,6 +136,7 @@ export function shadowedBy(data: Data, name: string): Member[] {
 export function validateNewName(data: Data, name: string): { name: string; restore?: Member } {
   const clean = requireLine(name, 'name').replace(/\s+/g, ' ');
   if (clean.startsWith('-')) throw new UserError(`"${clean}" cannot be a name: it starts with "-".`);
+  if (/^r\d+$/i.test(clean)) throw new UserError(`"${clean}" cannot be a name: it is how mtl names a report by id (r3).`, 'Give their name as people say it, e.g. "Sam Lee".');
   // A name is read and typed: at least one letter or digit, and no invisible tag characters.
   if (!/[\p{L}\p{N}]/u.test(clean) || /[\u{E0000}-\u{E007F}]/u.test(clean)) {
     throw new UserError(`That name has ${/[\p{L}\p{N}]/u.test(clean) ? 'invisible tag characters in it' : 'no letter or digit'}: a name is something you can read and type.`, 'Give their name as people say it, e.g. "Sam Lee".');

@@ -236,6 +236,27 @@ describe('mtl sync: when it cannot reach the remote', () => {
     expect(back.stderr).toContain('sent 1 commit');
   });
 
+  it('two reports of one name after a sync are said, never picked at random, and reachable by id', async () => {
+    const m = await started();
+    const t = m.at('2027-02-05T09:00:00');
+    await ok(m.a, ['team', 'set', 'kim', '--name', 'Zoe Park'], t);
+    await ok(m.b, ['team', 'add', 'Zoe Park'], t);
+    await ok(m.b, ['praise', 'zoe', 'fixed the build, so we shipped'], t);
+    await ok(m.a, ['sync'], t);
+    const r = await mtl(m.b, ['sync'], t);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Two reports are now called Zoe Park \(r3, r\d\): give one a name that tells them apart, e\.g\. mtl team set r\d --name "<their full name>"/);
+    const ids = readStore(m.b).members.filter((x: { name: string }) => x.name === 'Zoe Park').map((x: { id: string }) => x.id);
+    const before = readStore(m.b).praise.length;
+    const which = await mtl(m.b, ['praise', 'Zoe Park', 'second'], t);
+    expect(which.code).toBe(1);
+    expect(which.stderr).toContain(`Two reports are called Zoe Park (${ids.join(', ')}).`);
+    expect(readStore(m.b).praise).toHaveLength(before);
+    await ok(m.b, ['team', 'set', ids[1], '--name', 'Zoe Park-Lee'], t);
+    await ok(m.b, ['praise', 'Zoe Park', 'second'], t);
+    expect(readStore(m.b).praise.at(-1).member).toBe(ids[0]);
+  });
+
   it('a git lock held in the folder (another sync at work) is said as that, not as the network', async () => {
     const m = await started();
     const t = m.at('2027-02-05T09:00:00');
