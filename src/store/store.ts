@@ -210,16 +210,11 @@ export class Tx {
   }
 
   /** The journal's line for this write (first), or the undone mark of an undo (last). */
+  /** This write's line of the undo journal (or the journal emptied, or an undo marked); a failure is the commit's to tell. */
   private journal(whole: boolean, changes: Change[]): void {
-    try {
-      if (whole) clearJournal(this.dir);
-      else if (this.undoing !== undefined) journalUndone(this.dir, this.undoing);
-      else journalWrite(this.dir, changes);
-    } catch (err) {
-      // A line cut short is passed over when read: it is the first step of a write, nothing else changed.
-      if (this.undoing !== undefined) throw new DataError(`The undo is done, but ${path.join(this.dir, JOURNAL_FILE)} could not be written: ${reason(err)}.`, 'mtl undo --list may still show it; fix that, and the next mtl undo only marks it.');
-      throw new DataError(`Cannot write ${path.join(this.dir, JOURNAL_FILE)}: ${reason(err)}.`, 'Nothing was changed; fix that and run the command again.');
-    }
+    if (whole) clearJournal(this.dir);
+    else if (this.undoing !== undefined) journalUndone(this.dir, this.undoing);
+    else journalWrite(this.dir, changes);
   }
 
   /** A copy of the id counters as they stand. */
@@ -263,11 +258,12 @@ export class Tx {
     const whole = tables.some((t) => t.replaced);
     const changes = whole ? [] : tables.flatMap((t) => t.changes().map((c) => ({ kind: t.kind, ...c }))).filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
     const journalFile = path.join(this.dir, JOURNAL_FILE);
-    let journalSize: number | undefined;
+    // The journal as it was before this write, to put back if the write changes nothing after all.
+    let journalBefore: { text: string | undefined } | undefined;
     const journal: Step = [
       journalFile,
       () => {
-        journalSize = sizeOf(journalFile);
+        journalBefore = { text: readIfThere(journalFile) };
         this.journal(whole, changes);
       },
     ];
@@ -291,10 +287,11 @@ export class Tx {
         // The files this write changed before go back as they were, newest first, so a full disk
         // halfway through a praise moved between quarters (two files) loses it from neither.
         const back = i > unseen && steps.slice(unseen, i).reverse().every(([, , undo]) => undo !== undefined && undo());
-        // Nothing the user sees changed: the journal's line for this write goes too, or undo would
-        // list a change that never happened (and a full disk fill up with them, one per retry).
+        // Nothing the user sees changed: the journal goes back as it was too, or undo would list a
+        // change that never happened (and a full disk fill up with them, one per retry), or a merge
+        // rolled back would still have emptied it.
         const nothing = i <= unseen || back;
-        if (nothing && i > 0 && steps[0] === journal && journalSize !== undefined) cutBack(journalFile, journalSize);
+        if (nothing && journalBefore) restoreJournal(journalFile, journalBefore.text);
         if (err instanceof DataError) throw back ? new DataError(err.message, `${err.hint ? `${err.hint}\n` : ''}Nothing was changed.`) : err;
         throw new DataError(
           `Cannot write ${file}: ${reason(err)}.`,
@@ -305,20 +302,16 @@ export class Tx {
   }
 }
 
-function sizeOf(file: string): number {
+/** Puts the undo journal back as `before` had it: cut back to it when only added to, else written again. */
+function restoreJournal(file: string, before: string | undefined): void {
   try {
-    return fs.statSync(file).size;
+    const now = readIfThere(file);
+    if (now === before) return;
+    if (before === undefined) removeFile(file);
+    else if (now?.startsWith(before)) fs.truncateSync(file, Buffer.byteLength(before));
+    else writeAtomic(file, before);
   } catch {
-    return 0;
-  }
-}
-
-/** Cuts what was appended to `file` since it was `size` bytes long (never a file that shrank: rewritten). */
-function cutBack(file: string, size: number): void {
-  try {
-    if (sizeOf(file) > size) fs.truncateSync(file, size);
-  } catch {
-    // Undo lists the line and says nothing of it was saved: the change is still never lost.
+    // Undo then lists a change it finds not made, says nothing of it was saved, and drops it.
   }
 }
 

@@ -67,6 +67,50 @@ describe('mtl export', () => {
     expect(warnings[3]).toBe(`warning: the files of 4 more goals are missing too (in ${goals}); the backup has those goals but not their text.`);
   });
 
+  it('a merge the disk refuses half way puts every file back, the undo history included', async () => {
+    const home = tempHome();
+    await ok(home, ['team', 'add', 'Sam Lee'], { env: NOW });
+    await ok(home, ['praise', 'sam', 'tidy notes, so we shipped'], { env: NOW });
+    const other = tempHome();
+    await ok(other, ['team', 'add', 'Sam Lee'], { env: NOW });
+    await ok(other, ['feedback', 'sam', 'smaller pull requests'], { env: NOW });
+    const backup = path.join(path.dirname(other), 'other.json');
+    await ok(other, ['export', '--output', backup], { env: NOW });
+    // mtl.json aside: ids set aside for a write stay set aside, even when it fails.
+    const files = () => Object.fromEntries(fs.readdirSync(home).filter((f) => f.endsWith('.jsonl')).map((f) => [f, fs.readFileSync(path.join(home, f), 'utf8')]));
+    const before = files();
+    expect(before['undo.jsonl']).toBeDefined();
+    const open = fs.openSync;
+    const write = fs.writeSync;
+    const writeFile = fs.writeFileSync;
+    const paths = new Map<number, string>();
+    const spies = [
+      vi.spyOn(fs, 'openSync').mockImplementation(((file: fs.PathLike, ...rest: unknown[]) => {
+        const fd = (open as (...a: unknown[]) => number)(file, ...rest);
+        paths.set(fd, String(file));
+        return fd;
+      }) as typeof fs.openSync),
+      vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, ...rest: unknown[]) => {
+        if (paths.get(fd)?.includes('feedback.jsonl')) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        return (write as (...a: unknown[]) => number)(fd, ...rest);
+      }) as typeof fs.writeSync),
+      vi.spyOn(fs, 'writeFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+        if (typeof file === 'number' && paths.get(file)?.includes('feedback.jsonl')) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        return (writeFile as (...a: unknown[]) => void)(file, ...rest);
+      }) as typeof fs.writeFileSync),
+    ];
+    let r;
+    try {
+      r = await mtl(home, ['import', '--merge', backup], { env: NOW });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Nothing was changed');
+    expect(files()).toEqual(before);
+    expect((await mtl(home, ['undo', '--list'], { env: NOW })).stdout).toContain('praise entry p1');
+  });
+
   it('backs up a data folder on a read-only disk, where no lock can be taken (and no write happen)', async () => {
     const home = await seeded();
     const rofs = () => Object.assign(new Error('read-only file system'), { code: 'EROFS' });
