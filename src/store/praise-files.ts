@@ -30,7 +30,12 @@ export class PraiseFiles implements PraiseLog {
       try {
         names = fs.readdirSync(path.join(this.dir, PRAISE_DIR));
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new DataError(`Cannot read ${path.join(this.dir, PRAISE_DIR)}: ${reason(err)}.`);
+        const folder = path.join(this.dir, PRAISE_DIR);
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new DataError(`Cannot read ${folder}: ${reason(err)}.`);
+        // A link to a folder that is not there (a disk not mounted) is not "no praise yet".
+        if (fs.lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) {
+          throw new DataError(`${folder} is a link to ${fs.readlinkSync(folder)}, which is not there; mtl has not read or changed it.`, 'Mount or put back what it points to, or remove the link if that praise is gone for good.');
+        }
       }
       this.known = names.filter((n) => QUARTER_FILE.test(n)).map((n) => n.slice(0, -'.jsonl'.length)).sort();
     }

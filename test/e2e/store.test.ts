@@ -138,6 +138,18 @@ describe('files mtl does not own', () => {
     }
     expect(fs.existsSync(path.join(path.dirname(home), 'b.json'))).toBe(false);
   });
+
+  it('a praise folder linked to a folder that is not there is refused, not read as no praise', async () => {
+    const home = tempHome();
+    await ok(home, ['team', 'add', 'Sam']);
+    await ok(home, ['praise', 'sam', 'tidy notes, so we shipped']);
+    const away = path.join(path.dirname(home), 'unmounted', 'praise');
+    fs.renameSync(path.join(home, 'praise'), path.join(path.dirname(home), 'praise-kept'));
+    fs.symlinkSync(away, path.join(home, 'praise'));
+    const r = await mtl(home, ['praise', 'list']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${path.join(home, 'praise')} is a link to ${away}, which is not there; mtl has not read or changed it.`);
+  });
 });
 
 describe('a write that fails part way', () => {
