@@ -66,7 +66,7 @@ export function presentMembers(data: Data, today: Day): Member[] {
  * What makes two names the same report: case, accents and surrounding blanks aside ("zoe park" is
  * Zoë Park), in team add, every command that takes a name, import --merge and sync alike.
  */
-export const nameKey = (name: string) => foldText(name.trim());
+export const nameKey = (name: string) => foldText(name.replace(/\p{Cf}/gu, '').trim());
 
 /**
  * The report a typed name means: an exact match (any case) first, then the only report whose whole
@@ -138,8 +138,11 @@ export function validateNewName(data: Data, name: string): { name: string; resto
   if (clean.startsWith('-')) throw new UserError(`"${clean}" cannot be a name: it starts with "-".`);
   if (/^r\d+$/i.test(clean)) throw new UserError(`"${clean}" cannot be a name: it is how mtl names a report by id (r3).`, 'Give their name as people say it, e.g. "Sam Lee".');
   // A name is read and typed: at least one letter or digit, and no invisible tag characters.
-  if (!/[\p{L}\p{N}]/u.test(clean) || /[\u{E0000}-\u{E007F}]/u.test(clean)) {
-    throw new UserError(`That name has ${/[\p{L}\p{N}]/u.test(clean) ? 'invisible tag characters in it' : 'no letter or digit'}: a name is something you can read and type.`, 'Give their name as people say it, e.g. "Sam Lee".');
+  // Invisible characters (zero-width spaces, soft hyphens, tags) make look-alikes of one name; the
+  // joiners that some scripts and emoji need stay allowed.
+  const invisible = /[\p{Cf}]/u.test(clean.replace(/[\u200c\u200d]/g, ''));
+  if (!/[\p{L}\p{N}]/u.test(clean) || invisible) {
+    throw new UserError(`That name has ${invisible && /[\p{L}\p{N}]/u.test(clean) ? 'invisible characters in it' : 'no letter or digit'}: a name is something you can read and type.`, 'Give their name as people say it, e.g. "Sam Lee".');
   }
   const length = [...clean].length;
   if (length > MAX_NAME_LENGTH) throw new UserError(`That name has ${length} characters; a report's name has at most ${MAX_NAME_LENGTH}.`, 'Give their name as people say it, e.g. "Sam Lee".');

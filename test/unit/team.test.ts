@@ -7,6 +7,7 @@ import {
   goalCountWarning,
   historyOf,
   itemsOwnedThisQuarter,
+  nameKey,
   oneOnOneAgenda,
   openSteps,
   parseStep,
@@ -143,7 +144,10 @@ describe('validateNewName', () => {
     expect(() => validateNewName(data, '-x')).toThrow('starts with "-"');
     expect(() => validateNewName(data, '\u200b\u200b')).toThrow('That name has no letter or digit: a name is something you can read and type.');
     expect(() => validateNewName(data, '🙂')).toThrow('no letter or digit');
-    expect(() => validateNewName(data, 'Sam\u{E0041}')).toThrow('That name has invisible tag characters in it');
+    expect(() => validateNewName(data, 'Sam\u{E0041}')).toThrow('That name has invisible characters in it');
+    for (const lookalike of ['S\u200bam', 'Sa\u00adm', 'Sam\u2060']) expect(() => validateNewName(data, lookalike), lookalike).toThrow('That name has invisible characters in it');
+    // A name with one in it, from before, is the same name to every command.
+    expect(nameKey('S\u200bam')).toBe(nameKey('sam'));
     expect(validateNewName(data, 'Zoë 2').name).toBe('Zoë 2');
     expect(() => validateNewName(data, 'SAM')).toThrow('Sam is already on your team.');
     expect(validateNewName(data, '  Ana   Ruiz ')).toEqual({ name: 'Ana Ruiz' });
