@@ -4,7 +4,7 @@ import { weekOfQuarter, weekToPlan } from './innovation.js';
 import { learningProgress } from './learning.js';
 import { cultureDue } from './culture.js';
 import { mindsetKey, type MindsetPrompt } from './mindset.js';
-import { isAway, recognitionStates } from './team.js';
+import { presentMembers, recognitionStates } from './team.js';
 import { cadenceStates, DEFAULT_CADENCE, overdueActions } from './one-on-ones.js';
 import { plural, shellWord } from './text.js';
 import { quarterReviewReminders, carryReminders } from './quarter-nudges.js';
@@ -55,7 +55,7 @@ export function dueNudges(data: Data, now: Date, prefs: NudgePreferences): Remin
   const today = dayOf(now);
   const daysFrom = daysBetween;
   // Reports away (on leave) get no reminders until they are back.
-  const team = data.members.filter((m) => (!m.removed || m.removed > today) && !isAway(m, today));
+  const team = presentMembers(data, today);
   const assessment = assessmentReminders(data, today);
   // Never assessed: that is the first step, so it comes first; a due re-assessment comes last.
   const firstStep = data.assessments.length === 0;

@@ -57,9 +57,9 @@ export function isAway(member: Pick<Member, 'awayUntil'>, today: Day): boolean {
   return member.awayUntil !== undefined && member.awayUntil > today;
 }
 
-/** Reports on the team and not away today: the ones reminders are about. */
+/** Reports on the team today (one taken off later still is) and not away: the ones reminders are about. */
 export function presentMembers(data: Data, today: Day): Member[] {
-  return activeMembers(data).filter((m) => !isAway(m, today));
+  return data.members.filter((m) => (!m.removed || m.removed > today) && !isAway(m, today));
 }
 
 /**

@@ -40,7 +40,7 @@ describe('mtl team', () => {
     await ok(home, ['assess', '--answers', 'no,4,4,4,4,4'], on('2027-01-04'));
     await ok(home, ['praise', 'carla', 'calm handover, so nothing slipped'], on('2027-02-01'));
     const away = await mtl(home, ['team', 'set', 'carla', '--away', '2027-05-17'], on('2027-02-01'));
-    expect(away.stderr).toBe('Carla Diaz is away until Mon 2027-05-17: no reminders about them (praise, 1:1s, their goals) before then. Back sooner: mtl team set \'Carla Diaz\' --away none\n');
+    expect(away.stderr).toBe('Carla Diaz is away until Mon 2027-05-17: no reminders about them (praise, 1:1s, their goals and action items) before then. Back sooner: mtl team set \'Carla Diaz\' --away none\n');
     expect(readStore(home).members[0].awayUntil).toBe('2027-05-17');
 
     const during = await ok(home, ['nudge', '--dry-run'], on('2027-03-01'));
@@ -49,6 +49,9 @@ describe('mtl team', () => {
     expect(JSON.parse(await ok(home, ['--json'], on('2027-03-01'))).team.notRecognised.map((r: { name: string }) => r.name)).toEqual(['Sam Lee']);
     expect(await ok(home, ['team', 'list'], on('2027-03-01'))).toContain('Carla Diaz (away until 2027-05-17)\t');
     expect(JSON.parse(await ok(home, ['team', 'list', '--json'], on('2027-03-01')))[0]).toMatchObject({ name: 'Carla Diaz', awayUntil: '2027-05-17', pastCadence: false });
+    const balance = await mtl(home, ['praise', 'balance'], on('2027-03-01'));
+    expect(balance.stdout).toContain('Carla Diaz (away)');
+    expect(balance.stderr).not.toContain('Carla');
 
     // The day they are back, they count again (and have waited a long time).
     expect(await ok(home, ['nudge', '--dry-run'], on('2027-05-17'))).toContain('Carla Diaz');
@@ -60,6 +63,7 @@ describe('mtl team', () => {
     expect((await mtl(home, ['team', 'set', 'carla', '--away', 'none'], on('2027-03-01'))).stderr).toBe('Carla Diaz is back: the nudge and the dashboard count them again.\n');
     expect(readStore(home).members[0].awayUntil).toBeUndefined();
     expect(await ok(home, ['nudge', '--dry-run'], on('2027-03-01'))).toContain('Carla Diaz');
+    expect((await mtl(home, ['team', 'set', 'carla', '--away', 'none'], on('2027-03-01'))).stderr).toBe('Carla Diaz was not away; nothing changed.\n');
   });
 
   it('team set --name spells a report anew, keeping everything theirs; refuses a name taken or reserved; undo puts it back', async () => {

@@ -1,6 +1,6 @@
 import { addDaysToDay, dayOf, dayRangeProblem, quarterBounds, quarterOf, quarterOption, sortByText } from '../../core/dates.js';
 import { namesImpact } from '../../core/feedback.js';
-import { activeMembers, balanceAdvice, findMember, recognitionBalance, recognitionStates, requireText } from '../../core/team.js';
+import { activeMembers, balanceAdvice, findMember, isAway, recognitionBalance, recognitionStates, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UsageError, UserError } from '../../errors.js';
 import { readPreferences } from '../../store/preferences.js';
@@ -121,7 +121,10 @@ export async function balance(ctx: Ctx, opts: { json?: boolean; date?: string })
   const data = await openStore(ctx.dataDir);
   const today = dayOf(ctx.now);
   const { recognitionDays } = readPreferences(ctx.dataDir);
-  const balances = recognitionBalance(data, today, recognitionDays);
+  // A report away (on leave) is listed, but nothing is asked of you about them until they are back.
+  const away = new Set(data.members.filter((m) => isAway(m, today)).map((m) => m.id));
+  const balances = recognitionBalance(data, today, recognitionDays).map((b) => (away.has(b.id) ? { ...b, due: false } : b));
+  const adviceFor = (b: (typeof balances)[number]) => (away.has(b.id) ? undefined : balanceAdvice(b, recognitionDays));
   if (opts.json) {
     printJson(
       ctx.io,
@@ -138,7 +141,7 @@ export async function balance(ctx: Ctx, opts: { json?: boolean; date?: string })
         quarterPublic: b.quarter.public,
         quarterFeedback: b.quarter.feedback,
         due: b.due,
-        advice: balanceAdvice(b, recognitionDays) ?? null,
+        advice: adviceFor(b) ?? null,
       })),
     );
     return;
@@ -149,7 +152,7 @@ export async function balance(ctx: Ctx, opts: { json?: boolean; date?: string })
   }
   const c = ctx.io.color;
   const rows = balances.map((b) => [
-    b.name,
+    away.has(b.id) ? `${b.name} (away)` : b.name,
     b.due ? c.yellow(String(b.recent)) : String(b.recent),
     b.lastPraise ?? '-',
     String(b.quarter.praise),
@@ -157,7 +160,7 @@ export async function balance(ctx: Ctx, opts: { json?: boolean; date?: string })
     `${b.quarter.praise}/${b.quarter.feedback}`,
   ]);
   ctx.io.out(renderTable(ctx.io, ['report', `last ${recognitionDays} days`, 'last praise', 'this quarter', 'private/public', 'praise/feedback'], rows));
-  const advice = balances.map((b) => balanceAdvice(b, recognitionDays)).filter((a): a is string => Boolean(a));
+  const advice = balances.map(adviceFor).filter((a): a is string => Boolean(a));
   if (advice.length) ctx.io.err(advice.map((a) => c.yellow(`• ${a}`)).join('\n') + '\n');
 }
 

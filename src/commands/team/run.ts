@@ -224,10 +224,12 @@ export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name
     }
   }
   let was = '';
+  let wasAway = false;
   const renamed: { shadowed: Member[] } = { shadowed: [] };
   const member = await updateStore(ctx.dataDir, (tx) => {
     const member = findMember(tx.data, name);
     was = member.name;
+    wasAway = isAway(member, today);
     if (opts.name !== undefined) renamed.shadowed = shadowedBy({ ...tx.data, members: tx.data.members.filter((m) => m.id !== member.id) }, opts.name.trim());
     if (opts.name !== undefined) {
       const name = newNameFor(tx.data, member, opts.name);
@@ -245,9 +247,9 @@ export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name
     return member;
   });
   const who = shellWord(member.name);
-  if (back === null) ctx.io.err(`${member.name} is back: the nudge and the dashboard count them again.\n`);
+  if (back === null) ctx.io.err(wasAway ? `${member.name} is back: the nudge and the dashboard count them again.\n` : `${member.name} was not away; nothing changed.\n`);
   else if (back !== undefined) {
-    ctx.io.err(`${member.name} is away until ${dayWithWeekday(back)}: no reminders about them (praise, 1:1s, their goals) before then. Back sooner: mtl team set ${who} --away none\n`);
+    ctx.io.err(`${member.name} is away until ${dayWithWeekday(back)}: no reminders about them (praise, 1:1s, their goals and action items) before then. Back sooner: mtl team set ${who} --away none\n`);
   }
   if (opts.name !== undefined) ctx.io.err(member.name === was ? `${member.name} is already their name.\n` : `${was} is ${member.name} now (${member.id}); everything about them stays theirs. Undo: mtl undo\n`);
   // As team add says: a name that is another report's first name (or its start) now means this one.
