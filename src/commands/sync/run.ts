@@ -407,7 +407,8 @@ function offline(ctx: Ctx, git: Git, what: string, committed: boolean, outcome?:
   const head = git.commit('HEAD');
   const merged = outcome?.received === 'merged' ? ' The merge with what was fetched is done here.' : '';
   // git's own locks: another git command in this folder (a second mtl sync, say), not the network.
-  const busy = /cannot lock ref|index\.lock|unable to create .*\.lock/i.test(what);
+  // A lock file that exists ("File exists"), said by git here, not by the remote ("remote: ...").
+  const busy = /^(?!remote:).*(cannot lock ref.*(File exists|exists)|unable to create .*\.lock.*File exists)/im.test(what);
   const again = busy
     ? 'Another git command (perhaps another mtl sync) is working in this folder; run mtl sync again once it is done'
     : `Run mtl sync again when the remote can be reached${ctx.io.stdinIsTTY ? '' : ' (no terminal: git could not ask for a password or passphrase)'}`;
