@@ -319,6 +319,29 @@ export const KINDS = Object.keys(ID_PREFIX) as Kind[];
  */
 export const WORDS_FOR_NAMES = { praise: ['list', 'balance', 'grid'], feedback: ['list'], 'member-goals': ['list', 'carry'] } as const;
 
+/**
+ * Stored field names as a sentence says them, where the name alone would not read ("the day done of
+ * goal g3", "day done back to 2027-03-01"): undo and sync both say changes with them.
+ */
+export const FIELD_WORDS: Record<string, string> = {
+  at: 'time',
+  added: 'day added',
+  awayUntil: 'day back from leave',
+  carriedFrom: 'quarters carried from',
+  checkIns: 'check-ins',
+  created: 'day created',
+  deliveredOn: 'day delivered',
+  demoHeld: 'day the demo was held',
+  demoNote: 'demo note',
+  doneOn: 'day done',
+  due: 'due day',
+  end: 'last day',
+  feedbackDelivered: 'feedback given',
+  formerNames: 'former names',
+  removed: 'day they left the team',
+  start: 'first day',
+};
+
 /** What an entry of each kind is called, one and many. */
 export const KIND_WORDS: Record<Kind, [string, string]> = {
   assessments: ['assessment', 'assessments'],

@@ -73,7 +73,7 @@ describe('quarters', () => {
     const all = await mtl(home, ['member-goals', 'carry', '--all'], day);
     expect(all.stderr).not.toContain('alex');
     // Undo reads a carry in words.
-    expect((await ok(home, ['undo', '--list'], day)).split('\n')[0]).toMatch(/carried from none → 2027-Q1/);
+    expect((await ok(home, ['undo', '--list'], day)).split('\n')[0]).toMatch(/quarters carried from none → 2027-Q1/);
     expect(await ok(home, ['member-goals'], day)).not.toContain('Mentor the new hire');
     expect(await ok(home, ['member-goals', 'alex', '--all'], day)).toContain('Mentor the new hire');
   });

@@ -45,7 +45,7 @@ describe('mtl undo', () => {
     await ok(home, ['team', 'note', 'sam', 'Back from parental leave in March'], NOW);
     await ok(home, ['team', 'remove', 'sam'], NOW);
     const listed = await mtl(home, ['undo', '--list'], NOW);
-    expect(listed.stdout.split('\n')[0]).toBe(' 1. the change to report r1 ("Sam Lee"): left the team on (none) → "2027-02-10"');
+    expect(listed.stdout.split('\n')[0]).toBe(' 1. the change to report r1 ("Sam Lee"): day they left the team (none) → "2027-02-10"');
     expect(listed.stdout).toContain(' 2. the change to report r1 ("Sam Lee"): notes (0 → 1)');
     expect(listed.stdout).toContain(' 3. adding report r1 ("Sam Lee")');
     const json = JSON.parse((await mtl(home, ['undo', '--list', '--json'], NOW)).stdout);

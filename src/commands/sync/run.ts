@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Ctx } from '../../context.js';
 import { checkSchedulerPaths } from '../../core/cron.js';
-import { KIND_WORDS, type Kind, type Member } from '../../core/model.js';
+import { FIELD_WORDS, KIND_WORDS, type Kind, type Member } from '../../core/model.js';
 import { WHOLE_ENTRY, type MergeConflict, type Renumbering } from '../../core/sync-merge.js';
 import { nameKey, requireLine } from '../../core/team.js';
 import { plural, shellWord } from '../../core/text.js';
@@ -462,8 +462,6 @@ function report(ctx: Ctx, outcome: SyncOutcome, opts: { json?: boolean }): void 
   ctx.io.err(lines.join('\n') + '\n');
 }
 
-/** Stored field names as a sentence says them ("the day added of report r1" read as "the added"). */
-const FIELD_WORDS: Record<string, string> = { at: 'time', awayUntil: 'day back from leave', added: 'day added', due: 'due day', doneOn: 'day done', created: 'day created', deliveredOn: 'day delivered', demoHeld: 'demo day', start: 'first day', end: 'last day' };
 
 /** The `mtl edit` flag for a stored field, where edit takes one. */
 const EDIT_FLAGS: Record<string, EditFlag> = { text: 'text', notes: 'text', practice: 'text', what: 'text', title: 'title', item: 'title', due: 'due', member: 'to', public: 'public', date: 'date', targets: 'target', situation: 'situation', behaviour: 'behaviour', impact: 'impact' };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { quarterOf } from '../../core/dates.js';
 import { ENTRY_KINDS } from '../../core/entries.js';
-import { ID_PREFIX, KIND_WORDS, type Data, type Goal, type Kind } from '../../core/model.js';
+import { FIELD_WORDS, ID_PREFIX, KIND_WORDS, type Data, type Goal, type Kind } from '../../core/model.js';
 import { archiveGoalFile, updateGoalFile } from '../goals/goal-file.js';
 import { nameOf } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
@@ -133,18 +133,6 @@ function kindWord(kind: Kind): string {
   return Object.values(ENTRY_KINDS).find((k) => k.prefix === ID_PREFIX[kind])?.label ?? KIND_WORDS[kind][0];
 }
 
-/** Stored field names as a person reads them; the others are already words. */
-const FIELD_WORDS: Record<string, string> = {
-  awayUntil: 'away until',
-  carriedFrom: 'carried from',
-  checkIns: 'check-ins',
-  doneOn: 'done on',
-  deliveredOn: 'delivered on',
-  feedbackDelivered: 'feedback given',
-  removed: 'left the team on',
-  demoHeld: 'demo held on',
-  demoNote: 'demo note',
-};
 
 /**
  * Fields that hold another entry's id, as a change shows them: a report by name (removed ones too;
