@@ -54,7 +54,19 @@ describe('mtl export', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('warns of missing goal files by name up to five, then as one count', async () => {
+  it('refuses a backup with praise in two quarter files, saying how that comes about and what to delete', async () => {
+    const home = tempHome();
+    await ok(home, ['team', 'add', 'Sam'], { env: { MTL_NOW: '2027-03-01T09:00:00' } });
+    await ok(home, ['praise', 'sam', 'tidy notes, so we shipped', '--date', '2027-03-30'], { env: { MTL_NOW: '2027-04-05T09:00:00' } });
+    const q1 = fs.readFileSync(path.join(home, 'praise', '2027-Q1.jsonl'), 'utf8');
+    fs.writeFileSync(path.join(home, 'praise', '2027-Q2.jsonl'), q1.replaceAll('2027-03-30', '2027-04-02'));
+    const r = await mtl(home, ['export', '--output', path.join(path.dirname(home), 'b.json')], { env: { MTL_NOW: '2027-04-05T09:00:00' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no backup was written: the id p1 is used twice in "praise".');
+    expect(r.stderr).toContain(`p1 is in two files of ${path.join(home, 'praise')}, as a move to another day cut short leaves it: mtl praise list --all shows both with their days;`);
+  });
+
+  it('warns of missing goal files by name up to five, then three and a count', async () => {
     const home = tempHome();
     for (let i = 1; i <= 7; i++) await ok(home, ['goals', 'new', '--template', 'culture', '--title', `Goal ${i}`, '--due', '2027-03-31'], { env: NOW });
     const goals = path.join(home, 'goals');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildBackup, parseBackup } from './backup-file.js';
 import { shellWord } from '../../core/text.js';
 import type { Ctx } from '../../context.js';
-import { UserError } from '../../errors.js';
+import { FileProblemError, UserError } from '../../errors.js';
 import { readIfThere, reason, writeAtomic } from '../../store/files.js';
 import { LOCK_FILE } from '../../store/lock.js';
 import { JOURNAL_FILE } from '../../store/journal.js';
@@ -40,7 +40,13 @@ export async function exportData(ctx: Ctx, opts: ExportOptions): Promise<void> {
       parseBackup(text, 'the backup');
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      throw new UserError(`The data folder holds what a restore would refuse, so no backup was written: ${err.message.replace(/^the backup(?: \(its "\w+"\))?:? ?/, '')}`, `Correct it (mtl show <id>, mtl edit, or the file by hand), then export again; to keep a copy as it is meanwhile: cp -a ${shellWord(ctx.dataDir)} <somewhere>. Nothing was changed.`);
+      const what = err instanceof FileProblemError ? `${err.what}.` : err.message.replace(/^the backup(?: \(its "\w+"\))?:? ?/, '');
+      // Praise in two quarter files: a move to another day cut short between its two files.
+      const twice = /^the id (p\d+) is used twice in "praise"/.exec(what);
+      const fix = twice
+        ? `${twice[1]} is in two files of ${path.join(ctx.dataDir, 'praise')}, as a move to another day cut short leaves it: mtl praise list --all shows both with their days; delete the line of the one you do not want from its quarter's file, then export again`
+        : 'Correct it (mtl show <id>, mtl edit, or the file by hand), then export again';
+      throw new UserError(`The data folder holds what a restore would refuse, so no backup was written: ${what}`, `${fix}; to keep a copy as it is meanwhile: cp -a ${shellWord(ctx.dataDir)} <somewhere>. Nothing was changed.`);
     }
   }
   else if (format === 'md') {
