@@ -2,8 +2,6 @@ import type { Data, Day, Goal } from './model.js';
 import { compareText } from './dates.js';
 import { foldText } from './text.js';
 
-export { foldText };
-
 /**
  * Search across what mtl keeps: every word must appear (in any order, in any field of the entry or
  * in the name of its report), without regard to case or accents ("zoe" finds Zoë, "JOSE" finds José).

@@ -243,7 +243,7 @@ export type DelegationStep = (typeof DELEGATION_STEPS)[number]['key'];
  * 1-4 in the checklist, or a UserError listing both.
  */
 export function parseStep(text: string): DelegationStep {
-  const key = nameKey(text);
+  const key = foldText(text.trim());
   const starting = key ? DELEGATION_STEPS.filter((s) => s.key.startsWith(key)) : [];
   const step = /^\d+$/.test(key) ? DELEGATION_STEPS[Number(key) - 1] : (DELEGATION_STEPS.find((s) => s.key === key) ?? (starting.length === 1 ? starting[0] : undefined));
   if (!step) {

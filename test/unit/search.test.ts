@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, queryWords, searchables, searchEntries, snippet, type Searchable } from '../../src/core/search.js';
+import { queryWords, searchables, searchEntries, snippet, type Searchable } from '../../src/core/search.js';
+import { foldText } from '../../src/core/text.js';
 import { emptyData } from '../helpers/data.js';
 
 describe('foldText and queryWords', () => {
