@@ -63,10 +63,11 @@ export function presentMembers(data: Data, today: Day): Member[] {
 }
 
 /**
- * What makes two names the same report: case, accents and surrounding blanks aside ("zoe park" is
- * Zoë Park), in team add, every command that takes a name, import --merge and sync alike.
+ * What makes two names the same report: case, accents, invisible characters and runs of blanks
+ * aside ("zoe  park" is Zoë Park), in team add, every command that takes a name, import --merge and
+ * sync alike.
  */
-export const nameKey = (name: string) => foldText(name.replace(/\p{Cf}/gu, '').trim());
+export const nameKey = (name: string) => foldText(name.replace(/\p{Cf}/gu, '').trim().replace(/\s+/g, ' '));
 
 /**
  * The report a typed name means: an exact match (any case) first, then the only report whose whole

@@ -148,6 +148,7 @@ describe('validateNewName', () => {
     for (const lookalike of ['S\u200bam', 'Sa\u00adm', 'Sam\u2060']) expect(() => validateNewName(data, lookalike), lookalike).toThrow('That name has invisible characters in it');
     // A name with one in it, from before, is the same name to every command.
     expect(nameKey('S\u200bam')).toBe(nameKey('sam'));
+    expect(nameKey(' zoë  Park ')).toBe(nameKey('Zoe Park'));
     expect(validateNewName(data, 'Zoë 2').name).toBe('Zoë 2');
     expect(() => validateNewName(data, 'SAM')).toThrow('Sam is already on your team.');
     expect(validateNewName(data, '  Ana   Ruiz ')).toEqual({ name: 'Ana Ruiz' });
