@@ -71,6 +71,7 @@ const stdoutIsTTY = isTerminal(1);
 let stderrIsTTY: boolean | undefined;
 // Set while an editor mtl started has the terminal (see Io.holdInterrupts).
 let interruptsHeld = false;
+let letGo: NodeJS.Timeout | undefined;
 const deps: Deps = {
   io: {
     out: (text) => writeAll(1, text, () => process.exit(0)),
@@ -94,7 +95,11 @@ const deps: Deps = {
       return process.stderr;
     },
     holdInterrupts(hold) {
-      interruptsHeld = hold;
+      // Let go a moment after the editor has gone: the Ctrl-C that ended it reaches mtl through the
+      // event loop too, and may come after the news that the editor exited.
+      clearTimeout(letGo);
+      if (hold) interruptsHeld = true;
+      else letGo = setTimeout(() => (interruptsHeld = false), 200).unref();
     },
     get columns() {
       return (stdoutIsTTY ? process.stdout.columns : this.stderrIsTTY && process.stderr.columns) || 80;
