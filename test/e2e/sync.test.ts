@@ -264,7 +264,8 @@ describe('mtl sync: when it cannot reach the remote', () => {
     await ok(m.b, ['sync'], t);
     const lock = path.join(m.a, '.git', 'refs', 'remotes', 'origin', 'main.lock');
     fs.writeFileSync(lock, '');
-    const r = await mtl(m.a, ['sync'], t);
+    // In any language git speaks: mtl has it speak English, as it reads what git says.
+    const r = await mtl(m.a, ['sync'], { env: { ...t.env, LANGUAGE: 'de', LC_ALL: 'C.UTF-8' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Another git command (perhaps another mtl sync) is working in this folder; run mtl sync again once it is done.');
     expect(r.stderr).not.toContain('when the remote can be reached');

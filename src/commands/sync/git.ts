@@ -32,6 +32,11 @@ export class Git {
     for (const name of FOREIGN) delete this.env[name];
     // A credential or passphrase prompt is possible on a terminal only; elsewhere git fails at once.
     if (!ctx.io.stdinIsTTY) this.env.GIT_TERMINAL_PROMPT = '0';
+    // git's messages in English, as mtl reads some of them (a lock held: "File exists") and its own
+    // are English too; the data and file names stay in UTF-8.
+    this.env.LC_MESSAGES = 'C';
+    this.env.LANGUAGE = '';
+    if (this.env.LC_ALL) this.env.LC_ALL = 'C.UTF-8';
   }
 
   /**
