@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { idNumber, MAX_ID, type ActionItem, type Assessment, type BookRead, type CultureEvent, type Moment, type ProcessEntry, type Pulse, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type Kind, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
+import { idNumber, MAX_ID, type ActionItem, type Assessment, type BookRead, type Member, type CultureEvent, type Moment, type ProcessEntry, type Pulse, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Goal, type IdPrefix, type Kind, type LearningEntry, type MemberGoal, type Praise, type Records } from './model.js';
 import { sortByText } from './dates.js';
 import { nameKey } from './team.js';
 import { renamedGoalFile } from './sync-merge.js';
@@ -76,11 +76,20 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
   const memberIds = new Map<string, string>();
   const memberId = tracked('members', idAllocator(counters, target.members, 'r'));
   const noteId = tracked('notes', idAllocator(counters, target.members.flatMap((m) => m.notes), 'n'));
-  // A report renamed here since the backup is found by the name it had (`team set --name` keeps it).
-  const byName = new Map([...target.members.flatMap((m) => (m.formerNames ?? []).map((n) => [nameKey(n), m] as const)), ...target.members.map((m) => [nameKey(m.name), m] as const)]);
+  // A report renamed on either side is found by a name it had (`team set --name` keeps them): this
+  // one's names against the backup's, the report with the same id first (a former name may be a new
+  // report's now), then a current name, then a former one.
+  const namesOf = (m: Member) => [m.name, ...(m.formerNames ?? [])].map(nameKey);
+  const byName = new Map(target.members.map((m) => [nameKey(m.name), m] as const));
+  const byFormer = new Map(target.members.flatMap((m) => (m.formerNames ?? []).map((n) => [nameKey(n), m] as const)));
   for (const m of incoming.members) {
-    const same = byName.get(nameKey(m.name));
+    const theirs = namesOf(m);
+    const sameId = target.members.find((t) => t.id === m.id && namesOf(t).some((n) => theirs.includes(n)));
+    const same = sameId ?? theirs.map((n) => byName.get(n)).find(Boolean) ?? theirs.map((n) => byFormer.get(n)).find(Boolean);
     if (same) {
+      // Names one side had and the other did not are kept, so a later backup still finds them.
+      const former = [...new Set([...(same.formerNames ?? []), ...[m.name, ...(m.formerNames ?? [])].filter((n) => nameKey(n) !== nameKey(same.name))])];
+      if (former.length) same.formerNames = former;
       memberIds.set(m.id, same.id);
       const notes = new Set(same.notes.map((n) => n.text));
       // Counted: a merge that only adds notes to a report here must not say "nothing new".

@@ -43,6 +43,28 @@ describe('mergeData', () => {
     expect(result.added).toEqual({ members: 1, praise: 2, notes: 1 });
   });
 
+  it('finds a report renamed on either side by a name it had, the one with the same id first', () => {
+    // Renamed in the backup (made after), not here: one report, and here learns the old name.
+    const mine = store((r) => r.members.push({ id: 'r1', name: 'Sam', added: '2027-01-02', notes: [] }));
+    const later = store((r) => {
+      r.members.push({ id: 'r1', name: 'Sam Lee', added: '2027-01-02', notes: [], formerNames: ['Sam'] });
+      r.praise.push({ id: 'p1', member: 'r1', text: 'demo', date: '2027-01-03', at: '2027-01-03T11:00:00Z', public: true });
+    });
+    mergeData(mine, later, { r: 1, p: 0 });
+    expect(mine.members).toEqual([{ id: 'r1', name: 'Sam', added: '2027-01-02', notes: [], formerNames: ['Sam Lee'] }]);
+    expect(mine.praise.map((p) => p.member)).toEqual(['r1']);
+
+    // Renamed here, and a new report since took the old name: the backup's r1 is still Sam Lee.
+    const here = store((r) => r.members.push({ id: 'r1', name: 'Sam Lee', added: '2027-01-02', notes: [], formerNames: ['Sam'] }, { id: 'r2', name: 'Sam', added: '2027-02-01', notes: [] }));
+    const before = store((r) => {
+      r.members.push({ id: 'r1', name: 'Sam', added: '2027-01-02', notes: [] });
+      r.praise.push({ id: 'p1', member: 'r1', text: 'led the incident', date: '2027-01-03', at: '2027-01-03T11:00:00Z', public: false });
+    });
+    mergeData(here, before, { r: 2, p: 0 });
+    expect(here.members.map((m) => `${m.id} ${m.name}`)).toEqual(['r1 Sam Lee', 'r2 Sam']);
+    expect(here.praise.map((p) => `${p.id} ${p.member}`)).toEqual(['p1 r1']);
+  });
+
   it('matches reports by name as team add does: without case, accents or outer blanks', () => {
     const mine = store((r) => r.members.push({ id: 'r1', name: 'Zoe Park', added: '2027-01-02', notes: [] }, { id: 'r2', name: 'Soren Berg', added: '2027-01-02', notes: [] }));
     const theirs = store((r) => {
