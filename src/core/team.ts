@@ -67,7 +67,10 @@ export function presentMembers(data: Data, today: Day): Member[] {
  * aside ("zoe  park" is Zoë Park), in team add, every command that takes a name, import --merge and
  * sync alike.
  */
-export const nameKey = (name: string) => foldText(name.replace(/\p{Cf}/gu, '').trim().replace(/\s+/g, ' '));
+export const nameKey = (name: string) => foldText(name.replace(INVISIBLE, '').trim().replace(/\s+/g, ' '));
+
+/** Characters that show as nothing: format characters, fillers and the like, and the braille blank. */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\u2800]/gu;
 
 /**
  * The report a typed name means: an exact match (any case) first, then the only report whose whole
@@ -139,9 +142,9 @@ export function validateNewName(data: Data, name: string): { name: string; resto
   if (clean.startsWith('-')) throw new UserError(`"${clean}" cannot be a name: it starts with "-".`);
   if (/^r\d+$/i.test(clean)) throw new UserError(`"${clean}" cannot be a name: it is how mtl names a report by id (r3).`, 'Give their name as people say it, e.g. "Sam Lee".');
   // A name is read and typed: at least one letter or digit, and no invisible tag characters.
-  // Invisible characters (zero-width spaces, soft hyphens, tags) make look-alikes of one name; the
-  // joiners that some scripts and emoji need stay allowed.
-  const invisible = /[\p{Cf}]/u.test(clean.replace(/[\u200c\u200d]/g, ''));
+  // Invisible characters (zero-width spaces, soft hyphens, fillers, tags) make look-alikes of one
+  // name; the joiners and variation selectors that some scripts and emoji need stay allowed.
+  const invisible = new RegExp(INVISIBLE.source, 'u').test(clean.replace(/[\u200c\u200d\ufe00-\ufe0f]/g, ''));
   if (!/[\p{L}\p{N}]/u.test(clean) || invisible) {
     throw new UserError(`That name has ${invisible && /[\p{L}\p{N}]/u.test(clean) ? 'invisible characters in it' : 'no letter or digit'}: a name is something you can read and type.`, 'Give their name as people say it, e.g. "Sam Lee".');
   }

@@ -145,7 +145,8 @@ describe('validateNewName', () => {
     expect(() => validateNewName(data, '\u200b\u200b')).toThrow('That name has no letter or digit: a name is something you can read and type.');
     expect(() => validateNewName(data, '🙂')).toThrow('no letter or digit');
     expect(() => validateNewName(data, 'Sam\u{E0041}')).toThrow('That name has invisible characters in it');
-    for (const lookalike of ['S\u200bam', 'Sa\u00adm', 'Sam\u2060']) expect(() => validateNewName(data, lookalike), lookalike).toThrow('That name has invisible characters in it');
+    expect(validateNewName(data, 'Zo\u00eb \u2764\ufe0f').name).toBe('Zo\u00eb \u2764\ufe0f');
+    for (const lookalike of ['S\u200bam', 'Sa\u00adm', 'Sam\u2060', 'Sam\u3164', 'Sam\u2800']) expect(() => validateNewName(data, lookalike), lookalike).toThrow('That name has invisible characters in it');
     // A name with one in it, from before, is the same name to every command.
     expect(nameKey('S\u200bam')).toBe(nameKey('sam'));
     expect(nameKey(' zoë  Park ')).toBe(nameKey('Zoe Park'));
