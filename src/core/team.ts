@@ -96,7 +96,9 @@ export function findMember(data: Data, name: string, options: { includeRemoved?:
   const byPrefix = byFirstName.length ? byFirstName : pool.filter((m) => nameKey(m.name).startsWith(wanted));
   if (byPrefix.length === 1) return byPrefix[0]!;
   if (byPrefix.length > 1) {
-    throw new UserError(`"${name}" could be ${orList(byPrefix.map((m) => m.name))}.`, 'Type more of the name.');
+    // Two of one name are told apart by id, the only thing that does.
+    const twins = new Set(byPrefix.filter((m) => byPrefix.some((o) => o !== m && nameKey(o.name) === nameKey(m.name))));
+    throw new UserError(`"${name}" could be ${orList(byPrefix.map((m) => (twins.has(m) ? `${m.name} (${m.id})` : m.name)))}.`, twins.size ? 'Type more of the name, or the id of the one you mean.' : 'Type more of the name.');
   }
   // Someone who left: said so, with the way back, rather than "no report called".
   const gone = options.includeRemoved ? [] : data.members.filter((m) => m.removed && (nameKey(m.name) === wanted || nameKey(m.name).split(/\s+/)[0] === wanted));

@@ -63,7 +63,7 @@ describe('mtl team', () => {
     expect((await mtl(home, ['team', 'set', 'carla', '--away', 'none'], on('2027-03-01'))).stderr).toBe('Carla Diaz is back: the nudge and the dashboard count them again.\n');
     expect(readStore(home).members[0].awayUntil).toBeUndefined();
     expect(await ok(home, ['nudge', '--dry-run'], on('2027-03-01'))).toContain('Carla Diaz');
-    expect((await mtl(home, ['team', 'set', 'carla', '--away', 'none'], on('2027-03-01'))).stderr).toBe('Carla Diaz was not away; nothing changed.\n');
+    expect((await mtl(home, ['team', 'set', 'carla', '--away', 'none'], on('2027-03-01'))).stderr).toBe('Carla Diaz was not away.\n');
   });
 
   it('team set --name spells a report anew, keeping everything theirs; refuses a name taken or reserved; undo puts it back', async () => {

@@ -157,7 +157,10 @@ async function editInEditor(ctx: Ctx, kind: EntryKind, id: string): Promise<{ ch
       if (value === before[key]) continue;
       if (key === 'public') {
         const yes = /^(yes|y|true|public)$/i.test(value);
-        if (!yes && !/^(no|n|false|private)$/i.test(value)) throw new UserError(`public: "${value}" is neither yes nor no; ${id} is unchanged.`);
+        if (!yes && !/^(no|n|false|private)$/i.test(value)) {
+          keep = true;
+          throw new UserError(`public: "${value}" is neither yes nor no; ${id} is unchanged.`, `What you wrote is kept in ${file}.`);
+        }
         if (yes !== (before.public === 'yes')) changes.public = yes;
       } else (changes as Record<string, string>)[key] = value;
     }

@@ -230,7 +230,12 @@ export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name
     const member = findMember(tx.data, name);
     was = member.name;
     wasAway = isAway(member, today);
-    if (opts.name !== undefined) renamed.shadowed = shadowedBy({ ...tx.data, members: tx.data.members.filter((m) => m.id !== member.id) }, opts.name.trim());
+    if (opts.name !== undefined && nameKey(opts.name) !== nameKey(member.name)) {
+      // Only what the new name takes from others that the old one did not already.
+      const others = { ...tx.data, members: tx.data.members.filter((m) => m.id !== member.id) };
+      const before = new Set(shadowedBy(others, member.name));
+      renamed.shadowed = shadowedBy(others, opts.name.trim()).filter((m) => !before.has(m));
+    }
     if (opts.name !== undefined) {
       const name = newNameFor(tx.data, member, opts.name);
       // The old name is kept, so that a backup made before still merges into them (import --merge).
@@ -241,13 +246,15 @@ export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name
       if (cadence === undefined) delete member.cadence;
       else member.cadence = cadence;
     }
-    if (back === null) delete member.awayUntil;
-    else if (back !== undefined) member.awayUntil = back;
+    // A day back already past is left as it is: clearing it would be a change undo lists for nothing.
+    if (back === null) {
+      if (wasAway) delete member.awayUntil;
+    } else if (back !== undefined) member.awayUntil = back;
     tx.tables.members.put(member);
     return member;
   });
   const who = shellWord(member.name);
-  if (back === null) ctx.io.err(wasAway ? `${member.name} is back: the nudge and the dashboard count them again.\n` : `${member.name} was not away; nothing changed.\n`);
+  if (back === null) ctx.io.err(wasAway ? `${member.name} is back: the nudge and the dashboard count them again.\n` : `${member.name} was not away.\n`);
   else if (back !== undefined) {
     ctx.io.err(`${member.name} is away until ${dayWithWeekday(back)}: no reminders about them (praise, 1:1s, their goals and action items) before then. Back sooner: mtl team set ${who} --away none\n`);
   }
