@@ -3,7 +3,7 @@ import path from 'node:path';
 import { quarterOf } from '../core/dates.js';
 import { dataOf, ID_PREFIX, idNumber, KINDS, MAX_ID, recordsOf, type Data, type Goal, type IdPrefix, type Kind, type Praise, type Records } from '../core/model.js';
 import { damagedFile, DataError, FileProblemError } from '../errors.js';
-import { readIfThere, reason, removeFile, writeAtomic } from './files.js';
+import { readIfThere, readPlainFile, reason, removeFile, writeAtomic } from './files.js';
 import { checkedCounters, countersFor, isLegacyDocument, keepPraiseAfterJoining, legacyRecords } from './legacy.js';
 import { processRuns, withLock, type Lock } from './lock.js';
 import { goalsDirFor, relativeGoalFile } from './paths.js';
@@ -259,11 +259,11 @@ export class Tx {
     const changes = whole ? [] : tables.flatMap((t) => t.changes().map((c) => ({ kind: t.kind, ...c }))).filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
     const journalFile = path.join(this.dir, JOURNAL_FILE);
     // The journal as it was before this write, to put back if the write changes nothing after all.
-    let journalBefore: { text: string | undefined } | undefined;
+    let journalBefore: { bytes: Buffer | undefined } | undefined;
     const journal: Step = [
       journalFile,
       () => {
-        journalBefore = { text: readIfThere(journalFile) };
+        journalBefore = { bytes: readPlainFile(journalFile) };
         this.journal(whole, changes);
       },
     ];
@@ -291,7 +291,7 @@ export class Tx {
         // change that never happened (and a full disk fill up with them, one per retry), or a merge
         // rolled back would still have emptied it.
         const nothing = i <= unseen || back;
-        if (nothing && journalBefore) restoreJournal(journalFile, journalBefore.text);
+        if (nothing && journalBefore) restoreJournal(journalFile, journalBefore.bytes);
         if (err instanceof DataError) throw back ? new DataError(err.message, `${err.hint ? `${err.hint}\n` : ''}Nothing was changed.`) : err;
         throw new DataError(
           `Cannot write ${file}: ${reason(err)}.`,
@@ -303,12 +303,12 @@ export class Tx {
 }
 
 /** Puts the undo journal back as `before` had it: cut back to it when only added to, else written again. */
-function restoreJournal(file: string, before: string | undefined): void {
+function restoreJournal(file: string, before: Buffer | undefined): void {
   try {
-    const now = readIfThere(file);
-    if (now === before) return;
+    const now = readPlainFile(file);
+    if (now === undefined ? before === undefined : before !== undefined && now.equals(before)) return;
     if (before === undefined) removeFile(file);
-    else if (now?.startsWith(before)) fs.truncateSync(file, Buffer.byteLength(before));
+    else if (now && now.length > before.length && now.subarray(0, before.length).equals(before)) fs.truncateSync(file, before.length);
     else writeAtomic(file, before);
   } catch {
     // Undo then lists a change it finds not made, says nothing of it was saved, and drops it.

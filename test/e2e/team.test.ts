@@ -52,6 +52,7 @@ describe('mtl team', () => {
     const balance = await mtl(home, ['praise', 'balance'], on('2027-03-01'));
     expect(balance.stdout).toContain('Carla Diaz (away)');
     expect(balance.stderr).not.toContain('Carla');
+    expect(JSON.parse(await ok(home, ['praise', 'balance', '--json'], on('2027-03-01')))[0]).toMatchObject({ member: 'Carla Diaz', due: false, awayUntil: '2027-05-17', advice: null });
 
     // The day they are back, they count again (and have waited a long time).
     expect(await ok(home, ['nudge', '--dry-run'], on('2027-05-17'))).toContain('Carla Diaz');

@@ -141,6 +141,7 @@ export async function balance(ctx: Ctx, opts: { json?: boolean; date?: string })
         quarterPublic: b.quarter.public,
         quarterFeedback: b.quarter.feedback,
         due: b.due,
+        awayUntil: away.has(b.id) ? data.members.find((m) => m.id === b.id)!.awayUntil! : null,
         advice: adviceFor(b) ?? null,
       })),
     );
