@@ -106,11 +106,11 @@ describe('mtl praise', () => {
     expect(on10).toEqual([
       {
         member: 'Sam', memberId: 'r1', date: '2027-01-10', recognitionDays: 7, recent: 2, lastPraise: '2027-01-10', daysSincePraise: 0,
-        quarterPraise: 2, quarterPrivate: 1, quarterPublic: 1, quarterFeedback: 0, due: false, advice: null,
+        quarterPraise: 2, quarterPrivate: 1, quarterPublic: 1, quarterFeedback: 0, due: false, awayUntil: null, advice: null,
       },
       {
         member: 'Priya', memberId: 'r2', date: '2027-01-10', recognitionDays: 7, recent: 0, lastPraise: null, daysSincePraise: null,
-        quarterPraise: 0, quarterPrivate: 0, quarterPublic: 0, quarterFeedback: 1, due: true, advice: 'no praise logged for Priya yet',
+        quarterPraise: 0, quarterPrivate: 0, quarterPublic: 0, quarterFeedback: 1, due: true, awayUntil: null, advice: 'no praise logged for Priya yet',
       },
     ]);
     const on17 = JSON.parse(await ok(home, ['praise', 'balance', '--json'], at('2027-01-17')));
