@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 /**
  * Structured feedback (situation, behaviour, impact) and the praise hint that asks for an impact.
  */
@@ -18,6 +19,14 @@ export function feedbackText(parts: FeedbackParts): string {
     const text = parts[key].trim();
     return `${LABELS[key]}: ${/[.!?…]$/.test(text) ? text : `${text}.`}`;
   }).join(' ');
+}
+
+/** --behaviour, also spelt --behavior; both at once only when they say the same. */
+export function behaviourOption(opts: { behaviour?: string; behavior?: string }): string | undefined {
+  if (opts.behaviour !== undefined && opts.behavior !== undefined && opts.behaviour !== opts.behavior) {
+    throw new UsageError('--behaviour and --behavior are the same option, given twice with two texts.', 'Give it once.');
+  }
+  return opts.behaviour ?? opts.behavior;
 }
 
 /** The parts missing from a partial set, in order (empty when none or all three are given). */

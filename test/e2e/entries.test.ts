@@ -105,6 +105,8 @@ describe('mtl edit', () => {
     const both = await mtl(home, ['edit', 'f2', '--text', 'x', '--impact', 'y'], { env });
     expect([both.code, both.stderr]).toEqual([2, 'mtl: Change the feedback either as one text or part by part (--situation, --behaviour, --impact), not both.\nNothing was changed. Example: mtl edit f2 --impact "<what it changed>"\n']);
     expect((await mtl(home, ['edit', 'f2', '--impact', '  '], { env })).stderr).toContain('mtl: The impact is empty.');
+    const spelt = await mtl(home, ['edit', 'f2', '--behaviour', 'a', '--behavior', 'b'], { env });
+    expect([spelt.code, spelt.stderr]).toEqual([2, 'mtl: --behaviour and --behavior are the same option, given twice with two texts.\nGive it once.\n']);
     const onePiece = await mtl(home, ['edit', 'f1', '--impact', 'y'], { env });
     expect(onePiece.code).toBe(1);
     expect(onePiece.stderr).toContain('mtl: f1 is one piece of text, not situation, behaviour and impact, so it has no impact to change.');

@@ -21,7 +21,7 @@ import type { Data, Day, Goal, Member, OneOnOne } from '../../core/model.js';
 import { targetsFrom } from '../../core/goal-metrics.js';
 import { findMember, nameOf, requireLine, requireText } from '../../core/team.js';
 import { titleProblem } from '../../core/templates.js';
-import { FEEDBACK_PARTS, feedbackText, type FeedbackParts } from '../../core/feedback.js';
+import { behaviourOption, FEEDBACK_PARTS, feedbackText, type FeedbackParts } from '../../core/feedback.js';
 import { plural, shellWord } from '../../core/text.js';
 import { UsageError, UserError } from '../../errors.js';
 import { openStore, updateStore, type Tx } from '../../store/store.js';
@@ -64,7 +64,7 @@ const FLAGS: EditFlag[] = ['text', 'title', 'due', 'to', 'public', 'private', 'd
 
 export async function edit(ctx: Ctx, idText: string, opts: EditOptions): Promise<void> {
   const { kind, id } = parseEntryId(idText);
-  opts = { ...opts, behaviour: opts.behaviour ?? opts.behavior };
+  opts = { ...opts, behaviour: behaviourOption(opts) };
   const given = FLAGS.filter((f) => opts[f] !== undefined);
   checkVerb(kind, 'edit', id, given);
   let changes: Changes;

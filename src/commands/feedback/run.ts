@@ -6,7 +6,7 @@ import type { Feedback } from '../../core/model.js';
 import { printJson, renderTable } from '../../ui/output.js';
 import { plural, shellWord } from '../../core/text.js';
 import { createPrompter, requireTerminal, type Prompter } from '../../ui/prompter.js';
-import { FEEDBACK_PARTS, feedbackText, missingParts, type FeedbackPart, type FeedbackParts } from '../../core/feedback.js';
+import { behaviourOption, FEEDBACK_PARTS, feedbackText, missingParts, type FeedbackPart, type FeedbackParts } from '../../core/feedback.js';
 import { UsageError, UserError } from '../../errors.js';
 import { feedbackJson } from '../team/json.js';
 import { recordDay } from '../record-day.js';
@@ -50,7 +50,7 @@ async function feedbackContent(ctx: Ctx, name: string, text: string | undefined,
   if (opts.behaviour !== undefined && opts.behavior !== undefined && opts.behaviour !== opts.behavior) {
     throw new UsageError('--behaviour and --behavior are the same option; give it once.');
   }
-  const given = { situation: opts.situation, behaviour: opts.behaviour ?? opts.behavior, impact: opts.impact };
+  const given = { situation: opts.situation, behaviour: behaviourOption(opts), impact: opts.impact };
   const anyPart = FEEDBACK_PARTS.some((key) => given[key] !== undefined);
   if (text !== undefined && anyPart) {
     throw new UserError('Give the feedback either as one text or as --situation, --behaviour and --impact, not both.', `For example: mtl feedback ${shellWord(name)} --situation "..." --behaviour "..." --impact "..."`);
