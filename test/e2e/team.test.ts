@@ -65,6 +65,12 @@ describe('mtl team', () => {
     expect(readStore(home).members[0].awayUntil).toBeUndefined();
     expect(await ok(home, ['nudge', '--dry-run'], on('2027-03-01'))).toContain('Carla Diaz');
     expect((await mtl(home, ['team', 'set', 'carla', '--away', 'none'], on('2027-03-01'))).stderr).toBe('Carla Diaz was not away.\n');
+
+    // Taken off the team while away, and brought back: the leave still holds, and is said.
+    await ok(home, ['team', 'set', 'carla', '--away', '2027-06-01'], on('2027-03-01'));
+    await ok(home, ['team', 'remove', 'carla', '--yes'], on('2027-03-02'));
+    const back = await mtl(home, ['team', 'add', 'Carla Diaz', '--restore'], on('2027-03-03'));
+    expect(back.stderr).toContain("They are still marked away until 2027-06-01, as set before they left. Back already? mtl team set 'Carla Diaz' --away none");
   });
 
   it('team set --name spells a report anew, keeping everything theirs; refuses a name taken or reserved; undo puts it back', async () => {

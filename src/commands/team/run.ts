@@ -78,6 +78,8 @@ export async function add(ctx: Ctx, name: string, opts: { note?: string; restore
   }
   if (restored) {
     ctx.io.err(`${member.name} is back on your team, with their earlier history (${member.id}). See: mtl team show ${who}\n`);
+    // A leave set before they left still holds: said, with the way to end it.
+    if (isAway(member, today)) ctx.io.err(`They are still marked away until ${member.awayUntil}, as set before they left. Back already? mtl team set ${who} --away none\n`);
   } else {
     ctx.io.err(`Added ${member.name} to your team (${member.id}). Next: mtl member-goals ${who} add "<goal>"  or  mtl praise ${who} "<what they did well>"\n`);
   }
