@@ -19,6 +19,11 @@ export interface Io {
    * git does: mtl goes on when it exits and cleans up after it (a temporary file with a note in it).
    */
   holdInterrupts?(hold: boolean): void;
+  /**
+   * Runs `cleanup` if a signal ends mtl before the returned function is called (a terminal closed
+   * while an editor had a temporary copy of an entry open): nothing about a person is left behind.
+   */
+  onSignalExit?(cleanup: () => void): () => void;
 }
 
 export interface Deps {

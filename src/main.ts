@@ -72,6 +72,8 @@ let stderrIsTTY: boolean | undefined;
 // Set while an editor mtl started has the terminal (see Io.holdInterrupts).
 let interruptsHeld = false;
 let letGo: NodeJS.Timeout | undefined;
+// What to remove if a signal ends mtl (see Io.onSignalExit).
+const cleanups = new Set<() => void>();
 const deps: Deps = {
   io: {
     out: (text) => writeAll(1, text, () => process.exit(0)),
@@ -93,6 +95,10 @@ const deps: Deps = {
     get promptOutput() {
       promptShown = true;
       return process.stderr;
+    },
+    onSignalExit(cleanup) {
+      cleanups.add(cleanup);
+      return () => cleanups.delete(cleanup);
     },
     holdInterrupts(hold) {
       // Let go a moment after the editor has gone: the Ctrl-C that ended it reaches mtl through the
@@ -117,6 +123,13 @@ const deps: Deps = {
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
   process.on(signal, () => {
     if (signal === 'SIGINT' && interruptsHeld) return;
+    for (const cleanup of cleanups) {
+      try {
+        cleanup();
+      } catch {
+        // Exiting anyway.
+      }
+    }
     if (promptShown && isTerminal(2)) {
       try {
         fs.writeSync(2, '\x1b[?25h');

@@ -385,6 +385,10 @@ describe('on a terminal', () => {
       // The terminal wraps the message where the editor's (random) path makes it.
       expect(stopped.stdout.replace(/\s+/g, ' ')).toContain('exited with code 1. Nothing was changed.');
       expect(fs.readdirSync(tmp)).toEqual([]);
+      // Ended by a signal while the editor is open (a terminal closed): the copy goes too.
+      const killed = editor(`kill -TERM $PPID; sleep 1`);
+      expect(mtlInTerminal(home, ['edit', 'n1'], { env: { ...env, EDITOR: killed, TMPDIR: tmp } }).code).toBe(143);
+      expect(fs.readdirSync(tmp)).toEqual([]);
 
       const before = snapshot(home);
       const badDue = editor(`sed -i 's/^due: .*/due: someday/' "$last"`);

@@ -135,6 +135,7 @@ async function editInEditor(ctx: Ctx, kind: EntryKind, id: string): Promise<{ ch
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-edit-'));
   const file = path.join(dir, `${id}.txt`);
   let keep = false;
+  const forget = ctx.io.onSignalExit?.(() => fs.rmSync(dir, { recursive: true, force: true }));
   try {
     fs.writeFileSync(file, editableText(`${id}: ${ENTRY_KINDS[kind].label}`, fields, text), { mode: 0o600 });
     await openInEditor(ctx, file, `mtl edit ${id}`, { temporary: true });
@@ -172,6 +173,7 @@ async function editInEditor(ctx: Ctx, kind: EntryKind, id: string): Promise<{ ch
     keep = true;
     return { changes, file };
   } finally {
+    forget?.();
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
