@@ -5,6 +5,7 @@ import { learningProgress } from './learning.js';
 import { cultureDue } from './culture.js';
 import { mindsetKey, type MindsetPrompt } from './mindset.js';
 import { presentMembers, recognitionStates } from './team.js';
+import { byImportance } from './nudge-found.js';
 import { cadenceStates, DEFAULT_CADENCE, overdueActions } from './one-on-ones.js';
 import { plural, shellWord } from './text.js';
 import { quarterReviewReminders, carryReminders } from './quarter-nudges.js';
@@ -59,6 +60,8 @@ export function dueNudges(data: Data, now: Date, prefs: NudgePreferences): Remin
   const assessment = assessmentReminders(data, today);
   // Never assessed: that is the first step, so it comes first; a due re-assessment comes last.
   const firstStep = data.assessments.length === 0;
+  // In the one order of importance (nudge-found.ts), so the nudge, the dashboard and today agree:
+  // an overdue goal before one only waiting for a check-in, the longest waiting first.
   return [
     ...(firstStep ? assessment : []),
     ...goalReminders(data.goals, today, prefs, daysFrom),
@@ -72,7 +75,7 @@ export function dueNudges(data: Data, now: Date, prefs: NudgePreferences): Remin
     ...cultureReminders(data, team, today),
     ...learningReminders(data, today, prefs.learningHoursPerQuarter),
     ...(firstStep ? [] : assessment),
-  ];
+  ].sort(byImportance);
 }
 
 const days = (n: number) => plural(n, 'day');

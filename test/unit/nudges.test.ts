@@ -80,6 +80,13 @@ describe('goals', () => {
   const today = '2027-01-04';
   const goalsOf = (g: Goal, p = prefs) => only(dueNudges(store(today, (d) => d.goals.push(g)), at(today), p), 'goal');
 
+  it('lists the most overdue goal first, then other overdue ones, then those only waiting, whatever their ids', () => {
+    const d = store('2027-02-22', (x) => {
+      x.goals.push(goal('g1', { created: '2027-01-01' }), goal('g2', { due: '2027-02-20', created: '2027-01-01' }), goal('g3', { due: '2027-02-10', created: '2027-01-01' }), goal('g4', { due: '2027-03-01', created: '2027-01-01' }));
+    });
+    expect(only(dueNudges(d, at('2027-02-22'), prefs), 'goal').map((r) => r.key)).toEqual(['goal:g3', 'goal:g2', 'goal:g1', 'goal:g4']);
+  });
+
   it('flags a goal due today', () => {
     const [r] = goalsOf(goal('g2', { due: '2027-01-04', created: '2027-01-01' }));
     expect(r).toMatchObject({ key: 'goal:g2', text: 'Goal g2 "Goal g2": due today.', command: 'mtl goals check-in g2 "<note>" --progress N' });
