@@ -87,8 +87,15 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
     const sameId = target.members.find((t) => t.id === m.id && namesOf(t).some((n) => theirs.includes(n)));
     const same = sameId ?? theirs.map((n) => byName.get(n)).find(Boolean) ?? theirs.map((n) => byFormer.get(n)).find(Boolean);
     if (same) {
+      // Renamed there since (this name is one of the backup's former ones): the new name comes here.
+      const renamedThere = nameKey(m.name) !== nameKey(same.name) && (m.formerNames ?? []).some((n) => nameKey(n) === nameKey(same.name));
       // Names one side had and the other did not are kept, so a later backup still finds them.
-      const former = [...new Set([...(same.formerNames ?? []), ...[m.name, ...(m.formerNames ?? [])].filter((n) => nameKey(n) !== nameKey(same.name))])];
+      const names = [same.name, ...(same.formerNames ?? []), m.name, ...(m.formerNames ?? [])];
+      if (renamedThere) {
+        same.name = m.name;
+        bump(updated, 'members');
+      }
+      const former = [...new Map(names.filter((n) => nameKey(n) !== nameKey(same.name)).map((n) => [nameKey(n), n])).values()];
       if (former.length) same.formerNames = former;
       memberIds.set(m.id, same.id);
       const notes = new Set(same.notes.map((n) => n.text));

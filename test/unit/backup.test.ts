@@ -50,8 +50,10 @@ describe('mergeData', () => {
       r.members.push({ id: 'r1', name: 'Sam Lee', added: '2027-01-02', notes: [], formerNames: ['Sam'] });
       r.praise.push({ id: 'p1', member: 'r1', text: 'demo', date: '2027-01-03', at: '2027-01-03T11:00:00Z', public: true });
     });
-    mergeData(mine, later, { r: 1, p: 0 });
-    expect(mine.members).toEqual([{ id: 'r1', name: 'Sam', added: '2027-01-02', notes: [], formerNames: ['Sam Lee'] }]);
+    const merged = mergeData(mine, later, { r: 1, p: 0 });
+    // The backup renamed Sam since: its name is the newer one.
+    expect(mine.members).toEqual([{ id: 'r1', name: 'Sam Lee', added: '2027-01-02', notes: [], formerNames: ['Sam'] }]);
+    expect(merged.updated).toEqual({ members: 1 });
     expect(mine.praise.map((p) => p.member)).toEqual(['r1']);
 
     // Renamed here, and a new report since took the old name: the backup's r1 is still Sam Lee.
