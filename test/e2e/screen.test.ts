@@ -84,16 +84,18 @@ describe('the grouped nudge', () => {
 });
 
 describe('tables and prose at the terminal width', () => {
-  it('fits goals, team list and delegate list in 80 columns, cutting long titles with "…"', async () => {
+  it('fits goals, team list, delegate list and the dashboard in 80 columns, cutting long titles with "…"', async () => {
     const home = tempHome();
     await busyTeam(home);
-    for (const args of [['goals'], ['team', 'list'], ['delegate', 'list']]) {
+    for (const args of [['goals'], ['team', 'list'], ['delegate', 'list'], []]) {
       const r = await onTerminal(home, args);
       expect(r.code).toBe(0);
       for (const line of (r.stdout + r.stderr).trimEnd().split('\n')) expect([...line].length, `${args.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
     }
     const goals = (await onTerminal(home, ['goals'])).stdout;
     expect(goals).toMatch(/g1 {2}Read two leadership [^\n]*…/);
+    // The dashboard's goal rows: one line each, the title cut, never wrapped under itself.
+    expect((await onTerminal(home, [])).stdout).toMatch(/\n {2}g2 {2}Recognise every[^\n]*… {2}due 2027-02-20, in 10 days {2}\S/);
     // Piped, whole values, tab-separated.
     expect(await ok(home, ['goals'], at(NOW))).toContain(`\t${TITLES[0]}\t`);
     const team = (await onTerminal(home, ['team', 'list'])).stdout;

@@ -7,7 +7,7 @@ import { openStore } from '../../store/store.js';
 import { readPreferences } from '../../store/preferences.js';
 import { dueText, printJson, progressBar, sparkline, prose } from '../../ui/output.js';
 import { plural } from '../../core/text.js';
-import { visibleWidth } from '../../core/width.js';
+import { padToWidth, truncateToWidth, visibleWidth } from '../../core/width.js';
 import { maybeHint } from '../hint.js';
 import { readNudgeState, updateNudgeState } from '../nudge/state.js';
 import type { NudgeFound, NudgeState } from '../../core/model.js';
@@ -124,10 +124,13 @@ function render(ctx: Ctx, d: Dashboard): string {
     out.push(`${c.bold('Goals:')} ${d.openGoals} open, ${counts.join(', ')}`);
     const shown = [...d.overdue, ...d.dueSoon].slice(0, SHOW_GOALS);
     const widest = (text: (g: DashboardGoal) => string) => Math.max(...shown.map((g) => visibleWidth(text(g))));
-    const [idWidth, titleWidth, whenWidth] = [widest((g) => g.id), widest((g) => g.title), widest(goalWhen)];
+    const [idWidth, whenWidth] = [widest((g) => g.id), widest(goalWhen)];
+    // On a terminal the titles give way (cut with "…") so that a row fits its width.
+    const room = io.columns - (2 + idWidth + 2 + 2 + whenWidth + 2 + visibleWidth(progressBar(io, 100)));
+    const titleWidth = io.stdoutIsTTY ? Math.min(widest((g) => g.title), Math.max(room, 12)) : widest((g) => g.title);
     for (const g of shown) {
       const when = goalWhen(g).padEnd(whenWidth);
-      out.push(`  ${g.id.padEnd(idWidth)}  ${g.title.padEnd(titleWidth)}  ${g.daysLeft < 0 ? c.red(when) : when}  ${progressBar(io, g.progress)}`);
+      out.push(`  ${g.id.padEnd(idWidth)}  ${padToWidth(truncateToWidth(g.title, titleWidth), titleWidth)}  ${g.daysLeft < 0 ? c.red(when) : when}  ${progressBar(io, g.progress)}`);
     }
     const more = d.overdue.length + d.dueSoon.length - shown.length;
     if (more > 0) out.push(c.dim(`  and ${more} more: mtl prep`));
