@@ -174,7 +174,7 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
   };
   const header = ['name', 'added', 'last 1:1', 'last praise', quarter ? `praise in ${quarter}` : 'praise this quarter', 'queued feedback', quarter ? `open goals (${quarter})` : 'open goals', ...(opts.withNotes ? ['notes'] : [])];
   const table = rows.map((r) => [
-    r.member.removed ? `${r.member.name} (removed)` : isAway(r.member, today) ? `${r.member.name} (away until ${r.member.awayUntil})` : r.member.name,
+    r.member.removed ? `${r.member.name} (removed)` : isAway(r.member, today) ? `${r.member.name} (away)` : r.member.name,
     r.member.added,
     lastOneOnOne(r.cadence, Boolean(r.member.removed) || isAway(r.member, today)),
     lastPraise(r.balance.lastPraise, r.balance.daysSincePraise, r.balance.due),
@@ -184,6 +184,9 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
     ...(opts.withNotes ? [r.member.notes.map((n) => n.text).join('; ')] : []),
   ]);
   io.out(renderTable(io, header, table, { drop: ['added'] }));
+  // The day each is back, which the name cell has no room for.
+  const away = rows.filter((r) => !r.member.removed && isAway(r.member, today)).map((r) => `${r.member.name} until ${r.member.awayUntil}`);
+  if (away.length && io.stdoutIsTTY) io.err(c.dim(`Away: ${away.join(', ')}. Back sooner: mtl team set <name> --away none\n`));
   const late = rows.filter((r) => !r.member.removed && !isAway(r.member, today) && r.cadence.late).map((r) => `${r.member.name} (${plural(r.cadence.days, 'day')}, every ${r.cadence.cadence})`);
   if (late.length && io.stdoutIsTTY) io.err(c.dim(`Past their 1:1 cadence: ${late.join(', ')}. See the agenda: mtl 1on1 <name>\n`));
   const due = rows.filter((r) => !r.member.removed && !isAway(r.member, today) && r.balance.due).map((r) => r.member.name);
