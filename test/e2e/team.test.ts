@@ -49,6 +49,7 @@ describe('mtl team', () => {
     expect(JSON.parse(await ok(home, ['--json'], on('2027-03-01'))).team.notRecognised.map((r: { name: string }) => r.name)).toEqual(['Sam Lee']);
     expect(await ok(home, ['team', 'list'], on('2027-03-01'))).toContain('Carla Diaz (away)\t');
     expect(JSON.parse(await ok(home, ['team', 'list', '--json'], on('2027-03-01')))[0]).toMatchObject({ name: 'Carla Diaz', awayUntil: '2027-05-17', pastCadence: false });
+    expect(await ok(home, ['1on1', 'carla'], on('2027-03-01'))).toMatch(/every 7 days\. Away until 2027-05-17\.\n/);
     const balance = await mtl(home, ['praise', 'balance'], on('2027-03-01'));
     expect(balance.stdout).toContain('Carla Diaz (away)');
     expect(balance.stderr).not.toContain('Carla');

@@ -57,8 +57,10 @@ export function renderAgenda(io: Io, a: Agenda, options: { markdown: boolean; ti
   const since = a.lastOneOnOne
     ? `Last 1:1: ${a.lastOneOnOne.date} (${agoText(a.daysSinceLast ?? 0)}); ${every}.`
     : `No 1:1 with ${who} recorded yet (on the team ${plural(a.cadence.days, 'day')}); ${every}.`;
-  const late = a.cadence.late ? ` Past the cadence by ${plural(a.cadence.days - a.cadence.cadence, 'day')}.` : '';
-  lines.push(late ? (md ? `${since} **${late.trim()}**` : `${since}${c.yellow(late)}`) : since);
+  // On leave: said instead of the cadence they are not late for.
+  const away = a.member.awayUntil !== undefined && a.member.awayUntil > a.today ? ` Away until ${a.member.awayUntil}.` : '';
+  const late = !away && a.cadence.late ? ` Past the cadence by ${plural(a.cadence.days - a.cadence.cadence, 'day')}.` : '';
+  lines.push(late ? (md ? `${since} **${late.trim()}**` : `${since}${c.yellow(late)}`) : `${since}${away}`);
 
   const lastNotes = a.lastOneOnOne?.notes ?? [];
   if (lastNotes.length) {
