@@ -197,7 +197,8 @@ export function markDone(entry: { status: 'open' | 'done'; doneOn?: Day }, today
  * text, a blank line and the text (any number of lines). Lines starting with # are comments.
  */
 export function editableText(header: string, fields: [key: string, value: string][], text?: string): string {
-  const lines = [`# ${header}`, '# Change what you want, save and close. Lines starting with # above the first blank line are ignored; an empty file changes nothing.'];
+  // Short lines: an editor in 80 columns cuts what is longer.
+  const lines = [`# ${header}`, '# Change what you want, save and close; an empty file changes nothing.', `# Lines starting with # ${text === undefined ? 'are' : 'above the first blank line are'} ignored.`];
   for (const [key, value] of fields) lines.push(`${key}: ${value}`);
   if (text !== undefined) lines.push('', text);
   return lines.join('\n') + '\n';
@@ -223,7 +224,7 @@ export function readEditedText(content: string, keys: string[], hasText: boolean
     const match = /^\s*([a-z]+)\s*:(.*)$/i.exec(lines[i]!);
     const key = match?.[1]?.toLowerCase();
     if (!match || !key || !keys.includes(key)) {
-      throw new UserError(`Cannot read the line "${lines[i]}" of the edited entry.`, `Each line before the first blank one is "key: value", with the keys ${keys.join(', ')}.${hasText ? ' The text comes after a blank line.' : ''}`);
+      throw new UserError(`Cannot read the line "${lines[i]}" of the edited entry.`, `Each line ${hasText ? 'before the first blank one ' : ''}is "key: value", with ${keys.length === 1 ? `the key "${keys[0]}"` : `the keys ${keys.map((k) => `"${k}"`).join(', ')}`}.${hasText ? ' The text comes after a blank line.' : ''}`);
     }
     fields[key] = match[2]!.trim();
   }

@@ -82,7 +82,7 @@ describe('show, edit, done and rm on pulses, processes, culture events and daily
     });
     const { edit } = await import('../../src/commands/entry/edit.js');
     await edit(ctx(editor(`sed -i -e 's/^to: Sam$/to: Ana/' -e 's/^release checklist$/release checklist, written down/' "$last"`)), 's1', {});
-    expect(fs.readFileSync(path.join(dir, 'seen.txt'), 'utf8')).toContain('# s1: process\n# Change what you want, save and close. Lines starting with # above the first blank line are ignored; an empty file changes nothing.\nto: Sam\n\nrelease checklist\n');
+    expect(fs.readFileSync(path.join(dir, 'seen.txt'), 'utf8')).toContain('# s1: process\n# Change what you want, save and close; an empty file changes nothing.\n# Lines starting with # above the first blank line are ignored.\nto: Sam\n\nrelease checklist\n');
     expect(readStore(home).processes).toEqual([expect.objectContaining({ id: 's1', practice: 'release checklist, written down', member: 'r2' })]);
     await edit(ctx(editor(`sed -i 's/^date: .*/date: 2027-02-07/' "$last"`)), 'c1', {});
     expect(fs.readFileSync(path.join(dir, 'seen.txt'), 'utf8')).toContain('date: 2027-02-08\n\nteam lunch\n');
