@@ -15,6 +15,8 @@ export function register(program: Command, context: (cmd: Command) => Ctx): void
         'mtl team list',
         'mtl team show sam',
         'mtl team set sam --cadence 14',
+        'mtl team set "carla dias" --name "Carla Diaz"',
+        'mtl team set carla --away 2027-05-17',
         'mtl team remove sam',
         'mtl team remove sam --purge --yes',
       ),
