@@ -1,5 +1,5 @@
 import type { Data, Day, Goal, Member, NudgeState } from './model.js';
-import { addDaysToDay, dayOf, daysBetween, endOfQuarterFor, quarterOf, startOfQuarterFor } from './dates.js';
+import { addDaysToDay, dayOf, daysBetween, endOfQuarterFor, previousQuarter, quarterOf, startOfQuarterFor } from './dates.js';
 import { weekOfQuarter, weekToPlan } from './innovation.js';
 import { learningProgress } from './learning.js';
 import { cultureDue } from './culture.js';
@@ -211,7 +211,11 @@ function memberGoalReminders(data: Data, team: Member[], today: Day): Reminder[]
       });
     }
     // A goal past its own due day, the most overdue first: one reminder each, until it is done or moved.
-    for (const g of goals.filter((g) => g.status === 'open' && g.due !== undefined && g.due < today).sort((a, b) => (a.due! < b.due! ? -1 : 1))) {
+    // This quarter's, and those left open from before last quarter (last quarter's are the carry
+    // reminder's), so an old goal never goes quiet while open.
+    const before = previousQuarter(quarter);
+    const older = data.memberGoals.filter((g) => g.member === member.id && g.quarter < before);
+    for (const g of [...goals, ...older].filter((g) => g.status === 'open' && g.due !== undefined && g.due < today).sort((a, b) => (a.due! < b.due! ? -1 : 1))) {
       reminders.push({
         key: `member-goal-overdue:${g.id}`,
         kind: 'member-goal-overdue',

@@ -126,6 +126,19 @@ describe("reports' quarterly goals", () => {
       d.memberGoals.push(...twoGoals('m1', '2027-Q1').slice(0, count).map((g) => ({ ...g, status })));
     });
 
+  it('flags a goal left open from before last quarter as overdue; last quarter\'s are for the carry reminder', () => {
+    const d = store('2027-07-12', (x) => {
+      x.members.push(member('m1', 'Sam'));
+      x.memberGoals.push(
+        { id: 'm1', member: 'm1', title: 'Old one', quarter: '2027-Q1', due: '2027-03-31', status: 'open', progress: 0, created: '2027-01-05', checkIns: [] },
+        { id: 'm2', member: 'm1', title: 'Last quarter', quarter: '2027-Q2', due: '2027-06-30', status: 'open', progress: 0, created: '2027-04-05', checkIns: [] },
+      );
+    });
+    const all = dueNudges(d, at('2027-07-12'), prefs);
+    expect(only(all, 'member-goal-overdue').map((r) => r.key)).toEqual(['member-goal-overdue:m1']);
+    expect(only(all, 'member-goals-carry')[0]!.text).toContain('m2 "Last quarter"');
+  });
+
   it('asks for two or more goals per report this quarter', () => {
     const [r] = dueNudges(withGoals('2027-02-01', 1), at('2027-02-01'), prefs);
     expect(r).toMatchObject({ kind: 'member-goals', key: 'member-goals:m1:2027-Q1', text: 'Alice has 1 goal for 2027-Q1; help them set 2-3.', command: 'mtl member-goals Alice add "<title>"' });
