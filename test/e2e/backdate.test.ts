@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { mtl, ok, readStore, snapshot, tempHome, BIN } from '../helpers/cli.js';
 import { oneOnOne } from '../../src/commands/one-on-one/run.js';
 import type { Ctx } from '../../src/context.js';
 import type { Prompter } from '../../src/ui/prompter.js';
 import { seedTeam } from '../helpers/team.js';
+import { fullFor } from '../helpers/full-disk.js';
 
 /** Recording after the fact: --date on praise, feedback and 1on1 --done, and mtl edit --date. */
 
@@ -206,25 +207,12 @@ describe('mtl edit --date', () => {
       const contents = () => Object.fromEntries(Object.entries(snapshot(home)).map(([file, text]) => [file, String(text).replace(/^(\d+) \S+ /, '$1 ')]));
       const before = contents();
       // The file the praise leaves is written last (never lost in between); here it is the one the disk refuses.
-      const open = fs.openSync;
-      const write = fs.writeSync;
-      const paths = new Map<number, string>();
-      const spies = [
-        vi.spyOn(fs, 'openSync').mockImplementation(((file: fs.PathLike, ...rest: unknown[]) => {
-          const fd = (open as (...a: unknown[]) => number)(file, ...rest);
-          paths.set(fd, String(file));
-          return fd;
-        }) as typeof fs.openSync),
-        vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, ...rest: unknown[]) => {
-          if (paths.get(fd)?.endsWith(`${failing}.jsonl`)) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-          return (write as (...a: unknown[]) => number)(fd, ...rest);
-        }) as typeof fs.writeSync),
-      ];
+      const restore = fullFor((file) => file.endsWith(`${failing}.jsonl`));
       let r;
       try {
         r = await mtl(home, ['edit', 'p1', '--date', to], at('2027-04-02'));
       } finally {
-        for (const spy of spies) spy.mockRestore();
+        restore();
       }
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`${failing}.jsonl: no space left on the disk`);

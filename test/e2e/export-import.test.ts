@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { mode, mtl, ok, readStore, tempHome } from '../helpers/cli.js';
+import { fullFor } from '../helpers/full-disk.js';
 
 const NOW = { MTL_NOW: '2027-02-10T09:00:00' };
 
@@ -92,30 +93,12 @@ describe('mtl export', () => {
     const files = () => Object.fromEntries(fs.readdirSync(home).filter((f) => f.endsWith('.jsonl')).map((f) => [f, fs.readFileSync(path.join(home, f), 'utf8')]));
     const before = files();
     expect(before['undo.jsonl']).toBeDefined();
-    const open = fs.openSync;
-    const write = fs.writeSync;
-    const writeFile = fs.writeFileSync;
-    const paths = new Map<number, string>();
-    const spies = [
-      vi.spyOn(fs, 'openSync').mockImplementation(((file: fs.PathLike, ...rest: unknown[]) => {
-        const fd = (open as (...a: unknown[]) => number)(file, ...rest);
-        paths.set(fd, String(file));
-        return fd;
-      }) as typeof fs.openSync),
-      vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, ...rest: unknown[]) => {
-        if (paths.get(fd)?.includes('feedback.jsonl')) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-        return (write as (...a: unknown[]) => number)(fd, ...rest);
-      }) as typeof fs.writeSync),
-      vi.spyOn(fs, 'writeFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
-        if (typeof file === 'number' && paths.get(file)?.includes('feedback.jsonl')) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-        return (writeFile as (...a: unknown[]) => void)(file, ...rest);
-      }) as typeof fs.writeFileSync),
-    ];
+    const restore = fullFor((file) => file.includes('feedback.jsonl'));
     let r;
     try {
       r = await mtl(home, ['import', '--merge', backup], { env: NOW });
     } finally {
-      for (const spy of spies) spy.mockRestore();
+      restore();
     }
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Nothing was changed');
