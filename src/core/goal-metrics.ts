@@ -35,6 +35,8 @@ export interface GoalMeasures {
 export interface MetricOptions {
   /** The learningHoursPerQuarter setting. */
   learningTarget: number;
+  /** Today, when readings may be of another day: their words then name that week and quarter. */
+  today?: Day;
 }
 
 /**
@@ -149,6 +151,11 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
   const quarter = quarterOf(asOf);
   const inQuarter = (day: Day | undefined) => day !== undefined && day >= start && day <= asOf;
   const given = spec.target;
+  // Read on another day (a goal done, or due in an earlier quarter), the words say which week and
+  // quarter: "this week" would be today's, not the one counted.
+  const past = options.today !== undefined && asOf !== options.today;
+  const thisWeek = past ? `the week of ${asOf}` : 'this week';
+  const thisQuarter = past && quarter !== quarterOf(options.today!) ? `in ${quarter}` : 'this quarter';
   switch (spec.name) {
     case 'learning-hours': {
       const target = given ?? options.learningTarget;
@@ -173,7 +180,7 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
       const first = mondayOf(start) < start ? addDaysToDay(mondayOf(start), 7) : start;
       for (let monday = first; monday <= end; monday = addDaysToDay(monday, 7)) weeks.push(monday);
       let held = 0;
-      let thisWeek = '';
+      let lastWeek = '';
       for (const monday of weeks) {
         if (monday > asOf) break;
         const sunday = addDaysToDay(monday, 6);
@@ -181,17 +188,17 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
         const praised = new Set(data.praise.between(monday, sunday < asOf ? sunday : asOf).map((p) => p.member));
         const count = team.filter((m) => praised.has(m.id)).length;
         if (team.length > 0 && count === team.length) held += 1;
-        if (sunday >= asOf) thisWeek = `; this week ${count} of ${team.length}`;
+        if (sunday >= asOf) lastWeek = `; ${thisWeek} ${count} of ${team.length}`;
       }
       const target = given ?? weeks.length;
       const anyone = data.members.some((m) => m.added <= asOf && (!m.removed || m.removed >= start));
-      return reading(spec.name, held, anyone ? target : null, anyone ? `every report praised in ${held} of ${target} weeks${thisWeek}` : 'no reports yet to praise');
+      return reading(spec.name, held, anyone ? target : null, anyone ? `every report praised in ${held} of ${target} weeks${lastWeek}` : 'no reports yet to praise');
     }
     case 'public-praise': {
       const target = given ?? 12;
       const all = data.praise.between(start, asOf);
       const shown = all.filter((p) => p.public).length;
-      const share = all.length ? ` (${Math.round((shown / all.length) * 100)}% of the ${all.length} given this quarter)` : '';
+      const share = all.length ? ` (${Math.round((shown / all.length) * 100)}% of the ${all.length} given ${thisQuarter})` : '';
       const anyone = data.members.some((m) => m.added <= asOf && (!m.removed || m.removed >= start));
       return reading(spec.name, shown, anyone ? target : null, anyone ? `${ofTarget(shown, target, 'praise given in public')}${share}` : 'no reports yet to praise');
     }
@@ -199,19 +206,19 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
       const noted = data.feedback.filter((f) => inQuarter(f.date));
       const delivered = noted.filter((f) => f.deliveredOn !== undefined && f.deliveredOn <= asOf).length;
       const target = given ?? noted.length;
-      return reading(spec.name, delivered, target > 0 ? target : null, noted.length ? `${delivered} of ${noted.length} feedback points delivered` : 'no feedback noted this quarter');
+      return reading(spec.name, delivered, target > 0 ? target : null, noted.length ? `${delivered} of ${noted.length} feedback points delivered` : `no feedback noted ${thisQuarter}`);
     }
     case 'items-delegated-done': {
       const target = given ?? 3;
       const owned = itemsOwnedThisQuarter(data, asOf);
-      return reading(spec.name, owned.doneThisQuarter, target, `${ofTarget(owned.doneThisQuarter, target, 'delegated items done')}, ${owned.count} owned this quarter`);
+      return reading(spec.name, owned.doneThisQuarter, target, `${ofTarget(owned.doneThisQuarter, target, 'delegated items done')}, ${owned.count} owned ${thisQuarter}`);
     }
     case 'delegation-steps': {
       const items = itemsOwnedThisQuarter(data, asOf).items;
       const checked = items.reduce((n, d) => n + DELEGATION_STEPS.filter((s) => d.steps[s.key] && d.steps[s.key]! <= asOf).length, 0);
       const total = items.length * DELEGATION_STEPS.length;
       const target = given ?? total;
-      return reading(spec.name, checked, target > 0 ? target : null, total ? `${checked} of ${total} checklist steps done` : 'nothing delegated this quarter');
+      return reading(spec.name, checked, target > 0 ? target : null, total ? `${checked} of ${total} checklist steps done` : `nothing delegated ${thisQuarter}`);
     }
     case 'processes-owned': {
       const target = given ?? 2;
@@ -237,13 +244,13 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
       const goals = memberGoalsOf(data, quarter).filter((g) => g.created <= asOf && onTeam.has(g.member));
       const n = goals.filter((g) => memberGoalOnTrack(g, asOf, end)).length;
       const target = given ?? goals.length;
-      return reading(spec.name, n, target > 0 ? target : null, goals.length ? `${n} of ${goals.length} reports' goals done or on track` : "no reports' goals this quarter");
+      return reading(spec.name, n, target > 0 ? target : null, goals.length ? `${n} of ${goals.length} reports' goals done or on track` : `no reports' goals ${thisQuarter}`);
     }
     case 'innovation-week': {
       const target = given ?? 1;
       const week = data.innovationWeeks.find((w) => w.quarter === quarter);
       const held = week && week.end <= asOf ? 1 : 0;
-      const text = held ? `innovation week held (${week!.start} to ${week!.end})` : week ? `innovation week planned for ${week.start}, not held yet` : 'no innovation week planned this quarter';
+      const text = held ? `innovation week held (${week!.start} to ${week!.end})` : week ? `innovation week planned for ${week.start}, not held yet` : `no innovation week planned ${thisQuarter}`;
       return reading(spec.name, held, target, text);
     }
     case 'demos-given': {
@@ -252,7 +259,7 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
       const shown = demoed ? (week.projects?.length ?? 0) : 0;
       const team = data.members.filter((m) => m.added <= asOf && (!m.removed || m.removed > asOf)).length;
       const target = given ?? team;
-      const text = !week ? 'no innovation week this quarter' : demoed ? ofTarget(shown, target, 'projects shown at the demo') : `demo on ${week.demoHeld ?? week.demo}, not held yet`;
+      const text = !week ? `no innovation week ${thisQuarter}` : demoed ? ofTarget(shown, target, 'projects shown at the demo') : `demo on ${week.demoHeld ?? week.demo}, not held yet`;
       return reading(spec.name, shown, target > 0 ? target : null, text);
     }
     case 'culture-events': {
@@ -314,7 +321,7 @@ export function measureGoals(goals: Goal[], specsOf: (template: string) => Measu
   for (const goal of goals) {
     const specs = specsOf(goal.template);
     const day = measuredOn(goal, asOf);
-    if (specs?.length) out.set(goal.id, measureGoal(specsForGoal(specs, goal), data, day, options, known));
+    if (specs?.length) out.set(goal.id, measureGoal(specsForGoal(specs, goal), data, day, { ...options, today: asOf }, known));
   }
   return out;
 }

@@ -89,6 +89,11 @@ describe('measureGoal', () => {
       '1 of 12 praise given in public (20% of the 5 given this quarter)',
     ]);
     expect(measureGoal([{ name: 'weeks-everyone-praised' }], data({}), '2027-02-03', OPTIONS)).toMatchObject({ proposed: null, readings: [{ text: 'no reports yet to praise', share: null }] });
+    // Read on another day than today (a goal due last quarter), the words name that week and quarter.
+    expect(measureGoal([{ name: 'weeks-everyone-praised' }, { name: 'public-praise' }], d, '2027-02-03', { ...OPTIONS, today: '2027-04-10' }).readings.map((r) => r.text)).toEqual([
+      'every report praised in 3 of 13 weeks; the week of 2027-02-03 1 of 1',
+      '1 of 12 praise given in public (20% of the 5 given in 2027-Q1)',
+    ]);
   });
 
   it('counts delegated items, steps, processes, reports with 2-3 goals, innovation and culture', () => {
