@@ -31,6 +31,9 @@ describe('mtl team', () => {
     await ok(home, ['import', '--merge', backup], { env });
     expect(readStore(home).members.map((m: { name: string }) => m.name)).toEqual(['Carla Diaz', 'Sam Lee']);
     expect(readStore(home).praise).toHaveLength(1);
+    // Her old name for someone new: added, and said who had it.
+    const added = await mtl(home, ['team', 'add', 'Carla Dias'], { env });
+    expect(added.stderr).toContain('Note: Carla Diaz (r1) was called Carla Dias before; this is a new report. If you meant Carla Diaz: mtl undo');
   });
 
   it('team set --away: a report on leave gets no reminders until the day they are back, then does', async () => {
@@ -50,6 +53,7 @@ describe('mtl team', () => {
     expect(await ok(home, ['team', 'list'], on('2027-03-01'))).toContain('Carla Diaz (away)\t');
     expect(JSON.parse(await ok(home, ['team', 'list', '--json'], on('2027-03-01')))[0]).toMatchObject({ name: 'Carla Diaz', awayUntil: '2027-05-17', pastCadence: false });
     expect(await ok(home, ['1on1', 'carla'], on('2027-03-01'))).toMatch(/every 7 days\. Away until 2027-05-17\.\n/);
+    expect((await mtl(home, ['member-goals'], on('2027-03-01'))).stderr).not.toContain('Carla');
     const balance = await mtl(home, ['praise', 'balance'], on('2027-03-01'));
     expect(balance.stdout).toContain('Carla Diaz (away)');
     expect(balance.stderr).not.toContain('Carla');

@@ -3,7 +3,7 @@ import { carryGoal } from '../../core/quarters.js';
 import { plural, shellWord } from '../../core/text.js';
 import { alreadyDone, markDone, sameTitleGoal } from '../../core/entries.js';
 import { parseProgress } from '../../core/goals.js';
-import { activeMembers, findMember, goalCountWarning, memberGoalsThisQuarter, nameOf, requireLine } from '../../core/team.js';
+import { activeMembers, findMember, goalCountWarning, isAway, memberGoalsThisQuarter, nameOf, requireLine } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
 import { UsageError, UserError } from '../../errors.js';
 import { openStore, updateStore } from '../../store/store.js';
@@ -188,7 +188,8 @@ async function list(ctx: Ctx, name: string | undefined, opts: Options): Promise<
   } else {
     ctx.io.err(`No goals for ${member ? member.name : 'your reports'} in ${quarter}. Add one: mtl member-goals ${member ? shellWord(member.name) : '<name>'} add "<title>"\n`);
   }
-  const who = member ? (member.removed ? [] : [member]) : activeMembers(data);
+  // Not for a report on leave: their goals wait until they are back.
+  const who = (member ? (member.removed ? [] : [member]) : activeMembers(data)).filter((m) => !isAway(m, today));
   for (const m of who) warn(ctx, m.name, memberGoalsThisQuarter(data, m.id, today).length, quarter);
 }
 

@@ -52,7 +52,7 @@ export async function add(ctx: Ctx, name: string, opts: { note?: string; restore
       ]);
     }
   }
-  const { member, restored, shadowed } = await updateStore(ctx.dataDir, (tx): { member: Member; restored: boolean; shadowed?: Member[] } => {
+  const { member, restored, shadowed, formerly } = await updateStore(ctx.dataDir, (tx): { member: Member; restored: boolean; shadowed?: Member[]; formerly?: Member[] } => {
     const checked = validateNewName(tx.data, name);
     if (restore && !checked.restore) {
       throw new UserError(`There is no removed report called "${checked.name}" to bring back.`, `Add them as new: mtl team add ${shellWord(checked.name)}. Removed reports: mtl team list --all`);
@@ -68,14 +68,17 @@ export async function add(ctx: Ctx, name: string, opts: { note?: string; restore
     // "Priya" beside Priya Raman: from now on the short name means the new report. Said, in case
     // the user meant Priya Raman (the README's `mtl team add Priya --note ...` reads that way).
     const shadowed = shadowedBy(tx.data, checked.name);
+    // A report who had this name before (renamed since): said, in case they were meant.
+    const formerly = activeMembers(tx.data).filter((m) => m.formerNames?.some((n) => nameKey(n) === nameKey(checked.name)));
     tx.tables.members.add(member);
-    return { member, restored: false, shadowed };
+    return { member, restored: false, shadowed, formerly };
   });
   const who = shellWord(member.name);
   if (shadowed?.length) {
     const names = shadowed.map((m) => m.name).join(' and ');
     ctx.io.err(ctx.io.color.yellow(`Note: ${names} ${shadowed.length === 1 ? 'is' : 'are'} on your team too; "${member.name}" now means the new report. For a note about ${names}: mtl team note ${shellWord(shadowed[0]!.name)} "<text>"; to undo this add: mtl undo`) + '\n');
   }
+  for (const m of formerly ?? []) ctx.io.err(ctx.io.color.yellow(`Note: ${m.name} (${m.id}) was called ${member.name} before; this is a new report. If you meant ${m.name}: mtl undo`) + '\n');
   if (restored) {
     ctx.io.err(`${member.name} is back on your team, with their earlier history (${member.id}). See: mtl team show ${who}\n`);
     // A leave set before they left still holds: said, with the way to end it.
