@@ -243,10 +243,10 @@ describe('mtl edit --date', () => {
     await ok(home, ['edit', 'p1', '--public'], at('2027-04-02'));
     await ok(home, ['undo'], at('2027-04-02'));
     // The move is told as one change of its day, not a removal and an addition.
-    expect(await ok(home, ['undo', '--list'], at('2027-04-02'))).toContain(' 1. the change to praise entry p1 for Sam Lee ("ran the quarter review, so we saw the g…"): date "2027-04-02" → "2027-03-31", time ');
+    expect(await ok(home, ['undo', '--list'], at('2027-04-02'))).toContain(' 1. the change to praise entry p1 for Sam Lee ("ran the quarter review, so we saw the g…"): date "2027-04-02" → "2027-03-31", time 2027-04-02 09:00 → 2027-03-31 09:00');
     const undo = await mtl(home, ['undo'], at('2027-04-02'));
     expect(undo.code).toBe(0);
-    expect(undo.stderr).toContain('Undid the change to praise entry p1 for Sam Lee ("ran the quarter review, so we saw the g…"): date back to "2027-04-02", time back to ');
+    expect(undo.stderr).toContain('Undid the change to praise entry p1 for Sam Lee ("ran the quarter review, so we saw the g…"): date back to "2027-04-02", time back to 2027-04-02 09:00.');
     expect(readStore(home).praise).toEqual([{ id: 'p1', member: 'r1', text: 'ran the quarter review, so we saw the gaps', date: '2027-04-02', at: nineOn('2027-04-02'), public: false }]);
     expect(await ok(home, ['praise', 'list', '--quarter', '2027-Q1'], at('2027-04-02'))).toBe('');
     expect(await ok(home, ['praise', 'list', '--quarter', '2027-Q2'], at('2027-04-02'))).toBe('2027-04-02\tp1\tSam Lee\tprivate\tran the quarter review, so we saw the gaps\n');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { quarterOf } from '../../core/dates.js';
+import { dayOf, quarterOf } from '../../core/dates.js';
 import { ENTRY_KINDS } from '../../core/entries.js';
 import { FIELD_WORDS, ID_PREFIX, KIND_WORDS, type Data, type Goal, type Kind } from '../../core/model.js';
 import { archiveGoalFile, updateGoalFile } from '../goals/goal-file.js';
@@ -150,9 +150,16 @@ function about(record: unknown, data: Pick<Data, 'members'>): string {
   return `${who}${what === undefined ? '' : ` (${short(what)})`}`;
 }
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
 function short(value: unknown): string {
   if (value === undefined || value === null) return '(none)';
   if (typeof value !== 'string') return JSON.stringify(value);
+  // A stored instant reads as the local day and time it stands for, not as UTC in ISO form.
+  if (INSTANT.test(value)) {
+    const at = new Date(value);
+    return `${dayOf(at)} ${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  }
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
 }
 
