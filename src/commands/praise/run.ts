@@ -222,7 +222,8 @@ export async function grid(ctx: Ctx, opts: { weeks?: string; json?: boolean; dat
     lines.push(`${padToWidth(truncateToWidth(r.member.name, nameWidth), nameWidth)} ${cells.join('')}  ${String(r.total).padStart(5)}`);
   }
   io.out(lines.join('\n') + '\n');
-  const gaps = g.rows.filter((r) => r.counts[r.counts.length - 1] === 0 && r.counts[r.counts.length - 2] === 0).map((r) => r.member.name);
+  // A report on leave is not waiting for praise.
+  const gaps = g.rows.filter((r) => !isAway(r.member, today) && r.counts[r.counts.length - 1] === 0 && r.counts[r.counts.length - 2] === 0).map((r) => r.member.name);
   const notes: string[] = [];
   if (from > 0) notes.push(`The last ${plural(shown.length, 'week')} of ${weeks} fit this terminal; all of them: mtl praise grid --json`);
   notes.push(`Praise per week, starting on ${weekStart === 'monday' ? 'Mondays' : 'Sundays'}: "·" is a week without any, a blank is before they joined.`);
