@@ -149,9 +149,11 @@ export function checkVerb(kind: EntryKind, verb: Verb, id: string, given: EditFl
   if (given.includes('public') && given.includes('private')) throw new UsageError('Choose one of --public and --private.', `Example: mtl edit ${id} --public`);
 }
 
-/** An example `mtl edit` line for a kind. */
-export function editExample(kind: EntryKind, id: string): string {
+/** An example `mtl edit` line for a kind, or for one of its fields. */
+export function editExample(kind: EntryKind, id: string, field?: string): string {
   const info = ENTRY_KINDS[kind];
+  // A field of its own (a part of structured feedback) when the kind takes it as a flag.
+  if (field !== undefined && info.flags.includes(field as EditFlag)) return `mtl edit ${id} --${field} "<the corrected ${field}>"`;
   const flag = info.flags[0];
   if (flag === 'title') return `mtl edit ${id} --title "<the new title>"`;
   if (flag === 'text') return `mtl edit ${id} --text "<the corrected text>"`;

@@ -146,11 +146,8 @@ export function readPlainFile(file: string, last?: number): Buffer | undefined {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      // A link to what is not there (a disk not mounted) is not an empty list: reading it as one
-      // would show, export and sync a data folder without it.
-      const link = fs.lstatSync(file, { throwIfNoEntry: false });
-      if (!link?.isSymbolicLink()) return undefined;
-      throw new DataError(`${file} is a link to ${fs.readlinkSync(file)}, which is not there; mtl has not read or changed it.`, 'Mount or put back what it points to, or remove the link if that data is gone for good.');
+      refuseDanglingLink(file);
+      return undefined;
     }
     throw new DataError(`Cannot read ${file}: ${reason(err)}.`, 'Check the file permissions; nothing was changed.');
   }
@@ -166,6 +163,15 @@ export function readPlainFile(file: string, last?: number): Buffer | undefined {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * A path that is not there may still be a link to what is not there (a disk not mounted): that is
+ * not an empty list, and reading it as one would show, export and sync a data folder without it.
+ */
+export function refuseDanglingLink(file: string): void {
+  if (!fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) return;
+  throw new DataError(`${file} is a link to ${fs.readlinkSync(file)}, which is not there; mtl has not read or changed it.`, 'Mount or put back what it points to, or remove the link if that data is gone for good.');
 }
 
 /** A file's text, or undefined when it does not exist (as readPlainFile). */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { quarterOf, sortByText } from '../core/dates.js';
 import { lastPraised, type Day, type Member, type Praise, type PraiseLog } from '../core/model.js';
 import { DataError } from '../errors.js';
-import { reason } from './files.js';
+import { reason, refuseDanglingLink } from './files.js';
 import { maxIdNearEnd, RecordTable } from './records.js';
 
 /**
@@ -32,10 +32,7 @@ export class PraiseFiles implements PraiseLog {
       } catch (err) {
         const folder = path.join(this.dir, PRAISE_DIR);
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new DataError(`Cannot read ${folder}: ${reason(err)}.`);
-        // A link to a folder that is not there (a disk not mounted) is not "no praise yet".
-        if (fs.lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) {
-          throw new DataError(`${folder} is a link to ${fs.readlinkSync(folder)}, which is not there; mtl has not read or changed it.`, 'Mount or put back what it points to, or remove the link if that praise is gone for good.');
-        }
+        refuseDanglingLink(folder);
       }
       this.known = names.filter((n) => QUARTER_FILE.test(n)).map((n) => n.slice(0, -'.jsonl'.length)).sort();
     }

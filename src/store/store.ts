@@ -209,8 +209,7 @@ export class Tx {
     for (const table of this.praise.allTables()) keep(table);
   }
 
-  /** The journal's line for this write (first), or the undone mark of an undo (last). */
-  /** This write's line of the undo journal (or the journal emptied, or an undo marked); a failure is the commit's to tell. */
+  /** This write's line of the undo journal (first), the journal emptied, or an undo's mark (last); a failure is the commit's to tell. */
   private journal(whole: boolean, changes: Change[]): void {
     if (whole) clearJournal(this.dir);
     else if (this.undoing !== undefined) journalUndone(this.dir, this.undoing);

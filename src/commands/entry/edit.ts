@@ -130,7 +130,7 @@ async function editInEditor(ctx: Ctx, kind: EntryKind, id: string): Promise<{ ch
   // given with line breaks) would be read back as other fields, or not at all.
   const long = fields.find(([, value]) => /[\r\n]/.test(value));
   if (long) {
-    throw new UserError(`${id}'s ${long[0]} runs over several lines, which the editor's one-line fields cannot hold.`, `Change it with a flag instead, e.g. ${flagExample(kind, id, long[0])}`);
+    throw new UserError(`${id}'s ${long[0]} runs over several lines, which the editor's one-line fields cannot hold.`, `Change it with a flag instead, e.g. ${editExample(kind, id, long[0])}`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtl-edit-'));
   const file = path.join(dir, `${id}.txt`);
@@ -176,11 +176,6 @@ async function editInEditor(ctx: Ctx, kind: EntryKind, id: string): Promise<{ ch
     forget?.();
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** An example of changing one field with its flag: `mtl edit f3 --impact "..."`. */
-function flagExample(kind: EntryKind, id: string, field: string): string {
-  return ENTRY_KINDS[kind].flags.includes(field as EditFlag) ? `mtl edit ${id} --${field} "..."` : editExample(kind, id);
 }
 
 async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes): Promise<void> {

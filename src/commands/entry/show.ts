@@ -27,7 +27,8 @@ export async function show(ctx: Ctx, idText: string, opts: { json?: boolean }): 
   if (drift) ctx.io.err(ctx.io.color.yellow(`warning: ${drift}`) + '\n');
   const info = ENTRY_KINDS[kind];
   const next = [
-    ...(info.flags.length ? [found.kind === 'feedback' && found.entry.situation !== undefined ? `mtl edit ${id} --impact "<the corrected impact>"` : editExample(kind, id)] : []),
+    // Structured feedback is corrected part by part: --text would make it one piece.
+    ...(info.flags.length ? [editExample(kind, id, found.kind === 'feedback' && found.entry.situation !== undefined ? 'impact' : undefined)] : []),
     ...(info.done && (found.entry as { status?: string }).status === 'open' ? [`mtl done ${id}`] : []),
     ...(info.rm ? [`mtl rm ${id}`] : []),
   ];

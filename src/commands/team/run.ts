@@ -238,17 +238,12 @@ export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name
     const member = findMember(tx.data, name);
     was = member.name;
     wasAway = isAway(member, today);
-    if (opts.name !== undefined && nameKey(opts.name) !== nameKey(member.name)) {
-      // Only what the new name takes from others that the old one did not already.
-      const others = { ...tx.data, members: tx.data.members.filter((m) => m.id !== member.id) };
-      const before = new Set(shadowedBy(others, member.name));
-      renamed.shadowed = shadowedBy(others, opts.name.trim()).filter((m) => !before.has(m));
-    }
     if (opts.name !== undefined) {
-      const name = newNameFor(tx.data, member, opts.name);
+      const next = newNameFor(tx.data, member, opts.name);
+      renamed.shadowed = next.shadowed;
       // The old name is kept, so that a backup made before still merges into them (import --merge).
-      if (nameKey(name) !== nameKey(member.name)) member.formerNames = [...new Set([...(member.formerNames ?? []), member.name])];
-      member.name = name;
+      if (nameKey(next.name) !== nameKey(member.name)) member.formerNames = [...new Set([...(member.formerNames ?? []), member.name])];
+      member.name = next.name;
     }
     if (opts.cadence !== undefined) {
       if (cadence === undefined) delete member.cadence;
@@ -293,8 +288,12 @@ async function awayUntil(ctx: Ctx, name: string, text: string, today: string): P
   return day;
 }
 
-/** A report's name spelt anew: checked as a new report's would be, though it may differ from their own only in case or accents. */
-function newNameFor(data: Data, member: Member, typed: string): string {
+/**
+ * A report's name spelt anew, checked as a new report's would be (though it may differ from their
+ * own only in case or accents), with the other reports whose short name it now takes and the old
+ * one did not.
+ */
+function newNameFor(data: Data, member: Member, typed: string): { name: string; shadowed: Member[] } {
   const others = { ...data, members: data.members.filter((m) => m.id !== member.id) };
   const apart = `Nothing was changed. Give ${member.name} a name that tells them apart, e.g. with a surname or an initial.`;
   const taken = activeMembers(others).find((m) => nameKey(m.name) === nameKey(typed));
@@ -302,7 +301,9 @@ function newNameFor(data: Data, member: Member, typed: string): string {
   const { name, restore } = validateNewName(others, typed);
   // Only a report who left with exactly that name stands in the way ("Alex" is not Alex Kim's name).
   if (restore && nameKey(restore.name) === nameKey(name)) throw new UserError(`${restore.name} (${restore.id}), who left the team, is called that already.`, apart);
-  return name;
+  if (nameKey(name) === nameKey(member.name)) return { name, shadowed: [] };
+  const before = new Set(shadowedBy(others, member.name));
+  return { name, shadowed: shadowedBy(others, name).filter((m) => !before.has(m)) };
 }
 
 interface RemoveOptions {
