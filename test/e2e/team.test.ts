@@ -63,7 +63,7 @@ describe('mtl team', () => {
     expect(await ok(home, ['nudge', '--dry-run'], on('2027-05-17'))).toContain('Carla Diaz');
     // A day not after today, or not a day, is refused and changes nothing.
     const before = readStore(home);
-    expect((await mtl(home, ['team', 'set', 'carla', '--away', '2027-03-01'], on('2027-03-01'))).code).toBe(1);
+    expect((await mtl(home, ['team', 'set', 'carla', '--away', '2027-03-01'], on('2027-03-01'))).stderr).toContain('mtl: --away 2027-03-01 is not after today (2027-03-01): give the day they are back.');
     expect((await mtl(home, ['team', 'set', 'carla', '--away', 'someday'], on('2027-03-01'))).stderr).toContain('mtl: --away: Cannot read "someday"');
     expect(readStore(home)).toEqual(before);
     expect((await mtl(home, ['team', 'set', 'carla', '--away', 'none'], on('2027-03-01'))).stderr).toBe('Carla Diaz is back: the nudge and the dashboard count them again.\n');

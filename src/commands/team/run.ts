@@ -284,7 +284,7 @@ async function awayUntil(ctx: Ctx, name: string, text: string, today: string): P
     if (err instanceof UserError) throw new UserError(`--away: ${err.message}`, `Give the day they are back, e.g. mtl team set ${shellWord(name)} --away 2027-05-17 (or "in 6 weeks"); --away none when they are back.`);
     throw err;
   }
-  if (day <= today) throw new UserError(`--away ${text} is ${day}, not after today (${today}): give the day they are back.`, `Back already? mtl team set ${shellWord(name)} --away none`);
+  if (day <= today) throw new UserError(`--away ${text}${text.trim() === day ? '' : ` is ${day}, which`} is not after today (${today}): give the day they are back.`, `Back already? mtl team set ${shellWord(name)} --away none`);
   return day;
 }
 
