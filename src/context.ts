@@ -17,8 +17,9 @@ export interface Io {
   /**
    * While a program mtl started has the terminal (an editor), Ctrl-C is that program's to handle, as
    * git does: mtl goes on when it exits and cleans up after it (a temporary file with a note in it).
+   * `endedBy` is the signal that ended the program, if one did.
    */
-  holdInterrupts?(hold: boolean): void;
+  holdInterrupts?(hold: boolean, endedBy?: NodeJS.Signals | null): void;
   /**
    * Runs `cleanup` if a signal ends mtl before the returned function is called (a terminal closed
    * while an editor had a temporary copy of an entry open): nothing about a person is left behind.

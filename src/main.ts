@@ -71,6 +71,10 @@ const stdoutIsTTY = isTerminal(1);
 let stderrIsTTY: boolean | undefined;
 // Set while an editor mtl started has the terminal (see Io.holdInterrupts).
 let interruptsHeld = false;
+// A Ctrl-C came while held: the one an editor's death by SIGINT implies is no longer to come.
+let interruptSeen = false;
+// The editor died of a Ctrl-C that has not reached mtl yet.
+let owed = false;
 let letGo: NodeJS.Timeout | undefined;
 // What to remove if a signal ends mtl (see Io.onSignalExit).
 const cleanups = new Set<() => void>();
@@ -100,12 +104,20 @@ const deps: Deps = {
       cleanups.add(cleanup);
       return () => cleanups.delete(cleanup);
     },
-    holdInterrupts(hold) {
-      // Let go a moment after the editor has gone: the Ctrl-C that ended it reaches mtl through the
-      // event loop too, and may come after the news that the editor exited.
+    holdInterrupts(hold, endedBy) {
       clearTimeout(letGo);
-      if (hold) interruptsHeld = true;
-      else letGo = setTimeout(() => (interruptsHeld = false), 200).unref();
+      if (hold) {
+        interruptsHeld = true;
+        interruptSeen = false;
+        owed = false;
+        return;
+      }
+      // The Ctrl-C that ended the editor went to mtl too, and reaches it through the event loop, which
+      // may read it after the news that the editor exited, and on a busy machine after a timer: when
+      // the editor died of it and mtl has not had its own yet, mtl waits longer for it. Otherwise a
+      // moment, for an editor that ended itself on Ctrl-C.
+      owed = endedBy === 'SIGINT' && !interruptSeen;
+      letGo = setTimeout(() => (interruptsHeld = false), owed ? 5000 : 200).unref();
     },
     get columns() {
       return (stdoutIsTTY ? process.stdout.columns : this.stderrIsTTY && process.stderr.columns) || 80;
@@ -122,7 +134,16 @@ const deps: Deps = {
 // A kill during a question would leave the terminal without a cursor: it is shown again first.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
   process.on(signal, () => {
-    if (signal === 'SIGINT' && interruptsHeld) return;
+    if (signal === 'SIGINT' && interruptsHeld) {
+      interruptSeen = true;
+      // The one owed for the editor's death has come: the next Ctrl-C is the user's again.
+      if (owed) {
+        owed = false;
+        clearTimeout(letGo);
+        interruptsHeld = false;
+      }
+      return;
+    }
     for (const cleanup of cleanups) {
       try {
         cleanup();

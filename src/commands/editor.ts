@@ -19,6 +19,7 @@ export async function openInEditor(ctx: Ctx, file: string, retry: string, { temp
     throw new UserError(`No terminal to open an editor on. ${where}`, temporary ? 'Run this command in a terminal.' : 'Open it in your editor yourself, or run this command in a terminal.');
   }
   ctx.io.holdInterrupts?.(true);
+  let endedBy: NodeJS.Signals | null = null;
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(command, [...args, file], { env: ctx.env, stdio: 'inherit' });
     child.on('error', (err: NodeJS.ErrnoException) =>
@@ -29,7 +30,10 @@ export async function openInEditor(ctx: Ctx, file: string, retry: string, { temp
         ),
       ),
     );
-    child.on('close', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
-  }).finally(() => ctx.io.holdInterrupts?.(false));
+    child.on('close', (status, signal) => {
+      endedBy = signal;
+      resolve(status ?? (signal ? 1 : 0));
+    });
+  }).finally(() => ctx.io.holdInterrupts?.(false, endedBy));
   if (code !== 0) throw new UserError(`The editor "${editor.join(' ')}" exited with code ${code}.`, where);
 }
