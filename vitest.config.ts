@@ -44,8 +44,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/helpers/setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // A guard against a hang, not a measure of speed: a sync test starts dozens of git and mtl
+    // processes and took over 30 s on a loaded 2-core machine (13 of them: 91 s), failing the run.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // Two cores are all CI has, but some end-to-end tests wait on the processes they start (a
     // stopped writer, a lock, a terminal): a third worker overlaps the waits. With the longest files
     // first, on this machine (shared, fresh clones): 70 s with two workers, 57-62 s with three,
