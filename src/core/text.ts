@@ -125,3 +125,29 @@ export function foldText(text: string): string {
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(MARKS, '').replace(SPECIAL, (c) => LETTERS[c]!);
 }
+
+/**
+ * Two versions of a text, each cut to the stretch where they differ, for saying a change on one
+ * line: a few words they share before it, then at most `max` characters, "…" where cut. Not twice
+ * "Wrote a very clear and careful write-up…" for an edit near the end.
+ */
+export function whereTheyDiffer(a: string, b: string, max = 40): [string, string] {
+  const x = [...a];
+  const y = [...b];
+  if (x.length <= max && y.length <= max) return [a, b];
+  let first = 0;
+  while (first < x.length && first < y.length && x[first] === y[first]) first++;
+  // A few characters of context, from the start of a word.
+  let start = Math.max(0, first - 15);
+  if (start > 0) {
+    const space = x.slice(start, first).indexOf(' ');
+    if (space >= 0) start += space + 1;
+  }
+  const cut = (chars: string[]) => {
+    const lead = start > 0 ? '…' : '';
+    const room = max - lead.length;
+    const piece = chars.slice(start, start + room);
+    return `${lead}${start + room < chars.length ? `${piece.slice(0, room - 1).join('')}…` : piece.join('')}`;
+  };
+  return [cut(x), cut(y)];
+}

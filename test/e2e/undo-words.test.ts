@@ -38,6 +38,17 @@ describe('what mtl undo says about a change', () => {
     expect(readStore(home).actions[0]).toMatchObject({ member: 'r1', oneOnOne: 'o1' });
   });
 
+  it('shows an edit near the end of a long text where it is, not as the same start twice', async () => {
+    const home = await withTwo();
+    const text = 'Wrote a very clear and careful write-up of the outage, with the follow-ups for the team';
+    await ok(home, ['praise', 'sam', text], NOW);
+    await ok(home, ['edit', 'p1', '--text', text.replace('the team', 'the whole team')], NOW);
+    expect((await ok(home, ['undo', '--list'], NOW)).split('\n')[0]).toBe(' 1. the change to praise entry p1 for Sam Lee ("Wrote a very clear and careful write-up…"): text "…for the team" → "…for the whole team"');
+    const r = await mtl(home, ['undo'], NOW);
+    expect(r.stderr.split('\n')[0]).toBe('Undid the change to praise entry p1 for Sam Lee ("Wrote a very clear and careful write-up…"): text back to "…for the team".');
+    expect(readStore(home).praise[0].text).toBe(text);
+  });
+
   it('calls a report goal what the rest of mtl calls it', async () => {
     const home = await withTwo();
     await ok(home, ['member-goals', 'sam', 'add', 'Lead the payments API redesign'], NOW);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
-import { controlProblem, didYouMean, escapeControls, plural, shellWord, similarWords } from '../../src/core/text.js';
+import { controlProblem, didYouMean, escapeControls, plural, shellWord, similarWords, whereTheyDiffer } from '../../src/core/text.js';
 import type { Io } from '../../src/context.js';
 import { truncateToWidth, visibleWidth } from '../../src/core/width.js';
 import * as output from '../../src/ui/output.js';
@@ -42,6 +42,19 @@ describe('wording helpers', () => {
     expect(shellWord('Mary Ann')).toBe(`'Mary Ann'`);
     expect(shellWord(`O'Neil`)).toBe(`'O'\\''Neil'`);
     expect(shellWord('$HOME')).toBe(`'$HOME'`);
+  });
+
+  it('cuts two versions of a long text to where they differ, so a change near the end shows', () => {
+    const was = 'Wrote a very clear and careful write-up of the outage, with the follow-ups for the team';
+    expect(whereTheyDiffer(was, was.replace('the team', 'the whole team'))).toEqual(['…for the team', '…for the whole team']);
+    // A change at the start keeps the start; what runs past 40 characters is cut.
+    expect(whereTheyDiffer(was, `Quickly w${was.slice(1)}`)).toEqual(['Wrote a very clear and careful write-up…', 'Quickly wrote a very clear and careful …']);
+    // Short texts stay whole; characters are not split (an emoji is one).
+    expect(whereTheyDiffer('Clear demo', 'Clear demo 👍🏽')).toEqual(['Clear demo', 'Clear demo 👍🏽']);
+    const [a, b] = whereTheyDiffer(`${'x'.repeat(38)}👍🏽 and more text after it`, `${'x'.repeat(38)}👎 and more text after it`);
+    expect([...a].length).toBeLessThanOrEqual(40);
+    expect(a).toContain('👍');
+    expect(b).toContain('👎');
   });
 });
 

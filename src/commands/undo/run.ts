@@ -12,7 +12,7 @@ import { goalsDirFor, isGoalFileInside } from '../../store/paths.js';
 import { readPreferences } from '../../store/preferences.js';
 import { openStore, updateStore, type Tx } from '../../store/store.js';
 import { printJson } from '../../ui/output.js';
-import { plural } from '../../core/text.js';
+import { plural, whereTheyDiffer } from '../../core/text.js';
 
 export async function undo(ctx: Ctx, opts: { list?: boolean; json?: boolean }): Promise<void> {
   if (opts.list) return list(ctx, opts);
@@ -122,6 +122,10 @@ export function describe(c: Change, data: Pick<Data, 'members'>, undone = false)
     if (ref) {
       const named = (v: unknown) => (typeof v !== 'string' ? 'none' : ref.names ? nameOf(data, v) : v);
       return undone ? `${ref.word} back to ${named(was)}` : `${ref.word} ${named(was)} → ${named(is)}`;
+    }
+    if (typeof was === 'string' && typeof is === 'string' && !INSTANT.test(was)) {
+      const [a, b] = whereTheyDiffer(was, is).map((v) => JSON.stringify(v));
+      return undone ? `${k} back to ${a}` : `${k} ${a} → ${b}`;
     }
     return undone ? `${k} back to ${short(was)}` : `${k} ${short(was)} → ${short(is)}`;
   });
