@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BIN, mode, mtl, ok, readNudgeState, snapshot, tempHome } from '../helpers/cli.js';
-import { busyStore, writeStore } from '../helpers/store-fixture.js';
+import { busyStore, generated, writeStore } from '../helpers/store-fixture.js';
 import { TmuxSession } from '../helpers/tmux.js';
 
 const at = (instant: string) => ({ env: { MTL_NOW: instant } });
@@ -212,6 +212,25 @@ describe.runIf(TmuxSession.available())('mtl nudge run by hand after cron', () =
     expect((await run('nudge 2>/dev/null', '[exit 0]')).trim()).toBe('[exit 0]');
     // Piped, as under cron, the second run stays completely silent.
     expect(await mtl(home, ['nudge'], at('2027-02-15T18:00:00'))).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
+describe('mtl nudge on a store of years', () => {
+  it('keeps every piped line within what mail carries whole (998 bytes), naming as many as fit', async () => {
+    // Made by the bench's generator: 400 goals, a third of them overdue on this day.
+    const home = generated(0.4);
+    const r = await mtl(home, ['nudge'], at('2027-02-10T09:00:00'));
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const overdue = lines.find((l) => l.startsWith('- Goals overdue ('))!;
+    const count = Number(/\((\d+)\)/.exec(overdue)![1]);
+    expect(count).toBeGreaterThan(100);
+    expect(Buffer.byteLength(overdue)).toBeLessThanOrEqual(998);
+    const more = /, g\d+ "[^"]+" and (\d+) more$/.exec(overdue);
+    expect(more).not.toBeNull();
+    // Whole subjects, and all of them counted: named plus "more".
+    expect(overdue.split(/, (?=g\d+ ")/).length + Number(more![1])).toBe(count);
+    for (const line of lines) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(998);
   });
 });
 

@@ -50,7 +50,7 @@ export function groupReminders(reminders: Reminder[]): ReminderGroup[] {
 
 /**
  * "Label (4): Sam, Alex, Kim, Lee" in at most `width` columns: as many subjects as fit whole, then
- * "and 2 more"; with no width (piped), every subject.
+ * "and 2 more"; with no width, every subject.
  */
 export function groupLine(group: ReminderGroup, width?: number): string {
   if (!group.subjects.length) return width === undefined ? group.label : truncateToWidth(group.label, width);
