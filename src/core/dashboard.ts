@@ -5,7 +5,7 @@ import { recommendedTemplates } from './assessment.js';
 import { daysBetween, sortByText } from './dates.js';
 import { goalView, sortGoals, type GoalView } from './goals.js';
 import { ASSESSMENT_DAYS, dueNudges, type NudgePreferences, type Reminder } from './nudges.js';
-import { activeMembers, presentMembers, recognitionStates } from './team.js';
+import { activeMembers, isAway, presentMembers, recognitionStates } from './team.js';
 import { cadenceStates, DEFAULT_CADENCE } from './one-on-ones.js';
 
 /** A goal as the dashboard lists it: the stable goal fields plus days left. */
@@ -45,6 +45,12 @@ export interface DashboardTeam {
   recognitionDays: number;
   /** Reports with no praise within `recognitionDays`, longest waiting first. */
   notRecognised: { name: string; lastPraise: Day | null; days: number | null }[];
+  /** Reports with praise within `recognitionDays`. */
+  recognised: number;
+  /** Reports without praise who are not due yet: new on the team, or back from leave, within `recognitionDays`. */
+  notDueYet: { name: string; since: Day; back: boolean }[];
+  /** Reports away on leave (`team set --away`), who are asked about when back. */
+  away: { name: string; until: Day }[];
   /** Reports past their 1:1 cadence, longest waiting first: days since the last 1:1 (since added without one). */
   pastCadence: { name: string; lastOneOnOne: Day | null; days: number; cadence: number }[];
 }
@@ -145,7 +151,17 @@ function teamOf(data: Data, today: Day, recognitionDays: number, oneOnOneCadence
     .filter((s) => s.late)
     .sort((a, b) => b.days - a.days)
     .map((s) => ({ name: s.name, lastOneOnOne: s.last ?? null, days: s.days, cadence: s.cadence }));
-  return { reports: activeMembers(data).length, recognitionDays, notRecognised: waiting, pastCadence };
+  const recognised = balances.filter((b) => b.recent > 0).length;
+  const notDueYet = balances
+    .filter((b) => b.recent === 0 && !b.due)
+    .map((b) => {
+      const member = present.find((m) => m.id === b.id)!;
+      return { name: b.name, since: b.backOn ?? member.added, back: b.backOn !== undefined };
+    });
+  const away = activeMembers(data)
+    .filter((m) => isAway(m, today))
+    .map((m) => ({ name: m.name, until: m.awayUntil! }));
+  return { reports: activeMembers(data).length, recognitionDays, notRecognised: waiting, recognised, notDueYet, away, pastCadence };
 }
 
 /**

@@ -12,7 +12,7 @@ import { plural } from './text.js';
  * The order of importance of the kinds, as the nudge prints them: a first self-assessment, then
  * promises to the boss (goals), people (praise, 1:1s, action items), the quarter's goals, and the rest.
  */
-const KIND_ORDER: ReminderKind[] = ['goal', 'recognition', 'one-on-one', 'action', 'member-goal-overdue', 'member-goals-check-in', 'member-goals-carry', 'quarter-review', 'member-goals', 'innovation', 'culture', 'learning', 'assessment'];
+const KIND_ORDER: ReminderKind[] = ['goal', 'recognition', 'one-on-one', 'back', 'action', 'member-goal-overdue', 'member-goals-check-in', 'member-goals-carry', 'quarter-review', 'member-goals', 'innovation', 'culture', 'learning', 'assessment'];
 
 function rank(r: Reminder): number {
   // Never assessed: the first step, before anything else (a re-assessment has `since` and comes last).

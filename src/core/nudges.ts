@@ -10,7 +10,7 @@ import { cadenceStates, DEFAULT_CADENCE, overdueActions } from './one-on-ones.js
 import { plural, shellWord } from './text.js';
 import { quarterReviewReminders, carryReminders } from './quarter-nudges.js';
 
-export type ReminderKind = 'goal' | 'recognition' | 'one-on-one' | 'action' | 'member-goals' | 'member-goals-check-in' | 'member-goal-overdue' | 'innovation' | 'learning' | 'assessment' | 'culture' | 'quarter-review' | 'member-goals-carry';
+export type ReminderKind = 'goal' | 'recognition' | 'one-on-one' | 'back' | 'action' | 'member-goals' | 'member-goals-check-in' | 'member-goal-overdue' | 'innovation' | 'learning' | 'assessment' | 'culture' | 'quarter-review' | 'member-goals-carry';
 
 /** One thing due, with why it matters and the command to run next. */
 export interface Reminder {
@@ -46,6 +46,8 @@ export interface NudgePreferences {
 export const QUARTER_END_DAYS = 14;
 export const ASSESSMENT_DAYS = 90;
 export const MIN_MEMBER_GOALS = 2;
+/** A report back from leave is offered a catch-up 1:1 in this many days after their return. */
+export const BACK_DAYS = 7;
 
 /**
  * Every reminder due at `now`, from the state of the store alone: when each person was last
@@ -132,37 +134,58 @@ function recognitionReminders(data: Data, team: Member[], today: Day, interval: 
   return recognitionStates(data, today, interval, team)
     .map((state, i) => ({ state, member: team[i]! }))
     .filter(({ state }) => state.due)
-    .map(({ state: { lastPraise: last }, member }) => {
-      const quiet = daysFrom(last ?? member.added, today);
+    .map(({ state: { lastPraise: last, backOn }, member }) => {
+      const since = backOn ?? last ?? member.added;
+      const quiet = daysFrom(since, today);
       return {
         key: `recognition:${member.id}`,
         kind: 'recognition' as const,
-        text: last
-          ? `${member.name}: no praise logged for ${days(quiet)} (last on ${last}).`
-          : `${member.name}: never recognised${quiet > 0 ? ` in ${days(quiet)} on the team` : ''}.`,
+        text: backOn
+          ? `${member.name}: no praise logged since they came back from leave on ${backOn} (${days(quiet)}).`
+          : last
+            ? `${member.name}: no praise logged for ${days(quiet)} (last on ${last}).`
+            : `${member.name}: never recognised${quiet > 0 ? ` in ${days(quiet)} on the team` : ''}.`,
         why: 'Noticing good work every week, in private and in public, is how people learn what counts.',
         command: `mtl praise ${shellWord(member.name)} "..."`,
-        since: last ?? member.added,
+        since,
         subject: member.name,
       };
     });
 }
 
-/** A report past their 1:1 cadence: more days than it since the last 1:1 (since they joined, without one). */
+/**
+ * A report past their 1:1 cadence: more days than it since the last 1:1 (since they joined, or came
+ * back from leave, without one). In their first week back, before that: a 1:1 to catch up.
+ */
 function oneOnOneReminders(data: Data, team: Member[], today: Day, defaultCadence: number): Reminder[] {
-  return cadenceStates(data, team, today, defaultCadence)
-    .filter((s) => s.late)
-    .map((s) => ({
-      key: `one-on-one:${s.id}`,
-      kind: 'one-on-one' as const,
-      text: s.last
-        ? `${s.name}: no 1:1 for ${days(s.days)} (last on ${s.last}; every ${days(s.cadence)}).`
-        : `${s.name}: no 1:1 yet in ${days(s.days)} on the team (every ${days(s.cadence)}).`,
-      why: 'A regular 1:1 is where trust, feedback and early warnings happen; skipped ones are the first to go.',
-      command: `mtl 1on1 ${shellWord(s.name)}`,
-      since: s.last ?? team.find((m) => m.id === s.id)!.added,
-      subject: s.name,
-    }));
+  const reminders: Reminder[] = [];
+  for (const s of cadenceStates(data, team, today, defaultCadence)) {
+    const base = { command: `mtl 1on1 ${shellWord(s.name)}`, subject: s.name };
+    if (s.late) {
+      reminders.push({
+        ...base,
+        key: `one-on-one:${s.id}`,
+        kind: 'one-on-one',
+        text: s.backOn
+          ? `${s.name}: no 1:1 since they came back from leave on ${s.backOn} (${days(s.days)}; every ${days(s.cadence)}).`
+          : s.last
+            ? `${s.name}: no 1:1 for ${days(s.days)} (last on ${s.last}; every ${days(s.cadence)}).`
+            : `${s.name}: no 1:1 yet in ${days(s.days)} on the team (every ${days(s.cadence)}).`,
+        why: 'A regular 1:1 is where trust, feedback and early warnings happen; skipped ones are the first to go.',
+        since: s.backOn ?? s.last ?? team.find((m) => m.id === s.id)!.added,
+      });
+    } else if (s.backOn && s.days < BACK_DAYS) {
+      reminders.push({
+        ...base,
+        key: `back:${s.id}:${s.backOn}`,
+        kind: 'back',
+        text: `${s.name}: back from leave ${s.days === 0 ? 'today' : `since ${s.backOn}`}; a 1:1 soon, to catch up.`,
+        why: 'After weeks away, the first 1:1 rebuilds what changed on both sides: the team, the work, and how they are.',
+        since: s.backOn,
+      });
+    }
+  }
+  return reminders;
 }
 
 /** Open action items of the team past their due day, the most overdue first. */

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { daysBetween, sortByText } from './dates.js';
 import type { ActionItem, Data, Day, Feedback, Member, OneOnOne } from './model.js';
+import { backOn } from './leave.js';
 
 /** The default days between 1:1s: weekly, as Manager Tools recommends (the `oneOnOneCadence` preference). */
 export const DEFAULT_CADENCE = 7;
@@ -17,15 +18,18 @@ export interface CadenceState {
   cadence: number;
   /** The day of the last 1:1 on or before `today`, if any. */
   last?: Day;
-  /** Days since the last 1:1, or since they joined when there was none. */
+  /** Days since the last 1:1, or since they joined (or came back from leave) when there was none since. */
   days: number;
+  /** Back from leave on this day, with no 1:1 since: `days` counts from it. */
+  backOn?: Day;
   /** More than `cadence` days have gone by: on the day itself the 1:1 is due, not late. */
   late: boolean;
 }
 
 /**
- * The cadence state of `member` at `today`: days since the last 1:1 (since they were added without
- * one), late once that is more than their cadence. 1:1s dated after `today` are ignored.
+ * The cadence state of `member` at `today`: days since the last 1:1 (since they were added, or came
+ * back from leave, without one), late once that is more than their cadence. 1:1s dated after
+ * `today` are ignored.
  */
 export function cadenceState(data: Pick<Data, 'oneOnOnes'>, member: Member, today: Day, defaultCadence = DEFAULT_CADENCE): CadenceState {
   return cadenceStates(data, [member], today, defaultCadence)[0]!;
@@ -36,9 +40,11 @@ export function cadenceStates(data: Pick<Data, 'oneOnOnes'>, members: Member[], 
   const latest = latestOneOnOnes(data.oneOnOnes, today);
   return members.map((member) => {
     const last = latest.get(member.id)?.date;
-    const days = Math.max(0, daysBetween(last ?? member.added, today));
+    const back = backOn(member, today);
+    const since = back !== undefined && (last === undefined || back > last) ? back : undefined;
+    const days = Math.max(0, daysBetween(since ?? last ?? member.added, today));
     const cadence = cadenceOf(member, defaultCadence);
-    return { id: member.id, name: member.name, cadence, ...(last ? { last } : {}), days, late: days > cadence };
+    return { id: member.id, name: member.name, cadence, ...(last ? { last } : {}), days, late: days > cadence, ...(since ? { backOn: since } : {}) };
   });
 }
 

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { WORDS_FOR_NAMES, type ActionItem, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Member, type MemberGoal, type OneOnOne, type Praise } from './model.js';
 import { cadenceState, DEFAULT_CADENCE, openActions, type CadenceState } from './one-on-ones.js';
+import { backOn } from './leave.js';
 import { addDaysToDay, daysBetween, sortByText, quarterOf, startOfQuarterFor } from './dates.js';
 import { controlProblem, foldText, shellWord, similarWords } from './text.js';
 
@@ -177,6 +178,8 @@ export interface RecognitionState {
   daysSincePraise?: number;
   /** No praise within `recognitionDays`: the weekly habit slipped for this person. */
   due: boolean;
+  /** Back from leave on this day, with no praise since: the days are counted from it. */
+  backOn?: Day;
 }
 
 /** What the recognition log says about one report, as of `today`. */
@@ -195,9 +198,12 @@ export function recognitionStates(data: Data, today: Day, recognitionDays = 7, m
   return members.map((member) => {
     const lastPraise = last.get(member.id);
     const count = recent.get(member.id) ?? 0;
-    // Someone new gets their first window: not "never recognised" on the day they join.
-    const due = count === 0 && (lastPraise !== undefined || daysBetween(member.added, today) >= recognitionDays);
-    return { id: member.id, name: member.name, recent: count, ...(lastPraise ? { lastPraise, daysSincePraise: daysBetween(lastPraise, today) } : {}), due };
+    // Someone new gets their first window: not "never recognised" on the day they join; nor on
+    // their first day back from leave.
+    const back = backOn(member, today);
+    const since = back !== undefined && (lastPraise === undefined || back > lastPraise) ? back : undefined;
+    const due = count === 0 && (since !== undefined ? daysBetween(since, today) >= recognitionDays : lastPraise !== undefined || daysBetween(member.added, today) >= recognitionDays);
+    return { id: member.id, name: member.name, recent: count, ...(lastPraise ? { lastPraise, daysSincePraise: daysBetween(lastPraise, today) } : {}), due, ...(since ? { backOn: since } : {}) };
   });
 }
 

@@ -47,8 +47,8 @@ describe('mtl (the dashboard)', () => {
     expect(out).not.toContain('Welcome');
     expect(out).toContain('Latest assessment: none yet (mtl assess)\n');
     // Added today, Alice gets her first week before she counts as not recognised.
-    expect(out).toMatch(/\nTeam: 1 report\b/);
-    expect(out).not.toContain('not recognised');
+    // Nor is she "recognised": nobody has praised her yet.
+    expect(out).toContain('\nTeam: 1 report, new, not praised yet: Alice\n');
     const week = await ok(home, [], { env: { MTL_NOW: '2027-02-25T09:00:00' } });
     expect(week).toContain('Team: 1 report, 1 not recognised in the last 7 days: Alice\n');
     expect(out).toMatch(/\nNext: mtl assess\n {2}Five minutes/);
@@ -94,6 +94,24 @@ describe('mtl (the dashboard)', () => {
     expect(fs.existsSync(path.join(home, 'nudge.json'))).toBe(false);
   });
 
+  it('says only what is true of each report: recognised, not, new, back from leave or away', async () => {
+    const home = tempHome();
+    const on = (day: string) => ({ env: { MTL_NOW: `${day}T09:00:00` } });
+    for (const name of ['Alice', 'Bob Stone', 'Carla Diaz']) await ok(home, ['team', 'add', name], on('2027-01-04'));
+    await ok(home, ['praise', 'alice', 'clear demo, so sales could sell it'], on('2027-02-15'));
+    await ok(home, ['team', 'set', 'carla', '--away', '2027-03-01'], on('2027-02-01'));
+    expect(await ok(home, [], on('2027-02-16'))).toContain('\nTeam: 3 reports, 1 not recognised in the last 7 days: Bob Stone; away: Carla Diaz\n');
+    await ok(home, ['praise', 'bob', 'took the pager without being asked'], on('2027-02-16'));
+    expect(await ok(home, [], on('2027-02-16'))).toContain('\nTeam: 3 reports, 2 recognised in the last 7 days; away: Carla Diaz\n');
+    await ok(home, ['team', 'add', 'Dana Cruz'], on('2027-03-01'));
+    expect(await ok(home, [], on('2027-03-02'))).toContain('\nTeam: 4 reports, 2 not recognised in the last 7 days: Alice, Bob Stone; new, not praised yet: Dana Cruz; back from leave, not praised yet: Carla Diaz\n');
+    await ok(home, ['praise', 'alice', 'paired with Dana all week'], on('2027-03-02'));
+    await ok(home, ['praise', 'carla', 'picked up the migration again'], on('2027-03-02'));
+    await ok(home, ['praise', 'dana', 'first fix merged'], on('2027-03-02'));
+    await ok(home, ['praise', 'bob', 'reviewed every PR of the week'], on('2027-03-02'));
+    expect(await ok(home, [], on('2027-03-02'))).toContain('\nTeam: 4 reports, all recognised in the last 7 days\n');
+  });
+
   it('prints the same as JSON with dates as YYYY-MM-DD', async () => {
     const home = tempHome();
     fullStore(home);
@@ -124,6 +142,9 @@ describe('mtl (the dashboard)', () => {
       reports: 2,
       recognitionDays: 7,
       notRecognised: [{ name: 'Alice', lastPraise: null, days: null }],
+      recognised: 1,
+      notDueYet: [],
+      away: [],
       pastCadence: [
         { name: 'Alice', lastOneOnOne: null, days: 45, cadence: 7 },
         { name: 'Bob Stone', lastOneOnOne: null, days: 45, cadence: 7 },

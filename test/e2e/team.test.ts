@@ -59,16 +59,26 @@ describe('mtl team', () => {
     expect(balance.stderr).not.toContain('Carla');
     expect(JSON.parse(await ok(home, ['praise', 'balance', '--json'], on('2027-03-01')))[0]).toMatchObject({ member: 'Carla Diaz', due: false, awayUntil: '2027-05-17', advice: null });
 
-    // The day they are back, they count again (and have waited a long time).
-    expect(await ok(home, ['nudge', '--dry-run'], on('2027-05-17'))).toContain('Carla Diaz');
+    // The day they are back: a 1:1 to catch up, and not "late" for what they were away for. Praise
+    // and 1:1s count again from that day, as for someone new.
+    const first = await ok(home, ['nudge', '--dry-run', '--details'], on('2027-05-17'));
+    expect(first).toContain('- Carla Diaz: back from leave today; a 1:1 soon, to catch up.\n');
+    expect(first).not.toMatch(/Carla Diaz: no (praise|1:1)/);
+    expect(JSON.parse(await ok(home, ['--json'], on('2027-05-17'))).team).toMatchObject({ notRecognised: [{ name: 'Sam Lee' }], notDueYet: [{ name: 'Carla Diaz', since: '2027-05-17', back: true }], away: [] });
+    expect(await ok(home, ['1on1', 'carla'], on('2027-05-17'))).toMatch(/on the team 133 days\); every 7 days\. Back from leave today: catch up on what changed while they were away\.\n/);
+    const week = await ok(home, ['nudge', '--dry-run', '--details'], on('2027-05-25'));
+    expect(week).toContain('- Carla Diaz: no praise logged since they came back from leave on 2027-05-17 (8 days).\n');
+    expect(week).toContain('- Carla Diaz: no 1:1 since they came back from leave on 2027-05-17 (8 days; every 7 days).\n');
+    expect(week).not.toContain('back from leave since');
     // A day not after today, or not a day, is refused and changes nothing.
     const before = readStore(home);
     expect((await mtl(home, ['team', 'set', 'carla', '--away', '2027-03-01'], on('2027-03-01'))).stderr).toContain('mtl: --away 2027-03-01 is not after today (2027-03-01): give the day they are back.');
     expect((await mtl(home, ['team', 'set', 'carla', '--away', 'someday'], on('2027-03-01'))).stderr).toContain('mtl: --away: Cannot read "someday"');
     expect(readStore(home)).toEqual(before);
     expect((await mtl(home, ['team', 'set', 'carla', '--away', 'none'], on('2027-03-01'))).stderr).toBe('Carla Diaz is back: the nudge and the dashboard count them again.\n');
-    expect(readStore(home).members[0].awayUntil).toBeUndefined();
-    expect(await ok(home, ['nudge', '--dry-run'], on('2027-03-01'))).toContain('Carla Diaz');
+    // Back sooner: today is the day back.
+    expect(readStore(home).members[0].awayUntil).toBe('2027-03-01');
+    expect(await ok(home, ['nudge', '--dry-run'], on('2027-03-01'))).toContain('Carla Diaz: back from leave today');
     expect((await mtl(home, ['team', 'set', 'carla', '--away', 'none'], on('2027-03-01'))).stderr).toBe('Carla Diaz was not away.\n');
 
     // Taken off the team while away, and brought back: the leave still holds, and is said.

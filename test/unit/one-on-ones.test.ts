@@ -40,6 +40,18 @@ describe('the 1:1 cadence', () => {
     expect(cadenceStates(data, [sam, priya], '2027-02-09').map((s) => s.late)).toEqual([true, true]);
   });
 
+  it('counts from the day a report came back from leave when no 1:1 was held since', () => {
+    const data = { oneOnOnes: [meeting('o1', 'r1', '2027-02-01')] };
+    const sam = member('r1', 'Sam', { awayUntil: '2027-05-17' });
+    expect(cadenceState(data, sam, '2027-05-17')).toMatchObject({ last: '2027-02-01', days: 0, late: false, backOn: '2027-05-17' });
+    expect(cadenceState(data, sam, '2027-05-24')).toMatchObject({ days: 7, late: false });
+    expect(cadenceState(data, sam, '2027-05-25')).toMatchObject({ days: 8, late: true, backOn: '2027-05-17' });
+    // A 1:1 since they came back: counted from it, as usual.
+    const since = { oneOnOnes: [...data.oneOnOnes, meeting('o2', 'r1', '2027-05-18')] };
+    expect(cadenceState(since, sam, '2027-05-26')).toMatchObject({ last: '2027-05-18', days: 8, late: true });
+    expect(cadenceState(since, sam, '2027-05-26').backOn).toBeUndefined();
+  });
+
   it('counts calendar days across the start of daylight saving time in New York', () => {
     const saved = process.env.TZ;
     process.env.TZ = 'America/New_York';
@@ -56,6 +68,31 @@ describe('the 1:1 cadence', () => {
 });
 
 describe('the nudge', () => {
+  it('offers a 1:1 to catch up in the first week back from leave, then reminds as for anyone', () => {
+    const data = emptyData();
+    data.members.push(member('r1', 'Sam Lee', { awayUntil: '2027-05-17' }));
+    data.oneOnOnes.push(meeting('o1', 'r1', '2027-02-01'));
+    const about = (day: string) => dueNudges(data, at(day), prefs).filter((r) => r.kind === 'one-on-one' || r.kind === 'back');
+    expect(about('2027-05-16')).toEqual([]);
+    expect(about('2027-05-17')).toEqual([
+      {
+        key: 'back:r1:2027-05-17',
+        kind: 'back',
+        text: 'Sam Lee: back from leave today; a 1:1 soon, to catch up.',
+        why: 'After weeks away, the first 1:1 rebuilds what changed on both sides: the team, the work, and how they are.',
+        command: "mtl 1on1 'Sam Lee'",
+        since: '2027-05-17',
+        subject: 'Sam Lee',
+      },
+    ]);
+    expect(about('2027-05-23').map((r) => r.text)).toEqual(['Sam Lee: back from leave since 2027-05-17; a 1:1 soon, to catch up.']);
+    expect(about('2027-05-24')).toEqual([]);
+    expect(about('2027-05-25').map((r) => [r.kind, r.text])).toEqual([['one-on-one', 'Sam Lee: no 1:1 since they came back from leave on 2027-05-17 (8 days; every 7 days).']]);
+    // Met since: nothing until the cadence runs out again.
+    data.oneOnOnes.push(meeting('o2', 'r1', '2027-05-18'));
+    expect(about('2027-05-20')).toEqual([]);
+  });
+
   it('reminds of a report past their cadence once the boundary is crossed, keyed per report', () => {
     const data = emptyData();
     data.members.push(member('r1', 'Sam Lee'), member('r2', 'Gone', { removed: '2027-01-20' }));

@@ -212,6 +212,24 @@ describe('recognitionBalance', () => {
     expect(recognitionStates(d, '2027-03-05', 3)[0]).toMatchObject({ due: true });
   });
 
+  it('counts from the day someone came back from leave, as from a first day', () => {
+    const d = team('Sam');
+    praise(d, 'r1', '2027-01-20');
+    d.members[0]!.awayUntil = '2027-05-17';
+    // Away: not asked about here (presentMembers leaves them out); back: a first window, then due.
+    expect(recognitionStates(d, '2027-05-17')[0]).toMatchObject({ recent: 0, due: false, backOn: '2027-05-17', lastPraise: '2027-01-20' });
+    expect(recognitionStates(d, '2027-05-23')[0]).toMatchObject({ due: false });
+    expect(recognitionStates(d, '2027-05-24')[0]).toMatchObject({ due: true, backOn: '2027-05-17' });
+    // Praised since they came back: the last praise counts, not the return.
+    praise(d, 'r1', '2027-05-18');
+    expect(recognitionStates(d, '2027-05-26')[0]).toMatchObject({ due: true, lastPraise: '2027-05-18' });
+    expect(recognitionStates(d, '2027-05-26')[0]!.backOn).toBeUndefined();
+    // A day back that is still to come, or before they joined, is no return.
+    expect(recognitionStates(d, '2027-05-16')[0]!.backOn).toBeUndefined();
+    d.members[0]!.awayUntil = '2027-01-01';
+    expect(recognitionStates(d, '2027-05-26')[0]!.backOn).toBeUndefined();
+  });
+
   it('is the recognition state plus the quarter, and the state alone never reads the feedback log', () => {
     for (const day of ['2026-12-31', '2027-01-10', '2027-01-17']) {
       const states = recognitionStates({ ...data, get feedback(): never { throw new Error('feedback read') } } as Data, day);

@@ -153,12 +153,18 @@ function render(ctx: Ctx, d: Dashboard): string {
   out.push('');
   const t = d.team;
   if (t.reports === 0) out.push(`${c.bold('Team:')} no reports yet (mtl team add "Sam Lee")`);
-  else if (t.notRecognised.length === 0) out.push(`${c.bold('Team:')} ${plural(t.reports, 'report')}, all recognised in the last ${plural(t.recognitionDays, 'day')}`);
+  else if (t.recognised === t.reports) out.push(`${c.bold('Team:')} ${plural(t.reports, 'report')}, all recognised in the last ${plural(t.recognitionDays, 'day')}`);
   else {
-    const names = t.notRecognised.slice(0, SHOW_NAMES).map((m) => m.name);
-    const more = t.notRecognised.length - names.length;
-    const who = `${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
-    out.push(`${c.bold('Team:')} ${plural(t.reports, 'report')}, ${t.notRecognised.length} not recognised in the last ${plural(t.recognitionDays, 'day')}: ${who}`);
+    const listed = (names: string[]) => `${names.slice(0, SHOW_NAMES).join(', ')}${names.length > SHOW_NAMES ? ` and ${names.length - SHOW_NAMES} more` : ''}`;
+    const window = `in the last ${plural(t.recognitionDays, 'day')}`;
+    // Only what is true of each: a new report, one back from leave or one away is not "recognised".
+    const parts = t.notRecognised.length ? [`${t.notRecognised.length} not recognised ${window}: ${listed(t.notRecognised.map((m) => m.name))}`] : t.recognised ? [`${t.recognised} recognised ${window}`] : [];
+    const fresh = t.notDueYet.filter((m) => !m.back).map((m) => m.name);
+    const back = t.notDueYet.filter((m) => m.back).map((m) => m.name);
+    if (fresh.length) parts.push(`new, not praised yet: ${listed(fresh)}`);
+    if (back.length) parts.push(`back from leave, not praised yet: ${listed(back)}`);
+    if (t.away.length) parts.push(`away: ${listed(t.away.map((m) => m.name))}`);
+    out.push(`${c.bold('Team:')} ${plural(t.reports, 'report')}, ${parts.join('; ')}`);
   }
 
   if (t.pastCadence.length) {

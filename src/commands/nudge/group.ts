@@ -11,6 +11,7 @@ export const GROUP_LABELS: Record<string, string> = {
   'goal due-soon': 'Goals due soon',
   recognition: 'Not recognised lately',
   'one-on-one': '1:1 overdue',
+  back: 'Back from leave, for a 1:1 to catch up',
   action: 'Overdue action items',
   'member-goals': 'Fewer than 2 goals this quarter',
   'member-goals-check-in': 'Quarter-end goal check-in due',

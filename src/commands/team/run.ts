@@ -249,9 +249,10 @@ export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name
       if (cadence === undefined) delete member.cadence;
       else member.cadence = cadence;
     }
-    // A day back already past is left as it is: clearing it would be a change undo lists for nothing.
+    // Back sooner: today is the day back, from which praise and 1:1s count again. A day back already
+    // past is left as it is: clearing it would be a change undo lists for nothing.
     if (back === null) {
-      if (wasAway) delete member.awayUntil;
+      if (wasAway) member.awayUntil = today;
     } else if (back !== undefined) member.awayUntil = back;
     tx.tables.members.put(member);
     return member;
