@@ -177,6 +177,26 @@ describe('mtl team', () => {
     expect(readStore(home).members[2].notes).toEqual([{ id: 'n1', date: '2027-01-12', text: 'hello' }]);
   });
 
+  it('names what is still open with a report who leaves, and how to hand it on', async () => {
+    const home = tempHome();
+    await seedTeam(home, '2027-01-12', 'Alex', 'Priya');
+    await ok(home, ['1on1', 'alex', '--done', '--action', 'finish the runbooks for the payment service', '--due', 'friday'], { env });
+    await ok(home, ['1on1', 'alex', '--done', '--action', 'book the offsite'], { env });
+    await ok(home, ['done', 't2'], { env });
+    await ok(home, ['member-goals', 'alex', 'add', 'Own the on-call rotation'], { env });
+    await ok(home, ['delegate', 'Sprint demo', '--to', 'alex'], { env });
+    const r = await mtl(home, ['team', 'remove', 'alex'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')[1]).toBe('Still open with them: t1 (action item "finish the runbooks for the p…"), m1 (goal "Own the on-call rotation"), d1 (delegated "Sprint demo"). Hand one on: mtl edit t1 --to <name>  or close it: mtl done t1');
+    // As said: handed on, it is Priya's.
+    await ok(home, ['edit', 't1', '--to', 'priya'], { env });
+    expect(readStore(home).actions[0]).toMatchObject({ id: 't1', member: 'r2', status: 'open' });
+    expect((await mtl(home, ['team', 'remove', 'priya'], { env })).stderr).toContain('\nStill open with them: t1 (action item "finish the runbooks for the p…"). Hand one on');
+    // Nothing open: nothing said.
+    await ok(home, ['team', 'add', 'Kim'], { env });
+    expect((await mtl(home, ['team', 'remove', 'kim'], { env })).stderr).not.toContain('Still open');
+  });
+
   it('removes a report but keeps their history, and restores them on add', async () => {
     const home = tempHome();
     await seedTeam(home, '2027-01-12', 'Sam', 'Priya');

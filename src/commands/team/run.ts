@@ -18,7 +18,8 @@ import { UsageError, UserError } from '../../errors.js';
 import { readPreferences } from '../../store/preferences.js';
 import { openStore, updateStore } from '../../store/store.js';
 import { forgetReport } from '../nudge/state.js';
-import { cadenceStates, type CadenceState } from '../../core/one-on-ones.js';
+import { cadenceStates, openActions, type CadenceState } from '../../core/one-on-ones.js';
+import { truncateToWidth } from '../../core/width.js';
 import { PREFERENCE_SPECS } from '../../core/preferences.js';
 import type { Data, Member } from '../../core/model.js';
 import { agoText, printJson, renderTable } from '../../ui/output.js';
@@ -315,14 +316,19 @@ interface RemoveOptions {
 export async function remove(ctx: Ctx, name: string, opts: RemoveOptions, prompter: Prompter = createPrompter(ctx.io)): Promise<void> {
   const today = dayOf(ctx.now);
   if (!opts.purge) {
-    const member = await updateStore(ctx.dataDir, (tx) => {
+    const { member, open } = await updateStore(ctx.dataDir, (tx) => {
       const member = findMember(tx.data, name);
       member.removed = today;
       tx.tables.members.put(member);
-      return member;
+      return { member, open: openItemsOf(tx.data, member.id) };
     });
     const who = shellWord(member.name);
     ctx.io.err(`${member.name} is off your team; their history is kept. Bring them back: mtl team add ${who} --restore  Delete everything: mtl team remove ${who} --purge\n`);
+    // Nothing reminds of a removed report's items again: said now, while someone can take them on.
+    if (open.length) {
+      const first = open[0]!.id;
+      ctx.io.err(`Still open with them: ${open.map((o) => `${o.id} (${o.what})`).join(', ')}. Hand one on: mtl edit ${first} --to <name>  or close it: mtl done ${first}\n`);
+    }
     return;
   }
   const before = await openStore(ctx.dataDir);
@@ -344,6 +350,17 @@ export async function remove(ctx: Ctx, name: string, opts: RemoveOptions, prompt
   });
   await forgetReport(ctx.dataDir, target.id);
   ctx.io.err(`Deleted ${target.name} and ${summary}. See your team: mtl team list\n`);
+}
+
+/** A report's open action items, goals, delegated items and processes, as `id` and a few words. */
+function openItemsOf(data: Data, memberId: string): { id: string; what: string }[] {
+  const words = (text: string) => JSON.stringify(truncateToWidth(text.replace(/\s+/g, ' '), 30));
+  return [
+    ...openActions(data, memberId).map((a) => ({ id: a.id, what: `action item ${words(a.text)}` })),
+    ...data.memberGoals.filter((g) => g.member === memberId && g.status === 'open').map((g) => ({ id: g.id, what: `goal ${words(g.title)}` })),
+    ...data.delegations.filter((d) => d.member === memberId && d.status === 'open').map((d) => ({ id: d.id, what: `delegated ${words(d.item)}` })),
+    ...(data.processes ?? []).filter((p) => p.member === memberId && p.status === 'open').map((p) => ({ id: p.id, what: `process ${words(p.practice)}` })),
+  ];
 }
 
 function describeHistory(data: Data, memberId: string): string {
