@@ -14,6 +14,15 @@ async function seed(home: string): Promise<void> {
 }
 
 describe('mtl 1on1 --done remembers the meeting', () => {
+  it('says what a due phrase was read as, as goals new does', async () => {
+    const home = tempHome();
+    await seed(home);
+    // A Thursday: "next friday" is read as the next day, and now the manager sees it.
+    const r = await mtl(home, ['1on1', 'sam', '--done', '--action', 'send the numbers', '--due', 'next friday'], at('2027-02-11'));
+    expect(r.stderr).toContain('\nt1 is due Fri 2027-02-12 (tomorrow).\n');
+    expect(readStore(home).actions[0].due).toBe('2027-02-12');
+  });
+
   it('records notes, action items and only the feedback named with --gave', async () => {
     const home = tempHome();
     await seed(home);
@@ -28,6 +37,7 @@ describe('mtl 1on1 --done remembers the meeting', () => {
       [
         'Recorded your 1:1 with Sam on 2027-02-08 (o1): 1 note, 2 action items (t1, t2), 1 feedback note marked delivered (f2).',
         '1 feedback note still queued (f1). If you gave it: mtl 1on1 Sam --done --gave f1',
+        't1, t2 are due 2027-02-12.',
         'They come up on the next agenda; close one with: mtl done t1',
         'Next time: mtl 1on1 Sam',
         '',

@@ -1,4 +1,4 @@
-import { dayOf } from '../../core/dates.js';
+import { dayOf, describeDeadline } from '../../core/dates.js';
 import { givenFeedback, oneOnOneOn, queuedFeedback } from '../../core/one-on-ones.js';
 import { findMember, oneOnOneAgenda, requireLine, requireText } from '../../core/team.js';
 import type { Ctx } from '../../context.js';
@@ -30,7 +30,8 @@ export interface OneOnOneOptions {
 /** What was said and agreed in a 1:1, from the flags or the questions. */
 interface Outcome {
   notes: string[];
-  actions: { text: string; owner: ActionItem['owner']; due?: Day }[];
+  /** `dueTyped`: the words the due day was read from, for the confirmation. */
+  actions: { text: string; owner: ActionItem['owner']; due?: Day; dueTyped?: string }[];
   gave: string[];
   /** The feedback question was answered (on a terminal): no reminder about --gave then. */
   asked: boolean;
@@ -121,7 +122,7 @@ async function markDone(ctx: Ctx, name: string, today: Day, opts: OneOnOneOption
       actions: actions.map((t) => actionJson(result.data, t, today)),
     });
   }
-  ctx.io.err(doneMessage(member, record, addedToEarlier, outcome, given, actions, stillQueued));
+  ctx.io.err(doneMessage(today, member, record, addedToEarlier, outcome, given, actions, stillQueued));
 }
 
 /** Refuses feedback given with --gave at a 1:1 held before the feedback was noted. */
@@ -135,7 +136,7 @@ function lateFeedback(feedback: Feedback[], member: Member, ids: string[], day: 
   }
 }
 
-function doneMessage(member: Member, record: OneOnOne, added: boolean, outcome: Outcome, given: Feedback[], actions: ActionItem[], stillQueued: Feedback[]): string {
+function doneMessage(today: Day, member: Member, record: OneOnOne, added: boolean, outcome: Outcome, given: Feedback[], actions: ActionItem[], stillQueued: Feedback[]): string {
   const who = shellWord(member.name);
   const what = [
     // Notes typed line by line at the prompt are one note: said by its lines, which is what was typed.
@@ -157,6 +158,14 @@ function doneMessage(member: Member, record: OneOnOne, added: boolean, outcome: 
         : `${none}${plural(ids.length, 'feedback note')} still queued (${ids.join(', ')}). If you gave it: mtl 1on1 ${who} --done ${ids.map((id) => `--gave ${id}`).join(' ')}`,
     );
   }
+  // What a phrase was read as ("next friday" on a Thursday is the next day), as goals new says it.
+  const dues = new Map<string, string[]>();
+  outcome.actions.forEach((a, i) => {
+    if (!a.due || !actions[i]) return;
+    const said = describeDeadline(a.dueTyped ?? a.due, a.due, today);
+    dues.set(said, [...(dues.get(said) ?? []), actions[i]!.id]);
+  });
+  for (const [said, ids] of dues) lines.push(`${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'} due ${said}.`);
   if (actions.length) lines.push(`They come up on the next agenda; close one with: mtl done ${actions[0]!.id}`);
   lines.push(`Next time: mtl 1on1 ${who}`);
   return lines.join('\n') + '\n';
@@ -171,7 +180,7 @@ async function fromFlags(ctx: Ctx, today: Day, opts: OneOnOneOptions): Promise<O
   const due = opts.due === undefined ? undefined : await resolveDeadline(opts.due, today, ctx.now);
   return {
     notes: (opts.note ?? []).map((text) => requireText(text, 'note')),
-    actions: [...mine, ...theirs].map((a) => (due ? { ...a, due } : a)),
+    actions: [...mine, ...theirs].map((a) => (due ? { ...a, due, dueTyped: opts.due! } : a)),
     gave: opts.gave ?? [],
     asked: false,
   };
@@ -206,18 +215,20 @@ async function ask(ctx: Ctx, name: string, today: Day, dayFor: (member: Member) 
       { name: member.name, value: 'them' },
     ]);
     let due: Day | undefined;
+    let typed = '';
     for (;;) {
       const words = await prompter.input('Due (e.g. friday, in 2 weeks; enter for none):', { optional: true });
       if (!words.trim()) break;
       try {
         due = await resolveDeadline(words, today, ctx.now);
+        typed = words;
         break;
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
         ctx.io.err(`${err.message}${err.hint ? ` ${err.hint}` : ''}\n`);
       }
     }
-    actions.push({ text: text.trim(), owner, ...(due ? { due } : {}) });
+    actions.push({ text: text.trim(), owner, ...(due ? { due, dueTyped: typed } : {}) });
   }
   return { notes: lines.length ? [lines.join('\n')] : [], actions, gave, asked: true };
 }
