@@ -70,6 +70,10 @@ describe('innovation history', () => {
     expect(md).toContain(
       '## Innovation weeks\n\n- 2027-Q1: 2027-02-15 to 2027-02-19, demo 2027-02-19 (held: six demos; the test finder ships)\n  - sam: a CLI for billing\n  - alex: flaky-test finder\n- 2027-Q2: 2027-05-03 to 2027-05-07, demo 2027-05-07\n',
     );
+    // A past quarter's export holds that quarter's week alone, not the ones before it.
+    const q2 = await ok(home, ['export', '--format', 'md', '--quarter', '2027-Q2'], at('2027-07-05'));
+    expect(q2).toContain('## Innovation weeks\n\n- 2027-Q2: 2027-05-03 to 2027-05-07, demo 2027-05-07\n');
+    expect(q2).not.toContain('2027-Q1');
     const ics = await ok(home, ['export', '--format', 'ics'], at('2027-04-20'));
     expect(ics).toContain('UID:innovation-2027-Q1@mtl');
     expect(ics).toContain('UID:innovation-2027-Q2@mtl');

@@ -91,11 +91,13 @@ export function markdownSummary(data: Data, now: Date, options: { withNotes: boo
   out.push(`- Leadership learning: ${Math.round(hours * 10) / 10} hours; tips tried: ${learning.filter((l) => l.type === 'tip').length}`);
   for (const w of data.innovationWeeks.filter((w) => w.end >= from && w.start <= to)) out.push(`- Innovation week: ${w.start} to ${w.end}, demo ${w.demo}`);
   out.push('');
-  out.push(...innovationHistory(current ? data : { ...data, innovationWeeks: data.innovationWeeks.filter((w) => w.start <= end) }));
+  // A past quarter's export holds that quarter alone, its innovation week included; the current
+  // one is the running history.
+  out.push(...innovationHistory(current ? data : { ...data, innovationWeeks: data.innovationWeeks.filter((w) => w.quarter === quarter) }));
   return out.join('\n');
 }
 
-/** Every innovation week, oldest first, with what people built and how the demo went. */
+/** The innovation weeks given, oldest first, with what people built and how the demo went. */
 function innovationHistory(data: Data): string[] {
   if (data.innovationWeeks.length === 0) return [];
   const out = ['## Innovation weeks', ''];
