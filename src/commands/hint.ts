@@ -14,7 +14,7 @@ const QUIET_NOUNS = ['nudge', 'cron', 'completion', '__complete', '__dashboard',
 
 /**
  * The hint after a command ran without error (cli.ts calls it from commander's postAction hook):
- * not for the quiet nouns, not with --json, not for the dashboard (it calls maybeHint with its data).
+ * not for the quiet nouns, not with --json, not for the dashboard (it lists the reminders itself).
  */
 export function hintAfter(ctx: Ctx, action: Command): void {
   let noun = action;

@@ -235,29 +235,31 @@ describe('mtl nudge on a store of years', () => {
 });
 
 describe.runIf(TmuxSession.available())('the reminder hint on interactive commands', () => {
-  it('shows one line on the dashboard when the last nudge is over a week old, and obeys hints=false', async () => {
+  it('shows one line after a command when the last nudge is over a week old, and obeys hints=false', async () => {
     const home = tempHome();
     busyStore(home);
     const env = { MTL_HOME: home, MTL_NOW: MONDAY, NO_COLOR: '1' };
-    const run = async (expectHint: boolean) => {
-      const tmux = new TmuxSession(`${process.execPath} ${BIN}`, env);
+    const run = async (args: string, expectHint: boolean) => {
+      const tmux = new TmuxSession(`${process.execPath} ${BIN} ${args}`, env);
       try {
         const screen = await tmux.waitFor('[exit 0]');
-        expect(screen).toContain('Latest assessment: 55/100');
-        if (expectHint) expect(screen).toContain('2 reminders due: run mtl nudge');
+        if (expectHint) expect(screen).toContain('2 reminders due: run mtl nudge\n[exit 0]');
         else expect(screen).not.toContain('reminders due');
+        return screen;
       } finally {
         tmux.kill();
       }
     };
-    await run(true);
+    await run('team list', true);
+    // The dashboard lists the reminders itself: no second line saying so.
+    expect(await run('', false)).toContain('Reminders: 2 due');
     await ok(home, ['config', 'set', 'hints', 'false']);
-    await run(false);
+    await run('team list', false);
     await ok(home, ['config', 'set', 'hints', 'true']);
     await ok(home, ['nudge'], at('2027-02-14T09:00:00'));
-    await run(false);
-    // Piped, the dashboard never adds the hint.
-    expect((await mtl(home, [], at('2027-03-15T09:00:00'))).stderr).toBe('');
+    await run('team list', false);
+    // Piped, never.
+    expect((await mtl(home, ['team', 'list'], at('2027-03-15T09:00:00'))).stderr).toBe('');
   });
 });
 

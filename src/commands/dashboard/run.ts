@@ -8,7 +8,6 @@ import { readPreferences } from '../../store/preferences.js';
 import { dueText, printJson, progressBar, sparkline, prose } from '../../ui/output.js';
 import { plural } from '../../core/text.js';
 import { padToWidth, truncateToWidth, visibleWidth } from '../../core/width.js';
-import { maybeHint } from '../hint.js';
 import { readNudgeState, updateNudgeState } from '../nudge/state.js';
 import type { NudgeFound, NudgeState } from '../../core/model.js';
 
@@ -54,7 +53,7 @@ export async function dashboard(ctx: Ctx, opts: DashboardOptions = {}): Promise<
   }
   ctx.io.out(prose(ctx.io, render(ctx, d)));
   if (found && ctx.io.stdoutIsTTY) await markSeen(ctx, found);
-  maybeHint(ctx, data, state);
+  // No reminder hint: its "Reminders: 7 due" line above says it already.
 }
 
 /** The nudge's memory, or undefined when it is damaged: `mtl nudge` names the problem, the dashboard stays up. */
