@@ -263,12 +263,14 @@ export function laterYearNote(text: string, day: Day, today: Day): string | unde
 }
 
 /**
- * A typed deadline as a confirmation line shows it. A written date stays as it is; a phrase gets
- * its weekday and, in brackets, the later year it moved into (laterYearNote) or else how far off it
- * is: "Fri 2027-01-08 (in 2 days)", "Fri 2028-03-31 (end of Q1 next year)".
+ * A typed deadline as a confirmation line shows it. A written date stays as it is; a phrase, or
+ * nothing typed (a default), gets its weekday and, in brackets, the later year it moved into
+ * (laterYearNote) or else how far off it is: "Fri 2027-01-08 (in 2 days)", "Fri 2028-03-31 (end of
+ * Q1 next year)".
  */
-export function describeDeadline(text: string, day: Day, today: Day): string {
-  if (ISO_DAY.test(text.trim())) return day;
+export function describeDeadline(text: string | undefined, day: Day, today: Day): string {
+  if (text === undefined) text = '';
+  else if (ISO_DAY.test(text.trim())) return day;
   const days = daysBetween(today, day);
   const distance = days === 0 ? 'today' : days === 1 ? 'tomorrow' : days > 1 ? `in ${days} days` : days === -1 ? 'yesterday' : `${-days} days ago`;
   return `${dayWithWeekday(day)} (${laterYearNote(text, day, today) ?? distance})`;

@@ -75,7 +75,7 @@ describe('goals that measure themselves', () => {
     const home = tempHome();
     const created = await mtl(home, ['goals', 'new', '-t', 'learning', '--title', 'Read two leadership books', '--target', 'books-finished=2', '--yes'], at('2027-01-04'));
     expect(created.code).toBe(0);
-    expect(created.stderr).toContain('Created g1 "Read two leadership books" (learning), due 2027-03-31; its own targets: books-finished 2.');
+    expect(created.stderr).toContain('Created g1 "Read two leadership books" (learning), due Wed 2027-03-31 (in 86 days); its own targets: books-finished 2.');
     expect(readStore(home).goals[0].targets).toEqual({ 'books-finished': 2 });
     // The file the boss reads says so too, in its front matter and under the metrics.
     const file = () => fs.readFileSync(readStore(home).goals[0].file.replace(/^(?!\/)/, `${home}/goals/`), 'utf8');

@@ -64,7 +64,7 @@ describe('mtl goals new', () => {
     const r = await mtl(home, ['goals', 'new', '--template', name], { env: NOW });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^Created g1 ".+" \(.+\), due 2027-03-31\.\n/);
+    expect(r.stderr).toMatch(/^Created g1 ".+" \(.+\), due Wed 2027-03-31 \(in 21 days\)\.\n/);
     expect(r.stderr).toContain('mtl goals open g1');
     const [stored] = readStore(home).goals;
     expect(stored).toMatchObject({ id: 'g1', template: name, created: '2027-03-10', due: '2027-03-31', status: 'open', progress: 0, checkIns: [] });
@@ -480,7 +480,7 @@ describe.skipIf(!TmuxSession.available())('mtl goals new in a real terminal', ()
     const tmux = new TmuxSession(`node ${BIN} goals new --template member-goals --yes`, { MTL_HOME: home, MTL_NOW: '2027-03-10T10:00:00' });
     try {
       const screen = await tmux.waitFor('[exit 0]');
-      expect(screen).toContain('Created g1 "Help each report set and reach 2-3 goals this quarter" (member-goals), due 2027-03-31.');
+      expect(screen).toContain('Created g1 "Help each report set and reach 2-3 goals this quarter" (member-goals), due Wed 2027-03-31 (in 21 days).');
     } finally {
       tmux.kill();
     }

@@ -88,7 +88,7 @@ export async function newGoal(ctx: Ctx, opts: NewGoalOptions, prompter?: Prompte
     const c = ctx.io.color;
     ctx.io.err(
       [
-        `Created ${c.bold(goal.id)} "${goal.title}" (${template.name}), due ${typed === undefined ? due : describeDeadline(typed, due, today)}${goal.targets ? `; its own targets: ${Object.entries(goal.targets).map(([m, n]) => `${m} ${n}`).join(', ')}` : ''}.`,
+        `Created ${c.bold(goal.id)} "${goal.title}" (${template.name}), due ${describeDeadline(typed, due, today)}${goal.targets ? `; its own targets: ${Object.entries(goal.targets).map(([m, n]) => `${m} ${n}`).join(', ')}` : ''}.`,
         `  ${goal.file}`,
         '',
         'Next:',
