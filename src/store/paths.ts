@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -26,4 +27,22 @@ export function isGoalFileInside(file: string): boolean {
 /** Where goal files go: the `goalsDir` preference, else `<data dir>/goals`. */
 export function goalsDirFor(dataDir: string, prefs: { goalsDir: string }): string {
   return prefs.goalsDir || path.join(dataDir, 'goals');
+}
+
+/**
+ * Whether `file` is in the goals folder, its folder's links followed: the only files mtl moves or
+ * rewrites. A goal's `file` comes from goals.jsonl, which a hand `git pull` brings in unchecked: a
+ * planted "../../.ssh/id_ed25519", or a link in the goals folder to another, must not send an ssh key
+ * into the archive that the next sync pushes.
+ */
+export function inGoalsFolder(file: string, goalsDir: string): boolean {
+  const inside = (relative: string) => relative !== '' && !path.isAbsolute(relative) && relative.split(path.sep)[0] !== '..';
+  let real: string;
+  try {
+    real = path.relative(fs.realpathSync(goalsDir), path.join(fs.realpathSync(path.dirname(file)), path.basename(file)));
+  } catch {
+    // A folder not there (nothing to move or write in it): judged by the names alone.
+    return inside(path.relative(goalsDir, file));
+  }
+  return inside(real);
 }

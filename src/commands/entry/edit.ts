@@ -25,6 +25,8 @@ import { behaviourOption, FEEDBACK_PARTS, feedbackText, type FeedbackParts } fro
 import { plural, shellWord } from '../../core/text.js';
 import { UsageError, UserError } from '../../errors.js';
 import { openStore, updateStore, type Tx } from '../../store/store.js';
+import { goalsDirFor } from '../../store/paths.js';
+import { readPreferences } from '../../store/preferences.js';
 import { resolveDeadline } from '../deadline.js';
 import { openInEditor } from '../editor.js';
 
@@ -207,6 +209,7 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
   const due = changes.due === undefined ? undefined : await resolveDeadline(changes.due, today, ctx.now);
   const dueLabel = due === undefined ? '' : `due ${describeDeadline(changes.due!, due, today)}`;
   const goalsModule = kind === 'goal' && (title !== undefined || due !== undefined || changes.target !== undefined) ? await import('../goals/goal-file.js') : undefined;
+  const goalsDir = goalsModule && goalsDirFor(ctx.dataDir, readPreferences(ctx.dataDir));
   const targetsOf = changes.target === undefined ? undefined : await goalTargets(ctx, id, changes.target);
   let undoFile: (() => void) | undefined;
   try {
@@ -237,7 +240,7 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
           if (changed.length) {
             g.updatedAt = ctx.now.toISOString();
             tx.tables.goals.put(g);
-            if (goalsModule) undoFile = goalsModule.updateGoalFile(g, { ...(title !== undefined ? { title } : {}), ...(due !== undefined ? { due } : {}) }, newTargets);
+            if (goalsModule) undoFile = goalsModule.updateGoalFile(g, goalsDir!, { ...(title !== undefined ? { title } : {}), ...(due !== undefined ? { due } : {}) }, newTargets);
           }
           break;
         }

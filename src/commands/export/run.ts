@@ -11,7 +11,7 @@ import { NUDGE_STATE_FILE } from '../nudge/state.js';
 import { PRAISE_DIR } from '../../store/praise-files.js';
 import { PREFERENCES_FILE } from '../../store/preferences.js';
 import { DATA_FILE, KIND_FILES, LEGACY_COPY, openStore, snapshotStore } from '../../store/store.js';
-import { goalsDirFor } from '../../store/paths.js';
+import { goalsDirFor, inGoalsFolder } from '../../store/paths.js';
 import { readPreferences, readStoredPreferences } from '../../store/preferences.js';
 import type { Records } from '../../core/model.js';
 import { VERSION } from '../../version.js';
@@ -89,7 +89,8 @@ function backupOf(ctx: Ctx, { records: data, counters }: { records: Records; cou
   const missing: string[] = [];
   for (const goal of data.goals) {
     const relative = path.relative(dir, goal.file);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+    // Never the text of a file elsewhere, through a name or a link in the goals folder.
+    if (relative.startsWith('..') || path.isAbsolute(relative) || !inGoalsFolder(goal.file, dir)) continue;
     const text = goalFileText(goal.file);
     if (text !== undefined) goalFiles[relative] = text;
     else missing.push(`${goal.id} (${goal.file})`);

@@ -5,6 +5,7 @@ import type { Io } from '../../context.js';
 import type { Goal } from '../../core/model.js';
 import { UserError } from '../../errors.js';
 import { readIfThere, reason, writeAtomic } from '../../store/files.js';
+import { inGoalsFolder } from '../../store/paths.js';
 import { targetsText, withTargetsLine } from '../../core/templates.js';
 
 /**
@@ -67,9 +68,11 @@ export function dueDriftOf(goal: Goal): string | undefined {
 
 /**
  * Sets front matter fields in a goal's file. Returns a function that puts the old text back (for a
- * write of the store that fails after it), or undefined when there was no file or nothing changed.
+ * write of the store that fails after it), or undefined when there was no file, it is not in the
+ * goals folder, or nothing changed.
  */
-export function updateGoalFile(goal: Goal, fields: Record<string, string>, targets?: Record<string, number>): (() => void) | undefined {
+export function updateGoalFile(goal: Goal, goalsDir: string, fields: Record<string, string>, targets?: Record<string, number>): (() => void) | undefined {
+  if (!inGoalsFolder(goal.file, goalsDir)) return undefined;
   let text: string | undefined;
   try {
     // Never waits on a pipe in the file's place.
@@ -97,6 +100,7 @@ export function updateGoalFile(goal: Goal, fields: Record<string, string>, targe
  */
 export function archiveGoalFile(goal: Goal, goalsDir: string): string | undefined {
   if (!fs.existsSync(goal.file)) return undefined;
+  if (!inGoalsFolder(goal.file, goalsDir)) throw new UserError(`it is not in the goals folder (${goalsDir}), and mtl moves only the files it made there.`);
   const archive = path.join(goalsDir, 'archive');
   const { name, ext } = path.parse(goal.file);
   // A link in the archive's place would send the file wherever it points.

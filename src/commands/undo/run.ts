@@ -189,7 +189,7 @@ function moveGoalFiles(changes: Change[], goalsDir: string): void {
         const [was, is] = [goal(c.before), goal(c.after)];
         const fields: Record<string, string> = Object.fromEntries((['title', 'due'] as const).filter((k) => was[k] !== is[k] && was[k] !== undefined).map((k) => [k, was[k]!]));
         const targets = JSON.stringify(was.targets ?? {}) !== JSON.stringify(is.targets ?? {}) ? (was.targets ?? {}) : undefined;
-        if (Object.keys(fields).length || targets) updateGoalFile(was, fields, targets);
+        if (Object.keys(fields).length || targets) updateGoalFile(was, goalsDir, fields, targets);
       }
     } catch {
       // The entry is back as it was; its markdown file stays as it is.
