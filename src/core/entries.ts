@@ -219,6 +219,8 @@ export function readEditedText(content: string, keys: string[], hasText: boolean
   const head = blank === -1 ? all : all.slice(0, blank);
   const lines = [...head.filter((l) => !l.startsWith('#')), ...(blank === -1 ? [] : all.slice(blank))];
   if (lines.every((l) => l.trim() === '')) return undefined;
+  // A kind with a text and no fields (a learning entry, a daily note): it is all text.
+  if (!keys.length && hasText) return { fields: {}, text: lines.join('\n').trim() };
   const fields: Record<string, string> = {};
   let i = 0;
   while (i < lines.length && lines[i]!.trim() === '') i++;

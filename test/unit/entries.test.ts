@@ -105,6 +105,14 @@ describe('editableText and readEditedText', () => {
     expect(readEditedText(text.replace('to: Sam', 'to: Priya'), ['to', 'public'], true)?.fields.to).toBe('Priya');
   });
 
+  it('reads a kind with a text and no fields (a learning entry, a daily note) as all text', () => {
+    const text = editableText('l1: learning entry', [], 'book: The Manager\'s Path');
+    expect(readEditedText(text, [], true)).toEqual({ fields: {}, text: "book: The Manager's Path" });
+    expect(readEditedText(text.replace('Path', 'Path, chapter 3'), [], true)?.text).toBe("book: The Manager's Path, chapter 3");
+    // The blank line taken out, or lines added above it: still the text.
+    expect(readEditedText('# head\nfirst line\n\nsecond line\n', [], true)).toEqual({ fields: {}, text: 'first line\n\nsecond line' });
+  });
+
   it('reads an emptied file as no change, and refuses lines it cannot read', () => {
     expect(readEditedText('# only comments\n\n', ['title'], false)).toBeUndefined();
     expect(refusal(() => readEditedText('title: x\nowner: me\n', ['title'], false)).message).toContain('Cannot read the line "owner: me"');
