@@ -79,13 +79,27 @@ export function mergeData(target: Records, incoming: Records, counters: Record<s
   // A report renamed on either side is found by a name it had (`team set --name` keeps them): this
   // one's names against the backup's, the report with the same id first (a former name may be a new
   // report's now), then a current name, then a former one.
+  // One to one, in passes over the whole backup: a report here is matched once, so a new "Sam" in
+  // the backup is not joined to the Sam here that the backup's own Samuel (formerly Sam) already is.
   const namesOf = (m: Member) => [m.name, ...(m.formerNames ?? [])].map(nameKey);
-  const byName = new Map(target.members.map((m) => [nameKey(m.name), m] as const));
-  const byFormer = new Map(target.members.flatMap((m) => (m.formerNames ?? []).map((n) => [nameKey(n), m] as const)));
+  const matches = new Map<Member, Member>();
+  const taken = new Set<Member>();
+  const pass = (find: (m: Member, theirs: string[]) => Member | undefined) => {
+    for (const m of incoming.members) {
+      if (matches.has(m)) continue;
+      const same = find(m, namesOf(m));
+      if (same && !taken.has(same)) {
+        matches.set(m, same);
+        taken.add(same);
+      }
+    }
+  };
+  const free = (pick: (t: Member) => boolean) => target.members.find((t) => !taken.has(t) && pick(t));
+  pass((m, theirs) => free((t) => t.id === m.id && namesOf(t).some((n) => theirs.includes(n))));
+  pass((_, theirs) => theirs.map((n) => free((t) => nameKey(t.name) === n)).find(Boolean));
+  pass((_, theirs) => theirs.map((n) => free((t) => (t.formerNames ?? []).some((f) => nameKey(f) === n))).find(Boolean));
   for (const m of incoming.members) {
-    const theirs = namesOf(m);
-    const sameId = target.members.find((t) => t.id === m.id && namesOf(t).some((n) => theirs.includes(n)));
-    const same = sameId ?? theirs.map((n) => byName.get(n)).find(Boolean) ?? theirs.map((n) => byFormer.get(n)).find(Boolean);
+    const same = matches.get(m);
     if (same) {
       // Renamed there since (this name is one of the backup's former ones): the new name comes here.
       const renamedThere = nameKey(m.name) !== nameKey(same.name) && (m.formerNames ?? []).some((n) => nameKey(n) === nameKey(same.name));

@@ -58,6 +58,18 @@ export function isAway(member: Pick<Member, 'awayUntil'>, today: Day): boolean {
   return member.awayUntil !== undefined && member.awayUntil > today;
 }
 
+/**
+ * What to say of reports on the team that share a name after a merge (a sync, import --merge): a
+ * rename on one side and a new report on the other. Said, never picked between at random.
+ */
+export function sameNameLines(members: Member[]): string[] {
+  const byName = new Map<string, Member[]>();
+  for (const m of members.filter((m) => !m.removed)) byName.set(nameKey(m.name), [...(byName.get(nameKey(m.name)) ?? []), m]);
+  return [...byName.values()]
+    .filter((same) => same.length > 1)
+    .map((same) => `Two reports are now called ${same[0]!.name} (${same.map((m) => m.id).join(', ')}): give one a name that tells them apart, e.g. mtl team set ${same[1]!.id} --name "<their full name>"`);
+}
+
 /** Reports on the team today (one taken off later still is) and not away: the ones reminders are about. */
 export function presentMembers(data: Data, today: Day): Member[] {
   return data.members.filter((m) => (!m.removed || m.removed > today) && !isAway(m, today));

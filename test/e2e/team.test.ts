@@ -36,6 +36,56 @@ describe('mtl team', () => {
     expect(added.stderr).toContain('Note: Carla Diaz (r1) was called Carla Dias before; this is a new report. If you meant Carla Diaz: mtl undo');
   });
 
+  it('import --merge keeps a new report apart from one renamed from their name, whichever comes first in the backup', async () => {
+    const a = tempHome();
+    const b = tempHome();
+    await seedTeam(a, '2027-01-04', 'Sam');
+    await ok(a, ['praise', 'sam', 'old praise'], { env });
+    const first = path.join(path.dirname(a), 'a0.json');
+    await ok(a, ['export', '--output', first], { env });
+    await ok(b, ['import', first], { env });
+    // On A: Sam becomes Samuel, and a new Sam joins with a private note and praise of his own.
+    await ok(a, ['team', 'set', 'sam', '--name', 'Samuel'], { env });
+    await ok(a, ['team', 'add', 'Sam', '--note', 'new Sam: medical leave soon'], { env });
+    await ok(a, ['praise', 'r2', 'new Sam praise'], { env });
+    const second = path.join(path.dirname(a), 'a1.json');
+    await ok(a, ['export', '--output', second], { env });
+    // The same backup with the new Sam listed first.
+    const doc = JSON.parse(fs.readFileSync(second, 'utf8'));
+    doc.data.members.reverse();
+    const reversed = path.join(path.dirname(a), 'a1-reversed.json');
+    fs.writeFileSync(reversed, JSON.stringify(doc));
+    for (const file of [second, reversed]) {
+      const c = tempHome();
+      await ok(c, ['import', first], { env });
+      await ok(c, ['import', '--merge', file], { env });
+      const store = readStore(c);
+      const byName = Object.fromEntries(store.members.map((m: { id: string; name: string; notes: { text: string }[] }) => [m.name, m]));
+      expect(Object.keys(byName).sort()).toEqual(['Sam', 'Samuel']);
+      expect(byName.Samuel.notes).toEqual([]);
+      expect(byName.Sam.notes.map((n: { text: string }) => n.text)).toEqual(['new Sam: medical leave soon']);
+      const praiseOf = (name: string) => store.praise.filter((p: { member: string }) => p.member === byName[name].id).map((p: { text: string }) => p.text);
+      expect(praiseOf('Samuel')).toEqual(['old praise']);
+      expect(praiseOf('Sam')).toEqual(['new Sam praise']);
+    }
+  });
+
+  it('import --merge says when two reports on the team end up with one name', async () => {
+    const a = tempHome();
+    const b = tempHome();
+    await seedTeam(a, '2027-01-04', 'Sam');
+    const first = path.join(path.dirname(a), 'a0.json');
+    await ok(a, ['export', '--output', first], { env });
+    await ok(b, ['import', first], { env });
+    await ok(b, ['team', 'add', 'Samuel'], { env });
+    await ok(a, ['team', 'set', 'sam', '--name', 'Samuel'], { env });
+    const second = path.join(path.dirname(a), 'a1.json');
+    await ok(a, ['export', '--output', second], { env });
+    const r = await mtl(b, ['import', '--merge', second], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Two reports are now called Samuel (r1, r2): give one a name that tells them apart, e.g. mtl team set r2 --name "<their full name>"');
+  });
+
   it('team set --away: a report on leave gets no reminders until the day they are back, then does', async () => {
     const home = tempHome();
     const on = (day: string) => ({ env: { MTL_NOW: `${day}T09:00:00` } });

@@ -10,6 +10,7 @@ import { goalsDirFor } from '../../store/paths.js';
 import { parsePreferenceKey, storedPreference } from '../../core/preferences.js';
 import { readPreferences, restorePreferences } from '../../store/preferences.js';
 import { readIfThere, reason } from '../../store/files.js';
+import { sameNameLines } from '../../core/team.js';
 import { parseBackup, type Backup } from '../export/backup-file.js';
 
 export async function importData(ctx: Ctx, file: string, opts: { merge?: boolean }): Promise<void> {
@@ -114,6 +115,7 @@ async function merge(ctx: Ctx, backup: Backup, goalsDir: string): Promise<void> 
   const parts = [added.length ? `added ${added.join(', ')}` : '', updated.length ? `brought up to date ${updated.join(', ')}` : ''].filter(Boolean);
   ctx.io.err(`Merged: ${parts.join('; ')}. Nothing already here was lost.\n`);
   if (result.renumbered.length) ctx.io.err(`${renumberedLine(result.renumbered, result.records, goalsDir)}\n`);
+  for (const line of sameNameLines(result.records.members)) ctx.io.err(`${line}\n`);
 }
 
 /** How many renumbered entries the merge names; the rest are counted. */

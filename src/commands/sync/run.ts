@@ -5,7 +5,7 @@ import type { Ctx } from '../../context.js';
 import { checkSchedulerPaths } from '../../core/cron.js';
 import { FIELD_WORDS, KIND_WORDS, type Kind, type Member } from '../../core/model.js';
 import { WHOLE_ENTRY, type MergeConflict, type Renumbering } from '../../core/sync-merge.js';
-import { nameKey, requireLine } from '../../core/team.js';
+import { requireLine, sameNameLines } from '../../core/team.js';
 import { plural, shellWord } from '../../core/text.js';
 import { UserError } from '../../errors.js';
 import { ensureDataDir, readIfThere, reason, writeAtomic } from '../../store/files.js';
@@ -450,12 +450,7 @@ function report(ctx: Ctx, outcome: SyncOutcome, opts: { json?: boolean }): void 
   for (const c of outcome.conflicts) lines.push(conflictLine(c));
   lines.push(...outcome.fileNotes);
   // Each machine may have given a report the same name (a rename here, a new report there).
-  const reports = readRecordFile<Member>(path.join(ctx.dataDir, KIND_FILES.members), 'members').records.filter((m) => !m.removed);
-  const byName = new Map<string, Member[]>();
-  for (const m of reports) byName.set(nameKey(m.name), [...(byName.get(nameKey(m.name)) ?? []), m]);
-  for (const same of byName.values()) {
-    if (same.length > 1) lines.push(`Two reports are now called ${same[0]!.name} (${same.map((m) => m.id).join(', ')}): give one a name that tells them apart, e.g. mtl team set ${same[1]!.id} --name "<their full name>"`);
-  }
+  lines.push(...sameNameLines(readRecordFile<Member>(path.join(ctx.dataDir, KIND_FILES.members), 'members').records));
   const got = { nothing: 'nothing new from the other machines', 'fast-forward': "received the other machines' changes", merged: "merged the other machines' changes with yours" }[outcome.received];
   const sent = outcome.sent ? `sent ${plural(outcome.sent, 'commit')}` : 'nothing to send';
   lines.push(`Synced with ${outcome.remote} (${outcome.branch}): ${got}; ${sent}.`);
