@@ -36,9 +36,12 @@ export interface GoalFileValues {
   quarter: string;
 }
 
-/** Replaces `{{key}}` placeholders in one pass (a title containing `{{due}}` stays as typed); unknown keys stay. */
+/**
+ * Replaces `{{key}}` placeholders in one pass (a title containing `{{due}}` stays as typed); unknown
+ * keys stay, `{{constructor}}` and the like included (the values' own keys only, not Object's).
+ */
 export function fillPlaceholders(body: string, values: Record<string, string>): string {
-  return body.replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
+  return body.replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? values[key]! : whole));
 }
 
 /** A goal's own targets as its file says them: `books-finished 2, learning-hours 20`, or the template's. */

@@ -59,6 +59,7 @@ Owner: {{owner}} due {{ due }} in {{quarter}}, made {{created}}; {{unknown}} sta
 
   it('fills placeholders once, leaving unknown ones', () => {
     expect(fillPlaceholders('{{title}} / {{due}} / {{nope}}', { title: 'Ship {{due}}', due: '2027-03-31' })).toBe('Ship {{due}} / 2027-03-31 / {{nope}}');
+    expect(fillPlaceholders('{{constructor}} {{toString}} {{hasOwnProperty}}', { title: 'x' })).toBe('{{constructor}} {{toString}} {{hasOwnProperty}}');
   });
 
   it('renders a goal file with front matter and a metrics checklist', () => {
