@@ -371,7 +371,8 @@ describe('on a terminal', () => {
       const garbled = editor(`printf 'to: Sam\\nnot a field\\n' > "$last"`);
       const kept = mtlInTerminal(home, ['edit', 'f1'], { env: { ...env, EDITOR: garbled } });
       expect(kept.code).toBe(1);
-      const where = /What you wrote is kept in (\S+); nothing was changed\./.exec(kept.stdout.replace(/\n(?!What)/g, ''));
+      // The terminal wraps the message at a blank (and the path is one word).
+      const where = /What you wrote is kept in (\S+); nothing was changed\./.exec(kept.stdout.replace(/\n(?!What)/g, ' '));
       expect(where).not.toBeNull();
       expect(fs.readFileSync(where![1]!, 'utf8')).toContain('not a field');
 

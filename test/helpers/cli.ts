@@ -40,6 +40,13 @@ export function tempHome(): string {
 
 function childEnv(home: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, MTL_HOME: home, NO_COLOR: '1', MTL_NOW: undefined, EDITOR: undefined, VISUAL: undefined };
+  // The temporary files of mtl (an entry open in $EDITOR, kept when what came back cannot be read)
+  // go beside the test's data folder, and are removed with it: not left in /tmp with a note in them.
+  const tmp = path.join(path.dirname(home), 'tmpdir');
+  if (homes.includes(path.dirname(home))) {
+    fs.mkdirSync(tmp, { recursive: true });
+    env.TMPDIR = tmp;
+  }
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;
@@ -79,7 +86,10 @@ export function mtlAsync(home: string, args: string[], options: RunOptions = {})
  */
 export function mtlInTerminal(home: string, args: string[], options: RunOptions = {}): Result {
   const quote = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
-  const command = [process.execPath, BIN, ...args].map(quote).join(' ');
+  // exec: script runs $SHELL -c, and dash (sh, when SHELL is unset, as under CI) stays node's parent
+  // in its process group, where a signal the test sends the group (an editor's kill -INT 0) ends it
+  // and script reports 130. bash already execs a lone command.
+  const command = `exec ${[process.execPath, BIN, ...args].map(quote).join(' ')}`;
   const r = spawnSync('script', ['-qec', command, '/dev/null'], { env: childEnv(home, options.env), input: '', cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 20_000 });
   const output = r.stdout.replace(/\r\n/g, '\n');
   return { code: r.status ?? -1, stdout: output, stderr: output };
