@@ -152,7 +152,7 @@ describe('mtl export', () => {
     expect(r.stderr).toContain(`Wrote ${backup}`);
     expect(mode(backup)).toBe(0o600);
     const doc = JSON.parse(fs.readFileSync(backup, 'utf8'));
-    expect(doc).toMatchObject({ format: 'mtl-backup', dataVersion: 3, exportedAt: '2027-02-10T09:00:00.000Z', counters: { a: 1, g: 1, r: 1, n: 1, p: 1, f: 1, m: 1, i: 1 } });
+    expect(doc).toMatchObject({ format: 'mtl-backup', dataVersion: 3, exportedAt: new Date('2027-02-10T09:00:00').toISOString(), counters: { a: 1, g: 1, r: 1, n: 1, p: 1, f: 1, m: 1, i: 1 } });
     expect(doc.data.goals[0].file).toBe('g1-hand-the-roadmap-to-the-team.md');
     expect(doc.goalFiles['g1-hand-the-roadmap-to-the-team.md']).toContain('Hand the roadmap to the team');
 

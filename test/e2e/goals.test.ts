@@ -278,8 +278,9 @@ describe('check-in, done, reopen', () => {
     const [goal] = readStore(home).goals;
     expect(goal.progress).toBe(40);
     expect(goal.checkIns).toEqual([
-      { date: '2027-03-15', at: expect.stringMatching(/^2027-03-15T/), note: 'Agreed with my boss: praise every Friday', progress: 40 },
-      { date: '2027-03-22', at: expect.stringMatching(/^2027-03-22T/), note: 'Slipped a week' },
+      // MTL_NOW is local time; the instant is stored in UTC.
+      { date: '2027-03-15', at: new Date('2027-03-15T09:00:00').toISOString(), note: 'Agreed with my boss: praise every Friday', progress: 40 },
+      { date: '2027-03-22', at: new Date('2027-03-22T09:00:00').toISOString(), note: 'Slipped a week' },
     ]);
   });
 
