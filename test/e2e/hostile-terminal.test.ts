@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, mtl, mtlInTerminal, ok, readStore, snapshot, tempHome } from '../helpers/cli.js';
-import { TmuxSession } from '../helpers/tmux.js';
+import { TMUX, TmuxSession } from '../helpers/tmux.js';
 
 // Issue #15, point 1: text a report's name, a note or a file holds is shown, never obeyed by the terminal.
 
@@ -238,7 +238,7 @@ describe('control characters are refused at entry', () => {
 });
 
 describe.skipIf(!TmuxSession.available())('in tmux', () => {
-  const tmuxValue = (tmux: TmuxSession, format: string) => execFileSync('tmux', ['display', '-p', '-t', tmux.name, format], { encoding: 'utf8' }).trim();
+  const tmuxValue = (tmux: TmuxSession, format: string) => execFileSync('tmux', [...TMUX, 'display', '-p', '-t', tmux.name, format], { encoding: 'utf8' }).trim();
 
   it('keeps the window title and the screen: the stored note is shown as text', async () => {
     const home = await hostileHome();

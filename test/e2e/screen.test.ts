@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import type { Deps } from '../../src/context.js';
 import { BIN, mtl, ok, tempHome, type Result } from '../helpers/cli.js';
-import { TmuxSession } from '../helpers/tmux.js';
+import { TMUX, TmuxSession } from '../helpers/tmux.js';
 
 const NOW = '2027-02-10T09:00:00';
 const at = (instant: string) => ({ env: { MTL_NOW: instant } });
@@ -211,17 +211,17 @@ describe('mtl learn', () => {
 /** Runs the built mtl in a real tmux terminal of 80 columns and returns the screen. */
 function screenAt80(home: string, args: string): string {
   const name = `mtl-screen-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', '80', '-y', '50', `env MTL_HOME='${home}' MTL_NOW=${NOW} NO_COLOR=1 node ${BIN} ${args}; echo "[exit $?]"; sleep 30`]);
+  execFileSync('tmux', [...TMUX, 'new-session', '-d', '-s', name, '-x', '80', '-y', '50', `env MTL_HOME='${home}' MTL_NOW=${NOW} NO_COLOR=1 node ${BIN} ${args}; echo "[exit $?]"; sleep 30`]);
   try {
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const screen = execFileSync('tmux', ['capture-pane', '-p', '-J', '-t', name], { encoding: 'utf8' });
+      const screen = execFileSync('tmux', [...TMUX, 'capture-pane', '-p', '-J', '-t', name], { encoding: 'utf8' });
       if (screen.includes('[exit ')) return screen;
       if (Date.now() > deadline) throw new Error(`mtl ${args} did not finish:\n${screen}`);
       spawnSync('sleep', ['0.1']);
     }
   } finally {
-    spawnSync('tmux', ['kill-session', '-t', name]);
+    spawnSync('tmux', [...TMUX, 'kill-session', '-t', name]);
   }
 }
 

@@ -1,5 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 
+/**
+ * The arguments that put a tmux command on this test process's own server, without a config file:
+ * a server already running (a developer's) would give the sessions its environment and settings.
+ */
+export const TMUX = ['-L', `mtl-test-${process.pid}`, '-f', '/dev/null'];
+
 /** Drives an interactive command in a real terminal through tmux (send-keys / capture-pane). */
 export class TmuxSession {
   readonly name = `mtl-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -10,15 +16,15 @@ export class TmuxSession {
 
   constructor(command: string, env: Record<string, string>) {
     const exports = Object.entries(env).map(([k, v]) => `${k}='${v}'`).join(' ');
-    execFileSync('tmux', ['new-session', '-d', '-s', this.name, '-x', '120', '-y', '40', `env ${exports} ${command}; echo "[exit $?]"; sleep 30`]);
+    execFileSync('tmux', [...TMUX, 'new-session', '-d', '-s', this.name, '-x', '120', '-y', '40', `env ${exports} ${command}; echo "[exit $?]"; sleep 30`]);
   }
 
   keys(...keys: string[]): void {
-    execFileSync('tmux', ['send-keys', '-t', this.name, ...keys]);
+    execFileSync('tmux', [...TMUX, 'send-keys', '-t', this.name, ...keys]);
   }
 
   screen(): string {
-    return execFileSync('tmux', ['capture-pane', '-p', '-t', this.name], { encoding: 'utf8' });
+    return execFileSync('tmux', [...TMUX, 'capture-pane', '-p', '-t', this.name], { encoding: 'utf8' });
   }
 
   /** Waits until the screen contains `text`; throws with the screen if it never does. */
@@ -33,6 +39,6 @@ export class TmuxSession {
   }
 
   kill(): void {
-    spawnSync('tmux', ['kill-session', '-t', this.name]);
+    spawnSync('tmux', [...TMUX, 'kill-session', '-t', this.name]);
   }
 }
