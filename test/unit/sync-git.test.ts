@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configKey, Git } from '../../src/commands/sync/git.js';
+import { gitBusy } from '../../src/commands/sync/run.js';
 
 describe('configKey', () => {
   it('names a setting as git config --list does: section and key in lower case, a subsection as it is', () => {
@@ -37,5 +38,16 @@ describe('Git.config', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('gitBusy', () => {
+  it("tells git's own locks (another sync in this folder) from the network, whatever git said", () => {
+    expect(gitBusy("error: cannot lock ref 'refs/remotes/origin/main': Unable to create '/d/.git/refs/remotes/origin/main.lock': File exists.")).toBe(true);
+    // Two fetches at once: the second finds the ref moved under it.
+    expect(gitBusy("error: cannot lock ref 'refs/remotes/origin/main': is at 1a2b3c but expected 4d5e6f\n ! 4d5e6f..1a2b3c  main -> origin/main  (unable to update local ref)")).toBe(true);
+    expect(gitBusy("fatal: Unable to create '/d/.git/index.lock': File exists.")).toBe(true);
+    expect(gitBusy("fatal: unable to access 'https://example.com/r.git/': Could not resolve host: example.com")).toBe(false);
+    expect(gitBusy("remote: error: cannot lock ref 'refs/heads/main': reference already exists")).toBe(false);
   });
 });

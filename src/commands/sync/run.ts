@@ -406,16 +406,22 @@ function apply(ctx: Ctx, git: Git, lock: Lock, merge: FolderMerge, head: string,
 function offline(ctx: Ctx, git: Git, what: string, committed: boolean, outcome?: SyncOutcome): UserError {
   const head = git.commit('HEAD');
   const merged = outcome?.received === 'merged' ? ' The merge with what was fetched is done here.' : '';
-  // git's own locks: another git command in this folder (a second mtl sync, say), not the network.
-  // A lock file that exists ("File exists"), said by git here, not by the remote ("remote: ...").
-  const busy = /^(?!remote:).*(cannot lock ref.*(File exists|exists)|unable to create .*\.lock.*File exists)/im.test(what);
-  const again = busy
+  const again = gitBusy(what)
     ? 'Another git command (perhaps another mtl sync) is working in this folder; run mtl sync again once it is done'
     : `Run mtl sync again when the remote can be reached${ctx.io.stdinIsTTY ? '' : ' (no terminal: git could not ask for a password or passphrase)'}`;
   return new UserError(
     `${shownRemote(what).replace(/\s+$/, '').replace(/\.$/, '')}.`,
     `Your changes are kept here${committed ? ', committed' : ''}${head ? ` (commit ${head.slice(0, 7)})` : ''}.${merged} ${again}.`,
   );
+}
+
+/**
+ * Whether git failed on its own locks: another git command in this folder (a second mtl sync, say),
+ * not the network. Said by git here, not by the remote ("remote: ..."): a lock file that exists, or
+ * a ref another fetch moved meanwhile ("cannot lock ref '...': is at X but expected Y").
+ */
+export function gitBusy(what: string): boolean {
+  return /^(?!remote:).*(cannot lock ref|unable to create .*\.lock.*File exists)/im.test(what);
 }
 
 /** A remote as shown: a password or token in an https address is not printed. */
