@@ -30,6 +30,11 @@ export interface GoalMeasures {
   readings: MetricReading[];
   /** The whole-number percent the readings suggest (the mean of their shares), or null when none can be counted. */
   proposed: number | null;
+  /**
+   * For an open goal read today that was started before this quarter: what it reached by the end
+   * of the quarter before, so a goal running into a new quarter does not read as 0% on its first day.
+   */
+  before?: { quarter: string; proposed: number };
 }
 
 export interface MetricOptions {
@@ -306,10 +311,11 @@ export function measuredOn(goal: Pick<Goal, 'status' | 'doneOn' | 'due'>, asOf: 
 
 /**
  * For readings not taken today, what they stand for, so "this week" and "this quarter" in them are
- * read right: "2027-Q2, the quarter it was due in", or "as of 2027-03-01, when it was done".
+ * read right: "2027-Q2, the quarter it was due in", or "as of 2027-03-01, when it was done"; for a
+ * goal running on from the quarter before, "2028-Q1 so far, after 51% in 2027-Q4".
  */
-export function measuredLabel(m: Pick<GoalMeasures, 'day' | 'quarter'>, today: Day, done: boolean): string | undefined {
-  if (m.day === today) return undefined;
+export function measuredLabel(m: Pick<GoalMeasures, 'day' | 'quarter' | 'before'>, today: Day, done: boolean): string | undefined {
+  if (m.day === today) return m.before ? `${m.quarter} so far, after ${m.before.proposed}% in ${m.before.quarter}` : undefined;
   return done ? `as of ${m.day}, when it was done` : `${m.quarter}, the quarter it was due in`;
 }
 
@@ -321,7 +327,15 @@ export function measureGoals(goals: Goal[], specsOf: (template: string) => Measu
   for (const goal of goals) {
     const specs = specsOf(goal.template);
     const day = measuredOn(goal, asOf);
-    if (specs?.length) out.set(goal.id, measureGoal(specsForGoal(specs, goal), data, day, { ...options, today: asOf }, known));
+    if (!specs?.length) continue;
+    const goalSpecs = specsForGoal(specs, goal);
+    const m = measureGoal(goalSpecs, data, day, { ...options, today: asOf }, known);
+    const lastQuarterEnd = addDaysToDay(startOfQuarterFor(asOf), -1);
+    if (goal.status === 'open' && day === asOf && goal.created <= lastQuarterEnd) {
+      const then = measureGoal(goalSpecs, data, lastQuarterEnd, { ...options, today: asOf }, known).proposed;
+      if (then !== null) m.before = { quarter: quarterOf(lastQuarterEnd), proposed: then };
+    }
+    out.set(goal.id, m);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measuredOn, measureGoal, memberGoalOnTrack, parseMeasures, specsForGoal, targetsFrom, type MeasureSpec } from '../../src/core/goal-metrics.js';
+import { measuredLabel, measuredOn, measureGoal, measureGoals, memberGoalOnTrack, parseMeasures, specsForGoal, targetsFrom, type MeasureSpec } from '../../src/core/goal-metrics.js';
 import { followsMeasure } from '../../src/core/goals.js';
 import { dataOf, emptyRecords, type Records } from '../../src/core/model.js';
 import { parseTemplate } from '../../src/core/template-parse.js';
@@ -200,5 +200,26 @@ describe('measuredOn', () => {
     expect(measuredOn({ status: 'open' }, '2027-06-01')).toBe('2027-06-01');
     expect(measuredOn({ status: 'done', doneOn: '2027-02-01', due: '2027-03-31' }, '2027-04-10')).toBe('2027-02-01');
     expect(measuredOn({ status: 'done', due: '2027-03-31' }, '2027-04-10')).toBe('2027-04-10');
+  });
+});
+
+describe('a goal running into a new quarter', () => {
+  const d = data({ learning: [{ id: 'l1', type: 'hours', date: '2027-12-01', hours: 6, what: 'course' }] });
+  const goal = (created: string, fields: object = {}) => ({ id: 'g1', title: 'Learn', template: 'learning', file: 'g1.md', created, due: '2028-03-31', status: 'open' as const, progress: 0, checkIns: [], ...fields });
+  const specsOf = () => [{ name: 'learning-hours' as const }];
+
+  it('says what the quarter before reached, beside this quarter so far', () => {
+    const m = measureGoals([goal('2027-10-05')], specsOf, d, '2028-01-03', OPTIONS).get('g1')!;
+    expect(m).toMatchObject({ quarter: '2028-Q1', proposed: 0, before: { quarter: '2027-Q4', proposed: 50 } });
+    expect(measuredLabel(m, '2028-01-03', false)).toBe('2028-Q1 so far, after 50% in 2027-Q4');
+  });
+
+  it('says nothing of a quarter before the goal began, nor of a goal done, nor of one read on another day', () => {
+    expect(measureGoals([goal('2028-01-02')], specsOf, d, '2028-01-03', OPTIONS).get('g1')!.before).toBeUndefined();
+    expect(measureGoals([goal('2027-10-05', { status: 'done', doneOn: '2028-01-02' })], specsOf, d, '2028-01-03', OPTIONS).get('g1')!.before).toBeUndefined();
+    const overdue = measureGoals([goal('2027-07-05', { due: '2027-12-31' })], specsOf, d, '2028-01-03', OPTIONS).get('g1')!;
+    expect(overdue).toMatchObject({ quarter: '2027-Q4', day: '2027-12-31' });
+    expect(overdue.before).toBeUndefined();
+    expect(measuredLabel(measureGoals([goal('2027-10-05')], specsOf, d, '2027-12-31', OPTIONS).get('g1')!, '2027-12-31', false)).toBeUndefined();
   });
 });
