@@ -24,6 +24,17 @@ describe('mtl assess --answers', () => {
     expect(store.assessments[0].answers).toEqual({ autonomy: 3, lives: 4, connection: 2, safety: 4, challenge: 3 });
   });
 
+  it('says the change since the assessment before, at once', async () => {
+    const home = tempHome();
+    const first = await ok(home, ['assess', '--answers', 'no,2,2,3,2,3'], { env: { MTL_NOW: '2027-01-04T09:00:00' } });
+    expect(first).toContain('\nScore 35/100  not yet leading\n');
+    expect(await ok(home, ['assess', '--answers', 'no,3,3,3,4,3'], { env: { MTL_NOW: '2027-04-04T09:00:00' } })).toContain('\nScore 55/100  not yet leading  +20 since 2027-01-04 (35)\n');
+    expect(await ok(home, ['assess', '--answers', 'no,2,2,3,2,3'], { env: { MTL_NOW: '2027-07-04T09:00:00' } })).toContain('\nScore 35/100  not yet leading  -20 since 2027-04-04 (55)\n');
+    const json = JSON.parse(await ok(home, ['assess', '--answers', 'no,2,2,3,2,3', '--json'], { env: { MTL_NOW: '2027-07-05T09:00:00' } }));
+    expect(json.previous).toEqual({ date: '2027-07-04', score: 35 });
+    expect(JSON.parse(await ok(tempHome(), ['assess', '--answers', 'no,2,2,3,2,3', '--json'], { env: { MTL_NOW: '2027-07-05T09:00:00' } })).previous).toBeNull();
+  });
+
   it('prints stable JSON with the recommended commands', async () => {
     const home = tempHome();
     const json = JSON.parse(await ok(home, ['assess', '--answers', 'yes,5,5,4,2,1', '--json'], { env: { MTL_NOW: '2027-02-01' } }));

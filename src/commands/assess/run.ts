@@ -35,11 +35,13 @@ export async function assess(ctx: Ctx, opts: AssessOptions, prompter: Prompter =
   const input = opts.answers !== undefined ? answersFromFlag(opts.answers, full) : await askQuestions(ctx, prompter, full);
   const saved = await updateStore(ctx.dataDir, (tx) => {
     const assessment = buildAssessment(input, { id: tx.nextId('a'), date: dayOf(ctx.now), at: ctx.now.toISOString() });
+    // The one before, by when it was taken: the change shows at once, not only in assess history.
+    const previous = tx.data.assessments.reduce<Assessment | undefined>((latest, x) => (!latest || x.at > latest.at ? x : latest), undefined);
     tx.tables.assessments.add(assessment);
-    return { assessment, count: tx.data.assessments.length, open: tx.data.goals.filter((g) => g.status === 'open') };
+    return { assessment, previous, count: tx.data.assessments.length, open: tx.data.goals.filter((g) => g.status === 'open') };
   });
-  if (opts.json) printJson(ctx.io, toJson(saved.assessment, saved.open, dayOf(ctx.now)));
-  else ctx.io.out(renderResult(ctx, saved.assessment, saved.count, saved.open));
+  if (opts.json) printJson(ctx.io, { ...toJson(saved.assessment, saved.open, dayOf(ctx.now)), previous: saved.previous ? { date: saved.previous.date, score: saved.previous.score } : null });
+  else ctx.io.out(renderResult(ctx, saved.assessment, saved.count, saved.open, saved.previous));
 }
 
 function answersFromFlag(list: string, full: boolean): { tooEasy: boolean; levels: AnswerLevel[] } {
@@ -124,11 +126,13 @@ export function toJson(a: Assessment, openGoals: Goal[] = [], today: Day = a.dat
   };
 }
 
-function renderResult(ctx: Ctx, a: Assessment, count: number, openGoals: Goal[]): string {
+function renderResult(ctx: Ctx, a: Assessment, count: number, openGoals: Goal[], previous?: Assessment): string {
   const c = ctx.io.color;
   const lines: string[] = [];
   const verdict = (a.verdict === 'leading' ? c.green.bold : c.yellow.bold)(VERDICT_LABEL[a.verdict]);
-  lines.push('', `${c.bold(`Score ${a.score}/100`)}  ${verdict}`, prose(ctx.io, VERDICT_TEXT[a.verdict]));
+  const change = previous ? a.score - previous.score : 0;
+  const since = previous ? `  ${(change > 0 ? c.green : change < 0 ? c.red : c.dim)(`${change > 0 ? '+' : change < 0 ? '' : '±'}${change} since ${previous.date} (${previous.score})`)}` : '';
+  lines.push('', `${c.bold(`Score ${a.score}/100`)}  ${verdict}${since}`, prose(ctx.io, VERDICT_TEXT[a.verdict]));
   if (a.tooEasy) lines.push('', c.yellow(prose(ctx.io, TOO_EASY_WARNING)));
   const section = (title: string, list: Area[], levels: Record<string, AnswerLevel>) => {
     lines.push('', c.bold(title));
