@@ -125,4 +125,20 @@ describe('mtl member-goals add --due: the confirmation shows what the phrase rea
     expect((await mtl(home, ['member-goals', 'sam', 'add', 'Mentor the new hire', '--due', '2027-05-01'], at)).stderr).toContain('due 2027-05-01 (in 25 days).');
     expect(readStore(home).memberGoals.map((g: { due: string }) => g.due)).toEqual(['2028-03-31', '2027-04-09', '2027-05-01']);
   });
+
+  it('sets a goal due next quarter for next quarter, where it counts and is never carried; one further off stays this quarter\'s', async () => {
+    const home = tempHome();
+    const on = (day: string) => ({ env: { MTL_NOW: `${day}T09:00:00` } });
+    await seedTeam(home, '2027-01-04', 'Sam');
+    const next = await mtl(home, ['member-goals', 'sam', 'add', 'Lead the payments API redesign', '--due', 'end of next quarter'], on('2027-01-05'));
+    expect(next.stderr).toContain('Added m1 for Sam: Lead the payments API redesign, due Wed 2027-06-30 (in 176 days), a goal for 2027-Q2.');
+    expect(next.stderr).toContain('warning: Sam has one goal for 2027-Q2; help them set two or three.');
+    await ok(home, ['member-goals', 'sam', 'add', 'Write the on-call guide'], on('2027-01-05'));
+    await ok(home, ['member-goals', 'sam', 'add', 'Own the Q3 planning', '--due', '2027-09-30'], on('2027-01-05'));
+    expect(readStore(home).memberGoals.map((g: { id: string; quarter: string }) => [g.id, g.quarter])).toEqual([['m1', '2027-Q2'], ['m2', '2027-Q1'], ['m3', '2027-Q1']]);
+    // In Q2: m1 is one of its goals, not one to carry; m2 and m3 are.
+    const q2 = await ok(home, ['nudge', '--dry-run', '--details'], on('2027-04-05'));
+    expect(q2).toContain('Sam has 2 open goals from 2027-Q1 (m2 "Write the on-call guide", m3 "Own the Q3 planning")');
+    expect(q2).not.toMatch(/carry[^\n]*m1/);
+  });
 });

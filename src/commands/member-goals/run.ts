@@ -1,4 +1,4 @@
-import { dayOf, daysBetween, describeDeadline, quarterOf } from '../../core/dates.js';
+import { dayOf, daysBetween, describeDeadline, nextQuarter, quarterOf } from '../../core/dates.js';
 import { carryGoal } from '../../core/quarters.js';
 import { plural, shellWord } from '../../core/text.js';
 import { alreadyDone, markDone, sameTitleGoal } from '../../core/entries.js';
@@ -104,7 +104,9 @@ async function add(ctx: Ctx, name: string, title: string, opts: Options): Promis
   const due = await resolveDeadline(opts.due ?? 'end of quarter', today, ctx.now);
   const { goal, member, count } = await updateStore(ctx.dataDir, (tx) => {
     const member = findMember(tx.data, name);
-    const quarter = quarterOf(today);
+    // A goal due next quarter is set for it (next quarter's goals, agreed before it starts): counted
+    // there, not carried into it. One due further off stays this quarter's, carried on as it goes.
+    const quarter = quarterOf(due) === nextQuarter(quarterOf(today)) ? quarterOf(due) : quarterOf(today);
     const clash = sameTitleGoal(tx.data.memberGoals, member.id, quarter, clean);
     if (clash) {
       throw new UserError(
@@ -112,12 +114,13 @@ async function add(ctx: Ctx, name: string, title: string, opts: Options): Promis
         `Nothing was added. See it: mtl show ${clash.id}  Change it: mtl edit ${clash.id} --title "<title>"`,
       );
     }
-    const goal: MemberGoal = { id: tx.nextId('m'), member: member.id, title: clean, quarter: quarterOf(today), due, status: 'open', progress: 0, created: today, checkIns: [], updatedAt: ctx.now.toISOString() };
+    const goal: MemberGoal = { id: tx.nextId('m'), member: member.id, title: clean, quarter, due, status: 'open', progress: 0, created: today, checkIns: [], updatedAt: ctx.now.toISOString() };
     tx.tables.memberGoals.add(goal);
-    return { goal, member, count: memberGoalsThisQuarter(tx.data, member.id, today).length };
+    return { goal, member, count: memberGoalsThisQuarter(tx.data, member.id, quarter === quarterOf(today) ? today : due).length };
   });
   const who = shellWord(member.name);
-  ctx.io.err(`Added ${goal.id} for ${member.name}: ${goal.title}, due ${dueWords(opts.due, due, today)}. Check in: mtl member-goals ${who} check-in ${goal.id} "<note>" --progress 20\n`);
+  const later = goal.quarter !== quarterOf(today) ? `, a goal for ${goal.quarter}` : '';
+  ctx.io.err(`Added ${goal.id} for ${member.name}: ${goal.title}, due ${dueWords(opts.due, due, today)}${later}. Check in: mtl member-goals ${who} check-in ${goal.id} "<note>" --progress 20\n`);
   warn(ctx, member.name, count, goal.quarter);
 }
 
