@@ -30,18 +30,22 @@ export function goalsDirFor(dataDir: string, prefs: { goalsDir: string }): strin
 }
 
 /**
- * Whether `file` is in the goals folder, its folder's links followed: the only files mtl moves or
- * rewrites. A goal's `file` comes from goals.jsonl, which a hand `git pull` brings in unchecked: a
- * planted "../../.ssh/id_ed25519", or a link in the goals folder to another, must not send an ssh key
- * into the archive that the next sync pushes.
+ * Whether `file` is in the goals folder, links followed: the only files mtl moves, rewrites or copies
+ * into a backup. A goal's `file` comes from goals.jsonl, which a hand `git pull` brings in unchecked:
+ * a planted "../../.ssh/id_ed25519", a link in the goals folder to a folder or a file elsewhere, or
+ * "link/../key" (which the system resolves through the link, and realpath by its letters) must not
+ * send a key into the archive that the next sync pushes.
  */
 export function inGoalsFolder(file: string, goalsDir: string): boolean {
   const inside = (relative: string) => relative !== '' && !path.isAbsolute(relative) && relative.split(path.sep)[0] !== '..';
+  const name = file.startsWith(goalsDir + path.sep) ? file.slice(goalsDir.length + 1) : file;
+  if (name.split(/[\\/]/).includes('..')) return false;
   let real: string;
   try {
-    real = path.relative(fs.realpathSync(goalsDir), path.join(fs.realpathSync(path.dirname(file)), path.basename(file)));
+    const target = fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ? fs.realpathSync(file) : path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
+    real = path.relative(fs.realpathSync(goalsDir), target);
   } catch {
-    // A folder not there (nothing to move or write in it): judged by the names alone.
+    // A folder not there, or a link to nothing (nothing to move or write): judged by the names alone.
     return inside(path.relative(goalsDir, file));
   }
   return inside(real);

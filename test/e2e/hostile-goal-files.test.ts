@@ -36,29 +36,56 @@ describe('a goal whose file is not in the goals folder', () => {
         return `keys/${path.basename(victim)}`;
       },
     ],
+    [
+      'a link to a folder, then ".." (resolved through the link by the system)',
+      (victim, home) => {
+        fs.mkdirSync(path.join(path.dirname(victim), 'sub'));
+        fs.symlinkSync(path.join(path.dirname(victim), 'sub'), path.join(home, 'goals', 'lnk'));
+        return `lnk/../${path.basename(victim)}`;
+      },
+    ],
+    [
+      'a goal file that is a link to a file elsewhere',
+      (victim, home) => {
+        const own = path.join(home, 'goals', 'g1-build-a-team-culture-people-enjoy-being-part-of.md');
+        fs.rmSync(own);
+        fs.symlinkSync(victim, own);
+        return path.basename(own);
+      },
+    ],
   ];
 
   for (const [how, file] of ways) {
-    it(`is never rewritten by edit, read by export nor moved by rm: ${how}`, async () => {
+    it(`is never moved by rm, read by export, rewritten by edit nor copied by config: ${how}`, async () => {
       const { home, victim } = await planted(file);
       const before = fs.readFileSync(victim, 'utf8');
-      expect((await mtl(home, ['edit', 'g1', '--title', 'Stale goal', '--due', '2027-03-15'], NOW)).code).toBe(0);
-      expect(fs.readFileSync(victim, 'utf8')).toBe(before);
-      // Nor read into a backup.
+      const archived = () => {
+        const archive = path.join(home, 'goals', 'archive');
+        return fs.existsSync(archive) ? fs.readdirSync(archive).map((f) => fs.readFileSync(path.join(archive, f), 'utf8')) : [];
+      };
+
       const backup = path.join(path.dirname(home), 'backup.json');
       await ok(home, ['export', '--output', backup], NOW);
       expect(fs.readFileSync(backup, 'utf8')).not.toContain('OPENSSH');
 
       const r = await mtl(home, ['rm', 'g1', '--yes'], NOW);
       expect(r.code).toBe(0);
-      expect(r.stderr).toMatch(/Its file stays where it was \(\S+id_ed25519\): it is not in the goals folder \(\S+\), and mtl moves only the files it made there\./);
+      expect(r.stderr).toMatch(/Its file stays where it was \(\S+\): it is not in the goals folder \(\S+\), and mtl moves only the files it made there\./);
       expect(fs.readFileSync(victim, 'utf8')).toBe(before);
-      expect(fs.existsSync(path.join(home, 'goals', 'archive', 'id_ed25519'))).toBe(false);
-
+      expect(archived()).not.toContain(before);
       // Nor by undo, which puts the entry back and would move the file back out of the archive.
       await ok(home, ['undo'], NOW);
+      expect(fs.readFileSync(victim, 'utf8')).toBe(before);
+
+      expect((await mtl(home, ['edit', 'g1', '--title', 'Stale goal', '--due', '2027-03-15'], NOW)).code).toBe(0);
+      expect(fs.readFileSync(victim, 'utf8')).toBe(before);
       await ok(home, ['undo'], NOW);
       expect(fs.readFileSync(victim, 'utf8')).toBe(before);
+
+      const elsewhere = path.join(path.dirname(home), 'elsewhere');
+      await ok(home, ['config', 'set', 'goalsDir', elsewhere], NOW);
+      expect(fs.readFileSync(victim, 'utf8')).toBe(before);
+      expect((fs.readdirSync(elsewhere, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(elsewhere, f)).isFile()).map((f) => fs.readFileSync(path.join(elsewhere, f), 'utf8'))).not.toContain(before);
     });
   }
 

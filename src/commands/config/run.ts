@@ -5,7 +5,7 @@ import { UserError } from '../../errors.js';
 import { reason } from '../../store/files.js';
 import { withLock } from '../../store/lock.js';
 import { openStore } from '../../store/store.js';
-import { goalsDirFor } from '../../store/paths.js';
+import { goalsDirFor, inGoalsFolder } from '../../store/paths.js';
 import { defaultPreferences, parsePreferenceKey, PREFERENCE_KEYS, PREFERENCE_SPECS, type PreferenceKey } from '../../core/preferences.js';
 import { readPreferences, setPreference } from '../../store/preferences.js';
 import { printJson, renderTable } from '../../ui/output.js';
@@ -69,7 +69,8 @@ async function changeGoalsDir(ctx: Ctx, input: string): Promise<{ value: unknown
     try {
       const moving = (await openStore(ctx.dataDir)).goals
         .map((g) => ({ source: g.file, target: path.join(to, path.relative(from, g.file)) }))
-        .filter(({ source }) => !path.relative(from, source).startsWith('..') && fs.existsSync(source));
+        // Only the files in the goals folder (links followed): never one a planted name points elsewhere.
+        .filter(({ source }) => inGoalsFolder(source, from) && fs.existsSync(source));
       const taken = moving.find(({ target }) => fs.existsSync(target));
       if (taken) throw new UserError(`${taken.target} already exists; nothing was moved or changed.`, 'Move that file away, or choose another folder.');
       try {
