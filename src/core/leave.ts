@@ -1,16 +1,23 @@
+import { daysBetween } from './dates.js';
 import type { Day, Member } from './model.js';
+
+/** A leave this long or longer makes the day back a fresh start for the reminders' clocks. */
+export const LONG_LEAVE_DAYS = 7;
 
 /**
  * The day a report came back from leave (`team set <name> --away <day>`), if that is on or before
  * `today` and after they joined: praise and 1:1s are counted from it, as from a new report's first
- * day, so a report is not "late" on their first morning back. Only the last leave is kept.
+ * day, so a report is not "late" on their first morning back. Only after a leave of a week or more
+ * (a long weekend away, or a leave taken back the day it was set, leaves the clocks as they were);
+ * only the last leave is kept.
  */
-export function backOn(member: Pick<Member, 'awayUntil' | 'added'>, today: Day): Day | undefined {
+export function backOn(member: Pick<Member, 'awayUntil' | 'awaySince' | 'added'>, today: Day): Day | undefined {
   const back = member.awayUntil;
-  return back !== undefined && back <= today && back > member.added ? back : undefined;
+  if (back === undefined || back > today || back <= member.added) return undefined;
+  return member.awaySince !== undefined && daysBetween(member.awaySince, back) < LONG_LEAVE_DAYS ? undefined : back;
 }
 
 /** Where the clock of a report's reminders starts: the later of joining and the last return from leave. */
-export function presentSince(member: Pick<Member, 'awayUntil' | 'added'>, today: Day): Day {
+export function presentSince(member: Pick<Member, 'awayUntil' | 'awaySince' | 'added'>, today: Day): Day {
   return backOn(member, today) ?? member.added;
 }

@@ -72,6 +72,8 @@ export interface Member {
   cadence?: number;
   /** Away (leave, a sabbatical) until this day, when they are back: no reminders about them before it. */
   awayUntil?: Day;
+  /** The day that leave was set (`team set --away`): a leave of a week or more counts them as back anew. */
+  awaySince?: Day;
   /** Names they had before `team set --name`: a backup made before still merges into them. */
   formerNames?: string[];
 }
@@ -327,6 +329,7 @@ export const FIELD_WORDS: Record<string, string> = {
   at: 'time',
   added: 'day added',
   awayUntil: 'day back from leave',
+  awaySince: 'day leave began',
   carriedFrom: 'quarters carried from',
   checkIns: 'check-ins',
   created: 'day created',

@@ -167,19 +167,19 @@ function oneOnOneReminders(data: Data, team: Member[], today: Day, defaultCadenc
         key: `one-on-one:${s.id}`,
         kind: 'one-on-one',
         text: s.backOn
-          ? `${s.name}: no 1:1 since they came back from leave on ${s.backOn} (${days(s.days)}; every ${days(s.cadence)}).`
+          ? `${s.name}: no 1:1 since they came back from leave on ${s.backOn} (${days(s.sinceBack!)}; every ${days(s.cadence)}).`
           : s.last
             ? `${s.name}: no 1:1 for ${days(s.days)} (last on ${s.last}; every ${days(s.cadence)}).`
             : `${s.name}: no 1:1 yet in ${days(s.days)} on the team (every ${days(s.cadence)}).`,
         why: 'A regular 1:1 is where trust, feedback and early warnings happen; skipped ones are the first to go.',
         since: s.backOn ?? s.last ?? team.find((m) => m.id === s.id)!.added,
       });
-    } else if (s.backOn && s.days < BACK_DAYS) {
+    } else if (s.backOn && s.sinceBack! < BACK_DAYS) {
       reminders.push({
         ...base,
         key: `back:${s.id}:${s.backOn}`,
         kind: 'back',
-        text: `${s.name}: back from leave ${s.days === 0 ? 'today' : `since ${s.backOn}`}; a 1:1 soon, to catch up.`,
+        text: `${s.name}: back from leave ${s.sinceBack === 0 ? 'today' : `since ${s.backOn}`}; a 1:1 soon, to catch up.`,
         why: 'After weeks away, the first 1:1 rebuilds what changed on both sides: the team, the work, and how they are.',
         since: s.backOn,
       });

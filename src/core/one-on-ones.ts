@@ -18,11 +18,13 @@ export interface CadenceState {
   cadence: number;
   /** The day of the last 1:1 on or before `today`, if any. */
   last?: Day;
-  /** Days since the last 1:1, or since they joined (or came back from leave) when there was none since. */
+  /** Days since the last 1:1, or since they joined when there was none. */
   days: number;
-  /** Back from leave on this day, with no 1:1 since: `days` counts from it. */
+  /** Back from leave on this day, with no 1:1 since: the cadence counts from it (`sinceBack`). */
   backOn?: Day;
-  /** More than `cadence` days have gone by: on the day itself the 1:1 is due, not late. */
+  /** Days since `backOn`. */
+  sinceBack?: number;
+  /** More than `cadence` days have gone by (since the day back, if later): on the day itself the 1:1 is due, not late. */
   late: boolean;
 }
 
@@ -42,9 +44,10 @@ export function cadenceStates(data: Pick<Data, 'oneOnOnes'>, members: Member[], 
     const last = latest.get(member.id)?.date;
     const back = backOn(member, today);
     const since = back !== undefined && (last === undefined || back > last) ? back : undefined;
-    const days = Math.max(0, daysBetween(since ?? last ?? member.added, today));
+    const days = Math.max(0, daysBetween(last ?? member.added, today));
+    const sinceBack = since === undefined ? undefined : Math.max(0, daysBetween(since, today));
     const cadence = cadenceOf(member, defaultCadence);
-    return { id: member.id, name: member.name, cadence, ...(last ? { last } : {}), days, late: days > cadence, ...(since ? { backOn: since } : {}) };
+    return { id: member.id, name: member.name, cadence, ...(last ? { last } : {}), days, late: (sinceBack ?? days) > cadence, ...(since ? { backOn: since, sinceBack } : {}) };
   });
 }
 

@@ -116,6 +116,8 @@ describe('mtl team', () => {
     expect(first).not.toMatch(/Carla Diaz: no (praise|1:1)/);
     expect(JSON.parse(await ok(home, ['--json'], on('2027-05-17'))).team).toMatchObject({ notRecognised: [{ name: 'Sam Lee' }], notDueYet: [{ name: 'Carla Diaz', since: '2027-05-17', back: true }], away: [] });
     expect(await ok(home, ['1on1', 'carla'], on('2027-05-17'))).toMatch(/on the team 133 days\); every 7 days\. Back from leave today: catch up on what changed while they were away\.\n/);
+    // The last 1:1 is as long ago as it is; only the lateness counts from the day back.
+    expect(JSON.parse(await ok(home, ['team', 'list', '--json'], on('2027-05-25')))[0]).toMatchObject({ name: 'Carla Diaz', lastOneOnOne: null, pastCadence: true });
     const week = await ok(home, ['nudge', '--dry-run', '--details'], on('2027-05-25'));
     expect(week).toContain('- Carla Diaz: no praise logged since they came back from leave on 2027-05-17 (8 days).\n');
     expect(week).toContain('- Carla Diaz: no 1:1 since they came back from leave on 2027-05-17 (8 days; every 7 days).\n');
@@ -130,6 +132,15 @@ describe('mtl team', () => {
     expect(readStore(home).members[0].awayUntil).toBe('2027-03-01');
     expect(await ok(home, ['nudge', '--dry-run'], on('2027-03-01'))).toContain('Carla Diaz: back from leave today');
     expect((await mtl(home, ['team', 'set', 'carla', '--away', 'none'], on('2027-03-01'))).stderr).toBe('Carla Diaz was not away.\n');
+
+    // A leave taken back the day it was set is none: the clocks run on as before.
+    await ok(home, ['team', 'add', 'Alex Kim'], on('2027-01-04'));
+    await ok(home, ['team', 'set', 'alex', '--away', '2027-03-15'], on('2027-03-01'));
+    await ok(home, ['team', 'set', 'alex', '--away', 'none'], on('2027-03-01'));
+    expect(readStore(home).members[2].awayUntil).toBeUndefined();
+    const cancelled = await ok(home, ['nudge', '--dry-run', '--details'], on('2027-03-01'));
+    expect(cancelled).toContain('- Alex Kim: never recognised in 56 days on the team.\n');
+    expect(cancelled).not.toContain('Alex Kim: back from leave');
 
     // Taken off the team while away, and brought back: the leave still holds, and is said.
     await ok(home, ['team', 'set', 'carla', '--away', '2027-06-01'], on('2027-03-01'));

@@ -42,14 +42,20 @@ describe('the 1:1 cadence', () => {
 
   it('counts from the day a report came back from leave when no 1:1 was held since', () => {
     const data = { oneOnOnes: [meeting('o1', 'r1', '2027-02-01')] };
-    const sam = member('r1', 'Sam', { awayUntil: '2027-05-17' });
-    expect(cadenceState(data, sam, '2027-05-17')).toMatchObject({ last: '2027-02-01', days: 0, late: false, backOn: '2027-05-17' });
-    expect(cadenceState(data, sam, '2027-05-24')).toMatchObject({ days: 7, late: false });
-    expect(cadenceState(data, sam, '2027-05-25')).toMatchObject({ days: 8, late: true, backOn: '2027-05-17' });
+    const sam = member('r1', 'Sam', { awaySince: '2027-02-10', awayUntil: '2027-05-17' });
+    // days: since the last 1:1, as ever; late: by the days since they came back.
+    expect(cadenceState(data, sam, '2027-05-17')).toMatchObject({ last: '2027-02-01', days: 105, sinceBack: 0, late: false, backOn: '2027-05-17' });
+    expect(cadenceState(data, sam, '2027-05-24')).toMatchObject({ sinceBack: 7, late: false });
+    expect(cadenceState(data, sam, '2027-05-25')).toMatchObject({ days: 113, sinceBack: 8, late: true, backOn: '2027-05-17' });
     // A 1:1 since they came back: counted from it, as usual.
     const since = { oneOnOnes: [...data.oneOnOnes, meeting('o2', 'r1', '2027-05-18')] };
     expect(cadenceState(since, sam, '2027-05-26')).toMatchObject({ last: '2027-05-18', days: 8, late: true });
     expect(cadenceState(since, sam, '2027-05-26').backOn).toBeUndefined();
+    // A leave of under a week (a long weekend), or one taken back the day it was set: the clock runs on.
+    for (const short of [member('r1', 'Sam', { awaySince: '2027-05-13', awayUntil: '2027-05-17' }), member('r1', 'Sam', { awaySince: '2027-05-17', awayUntil: '2027-05-17' })]) {
+      expect(cadenceState(data, short, '2027-05-17')).toMatchObject({ days: 105, late: true });
+      expect(cadenceState(data, short, '2027-05-17').backOn).toBeUndefined();
+    }
   });
 
   it('counts calendar days across the start of daylight saving time in New York', () => {
@@ -70,7 +76,7 @@ describe('the 1:1 cadence', () => {
 describe('the nudge', () => {
   it('offers a 1:1 to catch up in the first week back from leave, then reminds as for anyone', () => {
     const data = emptyData();
-    data.members.push(member('r1', 'Sam Lee', { awayUntil: '2027-05-17' }));
+    data.members.push(member('r1', 'Sam Lee', { awaySince: '2027-02-10', awayUntil: '2027-05-17' }));
     data.oneOnOnes.push(meeting('o1', 'r1', '2027-02-01'));
     const about = (day: string) => dueNudges(data, at(day), prefs).filter((r) => r.kind === 'one-on-one' || r.kind === 'back');
     expect(about('2027-05-16')).toEqual([]);

@@ -224,9 +224,13 @@ describe('recognitionBalance', () => {
     praise(d, 'r1', '2027-05-18');
     expect(recognitionStates(d, '2027-05-26')[0]).toMatchObject({ due: true, lastPraise: '2027-05-18' });
     expect(recognitionStates(d, '2027-05-26')[0]!.backOn).toBeUndefined();
-    // A day back that is still to come, or before they joined, is no return.
+    // A day back that is still to come, or before they joined, is no return; nor one after a leave
+    // of under a week.
     expect(recognitionStates(d, '2027-05-16')[0]!.backOn).toBeUndefined();
     d.members[0]!.awayUntil = '2027-01-01';
+    expect(recognitionStates(d, '2027-05-26')[0]!.backOn).toBeUndefined();
+    Object.assign(d.members[0]!, { awaySince: '2027-05-21', awayUntil: '2027-05-25' });
+    expect(recognitionStates(d, '2027-05-26')[0]).toMatchObject({ due: true, lastPraise: '2027-05-18' });
     expect(recognitionStates(d, '2027-05-26')[0]!.backOn).toBeUndefined();
   });
 

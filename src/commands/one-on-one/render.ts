@@ -56,12 +56,12 @@ export function renderAgenda(io: Io, a: Agenda, options: { markdown: boolean; ti
   const every = `every ${plural(a.cadence.cadence, 'day')}${a.member.cadence === undefined ? '' : ` for ${who}`}`;
   const since = a.lastOneOnOne
     ? `Last 1:1: ${a.lastOneOnOne.date} (${agoText(a.daysSinceLast ?? 0)}); ${every}.`
-    : `No 1:1 with ${who} recorded yet (on the team ${plural(Math.max(0, daysBetween(a.member.added, a.today)), 'day')}); ${every}.`;
+    : `No 1:1 with ${who} recorded yet (on the team ${plural(a.cadence.days, 'day')}); ${every}.`;
   // On leave: said instead of the cadence they are not late for.
   const away = a.member.awayUntil !== undefined && a.member.awayUntil > a.today ? ` Away until ${a.member.awayUntil}.` : '';
   // Back from leave with no 1:1 since: the cadence counts from that day, and the agenda says so.
-  const back = a.cadence.backOn ? ` Back from leave ${a.cadence.days === 0 ? 'today' : `since ${a.cadence.backOn}`}: catch up on what changed while they were away.` : '';
-  const late = !away && a.cadence.late ? ` Past the cadence by ${plural(a.cadence.days - a.cadence.cadence, 'day')}.` : '';
+  const back = a.cadence.backOn ? ` Back from leave ${a.cadence.sinceBack === 0 ? 'today' : `since ${a.cadence.backOn}`}: catch up on what changed while they were away.` : '';
+  const late = !away && a.cadence.late ? ` Past the cadence by ${plural((a.cadence.sinceBack ?? a.cadence.days) - a.cadence.cadence, 'day')}.` : '';
   lines.push(late ? (md ? `${since}${back} **${late.trim()}**` : `${since}${back}${c.yellow(late)}`) : `${since}${away}${back}`);
 
   const lastNotes = a.lastOneOnOne?.notes ?? [];

@@ -250,11 +250,19 @@ export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name
       if (cadence === undefined) delete member.cadence;
       else member.cadence = cadence;
     }
-    // Back sooner: today is the day back, from which praise and 1:1s count again. A day back already
-    // past is left as it is: clearing it would be a change undo lists for nothing.
+    // Back sooner: today is the day back, from which praise and 1:1s count again; a leave taken back
+    // the day it was set is none. A day back already past is left as it is: clearing it would be a
+    // change undo lists for nothing.
     if (back === null) {
-      if (wasAway) member.awayUntil = today;
-    } else if (back !== undefined) member.awayUntil = back;
+      if (wasAway && member.awaySince !== undefined && member.awaySince >= today) {
+        delete member.awayUntil;
+        delete member.awaySince;
+      } else if (wasAway) member.awayUntil = today;
+    } else if (back !== undefined) {
+      // A new end to a leave under way keeps its start.
+      if (!wasAway) member.awaySince = today;
+      member.awayUntil = back;
+    }
     tx.tables.members.put(member);
     return member;
   });
