@@ -136,6 +136,8 @@ describe('mtl member-goals add --due: the confirmation shows what the phrase rea
     await ok(home, ['member-goals', 'sam', 'add', 'Write the on-call guide'], on('2027-01-05'));
     await ok(home, ['member-goals', 'sam', 'add', 'Own the Q3 planning', '--due', '2027-09-30'], on('2027-01-05'));
     expect(readStore(home).memberGoals.map((g: { id: string; quarter: string }) => [g.id, g.quarter])).toEqual([['m1', '2027-Q2'], ['m2', '2027-Q1'], ['m3', '2027-Q1']]);
+    // The agenda says which quarter it is set for, not "from" one.
+    expect(await ok(home, ['1on1', 'sam'], on('2027-01-05'))).toContain('m1  Lead the payments API redesign [for 2027-Q2]  0%');
     // In Q2: m1 is one of its goals, not one to carry; m2 and m3 are.
     const q2 = await ok(home, ['nudge', '--dry-run', '--details'], on('2027-04-05'));
     expect(q2).toContain('Sam has 2 open goals from 2027-Q1 (m2 "Write the on-call guide", m3 "Own the Q3 planning")');

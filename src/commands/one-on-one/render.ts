@@ -107,7 +107,8 @@ export function renderAgenda(io: Io, a: Agenda, options: { markdown: boolean; ti
   for (const g of a.goals) {
     const due = g.status === 'done' ? 'done' : g.daysLeft !== undefined ? `due ${g.due} (${dueText(g.daysLeft)})` : 'no deadline';
     const last = g.lastCheckIn ? `last check-in ${g.lastCheckIn.date}: ${inline(g.lastCheckIn.note)}` : 'no check-in yet';
-    const older = g.quarter !== a.quarter ? ` [from ${g.quarter}]` : '';
+    // Open from an earlier quarter, or already set for the next one.
+    const older = g.quarter < a.quarter ? ` [from ${g.quarter}]` : g.quarter > a.quarter ? ` [for ${g.quarter}]` : '';
     item(`${g.id}  ${inline(g.title)}${older}  ${g.progress}%  ${due}; ${last}`);
   }
   if (!a.goals.length) none(`None yet. Help ${who} set two or three: mtl member-goals ${whoWord} add "<goal>"`);
