@@ -232,6 +232,16 @@ describe('mtl nudge on a store of years', () => {
     expect(overdue.split(/, (?=g\d+ ")/).length + Number(more![1])).toBe(count);
     for (const line of lines) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(998);
   });
+
+  it('counts bytes, not columns: decomposed Hangul names keep the line within 998 bytes too', async () => {
+    const home = tempHome();
+    // NFD Hangul: each syllable three code points of three bytes, two columns wide.
+    for (let i = 1; i <= 70; i++) await ok(home, ['team', 'add', `${'김민준'.normalize('NFD')} ${i}`], at('2027-01-04T09:00:00'));
+    const r = await mtl(home, ['nudge', '--all'], at('2027-02-04T09:00:00'));
+    const line = r.stdout.split('\n').find((l) => l.startsWith('- Not recognised lately (70): '))!;
+    expect(line).toMatch(/ and \d+ more$/);
+    for (const l of r.stdout.split('\n')) expect(Buffer.byteLength(l)).toBeLessThanOrEqual(998);
+  });
 });
 
 describe.runIf(TmuxSession.available())('the reminder hint on interactive commands', () => {

@@ -50,25 +50,34 @@ export function groupReminders(reminders: Reminder[]): ReminderGroup[] {
 }
 
 /**
- * "Label (4): Sam, Alex, Kim, Lee" in at most `width` columns: as many subjects as fit whole, then
- * "and 2 more"; with no width, every subject.
+ * "Label (4): Sam, Alex, Kim, Lee" in at most `width` columns (or what `measure` counts: bytes, for
+ * mail): as many subjects as fit whole, then "and 2 more"; with no width, every subject.
  */
-export function groupLine(group: ReminderGroup, width?: number): string {
-  if (!group.subjects.length) return width === undefined ? group.label : truncateToWidth(group.label, width);
+export function groupLine(group: ReminderGroup, width?: number, measure: (text: string) => number = visibleWidth): string {
+  const cut = (text: string) => (measure === visibleWidth ? truncateToWidth(text, width!) : cutTo(text, width!, measure));
+  if (!group.subjects.length) return width === undefined ? group.label : cut(group.label);
   const head = `${group.label} (${group.subjects.length}): `;
   const all = head + group.subjects.join(', ');
-  if (width === undefined || visibleWidth(all) <= width) return all;
+  if (width === undefined || measure(all) <= width) return all;
   // The most subjects that fit with "and N more" after them, each measured once (366 goals: a line
   // rebuilt and measured per count cost the nudge 50 ms).
   const total = group.subjects.length;
-  let used = visibleWidth(head);
+  let used = measure(head);
   let shown = 0;
   for (const subject of group.subjects) {
-    const next = used + (shown ? 2 : 0) + visibleWidth(subject);
-    if (next + ` and ${total - shown - 1} more`.length > width) break;
+    const next = used + (shown ? 2 : 0) + measure(subject);
+    if (next + measure(` and ${total - shown - 1} more`) > width) break;
     used = next;
     shown++;
   }
   if (shown >= 1) return `${head}${group.subjects.slice(0, shown).join(', ')} and ${total - shown} more`;
-  return truncateToWidth(`${head}${group.subjects[0]} and ${total - 1} more`, width);
+  return cut(`${head}${group.subjects[0]} and ${total - 1} more`);
+}
+
+/** `text` cut, whole characters, to at most `limit` as `measure` counts, with "…". */
+function cutTo(text: string, limit: number, measure: (text: string) => number): string {
+  if (measure(text) <= limit) return text;
+  const chars = [...text];
+  while (chars.length && measure(`${chars.join('')}…`) > limit) chars.pop();
+  return `${chars.join('')}…`;
 }

@@ -10,15 +10,15 @@ import { readNudgeState, updateNudgeState } from './state.js';
 import type { NudgeFound, NudgeState } from '../../core/model.js';
 import { readPreferences } from '../../store/preferences.js';
 import { printJson, prose } from '../../ui/output.js';
-import { plural } from '../../core/text.js';
+import { escapeControls, plural } from '../../core/text.js';
 import { groupLine, groupReminders } from './group.js';
 
 /**
- * The widest line of piped output (cron's mail), in columns: mail servers cut lines over 998 bytes
- * (RFC 5322), mid-name, and a column takes at most 2 bytes of UTF-8 (é: 2 for 1, 日: 3 for 2). 366
- * overdue goals made one line of 5,700; past this width, "and 300 more".
+ * The longest line of piped output (cron's mail), in bytes as printed (control characters escaped):
+ * mail servers cut lines over 998 bytes (RFC 5322), mid-name. 366 overdue goals made one line of
+ * 5,700; past this length, "and 300 more".
  */
-const MAIL_LINE = 498;
+const MAIL_LINE = 998;
 
 /** How long a nudge waits to record its run while another mtl writes. */
 const RECORD_WAIT_MS = 3_000;
@@ -135,8 +135,8 @@ function render(ctx: Ctx, today: string, reminders: Reminder[], mindset: Mindset
   if (details) {
     for (const r of reminders) lines.push('', `- ${r.text}`, c.dim(`  Why: ${r.why}`), `  Next: ${c.cyan(r.command)}`);
   } else {
-    const width = ctx.io.stdoutIsTTY ? ctx.io.columns - 2 : MAIL_LINE - 2;
-    for (const group of groupReminders(reminders)) lines.push(`- ${groupLine(group, width)}`);
+    const byBytes = (text: string) => Buffer.byteLength(escapeControls(text));
+    for (const group of groupReminders(reminders)) lines.push(`- ${ctx.io.stdoutIsTTY ? groupLine(group, ctx.io.columns - 2) : groupLine(group, MAIL_LINE - 2, byBytes)}`);
     lines.push(`Next: ${c.cyan(reminders[0]!.command)}`, c.dim('Why, and the command for each: mtl nudge --all --details'));
   }
   if (mindset) lines.push('', c.bold(`Mindset of the week: ${mindset.title}`), `  ${mindset.text}`);
