@@ -1,3 +1,4 @@
+import { awayThroughout } from './leave.js';
 import { isMetricName, METRIC_NAMES, type Data, type Day, type Goal, type Member, type MetricName } from './model.js';
 import { addDaysToDay, dateOfDay, daysBetween, endOfQuarterFor, quarterOf, startOfQuarterFor } from './dates.js';
 import { booksFinishedThisQuarter, learningProgress } from './learning.js';
@@ -179,8 +180,8 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
     }
     case 'weeks-everyone-praised': {
       // The quarter's weeks: Monday to Sunday, from each Monday in the quarter (13 of them, or 14).
-      // A week counts once every report on the team that week was praised in it, so the week under
-      // way counts as soon as it is complete.
+      // A week counts once every report on the team that week (and not away all of it) was praised
+      // in it, so the week under way counts as soon as it is complete.
       const weeks: Day[] = [];
       const first = mondayOf(start) < start ? addDaysToDay(mondayOf(start), 7) : start;
       for (let monday = first; monday <= end; monday = addDaysToDay(monday, 7)) weeks.push(monday);
@@ -189,7 +190,8 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
       for (const monday of weeks) {
         if (monday > asOf) break;
         const sunday = addDaysToDay(monday, 6);
-        const team = membersDuring(data.members, monday, sunday);
+        // A report away the whole week (on leave) is not one to praise in it.
+        const team = membersDuring(data.members, monday, sunday).filter((m) => !awayThroughout(m, monday, sunday));
         const praised = new Set(data.praise.between(monday, sunday < asOf ? sunday : asOf).map((p) => p.member));
         const count = team.filter((m) => praised.has(m.id)).length;
         if (team.length > 0 && count === team.length) held += 1;

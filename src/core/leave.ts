@@ -21,3 +21,12 @@ export function backOn(member: Pick<Member, 'awayUntil' | 'awaySince' | 'added'>
 export function presentSince(member: Pick<Member, 'awayUntil' | 'awaySince' | 'added'>, today: Day): Day {
   return backOn(member, today) ?? member.added;
 }
+
+/**
+ * Away every day from `from` to `to` (a week, say) on their last leave, as far as mtl knows it: from
+ * the day it was set (`awaySince`) to the day before they are back. A leave set before mtl kept its
+ * start is not known to cover anything.
+ */
+export function awayThroughout(member: Pick<Member, 'awayUntil' | 'awaySince'>, from: Day, to: Day): boolean {
+  return member.awaySince !== undefined && member.awayUntil !== undefined && member.awaySince <= from && member.awayUntil > to;
+}

@@ -69,6 +69,22 @@ describe('measureGoal', () => {
     expect(texts([{ name: 'books-finished', target: 2 }], data({ learning: [1, 2, 3].map((i) => ({ id: `l${i}`, type: 'book' as const, title: `B${i}`, status: 'done' as const, date: '2027-01-0' + i })) }), '2027-01-10')).toEqual(['3 books finished (target 2)']);
   });
 
+  it('does not ask for praise of a report in a week they were away throughout', () => {
+    const members = [
+      { id: 'r1', name: 'Sam', added: '2027-01-04', notes: [] },
+      // On leave from Wednesday 13 January, back Monday 25 January: away all the week of the 18th.
+      { id: 'r2', name: 'Ana', added: '2027-01-04', notes: [], awaySince: '2027-01-13', awayUntil: '2027-01-25' },
+    ];
+    const praise = ['2027-01-05', '2027-01-12', '2027-01-19', '2027-01-26'].flatMap((date, i) => [
+      { id: `p${i}a`, member: 'r1', text: 'x', date, at: `${date}T10:00:00Z`, public: false },
+      ...(date === '2027-01-19' ? [] : [{ id: `p${i}b`, member: 'r2', text: 'x', date, at: `${date}T10:00:00Z`, public: false }]),
+    ]);
+    expect(texts([{ name: 'weeks-everyone-praised' }], data({ members, praise }), '2027-01-31')).toEqual(['every report praised in 4 of 13 weeks; this week 2 of 2']);
+    // Without the day the leave began, mtl cannot know the week was leave: it counts as missed.
+    const unknown = members.map(({ awaySince: _since, ...m }) => m);
+    expect(texts([{ name: 'weeks-everyone-praised' }], data({ members: unknown, praise }), '2027-01-31')).toEqual(['every report praised in 3 of 13 weeks; this week 2 of 2']);
+  });
+
   it('counts weeks in which every report on the team that week was praised', () => {
     const d = data({
       members: [
