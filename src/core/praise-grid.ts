@@ -1,6 +1,7 @@
 /** The week-by-report praise grid (`mtl praise grid`): pure, the day passed in. */
 import type { Data, Day, Member } from './model.js';
 import { lastWeeks, weekIndex, type Week } from './weeks.js';
+import { awayThroughout } from './leave.js';
 
 export const GRID_WEEKS = 12;
 export const MAX_GRID_WEEKS = 104;
@@ -25,14 +26,16 @@ export interface PraiseGrid {
 
 /**
  * Praise per report and week for the last `weeks` weeks, the current one (under way) last. A report
- * added during the shown weeks has no cells before the week they joined, so those are not gaps.
+ * added during the shown weeks has no cells before the week they joined, nor for weeks they were
+ * away throughout, so those are not gaps.
  */
 export function praiseGrid(data: Data, members: Member[], today: Day, weeks = GRID_WEEKS, weekStart: 'monday' | 'sunday' = 'monday'): PraiseGrid {
   const grid = lastWeeks(today, weeks, weekStart);
   const index = (day: Day) => weekIndex(grid, day);
   const entries = data.praise.between(grid[0]!.start, today);
   const rows = members.map((member) => {
-    const counts: (number | null)[] = grid.map((w) => (w.end < member.added ? null : 0));
+    // No cell before they joined, nor for a week they were away throughout: neither is a gap.
+    const counts: (number | null)[] = grid.map((w) => (w.end < member.added || awayThroughout(member, w.start, w.end) ? null : 0));
     const publicCounts = [...counts];
     for (const p of entries) {
       if (p.member !== member.id) continue;

@@ -22,6 +22,13 @@ describe('praiseGrid', () => {
     ]);
   });
 
+  it('has no cell for a week a report was away throughout, so it is no gap', () => {
+    // Away from Friday 29 January, back Monday 8 February: all the week of 1 February.
+    const members = [{ ...member('r1', '2026-01-01'), awaySince: '2027-01-29', awayUntil: '2027-02-08' }];
+    const data = dataOf({ ...emptyRecords(), members, praise: [praise('p1', 'r1', '2027-01-26')] });
+    expect(praiseGrid(data, members, '2027-02-10', 3).rows.map((r) => [r.counts, r.weeksWithout])).toEqual([[[1, null, 0], 1]]);
+  });
+
   it('takes --weeks from 1 to the maximum, whole numbers only, naming what it got', () => {
     expect(['1', '12', String(MAX_GRID_WEEKS), ' 7 '].map(gridWeeksProblem)).toEqual([undefined, undefined, undefined, undefined]);
     for (const bad of ['0', String(MAX_GRID_WEEKS + 1), '2.5', '-3', 'twelve', '']) expect(gridWeeksProblem(bad)).toBe(`--weeks takes a whole number of weeks from 1 to ${MAX_GRID_WEEKS}; got "${bad}".`);

@@ -226,7 +226,7 @@ export async function grid(ctx: Ctx, opts: { weeks?: string; json?: boolean; dat
   const gaps = g.rows.filter((r) => !isAway(r.member, today) && r.counts[r.counts.length - 1] === 0 && r.counts[r.counts.length - 2] === 0).map((r) => r.member.name);
   const notes: string[] = [];
   if (from > 0) notes.push(`The last ${plural(shown.length, 'week')} of ${weeks} fit this terminal; all of them: mtl praise grid --json`);
-  notes.push(`Praise per week, starting on ${weekStart === 'monday' ? 'Mondays' : 'Sundays'}: "·" is a week without any, a blank is before they joined.`);
+  notes.push(`Praise per week, starting on ${weekStart === 'monday' ? 'Mondays' : 'Sundays'}: "·" is a week without any, a blank is before they joined or a week away.`);
   if (gaps.length) notes.push(`No praise this week or last: ${gaps.join(', ')}. Log it: mtl praise <name> "<what they did well>"`);
   io.err(c.dim(notes.join('\n')) + '\n');
 }
