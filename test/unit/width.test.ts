@@ -129,6 +129,17 @@ describe('nudge groups', () => {
     expect(groupLine(g!, 50)).toBe('Not recognised lately (4): Samantha and 3 more');
     expect(groupLine(g!, 56)).toBe('Not recognised lately (4): Samantha, Alexander, Kim, Lee');
   });
+
+  it('cuts by what it is given to count (bytes, for mail), whole characters, with "…"', () => {
+    const bytes = (t: string) => Buffer.byteLength(t);
+    const [long] = groupReminders([{ ...r('member-goal-overdue', 'm1'), text: `Goal ${'é'.repeat(60_000)}` }]);
+    const line = groupLine(long!, 996, bytes);
+    expect(bytes(line)).toBeLessThanOrEqual(996);
+    expect(bytes(line)).toBeGreaterThan(990);
+    expect(line).toMatch(/^Goal é+…$/);
+    const [names] = groupReminders(['김민준'.normalize('NFD'), 'Zoë', 'Ana'].map((n, i) => r('recognition', `r${i}`, n)));
+    expect(groupLine(names!, 70, bytes)).toBe(`Not recognised lately (3): ${'김민준'.normalize('NFD')} and 2 more`);
+  });
 });
 
 describe('wrapText on hostile stored text', () => {
