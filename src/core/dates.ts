@@ -319,11 +319,6 @@ export function quarterBounds(quarter: string): { start: Day; end: Day } {
   return { start, end: endOfQuarterFor(start) };
 }
 
-/** The quarter after `quarter` (`2027-Q4` -> `2028-Q1`). */
-export function nextQuarter(quarter: string): string {
-  return quarterOf(addDaysToDay(quarterBounds(quarter).end, 1));
-}
-
 /** The quarter before `quarter` (`2027-Q1` -> `2026-Q4`). */
 export function previousQuarter(quarter: string): string {
   return quarterOf(addDaysToDay(quarterBounds(quarter).start, -1));

@@ -1,5 +1,5 @@
 import type { Data, Day, Goal, InnovationWeek, Member, MemberGoal } from './model.js';
-import { addDaysToDay, lookbackQuarter, quarterBounds, sortByText } from './dates.js';
+import { addDaysToDay, lookbackQuarter, quarterBounds, quarterOf, sortByText } from './dates.js';
 import { plural } from './text.js';
 
 /** One report's recognition over a quarter. */
@@ -208,6 +208,16 @@ export function goalsToCarry(data: Pick<Data, 'memberGoals'>, from: string): Map
     byMember.set(g.member, [...(byMember.get(g.member) ?? []), g]);
   }
   return byMember;
+}
+
+/**
+ * The quarter a report goal due on `due` is set for, on `today`: next quarter when it is due then
+ * (next quarter's goals, agreed before it starts: counted there, never carried into it), else
+ * today's. One due further off stays this quarter's and is carried on as quarters pass.
+ */
+export function reportGoalQuarter(due: Day, today: Day): string {
+  const next = quarterOf(addDaysToDay(quarterBounds(quarterOf(today)).end, 1));
+  return quarterOf(due) === next ? next : quarterOf(today);
 }
 
 /**

@@ -143,4 +143,17 @@ describe('mtl member-goals add --due: the confirmation shows what the phrase rea
     expect(q2).toContain('Sam has 2 open goals from 2027-Q1 (m2 "Write the on-call guide", m3 "Own the Q3 planning")');
     expect(q2).not.toMatch(/carry[^\n]*m1/);
   });
+
+  it('a goal set for next quarter whose due day moves into this one comes back to this quarter, and is overdue here', async () => {
+    const home = tempHome();
+    const on = (day: string) => ({ env: { MTL_NOW: `${day}T09:00:00` } });
+    await seedTeam(home, '2027-12-01', 'Sam');
+    await ok(home, ['member-goals', 'sam', 'add', 'Write the runbook', '--due', '2028-01-05'], on('2027-12-10'));
+    expect(readStore(home).memberGoals[0].quarter).toBe('2028-Q1');
+    expect((await mtl(home, ['edit', 'm1', '--due', '2027-12-20'], on('2027-12-10'))).stderr).toContain('Changed m1 (report goal about Sam): due 2027-12-20, now a goal for 2027-Q4.');
+    expect(readStore(home).memberGoals[0].quarter).toBe('2027-Q4');
+    expect(await ok(home, ['nudge', '--dry-run', '--details'], on('2027-12-21'))).toContain('- Sam\'s goal m1 "Write the runbook": 1 day overdue (due 2027-12-20).');
+    await ok(home, ['undo'], on('2027-12-21'));
+    expect(readStore(home).memberGoals[0]).toMatchObject({ quarter: '2028-Q1', due: '2028-01-05' });
+  });
 });

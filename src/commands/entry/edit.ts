@@ -6,6 +6,7 @@ import { parseEventDay } from '../../core/culture.js';
 import { instantOnDay, parseRecordDay } from '../../core/backdate.js';
 import { oneOnOneOn } from '../../core/one-on-ones.js';
 import { dayOf, describeDeadline, quarterOf } from '../../core/dates.js';
+import { reportGoalQuarter } from '../../core/quarters.js';
 import {
   checkVerb,
   editableText,
@@ -247,12 +248,15 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
         case 'reportGoal': {
           const g = found.entry;
           const member = to?.id ?? g.member;
-          const clash = sameTitleGoal(tx.data.memberGoals, member, g.quarter, title ?? g.title, g.id);
-          if (clash && (title !== undefined || to !== undefined)) {
+          // A goal set for next quarter follows its due day back into this one (or stays next quarter's).
+          const quarter = due !== undefined && g.quarter > quarterOf(today) ? reportGoalQuarter(due, today) : g.quarter;
+          const clash = sameTitleGoal(tx.data.memberGoals, member, quarter, title ?? g.title, g.id);
+          if (clash && (title !== undefined || to !== undefined || quarter !== g.quarter)) {
             throw new UserError(`${nameOf(tx.data, member)} already has "${clash.title}" for ${clash.quarter} (${clash.id}).`, `Nothing was changed. Remove one: mtl rm ${clash.id}`);
           }
           set(g, 'title', title, `title "${title}"`);
           set(g, 'due', due, dueLabel);
+          set(g, 'quarter', quarter, `now a goal for ${quarter}`);
           set(g, 'member', to?.id, `moved to ${to?.name}`);
           if (changed.length) {
             g.updatedAt = ctx.now.toISOString();

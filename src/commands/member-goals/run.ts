@@ -1,5 +1,5 @@
-import { dayOf, daysBetween, describeDeadline, nextQuarter, quarterOf } from '../../core/dates.js';
-import { carryGoal } from '../../core/quarters.js';
+import { dayOf, daysBetween, describeDeadline, quarterOf } from '../../core/dates.js';
+import { carryGoal, reportGoalQuarter } from '../../core/quarters.js';
 import { plural, shellWord } from '../../core/text.js';
 import { alreadyDone, markDone, sameTitleGoal } from '../../core/entries.js';
 import { parseProgress } from '../../core/goals.js';
@@ -104,9 +104,7 @@ async function add(ctx: Ctx, name: string, title: string, opts: Options): Promis
   const due = await resolveDeadline(opts.due ?? 'end of quarter', today, ctx.now);
   const { goal, member, count } = await updateStore(ctx.dataDir, (tx) => {
     const member = findMember(tx.data, name);
-    // A goal due next quarter is set for it (next quarter's goals, agreed before it starts): counted
-    // there, not carried into it. One due further off stays this quarter's, carried on as it goes.
-    const quarter = quarterOf(due) === nextQuarter(quarterOf(today)) ? quarterOf(due) : quarterOf(today);
+    const quarter = reportGoalQuarter(due, today);
     const clash = sameTitleGoal(tx.data.memberGoals, member.id, quarter, clean);
     if (clash) {
       throw new UserError(
