@@ -8,17 +8,18 @@ export const LONG_LEAVE_DAYS = 7;
  * The day a report came back from leave (`team set <name> --away <day>`), if that is on or before
  * `today` and after they joined: praise and 1:1s are counted from it, as from a new report's first
  * day, so a report is not "late" on their first morning back. Only after a leave of a week or more
- * (a long weekend away, or a leave taken back the day it was set, leaves the clocks as they were);
- * only the last leave is kept.
+ * (a long weekend away, or a leave taken back the day it was set, leaves the clocks as they were,
+ * and the return from an earlier long leave, `cameBack`, still counts).
  */
-export function backOn(member: Pick<Member, 'awayUntil' | 'awaySince' | 'added'>, today: Day): Day | undefined {
+export function backOn(member: Pick<Member, 'awayUntil' | 'awaySince' | 'cameBack' | 'added'>, today: Day): Day | undefined {
+  const counts = (day: Day | undefined) => day !== undefined && day <= today && day > member.added;
   const back = member.awayUntil;
-  if (back === undefined || back > today || back <= member.added) return undefined;
-  return member.awaySince !== undefined && daysBetween(member.awaySince, back) < LONG_LEAVE_DAYS ? undefined : back;
+  if (counts(back) && (member.awaySince === undefined || daysBetween(member.awaySince, back!) >= LONG_LEAVE_DAYS)) return back;
+  return counts(member.cameBack) ? member.cameBack : undefined;
 }
 
 /** Where the clock of a report's reminders starts: the later of joining and the last return from leave. */
-export function presentSince(member: Pick<Member, 'awayUntil' | 'awaySince' | 'added'>, today: Day): Day {
+export function presentSince(member: Pick<Member, 'awayUntil' | 'awaySince' | 'cameBack' | 'added'>, today: Day): Day {
   return backOn(member, today) ?? member.added;
 }
 

@@ -74,6 +74,8 @@ export interface Member {
   awayUntil?: Day;
   /** The day that leave was set (`team set --away`): a leave of a week or more counts them as back anew. */
   awaySince?: Day;
+  /** The day back from an earlier leave of a week or more, kept when a later (short) one replaces it. */
+  cameBack?: Day;
   /** Names they had before `team set --name`: a backup made before still merges into them. */
   formerNames?: string[];
 }
@@ -330,6 +332,7 @@ export const FIELD_WORDS: Record<string, string> = {
   added: 'day added',
   awayUntil: 'day back from leave',
   awaySince: 'day leave began',
+  cameBack: 'day back from an earlier leave',
   carriedFrom: 'quarters carried from',
   checkIns: 'check-ins',
   created: 'day created',

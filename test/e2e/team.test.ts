@@ -142,6 +142,26 @@ describe('mtl team', () => {
     expect(cancelled).toContain('- Alex Kim: never recognised in 56 days on the team.\n');
     expect(cancelled).not.toContain('Alex Kim: back from leave');
 
+    // A short leave, or one taken back, soon after a long one: the return from the long one still counts.
+    const two = tempHome();
+    await seedTeam(two, '2027-01-04', 'Sam Lee');
+    await ok(two, ['1on1', 'sam', '--done'], on('2027-01-04'));
+    await ok(two, ['team', 'set', 'sam', '--away', '2027-03-01'], on('2027-01-11'));
+    const backSince = async (day: string) => {
+      const after = await ok(two, ['nudge', '--dry-run', '--details'], on(day));
+      expect(after).toContain('- Sam Lee: back from leave since 2027-03-01; a 1:1 soon, to catch up.\n');
+      expect(after).not.toMatch(/Sam Lee: no (praise|1:1) /);
+    };
+    // Two days off, set two days after coming back.
+    await ok(two, ['team', 'set', 'sam', '--away', '2027-03-05'], on('2027-03-03'));
+    expect(readStore(two).members[0]).toMatchObject({ cameBack: '2027-03-01', awaySince: '2027-03-03', awayUntil: '2027-03-05' });
+    await backSince('2027-03-06');
+    // A leave taken back the day it was set.
+    await ok(two, ['team', 'set', 'sam', '--away', '2027-04-10'], on('2027-03-07'));
+    await ok(two, ['team', 'set', 'sam', '--away', 'none'], on('2027-03-07'));
+    expect(readStore(two).members[0].awayUntil).toBeUndefined();
+    await backSince('2027-03-07');
+
     // Taken off the team while away, and brought back: the leave still holds, and is said.
     await ok(home, ['team', 'set', 'carla', '--away', '2027-06-01'], on('2027-03-01'));
     await ok(home, ['team', 'remove', 'carla', '--yes'], on('2027-03-02'));

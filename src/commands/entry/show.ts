@@ -105,7 +105,7 @@ function showLines(data: Data, found: Found): string[] {
     }
     case 'report': {
       const m = found.entry;
-      return [`${m.id}  report: ${m.name}`, ...field('added', m.added), ...field('removed', m.removed), ...field('notes', m.notes.length), ...field('cadence', m.cadence === undefined ? undefined : `every ${m.cadence} days`), ...field('away since', m.awaySince), ...field('back on', m.awayUntil), ...field('formerly', m.formerNames?.join(', '))];
+      return [`${m.id}  report: ${m.name}`, ...field('added', m.added), ...field('removed', m.removed), ...field('notes', m.notes.length), ...field('cadence', m.cadence === undefined ? undefined : `every ${m.cadence} days`), ...field('away since', m.awaySince), ...field('back on', m.awayUntil), ...field('back from a leave on', m.cameBack), ...field('formerly', m.formerNames?.join(', '))];
     }
     case 'innovation': {
       const i = found.entry;

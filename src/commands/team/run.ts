@@ -1,4 +1,5 @@
 import { dayOf, dayWithWeekday, quarterBounds, quarterOption } from '../../core/dates.js';
+import { backOn } from '../../core/leave.js';
 import { goalCounts, memberGoalsInQuarter, onTeamDuring, quarterCounts } from '../../core/quarters.js';
 import {
   activeMembers,
@@ -259,8 +260,13 @@ export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name
         delete member.awaySince;
       } else if (wasAway) member.awayUntil = today;
     } else if (back !== undefined) {
-      // A new end to a leave under way keeps its start.
-      if (!wasAway) member.awaySince = today;
+      // A new end to a leave under way keeps its start. A new leave keeps the return from the last
+      // long one, which a short one does not replace.
+      if (!wasAway) {
+        const returned = backOn(member, today);
+        if (returned !== undefined) member.cameBack = returned;
+        member.awaySince = today;
+      }
       member.awayUntil = back;
     }
     tx.tables.members.put(member);
