@@ -13,7 +13,7 @@ type Check = 'text' | 'text?' | 'day' | 'day?' | 'list' | 'object' | 'number' | 
 const FIELDS: Record<Kind, Record<string, Check>> = {
   assessments: { date: 'day', answers: 'object', score: 'number', verdict: 'text' },
   goals: { title: 'text', template: 'text', file: 'text', status: 'status', progress: 'number', checkIns: 'checkIns', created: 'day', due: 'day?', doneOn: 'day?', targets: 'targets?' },
-  members: { name: 'text', added: 'day', notes: 'list', removed: 'day?', cadence: 'number?', awayUntil: 'day?', awaySince: 'day?', cameBack: 'day?', formerNames: 'texts?' },
+  members: { name: 'text', added: 'day', notes: 'list', removed: 'day?', cadence: 'number?', awayUntil: 'day?', awaySince: 'day?', cameBack: 'day?', earlierAwaySince: 'day?', formerNames: 'texts?' },
   praise: { member: 'text', text: 'text', date: 'day' },
   feedback: { member: 'text', text: 'text', date: 'day', deliveredOn: 'day?' },
   memberGoals: { member: 'text', title: 'text', quarter: 'text', status: 'status', progress: 'number', checkIns: 'checkIns', created: 'day', due: 'day?', doneOn: 'day?', carriedFrom: 'texts?' },

@@ -190,8 +190,10 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
       for (const monday of weeks) {
         if (monday > asOf) break;
         const sunday = addDaysToDay(monday, 6);
-        // A report away the whole week (on leave) is not one to praise in it.
-        const team = membersDuring(data.members, monday, sunday).filter((m) => !awayThroughout(m, monday, sunday));
+        // Not one to praise in it: a report away the whole week (on leave), or one who left the team
+        // before it ended (on its Monday, say).
+        const last = sunday < asOf ? sunday : asOf;
+        const team = membersDuring(data.members, monday, sunday).filter((m) => !awayThroughout(m, monday, sunday) && (!m.removed || m.removed > last));
         const praised = new Set(data.praise.between(monday, sunday < asOf ? sunday : asOf).map((p) => p.member));
         const count = team.filter((m) => praised.has(m.id)).length;
         if (team.length > 0 && count === team.length) held += 1;

@@ -18,16 +18,12 @@ export function backOn(member: Pick<Member, 'awayUntil' | 'awaySince' | 'cameBac
   return counts(member.cameBack) ? member.cameBack : undefined;
 }
 
-/** Where the clock of a report's reminders starts: the later of joining and the last return from leave. */
-export function presentSince(member: Pick<Member, 'awayUntil' | 'awaySince' | 'cameBack' | 'added'>, today: Day): Day {
-  return backOn(member, today) ?? member.added;
-}
-
 /**
- * Away every day from `from` to `to` (a week, say) on their last leave, as far as mtl knows it: from
- * the day it was set (`awaySince`) to the day before they are back. A leave set before mtl kept its
- * start is not known to cover anything.
+ * Away every day from `from` to `to` (a week, say), as far as mtl knows: on the last leave, from the
+ * day it was set (`awaySince`) to the day before they are back, or on the long one before it
+ * (`earlierAwaySince` to `cameBack`). A leave set before mtl kept its start covers nothing known.
  */
-export function awayThroughout(member: Pick<Member, 'awayUntil' | 'awaySince'>, from: Day, to: Day): boolean {
-  return member.awaySince !== undefined && member.awayUntil !== undefined && member.awaySince <= from && member.awayUntil > to;
+export function awayThroughout(member: Pick<Member, 'awayUntil' | 'awaySince' | 'earlierAwaySince' | 'cameBack'>, from: Day, to: Day): boolean {
+  const covers = (since: Day | undefined, back: Day | undefined) => since !== undefined && back !== undefined && since <= from && back > to;
+  return covers(member.awaySince, member.awayUntil) || covers(member.earlierAwaySince, member.cameBack);
 }

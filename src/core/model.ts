@@ -74,7 +74,11 @@ export interface Member {
   awayUntil?: Day;
   /** The day that leave was set (`team set --away`): a leave of a week or more counts them as back anew. */
   awaySince?: Day;
-  /** The day back from an earlier leave of a week or more, kept when a later (short) one replaces it. */
+  /**
+   * An earlier leave of a week or more, kept when a later (short) one replaces it: the day it was
+   * set and the day back.
+   */
+  earlierAwaySince?: Day;
   cameBack?: Day;
   /** Names they had before `team set --name`: a backup made before still merges into them. */
   formerNames?: string[];
@@ -333,6 +337,7 @@ export const FIELD_WORDS: Record<string, string> = {
   awayUntil: 'day back from leave',
   awaySince: 'day leave began',
   cameBack: 'day back from an earlier leave',
+  earlierAwaySince: 'day an earlier leave began',
   carriedFrom: 'quarters carried from',
   checkIns: 'check-ins',
   created: 'day created',

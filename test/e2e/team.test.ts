@@ -154,8 +154,11 @@ describe('mtl team', () => {
     };
     // Two days off, set two days after coming back.
     await ok(two, ['team', 'set', 'sam', '--away', '2027-03-05'], on('2027-03-03'));
-    expect(readStore(two).members[0]).toMatchObject({ cameBack: '2027-03-01', awaySince: '2027-03-03', awayUntil: '2027-03-05' });
+    expect(readStore(two).members[0]).toMatchObject({ earlierAwaySince: '2027-01-11', cameBack: '2027-03-01', awaySince: '2027-03-03', awayUntil: '2027-03-05' });
     await backSince('2027-03-06');
+    // The long leave's weeks stay leave, not gaps, in the praise grid.
+    const grid = await ok(two, ['praise', 'grid', '--weeks', '8'], on('2027-03-06'));
+    expect(grid.split("\n").find((l) => l.startsWith("Sam Lee"))).toMatch(/^Sam Lee(\t-){7}\t0\t/);
     // A leave taken back the day it was set.
     await ok(two, ['team', 'set', 'sam', '--away', '2027-04-10'], on('2027-03-07'));
     await ok(two, ['team', 'set', 'sam', '--away', 'none'], on('2027-03-07'));

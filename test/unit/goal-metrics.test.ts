@@ -80,6 +80,10 @@ describe('measureGoal', () => {
       ...(date === '2027-01-19' ? [] : [{ id: `p${i}b`, member: 'r2', text: 'x', date, at: `${date}T10:00:00Z`, public: false }]),
     ]);
     expect(texts([{ name: 'weeks-everyone-praised' }], data({ members, praise }), '2027-01-31')).toEqual(['every report praised in 4 of 13 weeks; this week 2 of 2']);
+    // One who left the team on a week's Monday is not owed praise in it.
+    const left = [members[0]!, { id: 'r3', name: 'Dev', added: '2027-01-04', notes: [], removed: '2027-01-25' }];
+    const praised = ['2027-01-05', '2027-01-12', '2027-01-19'].flatMap((date, i) => ['r1', 'r3'].map((member) => ({ id: `q${i}${member}`, member, text: 'x', date, at: `${date}T10:00:00Z`, public: false })));
+    expect(texts([{ name: 'weeks-everyone-praised' }], data({ members: left, praise: [...praised, { id: 'q9', member: 'r1', text: 'x', date: '2027-01-26', at: '2027-01-26T10:00:00Z', public: false }] }), '2027-01-31')).toEqual(['every report praised in 4 of 13 weeks; this week 1 of 1']);
     // Without the day the leave began, mtl cannot know the week was leave: it counts as missed.
     const unknown = members.map(({ awaySince: _since, ...m }) => m);
     expect(texts([{ name: 'weeks-everyone-praised' }], data({ members: unknown, praise }), '2027-01-31')).toEqual(['every report praised in 3 of 13 weeks; this week 2 of 2']);

@@ -264,7 +264,11 @@ export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name
       // long one, which a short one does not replace.
       if (!wasAway) {
         const returned = backOn(member, today);
-        if (returned !== undefined) member.cameBack = returned;
+        if (returned !== undefined && returned !== member.cameBack) {
+          member.cameBack = returned;
+          if (member.awaySince !== undefined) member.earlierAwaySince = member.awaySince;
+          else delete member.earlierAwaySince;
+        }
         member.awaySince = today;
       }
       member.awayUntil = back;
