@@ -156,4 +156,16 @@ describe('mtl member-goals add --due: the confirmation shows what the phrase rea
     await ok(home, ['undo'], on('2027-12-21'));
     expect(readStore(home).memberGoals[0]).toMatchObject({ quarter: '2028-Q1', due: '2028-01-05' });
   });
+
+  it('says how to count a goal of an earlier quarter in this one when its due day moves here', async () => {
+    const home = tempHome();
+    const on = (day: string) => ({ env: { MTL_NOW: `${day}T09:00:00` } });
+    await seedTeam(home, '2027-10-01', 'Ana Ruiz');
+    await ok(home, ['member-goals', 'ana', 'add', 'Own the search rewrite'], on('2027-12-01'));
+    const r = await mtl(home, ['edit', 'm1', '--due', '2028-02-15'], on('2028-01-03'));
+    expect(r.stderr).toContain("m1 is still a goal for 2027-Q4; to count it in 2028-Q1: mtl member-goals carry 'Ana Ruiz' m1\n");
+    expect(readStore(home).memberGoals[0]).toMatchObject({ quarter: '2027-Q4', due: '2028-02-15' });
+    await ok(home, ['member-goals', 'carry', 'Ana Ruiz', 'm1'], on('2028-01-03'));
+    expect(readStore(home).memberGoals[0].quarter).toBe('2028-Q1');
+  });
 });

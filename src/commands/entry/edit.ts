@@ -395,13 +395,16 @@ async function applyEdit(ctx: Ctx, kind: EntryKind, id: string, changes: Changes
       }
       // A note moved belongs to its new report now; other entries name theirs in `member`.
       const about = found.kind === 'note' && to && changed.length && found.member.notes.every((n) => n.id !== id) ? to.id : memberOf(found);
-      return { changed, who: about === undefined ? undefined : nameOf(tx.data, about) };
+      // A goal of an earlier quarter given a due day in this one is still that quarter's: carrying moves it.
+      const earlier = found.kind === 'reportGoal' && due !== undefined && found.entry.quarter < quarterOf(today) && quarterOf(due) >= quarterOf(today) ? found.entry : undefined;
+      return { changed, who: about === undefined ? undefined : nameOf(tx.data, about), earlier };
     });
     undoFile = undefined;
     const what = `${ENTRY_KINDS[kind].label}${result.who ? ` ${kind === 'process' ? 'owned by' : 'about'} ${result.who}` : ''}`;
     if (!result.changed.length) ctx.io.err(`${id} (${what}) already says that; nothing changed.\n`);
     else ctx.io.err(`Changed ${id} (${what}): ${result.changed.join(', ')}. See it: mtl show ${id}  Undo: mtl undo\n`);
     if (due !== undefined && due < today && kind !== 'oneOnOne') ctx.io.err(ctx.io.color.yellow(`warning: ${due} is already past.`) + '\n');
+    if (result.earlier) ctx.io.err(`${id} is still a goal for ${result.earlier.quarter}; to count it in ${quarterOf(today)}: mtl member-goals carry ${shellWord(result.who ?? '')} ${id}\n`);
   } finally {
     // The store was not written: the goal's file goes back to what it said.
     undoFile?.();
