@@ -255,7 +255,9 @@ function memberGoalReminders(data: Data, team: Member[], today: Day): Reminder[]
       reminders.push({
         key: `member-goals-check-in:${member.id}:${quarter}`,
         kind: 'member-goals-check-in',
-        text: `${quarter} ends ${left === 0 ? 'today' : `in ${days(left)}`}: go through ${member.name}'s ${plural(pending.length, 'open goal')} with them (${pending.map((g) => g.id).join(', ')}).`,
+        // Of the open goals, those not yet checked in over the quarter's last weeks: said so, or
+        // "1 open goal" reads as the count of all of them.
+        text: `${quarter} ends ${left === 0 ? 'today' : `in ${days(left)}`}: go through ${member.name}'s open goals with them; ${pending.length === 1 ? '1 has' : `${pending.length} have`} no check-in since ${windowStart} (${pending.map((g) => g.id).join(', ')}).`,
         why: 'The quarterly check-in is where coaching and accountability happen: what was reached, what is next.',
         command: `mtl member-goals ${name} check-in ${pending[0]!.id} "<note>" --progress N`,
         since: windowStart,

@@ -156,7 +156,8 @@ describe("reports' quarterly goals", () => {
     expect(rest).toEqual([]);
     expect(r).toMatchObject({
       key: 'member-goals-check-in:m1:2027-Q1',
-      text: "2027-Q1 ends in 6 days: go through Alice's 1 open goal with them (m1y).",
+      // Two open, one checked in lately: the count says which it is of.
+      text: "2027-Q1 ends in 6 days: go through Alice's open goals with them; 1 has no check-in since 2027-03-18 (m1y).",
       command: 'mtl member-goals Alice check-in m1y "<note>" --progress N',
       since: '2027-03-18',
     });
@@ -184,7 +185,7 @@ describe("reports' quarterly goals", () => {
   it('asks for the end-of-quarter check-in in the last 14 days, while goals are open', () => {
     expect(dueNudges(withGoals('2027-03-17', 2), at('2027-03-17'), prefs)).toEqual([]);
     const [r] = dueNudges(withGoals('2027-03-18', 2), at('2027-03-18'), prefs);
-    expect(r).toMatchObject({ kind: 'member-goals-check-in', text: "2027-Q1 ends in 13 days: go through Alice's 2 open goals with them (m1x, m1y).", command: 'mtl member-goals Alice check-in m1x "<note>" --progress N' });
+    expect(r).toMatchObject({ kind: 'member-goals-check-in', text: "2027-Q1 ends in 13 days: go through Alice's open goals with them; 2 have no check-in since 2027-03-18 (m1x, m1y).", command: 'mtl member-goals Alice check-in m1x "<note>" --progress N' });
     expect(dueNudges(withGoals('2027-03-31', 2), at('2027-03-31'), prefs)[0]!.text).toContain('ends today');
     expect(dueNudges(withGoals('2027-03-20', 2, 'done'), at('2027-03-20'), prefs)).toEqual([]);
   });
