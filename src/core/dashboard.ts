@@ -5,7 +5,8 @@ import { recommendedTemplates } from './assessment.js';
 import { daysBetween, sortByText } from './dates.js';
 import { goalView, sortGoals, type GoalView } from './goals.js';
 import { ASSESSMENT_DAYS, dueNudges, type NudgePreferences, type Reminder } from './nudges.js';
-import { activeMembers, isAway, presentMembers, recognitionStates } from './team.js';
+import { activeMembers, presentMembers, recognitionStates } from './team.js';
+import { isAway } from './leave.js';
 import { cadenceStates, DEFAULT_CADENCE } from './one-on-ones.js';
 
 /** A goal as the dashboard lists it: the stable goal fields plus days left. */

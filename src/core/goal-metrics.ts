@@ -194,7 +194,7 @@ function readMetric(spec: MeasureSpec, data: Data, asOf: Day, options: MetricOpt
         // before it ended (on its Monday, say).
         const last = sunday < asOf ? sunday : asOf;
         const team = membersDuring(data.members, monday, sunday).filter((m) => !awayThroughout(m, monday, sunday) && (!m.removed || m.removed > last));
-        const praised = new Set(data.praise.between(monday, sunday < asOf ? sunday : asOf).map((p) => p.member));
+        const praised = new Set(data.praise.between(monday, last).map((p) => p.member));
         const count = team.filter((m) => praised.has(m.id)).length;
         if (team.length > 0 && count === team.length) held += 1;
         if (sunday >= asOf) lastWeek = `; ${thisWeek} ${count} of ${team.length}`;

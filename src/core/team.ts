@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { WORDS_FOR_NAMES, type ActionItem, type CheckIn, type Data, type Day, type Delegation, type Feedback, type Member, type MemberGoal, type OneOnOne, type Praise } from './model.js';
 import { cadenceState, DEFAULT_CADENCE, openActions, type CadenceState } from './one-on-ones.js';
-import { backOn } from './leave.js';
+import { backOn, isAway } from './leave.js';
 import { addDaysToDay, daysBetween, sortByText, quarterOf, startOfQuarterFor } from './dates.js';
 import { controlProblem, foldText, shellWord, similarWords } from './text.js';
 
@@ -51,11 +51,6 @@ function exampleFor(what: string): string {
 /** Reports still on the team, in the order they were added. */
 export function activeMembers(data: Data): Member[] {
   return data.members.filter((m) => !m.removed);
-}
-
-/** Away on `today` (`team set <name> --away <day>`): on leave until a day still to come. */
-export function isAway(member: Pick<Member, 'awayUntil'>, today: Day): boolean {
-  return member.awayUntil !== undefined && member.awayUntil > today;
 }
 
 /**

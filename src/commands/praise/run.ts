@@ -1,6 +1,7 @@
 import { addDaysToDay, dayOf, dayRangeProblem, quarterBounds, quarterOf, quarterOption, sortByText } from '../../core/dates.js';
 import { namesImpact } from '../../core/feedback.js';
-import { activeMembers, balanceAdvice, findMember, isAway, recognitionBalance, recognitionStates, requireText } from '../../core/team.js';
+import { activeMembers, balanceAdvice, findMember, recognitionBalance, recognitionStates, requireText } from '../../core/team.js';
+import { isAway } from '../../core/leave.js';
 import type { Ctx } from '../../context.js';
 import { UsageError, UserError } from '../../errors.js';
 import { readPreferences } from '../../store/preferences.js';

@@ -1,11 +1,10 @@
 import { dayOf, dayWithWeekday, quarterBounds, quarterOption } from '../../core/dates.js';
-import { backOn } from '../../core/leave.js';
+import { endLeave, isAway, startLeave } from '../../core/leave.js';
 import { goalCounts, memberGoalsInQuarter, onTeamDuring, quarterCounts } from '../../core/quarters.js';
 import {
   activeMembers,
   findMember,
   historyOf,
-  isAway,
   memberGoalsThisQuarter,
   oneOnOneAgenda,
   recognitionBalance,
@@ -251,28 +250,8 @@ export async function set(ctx: Ctx, name: string, opts: { cadence?: string; name
       if (cadence === undefined) delete member.cadence;
       else member.cadence = cadence;
     }
-    // Back sooner: today is the day back, from which praise and 1:1s count again; a leave taken back
-    // the day it was set is none. A day back already past is left as it is: clearing it would be a
-    // change undo lists for nothing.
-    if (back === null) {
-      if (wasAway && member.awaySince !== undefined && member.awaySince >= today) {
-        delete member.awayUntil;
-        delete member.awaySince;
-      } else if (wasAway) member.awayUntil = today;
-    } else if (back !== undefined) {
-      // A new end to a leave under way keeps its start. A new leave keeps the return from the last
-      // long one, which a short one does not replace.
-      if (!wasAway) {
-        const returned = backOn(member, today);
-        if (returned !== undefined && returned !== member.cameBack) {
-          member.cameBack = returned;
-          if (member.awaySince !== undefined) member.earlierAwaySince = member.awaySince;
-          else delete member.earlierAwaySince;
-        }
-        member.awaySince = today;
-      }
-      member.awayUntil = back;
-    }
+    if (back === null) endLeave(member, today);
+    else if (back !== undefined) startLeave(member, back, today);
     tx.tables.members.put(member);
     return member;
   });
